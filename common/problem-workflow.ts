@@ -1,0 +1,104 @@
+/**
+ * The problem loop (问题闭环) as data: states, actions, who may take each action and what it needs.
+ * The server enforces this table; the web reads it to label states and actions.
+ */
+export const PROBLEM_STATES = ['pending', 'rejected', 'accepted', 'dispatched', 'rectifying', 'verifying', 'closed'] as const;
+export type ProblemState = (typeof PROBLEM_STATES)[number];
+
+export const PROBLEM_SOURCES = ['inspection', 'covert', 'citizen', 'grid', 'hotline', 'media', 'leader', 'recheck'] as const;
+export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
+
+export const PROBLEM_SEVERITIES = ['normal', 'major', 'serious', 'urgent'] as const;
+export type ProblemSeverity = (typeof PROBLEM_SEVERITIES)[number];
+
+/**
+ * Who takes an action, relative to the problem:
+ * - office: 创建办 / 创建专班 whose scope covers the problem;
+ * - unit: the head or liaison of the unit the problem is dispatched to;
+ * - verifier: office or inspector in scope, and not the person who submitted the rectification.
+ */
+export type ProblemActor = 'office' | 'unit' | 'verifier';
+
+export interface ProblemActionDef {
+  from: readonly ProblemState[];
+  /** The state after the action; `verify` depends on the verdict and `reopen` creates a linked problem. */
+  to: ProblemState | 'by_verdict' | 'linked_problem';
+  by: ProblemActor;
+  /** Payload fields the action needs (checked by the server's schemas). */
+  requires: readonly string[];
+  /** Extra condition on the problem's extension request. */
+  extension?: 'none_pending' | 'pending';
+}
+
+export const PROBLEM_ACTIONS = {
+  accept: { from: ['pending'], to: 'accepted', by: 'office', requires: [] },
+  reject: { from: ['pending'], to: 'rejected', by: 'office', requires: ['reason'] },
+  dispatch: { from: ['accepted'], to: 'dispatched', by: 'office', requires: ['unitId'] },
+  acknowledge: { from: ['dispatched'], to: 'rectifying', by: 'unit', requires: [] },
+  dispute: { from: ['dispatched'], to: 'accepted', by: 'unit', requires: ['reason'] },
+  request_extension: { from: ['rectifying'], to: 'rectifying', by: 'unit', requires: ['days', 'reason'], extension: 'none_pending' },
+  approve_extension: { from: ['rectifying'], to: 'rectifying', by: 'office', requires: [], extension: 'pending' },
+  deny_extension: { from: ['rectifying'], to: 'rectifying', by: 'office', requires: ['reason'], extension: 'pending' },
+  submit_rectification: { from: ['rectifying'], to: 'verifying', by: 'unit', requires: ['measures', 'photoIds'] },
+  verify: { from: ['verifying'], to: 'by_verdict', by: 'verifier', requires: ['passed'] },
+  reopen: { from: ['closed'], to: 'linked_problem', by: 'verifier', requires: ['reason'] },
+} as const satisfies Record<string, ProblemActionDef>;
+export type ProblemAction = keyof typeof PROBLEM_ACTIONS;
+export const PROBLEM_ACTION_NAMES = Object.keys(PROBLEM_ACTIONS) as ProblemAction[];
+
+/** States in which a problem is still open (not closed, not rejected). */
+export const OPEN_STATES: readonly ProblemState[] = ['pending', 'accepted', 'dispatched', 'rectifying', 'verifying'];
+/** States in which the unit's clock runs: past the deadline here, a problem is 超期. */
+export const DEADLINE_STATES: readonly ProblemState[] = ['dispatched', 'rectifying'];
+
+export const PROBLEM_STATE_LABELS: Record<ProblemState, string> = {
+  pending: '待受理',
+  rejected: '不予立案',
+  accepted: '已立案',
+  dispatched: '已派遣',
+  rectifying: '整改中',
+  verifying: '待核查',
+  closed: '已结案',
+};
+
+export const PROBLEM_ACTION_LABELS: Record<ProblemAction, string> = {
+  accept: '立案',
+  reject: '不予立案',
+  dispatch: '派遣',
+  acknowledge: '签收',
+  dispute: '退回',
+  request_extension: '申请延期',
+  approve_extension: '同意延期',
+  deny_extension: '驳回延期',
+  submit_rectification: '提交整改',
+  verify: '核查',
+  reopen: '回头看反弹',
+};
+
+export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, string> = {
+  inspection: '督查',
+  covert: '暗访',
+  citizen: '随手拍',
+  grid: '网格巡查',
+  hotline: '12345热线',
+  media: '媒体曝光',
+  leader: '领导交办',
+  recheck: '回头看',
+};
+
+export const PROBLEM_SEVERITY_LABELS: Record<ProblemSeverity, string> = {
+  normal: '一般',
+  major: '较重',
+  serious: '严重',
+  urgent: '紧急',
+};
+
+/** Kinds of problem category (GB/T 30428 部件 / 事件, plus the creation-specific classes). */
+export const PROBLEM_CATEGORY_KINDS = ['component', 'event', 'creation'] as const;
+export type ProblemCategoryKind = (typeof PROBLEM_CATEGORY_KINDS)[number];
+
+export const PROBLEM_CATEGORY_KIND_LABELS: Record<ProblemCategoryKind, string> = {
+  component: '部件',
+  event: '事件',
+  creation: '创建专用',
+};

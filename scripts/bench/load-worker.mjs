@@ -1,0 +1,160 @@
+/**
+ * HTTP load generator, run in a worker thread so the client's event loop is not the server's.
+ * Plain node:http with keep-alive (the lightest client: on a 2-core machine every cycle the client
+ * spends is taken from the server or the database). Jobs:
+ *   closed   — `clients` loops, each sending the next report as soon as the last one answered;
+ *   open     — reports sent on a fixed schedule (`rate` per second) whatever the answers; latency is
+ *              measured from the scheduled time, so a backlog shows up (no coordinated omission);
+ *   sequence — the given GET requests one after another (list and metrics latencies), optionally
+ *              stopped after `budgetMs` once `minRequests` were measured.
+ * Posts back { latencies: Float64Array (ms), ok, errors: { status: count }, elapsedMs, sent, firstTotal }
+ * (firstTotal: the `total` of the first answer of a sequence).
+ */
+import http from 'node:http';
+import { parentPort, workerData } from 'node:worker_threads';
+
+const job = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: job.maxSockets ?? 64 });
+
+function request(method, path, token, body) {
+  return new Promise((resolve) => {
+    const payload = body ? Buffer.from(JSON.stringify(body)) : null;
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: job.port,
+        method,
+        path,
+        agent,
+        headers: { authorization: `Bearer ${token}`, 'user-agent': 'cc-bench', ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}) },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', (e) => resolve({ status: `error:${e.code ?? e.message}`, text: '' }));
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+const SOURCES = ['inspection', 'grid', 'grid', 'citizen', 'hotline', 'covert'];
+const SEVERITIES = ['normal', 'normal', 'normal', 'major', 'serious', 'urgent'];
+const PHRASES = ['人行道上机动车乱停放，影响通行', '小区门口垃圾满溢未及时清运', '商铺门前占道经营', '公交站台张贴非法小广告', '绿化带内积存建筑垃圾', '路口井盖破损存在安全隐患'];
+let seq = 0;
+
+/** A report like the phone app sends: its own clientId, a village, a category, a location. */
+function nextReport() {
+  const i = seq++;
+  const pick = (xs) => xs[Math.floor(Math.random() * xs.length)];
+  return {
+    token: job.tokens[i % job.tokens.length],
+    body: {
+      clientId: `${job.tag}-${i}`,
+      description: `${pick(PHRASES)}（压测 ${i}）`,
+      categoryCode: pick(job.categories),
+      source: pick(SOURCES),
+      severity: pick(SEVERITIES),
+      location: { lat: 30.25 + (Math.random() - 0.5) * 0.4, lng: 120.15 + (Math.random() - 0.5) * 0.5 },
+      address: `人民路${1 + Math.floor(Math.random() * 300)}号`,
+      regionId: pick(job.villages),
+    },
+  };
+}
+
+const errors = {};
+const latencies = [];
+let ok = 0;
+const record = (res, ms, expected) => {
+  if (expected.includes(res.status)) {
+    ok += 1;
+    latencies.push(ms);
+  } else {
+    errors[res.status] = (errors[res.status] ?? 0) + 1;
+    if (!errors.sample) errors.sample = String(res.text).slice(0, 300);
+  }
+};
+
+async function closed() {
+  const warmEnd = performance.now() + job.warmupSeconds * 1000;
+  while (performance.now() < warmEnd) {
+    await Promise.all(Array.from({ length: job.clients }, () => { const r = nextReport(); return request('POST', '/api/problems', r.token, r.body); }));
+  }
+  const start = performance.now();
+  const end = start + job.seconds * 1000;
+  let lastDone = start;
+  await Promise.all(
+    Array.from({ length: job.clients }, async () => {
+      while (performance.now() < end) {
+        const r = nextReport();
+        const t = performance.now();
+        const res = await request('POST', '/api/problems', r.token, r.body);
+        lastDone = performance.now();
+        record(res, lastDone - t, [201]);
+      }
+    }),
+  );
+  return lastDone - start;
+}
+
+async function open() {
+  const total = Math.round(job.rate * job.seconds);
+  const interval = 1000 / job.rate;
+  const t0 = performance.now() + 20;
+  const pending = [];
+  let sent = 0;
+  let lastDone = t0;
+  await new Promise((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (sent < total && t0 + sent * interval <= now) {
+        const scheduled = t0 + sent * interval;
+        const r = nextReport();
+        pending.push(
+          request('POST', '/api/problems', r.token, r.body).then((res) => {
+            lastDone = performance.now();
+            record(res, lastDone - scheduled, [201]);
+          }),
+        );
+        sent += 1;
+      }
+      if (sent < total) setTimeout(tick, Math.max(0, t0 + sent * interval - performance.now()));
+      else resolve();
+    };
+    setTimeout(tick, 20);
+  });
+  await Promise.all(pending);
+  return lastDone - t0;
+}
+
+let firstTotal = null;
+async function sequence() {
+  const start = performance.now();
+  const warmup = job.warmup ?? 0;
+  for (let i = 0; i < job.requests.length; i++) {
+    // A time budget keeps a slow scenario from taking the whole run; it still measures at least `minRequests`.
+    if (job.budgetMs && i - warmup >= (job.minRequests ?? 20) && performance.now() - start > job.budgetMs) break;
+    const { path, token } = job.requests[i];
+    const t = performance.now();
+    const res = await request('GET', path, token);
+    const ms = performance.now() - t;
+    if (i === 0) {
+      try {
+        firstTotal = JSON.parse(res.text).total ?? null;
+      } catch {
+        firstTotal = null;
+      }
+    }
+    // The first `warmup` requests prime the caches and are not counted.
+    if (i >= warmup) record(res, ms, [200]);
+    else if (res.status !== 200) record(res, ms, [200]);
+  }
+  return performance.now() - start;
+}
+
+const elapsedMs = await (job.kind === 'closed' ? closed() : job.kind === 'open' ? open() : sequence());
+agent.destroy();
+const out = Float64Array.from(latencies);
+parentPort.postMessage({ latencies: out, ok, errors, elapsedMs, sent: seq, firstTotal }, [out.buffer]);

@@ -1,0 +1,51 @@
+/** On an empty database: seed the demo county, or create the first 安全管理员 of a real deployment. */
+import readline from 'node:readline/promises';
+import { sql } from 'kysely';
+import { passwordProblem } from '../common/password-policy';
+import { systemActor } from '../server/platform/actor';
+import { hashPassword } from '../server/platform/auth/passwords';
+import type { Clock } from '../server/platform/clock';
+import type { Config } from '../server/platform/config';
+import type { Db } from '../server/platform/db';
+import { insertUser } from '../server/modules/users/create-user';
+import { seedDemo } from './demo/seed-demo';
+
+/** True when no account exists yet. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from users`.execute(db);
+  return r.rows[0].n === 0;
+}
+
+/** Creates the first administrator (安全管理员, who then creates every other account). */
+export async function createFirstAdmin(db: Db, clock: Clock, username: string, password: string): Promise<void> {
+  const problem = passwordProblem(password, username);
+  if (problem) throw new Error(`初始管理员密码不符合要求：${problem}`);
+  const hash = await hashPassword(password);
+  const ctx = { actor: systemActor, db, clock, meta: { ip: null, userAgent: 'first-run' } };
+  await db.transaction().execute(async (tx) => {
+    const id = await insertUser(tx, ctx, { username, name: '安全管理员', roles: [{ role: 'security_admin' }] }, hash);
+    await tx.updateTable('users').set({ must_change_password: false }).where('id', '=', id).execute();
+  });
+}
+
+async function askPassword(): Promise<string> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await rl.question('请设置初始安全管理员 (secadmin) 的密码：');
+  rl.close();
+  return answer.trim();
+}
+
+/** Prepares an empty database; returns what it did. */
+export async function prepareFirstRun(db: Db, clock: Clock, config: Config): Promise<string> {
+  if (!(await isEmpty(db))) return 'existing';
+  if (config.seedDemo) {
+    const counts = await seedDemo(db, clock);
+    return `demo seeded (${counts.regions} regions, ${counts.units} units, ${counts.campaigns} campaigns, ${counts.users} users, ${counts.standards} standards, ${counts.sites} sites)`;
+  }
+  const username = process.env.INITIAL_ADMIN_USERNAME || 'secadmin';
+  let password = process.env.INITIAL_ADMIN_PASSWORD ?? '';
+  if (!password && process.stdin.isTTY) password = await askPassword();
+  if (!password) throw new Error('空数据库且 SEED_DEMO=false：请设置环境变量 INITIAL_ADMIN_PASSWORD，或在终端中运行以输入初始管理员密码');
+  await createFirstAdmin(db, clock, username, password);
+  return `first administrator ${username} created`;
+}

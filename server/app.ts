@@ -1,0 +1,107 @@
+/** Builds the HTTP app from the modules (no logic here). */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Clock } from './platform/clock';
+import type { Database } from './platform/db';
+import { registerHttpPlatform } from './platform/http';
+import { authRoutes } from './modules/auth/routes';
+import { regionRoutes } from './modules/regions/routes';
+import { unitRoutes } from './modules/units/routes';
+import { campaignRoutes } from './modules/campaigns/routes';
+import { userRoutes } from './modules/users/routes';
+import { auditRoutes } from './modules/audit/routes';
+import { homeRoutes } from './modules/home/routes';
+import { fileRoutes } from './modules/files/routes';
+import { problemRoutes } from './modules/problems/routes';
+import { categoryRoutes } from './modules/problem-categories/routes';
+import { problemSettingsRoutes } from './modules/problem-settings/routes';
+import { supervisionRoutes } from './modules/supervision/routes';
+import { notificationRoutes } from './modules/notifications/routes';
+import { siteRoutes, siteTypeRoutes } from './modules/sites/routes';
+import { standardRoutes } from './modules/standards/routes';
+import { inspectionRoutes } from './modules/inspections/routes';
+import { materialRoutes } from './modules/materials/routes';
+
+z.config(z.locales.zhCN());
+
+export interface AppOptions {
+  database: Database;
+  clock: Clock;
+  logLevel?: string;
+  cookieSecure?: boolean;
+  serveWeb?: boolean;
+  /** Where uploaded files are stored (local disk storage). */
+  filesDir?: string;
+}
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+/** Creates the Fastify app; call `ready()` or `listen()` on it. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: { info: { title: '创城 API', version: '0.1.0', description: '城市创建工作指挥平台接口' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const deps: ModuleDeps = { db: opts.database.db, clock: opts.clock, cookieSecure: opts.cookieSecure ?? false, filesDir: opts.filesDir ?? path.resolve('data/files') };
+  registerHttpPlatform(app, deps);
+
+  app.get('/api/health', { config: { isPublic: true } }, async () => {
+    const { sql } = await import('kysely');
+    await sql`select 1`.execute(deps.db);
+    return { status: 'ok', database: opts.database.engine };
+  });
+
+  await app.register(authRoutes(deps), { prefix: '/api/auth' });
+  await app.register(homeRoutes(deps), { prefix: '/api/home' });
+  await app.register(regionRoutes(deps), { prefix: '/api/regions' });
+  await app.register(unitRoutes(deps), { prefix: '/api/units' });
+  await app.register(campaignRoutes(deps), { prefix: '/api/campaigns' });
+  await app.register(userRoutes(deps), { prefix: '/api/users' });
+  await app.register(auditRoutes(deps), { prefix: '/api/audit-events' });
+  await app.register(fileRoutes(deps), { prefix: '/api/files' });
+  await app.register(problemRoutes(deps), { prefix: '/api/problems' });
+  await app.register(categoryRoutes(deps), { prefix: '/api/problem-categories' });
+  await app.register(problemSettingsRoutes(deps), { prefix: '/api/problem-settings' });
+  await app.register(supervisionRoutes(deps), { prefix: '/api/supervision-notices' });
+  await app.register(notificationRoutes(deps), { prefix: '/api/notifications' });
+  await app.register(siteRoutes(deps), { prefix: '/api/sites' });
+  await app.register(siteTypeRoutes(deps), { prefix: '/api/site-types' });
+  await app.register(standardRoutes(deps), { prefix: '/api/standards' });
+  await app.register(inspectionRoutes(deps), { prefix: '/api/inspection-rounds' });
+  await app.register(materialRoutes(deps), { prefix: '/api/materials' });
+
+  if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
+    // Client-side routes: anything that is not an API call or a file gets the single page.
+    app.get('/*', { config: { isPublic: true }, schema: { hide: true } }, async (req, reply) => {
+      if (req.url.startsWith('/api/')) {
+        return reply.status(404).send({ error: { code: 'not_found', message: '接口不存在' } });
+      }
+      return reply.type('text/html; charset=utf-8').send(indexHtml);
+    });
+  }
+  return app;
+}
+
+export type ModuleDeps = { db: Database['db']; clock: Clock; cookieSecure: boolean; filesDir: string };

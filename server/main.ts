@@ -1,0 +1,38 @@
+/** Starts the server: embedded database by default, PostgreSQL when DATABASE_URL is set. */
+import path from 'node:path';
+import { buildApp } from './app';
+import { clockFromEnv } from './platform/clock';
+import { loadConfig } from './platform/config';
+import { openDatabase } from './platform/db';
+import { migrate } from './platform/migrate';
+import { prepareFirstRun } from '../scripts/first-run';
+import { loadReferenceData } from './reference-data';
+import { JOBS } from './jobs';
+import { startJobs } from './platform/jobs';
+
+const started = Date.now();
+const config = loadConfig();
+const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
+const applied = await migrate(database.db);
+const reference = await loadReferenceData(database.db);
+const clock = clockFromEnv();
+const firstRun = await prepareFirstRun(database.db, clock, config);
+const app = await buildApp({ database, clock, logLevel: config.logLevel, cookieSecure: config.cookieSecure, filesDir: config.filesDir });
+await app.listen({ port: config.port, host: config.host });
+const jobs = process.env.JOBS === 'false' ? null : await startJobs(database, clock, JOBS, (msg, extra) => app.log.info({ extra }, msg));
+app.log.info(
+  { engine: database.engine, migrations: applied.length, reference, firstRun, startupMs: Date.now() - started, rssMb: Math.round(process.memoryUsage().rss / 1048576) },
+  `创城 ready on http://127.0.0.1:${config.port} (${database.engine})`,
+);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await jobs?.stop();
+    await database.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,59 @@
+/** /api/auth: sign in and out, the session, password change, personal API tokens. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ModuleDeps } from '../../app';
+import { SESSION_COOKIE } from '../../platform/auth/sessions';
+import { authorize } from '../../platform/policy';
+import { login, presentLogin } from './login';
+import { logout } from './logout';
+import { changePassword } from './change-password';
+import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens';
+import { describeSession } from './session';
+import { changePasswordBody, createTokenBody, idParam, loginBody } from './schemas';
+import './policy';
+
+/** Registers the auth routes. */
+export function authRoutes(deps: ModuleDeps): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.cookieSecure };
+
+    app.post('/login', { config: { isPublic: true }, schema: { body: loginBody, tags: ['auth'] } }, async (req, reply) => {
+      const result = await login(req.ctx, req.body.username, req.body.password);
+      reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
+      return presentLogin(result);
+    });
+
+    app.post('/logout', { config: { isPublic: true, allowsPasswordChange: true }, schema: { tags: ['auth'] } }, async (req, reply) => {
+      if (req.session) await logout(req.ctx, req.session.id);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    });
+
+    app.get('/session', { config: { allowsPasswordChange: true }, schema: { tags: ['auth'] } }, async (req) =>
+      describeSession(req.ctx, req.session?.csrfToken ?? null),
+    );
+
+    app.post('/password', { config: { allowsPasswordChange: true }, schema: { body: changePasswordBody, tags: ['auth'] } }, async (req, reply) => {
+      await changePassword(req.ctx, req.body.oldPassword, req.body.newPassword, req.session?.id);
+      return reply.status(204).send();
+    });
+
+    app.get('/tokens', { schema: { tags: ['auth'] } }, async (req) => {
+      authorize(req.ctx.actor, 'account.tokens');
+      return { items: await listApiTokens(req.ctx) };
+    });
+
+    app.post('/tokens', { schema: { body: createTokenBody.partial().optional(), tags: ['auth'] } }, async (req, reply) => {
+      authorize(req.ctx.actor, 'account.tokens');
+      const created = await createApiToken(req.ctx, req.body?.name ?? '脚本访问');
+      return reply.status(201).send(created);
+    });
+
+    app.delete('/tokens/:id', { schema: { params: idParam, tags: ['auth'] } }, async (req, reply) => {
+      authorize(req.ctx.actor, 'account.tokens');
+      await revokeApiToken(req.ctx, req.params.id);
+      return reply.status(204).send();
+    });
+  };
+}

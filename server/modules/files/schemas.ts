@@ -1,0 +1,17 @@
+/** Request schemas for files. */
+import { z } from 'zod';
+
+export const idParam = z.object({ id: z.uuid('编号格式不正确') });
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** The text fields that may come with an upload: where the device was, and the address it resolved. */
+export const uploadFields = z
+  .object({
+    lat: z.preprocess(blankToUndefined, z.coerce.number('纬度须为数字').min(-90, '纬度须在 -90 到 90 之间').max(90, '纬度须在 -90 到 90 之间').optional()),
+    lng: z.preprocess(blankToUndefined, z.coerce.number('经度须为数字').min(-180, '经度须在 -180 到 180 之间').max(180, '经度须在 -180 到 180 之间').optional()),
+    address: z.preprocess(blankToUndefined, z.string().trim().max(200, '地址不能超过 200 个字').optional()),
+  })
+  .refine((f) => (f.lat === undefined) === (f.lng === undefined), { message: '纬度和经度须同时提供', path: ['lat'] });
+
+export type UploadFields = z.infer<typeof uploadFields>;

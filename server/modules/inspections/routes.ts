@@ -1,0 +1,123 @@
+/** /api/inspection-rounds: rounds (covert ones hidden until release), field checklists, visits, reports. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { labelOf } from '../../../common/labels';
+import { ROUND_KIND_LABELS } from '../../../common/inspections';
+import type { ModuleDeps } from '../../app';
+import type { Ctx } from '../../platform/context';
+import { notFound } from '../../platform/errors';
+import { offsetOf } from '../../platform/pagination';
+import { authorize, can } from '../../platform/policy';
+import { buildWorkbook, sendWorkbook } from '../../platform/xlsx';
+import { LocalDiskStorage } from '../../platform/storage';
+import { buildBulletin } from './bulletin-docx';
+import { createRound } from './create-round';
+import { mayVisit, recordVisit } from './record-visit';
+import { releaseRound } from './release-round';
+import { roundReport } from './report';
+import { checklistFor, findRound, roundSites, type RoundRow } from './repository';
+import { createRoundBody, idParam, listRoundsQuery, visitBody } from './schemas';
+import { mayKnowRound, visibleRoundSql } from './visibility';
+import './policy';
+
+/** Loads a round the actor may see, else 404 (an unreleased covert round does not exist for outsiders). */
+async function visibleRound(ctx: Ctx, id: string): Promise<RoundRow> {
+  const r = await findRound(ctx.db, id);
+  const inScope = r && (r.team.includes(ctx.actor.id) || can(ctx.actor, 'inspections.read', { regionPath: r.region_path, areaWide: true }));
+  if (!r || !inScope || !mayKnowRound(ctx.actor, r)) throw notFound('督查轮次');
+  return r;
+}
+
+function presentRound(r: { id: string; name: string; kind: string; campaign_id: string; region_id: string; start_date: string; end_date: string; is_covert: boolean; released_at: Date | null; pass_threshold: number; sample: unknown; standard_version_id: string | null; version: number }) {
+  return { id: r.id, name: r.name, kind: r.kind, campaignId: r.campaign_id, regionId: r.region_id, startDate: r.start_date, endDate: r.end_date, isCovert: r.is_covert, releasedAt: r.released_at, passThreshold: Number(r.pass_threshold), sample: r.sample, standardVersionId: r.standard_version_id, version: r.version };
+}
+
+/** Registers the inspection routes. */
+export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
+  const storage = new LocalDiskStorage(deps.filesDir);
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['inspections'];
+
+    app.get('/', { schema: { querystring: listRoundsQuery, tags } }, async (req) => {
+      authorize(req.ctx.actor, 'inspections.list');
+      const q = req.query;
+      let base = req.ctx.db.selectFrom('inspection_rounds as ir').where(visibleRoundSql(req.ctx.actor, 'ir'));
+      if (q.kind) base = base.where('ir.kind', '=', q.kind);
+      if (q.campaignId) base = base.where('ir.campaign_id', '=', q.campaignId);
+      if (q.mine === 'true') base = base.where((eb) => eb.exists(eb.selectFrom('inspection_round_inspectors as x').select('x.user_id').whereRef('x.round_id', '=', 'ir.id').where('x.user_id', '=', req.ctx.actor.id)));
+      const [items, total] = await Promise.all([
+        base.selectAll('ir').select([sql<number>`(select count(*)::int from inspection_round_sites rs where rs.round_id = ir.id)`.as('sites'), sql<number>`(select count(*)::int from inspection_visits v where v.round_id = ir.id)`.as('visited')]).orderBy('ir.start_date', 'desc').orderBy('ir.created_at', 'desc').limit(q.pageSize).offset(offsetOf(q)).execute(),
+        base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: items.map((r) => ({ ...presentRound(r), sites: r.sites, visited: r.visited })), total: total.n };
+    });
+
+    app.post('/', { schema: { body: createRoundBody, tags } }, async (req, reply) => reply.status(201).send(await createRound(req.ctx, req.body)));
+
+    app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
+      const r = await visibleRound(req.ctx, req.params.id);
+      const sites = await roundSites(req.ctx.db, r.id);
+      return {
+        ...presentRound(r),
+        campaignName: r.campaign_name,
+        regionName: r.region_name,
+        inspectors: r.teamMembers,
+        sites: sites.map((s) => ({ id: s.id, name: s.name, siteTypeCode: s.site_type_code, siteTypeName: s.site_type_name, address: s.address, location: s.lat !== null && s.lng !== null ? { lat: s.lat, lng: s.lng } : null, regionName: s.region_name, leadName: s.lead_name, visitId: s.visit_id, scoreRate: s.score_rate === null ? null : Number(s.score_rate), visitedAt: s.visited_at })),
+        abilities: { visit: mayVisit(req.ctx, r), release: r.is_covert && !r.released_at && can(req.ctx.actor, 'inspections.release', { regionPath: r.region_path }) },
+      };
+    });
+
+    app.get('/:id/checklist', { schema: { params: idParam, querystring: z.object({ siteId: z.uuid() }), tags } }, async (req) => {
+      const r = await visibleRound(req.ctx, req.params.id);
+      const site = await req.ctx.db.selectFrom('inspection_round_sites as rs').innerJoin('sites as s', 's.id', 'rs.site_id').select(['s.id', 's.name', 's.site_type_code']).where('rs.round_id', '=', r.id).where('rs.site_id', '=', req.query.siteId).executeTakeFirst();
+      if (!site) throw notFound('点位');
+      const items = await checklistFor(req.ctx.db, r.standard_version_id!, site.site_type_code);
+      const visit = await req.ctx.db.selectFrom('inspection_visits').select('id').where('round_id', '=', r.id).where('site_id', '=', site.id).executeTakeFirst();
+      const saved = visit ? await req.ctx.db.selectFrom('inspection_results').selectAll().where('visit_id', '=', visit.id).execute() : [];
+      return {
+        site,
+        items: items.map((s) => {
+          const res = saved.find((x) => x.standard_id === s.id);
+          return { standardId: s.id, code: s.code, text: s.text, points: Number(s.points), contentName: s.content_name, negative: s.negative, verdict: res?.verdict ?? null, note: res?.note ?? null, photoIds: res?.photo_ids ?? [], problemId: res?.problem_id ?? null };
+        }),
+      };
+    });
+
+    app.post('/:id/visits', { schema: { params: idParam, body: visitBody, tags } }, async (req) => recordVisit(req.ctx, req.params.id, req.body));
+
+    app.post('/:id/release', { schema: { params: idParam, tags } }, async (req, reply) => {
+      await releaseRound(req.ctx, req.params.id);
+      return reply.status(204).send();
+    });
+
+    app.get('/:id/report', { schema: { params: idParam, tags } }, async (req) => {
+      const r = await visibleRound(req.ctx, req.params.id);
+      authorize(req.ctx.actor, 'inspections.report', { regionPath: r.region_path, areaWide: true });
+      return roundReport(req.ctx.db, r, async (id) => visibleRound(req.ctx, id).then(() => true, () => false));
+    });
+
+    app.get('/:id/report/bulletin', { schema: { params: idParam, tags } }, async (req, reply) => {
+      const r = await visibleRound(req.ctx, req.params.id);
+      authorize(req.ctx.actor, 'inspections.report', { regionPath: r.region_path, areaWide: true });
+      const rep = await roundReport(req.ctx.db, r, async (id) => visibleRound(req.ctx, id).then(() => true, () => false));
+      const buffer = await buildBulletin(req.ctx.db, storage, r, rep);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${r.name}情况通报.docx`)}`)
+        .send(buffer);
+    });
+
+    app.get('/:id/report/export', { schema: { params: idParam, tags } }, async (req, reply) => {
+      const r = await visibleRound(req.ctx, req.params.id);
+      authorize(req.ctx.actor, 'inspections.report', { regionPath: r.region_path, areaWide: true });
+      const rep = await roundReport(req.ctx.db, r, async (id) => visibleRound(req.ctx, id).then(() => true, () => false));
+      const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`);
+      const cols = ['点位', '点位类型', '所属区域', '包保单位', '得分率', '扣分制得分', '符合', '不符合', '不适用', '是否达标'].map((header) => ({ header, width: header === '点位' ? 26 : 14 }));
+      const data = rep.bySite.map((s) => [s.name, s.siteType, s.region, s.unit ?? '', pct(s.scoreRate), s.deductionScore ?? '', s.passed ?? '', s.failed ?? '', s.notApplicable ?? '', s.meetsThreshold === null ? '未测评' : s.meetsThreshold ? '达标' : '未达标']);
+      return sendWorkbook(reply, `${r.name}-${labelOf(ROUND_KIND_LABELS, r.kind)}测评结果.xlsx`, await buildWorkbook('点位得分', cols, data));
+    });
+  };
+}

@@ -1,0 +1,43 @@
+/** SQL for material submissions and the completeness view. */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Db, Tx } from '../../platform/db';
+
+const COLUMNS = ['m.id', 'm.standard_id', 's.code as standard_code', 's.text as standard_text', 'm.unit_id', 'u.name as unit_name', 'r.path as region_path', 'm.period', 'm.note', 'm.status', 'm.submitted_at', 'm.reviewed_at', 'm.review_comment', 'm.version'] as const;
+
+function base(db: Db | Tx) {
+  return db.selectFrom('material_submissions as m').innerJoin('standards as s', 's.id', 'm.standard_id').innerJoin('units as u', 'u.id', 'm.unit_id').innerJoin('regions as r', 'r.id', 'u.region_id');
+}
+
+/** One submission with names and scope path. */
+export function findSubmission(db: Db | Tx, id: string) {
+  return base(db).select(COLUMNS).where('m.id', '=', id).executeTakeFirst();
+}
+
+/** Submissions in scope, filtered. */
+export function listSubmissions(db: Db, scope: RawBuilder<SqlBool>, f: { status?: string; unitId?: string; standardId?: string; period?: string }, limit: number, offset: number) {
+  let q = base(db).where(scope);
+  if (f.status) q = q.where('m.status', '=', f.status);
+  if (f.unitId) q = q.where('m.unit_id', '=', f.unitId);
+  if (f.standardId) q = q.where('m.standard_id', '=', f.standardId);
+  if (f.period) q = q.where('m.period', '=', f.period);
+  return Promise.all([
+    q.select(COLUMNS).orderBy('m.submitted_at', 'desc').limit(limit).offset(offset).execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+}
+
+/** For every material standard of a version and every unit on it: the status of the period's submission (or missing). */
+export function completeness(db: Db, versionId: string, period: string, scope: RawBuilder<SqlBool>) {
+  return sql<{ standard_id: string; code: string; text: string; unit_id: string; unit_name: string; role: string; status: string | null; submission_id: string | null }>`
+    with onit as (
+      select s.id as standard_id, s.lead_unit_id as unit_id, 'lead' as role from standards s where s.version_id = ${versionId} and s.method = 'material' and s.lead_unit_id is not null
+      union
+      select su.standard_id, su.unit_id, 'responsible' from standard_units su join standards s on s.id = su.standard_id where s.version_id = ${versionId} and s.method = 'material'
+    )
+    select o.standard_id, s.code, s.text, o.unit_id, u.name as unit_name, min(o.role) as role, m.status, m.id as submission_id
+    from onit o join standards s on s.id = o.standard_id join units u on u.id = o.unit_id join regions r on r.id = u.region_id
+    left join material_submissions m on m.standard_id = o.standard_id and m.unit_id = o.unit_id and m.period = ${period}
+    where ${scope}
+    group by o.standard_id, s.code, s.text, s.sort, o.unit_id, u.name, m.status, m.id
+    order by s.sort, u.name`.execute(db);
+}

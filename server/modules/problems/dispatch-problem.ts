@@ -1,0 +1,50 @@
+/** 派遣: the office sends an accepted problem to a responsible unit with a deadline. */
+import { z } from 'zod';
+import { PROBLEM_SEVERITY_LABELS } from '../../../common/problem-workflow';
+import { AppError } from '../../platform/errors';
+import { notifyUsers, unitPeople } from '../notifications/notify';
+import { computeDeadline, deadlinePolicy } from './deadlines';
+import { defineVerb, problemLink } from './verb';
+
+export const dispatchProblem = defineVerb({
+  action: 'dispatch',
+  payload: z.object({
+    unitId: z.uuid('请选择责任单位'),
+    deadline: z.coerce.date({ error: '整改时限格式不正确' }).optional(),
+    assigneeId: z.uuid().optional(),
+    comment: z.string().trim().max(500).optional(),
+  }),
+  check: async (ctx, _p, payload) => {
+    const unit = await ctx.db.selectFrom('units').select(['id', 'active']).where('id', '=', payload.unitId).executeTakeFirst();
+    if (!unit) throw new AppError('validation', '责任单位不存在');
+    if (!unit.active) throw new AppError('validation', '责任单位已停用');
+    if (payload.deadline && payload.deadline <= ctx.clock.now()) throw new AppError('validation', '整改时限须晚于当前时间');
+  },
+  apply: async (ctx, tx, p, payload) => {
+    const now = ctx.clock.now();
+    const deadline = payload.deadline ?? computeDeadline(now, await deadlinePolicy(tx, p.severity));
+    return {
+      set: {
+        unit_id: payload.unitId,
+        assignee_id: payload.assigneeId ?? null,
+        deadline,
+        dispatched_at: now,
+        first_dispatched_at: p.first_dispatched_at ?? now,
+        reminded_at: null,
+        supervised_at: null,
+        escalated_at: null,
+      },
+      to: 'dispatched',
+      event: { unitId: payload.unitId, deadline: deadline.toISOString(), ...(payload.comment ? { comment: payload.comment } : {}) },
+      after: async (txx) => {
+        const people = await unitPeople(txx, payload.unitId, ['unit_head', 'unit_liaison']);
+        await notifyUsers(
+          txx,
+          [...people, payload.assigneeId],
+          { kind: 'dispatched', title: `新派遣问题 ${p.code}（${PROBLEM_SEVERITY_LABELS[p.severity as never] ?? p.severity}）`, body: p.description.slice(0, 80), link: problemLink(p.id), problemId: p.id },
+          now,
+        );
+      },
+    };
+  },
+});

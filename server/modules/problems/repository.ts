@@ -1,0 +1,189 @@
+/** SQL for problems: lookups with names, scoped filtered lists, counters, timeline and photos. */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { DEADLINE_STATES } from '../../../common/problem-workflow';
+import type { Db, Tx } from '../../platform/db';
+import type { DB } from '../../platform/schema';
+
+type ProblemEb = ExpressionBuilder<DB & { r: DB['regions']; u: DB['units']; c: DB['problem_categories']; ir: DB['inspection_rounds'] }, 'problems' | 'r' | 'u' | 'c' | 'ir'>;
+export type ProblemScope = (eb: ProblemEb) => Expression<SqlBool>;
+
+export interface ProblemFilter {
+  state?: string[];
+  unitId?: string;
+  regionId?: string;
+  categoryCode?: string;
+  source?: string;
+  severity?: string;
+  overdue?: boolean;
+  relapse?: boolean;
+  mine?: boolean;
+  search?: string;
+  from?: Date;
+  to?: Date;
+}
+
+const SORT = { deadline: 'problems.deadline', createdAt: 'problems.created_at', severity: 'problems.severity', code: 'problems.code', updatedAt: 'problems.updated_at' } as const;
+export type ProblemSort = keyof typeof SORT;
+
+const COLUMNS = [
+  'r.path as region_path',
+  'r.name as region_name',
+  'u.name as unit_name',
+  'c.name as category_name',
+  sql<boolean>`coalesce(ir.is_covert and ir.released_at is null, false)`.as('round_hidden'),
+  sql<string | null>`(select path from regions where id = ir.region_id)`.as('round_region_path'),
+  sql<string[]>`coalesce((select array_agg(x.user_id) from inspection_round_inspectors x where x.round_id = problems.round_id), '{}')`.as('round_team'),
+] as const;
+
+function base(db: Db | Tx) {
+  return db
+    .selectFrom('problems')
+    .innerJoin('regions as r', 'r.id', 'problems.region_id')
+    .leftJoin('units as u', 'u.id', 'problems.unit_id')
+    .innerJoin('problem_categories as c', 'c.code', 'problems.category_code')
+    .leftJoin('inspection_rounds as ir', 'ir.id', 'problems.round_id');
+}
+
+/** The filter with its region id resolved to a path, so the planner sees a plain prefix match. */
+export async function resolveRegionFilter(db: Db, f: ProblemFilter): Promise<ProblemFilter & { regionPath?: string }> {
+  if (!f.regionId) return f;
+  const r = await db.selectFrom('regions').select('path').where('id', '=', f.regionId).executeTakeFirst();
+  // An unknown region matches nothing rather than everything.
+  return { ...f, regionPath: r?.path ?? '/no-such-region/' };
+}
+
+function filtered(db: Db, scope: ProblemScope, f: ProblemFilter & { regionPath?: string }, now: Date, actorId: string) {
+  let q = base(db).where((eb) => scope(eb as unknown as ProblemEb));
+  if (f.state?.length) q = q.where('problems.state', 'in', f.state);
+  if (f.unitId) q = q.where('problems.unit_id', '=', f.unitId);
+  if (f.regionPath) q = q.where('r.path', 'like', `${f.regionPath}%`);
+  else if (f.regionId) q = q.where('r.path', 'like', sql<string>`(select path from regions where id = ${f.regionId}) || '%'`);
+  if (f.categoryCode) q = q.where('problems.category_code', 'like', `${f.categoryCode}%`);
+  if (f.source) q = q.where('problems.source', '=', f.source);
+  if (f.severity) q = q.where('problems.severity', '=', f.severity);
+  if (f.overdue === true) q = q.where('problems.state', 'in', DEADLINE_STATES as string[]).where('problems.deadline', '<', now);
+  if (f.overdue === false) q = q.where((eb) => eb.or([eb('problems.state', 'not in', DEADLINE_STATES as string[]), eb('problems.deadline', 'is', null), eb('problems.deadline', '>=', now)]));
+  if (f.relapse === true) q = q.where('problems.relapsed_from', 'is not', null);
+  if (f.mine) q = q.where('problems.reporter_id', '=', actorId);
+  if (f.search) {
+    const like = `%${f.search}%`;
+    q = q.where((eb) => eb.or([eb('problems.code', 'like', like), eb('problems.description', 'like', like), eb('problems.address', 'like', like)]));
+  }
+  if (f.from) q = q.where('problems.created_at', '>=', f.from);
+  if (f.to) q = q.where('problems.created_at', '<', f.to);
+  return q;
+}
+
+/** A page of problems in scope. */
+export async function listProblems(
+  db: Db,
+  scope: ProblemScope,
+  f: ProblemFilter,
+  now: Date,
+  actorId: string,
+  page: { limit: number; offset: number; sort: ProblemSort; order: 'asc' | 'desc' },
+  countCap = LIST_COUNT_CAP,
+) {
+  f = await resolveRegionFilter(db, f);
+  const [items, counted] = await Promise.all([
+    filtered(db, scope, f, now, actorId)
+      .selectAll('problems')
+      .select(COLUMNS)
+      .orderBy(sql`${sql.ref(SORT[page.sort])} ${sql.raw(page.order)} nulls last`)
+      .orderBy('problems.code', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    // Counting a whole city's matches costs seconds; past the cap the list says "10000+" instead.
+    db
+      .selectFrom(filtered(db, scope, f, now, actorId).select(sql`1`.as('x')).limit(countCap + 1).as('m'))
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Math.min(counted.n, countCap), totalCapped: counted.n > countCap };
+}
+
+/** The most a problem list counts; beyond it `totalCapped` is true. */
+export const LIST_COUNT_CAP = 10_000;
+
+/** Every matching problem (ledger export), capped. */
+export async function allProblems(db: Db, scope: ProblemScope, f: ProblemFilter, now: Date, actorId: string, cap: number) {
+  f = await resolveRegionFilter(db, f);
+  return filtered(db, scope, f, now, actorId).selectAll('problems').select(COLUMNS).orderBy('problems.code').limit(cap).execute();
+}
+
+/** Counts by state plus overdue, for the workbench. */
+export async function summarize(db: Db, scope: ProblemScope, now: Date, actorId: string) {
+  const rows = await filtered(db, scope, {}, now, actorId)
+    .select(['problems.state', sql<number>`count(*)::int`.as('n')])
+    .groupBy('problems.state')
+    .execute();
+  const overdue = await filtered(db, scope, { overdue: true }, now, actorId).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return { byState: Object.fromEntries(rows.map((r) => [r.state, r.n])) as Record<string, number>, overdue: overdue.n };
+}
+
+/** One problem with its names and scope path. */
+export function findProblem(db: Db | Tx, id: string) {
+  return base(db).selectAll('problems').select(COLUMNS).where('problems.id', '=', id).executeTakeFirst();
+}
+export type ProblemRow = NonNullable<Awaited<ReturnType<typeof findProblem>>>;
+
+/** The problem a reporter already created with this client id (idempotent resend). */
+export function findByClientId(db: Db | Tx, reporterId: string, clientId: string) {
+  return db.selectFrom('problems').select('id').where('reporter_id', '=', reporterId).where('client_id', '=', clientId).executeTakeFirst();
+}
+
+/** The next readable code for a month, e.g. WT202611-000123. */
+export async function nextCode(tx: Tx, prefix: string, now: Date): Promise<string> {
+  const month = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7).replace('-', '');
+  const key = `${prefix}${month}`;
+  const r = await sql<{ last: number }>`
+    insert into problem_code_counters (month, last) values (${key}, 1)
+    on conflict (month) do update set last = problem_code_counters.last + 1
+    returning last`.execute(tx);
+  return `${key}-${String(r.rows[0].last).padStart(6, '0')}`;
+}
+
+/** The timeline of a problem, oldest first. */
+export function timeline(db: Db, problemId: string) {
+  return db.selectFrom('problem_events').selectAll().where('problem_id', '=', problemId).orderBy('id').execute();
+}
+
+/** Photos attached to a problem by stage. */
+export function photosOf(db: Db, problemId: string) {
+  return db.selectFrom('problem_photos').select(['file_id', 'stage', 'sort']).where('problem_id', '=', problemId).orderBy('stage').orderBy('sort').execute();
+}
+
+/** Supervision notices (督办单) issued on a problem. */
+export function noticesOf(db: Db, problemId: string) {
+  return db.selectFrom('supervision_notices').selectAll().where('problem_id', '=', problemId).orderBy('issued_at').execute();
+}
+
+/** Attaches uploaded files to a problem at a stage; returns how many of the ids exist. */
+export async function attachPhotos(tx: Tx, problemId: string, fileIds: string[], stage: 'report' | 'rectification' | 'verification') {
+  if (!fileIds.length) return;
+  const start = (await tx.selectFrom('problem_photos').select(sql<number>`count(*)::int`.as('n')).where('problem_id', '=', problemId).executeTakeFirstOrThrow()).n;
+  await tx
+    .insertInto('problem_photos')
+    .values(fileIds.map((file_id, i) => ({ problem_id: problemId, file_id, stage, sort: start + i })))
+    .onConflict((oc) => oc.columns(['problem_id', 'file_id']).doNothing())
+    .execute();
+}
+
+/** How many of the given file ids exist. */
+export async function countFiles(db: Db | Tx, ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const r = await sql<{ n: number }>`select count(*)::int as n from files where id = any(${ids}::uuid[])`.execute(db);
+  return r.rows[0].n;
+}
+
+/** Appends a timeline entry. */
+export async function appendEvent(
+  tx: Tx,
+  e: { problemId: string; action: string; from: string | null; to: string | null; actorId: string | null; actorName: string; payload?: Record<string, unknown>; at: Date },
+) {
+  await tx
+    .insertInto('problem_events')
+    .values({ problem_id: e.problemId, action: e.action, from_state: e.from, to_state: e.to, actor_id: e.actorId, actor_name: e.actorName, payload: e.payload ? JSON.stringify(e.payload) : null, occurred_at: e.at })
+    .execute();
+}

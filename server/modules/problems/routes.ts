@@ -1,0 +1,106 @@
+/** /api/problems: report, list, detail, workflow transitions, bulk actions, ledger, metrics. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { ProblemAction } from '../../../common/problem-workflow';
+import type { ModuleDeps } from '../../app';
+import type { Actor } from '../../platform/actor';
+import { AppError, notFound } from '../../platform/errors';
+import { offsetOf } from '../../platform/pagination';
+import { authorize, scopeSql, scopeWhere } from '../../platform/policy';
+import { sendWorkbook } from '../../platform/xlsx';
+import { exportLedger } from './export-ledger';
+import { problemMetrics } from './metrics';
+import { canReadProblem } from './policy';
+import { presentProblem } from './presenter';
+import { findProblem, listProblems, noticesOf, photosOf, summarize, timeline, type ProblemScope } from './repository';
+import { bulkTransitionBody, idParam, listProblemsQuery, metricsQuery, problemFilters, submitProblemBody, transitionBody } from './schemas';
+import { submitProblem } from './submit-problem';
+import { suggestUnit } from './suggest-unit';
+import { transitionProblem } from './transition-problem';
+import { covertAllowedSql } from '../inspections/visibility';
+import './policy';
+
+/** Rows in the actor's scope, plus what they reported themselves. */
+const scopeFor =
+  (actor: Actor, permission: string): ProblemScope =>
+  (eb) =>
+    eb.and([
+      eb.or([scopeWhere(eb, actor, permission, { regionPath: eb.ref('r.path'), unitId: eb.ref('problems.unit_id') }), eb('problems.reporter_id', '=', actor.id || null)]),
+      eb.or([eb('problems.round_id', 'is', null), covertAllowedSql(actor, 'ir')]),
+    ]);
+
+/** Registers the problem routes. */
+export function problemRoutes(_deps: ModuleDeps): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['problems'];
+
+    app.post('/', { schema: { body: submitProblemBody, tags } }, async (req, reply) => {
+      const { problem, created } = await submitProblem(req.ctx, req.body);
+      return reply.status(created ? 201 : 200).send(presentProblem(problem, req.ctx.actor, req.ctx.clock.now()));
+    });
+
+    app.get('/', { schema: { querystring: listProblemsQuery, tags } }, async (req) => {
+      const q = req.query;
+      const now = req.ctx.clock.now();
+      const { items, total, totalCapped } = await listProblems(req.ctx.db, scopeFor(req.ctx.actor, 'problems.list'), q, now, req.ctx.actor.id, { limit: q.pageSize, offset: offsetOf(q), sort: q.sort, order: q.order });
+      return { items: items.map((p) => presentProblem(p, req.ctx.actor, now)), total, totalCapped };
+    });
+
+    app.get('/summary', { schema: { tags } }, async (req) => summarize(req.ctx.db, scopeFor(req.ctx.actor, 'problems.list'), req.ctx.clock.now(), req.ctx.actor.id));
+
+    app.get('/export', { schema: { querystring: problemFilters, tags } }, async (req, reply) => {
+      authorize(req.ctx.actor, 'problems.export');
+      return sendWorkbook(reply, '整改台账.xlsx', await exportLedger(req.ctx, scopeFor(req.ctx.actor, 'problems.export'), req.query));
+    });
+
+    app.get('/metrics', { schema: { querystring: metricsQuery, tags } }, async (req) => {
+      authorize(req.ctx.actor, 'problems.metrics');
+      if (req.query.from >= req.query.to) throw new AppError('validation', '开始日期须早于结束日期');
+      const scope = scopeSql(req.ctx.actor, 'problems.metrics', { regionPath: sql.ref('r.path'), unitId: sql.ref('p.unit_id') });
+      const items = await problemMetrics(req.ctx.db, { groupBy: req.query.groupBy, from: req.query.from, to: req.query.to, now: req.ctx.clock.now(), scope });
+      return { items, total: items.length };
+    });
+
+    app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
+      const p = await findProblem(req.ctx.db, req.params.id);
+      if (!p || !canReadProblem(req.ctx.actor, p)) throw notFound('问题');
+      const [events, photos, notices] = await Promise.all([timeline(req.ctx.db, p.id), photosOf(req.ctx.db, p.id), noticesOf(req.ctx.db, p.id)]);
+      return {
+        ...presentProblem(p, req.ctx.actor, req.ctx.clock.now()),
+        photos: photos.map((ph) => ({ fileId: ph.file_id, stage: ph.stage, url: `/api/files/${ph.file_id}/evidence`, thumbnailUrl: `/api/files/${ph.file_id}/thumbnail` })),
+        timeline: events.map((e) => ({ id: Number(e.id), action: e.action, fromState: e.from_state, toState: e.to_state, actorId: e.actor_id, actorName: e.actor_name, payload: e.payload, at: e.occurred_at })),
+        supervisionNotices: notices.map((n) => ({ id: n.id, code: n.code, issuedAt: n.issued_at, deadline: n.deadline, escalatedAt: n.escalated_at, escalatedTo: n.escalated_to })),
+      };
+    });
+
+    app.get('/:id/dispatch-suggestion', { schema: { params: idParam, tags } }, async (req) => {
+      const p = await findProblem(req.ctx.db, req.params.id);
+      if (!p || !canReadProblem(req.ctx.actor, p)) throw notFound('问题');
+      authorize(req.ctx.actor, 'problems.office', { regionPath: p.region_path, unitId: p.unit_id });
+      return { suggestion: await suggestUnit(req.ctx.db, p) };
+    });
+
+    app.post('/:id/transitions', { schema: { params: idParam, body: transitionBody, tags } }, async (req) => {
+      const { action, version, ...payload } = req.body;
+      const { problem, extra } = await transitionProblem(req.ctx, req.params.id, action as ProblemAction, version, payload);
+      return { ...presentProblem(problem, req.ctx.actor, req.ctx.clock.now()), ...extra };
+    });
+
+    app.post('/bulk-transitions', { schema: { body: bulkTransitionBody, tags } }, async (req) => {
+      const results = [];
+      // Each problem in its own transaction: one stale or illegal item does not undo the others.
+      for (const item of req.body.items) {
+        try {
+          const { problem } = await transitionProblem(req.ctx, item.id, req.body.action, item.version, req.body.payload);
+          results.push({ id: item.id, ok: true, code: problem.code, version: problem.version });
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          results.push({ id: item.id, ok: false, error: { code: e.code, message: e.message } });
+        }
+      }
+      return { results, succeeded: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };
+    });
+  };
+}

@@ -1,0 +1,101 @@
+/** /api/sites and /api/site-types: the site registry (点位), its map data, history and imports. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { ModuleDeps } from '../../app';
+import type { Actor } from '../../platform/actor';
+import { notFound } from '../../platform/errors';
+import { offsetOf } from '../../platform/pagination';
+import { authorize, can, scopeSql } from '../../platform/policy';
+import { buildTemplate, buildWorkbook, readUploadedWorkbook, sendWorkbook } from '../../platform/xlsx';
+import { covertAllowedSql } from '../inspections/visibility';
+import { importSites, SITE_COLUMNS, SITE_NOTES } from './import-sites';
+import { presentSite, siteSubject } from './presenter';
+import { allSites, findSite, listSites, siteVisits } from './repository';
+import { createSite, deleteSite, updateSite } from './save-site';
+import { idParam, listSitesQuery, siteBody, updateSiteBody } from './schemas';
+import './policy';
+
+/** Sites in scope, plus those the actor leads (点长). */
+const scopeFor = (actor: Actor, permission: string) =>
+  sql<boolean>`(${scopeSql(actor, permission, { regionPath: sql.ref('r.path'), unitId: sql.ref('s.unit_id') })} or s.lead_user_id = ${actor.id || null})`;
+
+/** Registers the site routes. */
+export function siteRoutes(_deps: ModuleDeps): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['sites'];
+
+    app.get('/', { schema: { querystring: listSitesQuery, tags } }, async (req) => {
+      authorize(req.ctx.actor, 'sites.list');
+      const q = req.query;
+      const { items, total } = await listSites(req.ctx.db, scopeFor(req.ctx.actor, 'sites.list'), q, req.ctx.actor.id, { limit: q.pageSize, offset: offsetOf(q), sort: q.sort, order: q.order });
+      return { items: items.map((s) => presentSite(s, req.ctx.actor)), total };
+    });
+
+    app.get('/map', { schema: { querystring: listSitesQuery.omit({ page: true, pageSize: true }), tags } }, async (req) => {
+      authorize(req.ctx.actor, 'sites.list');
+      const rows = await allSites(req.ctx.db, scopeFor(req.ctx.actor, 'sites.list'), req.query, req.ctx.actor.id);
+      return { items: rows.map((s) => presentSite(s, req.ctx.actor)), total: rows.length };
+    });
+
+    app.get('/import-template', { schema: { tags } }, async (req, reply) => {
+      authorize(req.ctx.actor, 'sites.import');
+      return sendWorkbook(reply, '点位导入模板.xlsx', await buildTemplate('点位', SITE_COLUMNS, SITE_NOTES));
+    });
+
+    app.post('/import', { schema: { tags } }, async (req, reply) => {
+      authorize(req.ctx.actor, 'sites.import');
+      return reply.status(201).send(await importSites(req.ctx, await readUploadedWorkbook(req)));
+    });
+
+    app.get('/export', { schema: { querystring: listSitesQuery.omit({ page: true, pageSize: true }), tags } }, async (req, reply) => {
+      authorize(req.ctx.actor, 'sites.export');
+      const rows = await allSites(req.ctx.db, scopeFor(req.ctx.actor, 'sites.export'), req.query, req.ctx.actor.id);
+      const codes = new Map((await req.ctx.db.selectFrom('regions').select(['id', 'code']).execute()).map((r) => [r.id, r.code]));
+      const data = rows.map((s) => [s.name, s.site_type_name, s.address, s.lat, s.lng, codes.get(s.region_id), s.unit_name, s.lead_name, s.lead_phone, s.active ? '启用' : '停用']);
+      return sendWorkbook(reply, '点位.xlsx', await buildWorkbook('点位', SITE_COLUMNS, data));
+    });
+
+    app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
+      const s = await findSite(req.ctx.db, req.params.id);
+      const actor = req.ctx.actor;
+      if (!s || !(can(actor, 'sites.read', siteSubject(s)) || (!!actor.id && s.lead_user_id === actor.id))) throw notFound('点位');
+      const visits = await siteVisits(req.ctx.db, s.id, covertAllowedSql(actor, 'ir'));
+      const open = await req.ctx.db
+        .selectFrom('problems as p')
+        .leftJoin('inspection_rounds as ir', 'ir.id', 'p.round_id')
+        .select(['p.id', 'p.code', 'p.state', 'p.description', 'p.deadline'])
+        .where('p.site_id', '=', s.id)
+        .where('p.state', 'not in', ['closed', 'rejected'])
+        .where((eb) => eb.or([eb('p.round_id', 'is', null), covertAllowedSql(actor, 'ir')]))
+        .orderBy('p.created_at', 'desc')
+        .limit(100)
+        .execute();
+      return {
+        ...presentSite(s, actor),
+        visits: visits.map((v) => ({ id: v.id, roundId: v.round_id, roundName: v.round_name, kind: v.kind, visitedAt: v.visited_at, passed: v.passed, failed: v.failed, notApplicable: v.not_applicable, scoreRate: v.score_rate === null ? null : Number(v.score_rate), deductionScore: Number(v.deduction_score) })),
+        openProblems: open,
+      };
+    });
+
+    app.post('/', { schema: { body: siteBody, tags } }, async (req, reply) => reply.status(201).send(presentSite(await createSite(req.ctx, req.body), req.ctx.actor)));
+
+    app.patch('/:id', { schema: { params: idParam, body: updateSiteBody, tags } }, async (req) => presentSite(await updateSite(req.ctx, req.params.id, req.body), req.ctx.actor));
+
+    app.delete('/:id', { schema: { params: idParam, tags } }, async (req, reply) => {
+      await deleteSite(req.ctx, req.params.id);
+      return reply.status(204).send();
+    });
+  };
+}
+
+/** Registers /api/site-types. */
+export function siteTypeRoutes(_deps: ModuleDeps): FastifyPluginAsync {
+  return async (fastify) => {
+    fastify.get('/', { schema: { tags: ['sites'] } }, async (req) => {
+      const rows = await req.ctx.db.selectFrom('site_types').selectAll().where('active', '=', true).orderBy('sort').execute();
+      return { items: rows.map((t) => ({ code: t.code, name: t.name, short: t.short })), total: rows.length };
+    });
+  };
+}

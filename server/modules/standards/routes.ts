@@ -1,0 +1,131 @@
+/** /api/standards: versions, tree, import/export, clone and diff, and the task decomposition views. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { labelOf } from '../../../common/labels';
+import { STANDARD_METHOD_LABELS } from '../../../common/inspections';
+import type { ModuleDeps } from '../../app';
+import type { Actor } from '../../platform/actor';
+import { AppError, notFound } from '../../platform/errors';
+import { authorize, can, scopeSql } from '../../platform/policy';
+import { buildTemplate, buildWorkbook, readUploadedWorkbookWithFields, sendWorkbook } from '../../platform/xlsx';
+import { covertAllowedSql } from '../inspections/visibility';
+import { cloneVersion, diffVersions } from './clone-version';
+import { importStandards, STANDARD_COLUMNS } from './import-standards';
+import { findVersion, versionStandards, type StandardRow, type VersionRow } from './repository';
+import './policy';
+
+const idParam = z.object({ id: z.uuid('编号格式不正确') });
+const readable = (actor: Actor, v: VersionRow) => can(actor, 'standards.read', { campaignId: v.campaign_id, regionPath: v.region_path, areaWide: true });
+
+function presentStandard(s: StandardRow) {
+  return { id: s.id, code: s.code, text: s.text, method: s.method, points: s.points, siteTypeCodes: s.site_type_codes, leadUnitId: s.lead_unit_id, leadUnitName: s.lead_unit_name, units: s.units, negative: s.negative, itemName: s.item_name, contentName: s.content_name };
+}
+
+/** Pass rates per standard from the visits the actor may see (live compliance). */
+async function compliance(req: { ctx: { db: ModuleDeps['db']; actor: Actor } }, standardIds: string[]) {
+  if (!standardIds.length) return new Map<string, { passed: number; failed: number }>();
+  const rows = await sql<{ standard_id: string; passed: number; failed: number }>`
+    select res.standard_id, count(*) filter (where res.verdict = 'pass')::int as passed, count(*) filter (where res.verdict = 'fail')::int as failed
+    from inspection_results res join inspection_visits v on v.id = res.visit_id join inspection_rounds ir on ir.id = v.round_id
+    where res.standard_id = any(${standardIds}::uuid[]) and ${covertAllowedSql(req.ctx.actor, 'ir')}
+    group by res.standard_id`.execute(req.ctx.db);
+  return new Map(rows.rows.map((r) => [r.standard_id, { passed: r.passed, failed: r.failed }]));
+}
+
+/** Registers the standards routes. */
+export function standardRoutes(_deps: ModuleDeps): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['standards'];
+
+    app.get('/versions', { schema: { querystring: z.object({ campaignId: z.uuid().optional() }), tags } }, async (req) => {
+      authorize(req.ctx.actor, 'standards.list');
+      let q = req.ctx.db
+        .selectFrom('standard_versions as v')
+        .innerJoin('campaigns as c', 'c.id', 'v.campaign_id')
+        .innerJoin('regions as r', 'r.id', 'c.region_id')
+        .select(['v.id', 'v.name', 'v.campaign_id', 'c.name as campaign_name', 'v.source', 'v.cloned_from', 'v.created_at', sql<number>`(select count(*)::int from standards s where s.version_id = v.id)`.as('standards')])
+        .where(scopeSql(req.ctx.actor, 'standards.list', { campaignId: sql.ref('c.id'), regionPath: sql.ref('r.path'), areaPath: sql.ref('r.path') }))
+        .orderBy('v.created_at', 'desc');
+      if (req.query.campaignId) q = q.where('v.campaign_id', '=', req.query.campaignId);
+      const rows = await q.execute();
+      return { items: rows.map((v) => ({ id: v.id, name: v.name, campaignId: v.campaign_id, campaignName: v.campaign_name, source: v.source, clonedFrom: v.cloned_from, createdAt: v.created_at, standards: v.standards })), total: rows.length };
+    });
+
+    app.get('/import-template', { schema: { tags } }, async (req, reply) => {
+      authorize(req.ctx.actor, 'standards.import');
+      return sendWorkbook(reply, '测评体系导入模板.xlsx', await buildTemplate('测评体系', STANDARD_COLUMNS, ['每行一条测评标准；多个点位类型或单位用“；”分隔；单位按全称匹配；负面清单填“是”或“否”。', '测评方法：实地考察、问卷调查、材料审核（网上申报）、其他。']));
+    });
+
+    app.post('/import', { schema: { tags } }, async (req, reply) => {
+      authorize(req.ctx.actor, 'standards.import');
+      const { buffer, fields } = await readUploadedWorkbookWithFields(req);
+      const campaignId = z.uuid().safeParse(fields.campaignId);
+      if (!campaignId.success) throw new AppError('validation', '请选择创建项目（campaignId）');
+      return reply.status(201).send(await importStandards(req.ctx, buffer, campaignId.data, fields.versionName ?? ''));
+    });
+
+    app.get('/versions/:id/tree', { schema: { params: idParam, tags } }, async (req) => {
+      const v = await findVersion(req.ctx.db, req.params.id);
+      if (!v || !readable(req.ctx.actor, v)) throw notFound('测评体系版本');
+      const rows = await versionStandards(req.ctx.db, v.id);
+      const items: Array<{ id: string; name: string; level: number; children: Array<{ id: string; name: string; level: number; standards: ReturnType<typeof presentStandard>[] }> }> = [];
+      for (const s of rows) {
+        let item = items.find((i) => i.id === s.item_id);
+        if (!item) items.push((item = { id: s.item_id!, name: s.item_name!, level: 1, children: [] }));
+        let content = item.children.find((c) => c.id === s.content_id);
+        if (!content) item.children.push((content = { id: s.content_id, name: s.content_name, level: 2, standards: [] }));
+        content.standards.push(presentStandard(s));
+      }
+      return { id: v.id, name: v.name, campaignId: v.campaign_id, campaignName: v.campaign_name, items, standards: rows.length };
+    });
+
+    app.get('/versions/:id/export', { schema: { params: idParam, tags } }, async (req, reply) => {
+      const v = await findVersion(req.ctx.db, req.params.id);
+      if (!v || !readable(req.ctx.actor, v)) throw notFound('测评体系版本');
+      authorize(req.ctx.actor, 'standards.export', { campaignId: v.campaign_id, regionPath: v.region_path });
+      const types = new Map((await req.ctx.db.selectFrom('site_types').select(['code', 'name']).execute()).map((t) => [t.code, t.name]));
+      const rows = await versionStandards(req.ctx.db, v.id);
+      const data = rows.map((s) => [s.item_name, s.content_name, s.code, s.text, labelOf(STANDARD_METHOD_LABELS, s.method), s.points, s.site_type_codes.map((c) => types.get(c) ?? c).join('；'), s.lead_unit_name ?? '', s.units.map((u) => u.name).join('；'), s.negative ? '是' : '否']);
+      return sendWorkbook(reply, `${v.name}.xlsx`, await buildWorkbook('测评体系', STANDARD_COLUMNS, data));
+    });
+
+    app.post('/versions/:id/clone', { schema: { params: idParam, body: z.object({ name: z.string().trim().min(2, '请填写新版本名称').max(60) }), tags } }, async (req, reply) =>
+      reply.status(201).send(await cloneVersion(req.ctx, req.params.id, req.body.name)),
+    );
+
+    app.get('/versions/:id/diff/:other', { schema: { params: z.object({ id: z.uuid(), other: z.uuid() }), tags } }, async (req) => {
+      const [a, b] = await Promise.all([findVersion(req.ctx.db, req.params.id), findVersion(req.ctx.db, req.params.other)]);
+      if (!a || !b || !readable(req.ctx.actor, a) || !readable(req.ctx.actor, b)) throw notFound('测评体系版本');
+      return diffVersions(await versionStandards(req.ctx.db, a.id), await versionStandards(req.ctx.db, b.id));
+    });
+
+    app.get('/by-unit/:id', { schema: { params: idParam, querystring: z.object({ versionId: z.uuid() }), tags } }, async (req) => {
+      const v = await findVersion(req.ctx.db, req.query.versionId);
+      if (!v || !readable(req.ctx.actor, v)) throw notFound('测评体系版本');
+      const unit = await req.ctx.db.selectFrom('units as u').innerJoin('regions as r', 'r.id', 'u.region_id').select(['u.id', 'u.name', 'r.path']).where('u.id', '=', req.params.id).executeTakeFirst();
+      if (!unit || !can(req.ctx.actor, 'units.read', { unitId: unit.id, regionPath: unit.path })) throw notFound('单位');
+      const rows = (await versionStandards(req.ctx.db, v.id)).filter((s) => s.lead_unit_id === unit.id || s.units.some((u) => u.id === unit.id));
+      const rates = await compliance(req, rows.map((s) => s.id));
+      return {
+        unit: { id: unit.id, name: unit.name },
+        items: rows.map((s) => {
+          const r = rates.get(s.id);
+          return { ...presentStandard(s), role: s.lead_unit_id === unit.id ? 'lead' : 'responsible', observations: r ? r.passed + r.failed : 0, passRate: r && r.passed + r.failed ? Math.round((r.passed / (r.passed + r.failed)) * 10000) / 10000 : null };
+        }),
+        total: rows.length,
+      };
+    });
+
+    app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
+      const s = await req.ctx.db.selectFrom('standards').select(['id', 'version_id']).where('id', '=', req.params.id).executeTakeFirst();
+      const v = s ? await findVersion(req.ctx.db, s.version_id) : undefined;
+      if (!s || !v || !readable(req.ctx.actor, v)) throw notFound('测评标准');
+      const row = (await versionStandards(req.ctx.db, v.id)).find((x) => x.id === s.id)!;
+      const r = (await compliance(req, [s.id])).get(s.id);
+      return { ...presentStandard(row), versionId: v.id, observations: r ? r.passed + r.failed : 0, passRate: r && r.passed + r.failed ? Math.round((r.passed / (r.passed + r.failed)) * 10000) / 10000 : null };
+    });
+  };
+}

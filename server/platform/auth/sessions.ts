@@ -1,0 +1,68 @@
+/** Server-side sessions: the cookie holds a random token, the table holds its hash. */
+import type { Db, Tx } from '../db';
+import { randomToken, sha256 } from './passwords';
+
+export const SESSION_COOKIE = 'cc_session';
+export const IDLE_LIMIT_MS = 30 * 60_000;
+/** last_seen_at is written at most this often, so reads do not each cost a write. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** Starts a session; returns the cookie token and CSRF token. */
+export async function startSession(
+  tx: Tx,
+  userId: string,
+  now: Date,
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<{ token: string; csrfToken: string }> {
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  await tx
+    .insertInto('sessions')
+    .values({
+      id: sha256(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 400) ?? null,
+      created_at: now,
+      last_seen_at: now,
+    })
+    .execute();
+  return { token, csrfToken };
+}
+
+export type SessionLookup =
+  | { status: 'ok'; userId: string; csrfToken: string; sessionId: string }
+  | { status: 'expired' | 'missing' };
+
+/** Finds a live session for a cookie token, ending it if it has been idle too long. */
+export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionLookup> {
+  const id = sha256(token);
+  const row = await db
+    .selectFrom('sessions')
+    .select(['id', 'user_id', 'csrf_token', 'last_seen_at', 'ended_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row || row.ended_at) return { status: 'missing' };
+  const idle = now.getTime() - new Date(row.last_seen_at).getTime();
+  if (idle > IDLE_LIMIT_MS) {
+    await db.updateTable('sessions').set({ ended_at: now }).where('id', '=', id).execute();
+    return { status: 'expired' };
+  }
+  if (idle > TOUCH_EVERY_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+  }
+  return { status: 'ok', userId: row.user_id, csrfToken: row.csrf_token, sessionId: id };
+}
+
+/** Ends one session (logout). */
+export async function endSession(tx: Tx, sessionId: string, now: Date): Promise<void> {
+  await tx.updateTable('sessions').set({ ended_at: now }).where('id', '=', sessionId).where('ended_at', 'is', null).execute();
+}
+
+/** Ends every session of a user (password change, reset, disable). */
+export async function endUserSessions(tx: Tx, userId: string, now: Date, exceptId?: string): Promise<void> {
+  let q = tx.updateTable('sessions').set({ ended_at: now }).where('user_id', '=', userId).where('ended_at', 'is', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  await q.execute();
+}

@@ -1,0 +1,58 @@
+/** Opens the database: embedded PGlite in DATA_DIR by default, PostgreSQL when a URL is given. */
+import fs from 'node:fs';
+import pg from 'pg';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import type { DB } from './schema';
+
+// COUNT(*) and bigint ids arrive as strings from `pg`; our numbers stay well inside 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+// DATE stays the calendar day it is ('2026-11-01'), never a midnight in the server's time zone.
+pg.types.setTypeParser(1082, (v) => v);
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB> | Kysely<DB>;
+export type Engine = 'embedded' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Raw SQL for libraries that bring their own queries (pg-boss); shares the app's pool, so it waits for open transactions. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  close(): Promise<void>;
+}
+
+function rawExecutor(pool: pg.Pool): Database['executeSql'] {
+  return async (text, values) => {
+    const r = (await pool.query(text, values?.length ? values : undefined)) as unknown as pg.QueryResult | pg.QueryResult[];
+    // Several statements in one text come back as one result each; the last one carries the rows.
+    return Array.isArray(r) ? { rows: r[r.length - 1]?.rows ?? [] } : { rows: r.rows };
+  };
+}
+
+/** Connects to PostgreSQL at `url`, or opens (creating if needed) an embedded database in `dataDir`. */
+export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', executeSql: rawExecutor(pool), close: () => db.destroy() };
+  }
+  // Loaded lazily so a PostgreSQL deployment never pays for the WASM engine.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  const dataDir = opts.dataDir ?? './data/db';
+  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
+  const lite = new PGlite(dataDir);
+  await lite.waitReady;
+  const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'embedded',
+    executeSql: rawExecutor(pool),
+    close: async () => {
+      await db.destroy();
+      await lite.close();
+    },
+  };
+}

@@ -1,0 +1,182 @@
+/** Table types for Kysely, kept beside the migrations that create them. */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ProblemDB, ProblemsTable } from './schema-problems';
+import type { InspectionDB } from './schema-inspections';
+
+export type * from './schema-problems';
+export type * from './schema-inspections';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface RegionsTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  level: string;
+  path: string;
+  sort: Generated<number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UnitsTable {
+  id: Generated<string>;
+  name: string;
+  type: string;
+  region_id: string;
+  parent_id: string | null;
+  head_name: string | null;
+  head_phone: string | null;
+  liaison_name: string | null;
+  liaison_phone: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CampaignsTable {
+  id: Generated<string>;
+  name: string;
+  title_type: string;
+  level: string;
+  region_id: string;
+  cycle_start_year: number;
+  cycle_end_year: number;
+  status: Generated<string>;
+  description: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  phone: string | null;
+  name: string;
+  unit_id: string | null;
+  region_id: string | null;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  locked_until: Date | null;
+  active: Generated<boolean>;
+  last_login_at: Date | null;
+  password_changed_at: Date | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserRolesTable {
+  id: Generated<string>;
+  user_id: string;
+  role: string;
+  scope_type: string;
+  scope_id: string | null;
+}
+
+export interface LeadingGroupMembersTable {
+  id: Generated<string>;
+  campaign_id: string;
+  user_id: string | null;
+  name: string;
+  post: string;
+  group_role: string;
+  phone: string | null;
+  sort: Generated<number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface LeadingGroupUnitLinksTable {
+  member_id: string;
+  unit_id: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Date;
+  last_seen_at: Date;
+  ended_at: Date | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface AuditEventsTable {
+  id: ColumnType<number, never, never>;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  before: Json;
+  after: Json;
+  ip: string | null;
+  user_agent: string | null;
+  prev_hash: ColumnType<string, never, never>;
+  hash: ColumnType<string, never, never>;
+}
+
+export interface FilesTable {
+  id: Generated<string>;
+  uploaded_by: string;
+  original_name: string | null;
+  mime: string;
+  size: number;
+  sha256: string;
+  width: number;
+  height: number;
+  taken_at: Date | null;
+  lat: number | null;
+  lng: number | null;
+  location_source: string | null;
+  address: string | null;
+  original_key: string;
+  thumbnail_key: string;
+  evidence_key: string;
+  created_at: Timestamp;
+}
+
+export interface DB extends ProblemDB, InspectionDB {
+  regions: RegionsTable;
+  units: UnitsTable;
+  campaigns: CampaignsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  leading_group_members: LeadingGroupMembersTable;
+  leading_group_unit_links: LeadingGroupUnitLinksTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
+  files: FilesTable;
+}
+
+export type Problem = Selectable<ProblemsTable>;
+
+export type Region = Selectable<RegionsTable>;
+export type Unit = Selectable<UnitsTable>;
+export type Campaign = Selectable<CampaignsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type AuditEvent = Selectable<AuditEventsTable>;
