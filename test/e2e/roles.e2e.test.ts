@@ -1,0 +1,103 @@
+/**
+ * In Chromium, every demo role signs in, sees the menu its role allows and its home page, on a
+ * desktop and on a phone-sized screen. Screenshots go to test-results/screenshots/.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOTS, startE2E, type E2E } from './server';
+
+const PASSWORD = 'Demo@2026';
+const ORG = ['区域管理', '单位管理', '创建项目'];
+const MENUS: Record<string, string[]> = {
+  admin: ['首页', ...ORG, '个人中心'],
+  security: ['首页', ...ORG, '用户管理', '个人中心'],
+  auditor: ['首页', '审计日志', '个人中心'],
+  office: ['首页', ...ORG, '用户管理', '个人中心'],
+  leader: ['首页', ...ORG, '个人中心'],
+  taskforce: ['首页', ...ORG, '个人中心'],
+  unit: ['首页', '单位管理', '创建项目', '个人中心'],
+  unit2: ['首页', '单位管理', '创建项目', '个人中心'],
+  inspector: ['首页', ...ORG, '个人中心'],
+  sitelead: ['首页', '单位管理', '创建项目', '个人中心'],
+  grid: ['首页', ...ORG, '个人中心'],
+  volunteer: ['首页', '区域管理', '创建项目', '个人中心'],
+};
+const ALL_ITEMS = ['首页', ...ORG, '用户管理', '审计日志', '个人中心'];
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+async function login(page: Page, username: string) {
+  await page.goto(`${e2e.baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+}
+
+async function visibleMenuItems(page: Page): Promise<string[]> {
+  const items = page.getByRole('menuitem');
+  await items.first().waitFor();
+  const texts = (await items.allInnerTexts()).map((s) => s.trim());
+  return ALL_ITEMS.filter((label) => texts.includes(label));
+}
+
+describe('every demo role in Chromium', () => {
+  for (const [username, menu] of Object.entries(MENUS)) {
+    it(`${username}: desktop menu and home page`, async () => {
+      const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 800 } });
+      const page = await context.newPage();
+      await login(page, username);
+      expect(await visibleMenuItems(page)).toEqual(menu);
+      await page.getByText('我的待办').waitFor();
+      await page.screenshot({ path: path.join(SHOTS, `${username}-desktop.png`), fullPage: true });
+      await context.close();
+    });
+  }
+
+  for (const username of ['office', 'unit', 'grid', 'inspector']) {
+    it(`${username}: login and home page on a phone`, async () => {
+      const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+      const page = await context.newPage();
+      await page.goto(`${e2e.baseUrl}/login`);
+      await page.getByRole('button', { name: '登录' }).waitFor();
+      await page.screenshot({ path: path.join(SHOTS, `login-phone.png`) });
+      await login(page, username);
+      await page.getByText('我的待办').waitFor();
+      // No horizontal scrolling on a phone.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SHOTS, `${username}-phone.png`), fullPage: true });
+      await context.close();
+    });
+  }
+
+  it('rejects a wrong password with the Chinese message and keeps the user on the login page', async () => {
+    const context = await e2e.browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${e2e.baseUrl}/login`);
+    await page.getByLabel('用户名').fill('unit2');
+    await page.getByLabel('密码').fill('Wrong@2026');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByText('用户名或密码错误').first().waitFor().then(() => true)).resolves.toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await context.close();
+  });
+
+  it('the production build speaks Chinese (antd zh_CN pagination) on the units list', async () => {
+    const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await login(page, 'office');
+    await page.goto(`${e2e.baseUrl}/org/units`);
+    await page.getByText('东湖社区居民委员会').first().waitFor();
+    await expect(page.getByText(/条\/页/).first().isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'office-units-desktop.png'), fullPage: true });
+    await context.close();
+  });
+});

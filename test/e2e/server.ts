@@ -1,0 +1,49 @@
+/** A real server for browser tests: the built web app on a fresh embedded database with the demo county. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp } from '../../server/app';
+import { systemClock } from '../../server/platform/clock';
+import { openDatabase, type Database } from '../../server/platform/db';
+import { migrate } from '../../server/platform/migrate';
+import { loadReferenceData } from '../../server/reference-data';
+import { seedDemo } from '../../scripts/demo/seed-demo';
+// @ts-expect-error plain ES module script without types
+import { buildWebIfStale } from '../../scripts/build-web.mjs';
+
+export const SHOTS = path.resolve('test-results/screenshots');
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export interface E2E {
+  baseUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Builds the web app if stale, starts the server on a free port and launches Chromium. */
+export async function startE2E(): Promise<E2E> {
+  if (!buildWebIfStale()) throw new Error('vite build failed');
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-e2e-'));
+  const database: Database = await openDatabase({ dataDir: path.join(dir, 'db') });
+  await migrate(database.db);
+  await loadReferenceData(database.db);
+  await seedDemo(database.db, systemClock);
+  const app: FastifyInstance = await buildApp({ database, clock: systemClock, logLevel: 'silent', filesDir: path.join(dir, 'files') });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

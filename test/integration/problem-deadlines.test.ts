@@ -1,0 +1,90 @@
+/** Deadlines, reminders, 督办 and escalation, driven by the sweep with a set clock. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../server/platform/actor';
+import { sweepDeadlines } from '../../server/modules/problems/sweep-deadlines';
+import { createTenant, type Tenant } from '../support/factories';
+import { engineName, getHarness } from '../support/harness';
+import { act, report } from '../support/problems';
+
+let t: Tenant;
+beforeAll(async () => {
+  t = await createTenant();
+});
+
+async function sweep() {
+  const { database, clock } = await getHarness();
+  return sweepDeadlines({ actor: systemActor, db: database.db, clock, meta: { ip: null, userAgent: 'test' } });
+}
+
+const kinds = async (key: string, problemId: string) => {
+  const c = await t.asScript(key);
+  const res = await c.get('/api/notifications?pageSize=100');
+  return res.body.items.filter((n: { problemId: string }) => n.problemId === problemId).map((n: { kind: string }) => n.kind);
+};
+
+describe(`deadlines and escalation (${engineName})`, () => {
+  it('reminds the unit head the day before, issues a 督办单 at the deadline, escalates to the linked leader three days later', async () => {
+    const { clock, database } = await getHarness();
+    const office = await t.asScript('office');
+    // The leader is linked to unit A through the campaign's leading group (结对联创).
+    await office.post(`/api/campaigns/${t.campaignId}/leading-group`, { name: '周国栋', post: '副县长', groupRole: 'deputy_leader', userId: t.users.leader.id, unitIds: [t.unitAId] });
+    const p = await report(office, t.countyId, { severity: 'serious' }); // 72 hours
+    await act(office, p.id, 'accept');
+    await act(office, p.id, 'dispatch', { unitId: t.unitAId });
+    await act(await t.asScript('unit'), p.id, 'acknowledge');
+
+    await sweep();
+    expect(await kinds('unithead', p.id)).toEqual(['dispatched']);
+
+    clock.advanceMinutes(49 * 60); // 23 hours before the deadline
+    await sweep();
+    await sweep(); // idempotent
+    expect((await kinds('unithead', p.id)).filter((k: string) => k === 'deadline_tomorrow')).toHaveLength(1);
+
+    clock.advanceMinutes(24 * 60); // one hour past the deadline
+    const list = await office.get(`/api/problems?overdue=true&unitId=${t.unitAId}&pageSize=100`);
+    expect(list.body.items.map((x: { id: string }) => x.id)).toContain(p.id);
+    await sweep();
+    await sweep();
+    const detail = (await office.get(`/api/problems/${p.id}`)).body;
+    expect(detail.overdue).toBe(true);
+    expect(detail.supervisionNotices).toHaveLength(1);
+    expect(detail.supervisionNotices[0].code).toMatch(/^DB\d{6}-\d{6}$/);
+    expect(await kinds('unit', p.id)).toContain('supervised');
+    expect(await kinds('office', p.id)).toContain('supervised');
+    const print = await office.get(`/api/supervision-notices/${detail.supervisionNotices[0].id}/print`);
+    expect(print.status).toBe(200);
+    expect(print.body).toContain('问题整改督办单');
+    expect(print.body).toContain(p.code);
+    expect((await (await t.asScript('unit2')).get(`/api/supervision-notices/${detail.supervisionNotices[0].id}/print`)).status).toBe(404);
+    expect(await kinds('leader', p.id)).not.toContain('escalated');
+
+    clock.advanceMinutes(3 * 24 * 60 + 1);
+    await sweep();
+    expect(await kinds('leader', p.id)).toEqual(['escalated']);
+    const after = (await office.get(`/api/problems/${p.id}`)).body;
+    expect(after.supervisionNotices[0].escalatedTo).toBe('周国栋');
+    expect(after.timeline.map((e: { action: string }) => e.action).filter((a: string) => ['remind', 'supervise', 'escalate'].includes(a))).toEqual(['remind', 'supervise', 'escalate']);
+    // The sweep never bumps the version, so a person's screen is not made stale by it.
+    expect(after.version).toBe(detail.version);
+    const audit = await database.db.selectFrom('audit_events').select('action').where('subject_id', '=', p.id).where('action', 'in', ['problem.reminded', 'problem.supervised', 'problem.escalated']).execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['problem.escalated', 'problem.reminded', 'problem.supervised']);
+  });
+
+  it('an approved extension moves the deadline and clears a pending 督办 cycle', async () => {
+    const { clock } = await getHarness();
+    const office = await t.asScript('office');
+    const unit = await t.asScript('unit');
+    const p = await report(office, t.countyId, { severity: 'urgent' });
+    await act(office, p.id, 'accept');
+    await act(office, p.id, 'dispatch', { unitId: t.unitAId });
+    await act(unit, p.id, 'acknowledge');
+    clock.advanceMinutes(25 * 60);
+    await sweep();
+    expect((await office.get(`/api/problems/${p.id}`)).body.supervisionNotices).toHaveLength(1);
+    await act(unit, p.id, 'request_extension', { days: 5, reason: '材料到货需时间' });
+    const approved = await act(office, p.id, 'approve_extension');
+    expect(approved.overdue).toBe(false);
+    expect(approved.supervisedAt).toBeNull();
+  });
+});
