@@ -1,0 +1,131 @@
+/** Session, login/logout, password change and personal API tokens. */
+import type { Role, ScopeType } from '@common/roles';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, setCsrfToken } from './client';
+import type { Id } from './types';
+
+export interface RoleGrant {
+  role: Role;
+  scopeType: ScopeType;
+  scopeId: Id | null;
+  scopeName: string | null;
+}
+
+export interface SessionUser {
+  id: Id;
+  username: string;
+  name: string;
+  roles: Role[];
+  roleGrants: RoleGrant[];
+  unitId: Id | null;
+  unitName: string | null;
+  regionId: Id | null;
+  regionName: string | null;
+  mustChangePassword: boolean;
+}
+
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+  permissions: string[];
+}
+
+export interface LoginResult {
+  user: { id: Id; name: string; roles: Role[] };
+  csrfToken: string;
+  mustChangePassword: boolean;
+}
+
+export interface ApiToken {
+  id: Id;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export const sessionKey = ['session'] as const;
+
+/** The signed-in user, their permissions and the CSRF token (401 when signed out). */
+export function useSession() {
+  return useQuery({
+    queryKey: sessionKey,
+    queryFn: async () => {
+      const session = await api.get<Session>('/api/auth/session');
+      setCsrfToken(session.csrfToken);
+      return session;
+    },
+    staleTime: 5 * 60_000,
+    retry: false,
+    meta: { silent: true },
+  });
+}
+
+/** Whether the session grants a `module.action` permission anywhere. */
+export function hasPermission(session: Session | undefined, permission: string): boolean {
+  return !!session?.permissions.includes(permission);
+}
+
+/** Sign in; the page shows the server's message itself. */
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { username: string; password: string }) => api.post<LoginResult>('/api/auth/login', input),
+    onSuccess: (result) => {
+      queryClient.clear();
+      setCsrfToken(result.csrfToken);
+    },
+    meta: { silent: true },
+  });
+}
+
+/** Sign out and forget everything cached for this user. */
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/api/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.clear();
+    },
+    meta: { silent: true },
+  });
+}
+
+/** Change one's own password. */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { oldPassword: string; newPassword: string }) => api.post<void>('/api/auth/password', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
+    meta: { silent: true },
+  });
+}
+
+const tokensKey = ['auth', 'tokens'] as const;
+
+/** Personal API tokens of the signed-in user. */
+export function useApiTokens() {
+  return useQuery({
+    queryKey: tokensKey,
+    queryFn: () => api.get<{ items: ApiToken[] }>('/api/auth/tokens'),
+  });
+}
+
+/** Create a token; the secret is returned once. */
+export function useCreateApiToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string }) => api.post<{ id: Id; token: string }>('/api/auth/tokens', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
+  });
+}
+
+/** Revoke a token. */
+export function useRevokeApiToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: Id) => api.delete(`/api/auth/tokens/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
+  });
+}

@@ -1,0 +1,27 @@
+/** Excel import/export for regions, units, users and sites. */
+import { uploadFile, downloadFile, type QueryParams } from './client';
+import { useResourceMutation } from './resource';
+
+export type ImportKind = 'regions' | 'units' | 'users' | 'sites';
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+}
+
+/** Upload an .xlsx; 422 import_invalid carries every bad row (shown by the dialog, not a toast). */
+export function useImport(kind: ImportKind) {
+  return useResourceMutation([kind], (file: File) => uploadFile<ImportResult>(`/api/${kind}/import`, file), {
+    silent: true,
+  });
+}
+
+/** Download the import template. */
+export function downloadTemplate(kind: ImportKind, fileName: string) {
+  return downloadFile(`/api/${kind}/import-template`, undefined, fileName);
+}
+
+/** Download an export with the list's current filters. */
+export function downloadExport(path: string, params: QueryParams, fileName: string) {
+  return downloadFile(path, params, fileName);
+}

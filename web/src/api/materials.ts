@@ -1,0 +1,115 @@
+/** Materials (材料审核): evidence per standard and period, the review queue and the completeness view. */
+import { useQuery } from '@tanstack/react-query';
+import { api, uploadFiles } from './client';
+import { useList, useResourceMutation } from './resource';
+import type { Abilities, Id, ListParams } from './types';
+import type { StandardRole } from './standards';
+
+export type MaterialStatus = 'submitted' | 'passed' | 'returned';
+export type CompletenessStatus = MaterialStatus | 'missing';
+
+/** Not in common/ yet (the server has no label for it): keep in step with server/modules/materials. */
+export const MATERIAL_STATUS_LABELS: Record<CompletenessStatus, string> = {
+  missing: '未提交',
+  submitted: '待审核',
+  passed: '已通过',
+  returned: '已退回',
+};
+
+export interface Material {
+  id: Id;
+  standardId: Id;
+  standardCode: string;
+  standardText: string;
+  unitId: Id;
+  unitName: string;
+  period: string;
+  note: string | null;
+  status: MaterialStatus;
+  submittedAt: string;
+  reviewedAt: string | null;
+  reviewComment: string | null;
+  version: number;
+  abilities: Abilities;
+}
+
+export interface MaterialFile {
+  id: Id;
+  name: string | null;
+  mime: string;
+  size: number;
+  createdAt: string;
+  url: string;
+}
+
+export interface MaterialDetail extends Material {
+  files: MaterialFile[];
+}
+
+export interface CompletenessRow {
+  standardId: Id;
+  code: string;
+  text: string;
+  unitId: Id;
+  unitName: string;
+  role: StandardRole;
+  status: CompletenessStatus;
+  submissionId: Id | null;
+}
+
+export type MaterialFilters = ListParams & { status?: MaterialStatus; unitId?: Id; standardId?: Id; period?: string };
+
+/** Submissions in scope. */
+export function useMaterials(params: MaterialFilters, enabled = true) {
+  return useList<Material>('materials', '/api/materials', params, enabled);
+}
+
+/** One submission with its files. */
+export function useMaterial(id: Id | undefined) {
+  return useQuery({
+    queryKey: ['materials', 'detail', id],
+    queryFn: () => api.get<MaterialDetail>(`/api/materials/${id}`),
+    enabled: id !== undefined,
+  });
+}
+
+/** For every material standard of a version and every unit on it: the period's status. */
+export function useCompleteness(versionId: Id | undefined, period: string | undefined) {
+  return useQuery({
+    queryKey: ['materials', 'completeness', versionId, period],
+    queryFn: () =>
+      api.get<{ items: CompletenessRow[]; total: number; missing: number }>('/api/materials/completeness', { versionId, period }),
+    enabled: versionId !== undefined && !!period,
+  });
+}
+
+export interface SubmitMaterialInput {
+  standardId: Id;
+  period: string;
+  note?: string;
+  unitId?: Id;
+  files: File[];
+}
+
+/** Upload evidence; the dialog shows the server's message (a wrong file type names the file). */
+export function useSubmitMaterial() {
+  return useResourceMutation(
+    ['materials'],
+    ({ files, standardId, period, note, unitId }: SubmitMaterialInput) => {
+      const fields: Record<string, string> = { standardId: String(standardId), period };
+      if (note?.trim()) fields.note = note.trim();
+      if (unitId !== undefined) fields.unitId = String(unitId);
+      return uploadFiles<Material>('/api/materials', files, fields);
+    },
+    { silent: true },
+  );
+}
+
+/** Pass or return a submission at the version the reviewer saw. */
+export function useReviewMaterial() {
+  return useResourceMutation(
+    ['materials'],
+    ({ id, ...body }: { id: Id; decision: 'pass' | 'return'; comment?: string; version: number }) =>
+      api.post<void>(`/api/materials/${id}/review`, body),
+  );
+}

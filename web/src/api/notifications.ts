@@ -1,0 +1,77 @@
+/** Notifications (the bell): my notices, unread count, mark read. */
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client';
+import { useResourceMutation } from './resource';
+
+export type NotificationKind =
+  | 'dispatched'
+  | 'deadline_tomorrow'
+  | 'returned'
+  | 'overdue'
+  | 'supervised'
+  | 'escalated'
+  | 'reported'
+  | 'extension'
+  | 'verified';
+
+export interface AppNotification {
+  id: string;
+  kind: NotificationKind | string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  problemId: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface NotificationPage {
+  items: AppNotification[];
+  total: number;
+  unread: number;
+}
+
+/** Chinese names of the notice kinds, with a tag colour. */
+export const NOTIFICATION_KINDS: Record<NotificationKind, { label: string; color: string }> = {
+  dispatched: { label: '派遣', color: 'blue' },
+  deadline_tomorrow: { label: '明日到期', color: 'orange' },
+  returned: { label: '退回/返工', color: 'volcano' },
+  overdue: { label: '超期', color: 'red' },
+  supervised: { label: '督办', color: 'red' },
+  escalated: { label: '升级督办', color: 'magenta' },
+  reported: { label: '新上报', color: 'cyan' },
+  extension: { label: '延期', color: 'gold' },
+  verified: { label: '待核查', color: 'green' },
+};
+
+/** The unread count, polled every 60 s while the app is open. */
+export function useUnreadCount(enabled: boolean) {
+  return useQuery({
+    queryKey: ['notifications', 'unread'],
+    queryFn: () => api.get<NotificationPage>('/api/notifications', { unread: 'true', page: 1, pageSize: 1 }),
+    select: (page) => page.unread,
+    refetchInterval: 60_000,
+    enabled,
+    meta: { silent: true },
+  });
+}
+
+/** The latest notices (read and unread) for the dropdown. */
+export function useNotifications(enabled: boolean, pageSize = 10) {
+  return useQuery({
+    queryKey: ['notifications', 'list', pageSize],
+    queryFn: () => api.get<NotificationPage>('/api/notifications', { page: 1, pageSize }),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/** Mark one notice read. */
+export function useMarkRead() {
+  return useResourceMutation(['notifications'], (id: string) => api.post<void>(`/api/notifications/${id}/read`));
+}
+
+/** 全部已读. */
+export function useMarkAllRead() {
+  return useResourceMutation(['notifications'], () => api.post<void>('/api/notifications/read-all'));
+}

@@ -1,0 +1,251 @@
+/** Problems (问题闭环): list, summary, detail, workflow transitions, bulk actions, categories. */
+import type { ProblemAction, ProblemSeverity, ProblemSource, ProblemState } from '@common/problem-workflow';
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client';
+import { useList, useResourceMutation } from './resource';
+import type { Id, ListParams } from './types';
+
+export interface Problem {
+  id: string;
+  code: string;
+  description: string;
+  categoryCode: string;
+  categoryName: string;
+  source: ProblemSource;
+  severity: ProblemSeverity;
+  state: ProblemState;
+  overdue: boolean;
+  regionId: string;
+  regionName: string;
+  siteId: string | null;
+  location: { lat: number; lng: number } | null;
+  address: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  assigneeId: string | null;
+  reporterId: string | null;
+  reporterName: string | null;
+  deadline: string | null;
+  dispatchedAt: string | null;
+  rectifiedAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  extensionRequest: { days: number; reason: string | null } | null;
+  extensionCount: number;
+  reworkCount: number;
+  relapsedFrom: string | null;
+  relapseCount: number;
+  isRelapse: boolean;
+  duplicateOf: string | null;
+  rejectReason: string | null;
+  supervisedAt: string | null;
+  escalatedAt: string | null;
+  version: number;
+  allowedActions: ProblemAction[];
+}
+
+export interface ProblemPhoto {
+  fileId: string;
+  stage: 'report' | 'rectification' | 'verification';
+  url: string;
+  thumbnailUrl: string;
+}
+
+export interface TimelineEntry {
+  id: number;
+  /** A workflow action, or report / relapse / remind / supervise / escalate. */
+  action: string;
+  fromState: ProblemState | null;
+  toState: ProblemState | null;
+  actorId: string | null;
+  actorName: string | null;
+  payload: Record<string, unknown> | null;
+  at: string;
+}
+
+export interface SupervisionNotice {
+  id: string;
+  code: string;
+  issuedAt: string;
+  deadline: string | null;
+  escalatedAt: string | null;
+  escalatedTo: string | null;
+}
+
+export interface ProblemDetail extends Problem {
+  photos: ProblemPhoto[];
+  timeline: TimelineEntry[];
+  supervisionNotices: SupervisionNotice[];
+}
+
+/** The list's URL filters, as the server reads them (state is comma-separated). */
+export type ProblemFilterParams = {
+  state?: string;
+  categoryCode?: string;
+  source?: string;
+  severity?: string;
+  unitId?: string;
+  regionId?: string;
+  from?: string;
+  to?: string;
+  overdue?: string;
+  relapse?: string;
+  mine?: string;
+  search?: string;
+};
+export type ProblemListParams = ListParams & ProblemFilterParams;
+
+export interface ProblemSummary {
+  byState: Partial<Record<ProblemState, number>>;
+  overdue: number;
+}
+
+export interface DispatchSuggestion {
+  unitId: string;
+  unitName: string;
+  reason: string;
+}
+
+export interface BulkResult {
+  results: Array<{ id: string; ok: boolean; code?: string; version?: number; error?: { code: string; message: string } }>;
+  succeeded: number;
+  failed: number;
+}
+
+export interface NewProblem {
+  clientId: string;
+  description: string;
+  categoryCode: string;
+  source: ProblemSource;
+  severity: ProblemSeverity;
+  location?: { lat: number; lng: number } | null;
+  address?: string | null;
+  regionId?: Id | null;
+  photoIds: string[];
+}
+
+/** Problems list (paged, filtered, sorted). */
+export function useProblems(params: ProblemListParams, enabled = true) {
+  return useList<Problem>('problems', '/api/problems', params, enabled);
+}
+
+/** Counts by state plus overdue, for the workbench. */
+export function useProblemSummary() {
+  return useQuery({
+    queryKey: ['problems', 'summary'],
+    queryFn: () => api.get<ProblemSummary>('/api/problems/summary'),
+  });
+}
+
+/** One problem with photos, timeline and supervision notices. */
+export function useProblem(id: string | undefined) {
+  return useQuery({
+    queryKey: ['problems', 'detail', id],
+    queryFn: () => api.get<ProblemDetail>(`/api/problems/${id}`),
+    enabled: !!id,
+    meta: { silent: true },
+  });
+}
+
+/** The unit the server suggests for dispatch (with its reason), or null. */
+export function useDispatchSuggestion(id: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['problems', 'suggestion', id],
+    queryFn: () => api.get<{ suggestion: DispatchSuggestion | null }>(`/api/problems/${id}/dispatch-suggestion`),
+    enabled: !!id && enabled,
+    staleTime: 0,
+    meta: { silent: true },
+  });
+}
+
+export type TransitionInput = { id: string; action: ProblemAction; version: number } & Record<string, unknown>;
+
+/** One workflow action on one problem, at the version on screen (409 when someone was faster). */
+export function useTransition() {
+  return useResourceMutation(['problems', 'notifications'], ({ id, ...body }: TransitionInput) =>
+    api.post<Problem & { relapseProblemId?: string; relapseCode?: string }>(`/api/problems/${id}/transitions`, body),
+  );
+}
+
+/** 批量立案 / 批量派遣 with a result per problem. */
+export function useBulkTransition() {
+  return useResourceMutation(
+    ['problems', 'notifications'],
+    (input: { action: 'accept' | 'dispatch'; items: Array<{ id: string; version: number }>; payload?: Record<string, unknown> }) =>
+      api.post<BulkResult>('/api/problems/bulk-transitions', input),
+  );
+}
+
+/** Report a problem (idempotent by clientId: a resend returns the first one with 200). */
+export function submitProblem(input: NewProblem): Promise<Problem> {
+  return api.post<Problem>('/api/problems', input);
+}
+
+/* ---------- categories ---------- */
+
+export interface ProblemCategory {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  kind: 'component' | 'event' | 'creation';
+  active: boolean;
+}
+
+const CATEGORY_CACHE = 'cc.problemCategories';
+
+function cachedCategories(): ProblemCategory[] | undefined {
+  try {
+    const raw = localStorage.getItem(CATEGORY_CACHE);
+    return raw ? (JSON.parse(raw) as ProblemCategory[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The category tree as a flat list; kept in localStorage so the field page works on a bad network. */
+export function useProblemCategories() {
+  return useQuery({
+    queryKey: ['problem-categories'],
+    queryFn: async () => {
+      const { items } = await api.get<{ items: ProblemCategory[] }>('/api/problem-categories');
+      try {
+        localStorage.setItem(CATEGORY_CACHE, JSON.stringify(items.map(({ code, name, parentCode, kind, active }) => ({ code, name, parentCode, kind, active }))));
+      } catch {
+        // Storage full or unavailable: the list still works from memory.
+      }
+      return items;
+    },
+    initialData: cachedCategories,
+    initialDataUpdatedAt: 0,
+    staleTime: 10 * 60_000,
+  });
+}
+
+export interface CategoryNode {
+  value: string;
+  title: string;
+  children?: CategoryNode[];
+}
+
+/** Major → minor tree for a TreeSelect. */
+export function categoryTree(items: ProblemCategory[]): CategoryNode[] {
+  return items
+    .filter((c) => !c.parentCode)
+    .map((major) => ({
+      value: major.code,
+      title: major.name,
+      children: items.filter((c) => c.parentCode === major.code).map((c) => ({ value: c.code, title: c.name })),
+    }));
+}
+
+/* ---------- timeline labels for events outside the workflow table ---------- */
+
+/** Timeline entries the sweep and the report write (the workflow actions' labels come from @common). */
+export const EVENT_LABELS: Record<string, string> = {
+  report: '上报',
+  relapse: '反弹重新派遣',
+  remind: '到期提醒',
+  supervise: '超期督办',
+  escalate: '升级督办',
+};

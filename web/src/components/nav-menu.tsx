@@ -1,0 +1,145 @@
+/** The side menu, built from the session's permissions. */
+import {
+  AimOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CameraOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FlagOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { FileSearchOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileDoneOutlined, GlobalOutlined, PushpinOutlined, ReadOutlined } from '@ant-design/icons';
+import { SettingOutlined } from '@ant-design/icons';
+import { Menu, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { hasPermission, type Session } from '../api/auth';
+
+interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Shown when the session holds this permission (or any of these). */
+  permission?: string | string[];
+}
+
+interface NavGroup {
+  key: string;
+  label: string;
+  items: NavItem[];
+}
+
+const NAV: NavGroup[] = [
+  {
+    key: 'work',
+    label: '工作台',
+    items: [{ path: '/', label: '首页', icon: <HomeOutlined aria-hidden /> }],
+  },
+  {
+    key: 'problems',
+    label: '问题管理',
+    items: [
+      { path: '/problems/workbench', label: '办理工作台', icon: <DashboardOutlined aria-hidden />, permission: 'problems.office' },
+      { path: '/problems/inbox', label: '本单位问题', icon: <InboxOutlined aria-hidden />, permission: 'problems.unit' },
+      { path: '/problems', label: '问题列表', icon: <UnorderedListOutlined aria-hidden />, permission: 'problems.list' },
+      { path: '/problems/map', label: '问题地图', icon: <AimOutlined aria-hidden />, permission: 'problems.list' },
+      { path: '/field', label: '上报问题', icon: <CameraOutlined aria-hidden />, permission: 'problems.report' },
+      { path: '/problem-settings', label: '问题设置', icon: <SettingOutlined aria-hidden />, permission: ['problems.list', 'problemCategories.update'] },
+    ],
+  },
+  {
+    key: 'inspections',
+    label: '督查测评',
+    items: [
+      { path: '/inspections', label: '督查管理', icon: <FileSearchOutlined aria-hidden />, permission: 'inspections.list' },
+      { path: '/inspect', label: '现场测评', icon: <ScheduleOutlined aria-hidden />, permission: 'inspections.visit' },
+    ],
+  },
+  {
+    key: 'standards',
+    label: '创建标准',
+    items: [
+      { path: '/standards', label: '测评体系', icon: <ReadOutlined aria-hidden />, permission: 'standards.list' },
+      { path: '/standards/by-unit', label: '任务分解', icon: <ApartmentOutlined aria-hidden />, permission: 'standards.list' },
+      { path: '/sites', label: '点位管理', icon: <PushpinOutlined aria-hidden />, permission: 'sites.list' },
+      { path: '/sites/map', label: '点位地图', icon: <GlobalOutlined aria-hidden />, permission: 'sites.list' },
+      { path: '/materials', label: '材料审核', icon: <FileDoneOutlined aria-hidden />, permission: 'materials.list' },
+    ],
+  },
+  {
+    key: 'org',
+    label: '组织机构',
+    items: [
+      { path: '/org/regions', label: '区域管理', icon: <EnvironmentOutlined aria-hidden />, permission: 'regions.list' },
+      { path: '/org/units', label: '单位管理', icon: <BankOutlined aria-hidden />, permission: 'units.list' },
+      { path: '/org/campaigns', label: '创建项目', icon: <FlagOutlined aria-hidden />, permission: 'campaigns.list' },
+    ],
+  },
+  {
+    key: 'system',
+    label: '系统管理',
+    items: [
+      { path: '/system/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, permission: 'users.list' },
+      { path: '/audit', label: '审计日志', icon: <AuditOutlined aria-hidden />, permission: 'audit.list' },
+    ],
+  },
+  {
+    key: 'personal',
+    label: '个人',
+    items: [{ path: '/me', label: '个人中心', icon: <UserOutlined aria-hidden /> }],
+  },
+];
+
+function mayOpen(session: Session | undefined, item: NavItem): boolean {
+  if (!item.permission) return true;
+  return (Array.isArray(item.permission) ? item.permission : [item.permission]).some((p) => hasPermission(session, p));
+}
+
+/** The menu item paths the user may see, in menu order. */
+export function visiblePaths(session: Session | undefined): string[] {
+  return NAV.flatMap((g) => g.items)
+    .filter((item) => mayOpen(session, item))
+    .map((item) => item.path);
+}
+
+function selectedKey(pathname: string, paths: string[]): string {
+  const matches = paths.filter((p) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`)));
+  return matches.sort((a, b) => b.length - a.length)[0] ?? '';
+}
+
+/** Side navigation; onNavigate lets the phone drawer close after a choice. */
+export function NavMenu({ session, onNavigate }: { session: Session | undefined; onNavigate?: () => void }) {
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const groups = NAV.map((group) => ({
+    ...group,
+    items: group.items.filter((item) => mayOpen(session, item)),
+  })).filter((group) => group.items.length > 0);
+
+  const items: MenuProps['items'] = groups.map((group) => ({
+    type: 'group',
+    key: group.key,
+    label: group.label,
+    children: group.items.map((item) => ({ key: item.path, icon: item.icon, label: item.label })),
+  }));
+
+  return (
+    <Menu
+      mode="inline"
+      aria-label="主菜单"
+      selectedKeys={[selectedKey(pathname, visiblePaths(session))]}
+      items={items}
+      style={{ borderInlineEnd: 'none' }}
+      onClick={({ key }) => {
+        navigate(key);
+        onNavigate?.();
+      }}
+    />
+  );
+}

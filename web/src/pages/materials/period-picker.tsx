@@ -1,0 +1,61 @@
+/** Pick a 期次: granularity (月度/季度/半年/年度) and the period itself; value is the server's code. */
+import { DatePicker, Select, Space } from 'antd';
+import { currentMonth, periodKind, periodOf, periodStart, type PeriodKind } from './period';
+
+const KINDS: { value: PeriodKind; label: string }[] = [
+  { value: 'month', label: '月度' },
+  { value: 'quarter', label: '季度' },
+  { value: 'half', label: '半年' },
+  { value: 'year', label: '年度' },
+];
+const FORMATS: Record<Exclude<PeriodKind, 'half'>, string> = { month: 'YYYY年M月', quarter: 'YYYY年第Q季度', year: 'YYYY年' };
+
+interface Props {
+  value?: string;
+  onChange?: (period: string) => void;
+  /** Prefix of the accessible names (期次 → 期次类型, 期次). */
+  label?: string;
+  id?: string;
+}
+
+/** Period picker (works as a Form.Item control). */
+export function PeriodPicker({ value, onChange, label = '期次', id }: Props) {
+  const period = value ?? currentMonth();
+  const kind = periodKind(period);
+  const start = periodStart(period);
+  return (
+    <Space.Compact>
+      <Select
+        aria-label={`${label}类型`}
+        value={kind}
+        onChange={(k: PeriodKind) => onChange?.(periodOf(k, start))}
+        options={KINDS}
+        style={{ width: 84 }}
+      />
+      {kind === 'half' ? (
+        <Select
+          id={id}
+          aria-label={label}
+          value={period}
+          onChange={(v: string) => onChange?.(v)}
+          options={[start.year() - 1, start.year(), start.year() + 1].flatMap((y) => [
+            { value: `${y}-H1`, label: `${y}年上半年` },
+            { value: `${y}-H2`, label: `${y}年下半年` },
+          ])}
+          style={{ width: 140 }}
+        />
+      ) : (
+        <DatePicker
+          id={id}
+          aria-label={label}
+          picker={kind}
+          value={start}
+          format={FORMATS[kind]}
+          allowClear={false}
+          onChange={(d) => d && onChange?.(periodOf(kind, d))}
+          style={{ width: 140 }}
+        />
+      )}
+    </Space.Compact>
+  );
+}
