@@ -83,7 +83,9 @@ describe('inspections in Chromium', () => {
     await pickOption(page, '冯建军');
     await page.keyboard.press('Escape');
     await drawer.getByText('随机抽样', { exact: true }).click();
+    // 26 types in a virtual list: search as a user would, then pick.
     await drawer.getByRole('combobox', { name: '抽样点位类型' }).click();
+    await page.keyboard.type('农贸');
     await pickOption(page, '农贸市场');
     await page.keyboard.press('Escape');
     await drawer.getByLabel('每类抽取数量').fill('3');

@@ -214,7 +214,10 @@ describe('the problem loop in Chromium', () => {
     await shot(page, 'problems-map-desktop', false);
     await expect(page.locator('path.leaflet-interactive').count()).resolves.toBe(6);
     await page.locator('path.leaflet-interactive').first().click();
-    await page.locator('.leaflet-popup').getByRole('link', { name: /^查看问题 WT/ }).click();
+    const popupLink = page.locator('.leaflet-popup').getByRole('link', { name: /^查看问题 WT/ });
+    await popupLink.waitFor();
+    await page.waitForTimeout(500); // the popup's autoPan motion: a click during the pan can land beside the link
+    await popupLink.click();
     await page.waitForURL((url) => /^\/problems\/[0-9a-f-]{36}$/.test(url.pathname));
     await page.getByRole('heading', { level: 4, name: /^WT/ }).waitFor();
 
