@@ -18,7 +18,8 @@ export async function suggestUnit(db: Db, p: ProblemRow): Promise<Suggestion | n
     const site = await db.selectFrom('sites as s').innerJoin('units as u', 'u.id', 's.unit_id').select(['u.id', 'u.name']).where('s.id', '=', p.site_id).where('u.active', '=', true).executeTakeFirst();
     if (site) return { unitId: site.id, unitName: site.name, reason: '点位包保单位' };
   }
-  const major = p.category_code.slice(0, 3);
+  const cat = await db.selectFrom('problem_categories').select('parent_code').where('code', '=', p.category_code).executeTakeFirst();
+  const major = cat?.parent_code ?? p.category_code;
   const rule = await sql<{ unit_id: string; unit_name: string; depth: number; exact: boolean }>`
     select d.unit_id, u.name as unit_name, coalesce(length(r.path), 0) as depth, d.category_code = ${p.category_code} as exact
     from dispatch_rules d

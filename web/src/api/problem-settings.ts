@@ -129,6 +129,6 @@ export function useCreateProblemCategory() {
 /** Rename, 停用 or 启用 a category at the version on screen. */
 export function useUpdateProblemCategory() {
   return useResourceMutation(['problem-categories'], ({ code, ...body }: CategoryPatch) =>
-    api.patch<{ code: string }>(`/api/problem-categories/${code}`, body),
+    api.patch<{ code: string; version: number; cascaded: number }>(`/api/problem-categories/${code}`, body),
   );
 }

@@ -48,7 +48,7 @@ export function CategoriesTab() {
   const toggle = (c: ManagedCategory) =>
     update
       .mutateAsync({ code: c.code, active: !c.active, version: c.version })
-      .then(() => notifySuccess(`已${c.active ? '停用' : '启用'}「${c.name}」`))
+      .then((r) => notifySuccess(`已${c.active ? '停用' : '启用'}「${c.name}」${r?.cascaded ? `，其下 ${r.cascaded} 个小类一并停用` : ''}`))
       .catch(() => undefined);
 
   const kindTag = (k: ProblemCategoryKind) => (
@@ -86,8 +86,10 @@ export function CategoriesTab() {
             c.active
               ? c.parentCode
                 ? '停用后上报问题时不能再选择此类别，已有问题不受影响。'
-                : '停用后此大类不再出现在类别选择中；其下小类需分别停用。已有问题不受影响。'
-              : '启用后可在上报问题和派遣规则中再次选择。'
+                : '停用后此大类及其下所有小类一并停用，不再出现在类别选择中；已有问题不受影响。'
+              : c.parentCode
+                ? '启用后可在上报问题和派遣规则中再次选择。'
+                : '启用后此大类可再次选择；其下小类需分别启用。'
           }
           okText={c.active ? '停用' : '启用'}
           okButtonProps={{ danger: c.active }}

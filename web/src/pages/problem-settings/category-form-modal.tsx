@@ -106,7 +106,7 @@ export function CategoryFormModal({ target, all, onClose, onCreated }: { target:
                   const code = (value ?? '').trim();
                   if (!code) return Promise.resolve();
                   if (!/^[A-Z]\d{2,6}$/.test(code)) return Promise.reject(new Error('编码须为大写字母加数字，如 E0502'));
-                  if (!code.startsWith(target.parent.code) || code.length <= target.parent.code.length) return Promise.reject(new Error(`小类编码须以大类编码 ${target.parent.code} 开头`));
+                  if (!new RegExp(`^${target.parent.code}\\d{2}$`).test(code)) return Promise.reject(new Error(`小类编码须为大类编码加两位数字，如 ${target.parent.code}01`));
                   if (all.some((c) => c.code === code)) return Promise.reject(new Error(`类别编码 ${code} 已存在`));
                   return Promise.resolve();
                 },

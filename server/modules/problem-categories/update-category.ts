@@ -1,0 +1,50 @@
+/**
+ * 修改 / 停用 / 启用问题类别. Stopping a major class stops its active minor classes in the same transaction
+ * (each with its own audit event), so no one can pick a minor class under a stopped major; a minor class
+ * cannot be started again while its major is stopped. Problems already filed keep their category.
+ */
+import { z } from 'zod';
+import { recordEvent } from '../../platform/audit';
+import type { Ctx } from '../../platform/context';
+import { AppError, notFound } from '../../platform/errors';
+import { updateVersionedBy } from '../../platform/versioned';
+
+export const updateCategoryInput = z
+  .object({
+    name: z.string().trim().min(2, '名称至少 2 个字').max(40, '名称最多 40 个字').optional(),
+    active: z.boolean().optional(),
+    version: z.number().int().min(1),
+  })
+  .refine((v) => v.name !== undefined || v.active !== undefined, { message: '没有要修改的内容', path: ['name'] });
+export type UpdateCategoryInput = z.infer<typeof updateCategoryInput>;
+
+/** Applies the change guarded by version; returns the code and how many minor classes were stopped with it. */
+export async function updateCategory(ctx: Ctx, code: string, input: UpdateCategoryInput): Promise<{ code: string; version: number; cascaded: number }> {
+  const { version, ...set } = input;
+  return ctx.db.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom('problem_categories').selectAll().where('code', '=', code).executeTakeFirst();
+    if (!before) throw notFound('问题类别');
+    if (set.active === true && before.parent_code) {
+      const parent = await tx.selectFrom('problem_categories').select('active').where('code', '=', before.parent_code).executeTakeFirstOrThrow();
+      if (!parent.active) throw new AppError('validation', '所属大类已停用，请先启用大类');
+    }
+    const now = ctx.clock.now();
+    const after = await updateVersionedBy(tx, 'problem_categories', 'code', code, version, set, now);
+    await recordEvent(tx, ctx, { action: 'problem_category.updated', subjectType: 'problem_category', subjectId: code, before, after });
+    let cascaded = 0;
+    if (set.active === false && before.active && before.parent_code === null) {
+      const minors = await tx
+        .updateTable('problem_categories')
+        .set((eb) => ({ active: false, version: eb('version', '+', 1), updated_at: now }))
+        .where('parent_code', '=', code)
+        .where('active', '=', true)
+        .returningAll()
+        .execute();
+      for (const m of minors) {
+        await recordEvent(tx, ctx, { action: 'problem_category.updated', subjectType: 'problem_category', subjectId: m.code, before: { active: true }, after: { active: false, reason: `大类 ${code} 停用` } });
+      }
+      cascaded = minors.length;
+    }
+    return { code, version: Number(after.version), cascaded };
+  });
+}
