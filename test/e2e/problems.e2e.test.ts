@@ -308,6 +308,54 @@ describe('the problem loop in Chromium', () => {
     await context.close();
   }, 90_000);
 
+  it('cold start with no signal: the service worker opens /field, the report waits, and it is sent once online', async () => {
+    const { context, page } = await open(PHONE, 'grid', true);
+    await page.goto(`${e2e.baseUrl}/field`);
+    await page.getByText(/已定位/).waitFor();
+    // First visit online: the service worker installs and takes the page; a reload fills its API cache.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await page.getByText(/已定位/).waitFor();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect
+      .poll(() => page.evaluate(async () => (await (await caches.open('cc-api-v1')).keys()).map((r) => new URL(r.url).pathname).sort()))
+      .toEqual(expect.arrayContaining(['/api/auth/session', '/api/problem-categories']));
+
+    // The phone loses its signal and the browser is reopened on /field: everything comes from the device.
+    await context.setOffline(true);
+    await page.close();
+    const cold = await context.newPage();
+    await cold.goto(`${e2e.baseUrl}/field`);
+    await cold.getByText('网络已断开').waitFor();
+    await cold.getByLabel('拍照/选图').setInputFiles(BEFORE_JPG);
+    await cold.getByRole('combobox', { name: '问题类别' }).fill('井盖');
+    await pickOption(cold, '污水井盖');
+    await cold.getByLabel('问题描述（建议填写）').fill('冷启动离线上报：和平路污水井盖缺失');
+    await cold.getByRole('button', { name: '提交', exact: true }).click();
+    const pending = cold.getByRole('list', { name: '待发送' });
+    await pending.getByText('等待网络').waitFor();
+    await cold.waitForTimeout(300);
+    await shot(cold, 'field-cold-offline-phone', false);
+
+    await context.setOffline(false);
+    await cold.evaluate(() => window.dispatchEvent(new Event('online')));
+    await cold.getByText(/问题已上报：WT/).first().waitFor();
+    await pending.waitFor({ state: 'detached' });
+    const found = await apiGet<{ total: number }>(cold, `/api/problems?mine=true&search=${encodeURIComponent('冷启动离线上报')}`);
+    expect(found.total).toBe(1);
+
+    // Signing out drops the cached answers, so the next person on this phone sees nothing of this one.
+    const cachedCount = () => cold.evaluate(async () => (await (await caches.open('cc-api-v1')).keys()).length);
+    expect(await cachedCount()).toBeGreaterThan(0);
+    await cold.getByRole('button', { name: '打开菜单' }).click();
+    await cold.getByRole('button', { name: '退出登录' }).click();
+    await cold.waitForURL((url) => url.pathname === '/login');
+    expect(await cachedCount()).toBe(0);
+    await context.close();
+  }, 120_000);
+
   it('desktop /field renders for the office too', async () => {
     const { context, page } = await open(DESKTOP, 'office', true);
     await page.goto(`${e2e.baseUrl}/field`);

@@ -2,6 +2,7 @@
 import type { Role, ScopeType } from '@common/roles';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from './client';
+import { clearApiCache } from './offline-cache';
 import type { Id } from './types';
 
 export interface RoleGrant {
@@ -71,8 +72,9 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { username: string; password: string }) => api.post<LoginResult>('/api/auth/login', input),
-    onSuccess: (result) => {
+    onSuccess: async (result) => {
       queryClient.clear();
+      await clearApiCache();
       setCsrfToken(result.csrfToken);
     },
     meta: { silent: true },
@@ -84,9 +86,10 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>('/api/auth/logout'),
-    onSettled: () => {
+    onSettled: async () => {
       setCsrfToken(null);
       queryClient.clear();
+      await clearApiCache();
     },
     meta: { silent: true },
   });
