@@ -134,7 +134,7 @@ describe('问题设置 in Chromium', () => {
     await dialog.waitFor({ state: 'hidden' });
     await normalRow.getByText('120 小时').waitFor();
     await expect(normalRow.getByText('（5 个工作日）').isVisible()).resolves.toBe(true);
-    expect(await deadline(page, 'normal')).toEqual({ severity: 'normal', hours: 120, workingDays: true, version: 2 });
+    expect(await deadline(page, 'normal')).toEqual({ severity: 'normal', hours: 120, workingDays: true, version: 2, abilities: { update: true } });
 
     // Someone else saves while the dialog is open: the save is refused, the dialog says so and shows the new value.
     await page.getByRole('button', { name: '修改一般的整改时限' }).click();
