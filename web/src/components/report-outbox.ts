@@ -7,6 +7,7 @@
  */
 import type { ProblemSeverity, ProblemSource } from '@common/problem-workflow';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { serialFlusher } from './serial-flusher';
 import { ApiError } from '../api/client';
 import { uploadPhoto } from '../api/files';
 import { submitProblem, type Problem } from '../api/problems';
@@ -170,27 +171,5 @@ async function sendAll(userId: string): Promise<void> {
   }
 }
 
-let running: Promise<void> | null = null;
-let again = false;
-
 /** Send every queued report of the user; calls while a pass runs schedule one more pass. */
-export function flushOutbox(userId: string): Promise<void> {
-  if (running) {
-    again = true;
-    return running;
-  }
-  running = (async () => {
-    do {
-      again = false;
-      // One sender across tabs, where the browser offers Web Locks.
-      const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-      if (locks) await locks.request('cc-report-outbox', () => sendAll(userId));
-      else await sendAll(userId);
-    } while (again);
-  })()
-    .catch(() => undefined)
-    .finally(() => {
-      running = null;
-    });
-  return running;
-}
+export const flushOutbox = serialFlusher('cc-report-outbox', sendAll);

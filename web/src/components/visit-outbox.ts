@@ -8,6 +8,7 @@
  */
 import type { Verdict } from '@common/inspections';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { serialFlusher } from './serial-flusher';
 import { ApiError } from '../api/client';
 import { uploadPhoto } from '../api/files';
 import { saveVisit, type VisitOutcome, type VisitProblem, type VisitResultInput } from '../api/inspections';
@@ -240,26 +241,5 @@ async function sendAll(userId: string): Promise<void> {
   }
 }
 
-let running: Promise<void> | null = null;
-let again = false;
-
 /** Send every waiting draft of the user; a call during a pass schedules one more pass. */
-export function flushVisits(userId: string): Promise<void> {
-  if (running) {
-    again = true;
-    return running;
-  }
-  running = (async () => {
-    do {
-      again = false;
-      const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-      if (locks) await locks.request('cc-visit-outbox', () => sendAll(userId));
-      else await sendAll(userId);
-    } while (again);
-  })()
-    .catch(() => undefined)
-    .finally(() => {
-      running = null;
-    });
-  return running;
-}
+export const flushVisits = serialFlusher('cc-visit-outbox', sendAll);

@@ -18,7 +18,9 @@ export default function FieldPage() {
   if (!session || !userId) return <PageLoading />;
 
   return (
-    <div style={{ maxWidth: 600, margin: '0 auto' }}>
+    // overflowAnchor none: the 待发送 list appears above the form while the page scrolls back to the top after a
+    // submit; with scroll anchoring Chrome would shift the scroll to keep the form in place and stop short of the top.
+    <div style={{ maxWidth: 600, margin: '0 auto', overflowAnchor: 'none' }}>
       {!online && (
         <Alert
           type="warning"

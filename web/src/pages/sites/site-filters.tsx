@@ -9,19 +9,21 @@ export const SITE_FILTER_KEYS = ['search', 'siteTypeCode', 'regionId', 'unitId',
 export type SiteFilterValues = Record<(typeof SITE_FILTER_KEYS)[number], string | undefined>;
 
 interface Props {
-  filters: SiteFilterValues;
+  filters: Partial<SiteFilterValues>;
   showRegion: boolean;
   showUnit: boolean;
   showMine: boolean;
   onChange: (patch: Partial<SiteFilterValues>) => void;
   onReset: () => void;
+  /** The map page sits the bar inside its card. */
+  style?: React.CSSProperties;
 }
 
 /** Filter bar; wraps on phones. */
-export function SiteFilters({ filters, showRegion, showUnit, showMine, onChange, onReset }: Props) {
+export function SiteFilters({ filters, showRegion, showUnit, showMine, onChange, onReset, style }: Props) {
   const types = useSiteTypes();
   return (
-    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16, alignItems: 'center' }}>
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16, alignItems: 'center', ...style }}>
       <SearchBox label="搜索点位" placeholder="点位名称、地址" value={filters.search} onSearch={(search) => onChange({ search })} width={220} />
       <Select
         aria-label="筛选点位类型"

@@ -1,15 +1,14 @@
 /** 点位地图: every site in scope as a circle coloured by type, with a legend (lazy route: Leaflet stays out of the main bundle). */
 import { UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Grid, Select, Spin } from 'antd';
+import { Button, Card, Empty, Grid, Spin } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { hasPermission, useSession } from '../../api/auth';
 import { useSiteMap } from '../../api/sites';
 import type { LocatedSite } from '../../components/site-map';
 import { PageTitle } from '../../components/page-title';
-import { UnitSelect } from '../../components/remote-select';
-import { SearchBox } from '../../components/search-box';
 import { useTableState } from '../../components/use-table-state';
+import { SiteFilters } from './site-filters';
 import { useSiteTypeStyle } from './site-type-colors';
 
 const SiteMap = lazy(() => import('../../components/site-map'));
@@ -85,41 +84,15 @@ export default function SiteMapPage() {
         }
       />
       <Card variant="borderless" styles={{ body: { padding: 8 } }}>
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, margin: '4px 4px 12px' }}>
-          <SearchBox label="搜索点位" placeholder="点位名称、地址" value={filters.search} onSearch={(search) => setFilters({ search })} width={200} />
-          <Select
-            aria-label="筛选点位类型"
-            placeholder="点位类型"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            value={filters.siteTypeCode}
-            onChange={(v) => setFilters({ siteTypeCode: v })}
-            options={style.types.map((t) => ({ value: t.code, label: t.name }))}
-            popupMatchSelectWidth={false}
-            style={{ width: 160 }}
-          />
-          {hasPermission(session, 'units.list') && (
-            <UnitSelect
-              aria-label="筛选包保单位"
-              placeholder="包保单位"
-              value={filters.unitId}
-              onChange={(v) => setFilters({ unitId: v === undefined || Array.isArray(v) ? undefined : String(v) })}
-              style={{ width: 200 }}
-            />
-          )}
-          <Select
-            aria-label="筛选状态"
-            placeholder="状态"
-            allowClear
-            value={filters.active}
-            onChange={(v) => setFilters({ active: v })}
-            options={[
-              { value: 'true', label: '启用' },
-              { value: 'false', label: '停用' },
-            ]}
-            style={{ width: 100 }}
-          />
-        </div>
+        <SiteFilters
+          filters={filters}
+          showRegion={false}
+          showUnit={hasPermission(session, 'units.list')}
+          showMine={false}
+          onChange={setFilters}
+          onReset={table.resetFilters}
+          style={{ margin: '4px 4px 12px' }}
+        />
         {all.isPending ? (
           <div style={{ height: 420, display: 'grid', placeItems: 'center' }}>
             <Spin aria-label="加载中" />
