@@ -40,7 +40,7 @@ export function StandardsTable({ standards, siteTypeNames }: Props) {
   const screens = Grid.useBreakpoint();
   if (screens.md === false) return <StandardsList standards={standards} siteTypeNames={siteTypeNames} />;
   const columns: TableColumnsType<Standard> = [
-    { title: '编码', dataIndex: 'code', key: 'code', width: 110, render: (code: string) => <Typography.Text strong>{code}</Typography.Text> },
+    { title: '编码', dataIndex: 'code', key: 'code', width: 150, render: (code: string) => <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>{code}</Typography.Text> },
     {
       title: '测评标准',
       dataIndex: 'text',
