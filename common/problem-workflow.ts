@@ -102,3 +102,12 @@ export const PROBLEM_CATEGORY_KIND_LABELS: Record<ProblemCategoryKind, string> =
   event: '事件',
   creation: '创建专用',
 };
+
+/** Timeline entries written outside the workflow table (report, relapse and the deadline sweep). */
+export const PROBLEM_EVENT_LABELS: Record<string, string> = {
+  report: '上报',
+  relapse: '反弹重新派遣',
+  remind: '到期提醒',
+  supervise: '超期督办',
+  escalate: '升级督办',
+};

@@ -3,18 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { api, uploadFiles } from './client';
 import { useList, useResourceMutation } from './resource';
 import type { Abilities, Id, ListParams } from './types';
-import type { StandardRole } from './standards';
+import type { CompletenessStatus, MaterialStatus, StandardRole } from '@common/inspections';
 
-export type MaterialStatus = 'submitted' | 'passed' | 'returned';
-export type CompletenessStatus = MaterialStatus | 'missing';
-
-/** Not in common/ yet (the server has no label for it): keep in step with server/modules/materials. */
-export const MATERIAL_STATUS_LABELS: Record<CompletenessStatus, string> = {
-  missing: '未提交',
-  submitted: '待审核',
-  passed: '已通过',
-  returned: '已退回',
-};
+export { MATERIAL_STATUS_LABELS, type CompletenessStatus, type MaterialStatus } from '@common/inspections';
 
 export interface Material {
   id: Id;

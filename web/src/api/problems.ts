@@ -241,11 +241,5 @@ export function categoryTree(items: ProblemCategory[]): CategoryNode[] {
 
 /* ---------- timeline labels for events outside the workflow table ---------- */
 
-/** Timeline entries the sweep and the report write (the workflow actions' labels come from @common). */
-export const EVENT_LABELS: Record<string, string> = {
-  report: '上报',
-  relapse: '反弹重新派遣',
-  remind: '到期提醒',
-  supervise: '超期督办',
-  escalate: '升级督办',
-};
+/** Timeline entries the sweep and the report write (the workflow actions' labels come from @common too). */
+export { PROBLEM_EVENT_LABELS as EVENT_LABELS } from '@common/problem-workflow';

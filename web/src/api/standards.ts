@@ -5,13 +5,9 @@ import { api, downloadFile, uploadFile } from './client';
 import { useResourceMutation } from './resource';
 import type { Id } from './types';
 
-/** Where a version came from. Not in common/ yet (the server has no label for it): keep in step with write-version.ts. */
-export type VersionSource = 'import' | 'starter' | 'clone';
-export const VERSION_SOURCE_LABELS: Record<VersionSource, string> = { import: '导入', starter: '内置', clone: '复制' };
+import type { StandardRole, VersionSource } from '@common/inspections';
 
-/** A unit's part in a standard (任务分解). Not in common/ yet: keep in step with the by-unit route. */
-export type StandardRole = 'lead' | 'responsible';
-export const STANDARD_ROLE_LABELS: Record<StandardRole, string> = { lead: '牵头', responsible: '责任' };
+export { STANDARD_ROLE_LABELS, VERSION_SOURCE_LABELS, type StandardRole, type VersionSource } from '@common/inspections';
 
 export interface StandardVersion {
   id: Id;
