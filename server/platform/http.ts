@@ -53,7 +53,9 @@ export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; clock
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('session', null);
 
-  app.addHook('preHandler', async (req: FastifyRequest) => {
+  // onRequest, before the body is parsed and validated: a signed-out caller learns nothing about a route's input
+  // (401, not 400) and a forged cross-site request is refused (403 csrf) before any of it is read.
+  app.addHook('onRequest', async (req: FastifyRequest) => {
     const meta = { ip: req.ip ?? null, userAgent: (req.headers['user-agent'] as string | undefined)?.slice(0, 400) ?? null };
     const base = { db: deps.db, clock: deps.clock, meta };
     // Only the API needs a caller: the web app's files and the API documentation are public.
