@@ -97,12 +97,12 @@ export async function seedDemo(db: Db, clock: Clock) {
     let sites = 0;
     const sitesFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-sites.json');
     if (fs.existsSync(sitesFile)) {
-      const list = JSON.parse(fs.readFileSync(sitesFile, 'utf8')) as { items: Array<{ name: string; siteType: string; address?: string; lat?: number; lng?: number; region: string; unit?: string; leadName?: string; leadPhone?: string; leadUsername?: string }> };
+      const list = JSON.parse(fs.readFileSync(sitesFile, 'utf8')) as { items: Array<{ name: string; siteType: string; address?: string; lat?: number; lng?: number; region: string; unit?: string; leadName?: string; leadPhone?: string; leadUsername?: string; polygon?: Array<[number, number]> }> };
       for (const x of list.items) {
         await insertSite(tx, ctx, {
           name: x.name, siteTypeCode: x.siteType, address: x.address ?? null, location: x.lat !== undefined && x.lng !== undefined ? { lat: x.lat, lng: x.lng } : null,
           regionId: regions.get(x.region)!.id, unitId: x.unit ? (units.get(x.unit) ?? null) : null, leadUserId: x.leadUsername ? (users.get(x.leadUsername) ?? null) : null,
-          leadName: x.leadName ?? null, leadPhone: x.leadPhone ?? null,
+          leadName: x.leadName ?? null, leadPhone: x.leadPhone ?? null, polygon: x.polygon ?? null,
         });
         sites += 1;
       }

@@ -121,6 +121,12 @@ describe('standards and sites in Chromium', () => {
       await shot(page, `sites-map-popup-${suffix}`, false);
       await popup.getByRole('link', { name: '查看点位城东农贸市场' }).click();
       await page.waitForURL(/\/sites\/[0-9a-f-]{36}$/);
+      // The market's outline (a polygon of 4 vertices in the demo data) comes with it and is drawn under the marker.
+      const market = (await (await page.request.get(`${e2e.baseUrl}/api/sites/${page.url().split('/').pop()}`)).json()) as { polygon: Array<[number, number]> | null };
+      expect(market.polygon).toHaveLength(4);
+      await page.getByRole('region', { name: /地图/ }).locator('canvas').first().waitFor();
+      await page.waitForTimeout(400);
+      await shot(page, `sites-detail-${suffix}`);
       await context.close();
     }
   }, 120_000);

@@ -18,6 +18,8 @@ export interface Site {
   siteTypeName: string;
   address: string | null;
   location: LatLng | null;
+  /** Optional outline as [lat, lng] vertices (a market, a park, a construction site). */
+  polygon: Array<[number, number]> | null;
   regionId: Id;
   regionName: string;
   unitId: Id | null;

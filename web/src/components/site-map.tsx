@@ -1,6 +1,7 @@
 /**
  * Sites on a Leaflet map with no tile layer (no tile server is assumed reachable): a plain background, a metric
- * scale and one circleMarker per located site, coloured by the caller (by site type); popups name the type,
+ * scale, each site's outline when it has one, and one circleMarker per located site, coloured by the caller (by site
+ * type); popups name the type,
  * 包保单位 and 点长 and link to the site. Import it lazily so Leaflet stays out of the main bundle.
  */
 import L from 'leaflet';
@@ -91,6 +92,17 @@ export default function SiteMap({ sites, colorOf, onOpen, highlightId, height = 
         .bindTooltip(s.name, { direction: 'top', offset: [0, -8], permanent: main })
         .bindPopup(() => popupContent(s, (id) => openRef.current(id)))
         .addTo(layer);
+    // Outlines first, under the markers, and not clickable: the marker is what a tap opens.
+    for (const s of sites) {
+      if (!s.polygon || s.polygon.length < 3) continue;
+      const main = highlighted === s;
+      L.polygon(s.polygon, {
+        color: colorOf(s.siteTypeCode),
+        weight: main ? 2.5 : 1.5,
+        fillOpacity: highlighted && !main ? 0.06 : 0.15,
+        interactive: false,
+      }).addTo(layer);
+    }
     others.forEach((s) => draw(s, false));
     if (highlighted) draw(highlighted, true);
     if (highlighted) map.setView([highlighted.location.lat, highlighted.location.lng], 15);
