@@ -1,23 +1,18 @@
 /** Excel import: template download, file pick, upload, then the result or every bad row (行, 列, 原因). */
 import { FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { ApiError, type ImportRowError } from '../api/client';
+import { ApiError } from '../api/client';
 import { downloadTemplate, useImport, type ImportKind, type ImportResult } from '../api/import-export';
+import { ImportErrors, type ImportFailure } from './import-errors';
 import { notifyError } from './notify';
-
-const ROW_COLUMNS = [
-  { title: '行', dataIndex: 'row', width: 64 },
-  { title: '列', dataIndex: 'column', width: 120, render: (v?: string) => v || '—' },
-  { title: '原因', dataIndex: 'message' },
-];
 
 /** Import button that opens the dialog; `title` names what is imported (单位, 用户 ...). */
 export function ImportButton({ kind, title }: { kind: ImportKind; title: string }) {
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [failure, setFailure] = useState<{ message: string; rows: ImportRowError[] } | null>(null);
+  const [failure, setFailure] = useState<ImportFailure | null>(null);
   const importFile = useImport(kind);
 
   const reset = () => {
@@ -92,21 +87,7 @@ export function ImportButton({ kind, title }: { kind: ImportKind; title: string 
               title={`导入成功：新增 ${result.created} 条，更新 ${result.updated} 条`}
             />
           )}
-          {failure && (
-            <>
-              <Alert type="error" showIcon title={failure.message} />
-              {failure.rows.length > 0 && (
-                <Table
-                  size="small"
-                  rowKey={(r) => `${r.row}-${r.column ?? ''}-${r.message}`}
-                  columns={ROW_COLUMNS}
-                  dataSource={failure.rows}
-                  pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                  scroll={{ y: 260 }}
-                />
-              )}
-            </>
-          )}
+          {failure && <ImportErrors failure={failure} />}
         </Space>
       </Modal>
     </>

@@ -1,18 +1,13 @@
 /** 导入测评体系: campaign + version name + .xlsx; every bad row (行, 列, 原因) on 422; the new version on success. */
 import { FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Select, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Space, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, type ImportRowError } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { downloadStandardsTemplate, useImportStandards, type ImportStandardsResult } from '../../api/standards';
+import { ImportErrors, type ImportFailure } from '../../components/import-errors';
 import { notifyError } from '../../components/notify';
 import { useCampaignOptions } from './use-campaign-options';
-
-const ROW_COLUMNS = [
-  { title: '行', dataIndex: 'row', width: 64 },
-  { title: '列', dataIndex: 'column', width: 120, render: (v?: string) => v || '—' },
-  { title: '原因', dataIndex: 'message' },
-];
 
 interface Values {
   campaignId: string;
@@ -27,7 +22,7 @@ export function ImportStandardsButton({ defaultCampaignId }: { defaultCampaignId
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState(false);
   const [result, setResult] = useState<ImportStandardsResult | null>(null);
-  const [failure, setFailure] = useState<{ message: string; rows: ImportRowError[] } | null>(null);
+  const [failure, setFailure] = useState<ImportFailure | null>(null);
   const campaigns = useCampaignOptions();
   const importFile = useImportStandards();
   const outcome = useRef<HTMLDivElement>(null);
@@ -131,21 +126,7 @@ export function ImportStandardsButton({ defaultCampaignId }: { defaultCampaignId
               title={`导入成功：${result.counts.standards} 条测评标准，${result.counts.items} 个测评项目和测评内容`}
             />
           )}
-          {failure && (
-            <Space orientation="vertical" size="small" style={{ width: '100%' }} role="region" aria-label="导入错误">
-              <Alert type="error" showIcon title={failure.message} />
-              {failure.rows.length > 0 && (
-                <Table
-                  size="small"
-                  rowKey={(r) => `${r.row}-${r.column ?? ''}-${r.message}`}
-                  columns={ROW_COLUMNS}
-                  dataSource={failure.rows}
-                  pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                  scroll={{ y: 260 }}
-                />
-              )}
-            </Space>
-          )}
+          {failure && <ImportErrors failure={failure} />}
         </div>
       </Modal>
     </>
