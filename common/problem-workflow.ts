@@ -75,6 +75,23 @@ export const PROBLEM_ACTION_LABELS: Record<ProblemAction, string> = {
   reopen: '回头看反弹',
 };
 
+/**
+ * Which sources each role may report under; the first is the default. The server derives the source from the
+ * reporter's role: covert findings and 回头看 relapses come only from rounds, never from a report form, and only the
+ * office enters cases that arrived by the hotline, the media or a leader's instruction.
+ */
+export const REPORT_SOURCES_BY_ROLE: Record<string, readonly ProblemSource[]> = {
+  office: ['inspection', 'hotline', 'media', 'leader', 'citizen'],
+  taskforce: ['inspection', 'hotline', 'media', 'leader', 'citizen'],
+  leader: ['leader'],
+  inspector: ['inspection'],
+  unit_head: ['inspection'],
+  unit_liaison: ['inspection'],
+  site_lead: ['inspection'],
+  grid_worker: ['grid'],
+  volunteer: ['citizen'],
+};
+
 export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, string> = {
   inspection: '督查',
   covert: '暗访',
@@ -110,4 +127,6 @@ export const PROBLEM_EVENT_LABELS: Record<string, string> = {
   remind: '到期提醒',
   supervise: '超期督办',
   escalate: '升级督办',
+  finding_attached: '督查再次发现',
+  covert_released: '暗访结果发布',
 };

@@ -18,6 +18,27 @@ export interface ProblemCategoriesTable {
   active: Generated<boolean>;
   version: Generated<number>;
   updated_at: Generated<Date>;
+  /** The region that added this category (visible to its subtree); null = shipped with the platform. */
+  region_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A region's 整改时限 override for one severity (inherited by its subtree). */
+export interface RegionDeadlinePoliciesTable {
+  region_id: string;
+  severity: string;
+  hours: number;
+  working_days: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+/** A region's 停用/启用 of a category for its subtree. */
+export interface RegionCategorySettingsTable {
+  region_id: string;
+  category_code: string;
+  active: boolean;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
 }
 
 export interface ProblemDeadlinePoliciesTable {
@@ -70,6 +91,8 @@ export interface ProblemsTable {
   relapsed_from: string | null;
   relapse_count: Generated<number>;
   round_id: Generated<string | null>;
+  /** The code a covert finding carried before release (its public WT code is given at release). */
+  covert_code: Generated<string | null>;
   standard_id: Generated<string | null>;
   reminded_at: Date | null;
   supervised_at: Date | null;
@@ -84,6 +107,8 @@ export interface ProblemPhotosTable {
   file_id: string;
   stage: string;
   sort: Generated<number>;
+  /** The covert round that added the photo: hidden with the round until release. */
+  round_id: Generated<string | null>;
 }
 
 export interface ProblemEventsTable {
@@ -96,6 +121,8 @@ export interface ProblemEventsTable {
   actor_name: string | null;
   payload: Json;
   occurred_at: Date;
+  /** The covert round whose finding this entry records: hidden with the round until release. */
+  round_id: Generated<string | null>;
 }
 
 export interface DispatchRulesTable {
@@ -136,6 +163,8 @@ export interface ProblemDB {
   reference_data: ReferenceDataTable;
   problem_categories: ProblemCategoriesTable;
   problem_deadline_policies: ProblemDeadlinePoliciesTable;
+  region_deadline_policies: RegionDeadlinePoliciesTable;
+  region_category_settings: RegionCategorySettingsTable;
   problem_code_counters: ProblemCodeCountersTable;
   problems: ProblemsTable;
   problem_photos: ProblemPhotosTable;

@@ -296,12 +296,27 @@ describe(`files (${engineName})`, () => {
     }
   });
 
-  it('lets other signed-in users open a file by id, and answers 404 for unknown ids', async () => {
+  it('opens a file only for its uploader or for those who may read a record holding it; 404 otherwise', async () => {
     const ok = await uploadWith(grid, await plainPng(64, 64), 'a.png');
-    for (const key of ['office', 'unit2', 'volunteer']) {
+    // Unattached: only the uploader.
+    expect((await grid.get(`${ok.body.url}/meta`)).status).toBe(200);
+    for (const key of ['office', 'unit2', 'volunteer', 'auditor', 'admin']) {
       const client = await t.as(key);
-      expect((await client.get(`${ok.body.url}/meta`)).status).toBe(200);
-      expect((await client.get(ok.body.evidenceUrl)).status).toBe(200);
+      for (const url of [`${ok.body.url}/meta`, ok.body.url, ok.body.thumbnailUrl, ok.body.evidenceUrl]) expect((await client.get(url)).status, `${key} ${url}`).toBe(404);
+    }
+    // Someone else's upload cannot be attached to one's own report (that would make it readable there).
+    const volunteer = await t.as('volunteer');
+    const stolen = await volunteer.post('/api/problems', { clientId: crypto.randomUUID(), description: '路边垃圾未清运', categoryCode: 'E0102', regionId: t.townAId, photoIds: [ok.body.id] });
+    expect(stolen.status).toBe(400);
+    expect(stolen.body.error.message).toContain('本人上传');
+    // Attached to the grid worker's report: the office in scope opens it; other units, volunteers and 三员 do not.
+    const reported = await grid.post('/api/problems', { clientId: crypto.randomUUID(), description: '路边垃圾未清运', categoryCode: 'E0102', regionId: t.townAId, photoIds: [ok.body.id] });
+    expect(reported.status, JSON.stringify(reported.body)).toBe(201);
+    const office = await t.as('office');
+    expect((await office.get(ok.body.evidenceUrl)).status).toBe(200);
+    for (const key of ['unit2', 'volunteer', 'auditor', 'admin']) {
+      const client = await t.as(key);
+      expect((await client.get(ok.body.evidenceUrl)).status, key).toBe(404);
     }
     expect((await grid.get(`/api/files/${crypto.randomUUID()}`)).status).toBe(404);
     expect((await grid.get(`/api/files/${crypto.randomUUID()}/thumbnail`)).status).toBe(404);

@@ -21,6 +21,8 @@ async function importStandards(c: Client, campaignId: string, versionName: strin
 let t: Tenant;
 let office: Client;
 let photo: string;
+/** Photos are attached by whoever took them: the inspector's own, and the unit's own rectification photo. */
+let unitPhoto: string;
 let versionId: string;
 let standards: Map<string, string>;
 const sites: Record<string, string> = {};
@@ -40,7 +42,8 @@ describe(`standards, sites and inspections (${engineName})`, () => {
   beforeAll(async () => {
     t = await createTenant();
     office = await t.asScript('office');
-    photo = await uploadPhoto(office);
+    photo = await uploadPhoto(await t.asScript('inspector'));
+    unitPhoto = await uploadPhoto(await t.asScript('unit'));
   });
 
   it('imports a standards workbook, serves its tree and exports it back field for field', async () => {
@@ -192,7 +195,7 @@ describe(`standards, sites and inspections (${engineName})`, () => {
     const pid = v.body.problems[0].problemId;
     await act(office, pid, 'dispatch', { unitId: t.unitAId });
     await act(unit, pid, 'acknowledge');
-    await act(unit, pid, 'submit_rectification', { measures: '已清扫', photoIds: [photo] });
+    await act(unit, pid, 'submit_rectification', { measures: '已清扫', photoIds: [unitPhoto] });
     await act(office, pid, 'verify', { passed: true });
     const recheck = await office.post('/api/inspection-rounds', { name: '回头看', kind: 'recheck', campaignId: t.campaignId, standardVersionId: versionId, startDate: '2026-11-15', endDate: '2026-11-20', recheckDays: 30, inspectorIds: [t.users.inspector.id] });
     expect(recheck.status, JSON.stringify(recheck.body)).toBe(201);

@@ -20,7 +20,7 @@ export function presentFile(f: FileRow) {
     location: f.lat !== null && f.lng !== null ? { lat: f.lat, lng: f.lng } : null,
     locationSource: f.location_source as 'exif' | 'device' | null,
     address: f.address,
-    uploadedBy: { id: f.uploaded_by, name: f.uploader_name },
+    uploadedBy: { id: f.uploaded_by || null, name: f.uploader_name },
     createdAt: f.created_at,
     url: base,
     thumbnailUrl: `${base}/thumbnail`,

@@ -37,7 +37,7 @@ export async function readPhotoUpload(req: FastifyRequest): Promise<PhotoUpload>
           bytes = buf;
           originalName = cleanName(part.filename);
         }
-      } else if (typeof part.value === 'string' && ['lat', 'lng', 'address'].includes(part.fieldname)) {
+      } else if (typeof part.value === 'string' && ['lat', 'lng', 'address', 'roundId'].includes(part.fieldname)) {
         raw[part.fieldname] = part.value;
       }
     }

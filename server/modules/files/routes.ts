@@ -7,7 +7,8 @@ import { notFound } from '../../platform/errors';
 import { authorize } from '../../platform/policy';
 import { LocalDiskStorage, type FileStorage } from '../../platform/storage';
 import { PHOTO_KINDS } from './detect-image-type';
-import { mayReadFile } from './policy';
+import { canReadFile, COVERT_TEAM_LABEL, masksFileUploader } from '../../platform/visibility';
+import './policy';
 import { EVIDENCE_MIME, presentFile, THUMBNAIL_MIME } from './presenter';
 import { readPhotoUpload } from './read-upload';
 import { findFile } from './repository';
@@ -19,7 +20,7 @@ const extOf = (mime: string) => Object.values(PHOTO_KINDS).find((k) => k.mime ==
 
 async function loadReadable(db: ModuleDeps['db'], actor: Actor, id: string) {
   const file = await findFile(db, id);
-  if (!file || !mayReadFile(actor, file)) throw notFound('文件');
+  if (!file || !(await canReadFile(db, actor, file))) throw notFound('文件');
   return file;
 }
 
@@ -36,9 +37,12 @@ export function fileRoutes(deps: ModuleDeps, storage: FileStorage = new LocalDis
       return reply.status(201).send(presentFile(await uploadPhoto(req.ctx, storage, upload)));
     });
 
-    app.get('/:id/meta', { schema: { params: idParam, tags, summary: '照片信息' } }, async (req) =>
-      presentFile(await loadReadable(req.ctx.db, req.ctx.actor, req.params.id)),
-    );
+    app.get('/:id/meta', { schema: { params: idParam, tags, summary: '照片信息' } }, async (req) => {
+      const f = await loadReadable(req.ctx.db, req.ctx.actor, req.params.id);
+      // Covert evidence does not name the inspector to those who may not know the team.
+      const masked = await masksFileUploader(req.ctx.db, req.ctx.actor, f.id);
+      return presentFile(masked ? { ...f, uploaded_by: '', uploader_name: COVERT_TEAM_LABEL } : f);
+    });
 
     app.get('/:id', { schema: { params: idParam, tags, summary: '原图（原样保存的字节）' } }, async (req, reply) => {
       const f = await loadReadable(req.ctx.db, req.ctx.actor, req.params.id);

@@ -7,6 +7,7 @@ import { recordEvent } from '../../platform/audit';
 import { inTransaction, type Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { FileStorage } from '../../platform/storage';
+import { COVERT_TEAM_LABEL } from '../../platform/visibility';
 import { detectPhotoKind, PHOTO_KINDS, type PhotoKind } from './detect-image-type';
 import { readPhotoExif } from './read-exif';
 import type { PhotoUpload } from './read-upload';
@@ -22,6 +23,20 @@ export function storageKeysFor(id: string, kind: PhotoKind, at: Date) {
   const month = at.toISOString().slice(0, 7).replace('-', '/');
   const dir = `photos/${month}/${id}`;
   return { original: `${dir}/original.${PHOTO_KINDS[kind].ext}`, thumbnail: `${dir}/thumbnail.webp`, evidence: `${dir}/evidence.jpg` };
+}
+
+/** Whether the uploader takes the photo as a member of a covert round's team (then the watermark must not name them). */
+async function isCovertTeamMember(ctx: Ctx, roundId: string | undefined): Promise<boolean> {
+  if (!roundId || !ctx.actor.id) return false;
+  const r = await ctx.db
+    .selectFrom('inspection_rounds as ir')
+    .innerJoin('inspection_round_inspectors as x', 'x.round_id', 'ir.id')
+    .select('ir.id')
+    .where('ir.id', '=', roundId)
+    .where('ir.is_covert', '=', true)
+    .where('x.user_id', '=', ctx.actor.id)
+    .executeTakeFirst();
+  return !!r;
 }
 
 /** Stores an uploaded photo and its derived copies; returns the new file row. */
@@ -46,7 +61,7 @@ export async function uploadPhoto(ctx: Ctx, storage: FileStorage, upload: PhotoU
     address,
     lat: location?.lat ?? null,
     lng: location?.lng ?? null,
-    reporter: ctx.actor.name,
+    reporter: (await isCovertTeamMember(ctx, fields.roundId)) ? COVERT_TEAM_LABEL : ctx.actor.name,
   });
   const [thumbnail, evidence] = await Promise.all([renderThumbnail(decoded.working), renderEvidence(decoded.working, lines)]);
 

@@ -4,7 +4,8 @@
  */
 import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context';
-import { can, holds, scopeSql, scopeWhere } from '../../platform/policy';
+import { can, holds, scopeWhere } from '../../platform/policy';
+import { problemCountableSql } from '../../platform/visibility';
 
 export interface HomeCard {
   key: string;
@@ -121,7 +122,7 @@ async function problemWork(ctx: Ctx, cards: HomeCard[], todos: HomeTodo[]): Prom
              count(*) filter (where p.state in ('dispatched','rectifying') and p.deadline >= ${now} and p.deadline < ${tomorrow})::int as due_soon,
              count(*) filter (where p.state not in ('closed','rejected'))::int as open
       from problems p join regions r on r.id = p.region_id
-      where ${scopeSql(actor, permission, { regionPath: sql.ref('r.path'), unitId: sql.ref('p.unit_id') })}`.execute(db).then((r) => r.rows[0]);
+      where ${problemCountableSql(actor, permission, { regionPath: sql.ref('r.path'), unitId: sql.ref('p.unit_id'), roundId: sql.ref('p.round_id') })}`.execute(db).then((r) => r.rows[0]);
 
   if (holds(actor, 'problems.office')) {
     const c = await counts('problems.office');

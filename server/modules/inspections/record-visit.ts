@@ -2,19 +2,22 @@
  * 现场测评: save (and re-save) the checklist of one site in a round. Scores are recomputed each time;
  * each 不符合 becomes a problem in the loop — or attaches to the open problem for the same site and
  * standard — and in a 回头看 round a failure on a standard whose problem was closed reopens it as 反弹.
+ * Everything a save writes (visit, results, problems, the relapse) commits in one transaction or not at all.
+ * Rows a covert round adds carry its id, so platform/visibility.ts hides them with the round until release.
  */
+import { sql } from 'kysely';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import type { Tx } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { authorize, can } from '../../platform/policy';
-import { appendEvent, attachPhotos, countFiles } from '../problems/repository';
+import { appendEvent, attachPhotos } from '../problems/repository';
 import { insertProblem } from '../problems/submit-problem';
-import { transitionProblem } from '../problems/transition-problem';
+import { transitionInTransaction } from '../problems/transition-problem';
 import { checklistFor, findRound, type RoundRow } from './repository';
 import type { VisitInput } from './schemas';
 import { scoreVisit } from './scoring';
-import { mayKnowRound } from './visibility';
+import { assertOwnUploads, mayKnowRound } from '../../platform/visibility';
 
 export interface VisitProblem {
   standardId: string;
@@ -36,8 +39,9 @@ export function mayVisit(ctx: Ctx, r: RoundRow): boolean {
 async function fileFinding(tx: Tx, ctx: Ctx, r: RoundRow, site: { id: string; name: string; region_id: string; lat: number | null; lng: number | null; address: string | null }, s: { id: string; code: string; text: string }, note: string | undefined, photoIds: string[]): Promise<VisitProblem & { relapseOf?: { id: string; version: number } }> {
   const open = await tx.selectFrom('problems').select(['id', 'code']).where('site_id', '=', site.id).where('standard_id', '=', s.id).where('state', 'not in', ['closed', 'rejected']).orderBy('created_at', 'desc').executeTakeFirst();
   if (open) {
-    await attachPhotos(tx, open.id, photoIds, 'report');
-    await appendEvent(tx, { problemId: open.id, action: 'finding_attached', from: null, to: null, actorId: ctx.actor.id, actorName: ctx.actor.name, at: ctx.clock.now(), payload: { roundId: r.id, roundName: r.name, note: note ?? null } });
+    // The entry and photos belong to the round: a covert round's stay hidden on the unit's own problem until release.
+    await attachPhotos(tx, open.id, photoIds, 'report', r.id);
+    await appendEvent(tx, { problemId: open.id, action: 'finding_attached', from: null, to: null, actorId: ctx.actor.id, actorName: ctx.actor.name, at: ctx.clock.now(), payload: { roundId: r.id, roundName: r.name, note: note ?? null }, roundId: r.id });
     return { standardId: s.id, problemId: open.id, code: open.code, how: 'attached' };
   }
   if (r.kind === 'recheck') {
@@ -59,8 +63,8 @@ async function fileFinding(tx: Tx, ctx: Ctx, r: RoundRow, site: { id: string; na
     siteId: site.id,
     roundId: r.id,
     standardId: s.id,
-  });
-  await attachPhotos(tx, created.id, photoIds, 'report');
+  }, { covert: r.is_covert && !r.released_at });
+  await attachPhotos(tx, created.id, photoIds, 'report', r.id);
   return { standardId: s.id, problemId: created.id, code: created.code, how: 'created' };
 }
 
@@ -87,12 +91,14 @@ export async function recordVisit(ctx: Ctx, roundId: string, input: VisitInput) 
     seen.add(res.standardId);
     if (res.verdict === 'fail' && !res.photoIds.length) throw new AppError('validation', `“${byId.get(res.standardId)!.code}”判定不符合，须拍照留证`);
   }
-  const photoIds = [...new Set(input.results.flatMap((x) => x.photoIds))];
-  if ((await countFiles(ctx.db, photoIds)) !== photoIds.length) throw new AppError('validation', '照片不存在，请重新上传');
+  await assertOwnUploads(ctx.db, ctx.actor, input.results.flatMap((x) => x.photoIds));
 
   const score = scoreVisit(input.results.map((x) => ({ verdict: x.verdict, points: Number(byId.get(x.standardId)!.points) })));
   const now = ctx.clock.now();
-  const outcome = await ctx.db.transaction().execute(async (tx) => {
+  return ctx.db.transaction().execute(async (tx) => {
+    // Two saves of the same site's checklist (a phone resending, two tabs) queue here, so the second sees the first's
+    // visit and its problems instead of inserting a duplicate.
+    await sql`select pg_advisory_xact_lock(hashtext(${`visit:${roundId}:${site.id}`}))`.execute(tx);
     const previous = await tx.selectFrom('inspection_visits').select('id').where('round_id', '=', roundId).where('site_id', '=', site.id).executeTakeFirst();
     const earlier = previous ? await tx.selectFrom('inspection_results').select(['standard_id', 'problem_id']).where('visit_id', '=', previous.id).execute() : [];
     const values = { inspector_id: ctx.actor.id, visited_at: now, passed: score.passed, failed: score.failed, not_applicable: score.notApplicable, score_rate: score.scoreRate, deduction_score: score.deductionScore, updated_at: now };
@@ -110,17 +116,15 @@ export async function recordVisit(ctx: Ctx, roundId: string, input: VisitInput) 
       }
       await tx.insertInto('inspection_results').values({ visit_id: visitId, standard_id: res.standardId, verdict: res.verdict, note: res.note ?? null, photo_ids: res.photoIds, problem_id: problemId }).execute();
     }
+    // A relapse goes through the problem loop's own 回头看 action (its rules, timeline and audit), in this transaction.
+    for (const p of problems.filter((x) => x.relapseOf)) {
+      const reason = `${r.name}：${byId.get(p.standardId)!.code} 复查不符合`;
+      const extra = await transitionInTransaction(ctx, tx, p.relapseOf!.id, 'reopen', p.relapseOf!.version, { reason, photoIds: input.results.find((x) => x.standardId === p.standardId)?.photoIds ?? [] });
+      p.problemId = String(extra.relapseProblemId);
+      p.code = String(extra.relapseCode);
+      await tx.updateTable('inspection_results').set({ problem_id: p.problemId }).where('visit_id', '=', visitId).where('standard_id', '=', p.standardId).execute();
+    }
     await recordEvent(tx, ctx, { action: previous ? 'inspection_visit.updated' : 'inspection_visit.recorded', subjectType: 'inspection_visit', subjectId: visitId, after: { round_id: roundId, site_id: site.id, ...score } });
-    return { visitId, problems };
+    return { id: visitId, roundId, siteId: site.id, ...score, problems: problems.map(({ relapseOf: _r, ...p }) => p) };
   });
-
-  // A relapse goes through the problem loop's own 回头看 action (its rules, timeline and audit).
-  for (const p of outcome.problems.filter((x) => x.relapseOf)) {
-    const reason = `${r.name}：${byId.get(p.standardId)!.code} 复查不符合`;
-    const { extra } = await transitionProblem(ctx, p.relapseOf!.id, 'reopen', p.relapseOf!.version, { reason, photoIds: input.results.find((x) => x.standardId === p.standardId)?.photoIds ?? [] });
-    p.problemId = String(extra.relapseProblemId);
-    p.code = String(extra.relapseCode);
-    await ctx.db.updateTable('inspection_results').set({ problem_id: p.problemId }).where('visit_id', '=', outcome.visitId).where('standard_id', '=', p.standardId).execute();
-  }
-  return { id: outcome.visitId, roundId, siteId: site.id, ...score, problems: outcome.problems.map(({ relapseOf: _r, ...p }) => p) };
 }

@@ -19,7 +19,7 @@ import { releaseRound } from './release-round';
 import { roundReport } from './report';
 import { checklistFor, findRound, roundSites, type RoundRow } from './repository';
 import { createRoundBody, idParam, listRoundsQuery, visitBody } from './schemas';
-import { mayKnowRound, visibleRoundSql } from './visibility';
+import { COVERT_TEAM_LABEL, masksRoundTeam, mayKnowRound, visibleRoundSql } from '../../platform/visibility';
 import './policy';
 
 /** Loads a round the actor may see, else 404 (an unreleased covert round does not exist for outsiders). */
@@ -64,7 +64,9 @@ export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
         ...presentRound(r),
         campaignName: r.campaign_name,
         regionName: r.region_name,
-        inspectors: r.teamMembers,
+        // The covert team stays anonymous to the inspected after release too (else the next round is not covert).
+        inspectors: masksRoundTeam(req.ctx.actor, r) ? [] : r.teamMembers,
+        teamLabel: masksRoundTeam(req.ctx.actor, r) ? COVERT_TEAM_LABEL : null,
         sites: sites.map((s) => ({ id: s.id, name: s.name, siteTypeCode: s.site_type_code, siteTypeName: s.site_type_name, address: s.address, location: s.lat !== null && s.lng !== null ? { lat: s.lat, lng: s.lng } : null, regionName: s.region_name, leadName: s.lead_name, visitId: s.visit_id, scoreRate: s.score_rate === null ? null : Number(s.score_rate), visitedAt: s.visited_at })),
         abilities: { visit: mayVisit(req.ctx, r), release: r.is_covert && !r.released_at && can(req.ctx.actor, 'inspections.release', { regionPath: r.region_path }) },
       };

@@ -4,9 +4,8 @@
  * names the relation each action needs; these permissions say which roles fill each relation.
  */
 import { ROLES, SEPARATED_ADMIN_ROLES } from '../../../common/roles';
-import type { Actor } from '../../platform/actor';
-import { can, definePolicy, type ScopeSubject } from '../../platform/policy';
-import { mayKnowRound } from '../inspections/visibility';
+import { definePolicy, type ScopeSubject } from '../../platform/policy';
+import type { ProblemSecrecyRow } from '../../platform/visibility';
 
 const BUSINESS_ROLES = ROLES.filter((r) => !SEPARATED_ADMIN_ROLES.includes(r));
 
@@ -25,21 +24,11 @@ export const problemPolicy = definePolicy('problems', {
   manageRules: ['office'],
 });
 
-export interface ProblemScopeRow {
-  region_path: string;
-  unit_id: string | null;
-  reporter_id: string | null;
-  /** Found by a covert round not yet released (暗访未发布). */
-  round_hidden: boolean;
-  round_region_path: string | null;
-  round_team: string[];
-}
+/** What a problem row carries for scope and secrecy (defined with the rules in platform/visibility.ts). */
+export type ProblemScopeRow = ProblemSecrecyRow;
 
 /** The scope position of a problem. */
 export const problemSubject = (p: ProblemScopeRow): ScopeSubject => ({ regionPath: p.region_path, unitId: p.unit_id });
 
-/** Whether the actor may see the problem: in scope, or they reported it — and never a covert finding before release unless on the round's side. */
-export function canReadProblem(actor: Actor, p: ProblemScopeRow): boolean {
-  if (p.round_hidden && !mayKnowRound(actor, { is_covert: true, released_at: null, region_path: p.round_region_path ?? p.region_path, team: p.round_team })) return false;
-  return (!!actor.id && p.reporter_id === actor.id) || can(actor, 'problems.read', problemSubject(p));
-}
+/** Who may read a problem is decided in platform/visibility.ts (scope and covert secrecy together). */
+export { canReadProblem } from '../../platform/visibility';

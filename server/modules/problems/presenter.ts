@@ -1,11 +1,13 @@
 /** Problem rows → API shape, with the actor's allowed actions. */
 import { DEADLINE_STATES } from '../../../common/problem-workflow';
 import type { Actor } from '../../platform/actor';
+import { shownReporter } from '../../platform/visibility';
 import type { ProblemRow } from './repository';
 import { allowedActions } from './workflow';
 
 /** A problem in a list. */
 export function presentProblem(p: ProblemRow, actor: Actor, now: Date) {
+  const reporter = shownReporter(actor, p);
   const deadline = p.deadline ? new Date(p.deadline) : null;
   const overdue = !!deadline && (DEADLINE_STATES as readonly string[]).includes(p.state) && deadline < now;
   return {
@@ -26,8 +28,8 @@ export function presentProblem(p: ProblemRow, actor: Actor, now: Date) {
     unitId: p.unit_id,
     unitName: p.unit_name,
     assigneeId: p.assignee_id,
-    reporterId: p.reporter_id,
-    reporterName: p.reporter_name,
+    reporterId: reporter.id,
+    reporterName: reporter.name,
     deadline,
     dispatchedAt: p.dispatched_at,
     rectifiedAt: p.rectified_at,

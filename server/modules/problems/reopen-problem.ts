@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import { notifyUsers, unitPeople } from '../notifications/notify';
 import { computeDeadline, deadlinePolicy } from './deadlines';
-import { attachPhotos, countFiles } from './repository';
+import { assertOwnUploads } from '../../platform/visibility';
+import { attachPhotos } from './repository';
 import { insertProblem } from './submit-problem';
 import { defineVerb, problemLink } from './verb';
 
@@ -18,7 +19,7 @@ export const reopenProblem = defineVerb({
   }),
   check: async (ctx, p, payload) => {
     if (!p.unit_id) throw new AppError('invalid_transition', '该问题没有责任单位，不能按反弹重新派遣');
-    if ((await countFiles(ctx.db, payload.photoIds)) !== new Set(payload.photoIds).size) throw new AppError('validation', '照片不存在，请重新上传');
+    await assertOwnUploads(ctx.db, ctx.actor, payload.photoIds);
   },
   apply: async (ctx, _tx, p, payload) => {
     const now = ctx.clock.now();

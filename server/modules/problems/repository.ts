@@ -31,6 +31,7 @@ const COLUMNS = [
   'u.name as unit_name',
   'c.name as category_name',
   sql<boolean>`coalesce(ir.is_covert and ir.released_at is null, false)`.as('round_hidden'),
+  sql<boolean>`coalesce(ir.is_covert, false)`.as('round_is_covert'),
   sql<string | null>`(select path from regions where id = ir.region_id)`.as('round_region_path'),
   sql<string[]>`coalesce((select array_agg(x.user_id) from inspection_round_inspectors x where x.round_id = problems.round_id), '{}')`.as('round_team'),
 ] as const;
@@ -152,46 +153,29 @@ export async function nextCode(tx: Tx, prefix: string, now: Date): Promise<strin
   return `${key}-${String(r.rows[0].last).padStart(6, '0')}`;
 }
 
-/** The timeline of a problem, oldest first. */
-export function timeline(db: Db, problemId: string) {
-  return db.selectFrom('problem_events').selectAll().where('problem_id', '=', problemId).orderBy('id').execute();
-}
-
-/** Photos attached to a problem by stage. */
-export function photosOf(db: Db, problemId: string) {
-  return db.selectFrom('problem_photos').select(['file_id', 'stage', 'sort']).where('problem_id', '=', problemId).orderBy('stage').orderBy('sort').execute();
-}
-
 /** Supervision notices (督办单) issued on a problem. */
 export function noticesOf(db: Db, problemId: string) {
   return db.selectFrom('supervision_notices').selectAll().where('problem_id', '=', problemId).orderBy('issued_at').execute();
 }
 
-/** Attaches uploaded files to a problem at a stage; returns how many of the ids exist. */
-export async function attachPhotos(tx: Tx, problemId: string, fileIds: string[], stage: 'report' | 'rectification' | 'verification') {
+/** Attaches uploaded files to a problem at a stage; `roundId` marks photos a covert round added (hidden with it). */
+export async function attachPhotos(tx: Tx, problemId: string, fileIds: string[], stage: 'report' | 'rectification' | 'verification', roundId: string | null = null) {
   if (!fileIds.length) return;
   const start = (await tx.selectFrom('problem_photos').select(sql<number>`count(*)::int`.as('n')).where('problem_id', '=', problemId).executeTakeFirstOrThrow()).n;
   await tx
     .insertInto('problem_photos')
-    .values(fileIds.map((file_id, i) => ({ problem_id: problemId, file_id, stage, sort: start + i })))
+    .values(fileIds.map((file_id, i) => ({ problem_id: problemId, file_id, stage, sort: start + i, round_id: roundId })))
     .onConflict((oc) => oc.columns(['problem_id', 'file_id']).doNothing())
     .execute();
-}
-
-/** How many of the given file ids exist. */
-export async function countFiles(db: Db | Tx, ids: string[]): Promise<number> {
-  if (!ids.length) return 0;
-  const r = await sql<{ n: number }>`select count(*)::int as n from files where id = any(${ids}::uuid[])`.execute(db);
-  return r.rows[0].n;
 }
 
 /** Appends a timeline entry. */
 export async function appendEvent(
   tx: Tx,
-  e: { problemId: string; action: string; from: string | null; to: string | null; actorId: string | null; actorName: string; payload?: Record<string, unknown>; at: Date },
+  e: { problemId: string; action: string; from: string | null; to: string | null; actorId: string | null; actorName: string; payload?: Record<string, unknown>; at: Date; roundId?: string | null },
 ) {
   await tx
     .insertInto('problem_events')
-    .values({ problem_id: e.problemId, action: e.action, from_state: e.from, to_state: e.to, actor_id: e.actorId, actor_name: e.actorName, payload: e.payload ? JSON.stringify(e.payload) : null, occurred_at: e.at })
+    .values({ problem_id: e.problemId, action: e.action, from_state: e.from, to_state: e.to, actor_id: e.actorId, actor_name: e.actorName, payload: e.payload ? JSON.stringify(e.payload) : null, occurred_at: e.at, round_id: e.roundId ?? null })
     .execute();
 }

@@ -7,28 +7,25 @@ import type { ModuleDeps } from '../../app';
 import type { Actor } from '../../platform/actor';
 import { AppError, notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
-import { authorize, scopeSql, scopeWhere } from '../../platform/policy';
+import { authorize } from '../../platform/policy';
 import { sendWorkbook } from '../../platform/xlsx';
 import { exportLedger } from './export-ledger';
 import { problemMetrics } from './metrics';
 import { canReadProblem } from './policy';
 import { presentProblem } from './presenter';
-import { findProblem, listProblems, noticesOf, photosOf, summarize, timeline, type ProblemScope } from './repository';
+import { findProblem, listProblems, noticesOf, summarize, type ProblemScope } from './repository';
 import { bulkTransitionBody, idParam, listProblemsQuery, metricsQuery, problemFilters, submitProblemBody, transitionBody } from './schemas';
 import { submitProblem } from './submit-problem';
 import { suggestUnit } from './suggest-unit';
 import { transitionProblem } from './transition-problem';
-import { covertAllowedSql } from '../inspections/visibility';
+import { problemCountableSql, problemVisibleSql, visiblePhotos, visibleTimeline } from '../../platform/visibility';
 import './policy';
 
-/** Rows in the actor's scope, plus what they reported themselves. */
+/** Rows in the actor's scope, plus what they reported themselves; never a covert finding they may not know of. */
 const scopeFor =
   (actor: Actor, permission: string): ProblemScope =>
   (eb) =>
-    eb.and([
-      eb.or([scopeWhere(eb, actor, permission, { regionPath: eb.ref('r.path'), unitId: eb.ref('problems.unit_id') }), eb('problems.reporter_id', '=', actor.id || null)]),
-      eb.or([eb('problems.round_id', 'is', null), covertAllowedSql(actor, 'ir')]),
-    ]);
+    problemVisibleSql(actor, permission, { regionPath: eb.ref('r.path'), unitId: eb.ref('problems.unit_id'), reporterId: eb.ref('problems.reporter_id'), roundId: eb.ref('problems.round_id') });
 
 /** Registers the problem routes. */
 export function problemRoutes(_deps: ModuleDeps): FastifyPluginAsync {
@@ -58,7 +55,7 @@ export function problemRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.get('/metrics', { schema: { querystring: metricsQuery, tags } }, async (req) => {
       authorize(req.ctx.actor, 'problems.metrics');
       if (req.query.from >= req.query.to) throw new AppError('validation', '开始日期须早于结束日期');
-      const scope = scopeSql(req.ctx.actor, 'problems.metrics', { regionPath: sql.ref('r.path'), unitId: sql.ref('p.unit_id') });
+      const scope = problemCountableSql(req.ctx.actor, 'problems.metrics', { regionPath: sql.ref('r.path'), unitId: sql.ref('p.unit_id'), roundId: sql.ref('p.round_id') });
       const items = await problemMetrics(req.ctx.db, { groupBy: req.query.groupBy, from: req.query.from, to: req.query.to, now: req.ctx.clock.now(), scope });
       return { items, total: items.length };
     });
@@ -66,7 +63,7 @@ export function problemRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
       const p = await findProblem(req.ctx.db, req.params.id);
       if (!p || !canReadProblem(req.ctx.actor, p)) throw notFound('问题');
-      const [events, photos, notices] = await Promise.all([timeline(req.ctx.db, p.id), photosOf(req.ctx.db, p.id), noticesOf(req.ctx.db, p.id)]);
+      const [events, photos, notices] = await Promise.all([visibleTimeline(req.ctx.db, req.ctx.actor, p.id), visiblePhotos(req.ctx.db, req.ctx.actor, p.id), noticesOf(req.ctx.db, p.id)]);
       return {
         ...presentProblem(p, req.ctx.actor, req.ctx.clock.now()),
         photos: photos.map((ph) => ({ fileId: ph.file_id, stage: ph.stage, url: `/api/files/${ph.file_id}/evidence`, thumbnailUrl: `/api/files/${ph.file_id}/thumbnail` })),

@@ -7,7 +7,8 @@ export const submitProblemBody = z.object({
   clientId: z.string().trim().min(8, 'clientId 至少 8 位').max(64),
   description: z.string().trim().min(4, '问题描述至少 4 个字').max(1000, '问题描述不能超过 1000 字'),
   categoryCode: z.string().trim().min(1, '请选择问题类别').max(20),
-  source: z.enum(PROBLEM_SOURCES),
+  /** Optional: the server derives it from the reporter's role and refuses a source the role may not use. */
+  source: z.enum(PROBLEM_SOURCES).optional(),
   severity: z.enum(PROBLEM_SEVERITIES).default('normal'),
   location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullable().optional(),
   address: z.string().trim().max(200).nullable().optional(),

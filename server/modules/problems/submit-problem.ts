@@ -2,14 +2,16 @@
  * 上报问题: anyone in the field reports a problem. The client's `clientId` makes a resend after a lost
  * connection return the same problem instead of a second one.
  */
-import { actorUserId } from '../../platform/actor';
+import { REPORT_SOURCES_BY_ROLE, PROBLEM_SOURCE_LABELS, type ProblemSource } from '../../../common/problem-workflow';
+import { actorUserId, type Actor } from '../../platform/actor';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import type { Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { authorize } from '../../platform/policy';
+import { assertOwnUploads } from '../../platform/visibility';
 import { notifyUsers, regionPeople } from '../notifications/notify';
-import { appendEvent, attachPhotos, countFiles, findByClientId, findProblem, nextCode, type ProblemRow } from './repository';
+import { appendEvent, attachPhotos, findByClientId, findProblem, nextCode, type ProblemRow } from './repository';
 import type { SubmitProblemInput } from './schemas';
 import { problemLink } from './verb';
 
@@ -38,9 +40,11 @@ export interface NewProblemValues {
  * the whole transaction; a caller that passes `auditLater` writes the event with `auditReported` as its
  * last statement, so the audit chain's lock is held only until COMMIT.
  */
-export async function insertProblem(tx: Tx, ctx: Ctx, v: NewProblemValues, opts: { code?: string; auditLater?: boolean } = {}): Promise<{ id: string; code: string }> {
+export async function insertProblem(tx: Tx, ctx: Ctx, v: NewProblemValues, opts: { code?: string; auditLater?: boolean; covert?: boolean } = {}): Promise<{ id: string; code: string }> {
   const now = ctx.clock.now();
-  const code = opts.code ?? (await nextCode(tx, 'WT', now));
+  // A covert finding numbers from its own sequence (AF…): taking a public WT code now would leave a gap that the
+  // inspected could count. It gets its WT code at release (release-round.ts).
+  const code = opts.code ?? (await nextCode(tx, opts.covert ? COVERT_CODE_PREFIX : 'WT', now));
   const row = await tx
     .insertInto('problems')
     .values({
@@ -71,7 +75,7 @@ export async function insertProblem(tx: Tx, ctx: Ctx, v: NewProblemValues, opts:
     })
     .returning(['id', 'code'])
     .executeTakeFirstOrThrow();
-  await appendEvent(tx, { problemId: row.id, action: v.relapsedFrom ? 'relapse' : 'report', from: null, to: v.state, actorId: ctx.actor.id || null, actorName: ctx.actor.name, at: now, payload: v.relapsedFrom ? { relapsedFrom: v.relapsedFrom } : undefined });
+  await appendEvent(tx, { problemId: row.id, action: v.relapsedFrom ? 'relapse' : 'report', from: null, to: v.state, actorId: ctx.actor.id || null, actorName: ctx.actor.name, at: now, payload: v.relapsedFrom ? { relapsedFrom: v.relapsedFrom } : undefined, roundId: v.roundId ?? null });
   if (!opts.auditLater) await auditReported(tx, ctx, row, v);
   return row;
 }
@@ -79,6 +83,22 @@ export async function insertProblem(tx: Tx, ctx: Ctx, v: NewProblemValues, opts:
 /** The audit event of a new problem. */
 export function auditReported(tx: Tx, ctx: Ctx, row: { id: string; code: string }, v: NewProblemValues) {
   return recordEvent(tx, ctx, { action: 'problem.reported', subjectType: 'problem', subjectId: row.id, after: { code: row.code, category_code: v.categoryCode, source: v.source, severity: v.severity, region_id: v.regionId, state: v.state } });
+}
+
+/** The prefix of covert findings' codes before release. */
+export const COVERT_CODE_PREFIX = 'AF';
+
+/** The source a report is filed under: the one asked for if the reporter's roles allow it, else their default. */
+export function reportSource(actor: Actor, asked: ProblemSource | undefined): ProblemSource {
+  const allowed = actor.grants.flatMap((g) => REPORT_SOURCES_BY_ROLE[g.role] ?? []);
+  if (!asked) return allowed[0] ?? 'inspection';
+  if (!allowed.includes(asked)) throw new AppError('validation', `您不能以“${PROBLEM_SOURCE_LABELS[asked]}”来源上报问题`);
+  return asked;
+}
+
+/** Whether the region (by path) lies inside the area of one of the actor's reporting roles. */
+function mayReportIn(actor: Actor, regionPath: string): boolean {
+  return actor.grants.some((g) => (REPORT_SOURCES_BY_ROLE[g.role]?.length ?? 0) > 0 && (g.scopeType === 'global' || (!!g.regionPath && regionPath.startsWith(g.regionPath))));
 }
 
 /** Where a report without a region belongs: the reporter's region, else their unit's. */
@@ -97,11 +117,19 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
 
   const category = await ctx.db.selectFrom('problem_categories').select(['code', 'active']).where('code', '=', input.categoryCode).executeTakeFirst();
   if (!category || !category.active) throw new AppError('validation', `问题类别 ${input.categoryCode} 不存在或已停用`);
-  const regionId = input.regionId ?? (await defaultRegion(ctx));
+  const source = reportSource(ctx.actor, input.source);
+  const site = input.siteId ? await ctx.db.selectFrom('sites').select(['id', 'region_id']).where('id', '=', input.siteId).executeTakeFirst() : null;
+  if (input.siteId && !site) throw new AppError('validation', '点位不存在');
+  const regionId = input.regionId ?? site?.region_id ?? (await defaultRegion(ctx));
   if (!regionId) throw new AppError('validation', '请选择问题所在区域');
   const region = await ctx.db.selectFrom('regions').select(['id', 'path']).where('id', '=', regionId).executeTakeFirst();
-  if (!region) throw new AppError('validation', '所属区域不存在');
-  if ((await countFiles(ctx.db, input.photoIds)) !== new Set(input.photoIds).size) throw new AppError('validation', '照片不存在，请重新上传');
+  // Outside the reporter's own area a region answers as if it did not exist (no probing of other counties).
+  if (!region || !mayReportIn(ctx.actor, region.path)) throw new AppError('validation', '所属区域不存在或不在您的工作范围内');
+  if (site) {
+    const sitePath = await ctx.db.selectFrom('regions').select('path').where('id', '=', site.region_id).executeTakeFirstOrThrow();
+    if (!mayReportIn(ctx.actor, sitePath.path)) throw new AppError('validation', '点位不存在');
+  }
+  await assertOwnUploads(ctx.db, ctx.actor, input.photoIds);
 
   // The code is taken in its own statement (autocommit), so concurrent reports do not queue on the
   // month's counter row until COMMIT; a report that then fails leaves a gap in the numbering, nothing worse.
@@ -112,7 +140,7 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
         clientId: input.clientId,
         description: input.description,
         categoryCode: input.categoryCode,
-        source: input.source,
+        source,
         severity: input.severity,
         state: 'pending',
         regionId,

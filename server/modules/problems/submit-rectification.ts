@@ -1,8 +1,7 @@
 /** 提交整改: the unit reports its measures with after-photos; the problem waits for verification. */
 import { z } from 'zod';
-import { AppError } from '../../platform/errors';
 import { notifyUsers, regionPeople } from '../notifications/notify';
-import { countFiles } from './repository';
+import { assertOwnUploads } from '../../platform/visibility';
 import { defineVerb, problemLink } from './verb';
 
 export const submitRectification = defineVerb({
@@ -12,7 +11,7 @@ export const submitRectification = defineVerb({
     photoIds: z.array(z.uuid()).min(1, '请上传整改后照片').max(9, '最多 9 张照片'),
   }),
   check: async (ctx, _p, payload) => {
-    if ((await countFiles(ctx.db, payload.photoIds)) !== new Set(payload.photoIds).size) throw new AppError('validation', '整改照片不存在，请重新上传');
+    await assertOwnUploads(ctx.db, ctx.actor, payload.photoIds, '整改照片');
   },
   apply: async (ctx, _tx, p, payload) => ({
     set: { rectified_at: ctx.clock.now(), rectified_by: ctx.actor.id, extension_requested_days: null, extension_reason: null },

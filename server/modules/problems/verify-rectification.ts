@@ -1,8 +1,7 @@
 /** 核查: someone other than the rectifier checks the work. Passed → 已结案; failed → 整改中 again, counted as 返工. */
 import { z } from 'zod';
-import { AppError } from '../../platform/errors';
 import { notifyUsers, unitPeople } from '../notifications/notify';
-import { countFiles } from './repository';
+import { assertOwnUploads } from '../../platform/visibility';
 import { defineVerb, problemLink } from './verb';
 
 export const verifyRectification = defineVerb({
@@ -15,7 +14,7 @@ export const verifyRectification = defineVerb({
     })
     .refine((v) => v.passed || (v.comment?.length ?? 0) >= 2, { message: '核查不通过时请填写原因', path: ['comment'] }),
   check: async (ctx, _p, payload) => {
-    if ((await countFiles(ctx.db, payload.photoIds)) !== new Set(payload.photoIds).size) throw new AppError('validation', '核查照片不存在，请重新上传');
+    await assertOwnUploads(ctx.db, ctx.actor, payload.photoIds, '核查照片');
   },
   apply: async (ctx, _tx, p, payload) => {
     const now = ctx.clock.now();

@@ -8,7 +8,7 @@ import { notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { authorize, can, scopeSql } from '../../platform/policy';
 import { buildTemplate, buildWorkbook, readUploadedWorkbook, sendWorkbook } from '../../platform/xlsx';
-import { covertAllowedSql } from '../inspections/visibility';
+import { covertAllowedSql, problemVisibleSql } from '../../platform/visibility';
 import { importSites, SITE_COLUMNS, SITE_NOTES } from './import-sites';
 import { presentSite, siteSubject } from './presenter';
 import { allSites, findSite, listSites, siteVisits } from './repository';
@@ -62,13 +62,14 @@ export function siteRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       const actor = req.ctx.actor;
       if (!s || !(can(actor, 'sites.read', siteSubject(s)) || (!!actor.id && s.lead_user_id === actor.id))) throw notFound('点位');
       const visits = await siteVisits(req.ctx.db, s.id, covertAllowedSql(actor, 'ir'));
+      // Open problems as the problem list would show them to this actor (scope and covert secrecy), not the site's scope.
       const open = await req.ctx.db
         .selectFrom('problems as p')
-        .leftJoin('inspection_rounds as ir', 'ir.id', 'p.round_id')
+        .innerJoin('regions as pr', 'pr.id', 'p.region_id')
         .select(['p.id', 'p.code', 'p.state', 'p.description', 'p.deadline'])
         .where('p.site_id', '=', s.id)
         .where('p.state', 'not in', ['closed', 'rejected'])
-        .where((eb) => eb.or([eb('p.round_id', 'is', null), covertAllowedSql(actor, 'ir')]))
+        .where(problemVisibleSql(actor, 'problems.read', { regionPath: sql.ref('pr.path'), unitId: sql.ref('p.unit_id'), reporterId: sql.ref('p.reporter_id'), roundId: sql.ref('p.round_id') }))
         .orderBy('p.created_at', 'desc')
         .limit(100)
         .execute();

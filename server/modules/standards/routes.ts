@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/actor';
 import { AppError, notFound } from '../../platform/errors';
 import { authorize, can, scopeSql } from '../../platform/policy';
 import { buildTemplate, buildWorkbook, readUploadedWorkbookWithFields, sendWorkbook } from '../../platform/xlsx';
-import { covertAllowedSql } from '../inspections/visibility';
+import { covertAllowedSql } from '../../platform/visibility';
 import { cloneVersion, diffVersions } from './clone-version';
 import { importStandards, STANDARD_COLUMNS } from './import-standards';
 import { findVersion, versionStandards, type StandardRow, type VersionRow } from './repository';

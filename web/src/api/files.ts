@@ -25,6 +25,8 @@ export interface PhotoPlace {
   lat?: number;
   lng?: number;
   address?: string;
+  /** The inspection round the photo is evidence for: a covert round's evidence is watermarked 暗访组, not the inspector's name. */
+  roundId?: string;
 }
 
 /** Upload one photo (a File, or a Blob kept offline with its name). */
@@ -36,6 +38,7 @@ export function uploadPhoto(photo: Blob, name: string, place: PhotoPlace = {}): 
     fields.lng = String(place.lng);
   }
   if (place.address?.trim()) fields.address = place.address.trim().slice(0, 200);
+  if (place.roundId) fields.roundId = place.roundId;
   return uploadFile<UploadedFile>('/api/files', file, fields);
 }
 

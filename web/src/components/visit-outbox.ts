@@ -199,7 +199,7 @@ async function sendOne(key: string): Promise<boolean> {
       if (!item.verdict) continue;
       for (const photo of item.photos) {
         if (photo.fileId || !photo.blob) continue;
-        const uploaded = await uploadPhoto(photo.blob, photo.name, photo.place ?? {});
+        const uploaded = await uploadPhoto(photo.blob, photo.name, { ...(photo.place ?? {}), roundId: draft.roundId });
         await mutate(key, (d) => {
           const p = d.items[standardId]?.photos.find((x) => x.localId === photo.localId);
           if (p) p.fileId = uploaded.id;

@@ -8,6 +8,7 @@ import {
   PROBLEM_SEVERITIES,
   PROBLEM_SEVERITY_LABELS,
   PROBLEM_SOURCES,
+  REPORT_SOURCES_BY_ROLE,
   PROBLEM_SOURCE_LABELS,
   type ProblemSeverity,
   type ProblemSource,
@@ -23,11 +24,19 @@ import { PhotoPicker } from './photo-picker';
 import { useGeolocation } from './use-device';
 
 /** 网格员 → 网格巡查, 督查员 → 督查, everyone else → 随手拍. */
+/** The sources the server accepts from this person (common/problem-workflow.ts), the first being the default. */
+function allowedSources(session: Session): ProblemSource[] {
+  const out = new Set<ProblemSource>();
+  for (const role of session.user.roles) for (const s of REPORT_SOURCES_BY_ROLE[role] ?? []) out.add(s);
+  return PROBLEM_SOURCES.filter((s) => out.has(s));
+}
+
 function defaultSource(session: Session): ProblemSource {
-  const roles = session.user.roles;
-  if (roles.includes('grid_worker')) return 'grid';
-  if (roles.includes('inspector')) return 'inspection';
-  return 'citizen';
+  for (const role of session.user.roles) {
+    const first = REPORT_SOURCES_BY_ROLE[role]?.[0];
+    if (first) return first;
+  }
+  return 'inspection';
 }
 
 /** The server wants at least 4 characters; the category name makes a fair start. */
@@ -190,7 +199,7 @@ export function ReportForm({ session, online }: { session: Session; online: bool
                         id="field_source"
                         value={source}
                         onChange={setSource}
-                        options={PROBLEM_SOURCES.filter((s) => s !== 'recheck').map((s) => ({ value: s, label: PROBLEM_SOURCE_LABELS[s] }))}
+                        options={allowedSources(session).map((s) => ({ value: s, label: PROBLEM_SOURCE_LABELS[s] }))}
                         style={{ maxWidth: 240 }}
                       />
                     </Form.Item>

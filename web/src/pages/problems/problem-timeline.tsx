@@ -54,6 +54,9 @@ function Payload({ e, unitName }: { e: TimelineEntry; unitName: string | null })
       {str(p.measures) && <Line label="整改措施">{str(p.measures)}</Line>}
       {str(p.comment) && <Line label={e.action === 'verify' ? '核查意见' : '备注'}>{str(p.comment)}</Line>}
       {str(p.noticeCode) && <Line label="督办单">{str(p.noticeCode)}</Line>}
+      {str(p.roundName) && <Line label="督查轮次">{str(p.roundName)}</Line>}
+      {str(p.note) && <Line label="现场情况">{str(p.note)}</Line>}
+      {e.action === 'covert_released' && str(p.covertCode) && <Line label="暗访编号">{str(p.covertCode)} → {str(p.code)}</Line>}
       {str(p.leaders) && <Line label="结对领导">{str(p.leaders)}</Line>}
       {str(p.relapseProblemId) && (
         <Line label="反弹问题">

@@ -1,0 +1,213 @@
+/**
+ * Visibility in one place: which problems, timeline entries, photos, files and counts an actor may see, and whose
+ * names they may read. Every reader of those goes through this file, so a module added later cannot reintroduce a
+ * leak by writing its own filter.
+ *
+ * Covert secrecy (三不三无): an unreleased covert round — and every row it produced (problems, timeline entries,
+ * photos, visits) — exists only for its team and for the roles holding `inspections.covert` over its region. After
+ * release the findings are public, but the covert team stays anonymous ("暗访组") to everyone else, or the next round
+ * would not be covert.
+ *
+ * Record scope: a role grant covers a record by region, unit or campaign (platform/policy.ts). Files have no scope of
+ * their own: a file is readable exactly when a record holding it is (FILE_HOLDERS), or by its uploader.
+ */
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import type { Actor } from './actor';
+import type { Db, Tx } from './db';
+import { AppError } from './errors';
+import { can, scopeSql } from './policy';
+
+/** How the covert team is named to those who may not know who they are. */
+export const COVERT_TEAM_LABEL = '暗访组';
+
+const uid = (actor: Actor) => actor.id || null;
+
+/* ---------------------------------------------------------------- rounds */
+
+/** SQL over a round aliased `alias`: true when the actor may know who the round's team is (team member or covert role in scope). */
+export function knowsCovertTeamSql(actor: Actor, alias: string): RawBuilder<SqlBool> {
+  const ref = (c: string) => sql.ref(`${alias}.${c}`);
+  return sql<SqlBool>`(${scopeSql(actor, 'inspections.covert', { regionPath: sql<string | null>`(select path from regions where id = ${ref('region_id')})` })}
+    or exists (select 1 from inspection_round_inspectors x where x.round_id = ${ref('id')} and x.user_id = ${uid(actor)}))`;
+}
+
+/** SQL over a round aliased `alias`: true when the actor may know this round exists, if it is an unreleased covert round. */
+export function covertAllowedSql(actor: Actor, alias: string): RawBuilder<SqlBool> {
+  const ref = (c: string) => sql.ref(`${alias}.${c}`);
+  return sql<SqlBool>`(not ${ref('is_covert')} or ${ref('released_at')} is not null or ${knowsCovertTeamSql(actor, alias)})`;
+}
+
+/** SQL: true when the row's `round_id` (an expression, may be null) is no secret for the actor. */
+export function roundIdVisibleSql(actor: Actor, roundId: Expression<string | null> | RawBuilder<string | null>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${roundId} is null or exists (select 1 from inspection_rounds vr where vr.id = ${roundId} and ${covertAllowedSql(actor, 'vr')}))`;
+}
+
+/** SQL: true when the row's `round_id` belongs to a covert round whose team the actor may not know (mask names). */
+export function roundIdMaskedSql(actor: Actor, roundId: Expression<string | null> | RawBuilder<string | null>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${roundId} is not null and exists (select 1 from inspection_rounds vr where vr.id = ${roundId} and vr.is_covert and not ${knowsCovertTeamSql(actor, 'vr')}))`;
+}
+
+/** SQL over a round aliased `alias`: rounds the actor may list (scope, plus covert secrecy). */
+export function visibleRoundSql(actor: Actor, alias: string): RawBuilder<SqlBool> {
+  const regionPath = sql<string | null>`(select path from regions where id = ${sql.ref(`${alias}.region_id`)})`;
+  return sql<SqlBool>`((${scopeSql(actor, 'inspections.list', { regionPath, areaPath: regionPath })}
+    or exists (select 1 from inspection_round_inspectors x where x.round_id = ${sql.ref(`${alias}.id`)} and x.user_id = ${uid(actor)}))
+    and ${covertAllowedSql(actor, alias)})`;
+}
+
+export interface RoundSecrecy {
+  is_covert: boolean;
+  released_at: Date | null;
+  region_path: string;
+  team: string[];
+}
+
+/** Whether the actor may know who a round's team is. */
+export function knowsCovertTeam(actor: Actor, r: Pick<RoundSecrecy, 'region_path' | 'team'>): boolean {
+  return (!!actor.id && r.team.includes(actor.id)) || can(actor, 'inspections.covert', { regionPath: r.region_path });
+}
+
+/** The JS form of covertAllowedSql for one loaded round. */
+export function mayKnowRound(actor: Actor, r: RoundSecrecy): boolean {
+  if (!r.is_covert || r.released_at) return true;
+  return knowsCovertTeam(actor, r);
+}
+
+/** Whether the names of a round's team must be hidden from the actor (a covert round, released or not). */
+export function masksRoundTeam(actor: Actor, r: Pick<RoundSecrecy, 'is_covert' | 'region_path' | 'team'>): boolean {
+  return r.is_covert && !knowsCovertTeam(actor, r);
+}
+
+/* ---------------------------------------------------------------- problems */
+
+/** Columns a problem query offers for visibility. */
+export interface ProblemCols {
+  regionPath: Expression<string | null> | RawBuilder<string | null>;
+  unitId: Expression<string | null> | RawBuilder<string | null>;
+  reporterId: Expression<string | null> | RawBuilder<string | null>;
+  roundId: Expression<string | null> | RawBuilder<string | null>;
+}
+
+/**
+ * SQL: problems the actor may see under `permission` — in scope or reported by them — and never a finding of a
+ * covert round the actor may not know. Every list, count, search, export and join over problems uses this.
+ */
+export function problemVisibleSql(actor: Actor, permission: string, cols: ProblemCols): RawBuilder<SqlBool> {
+  return sql<SqlBool>`((${scopeSql(actor, permission, { regionPath: cols.regionPath, unitId: cols.unitId })} or ${cols.reporterId} = ${uid(actor)})
+    and ${roundIdVisibleSql(actor, cols.roundId)})`;
+}
+
+/** SQL for counts that only use the scope (home cards): scope plus covert secrecy, without the reporter clause. */
+export function problemCountableSql(actor: Actor, permission: string, cols: Omit<ProblemCols, 'reporterId'>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${scopeSql(actor, permission, { regionPath: cols.regionPath, unitId: cols.unitId })} and ${roundIdVisibleSql(actor, cols.roundId)})`;
+}
+
+/** What a loaded problem row must carry for the JS checks. */
+export interface ProblemSecrecyRow {
+  region_path: string;
+  unit_id: string | null;
+  reporter_id: string | null;
+  /** Found by a covert round not yet released (暗访未发布). */
+  round_hidden: boolean;
+  round_is_covert: boolean;
+  round_region_path: string | null;
+  round_team: string[];
+}
+
+/** Whether the actor may see the problem: in scope or reported by them, and never a covert finding before release unless on the round's side. */
+export function canReadProblem(actor: Actor, p: ProblemSecrecyRow, permission = 'problems.read'): boolean {
+  if (p.round_hidden && !knowsCovertTeam(actor, { region_path: p.round_region_path ?? p.region_path, team: p.round_team })) return false;
+  return (!!actor.id && p.reporter_id === actor.id) || can(actor, permission, { regionPath: p.region_path, unitId: p.unit_id });
+}
+
+/** Whether the problem's reporter (a covert inspector) must be shown as 暗访组 to the actor. */
+export function masksProblemReporter(actor: Actor, p: ProblemSecrecyRow): boolean {
+  return p.round_is_covert && !knowsCovertTeam(actor, { region_path: p.round_region_path ?? p.region_path, team: p.round_team });
+}
+
+/** The reporter as the actor may see them. */
+export function shownReporter(actor: Actor, p: ProblemSecrecyRow & { reporter_name: string | null }): { id: string | null; name: string | null } {
+  return masksProblemReporter(actor, p) ? { id: null, name: COVERT_TEAM_LABEL } : { id: p.reporter_id, name: p.reporter_name };
+}
+
+/** The timeline of a problem as the actor may see it: entries of unknown covert rounds left out, covert actors masked. */
+export async function visibleTimeline(db: Db | Tx, actor: Actor, problemId: string) {
+  const rows = await db
+    .selectFrom('problem_events as e')
+    .selectAll('e')
+    .select(roundIdMaskedSql(actor, sql.ref('e.round_id')).as('masked'))
+    .where('e.problem_id', '=', problemId)
+    .where(roundIdVisibleSql(actor, sql.ref('e.round_id')))
+    .orderBy('e.id')
+    .execute();
+  // A covert round's entry does not name the inspector who wrote it.
+  return rows.map(({ masked, ...e }) => (masked ? { ...e, actor_id: null, actor_name: COVERT_TEAM_LABEL } : e));
+}
+
+/** Photos attached to a problem by stage, without those of covert rounds the actor may not know. */
+export function visiblePhotos(db: Db | Tx, actor: Actor, problemId: string) {
+  return db
+    .selectFrom('problem_photos as pp')
+    .select(['pp.file_id', 'pp.stage', 'pp.sort', 'pp.round_id'])
+    .where('pp.problem_id', '=', problemId)
+    .where(roundIdVisibleSql(actor, sql.ref('pp.round_id')))
+    .orderBy('pp.stage')
+    .orderBy('pp.sort')
+    .execute();
+}
+
+/* ---------------------------------------------------------------- files */
+
+/**
+ * The records that hold files. A file is readable when the actor may read one of them (and, for a problem photo, its
+ * covert round is no secret to them). A module that keeps files on its records adds its holder here — nowhere else.
+ */
+const FILE_HOLDERS: Array<(actor: Actor, fileId: RawBuilder<string>) => RawBuilder<SqlBool>> = [
+  // Problem photos (report, rectification, verification).
+  (actor, fileId) => sql<SqlBool>`exists (
+    select 1 from problem_photos hp join problems hpp on hpp.id = hp.problem_id join regions hr on hr.id = hpp.region_id
+    where hp.file_id = ${fileId} and ${roundIdVisibleSql(actor, sql.ref('hp.round_id'))}
+      and ${problemVisibleSql(actor, 'problems.read', { regionPath: sql.ref('hr.path'), unitId: sql.ref('hpp.unit_id'), reporterId: sql.ref('hpp.reporter_id'), roundId: sql.ref('hpp.round_id') })})`,
+  // Checklist evidence of a visit: readable by whoever may see the round.
+  (actor, fileId) => sql<SqlBool>`exists (
+    select 1 from inspection_results hres join inspection_visits hv on hv.id = hres.visit_id join inspection_rounds hir on hir.id = hv.round_id
+    where hres.photo_ids @> array[${fileId}]::uuid[] and ${visibleRoundSql(actor, 'hir')})`,
+  // A site's photo: readable by whoever may see the site.
+  (actor, fileId) => sql<SqlBool>`exists (
+    select 1 from sites hs join regions hsr on hsr.id = hs.region_id
+    where hs.photo_file_id = ${fileId}
+      and (${scopeSql(actor, 'sites.read', { regionPath: sql.ref('hsr.path'), unitId: sql.ref('hs.unit_id') })} or hs.lead_user_id = ${uid(actor)}))`,
+];
+
+/** Whether the actor may open the file: its uploader, or someone who may read a record holding it. */
+export async function canReadFile(db: Db | Tx, actor: Actor, file: { id: string; uploaded_by: string }): Promise<boolean> {
+  if (actor.id && file.uploaded_by === actor.id) return true;
+  if (!actor.id) return false;
+  const fileId = sql<string>`${file.id}::uuid`;
+  const r = await sql<{ ok: boolean }>`select (${sql.join(FILE_HOLDERS.map((h) => h(actor, fileId)), sql` or `)}) as ok`.execute(db);
+  return r.rows[0]?.ok === true;
+}
+
+/**
+ * Whether the uploader's name may be shown with the file: not when the file is evidence of a covert round whose team
+ * the actor may not know.
+ */
+export async function masksFileUploader(db: Db | Tx, actor: Actor, fileId: string): Promise<boolean> {
+  const r = await sql<{ masked: boolean }>`select (
+      exists (select 1 from problem_photos mp where mp.file_id = ${fileId}::uuid and ${roundIdMaskedSql(actor, sql.ref('mp.round_id'))})
+      or exists (select 1 from inspection_results mres join inspection_visits mv on mv.id = mres.visit_id join inspection_rounds mir on mir.id = mv.round_id
+                 where mres.photo_ids @> array[${fileId}::uuid] and mir.is_covert and not ${knowsCovertTeamSql(actor, 'mir')})
+    ) as masked`.execute(db);
+  return r.rows[0]?.masked === true;
+}
+
+/**
+ * Refuses file ids the actor may not attach to a record: each must exist and be the actor's own upload. Attaching
+ * someone else's file would make it readable wherever the new record is (a volunteer attaching covert evidence).
+ */
+export async function assertOwnUploads(db: Db | Tx, actor: Actor, ids: string[], what = '照片'): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return;
+  const r = await sql<{ n: number }>`select count(*)::int as n from files where id = any(${unique}::uuid[]) and uploaded_by = ${uid(actor)}`.execute(db);
+  if (r.rows[0].n !== unique.length) throw new AppError('validation', `${what}不存在或不是您本人上传的，请重新上传`);
+}
