@@ -1,14 +1,22 @@
-/** /api/problem-categories: the two-level category tree (GB/T 30428 部件/事件 plus creation categories). */
+/**
+ * /api/problem-categories: the two-level category tree (GB/T 30428 部件/事件 plus creation categories) as it
+ * applies in a region: shipped categories, local additions of the region and those above it, each
+ * active or stopped as the nearest region's setting says.
+ */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../app';
-import { authorize, can } from '../../platform/policy';
+import { authorize } from '../../platform/policy';
+import { homeRegion, readableRegion } from '../problem-settings/resolve';
 import { createCategory, createCategoryInput } from './create-category';
+import { listCategories } from './list-categories';
+import { categoryRegionParam, resetCategoryForRegion, setCategoryForRegion, setCategoryForRegionInput } from './set-category-for-region';
 import { updateCategory, updateCategoryInput } from './update-category';
 import './policy';
 
 const codeParam = z.object({ code: z.string().regex(/^[A-Z]\d{2,6}$/, '类别编码格式不正确') });
+const listQuery = z.object({ includeInactive: z.enum(['true', 'false']).optional(), regionId: z.uuid('区域编号格式不正确').optional() });
 
 /** Registers the category routes. */
 export function categoryRoutes(_deps: ModuleDeps): FastifyPluginAsync {
@@ -16,15 +24,13 @@ export function categoryRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['problem-categories'];
 
-    app.get('/', { schema: { querystring: z.object({ includeInactive: z.enum(['true', 'false']).optional() }), tags } }, async (req) => {
+    app.get('/', { schema: { querystring: listQuery, tags } }, async (req) => {
       authorize(req.ctx.actor, 'problemCategories.list');
-      let q = req.ctx.db.selectFrom('problem_categories').selectAll().orderBy('sort').orderBy('code');
-      if (req.query.includeInactive !== 'true') q = q.where('active', '=', true);
-      const rows = await q.execute();
-      const canEdit = can(req.ctx.actor, 'problemCategories.update');
-      return {
-        items: rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, kind: r.kind, active: r.active, version: r.version, abilities: { update: canEdit } })),
-      };
+      const region = req.query.regionId
+        ? await readableRegion(req.ctx.db, req.ctx.actor, 'problemCategories.list', req.query.regionId)
+        : await homeRegion(req.ctx.db, req.ctx.actor, 'problemCategories.list');
+      const items = await listCategories(req.ctx.db, req.ctx.actor, region, req.query.includeInactive === 'true');
+      return { region: region ? { id: region.id, name: region.name } : null, items };
     });
 
     app.post('/', { schema: { body: createCategoryInput, tags } }, async (req, reply) => {
@@ -35,6 +41,17 @@ export function categoryRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.patch('/:code', { schema: { params: codeParam, body: updateCategoryInput, tags } }, async (req) => {
       authorize(req.ctx.actor, 'problemCategories.update');
       return updateCategory(req.ctx, req.params.code, req.body);
+    });
+
+    app.put('/:code/regions/:regionId', { schema: { params: categoryRegionParam, body: setCategoryForRegionInput, tags } }, async (req) => {
+      authorize(req.ctx.actor, 'problemCategories.update');
+      return setCategoryForRegion(req.ctx, req.params.code, req.params.regionId, req.body);
+    });
+
+    app.delete('/:code/regions/:regionId', { schema: { params: categoryRegionParam, tags } }, async (req, reply) => {
+      authorize(req.ctx.actor, 'problemCategories.update');
+      await resetCategoryForRegion(req.ctx, req.params.code, req.params.regionId);
+      return reply.status(204).send();
     });
   };
 }

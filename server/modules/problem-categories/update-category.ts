@@ -1,13 +1,19 @@
 /**
- * 修改 / 停用 / 启用问题类别. Stopping a major class stops its active minor classes in the same transaction
- * (each with its own audit event), so no one can pick a minor class under a stopped major; a minor class
- * cannot be started again while its major is stopped. Problems already filed keep their category.
+ * 修改 / 停用 / 启用问题类别 for everyone who sees it. Stopping a major class stops its active minor classes
+ * in the same transaction (each with its own audit event), so no one can pick a minor class under a
+ * stopped major; a minor class cannot be started again while its major is stopped. Problems already
+ * filed keep their category.
+ * Who: a shipped category only through a global grant (a county stops it for its own subtree with
+ * `set-category-for-region.ts` instead); a local category by an office whose scope covers the region
+ * that added it. Another county's local category is 404.
  */
 import { z } from 'zod';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { updateVersionedBy } from '../../platform/versioned';
+import { mayEditRegion } from '../problem-settings/resolve';
+import { mayReadCategory } from './list-categories';
 
 export const updateCategoryInput = z
   .object({
@@ -23,7 +29,13 @@ export async function updateCategory(ctx: Ctx, code: string, input: UpdateCatego
   const { version, ...set } = input;
   return ctx.db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('problem_categories').selectAll().where('code', '=', code).executeTakeFirst();
-    if (!before) throw notFound('问题类别');
+    const regionPath = before?.region_id
+      ? ((await tx.selectFrom('regions').select('path').where('id', '=', before.region_id).executeTakeFirst())?.path ?? null)
+      : null;
+    if (!before || !mayReadCategory(ctx.actor, before.region_id ? regionPath ?? '' : null)) throw notFound('问题类别');
+    if (!mayEditRegion(ctx.actor, 'problemCategories.update', regionPath)) {
+      throw new AppError('forbidden', before.region_id ? '该类别由上级区域添加，本级只能停用或启用' : '全国统一类别不能在本级改名或停用；可在本辖区停用');
+    }
     if (set.active === true && before.parent_code) {
       const parent = await tx.selectFrom('problem_categories').select('active').where('code', '=', before.parent_code).executeTakeFirstOrThrow();
       if (!parent.active) throw new AppError('validation', '所属大类已停用，请先启用大类');

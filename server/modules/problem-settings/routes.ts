@@ -1,4 +1,8 @@
-/** /api/problem-settings: deadline policies per severity and dispatch rules (category × region → unit), edited by the office. */
+/**
+ * /api/problem-settings: deadline policies per severity and dispatch rules (category × region → unit).
+ * Both belong to a region and are inherited downward (resolve.ts); the global defaults are read-only
+ * except through a global grant, and an office edits only the regions in its scope (others: 404).
+ */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,7 +12,16 @@ import '../problems/policy';
 import { createDispatchRule, dispatchRuleInput } from './create-dispatch-rule';
 import { deleteDispatchRule } from './delete-dispatch-rule';
 import { listDeadlinePolicies, listDispatchRules } from './repository';
-import { severityParam, updateDeadlineInput, updateDeadlinePolicy } from './update-deadline-policy';
+import { homeRegion, mayEditGlobal, readableRegion } from './resolve';
+import {
+  regionDeadlineInput,
+  regionSeverityParam,
+  resetRegionDeadlinePolicy,
+  setRegionDeadlinePolicy,
+  severityParam,
+  updateDeadlineInput,
+  updateDeadlinePolicy,
+} from './update-deadline-policy';
 
 /** Registers the settings routes. */
 export function problemSettingsRoutes(_deps: ModuleDeps): FastifyPluginAsync {
@@ -16,21 +29,37 @@ export function problemSettingsRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['problem-settings'];
 
-    app.get('/deadlines', { schema: { tags } }, async (req) => {
+    app.get('/deadlines', { schema: { querystring: z.object({ regionId: z.uuid('区域编号格式不正确').optional() }), tags } }, async (req) => {
       authorize(req.ctx.actor, 'problems.list');
-      const update = can(req.ctx.actor, 'problems.manageRules');
-      return { items: (await listDeadlinePolicies(req.ctx.db)).map((p) => ({ ...p, abilities: { update } })) };
+      const region = req.query.regionId
+        ? await readableRegion(req.ctx.db, req.ctx.actor, 'problems.list', req.query.regionId)
+        : await homeRegion(req.ctx.db, req.ctx.actor, 'problems.list');
+      return { region: region ? { id: region.id, name: region.name } : null, items: await listDeadlinePolicies(req.ctx.db, req.ctx.actor, region) };
     });
 
+    /** The global default (only through a global grant). */
     app.patch('/deadlines/:severity', { schema: { params: severityParam, body: updateDeadlineInput, tags } }, async (req) => {
       authorize(req.ctx.actor, 'problems.manageRules');
-      return { ...(await updateDeadlinePolicy(req.ctx, req.params.severity, req.body)), abilities: { update: true } };
+      return { ...(await updateDeadlinePolicy(req.ctx, req.params.severity, req.body)), abilities: { update: true, reset: false } };
+    });
+
+    /** A region's own value, inherited by everything under it. */
+    app.put('/regions/:regionId/deadlines/:severity', { schema: { params: regionSeverityParam, body: regionDeadlineInput, tags } }, async (req) => {
+      authorize(req.ctx.actor, 'problems.manageRules');
+      return { ...(await setRegionDeadlinePolicy(req.ctx, req.params.regionId, req.params.severity, req.body)), abilities: { update: true, reset: true } };
+    });
+
+    /** Back to the inherited value. */
+    app.delete('/regions/:regionId/deadlines/:severity', { schema: { params: regionSeverityParam, tags } }, async (req, reply) => {
+      authorize(req.ctx.actor, 'problems.manageRules');
+      await resetRegionDeadlinePolicy(req.ctx, req.params.regionId, req.params.severity);
+      return reply.status(204).send();
     });
 
     app.get('/dispatch-rules', { schema: { tags } }, async (req) => {
       authorize(req.ctx.actor, 'problems.manageRules');
-      const items = (await listDispatchRules(req.ctx.db)).map((r) => ({ ...r, abilities: { delete: true } }));
-      return { items, total: items.length, abilities: { create: true } };
+      const items = await listDispatchRules(req.ctx.db, req.ctx.actor);
+      return { items, total: items.length, abilities: { create: can(req.ctx.actor, 'problems.manageRules'), createGlobal: mayEditGlobal(req.ctx.actor, 'problems.manageRules') } };
     });
 
     app.post('/dispatch-rules', { schema: { body: dispatchRuleInput, tags } }, async (req, reply) => {

@@ -1,25 +1,87 @@
-/** 修改整改时限: hours per severity and whether they count working days only, guarded by version. */
+/**
+ * 修改整改时限: hours per severity and whether they count working days only. The global defaults
+ * (`problem_deadline_policies`) change only through a global grant; a region's override
+ * (`region_deadline_policies`) applies to that region and everything under it. Guarded by version:
+ * an override that does not exist yet is created with `version: null`, and two offices creating it at
+ * once give one winner and one 409.
+ */
 import { z } from 'zod';
 import { PROBLEM_SEVERITIES } from '../../../common/problem-workflow';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { notFound } from '../../platform/errors';
+import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { updateVersionedBy } from '../../platform/versioned';
+import { editableRegion, mayEditGlobal } from './resolve';
 
 export const severityParam = z.object({ severity: z.enum(PROBLEM_SEVERITIES) });
-export const updateDeadlineInput = z.object({
+export const regionSeverityParam = z.object({ regionId: z.uuid('区域编号格式不正确'), severity: z.enum(PROBLEM_SEVERITIES) });
+const fields = {
   hours: z.number().int('时限须为整数小时').min(1, '时限至少 1 小时').max(8760, '时限最多 8760 小时（一年）'),
   workingDays: z.boolean(),
-  version: z.number().int().min(1),
+};
+export const updateDeadlineInput = z.object({ ...fields, version: z.number().int().min(1) });
+export const regionDeadlineInput = z.object({ ...fields, version: z.number().int().min(1).nullable() });
+
+const present = (severity: string, row: Record<string, unknown>, regionId: string | null) => ({
+  severity,
+  hours: Number(row.hours),
+  workingDays: Boolean(row.working_days),
+  version: Number(row.version),
+  regionId,
+  inherited: false,
 });
 
-/** Returns the policy as saved. */
+/** Changes a global default; returns the policy as saved. */
 export async function updateDeadlinePolicy(ctx: Ctx, severity: string, input: z.infer<typeof updateDeadlineInput>) {
+  if (!mayEditGlobal(ctx.actor, 'problems.manageRules')) throw new AppError('forbidden', '全国默认时限只读；请在本辖区设置本级时限');
   return ctx.db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('problem_deadline_policies').selectAll().where('severity', '=', severity).executeTakeFirst();
     if (!before) throw notFound('时限设置');
     const row = await updateVersionedBy(tx, 'problem_deadline_policies', 'severity', severity, input.version, { hours: input.hours, working_days: input.workingDays }, ctx.clock.now());
     await recordEvent(tx, ctx, { action: 'deadline_policy.updated', subjectType: 'deadline_policy', subjectId: severity, before, after: row });
-    return { severity, hours: Number(row.hours), workingDays: Boolean(row.working_days), version: Number(row.version) };
+    return present(severity, row, null);
+  });
+}
+
+/** Sets a region's own 整改时限 for one severity (creating the override when `version` is null). */
+export async function setRegionDeadlinePolicy(ctx: Ctx, regionId: string, severity: string, input: z.infer<typeof regionDeadlineInput>) {
+  return ctx.db.transaction().execute(async (tx) => {
+    const region = await editableRegion(tx, ctx.actor, 'problems.manageRules', regionId);
+    const set = { hours: input.hours, working_days: input.workingDays };
+    const before = await tx.selectFrom('region_deadline_policies').selectAll().where('region_id', '=', region.id).where('severity', '=', severity).executeTakeFirst();
+    let row: Record<string, unknown> | undefined;
+    if (input.version === null) {
+      if (before) throw versionConflict();
+      row = await tx
+        .insertInto('region_deadline_policies')
+        .values({ region_id: region.id, severity, ...set, updated_at: ctx.clock.now() })
+        .onConflict((oc) => oc.columns(['region_id', 'severity']).doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw versionConflict();
+    } else {
+      if (!before || Number(before.version) !== input.version) throw versionConflict();
+      row = await tx
+        .updateTable('region_deadline_policies')
+        .set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: ctx.clock.now() }))
+        .where('region_id', '=', region.id)
+        .where('severity', '=', severity)
+        .where('version', '=', input.version)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw versionConflict();
+    }
+    await recordEvent(tx, ctx, { action: 'deadline_policy.updated', subjectType: 'deadline_policy', subjectId: `${region.id}:${severity}`, before: before ?? null, after: row });
+    return { ...present(severity, row, region.id), regionName: region.name };
+  });
+}
+
+/** Removes a region's override, so the region inherits again from above. */
+export async function resetRegionDeadlinePolicy(ctx: Ctx, regionId: string, severity: string): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const region = await editableRegion(tx, ctx.actor, 'problems.manageRules', regionId);
+    const before = await tx.deleteFrom('region_deadline_policies').where('region_id', '=', region.id).where('severity', '=', severity).returningAll().executeTakeFirst();
+    if (!before) throw notFound('本级时限设置');
+    await recordEvent(tx, ctx, { action: 'deadline_policy.reset', subjectType: 'deadline_policy', subjectId: `${region.id}:${severity}`, before });
   });
 }
