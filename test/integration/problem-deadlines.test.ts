@@ -88,3 +88,36 @@ describe(`deadlines and escalation (${engineName})`, () => {
     expect(approved.supervisedAt).toBeNull();
   });
 });
+
+describe(`extensions count working days when the policy does (${engineName})`, () => {
+  /** Friday 2027-01-08, 10:00 Beijing time. */
+  const FRIDAY_10 = new Date('2027-01-08T02:00:00Z');
+  /** Friday 18:00 Beijing: the dispatch deadline. */
+  const FRIDAY_18 = new Date('2027-01-08T10:00:00Z');
+
+  async function extendByOneDay(tenant: Tenant, workingDays: boolean) {
+    const { clock } = await getHarness();
+    clock.set(FRIDAY_10);
+    const office = await tenant.as('office');
+    const unit = await tenant.as('unit');
+    // The county's own policy for this severity (region-scoped settings), so no other file's defaults matter.
+    const set = await office.request('PUT', `/api/problem-settings/regions/${tenant.countyId}/deadlines/urgent`, { hours: 24, workingDays, version: null });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    const p = await report(office, tenant.townAId, { severity: 'urgent' });
+    await act(office, p.id, 'accept');
+    await act(office, p.id, 'dispatch', { unitId: tenant.unitAId, deadline: FRIDAY_18.toISOString() });
+    await act(unit, p.id, 'acknowledge');
+    await act(unit, p.id, 'request_extension', { days: 1, reason: '周末无法施工' });
+    return act(office, p.id, 'approve_extension');
+  }
+
+  it('one working day after Friday 18:00 is Monday 18:00, not Saturday', async () => {
+    const approved = await extendByOneDay(await createTenant(), true);
+    expect(new Date(approved.deadline).toISOString()).toBe('2027-01-11T10:00:00.000Z');
+  });
+
+  it('a calendar-day policy still adds calendar days (Saturday 18:00)', async () => {
+    const approved = await extendByOneDay(await createTenant(), false);
+    expect(new Date(approved.deadline).toISOString()).toBe('2027-01-09T10:00:00.000Z');
+  });
+});
