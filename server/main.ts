@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildApp } from './app';
 import { clockFromEnv } from './platform/clock';
 import { loadConfig } from './platform/config';
-import { openDatabase } from './platform/db';
+import { DataDirLockedError, openDatabase } from './platform/db';
 import { migrate } from './platform/migrate';
 import { prepareFirstRun } from '../scripts/first-run';
 import { loadReferenceData } from './reference-data';
@@ -12,12 +12,19 @@ import { startJobs } from './platform/jobs';
 
 const started = Date.now();
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
+const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') }).catch((error: unknown) => {
+  // Another server or a command (seed, demo:round, …) holds the embedded database: say who, exit 1.
+  if (error instanceof DataDirLockedError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});
 const applied = await migrate(database.db);
 const reference = await loadReferenceData(database.db);
 const clock = clockFromEnv();
 const firstRun = await prepareFirstRun(database.db, clock, config);
-const app = await buildApp({ database, clock, logLevel: config.logLevel, cookieSecure: config.cookieSecure, filesDir: config.filesDir });
+const app = await buildApp({ database, clock, logLevel: config.logLevel, cookieSecure: config.cookieSecure, filesDir: config.filesDir, outboxDir: config.outboxDir, trustProxy: config.trustProxy });
 await app.listen({ port: config.port, host: config.host });
 const jobs = process.env.JOBS === 'false' ? null : await startJobs(database, clock, JOBS, (msg, extra) => app.log.info({ extra }, msg));
 app.log.info(

@@ -2,7 +2,10 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { lockDataDir } from './data-dir-lock';
 import type { DB } from './schema';
+
+export { DataDirLockedError } from './data-dir-lock';
 
 // COUNT(*) and bigint ids arrive as strings from `pg`; our numbers stay well inside 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -41,9 +44,18 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const dataDir = opts.dataDir ?? './data/db';
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
-  const lite = new PGlite(dataDir);
-  await lite.waitReady;
+  const isMemory = dataDir.startsWith('memory://');
+  if (!isMemory) fs.mkdirSync(dataDir, { recursive: true });
+  // A second process on the same directory would corrupt it: refuse before PGlite touches a file (data-dir-lock.ts).
+  const release = isMemory ? () => {} : lockDataDir(dataDir);
+  let lite: InstanceType<typeof PGlite>;
+  try {
+    lite = new PGlite(dataDir);
+    await lite.waitReady;
+  } catch (error) {
+    release();
+    throw error;
+  }
   const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -51,8 +63,12 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
     engine: 'embedded',
     executeSql: rawExecutor(pool),
     close: async () => {
-      await db.destroy();
-      await lite.close();
+      try {
+        await db.destroy();
+        await lite.close();
+      } finally {
+        release();
+      }
     },
   };
 }
