@@ -1,0 +1,368 @@
+/**
+ * The covert-secrecy sweep (三不三无). Every GET route of the OpenAPI document is called by every account outside a
+ * covert round's team, before and after the round is created and visits a site — a visit that files a new finding,
+ * joins the unit's own open (dispatched) problem, and fails a standard whose problem was closed. Nothing any of them can
+ * read may change until release: not a list, a count, a code, a timeline entry, a photo, a site page or a workbook.
+ * After release the findings are public, but the covert inspector's name appears in no answer to the inspected.
+ *
+ * The sweep fails when a new GET route has a path parameter it does not know how to fill, so a module added later is
+ * swept too (add its ids to ID_CANDIDATES).
+ */
+import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
+import sharp from 'sharp';
+import yauzl from 'yauzl';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Client, Res } from '../support/client';
+import { createTenant, PASSWORD, type Tenant } from '../support/factories';
+import { engineName, getHarness } from '../support/harness';
+import { act } from '../support/problems';
+import { multipartForm, workbook } from '../support/xlsx';
+import { Client as HttpClient } from '../support/client';
+import { hashPassword } from '../../server/platform/auth/passwords';
+
+const HEADERS = ['测评项目', '测评内容', '编码', '测评标准', '测评方法', '分值', '适用点位类型', '牵头单位', '责任单位', '负面清单'];
+/** Accounts outside the covert team that hold a business role: everything they can read must stay the same. */
+const OUTSIDERS = ['taskforce', 'unit', 'unit2', 'unithead', 'inspector', 'sitelead', 'grid', 'volunteer'];
+/** 三员 accounts are global in the factory, so their lists hold other tests' tenants too: they get the mention check. */
+const SEPARATED = ['admin', 'security', 'auditor'];
+
+let t: Tenant;
+let office: Client;
+let routes: string[] = [];
+const ids: Record<string, string> = {};
+const clients: Record<string, Client> = {};
+let covertName = '';
+
+async function photoBy(c: Client, roundId?: string): Promise<string> {
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 120, g: 110, b: 90 } } }).jpeg().toBuffer();
+  const m = multipartForm(roundId ? { roundId, address: '示范路背街' } : { address: '示范路背街' }, [['photo.jpg', jpeg]]);
+  const res = await c.request('POST', '/api/files', m.body, { headers: m.headers });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id;
+}
+
+/** What a response looks like to a reader: JSON as is, a workbook as its cell text, anything else as its bytes' hash. */
+async function readable(res: Res): Promise<unknown> {
+  const type = String(res.headers['content-type'] ?? '');
+  if (type.includes('json')) return { status: res.status, body: res.body };
+  if (type.includes('spreadsheetml')) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
+    const cells: string[][] = [];
+    wb.worksheets.forEach((ws) => ws.eachRow((row) => cells.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))))));
+    return { status: res.status, cells };
+  }
+  // A .docx carries the real time of its making; its text is what a reader sees.
+  if (type.includes('wordprocessingml')) return { status: res.status, docx: await zipEntry(res.raw, 'word/document.xml') };
+  return { status: res.status, sha256: crypto.createHash('sha256').update(res.raw).digest('hex') };
+}
+
+/** One entry of a zip archive as text. */
+function zipEntry(buffer: Buffer, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName !== name) return zip.readEntry();
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        });
+      });
+      zip.on('end', () => resolve(''));
+      zip.readEntry();
+    });
+  });
+}
+
+/** JSON flattened to path → value, so a diff names the field that changed. */
+function flatten(v: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
+  if (v && typeof v === 'object') {
+    const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+    if (!entries.length) out.set(prefix, Array.isArray(v) ? '[]' : '{}');
+    for (const [k, x] of entries) flatten(x, prefix ? `${prefix}.${k}` : k, out);
+  } else out.set(prefix, JSON.stringify(v));
+  return out;
+}
+
+/** The URLs to read: every GET route with each candidate id for its parameters, plus list filters. */
+function urls(candidates: Record<string, string[]>): string[] {
+  const out: string[] = [];
+  const unknown: string[] = [];
+  for (const path of routes) {
+    const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+    if (!params.length) {
+      out.push(path);
+      continue;
+    }
+    const key = Object.keys(ID_CANDIDATES).find((prefix) => path.startsWith(prefix));
+    if (!key) {
+      unknown.push(path);
+      continue;
+    }
+    for (const first of candidates[ID_CANDIDATES[key]] ?? [unknownId(ID_CANDIDATES[key])]) {
+      let url = path.replace(`{${params[0]}}`, first);
+      for (const p of params.slice(1)) url = url.replace(`{${p}}`, (candidates[ID_CANDIDATES[`${key}#${p}`] ?? ''] ?? [unknownId(`${key}#${p}`)])[0]);
+      out.push(url + (QUERIES[path] ? `?${QUERIES[path]()}` : ''));
+    }
+  }
+  expect(unknown, 'GET routes with a path parameter the secrecy sweep cannot fill (add them to ID_CANDIDATES)').toEqual([]);
+  return out.concat(EXTRA());
+}
+
+/** A stable id for a kind with no record in this tenant: the route is still walked (and must answer the same). */
+const unknownIds = new Map<string, string>();
+function unknownId(kind: string): string {
+  if (!unknownIds.has(kind)) unknownIds.set(kind, crypto.randomUUID());
+  return unknownIds.get(kind)!;
+}
+
+/** Route prefix (longest first where it matters) → the kind of id its parameter takes. */
+const ID_CANDIDATES: Record<string, string> = {
+  '/api/problems/': 'problem',
+  '/api/inspection-rounds/': 'round',
+  '/api/sites/': 'site',
+  '/api/files/': 'file',
+  '/api/standards/versions/{id}/diff/': 'version',
+  '/api/standards/versions/{id}/diff/#other': 'version',
+  '/api/standards/versions/': 'version',
+  '/api/standards/by-unit/': 'unit',
+  '/api/standards/': 'standard',
+  '/api/units/': 'unit',
+  '/api/regions/': 'region',
+  '/api/campaigns/': 'campaign',
+  '/api/users/': 'user',
+  '/api/supervision-notices/': 'notice',
+  '/api/materials/': 'material',
+  '/api/materials/#fileId': 'file',
+  '/api/notifications/': 'notification',
+  '/api/problem-settings/': 'setting',
+  '/api/problem-categories/': 'category',
+};
+const QUERIES: Record<string, () => string> = {
+  '/api/inspection-rounds/{id}/checklist': () => `siteId=${ids.site}`,
+  '/api/standards/by-unit/{unitId}': () => `versionId=${ids.version}`,
+  '/api/problems/metrics': () => 'groupBy=unit&from=2020-01-01&to=2030-01-01',
+};
+const EXTRA = () => [
+  '/api/problems?pageSize=100',
+  '/api/problems?pageSize=100&source=covert',
+  `/api/problems?pageSize=100&siteId=${ids.site}`,
+  '/api/problems?pageSize=100&search=WT',
+  '/api/problems?pageSize=100&search=AF',
+  '/api/problems?pageSize=100&state=accepted',
+  '/api/problems/metrics?groupBy=region&from=2020-01-01&to=2030-01-01',
+  '/api/inspection-rounds?pageSize=100',
+  '/api/notifications?pageSize=100',
+  '/api/sites?pageSize=100',
+];
+
+async function snapshot(keys: string[], candidates: Record<string, string[]>): Promise<Map<string, Map<string, string>>> {
+  const out = new Map<string, Map<string, string>>();
+  const list = urls(candidates);
+  for (const key of keys) {
+    for (const url of list) {
+      // Placeholders (ids of things that do not exist yet) are written as `~kind~n` so before and after line up.
+      const shown = url.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => LABEL.get(id) ?? id);
+      const res = await clients[key].get(url);
+      out.set(`${key} ${shown}`, flatten(await readable(res)));
+    }
+  }
+  return out;
+}
+/** Real and placeholder ids → a stable label, so a 404 for "not yet created" and "hidden" compare equal. */
+const LABEL = new Map<string, string>();
+
+function differences(before: Map<string, Map<string, string>>, again: Map<string, Map<string, string>>, after: Map<string, Map<string, string>>): string[] {
+  const out: string[] = [];
+  for (const [url, b] of before) {
+    const a = after.get(url)!;
+    const volatile = again.get(url)!;
+    for (const k of new Set([...b.keys(), ...a.keys()])) {
+      // A field that changes between two reads with nothing happening (a session's last-seen time) is not a leak.
+      if (b.get(k) !== volatile.get(k)) continue;
+      if (b.get(k) !== a.get(k)) out.push(`${url} :: ${k}: ${b.get(k)} → ${a.get(k)}`);
+    }
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  t = await createTenant();
+  const { app, database } = await getHarness();
+  const spec = app.swagger() as { paths: Record<string, Record<string, unknown>> };
+  routes = Object.entries(spec.paths).filter(([, ops]) => 'get' in ops).map(([p]) => p).filter((p) => !p.startsWith('/api/docs'));
+  office = await t.asScript('office');
+  // A covert inspector of their own: the tenant's inspector also works open rounds, where naming them is right.
+  covertName = `暗访员${t.tag}`;
+  const covert = await database.db
+    .insertInto('users')
+    .values({ username: `covert_${t.tag}`, name: covertName, password_hash: await hashPassword(PASSWORD), must_change_password: false, created_at: new Date(), updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await database.db.insertInto('user_roles').values({ user_id: covert.id, role: 'inspector', scope_type: 'region', scope_id: t.countyId }).execute();
+  ids.covertInspector = covert.id;
+  clients.covert = await new HttpClient(app).login(`covert_${t.tag}`, PASSWORD);
+  for (const key of [...OUTSIDERS, ...SEPARATED, 'office', 'leader']) clients[key] = await t.asScript(key);
+
+  const m = multipartForm({ campaignId: t.campaignId, versionName: '测评体系（暗访测试）' }, [['s.xlsx', await workbook(HEADERS, [
+    ['和谐宜居的生活环境', '背街小巷', '背街小巷-01-01', '路面平整，无坑洼积水', '实地考察', 1, '背街小巷', `城管局${t.tag}`, '', '否'],
+    ['和谐宜居的生活环境', '背街小巷', '背街小巷-01-02', '无乱堆乱放、乱贴乱画', '实地考察', 1, '背街小巷', `城管局${t.tag}`, '', '否'],
+    ['和谐宜居的生活环境', '背街小巷', '背街小巷-01-03', '垃圾桶摆放整齐、及时清运', '实地考察', 1, '背街小巷', `城管局${t.tag}`, '', '否'],
+  ])]]);
+  const imported = await office.request('POST', '/api/standards/import', m.body, { headers: m.headers });
+  expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+  ids.version = imported.body.versionId;
+  const tree = (await office.get(`/api/standards/versions/${ids.version}/tree`)).body;
+  const standards = new Map<string, string>(tree.items.flatMap((i: { children: Array<{ standards: Array<{ id: string; code: string }> }> }) => i.children.flatMap((c) => c.standards)).map((s: { id: string; code: string }) => [s.code, s.id]));
+  ids.standardA = standards.get('背街小巷-01-01')!;
+  ids.standardB = standards.get('背街小巷-01-02')!;
+  ids.standardC = standards.get('背街小巷-01-03')!;
+  const site = await office.post('/api/sites', { name: `幸福里背街${t.tag}`, siteTypeCode: 'back_street', regionId: t.townAId, unitId: t.unitAId, address: '示范县幸福里', location: { lat: 39.2, lng: 116.3 }, leadName: '陈晓东', leadPhone: '13903190058' });
+  expect(site.status).toBe(201);
+  ids.site = site.body.id;
+  await database.db.updateTable('sites').set({ lead_user_id: t.users.sitelead.id }).where('id', '=', ids.site).execute();
+
+  // An open round finds two problems: A stays open with the unit, B goes round the loop and is closed.
+  const inspector = clients.inspector;
+  const openRound = await office.post('/api/inspection-rounds', { name: '十一月日常督查', kind: 'routine', campaignId: t.campaignId, standardVersionId: ids.version, startDate: '2026-11-01', endDate: '2026-11-30', siteIds: [ids.site], inspectorIds: [t.users.inspector.id] });
+  expect(openRound.status).toBe(201);
+  ids.openRound = openRound.body.id;
+  const openPhoto = await photoBy(inspector);
+  ids.openPhoto = openPhoto;
+  const visit = await inspector.post(`/api/inspection-rounds/${ids.openRound}/visits`, { siteId: ids.site, results: [
+    { standardId: ids.standardA, verdict: 'fail', photoIds: [openPhoto], note: '路面有坑' },
+    { standardId: ids.standardB, verdict: 'fail', photoIds: [openPhoto], note: '墙面小广告' },
+    { standardId: ids.standardC, verdict: 'pass' },
+  ] });
+  expect(visit.status, JSON.stringify(visit.body)).toBe(200);
+  ids.problemA = visit.body.problems.find((p: { standardId: string }) => p.standardId === ids.standardA).problemId;
+  ids.problemB = visit.body.problems.find((p: { standardId: string }) => p.standardId === ids.standardB).problemId;
+  const unit = clients.unit;
+  await act(office, ids.problemA, 'dispatch', { unitId: t.unitAId });
+  await act(unit, ids.problemA, 'acknowledge');
+  await act(office, ids.problemB, 'dispatch', { unitId: t.unitAId });
+  await act(unit, ids.problemB, 'acknowledge');
+  await act(unit, ids.problemB, 'submit_rectification', { measures: '已清除小广告', photoIds: [await photoBy(unit)] });
+  await act(office, ids.problemB, 'verify', { passed: true });
+  // A report of the grid worker's own, so the reporters' views have something in them.
+  const grid = await clients.grid.post('/api/problems', { clientId: crypto.randomUUID(), description: '幸福里路灯不亮', categoryCode: 'C0106', regionId: t.townAId, photoIds: [await photoBy(clients.grid)] });
+  expect(grid.status, JSON.stringify(grid.body)).toBe(201);
+}, 120_000);
+
+describe(`covert-secrecy sweep (${engineName})`, () => {
+  let candidatesBefore: Record<string, string[]>;
+  let before: Map<string, Map<string, string>>;
+  let again: Map<string, Map<string, string>>;
+  const placeholder = (kind: string) => {
+    const id = crypto.randomUUID();
+    LABEL.set(id, `~${kind}~`);
+    return id;
+  };
+
+  it('walks every GET route for every account outside the covert team before the round exists', async () => {
+    candidatesBefore = {
+      problem: [ids.problemA, ids.problemB, placeholder('finding-new'), placeholder('finding-after-close')],
+      round: [ids.openRound, placeholder('round')],
+      site: [ids.site],
+      file: [ids.openPhoto, placeholder('covert-photo')],
+      version: [ids.version],
+      standard: [ids.standardA],
+      unit: [t.unitAId],
+      region: [t.townAId],
+      campaign: [t.campaignId],
+      user: [t.users.unit.id],
+    };
+    before = await snapshot([...OUTSIDERS], candidatesBefore);
+    again = await snapshot([...OUTSIDERS], candidatesBefore);
+    expect(before.size).toBeGreaterThan(OUTSIDERS.length * 40);
+  }, 300_000);
+
+  it('a covert round that joins an open problem, finds a new one and a closed one again changes nothing outsiders can read', async () => {
+    const round = await office.post('/api/inspection-rounds', { name: `第四季度暗访${t.tag}`, kind: 'covert', campaignId: t.campaignId, standardVersionId: ids.version, startDate: '2026-11-20', endDate: '2026-11-25', siteIds: [ids.site], inspectorIds: [ids.covertInspector] });
+    expect(round.status, JSON.stringify(round.body)).toBe(201);
+    ids.covertRound = round.body.id;
+    const covertPhoto = await photoBy(clients.covert, ids.covertRound);
+    ids.covertPhoto = covertPhoto;
+    const visit = await clients.covert.post(`/api/inspection-rounds/${ids.covertRound}/visits`, { siteId: ids.site, results: [
+      { standardId: ids.standardA, verdict: 'fail', photoIds: [covertPhoto], note: `坑洼仍在${t.tag}` },
+      { standardId: ids.standardB, verdict: 'fail', photoIds: [covertPhoto], note: `小广告又出现${t.tag}` },
+      { standardId: ids.standardC, verdict: 'fail', photoIds: [covertPhoto], note: `垃圾满溢${t.tag}` },
+    ] });
+    expect(visit.status, JSON.stringify(visit.body)).toBe(200);
+    const how = Object.fromEntries(visit.body.problems.map((p: { standardId: string; how: string; problemId: string; code: string }) => [p.standardId, p]));
+    expect(how[ids.standardA]).toMatchObject({ how: 'attached', problemId: ids.problemA });
+    expect(how[ids.standardB].how).toBe('created');
+    expect(how[ids.standardC].how).toBe('created');
+    // Covert findings number from their own sequence: the public WT sequence has no gap to count.
+    expect(how[ids.standardB].code).toMatch(/^AF\d{6}-\d{6}$/);
+    expect(how[ids.standardC].code).toMatch(/^AF\d{6}-\d{6}$/);
+    ids.findingNew = how[ids.standardC].problemId;
+    ids.findingAfterClose = how[ids.standardB].problemId;
+    LABEL.set(ids.findingNew, '~finding-new~');
+    LABEL.set(ids.findingAfterClose, '~finding-after-close~');
+    LABEL.set(ids.covertRound, '~round~');
+    LABEL.set(ids.covertPhoto, '~covert-photo~');
+
+    // The office, the leaders and the team do see it.
+    const a = (await office.get(`/api/problems/${ids.problemA}`)).body;
+    expect(a.timeline.map((e: { action: string }) => e.action)).toContain('finding_attached');
+    expect((await clients.leader.get(`/api/problems/${ids.findingNew}`)).status).toBe(200);
+
+    const candidatesAfter = { ...candidatesBefore, problem: [ids.problemA, ids.problemB, ids.findingNew, ids.findingAfterClose], round: [ids.openRound, ids.covertRound], file: [ids.openPhoto, ids.covertPhoto] };
+    const after = await snapshot([...OUTSIDERS], candidatesAfter);
+    expect(differences(before, again, after)).toEqual([]);
+  }, 300_000);
+
+  it('三员 accounts read nothing of the covert round either (no mention of its ids, names, notes or codes)', async () => {
+    const secrets = [ids.covertRound, ids.findingNew, ids.findingAfterClose, ids.covertPhoto, `第四季度暗访${t.tag}`, `坑洼仍在${t.tag}`, `垃圾满溢${t.tag}`, covertName];
+    const list = urls({ ...candidatesBefore, problem: [ids.problemA, ids.findingNew], round: [ids.covertRound], file: [ids.covertPhoto] });
+    const leaks: string[] = [];
+    for (const key of SEPARATED) {
+      for (const url of list) {
+        // The audit trail records every action for the 审计管理员 by design (等保); the auditor is never an inspected party.
+        if (key === 'auditor' && url.startsWith('/api/audit-events')) continue;
+        // Accounts are the 安全管理员's to manage: the covert inspector's account is listed there, with no round.
+        if (key === 'security' && url.startsWith('/api/users')) continue;
+        const res = await clients[key].get(url);
+        const text = JSON.stringify(await readable(res)) + (String(res.headers['content-type']).includes('json') ? '' : res.raw.toString('latin1'));
+        for (const s of secrets) if (text.includes(s)) leaks.push(`${key} ${url} mentions ${s}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  }, 300_000);
+
+  it('after release the findings are public, take public codes, and the inspected never learn who the covert team was', async () => {
+    expect((await office.post(`/api/inspection-rounds/${ids.covertRound}/release`)).status).toBe(204);
+    const released = (await office.get(`/api/problems/${ids.findingNew}`)).body;
+    expect(released.code).toMatch(/^WT\d{6}-\d{6}$/);
+    expect(released.timeline.map((e: { action: string }) => e.action)).toContain('covert_released');
+    // The unit's own problem now shows the covert finding — by 暗访组.
+    const unitView = (await clients.unit.get(`/api/problems/${ids.problemA}`)).body;
+    const attached = unitView.timeline.find((e: { action: string }) => e.action === 'finding_attached');
+    expect(attached).toMatchObject({ actorName: '暗访组', actorId: null });
+    expect(unitView.photos.map((p: { fileId: string }) => p.fileId)).toContain(ids.covertPhoto);
+    expect((await clients.unit.get(`/api/files/${ids.covertPhoto}/meta`)).body.uploadedBy).toEqual({ id: null, name: '暗访组' });
+    // Dispatched to the unit, the new finding names 暗访组 as its reporter.
+    await act(office, ids.findingNew, 'dispatch', { unitId: t.unitAId });
+    expect((await clients.unit.get(`/api/problems/${ids.findingNew}`)).body).toMatchObject({ reporterName: '暗访组', reporterId: null });
+    // The office that may know the team still sees the inspector.
+    expect((await office.get(`/api/problems/${ids.findingNew}`)).body.reporterName).toBe(covertName);
+
+    const list = urls({ ...candidatesBefore, problem: [ids.problemA, ids.findingNew, ids.findingAfterClose], round: [ids.covertRound], file: [ids.covertPhoto] });
+    const leaks: string[] = [];
+    for (const key of [...OUTSIDERS, ...SEPARATED]) {
+      for (const url of list) {
+        if (key === 'auditor' && url.startsWith('/api/audit-events')) continue;
+        if (key === 'security' && url.startsWith('/api/users')) continue;
+        const res = await clients[key].get(url);
+        const text = JSON.stringify(await readable(res));
+        for (const s of [covertName, ids.covertInspector, `covert_${t.tag}`]) if (text.includes(s)) leaks.push(`${key} ${url} names the covert inspector (${s})`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  }, 300_000);
+});
