@@ -48,7 +48,7 @@ try {
     for (const item of items) {
       const x = random();
       const verdict = x < 0.15 ? 'fail' : x < 0.22 ? 'na' : 'pass';
-      const photoIds = verdict === 'fail' ? [(await uploadPhoto(inspector, storage, { bytes: jpeg, originalName: 'finding.jpg', fields: { lat: site.lat ?? undefined, lng: site.lng ?? undefined, address: site.address ?? undefined } })).id] : [];
+      const photoIds = verdict === 'fail' ? [(await uploadPhoto(inspector, storage, { bytes: jpeg, originalName: 'finding.jpg', fields: { lat: site.lat ?? undefined, lng: site.lng ?? undefined, address: site.address ?? undefined, roundId: round.id } })).id] : [];
       results.push({ standardId: item.id, verdict: verdict as 'pass' | 'fail' | 'na', photoIds, note: verdict === 'fail' ? '现场发现不符合' : undefined });
     }
     if (results.length) await recordVisit(inspector, round.id, { siteId, results });

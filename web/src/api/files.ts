@@ -13,7 +13,8 @@ export interface UploadedFile {
   location: { lat: number; lng: number } | null;
   locationSource: 'exif' | 'device' | null;
   address: string | null;
-  uploadedBy: { id: Id; name: string };
+  /** `id` is null for covert evidence shown to those who may not know the team (name 暗访组). */
+  uploadedBy: { id: Id | null; name: string };
   createdAt: string;
   url: string;
   thumbnailUrl: string;

@@ -45,6 +45,8 @@ export interface RoundDetail extends Round {
   campaignName: string;
   regionName: string;
   inspectors: Array<{ id: string; name: string }>;
+  /** Set (暗访组) when the covert team's names are not for this reader; `inspectors` is then empty. */
+  teamLabel: string | null;
   sites: RoundSite[];
   abilities: { visit: boolean; release: boolean };
 }

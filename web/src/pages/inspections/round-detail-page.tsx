@@ -82,8 +82,11 @@ export default function RoundDetailPage() {
             ]}
           />
         </Card>
-        <Card variant="borderless" title={`督查人员（${r.inspectors.length}）`}>
-          {r.inspectors.length ? (
+        <Card variant="borderless" title={r.teamLabel ? '督查人员' : `督查人员（${r.inspectors.length}）`}>
+          {r.teamLabel ? (
+            // The covert team stays anonymous to the inspected, after release too.
+            <Tag color="default">{r.teamLabel}</Tag>
+          ) : r.inspectors.length ? (
             <Space wrap size={[4, 8]} aria-label="督查人员">
               {r.inspectors.map((u) => (
                 <Tag key={u.id} color="blue">
