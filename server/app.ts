@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -13,6 +14,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Clock } from './platform/clock';
 import type { Database } from './platform/db';
 import { registerHttpPlatform } from './platform/http';
+import { inputGuardOptions, registerInputGuards } from './platform/input-guards';
+import { FileOutboxTransport, type MessageTransport } from './platform/outbox';
 import { authRoutes } from './modules/auth/routes';
 import { regionRoutes } from './modules/regions/routes';
 import { unitRoutes } from './modules/units/routes';
@@ -41,7 +44,42 @@ export interface AppOptions {
   serveWeb?: boolean;
   /** Where uploaded files are stored (local disk storage). */
   filesDir?: string;
+  /** Where outbound messages are written for an operator to hand over (default: beside filesDir, `outbox/`). */
+  outboxDir?: string;
+  /** Which proxies may set X-Forwarded-For (TRUST_PROXY): addresses/CIDRs, a hop count, or nobody (default). */
+  trustProxy?: boolean | string | string[] | number;
 }
+
+/**
+ * Security headers on every answer (the web app, the API, the API docs, the printable 督办单). antd writes inline
+ * styles, so only style-src allows 'unsafe-inline'; scripts come from the app's own files. The one inline handler,
+ * the print page's `onclick="print()"`, is allowed by its hash. No upgrade-insecure-requests: intranet deployments
+ * may serve plain HTTP.
+ */
+const SECURITY_HEADERS = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      'default-src': ["'self'"],
+      'base-uri': ["'self'"],
+      'connect-src': ["'self'"],
+      'font-src': ["'self'", 'data:'],
+      'form-action': ["'self'"],
+      'frame-ancestors': ["'none'"],
+      'img-src': ["'self'", 'data:', 'blob:'],
+      'manifest-src': ["'self'"],
+      'object-src': ["'none'"],
+      'script-src': ["'self'"],
+      'script-src-attr': ["'unsafe-hashes'", "'sha256-Ul1RMxNBbPGH9E+ofhdT7m0RVSwiCXU33cMrTtNPpo8='"],
+      'style-src': ["'self'", "'unsafe-inline'"],
+      'worker-src': ["'self'"],
+    },
+  },
+  frameguard: { action: 'deny' as const },
+  referrerPolicy: { policy: 'strict-origin-when-cross-origin' as const },
+  // Browsers ignore HSTS over plain HTTP; behind HTTPS it keeps them there.
+  strictTransportSecurity: { maxAge: 15_552_000, includeSubDomains: false },
+};
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -49,12 +87,14 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
-    trustProxy: true,
+    trustProxy: trustProxyOption(opts.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
+    ...inputGuardOptions,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
+  await app.register(helmet, { global: true, ...SECURITY_HEADERS });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: { info: { title: '创城 API', version: '0.1.0', description: '城市创建工作指挥平台接口' } },
@@ -62,8 +102,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const deps: ModuleDeps = { db: opts.database.db, clock: opts.clock, cookieSecure: opts.cookieSecure ?? false, filesDir: opts.filesDir ?? path.resolve('data/files') };
+  const filesDir = opts.filesDir ?? path.resolve('data/files');
+  const outbox = new FileOutboxTransport(opts.outboxDir ?? path.join(path.dirname(filesDir), 'outbox'), app.log);
+  const deps: ModuleDeps = { db: opts.database.db, clock: opts.clock, cookieSecure: opts.cookieSecure, filesDir, outbox };
   registerHttpPlatform(app, deps);
+  registerInputGuards(app);
 
   app.get('/api/health', { config: { isPublic: true } }, async () => {
     const { sql } = await import('kysely');
@@ -104,4 +147,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-export type ModuleDeps = { db: Database['db']; clock: Clock; cookieSecure: boolean; filesDir: string };
+/** A hop count as the function Fastify's types accept (proxy-addr semantics: trust the nearest `n` hops). */
+function trustProxyOption(tp: AppOptions['trustProxy']) {
+  const hops = tp;
+  return typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : (hops ?? false);
+}
+
+export type ModuleDeps = {
+  db: Database['db'];
+  clock: Clock;
+  /** COOKIE_SECURE override; undefined: Secure exactly when the request came over HTTPS (trusted proxies included). */
+  cookieSecure: boolean | undefined;
+  filesDir: string;
+  outbox: MessageTransport;
+};

@@ -37,11 +37,16 @@ describe('grantCovers', () => {
 
 describe('password policy (等保三级)', () => {
   it.each([
-    ['Abc12345', null],
-    ['abc12345!', null],
+    ['Kite7429', null],
+    ['kite7429!', null],
     ['Abc1234', '密码至少 8 位'],
     ['abcdefgh1', '密码须包含大写字母、小写字母、数字、特殊字符中的至少三类'],
     ['Zhangsan#1', '密码不能包含用户名'],
+    // Well-known passwords (password-policy-deny-list.json), ignoring case, letter swaps and trailing symbols.
+    ['Abc12345', '该密码是常见弱口令，容易被猜中，请换一个'],
+    ['Password1', '该密码是常见弱口令，容易被猜中，请换一个'],
+    ['P@ssw0rd', '该密码是常见弱口令，容易被猜中，请换一个'],
+    ['Qwerty123!', '该密码是常见弱口令，容易被猜中，请换一个'],
   ])('%s', (pw, expected) => {
     expect(passwordProblem(pw, 'zhangsan')).toBe(expected);
   });

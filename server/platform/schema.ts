@@ -2,9 +2,11 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ProblemDB, ProblemsTable } from './schema-problems';
 import type { InspectionDB } from './schema-inspections';
+import type { AccountsDB } from './schema-accounts';
 
 export type * from './schema-problems';
 export type * from './schema-inspections';
+export type * from './schema-accounts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
@@ -119,6 +121,7 @@ export interface ApiTokensTable {
   created_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  expires_at: Date;
 }
 
 export interface AuditEventsTable {
@@ -157,7 +160,7 @@ export interface FilesTable {
   created_at: Timestamp;
 }
 
-export interface DB extends ProblemDB, InspectionDB {
+export interface DB extends ProblemDB, InspectionDB, AccountsDB {
   regions: RegionsTable;
   units: UnitsTable;
   campaigns: CampaignsTable;

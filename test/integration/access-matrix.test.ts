@@ -1,6 +1,7 @@
 /**
- * Role × endpoint matrix for the foundation: for every demo role, each endpoint answers as the
- * policy says — allowed (2xx), forbidden (403) or, for a record outside the role's scope, 404.
+ * Role × endpoint matrix: for every demo role, each endpoint answers as the policy says — allowed (2xx),
+ * forbidden (403) or, for a record outside the role's scope, 404. The foundation's endpoints, and the list
+ * endpoints of every module (what each role may list at all; what the lists hold is access-sweep.test.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, type Tenant } from '../support/factories';
@@ -58,7 +59,35 @@ const CASES: Case[] = [
   },
   { name: 'POST /api/campaigns', call: async (t) => ({ method: 'POST', url: '/api/campaigns', body: { name: '创建国家卫生县城', titleType: 'sanitary_city', level: 'national', regionId: t.countyId, cycleStartYear: 2025, cycleEndYear: 2027 } }), expect: expectAll({ 201: ['admin', 'office'], 403: ['security', 'leader', 'taskforce', 'inspector'] }, 404) },
   { name: 'POST /api/auth/tokens', call: async () => ({ method: 'POST', url: '/api/auth/tokens', body: { name: '脚本' } }), expect: expectAll({}, 201) },
+
+  // Every module's list endpoints.
+  ...listCase('/api/home', expectAll({}, 200)),
+  ...listCase('/api/regions/tree', expectAll({}, 200)),
+  ...listCase('/api/regions/export', expectAll({ 200: ['admin', 'office', 'leader'] }, 403)),
+  ...listCase('/api/campaigns', expectAll({ 403: ['auditor'] }, 200)),
+  ...listCase('/api/users/export', expectAll({ 200: ['security'] }, 403)),
+  // Anyone who may report follows their own reports; 三员 accounts get an empty list.
+  ...listCase('/api/problems', expectAll({}, 200)),
+  ...listCase('/api/problems/summary', expectAll({}, 200)),
+  ...listCase('/api/problems/export', expectAll({ 200: ['office', 'leader', 'taskforce'] }, 403)),
+  ...listCase('/api/problems/metrics?from=2026-11-01&to=2026-11-30', expectAll({ 200: ['office', 'leader', 'taskforce'] }, 403)),
+  ...listCase('/api/problem-categories', expectAll({}, 200)),
+  ...listCase('/api/problem-settings/deadlines', expectAll({ 403: ['admin', 'security', 'auditor', 'grid', 'volunteer'] }, 200)),
+  ...listCase('/api/problem-settings/dispatch-rules', expectAll({ 200: ['office'] }, 403)),
+  ...listCase('/api/notifications', expectAll({}, 200)),
+  ...listCase('/api/sites', expectAll({ 403: ['security', 'auditor', 'volunteer'] }, 200)),
+  ...listCase('/api/sites/map', expectAll({ 403: ['security', 'auditor', 'volunteer'] }, 200)),
+  ...listCase('/api/sites/export', expectAll({ 200: ['admin', 'office', 'leader'] }, 403)),
+  ...listCase('/api/site-types', expectAll({}, 200)),
+  ...listCase('/api/standards/versions', expectAll({ 403: ['admin', 'security', 'auditor', 'grid', 'volunteer'] }, 200)),
+  ...listCase('/api/inspection-rounds', expectAll({ 403: ['admin', 'security', 'auditor', 'grid', 'volunteer'] }, 200)),
+  ...listCase('/api/materials', expectAll({ 200: ['office', 'leader', 'taskforce', 'unit', 'unit2', 'unithead'] }, 403)),
 ];
+
+/** A GET list case. */
+function listCase(url: string, expect: Record<Key, number>): Case[] {
+  return [{ name: `GET ${url}`, call: async () => ({ method: 'GET', url }), expect }];
+}
 
 describe(`role × endpoint matrix (${engineName})`, () => {
   beforeAll(async () => {

@@ -1,14 +1,18 @@
-/** 登录: username or phone + password, with the 等保 lockout (5 failures → 15 minutes). */
+/**
+ * 登录: username or phone + password, with the 等保 lockout (5 failures → 15 minutes) counted per account and
+ * source address (platform/auth/throttle.ts). Unknown names get the same answers, in about the same time
+ * (a dummy hash is verified), as known ones.
+ */
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { verifyPassword } from '../../platform/auth/passwords';
 import { startSession } from '../../platform/auth/sessions';
+import { failureDelayMs, nameSubject, recordFailure, recordSuccess, reserveAttempt, sleep, userSubject } from '../../platform/auth/throttle';
 import { rolesOf, type Actor } from '../../platform/actor';
 import { loadActor } from '../../platform/http';
 
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCK_MINUTES = 15;
+export { LOCK_MINUTES, MAX_FAILED_ATTEMPTS } from '../../platform/auth/throttle';
 
 export interface LoginResult {
   actor: Actor;
@@ -16,64 +20,60 @@ export interface LoginResult {
   csrfToken: string;
 }
 
-function lockedMessage(until: Date): string {
+/** The one answer for a locked (subject, address), whether or not the name exists. */
+export function lockedError(until: Date): AppError {
   const hhmm = until.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });
-  return `连续登录失败次数过多，账号已锁定，请于 ${hhmm} 后重试或联系安全管理员解锁`;
+  return new AppError('account_locked', `连续登录失败次数过多，已暂停从当前网络登录此账号，请于 ${hhmm} 后重试或联系安全管理员解锁`);
 }
+
+const wrongCredentials = () => new AppError('invalid_credentials', '用户名或密码错误');
 
 /** Signs a user in, or records the failure and throws. Failures are committed before the error is thrown. */
 export async function login(ctx: Ctx, username: string, password: string): Promise<LoginResult> {
   const now = ctx.clock.now();
+  const ip = ctx.meta.ip;
   const user = await ctx.db
     .selectFrom('users')
-    .selectAll()
+    .select(['id', 'name', 'username', 'password_hash'])
     .where((eb) => eb.or([eb('username', '=', username), eb('phone', '=', username)]))
     .where('active', '=', true)
     .executeTakeFirst();
-  if (!user) {
-    await verifyPassword(null, password);
-    throw new AppError('invalid_credentials', '用户名或密码错误');
+  const subject = user ? userSubject(user.id) : nameSubject(username);
+  const subjectCtx: Ctx | null = user ? { ...ctx, actor: { ...ctx.actor, id: user.id, name: user.name, username: user.username } } : null;
+
+  const reservation = await reserveAttempt(ctx.db, subject, ip, now);
+  if (reservation.status === 'locked') {
+    if (subjectCtx) {
+      await ctx.db.transaction().execute((tx) => recordEvent(tx, subjectCtx, { action: 'auth.login_refused_locked', subjectType: 'user', subjectId: user!.id }));
+    }
+    throw lockedError(reservation.lockedUntil);
   }
-  const subjectCtx: Ctx = { ...ctx, actor: { ...ctx.actor, id: user.id, name: user.name, username: user.username } };
-  if (user.locked_until && new Date(user.locked_until) > now) {
-    await ctx.db.transaction().execute((tx) =>
-      recordEvent(tx, subjectCtx, { action: 'auth.login_refused_locked', subjectType: 'user', subjectId: user.id }),
-    );
-    throw new AppError('account_locked', lockedMessage(new Date(user.locked_until)));
+  const ok = await verifyPassword(user?.password_hash ?? null, password);
+  if (!ok || !user) {
+    const lockedUntil = await recordFailure(ctx.db, subject, ip, reservation.attempt, now);
+    if (subjectCtx) {
+      await ctx.db.transaction().execute((tx) =>
+        recordEvent(tx, subjectCtx, {
+          action: lockedUntil ? 'auth.account_locked' : 'auth.login_failed',
+          subjectType: 'user',
+          subjectId: user!.id,
+          after: { attempt: reservation.attempt, ip, ...(lockedUntil ? { locked_until: lockedUntil } : {}) },
+        }),
+      );
+    }
+    await sleep(await failureDelayMs(ctx.db, subject, now));
+    if (lockedUntil) throw lockedError(lockedUntil);
+    throw wrongCredentials();
   }
-  const ok = await verifyPassword(user.password_hash, password);
-  if (!ok) {
-    const attempts = user.failed_attempts + 1;
-    const lockNow = attempts >= MAX_FAILED_ATTEMPTS;
-    const lockedUntil = lockNow ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-    await ctx.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('users')
-        .set({ failed_attempts: lockNow ? 0 : attempts, locked_until: lockedUntil })
-        .where('id', '=', user.id)
-        .execute();
-      await recordEvent(tx, subjectCtx, {
-        action: lockNow ? 'auth.account_locked' : 'auth.login_failed',
-        subjectType: 'user',
-        subjectId: user.id,
-        after: { failed_attempts: attempts, ...(lockedUntil ? { locked_until: lockedUntil } : {}) },
-      });
-    });
-    if (lockedUntil) throw new AppError('account_locked', lockedMessage(lockedUntil));
-    throw new AppError('invalid_credentials', `用户名或密码错误（再失败 ${MAX_FAILED_ATTEMPTS - attempts} 次将锁定账号 ${LOCK_MINUTES} 分钟）`);
-  }
+  await recordSuccess(ctx.db, subject, ip, now);
   const session = await ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null, last_login_at: now })
-      .where('id', '=', user.id)
-      .execute();
+    await tx.updateTable('users').set({ failed_attempts: 0, last_login_at: now }).where('id', '=', user.id).execute();
     const started = await startSession(tx, user.id, now, ctx.meta);
-    await recordEvent(tx, subjectCtx, { action: 'auth.login', subjectType: 'user', subjectId: user.id });
+    await recordEvent(tx, subjectCtx!, { action: 'auth.login', subjectType: 'user', subjectId: user.id });
     return started;
   });
   const actor = await loadActor(ctx.db, user.id, 'session');
-  if (!actor) throw new AppError('invalid_credentials', '用户名或密码错误');
+  if (!actor) throw wrongCredentials();
   return { actor, ...session };
 }
 

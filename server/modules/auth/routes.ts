@@ -1,5 +1,5 @@
 /** /api/auth: sign in and out, the session, password change, personal API tokens. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDeps } from '../../app';
 import { SESSION_COOKIE } from '../../platform/auth/sessions';
@@ -16,17 +16,19 @@ import './policy';
 export function authRoutes(deps: ModuleDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.cookieSecure };
+    // Secure when the request came over HTTPS (req.protocol believes X-Forwarded-Proto only from trusted proxies);
+    // COOKIE_SECURE overrides.
+    const cookieOptions = (req: FastifyRequest) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.cookieSecure ?? req.protocol === 'https' });
 
     app.post('/login', { config: { isPublic: true }, schema: { body: loginBody, tags: ['auth'] } }, async (req, reply) => {
       const result = await login(req.ctx, req.body.username, req.body.password);
-      reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
+      reply.setCookie(SESSION_COOKIE, result.token, cookieOptions(req));
       return presentLogin(result);
     });
 
     app.post('/logout', { config: { isPublic: true, allowsPasswordChange: true }, schema: { tags: ['auth'] } }, async (req, reply) => {
       if (req.session) await logout(req.ctx, req.session.id);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
       return reply.status(204).send();
     });
 
@@ -46,7 +48,7 @@ export function authRoutes(deps: ModuleDeps): FastifyPluginAsync {
 
     app.post('/tokens', { schema: { body: createTokenBody.partial().optional(), tags: ['auth'] } }, async (req, reply) => {
       authorize(req.ctx.actor, 'account.tokens');
-      const created = await createApiToken(req.ctx, req.body?.name ?? '脚本访问');
+      const created = await createApiToken(req.ctx, req.body?.name ?? '脚本访问', req.body?.expiresInDays);
       return reply.status(201).send(created);
     });
 

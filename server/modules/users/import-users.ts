@@ -9,6 +9,7 @@ import { invalid, readSheet, type SheetColumn } from '../../platform/xlsx';
 import { phone } from '../units/schemas';
 import { insertUser } from './create-user';
 import { separationProblem } from './resolve-grants';
+import { hasSeparatedRole } from './separation';
 import { username as usernameSchema } from './schemas';
 
 export const USER_COLUMNS: SheetColumn[] = [
@@ -23,7 +24,7 @@ export const USER_COLUMNS: SheetColumn[] = [
 export const USER_NOTES = [
   `角色填写：${ROLES.map((r) => ROLE_LABELS[r]).join('、')}；多个角色用“；”分隔。`,
   '单位类角色（单位一把手、单位联络员、点长）的范围是所属单位；区域类角色（创建办、领导小组、督查员、网格员、志愿者）的范围是所属区划（不填时取所属单位的区划）；创建专班须填写创建项目名称。',
-  '系统管理员、安全管理员、审计管理员不能与其他角色兼任（三员分立）。',
+  '系统管理员、安全管理员、审计管理员不能与其他角色兼任（三员分立），也不能导入：须逐个新建并经另一位三员审批。',
   '导入后每个账号获得一个临时密码（只显示一次），首次登录须修改。',
 ];
 
@@ -90,6 +91,7 @@ export async function importUsers(ctx: Ctx, buffer: Buffer) {
     }
     const sep = separationProblem(roles.map((r) => r.role));
     if (sep) errors.push({ row, column: '角色', message: sep });
+    else if (hasSeparatedRole(roles)) errors.push({ row, column: '角色', message: '三员账号不能导入：须逐个新建，并经另一位三员审批' });
     if (errors.length === before) accepted.push({ username, name, phone: tel, unitId: unit?.id ?? null, regionId: region?.id ?? null, roles });
   }
   if (errors.length) throw invalid(errors);

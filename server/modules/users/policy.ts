@@ -1,4 +1,7 @@
-/** Accounts are the 安全管理员's work alone (三员分立); the office may look people up in its area. */
+/**
+ * Accounts are the 安全管理员's work alone (三员分立); the office may look people up in its area. Changes to 三员
+ * accounts additionally need the approval of a holder of another 三员 role (reviewPrivileged, see separation.ts).
+ */
 import { definePolicy } from '../../platform/policy';
 
 export const userPolicy = definePolicy('users', {
@@ -11,4 +14,5 @@ export const userPolicy = definePolicy('users', {
   unlock: ['security_admin'],
   import: ['security_admin'],
   export: ['security_admin'],
+  reviewPrivileged: ['security_admin', 'admin', 'auditor'],
 });

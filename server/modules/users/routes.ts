@@ -12,8 +12,9 @@ import { createUser } from './create-user';
 import { importUsers, USER_COLUMNS, USER_NOTES } from './import-users';
 import { presentUser, userSubject } from './presenter';
 import { allUsers, findUser, grantsOf, listUsers, type UserScope } from './repository';
-import { resetPassword, unlockUser } from './reset-password';
-import { createUserBody, idParam, listUsersQuery, updateUserBody } from './schemas';
+import { approveChange, getChange, listChanges, rejectChange } from './privileged-changes';
+import { listLocks, releaseLock, resetPassword, unlockUser } from './reset-password';
+import { changeStatusQuery, createUserBody, decisionBody, idParam, listUsersQuery, releaseLockBody, updateUserBody } from './schemas';
 import { updateUser } from './update-user';
 import './policy';
 
@@ -23,7 +24,7 @@ const scopeFor =
     scopeWhere(eb, actor, permission, { regionPath, unitId: eb.ref('users.unit_id') });
 
 /** Registers the user routes. */
-export function userRoutes(_deps: ModuleDeps): FastifyPluginAsync {
+export function userRoutes(deps: ModuleDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['users'];
@@ -62,6 +63,27 @@ export function userRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       return sendWorkbook(reply, '账号.xlsx', await buildWorkbook('账号', USER_COLUMNS, data));
     });
 
+    // 登录锁定: current locks per account and address, and lifting one.
+    app.get('/login-locks', { schema: { tags } }, async (req) => ({ items: await listLocks(req.ctx) }));
+
+    app.post('/login-locks/release', { schema: { body: releaseLockBody, tags } }, async (req, reply) => {
+      await releaseLock(req.ctx, req.body.subject, req.body.ip ?? null);
+      return reply.status(204).send();
+    });
+
+    // 三员变更审批: requests are filed by POST /, PATCH /:id and POST /:id/reset-password (answer 202).
+    app.get('/privileged-changes', { schema: { querystring: changeStatusQuery, tags } }, async (req) => ({ items: await listChanges(req.ctx, req.query.status) }));
+
+    app.get('/privileged-changes/:id', { schema: { params: idParam, tags } }, async (req) => getChange(req.ctx, req.params.id));
+
+    app.post('/privileged-changes/:id/approve', { schema: { params: idParam, body: decisionBody.optional(), tags } }, async (req) =>
+      approveChange(req.ctx, req.params.id, deps.outbox, req.body?.note || null),
+    );
+
+    app.post('/privileged-changes/:id/reject', { schema: { params: idParam, body: decisionBody.optional(), tags } }, async (req) =>
+      rejectChange(req.ctx, req.params.id, req.body?.note || null),
+    );
+
     app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
       const u = await findUser(req.ctx.db, req.params.id);
       if (!u || !can(req.ctx.actor, 'users.read', userSubject(u))) throw notFound('用户');
@@ -69,16 +91,22 @@ export function userRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     });
 
     app.post('/', { schema: { body: createUserBody, tags } }, async (req, reply) => {
-      const { user, initialPassword } = await createUser(req.ctx, req.body);
-      return reply.status(201).send({ user: await present(req.ctx, user.id), initialPassword });
+      const created = await createUser(req.ctx, req.body);
+      if ('pendingId' in created) return reply.status(202).send({ pending: await getChange(req.ctx, created.pendingId) });
+      return reply.status(201).send({ user: await present(req.ctx, created.user.id), initialPassword: created.initialPassword });
     });
 
-    app.patch('/:id', { schema: { params: idParam, body: updateUserBody, tags } }, async (req) => {
-      const u = await updateUser(req.ctx, req.params.id, req.body);
-      return present(req.ctx, u.id);
+    app.patch('/:id', { schema: { params: idParam, body: updateUserBody, tags } }, async (req, reply) => {
+      const updated = await updateUser(req.ctx, req.params.id, req.body);
+      if ('pendingId' in updated) return reply.status(202).send({ pending: await getChange(req.ctx, updated.pendingId) });
+      return present(req.ctx, updated.user.id);
     });
 
-    app.post('/:id/reset-password', { schema: { params: idParam, tags } }, async (req) => ({ password: await resetPassword(req.ctx, req.params.id) }));
+    app.post('/:id/reset-password', { schema: { params: idParam, tags } }, async (req, reply) => {
+      const reset = await resetPassword(req.ctx, req.params.id);
+      if ('pendingId' in reset) return reply.status(202).send({ pending: await getChange(req.ctx, reset.pendingId) });
+      return { password: reset.password };
+    });
 
     app.post('/:id/unlock', { schema: { params: idParam, tags } }, async (req, reply) => {
       await unlockUser(req.ctx, req.params.id);

@@ -40,3 +40,12 @@ export const updateUserBody = createUserBody
 export type UpdateUserInput = z.infer<typeof updateUserBody>;
 
 export const idParam = z.object({ id: z.uuid('编号格式不正确') });
+
+export const changeStatusQuery = z.object({ status: z.enum(['pending', 'decided']).default('pending') });
+
+export const decisionBody = z.object({ note: z.string().trim().max(200).optional() });
+
+export const releaseLockBody = z.object({
+  subject: z.string().trim().min(6).max(80).regex(/^(user|name):/, '锁定对象格式不正确'),
+  ip: z.string().trim().max(64).nullable().optional(),
+});

@@ -1,8 +1,11 @@
-/** Personal API tokens for scripts: `cc_<random>`, stored as a hash. */
-import type { Db } from '../db';
+/** Personal API tokens for scripts: `cc_<random>`, stored as a hash, valid until they expire or are revoked. */
+import type { Db, Tx } from '../db';
 import { randomToken, sha256 } from './passwords';
 
 export const TOKEN_PREFIX = 'cc_';
+/** A token lives this long unless the owner asks for less (or more, up to MAX_TOKEN_DAYS). */
+export const DEFAULT_TOKEN_DAYS = 90;
+export const MAX_TOKEN_DAYS = 365;
 
 /** Makes a new token value and what to store for it. */
 export function newApiToken(): { token: string; hash: string; prefix: string } {
@@ -10,17 +13,24 @@ export function newApiToken(): { token: string; hash: string; prefix: string } {
   return { token, hash: sha256(token), prefix: token.slice(0, 8) };
 }
 
-/** The user id a live token belongs to, or null. */
+/** The user id a live, unexpired token belongs to, or null. */
 export async function resolveApiToken(db: Db, token: string, now: Date): Promise<string | null> {
   const row = await db
     .selectFrom('api_tokens')
     .select(['id', 'user_id', 'last_used_at'])
     .where('token_hash', '=', sha256(token))
     .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
     .executeTakeFirst();
   if (!row) return null;
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
   }
   return row.user_id;
+}
+
+/** Revokes every live token of a user (password changed or reset); returns how many. */
+export async function revokeUserTokens(tx: Tx, userId: string, now: Date): Promise<number> {
+  const res = await tx.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(res.numUpdatedRows);
 }

@@ -1,0 +1,437 @@
+/**
+ * The access sweep (issue 7, "Done when"). Two tenants (two counties) are built through the API with a record of
+ * every kind: region, unit, campaign, leading-group member, user, API token, site, standards version and standard,
+ * inspection round, problem (with a photo), supervision notice, notification, material and its file, local category,
+ * dispatch rule. Then, from the OpenAPI document:
+ *
+ * - every GET route with path parameters is called by every account of the home tenant with the OTHER tenant's ids:
+ *   the answer must be what a made-up id gets (404, or the same role-wide 403) — never 2xx with data, never a 403
+ *   that confirms the record exists, never 5xx. The same route with the home tenant's ids must answer 2xx for at
+ *   least one role, so a wrong id mapping cannot make the sweep pass by accident;
+ * - every GET route without path parameters (lists, summaries, exports, workbooks) is called by every account of
+ *   the home tenant, plain and with each `…Id` filter it declares set to the other tenant's id: no answer may hold
+ *   the other tenant's ids or its unique tag (names of its county, units, users, sites), workbooks included;
+ * - every POST/PUT/PATCH/DELETE route with a path parameter is called by every business account of the home tenant
+ *   with the other tenant's ids and a body that passes validation: the answer is what a made-up id gets (404, or a
+ *   role-wide 403) and none of the other tenant's rows, audit events or settings change.
+ *
+ * A route whose parameter has no id mapping fails the sweep ("unmapped"), so a module added later is swept too:
+ * add its kind to PARAM_KINDS and its record to `build`, or, for a genuinely global route, to GLOBAL_ROUTES with the
+ * reason.
+ *
+ * 三员 (admin, security, auditor) are global in the factory. What they should see of another county: the
+ * organisation records their duty covers (regions, units, campaigns, sites and standards for the system
+ * administrator; accounts for the security administrator; the audit trail for the auditor) exactly as they see the
+ * home county's — global means global. What they must not see: business records (problems, photos, materials,
+ * inspection rounds, 督办单, notifications) of any county, the other one included. The sweep asserts both.
+ */
+import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Client, Res } from '../support/client';
+import { createTenant, type Tenant } from '../support/factories';
+import { engineName, getHarness } from '../support/harness';
+import { act } from '../support/problems';
+import { multipartForm, workbook } from '../support/xlsx';
+
+const ROLES = ['admin', 'security', 'auditor', 'office', 'leader', 'taskforce', 'unit', 'unit2', 'unithead', 'inspector', 'sitelead', 'grid', 'volunteer'] as const;
+type RoleKey = (typeof ROLES)[number];
+const SEPARATED: readonly RoleKey[] = ['admin', 'security', 'auditor'];
+const BUSINESS_ROLES = ROLES.filter((r) => !SEPARATED.includes(r));
+/** Kinds of record that hold county business: no 三员 account may read them, in any county. */
+const BUSINESS_KINDS = new Set(['problem', 'file', 'material', 'materialFile', 'round', 'notification', 'notice']);
+
+/**
+ * Which record a path parameter names: `<path up to the parameter>{param}` first, then `{param}` alone.
+ * `severity` is not an id (the four severities are the same everywhere).
+ */
+const PARAM_KINDS: Record<string, string> = {
+  '/api/auth/tokens/{id}': 'token',
+  '/api/regions/{id}': 'region',
+  '/api/units/{id}': 'unit',
+  '/api/campaigns/{id}': 'campaign',
+  '{memberId}': 'member',
+  '/api/users/{id}': 'user',
+  '/api/files/{id}': 'file',
+  '/api/problems/{id}': 'problem',
+  '/api/problem-categories/{code}': 'category',
+  '{regionId}': 'region',
+  '{severity}': 'severity',
+  '/api/problem-settings/dispatch-rules/{id}': 'rule',
+  '/api/supervision-notices/{id}': 'notice',
+  '/api/notifications/{id}': 'notification',
+  '/api/sites/{id}': 'site',
+  '/api/standards/versions/{id}': 'version',
+  '{other}': 'version',
+  '/api/standards/by-unit/{id}': 'unit',
+  '/api/standards/{id}': 'standard',
+  '/api/inspection-rounds/{id}': 'round',
+  '/api/materials/{id}': 'material',
+  '{fileId}': 'materialFile',
+};
+
+/** Routes that are the same for every county, with the reason; the sweep skips them. */
+const GLOBAL_ROUTES: Record<string, string> = {
+  'GET /api/health': 'liveness, no data',
+  'GET /api/site-types/': 'site types are national reference data (data/site-types.json)',
+  'GET /api/auth/session': "the caller's own session",
+  'GET /api/auth/tokens': "the caller's own tokens",
+  'GET /api/regions/import-template': 'an empty workbook',
+  'GET /api/units/import-template': 'an empty workbook',
+  'GET /api/users/import-template': 'an empty workbook',
+  'GET /api/sites/import-template': 'an empty workbook',
+  'GET /api/standards/import-template': 'an empty workbook',
+  'GET /api/audit-events/verify': 'checks the whole chain; answers counts and hashes only',
+  'PATCH /api/problem-settings/deadlines/{severity}': 'the global default 整改时限 (no id; only a global grant edits it, tested in problem-settings)',
+  'GET /api/users/privileged-changes/{id}': '三员 cross-approvals: between global 三员 accounts only, no county owns them (tested in the accounts tests)',
+  'POST /api/users/privileged-changes/{id}/approve': '三员 cross-approvals: between global 三员 accounts only, no county owns them',
+  'POST /api/users/privileged-changes/{id}/reject': '三员 cross-approvals: between global 三员 accounts only, no county owns them',
+};
+
+/**
+ * Lists a 三员 account reads across every county by duty, business subjects included: the auditor reads the whole
+ * audit trail (actions and subject ids of every county's records; that is what auditing is).
+ */
+const DUTY_LISTS: Partial<Record<RoleKey, string[]>> = {
+  auditor: ['/api/audit-events/', '/api/audit-events/export'],
+};
+
+/** Query parameters that carry an id, and the kind they name. */
+const QUERY_KINDS: Record<string, string> = {
+  regionId: 'region',
+  unitId: 'unit',
+  campaignId: 'campaign',
+  siteId: 'site',
+  roundId: 'round',
+  versionId: 'version',
+  standardId: 'standard',
+  problemId: 'problem',
+  userId: 'user',
+  actorId: 'user',
+  subjectId: 'problem',
+  inspectorId: 'user',
+  assigneeId: 'user',
+  reporterId: 'user',
+};
+
+type Ids = Record<string, string>;
+interface World {
+  t: Tenant;
+  ids: Ids;
+}
+
+const STANDARD_HEADERS = ['测评项目', '测评内容', '编码', '测评标准', '测评方法', '分值', '适用点位类型', '牵头单位', '责任单位', '负面清单'];
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+async function photo(c: Client): Promise<string> {
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 140, b: 200 } } }).jpeg().toBuffer();
+  const res = await c.upload('/api/files', jpeg, 'photo.jpg');
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id as string;
+}
+
+const must = (res: Res, status: number, what: string) => {
+  expect(res.status, `${what}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(status);
+  return res.body;
+};
+
+/** A tenant with one record of every kind, made through the API as its own people would. */
+async function build(): Promise<World> {
+  const t = await createTenant();
+  const { database } = await getHarness();
+  const db = database.db;
+  const office = await t.as('office');
+  const unit = await t.as('unit');
+  const ids: Ids = { region: t.townAId, unit: t.unitAId, campaign: t.campaignId, user: t.users.unit.id, severity: 'normal' };
+
+  ids.token = must(await unit.post('/api/auth/tokens', { name: '巡查脚本' }), 201, 'token').id;
+  ids.member = must(await office.post(`/api/campaigns/${t.campaignId}/leading-group`, { name: '周国栋', post: '副县长', groupRole: 'deputy_leader', unitIds: [t.unitAId] }), 201, 'member').id;
+
+  const sheet = await workbook(STANDARD_HEADERS, [
+    ['和谐宜居的生活环境', '背街小巷', `背街-${t.tag}-01`, '路面平整，无坑洼积水', '实地考察', 1, '背街小巷', `城管局${t.tag}`, `市场监管局${t.tag}`, '否'],
+    ['社会主义精神文明', '志愿服务', `志愿-${t.tag}-01`, '志愿服务记录完整，按月报送', '网上申报', 2, '', `城管局${t.tag}`, `市场监管局${t.tag}`, '否'],
+  ]);
+  const form = multipartForm({ campaignId: t.campaignId, versionName: `测评体系${t.tag}` }, [['s.xlsx', sheet]]);
+  ids.version = must(await office.request('POST', '/api/standards/import', form.body, { headers: form.headers }), 201, 'standards import').versionId;
+  const tree = must(await office.get(`/api/standards/versions/${ids.version}/tree`), 200, 'tree');
+  const standards = tree.items.flatMap((i: { children: Array<{ standards: Array<{ id: string; code: string }> }> }) => i.children.flatMap((c) => c.standards));
+  ids.standard = standards.find((x: { code: string }) => x.code.startsWith('背街')).id;
+  const paperwork = standards.find((x: { code: string }) => x.code.startsWith('志愿')).id as string;
+
+  ids.site = must(
+    await office.post('/api/sites', { name: `幸福里背街${t.tag}`, siteTypeCode: 'back_street', regionId: t.townAId, unitId: t.unitAId, address: `幸福里${t.tag}`, location: { lat: 39.2, lng: 116.3 }, leadName: '陈晓东', leadPhone: '13903190058' }),
+    201,
+    'site',
+  ).id;
+  await db.updateTable('sites').set({ lead_user_id: t.users.sitelead.id }).where('id', '=', ids.site).execute();
+  ids.round = must(
+    await office.post('/api/inspection-rounds', { name: `日常督查${t.tag}`, kind: 'routine', campaignId: t.campaignId, standardVersionId: ids.version, startDate: '2026-11-01', endDate: '2026-11-30', siteIds: [ids.site], inspectorIds: [t.users.inspector.id] }),
+    201,
+    'round',
+  ).id;
+
+  ids.file = await photo(office);
+  const problem = must(
+    await office.post('/api/problems', { clientId: crypto.randomUUID(), description: `幸福里路面破损${t.tag}`, categoryCode: 'E0102', severity: 'normal', regionId: t.townAId, siteId: ids.site, location: { lat: 39.2, lng: 116.3 }, address: `幸福里${t.tag}`, photoIds: [ids.file] }),
+    201,
+    'problem',
+  );
+  ids.problem = problem.id;
+  await act(office, ids.problem, 'accept');
+  await act(office, ids.problem, 'dispatch', { unitId: t.unitAId });
+  const notes = must(await unit.get('/api/notifications?pageSize=100'), 200, 'notifications');
+  ids.notification = notes.items.find((n: { problemId: string }) => n.problemId === ids.problem).id;
+  // A 督办单 as the deadline sweep writes it (the sweep itself is tested in problem-deadlines).
+  const notice = await db
+    .insertInto('supervision_notices')
+    .values({ code: `DB${t.tag}`, problem_id: ids.problem, unit_id: t.unitAId, issued_at: new Date(), deadline: new Date(Date.now() + 3 * 86400_000), escalated_at: null, escalated_to: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ids.notice = notice.id;
+
+  const material = multipartForm({ standardId: paperwork, period: '2026-11', note: `台账${t.tag}` }, [['台账.pdf', PDF]]);
+  ids.material = must(await unit.request('POST', '/api/materials', material.body, { headers: material.headers }), 201, 'material').id;
+  ids.materialFile = (await db.selectFrom('material_files').select('id').where('submission_id', '=', ids.material).executeTakeFirstOrThrow()).id;
+
+  for (;;) {
+    const code = `Y${String(crypto.randomInt(0, 10_000)).padStart(4, '0')}`;
+    const res = await office.post('/api/problem-categories', { code, name: `本地类别${t.tag}`, kind: 'event' });
+    if (res.status === 409) continue;
+    ids.category = must(res, 201, 'category').code;
+    break;
+  }
+  ids.rule = must(await office.post('/api/problem-settings/dispatch-rules', { categoryCode: 'E0102', regionId: t.townAId, unitId: t.unitAId }), 201, 'rule').id;
+  return { t, ids };
+}
+
+let home: World;
+let other: World;
+let routes: Array<{ method: string; path: string; query: string[] }> = [];
+const clients = {} as Record<RoleKey, Client>;
+
+/** The kind of record each `{param}` of a path names, or null when one has no mapping. */
+function kindsOf(path: string): Array<{ param: string; kind: string | null }> {
+  return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => {
+    const prefix = path.slice(0, m.index! + m[0].length);
+    return { param: m[1], kind: PARAM_KINDS[prefix] ?? PARAM_KINDS[`{${m[1]}}`] ?? null };
+  });
+}
+
+/** A made-up id of the kind (a code for categories). */
+const madeUp = (kind: string) => (kind === 'category' ? 'Y9999' : kind === 'severity' ? 'normal' : crypto.randomUUID());
+
+/** The path with its parameters filled, plus the id query parameters it declares (some routes need them). */
+function fill(path: string, pick: (kind: string) => string, query: string[] = [], pickQuery = pick): string {
+  const url = path.replace(/\{([^}]+)\}/g, (_m, param: string) => {
+    const k = kindsOf(path).find((x) => x.param === param)!.kind!;
+    return pick(k);
+  });
+  const qs = query.filter((q) => QUERY_KINDS[q]).map((q) => `${q}=${pickQuery(QUERY_KINDS[q])}`);
+  return qs.length ? `${url}?${qs.join('&')}` : url;
+}
+
+/** All text of a response, workbooks included, for the leak check. */
+async function textOf(res: Res): Promise<string> {
+  const type = String(res.headers['content-type'] ?? '');
+  if (type.includes('spreadsheetml')) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as never);
+    const out: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => out.push(String(cell.text ?? '')))));
+    return out.join('\n');
+  }
+  return typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+}
+
+/** Marks of the other tenant: its record ids and its unique tag (in every name it owns). */
+const marksOf = (w: World, kinds?: Set<string>) => [
+  ...Object.entries(w.ids)
+    .filter(([k]) => k !== 'severity' && k !== 'category' && (!kinds || kinds.has(k)))
+    .map(([, id]) => id),
+  ...(kinds ? [] : [w.t.tag, w.t.countyId]),
+];
+
+/** Fingerprint of the other tenant's rows and trail, to prove a refused mutation changed nothing. */
+async function fingerprint(w: World) {
+  const db = (await getHarness()).database.db;
+  const one = async (table: string, column: string, id: string) => (await db.selectFrom(table as never).selectAll().where(column as never, '=', id as never).execute()) as unknown[];
+  const ids = w.ids;
+  const regionIds = [w.t.countyId, w.t.townAId, w.t.townBId];
+  return {
+    rows: {
+      regions: await db.selectFrom('regions').selectAll().where('id', 'in', regionIds).orderBy('id').execute(),
+      units: await db.selectFrom('units').selectAll().where('id', 'in', [w.t.unitAId, w.t.unitBId]).orderBy('id').execute(),
+      campaign: await one('campaigns', 'id', ids.campaign),
+      member: await one('leading_group_members', 'id', ids.member),
+      users: await db.selectFrom('users').selectAll().where('id', 'in', Object.values(w.t.users).map((u) => u.id)).orderBy('id').execute(),
+      roles: await db.selectFrom('user_roles').selectAll().where('user_id', 'in', Object.values(w.t.users).map((u) => u.id)).orderBy('user_id').execute(),
+      token: await one('api_tokens', 'id', ids.token),
+      site: await one('sites', 'id', ids.site),
+      version: await one('standard_versions', 'id', ids.version),
+      versionsOfCampaign: await db.selectFrom('standard_versions').select('id').where('campaign_id', '=', ids.campaign).orderBy('id').execute(),
+      standard: await one('standards', 'id', ids.standard),
+      round: await one('inspection_rounds', 'id', ids.round),
+      visits: await db.selectFrom('inspection_visits' as never).selectAll().where('round_id' as never, '=', ids.round as never).execute(),
+      problem: await one('problems', 'id', ids.problem),
+      problemEvents: await db.selectFrom('problem_events').select('id').where('problem_id', '=', ids.problem).orderBy('id').execute(),
+      notice: await one('supervision_notices', 'id', ids.notice),
+      notification: await one('notifications', 'id', ids.notification),
+      material: await one('material_submissions', 'id', ids.material),
+      category: await one('problem_categories', 'code', ids.category),
+      categorySettings: await db.selectFrom('region_category_settings').selectAll().where('region_id', 'in', regionIds).execute(),
+      deadlines: await db.selectFrom('region_deadline_policies').selectAll().where('region_id', 'in', regionIds).execute(),
+      rules: await db.selectFrom('dispatch_rules').selectAll().where('region_id', 'in', regionIds).orderBy('id').execute(),
+    },
+    audit: Number(
+      (
+        await db
+          .selectFrom('audit_events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('subject_id', 'in', [...Object.values(ids), ...regionIds, w.t.unitBId, ...Object.values(w.t.users).map((u) => u.id)])
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  };
+}
+
+beforeAll(async () => {
+  home = await build();
+  other = await build();
+  const { app } = await getHarness();
+  const spec = app.swagger() as { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }> }>> };
+  routes = Object.entries(spec.paths)
+    .filter(([p]) => !p.startsWith('/api/docs'))
+    .flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([m]) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map(([m, op]) => ({ method: m.toUpperCase(), path, query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name) })),
+    );
+  for (const key of ROLES) clients[key] = await home.t.as(key);
+}, 180_000);
+
+/** Valid bodies for the mutation routes, so a refusal comes from the scope check, not from validation. */
+async function bodyFor(method: string, path: string, w: World): Promise<unknown> {
+  const db = (await getHarness()).database.db;
+  const version = async (table: string, column: string, id: string) =>
+    Number(((await db.selectFrom(table as never).select('version' as never).where(column as never, '=', id as never).executeTakeFirst()) as { version?: number } | undefined)?.version ?? 1);
+  const ids = w.ids;
+  switch (`${method} ${path}`) {
+    case 'PATCH /api/regions/{id}':
+      return { name: '被改的镇', version: await version('regions', 'id', ids.region) };
+    case 'PATCH /api/units/{id}':
+      return { liaisonPhone: '13900009999', version: await version('units', 'id', ids.unit) };
+    case 'PATCH /api/campaigns/{id}':
+      return { name: '被改的创建', version: await version('campaigns', 'id', ids.campaign) };
+    case 'POST /api/campaigns/{id}/leading-group':
+      return { name: '冒名成员', post: '副县长', groupRole: 'deputy_leader', unitIds: [] };
+    case 'PATCH /api/campaigns/{id}/leading-group/{memberId}':
+      return { name: '被改的成员', version: await version('leading_group_members', 'id', ids.member) };
+    case 'PATCH /api/users/{id}':
+      return { name: '被改的用户', version: await version('users', 'id', ids.user) };
+    case 'POST /api/problems/{id}/transitions':
+      return { action: 'acknowledge', version: await version('problems', 'id', ids.problem) };
+    case 'PATCH /api/problem-categories/{code}':
+      return { name: '被改的类别', version: await version('problem_categories', 'code', ids.category) };
+    case 'PUT /api/problem-categories/{code}/regions/{regionId}':
+      return { active: false, version: null };
+    case 'PUT /api/problem-settings/regions/{regionId}/deadlines/{severity}':
+      return { hours: 1, workingDays: false, version: null };
+    case 'PATCH /api/sites/{id}':
+      return { name: '被改的点位', version: await version('sites', 'id', ids.site) };
+    case 'POST /api/standards/versions/{id}/clone':
+      return { name: '偷来的体系', campaignId: home.ids.campaign };
+    case 'POST /api/inspection-rounds/{id}/visits':
+      return { siteId: ids.site, results: [{ standardId: ids.standard, verdict: 'pass' }] };
+    case 'POST /api/materials/{id}/review':
+      return { decision: 'pass', version: await version('material_submissions', 'id', ids.material) };
+    default:
+      return method === 'DELETE' ? undefined : {};
+  }
+}
+
+describe(`access sweep (${engineName})`, () => {
+  it('every route with a path parameter has an id mapping (or is listed as global with a reason)', () => {
+    const unmapped = routes
+      .filter((r) => !GLOBAL_ROUTES[`${r.method} ${r.path}`])
+      .flatMap((r) => kindsOf(r.path).filter((k) => !k.kind || !(k.kind in home.ids)).map((k) => `${r.method} ${r.path} {${k.param}}`));
+    expect(unmapped, 'add the kind to PARAM_KINDS and a record of it to build()').toEqual([]);
+    expect(routes.length).toBeGreaterThan(90);
+  });
+
+  it("reading another county's records by id answers exactly as a made-up id does, for every role", async () => {
+    const failures: string[] = [];
+    const get = routes.filter((r) => r.method === 'GET' && r.path.includes('{') && !GLOBAL_ROUTES[`GET ${r.path}`]);
+    for (const r of get) {
+      const kinds = kindsOf(r.path).map((k) => k.kind!);
+      const business = kinds.some((k) => BUSINESS_KINDS.has(k));
+      let readable = 0;
+      for (const role of ROLES) {
+        const c = clients[role];
+        const mine = await c.get(fill(r.path, (k) => home.ids[k], r.query));
+        const theirs = await c.get(fill(r.path, (k) => other.ids[k], r.query));
+        const none = await c.get(fill(r.path, madeUp, r.query, (k) => other.ids[k]));
+        if (mine.status < 300) readable++;
+        const label = `${role} GET ${r.path}`;
+        if (theirs.status >= 500) failures.push(`${label}: ${theirs.status}`);
+        if (SEPARATED.includes(role)) {
+          // Global accounts: the other county looks exactly like the home county, and business records not at all.
+          if (theirs.status !== mine.status) failures.push(`${label}: other county ${theirs.status}, home county ${mine.status}`);
+          if (business && theirs.status !== none.status) failures.push(`${label}: business record answered ${theirs.status} (made-up id: ${none.status})`);
+          if (business && theirs.status < 300) failures.push(`${label}: a 三员 account reads business records`);
+        } else {
+          if (theirs.status !== none.status) failures.push(`${label}: other county ${theirs.status}, made-up id ${none.status} (${JSON.stringify(theirs.body).slice(0, 120)})`);
+          if (theirs.status < 300) failures.push(`${label}: other county's record answered ${theirs.status}`);
+        }
+      }
+      if (readable === 0) failures.push(`GET ${r.path}: no role read the home county's record — the id mapping is wrong`);
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it("lists, summaries and workbooks never hold another county's records, with or without its ids as filters", async () => {
+    const failures: string[] = [];
+    const lists = routes.filter((r) => r.method === 'GET' && !r.path.includes('{') && !GLOBAL_ROUTES[`GET ${r.path}`]);
+    expect(lists.length).toBeGreaterThan(20);
+    for (const r of lists) {
+      const variants = ['', ...r.query.filter((q) => QUERY_KINDS[q] && other.ids[QUERY_KINDS[q]]).map((q) => `?${q}=${other.ids[QUERY_KINDS[q]]}`)];
+      for (const role of ROLES) {
+        // 三员 accounts are global: their own duty's lists hold every county; business records must never show.
+        if (DUTY_LISTS[role]?.includes(r.path)) continue;
+        const marks = SEPARATED.includes(role) ? marksOf(other, BUSINESS_KINDS) : marksOf(other);
+        for (const q of variants) {
+          const res = await clients[role].get(r.path + q);
+          const label = `${role} GET ${r.path}${q}`;
+          if (res.status >= 500) failures.push(`${label}: ${res.status}`);
+          if (res.status >= 300) continue;
+          const text = await textOf(res);
+          const leaked = marks.filter((m) => text.includes(m));
+          if (leaked.length) failures.push(`${label}: holds ${leaked.map((m) => Object.entries(other.ids).find(([, v]) => v === m)?.[0] ?? (m === other.t.tag ? 'tag' : m)).join(', ')}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it("changing another county's records by id answers as a made-up id does, and changes nothing", async () => {
+    const failures: string[] = [];
+    const before = await fingerprint(other);
+    const mutations = routes.filter((r) => r.method !== 'GET' && r.path.includes('{') && !GLOBAL_ROUTES[`${r.method} ${r.path}`]);
+    expect(mutations.length).toBeGreaterThan(20);
+    for (const r of mutations) {
+      for (const role of BUSINESS_ROLES) {
+        const c = clients[role];
+        const body = await bodyFor(r.method, r.path, other);
+        const none = await c.request(r.method as 'POST', fill(r.path, madeUp), body);
+        const theirs = await c.request(r.method as 'POST', fill(r.path, (k) => other.ids[k]), body);
+        const label = `${role} ${r.method} ${r.path}`;
+        if (none.status === 400) failures.push(`${label}: the sweep's body does not validate (${JSON.stringify(none.body).slice(0, 160)})`);
+        if (theirs.status !== none.status || ![403, 404].includes(theirs.status)) {
+          failures.push(`${label}: other county ${theirs.status}, made-up id ${none.status} (${JSON.stringify(theirs.body).slice(0, 160)})`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await fingerprint(other)).toEqual(before);
+  }, 300_000);
+});
