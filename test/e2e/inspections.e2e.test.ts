@@ -143,7 +143,8 @@ describe('inspections in Chromium', () => {
     const resultCard = page.getByRole('region', { name: '测评结果' });
     await resultCard.getByLabel('得分率 88.9%').waitFor();
     await resultCard.getByLabel('扣分 1 分').waitFor();
-    const problemLink = resultCard.getByRole('link', { name: /^问题 WT\d{6}-\d{6}$/ });
+    // A covert finding numbers from its own sequence until release (the public WT codes show no gap).
+    const problemLink = resultCard.getByRole('link', { name: /^问题 AF\d{6}-\d{6}$/ });
     await problemLink.waitFor();
     problemCode = (await problemLink.getAttribute('aria-label'))!.replace('问题 ', '');
     await page.getByText('已保存', { exact: true }).waitFor();
@@ -257,5 +258,35 @@ describe('inspections in Chromium', () => {
     expect(await noSideScroll(phone.page)).toBeLessThanOrEqual(0);
     await shot(phone.page, 'inspections-report-phone');
     await phone.context.close();
+  }, 120_000);
+
+  it('after release the unit liaison, on a phone, sees the finding on its own problem page with 暗访组 as reporter, never the inspector', async () => {
+    const office = await open(DESKTOP, 'office');
+    const session = await apiGet<{ csrfToken: string }>(office.page, '/api/auth/session');
+    const units = await apiGet<{ items: Array<{ id: string; name: string }> }>(office.page, `/api/units?search=${encodeURIComponent('城市管理')}&pageSize=20`);
+    const unitId = units.body.items[0].id;
+    const before = await apiGet<{ version: number; code: string; reporterName: string }>(office.page, `/api/problems/${problemId}`);
+    // Released: the finding took a public code, and the office (who may know the team) still sees the inspector.
+    expect(before.body.code).toMatch(/^WT\d{6}-\d{6}$/);
+    expect(before.body.reporterName).toBe('冯建军');
+    const dispatched = await office.page.request.post(`${e2e.baseUrl}/api/problems/${problemId}/transitions`, {
+      headers: { 'x-csrf-token': session.body.csrfToken },
+      data: { action: 'dispatch', version: before.body.version, unitId },
+    });
+    expect(dispatched.status(), await dispatched.text()).toBe(200);
+    await office.context.close();
+
+    const { context, page } = await open(PHONE, 'unit');
+    await page.goto(`${e2e.baseUrl}/problems/${problemId}`);
+    await page.getByText(before.body.code).first().waitFor();
+    await page.getByText('暗访组').first().waitFor();
+    expect(await page.getByText('冯建军').count()).toBe(0);
+    expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'inspections-released-unit-phone');
+    await page.goto(`${e2e.baseUrl}/inspections/${roundId}`);
+    await page.getByText('暗访组').first().waitFor();
+    expect(await page.getByText('冯建军').count()).toBe(0);
+    await shot(page, 'inspections-released-round-unit-phone');
+    await context.close();
   }, 120_000);
 });
