@@ -1,7 +1,9 @@
-/** .xlsx templates, exports and strict reading for imports (ExcelJS). */
+/** .xlsx templates, exports and strict reading for imports (ExcelJS); the reading itself is in xlsx-read.ts. */
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type RowError } from './errors';
+import { AppError } from './errors';
+
+export { importLimits, invalid, readSheet, type SheetRow } from './xlsx-read';
 
 export interface SheetColumn {
   header: string;
@@ -12,7 +14,16 @@ export interface SheetColumn {
 }
 
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-const MAX_IMPORT_ROWS = 20000;
+
+/**
+ * A text cell starting with = + - @ (or tab / CR) becomes a live formula when someone edits it in Excel or saves the
+ * sheet as CSV (=HYPERLINK(…), =cmd|…): every export writes such text with a leading ' (OWASP "CSV injection"), and
+ * readSheet drops that ' again on import, so an export → import round trip is unchanged.
+ */
+export function neutraliseCell(value: unknown): unknown {
+  if (typeof value !== 'string' || value === '') return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
 
 /** Builds a one-sheet workbook with a bold, frozen header row. */
 export async function buildWorkbook(
@@ -29,11 +40,11 @@ export async function buildWorkbook(
   columns.forEach((c, i) => {
     if (c.required) ws.getRow(1).getCell(i + 1).font = { bold: true, color: { argb: 'FFC00000' } };
   });
-  for (const r of rows) ws.addRow(r.map((v) => (v === null || v === undefined ? '' : v)));
+  for (const r of rows) ws.addRow(r.map((v) => (v === null || v === undefined ? '' : neutraliseCell(v))));
   if (notes.length) {
     const help = wb.addWorksheet('填写说明');
     help.getColumn(1).width = 100;
-    notes.forEach((n) => help.addRow([n]));
+    notes.forEach((n) => help.addRow([neutraliseCell(n)]));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -55,25 +66,36 @@ export function sendWorkbook(reply: FastifyReply, fileName: string, buffer: Buff
     .send(buffer);
 }
 
-export interface SheetRow {
-  /** 1-based row number as Excel shows it. */
-  row: number;
-  values: Record<string, string>;
+
+/** A multipart body that cannot be read (cut off, malformed) is the client's fault: 400 (413 when too large). */
+export function uploadError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('payload_too_large', '文件超过 10 MB');
+  if (code === 'FST_FILES_LIMIT') return new AppError('bad_request', '一次只能上传一个文件');
+  // busboy's own errors ("Unexpected end of form", malformed headers) carry no code.
+  return new AppError('bad_request', '上传内容格式有误或不完整，请重新上传');
+}
+
+function assertZip(buffer: Buffer): void {
+  // An .xlsx file is a zip archive: check the content, not the name.
+  if (buffer.length < 4 || buffer[0] !== 0x50 || buffer[1] !== 0x4b) {
+    throw new AppError('unsupported_media_type', '文件不是 .xlsx 格式，请下载模板填写后上传');
+  }
 }
 
 /** Reads the uploaded multipart `file` field into memory, checking size and that it really is an .xlsx (zip) file. */
 export async function readUploadedWorkbook(req: FastifyRequest): Promise<Buffer> {
   if (!req.isMultipart()) throw new AppError('bad_request', '请以 multipart/form-data 上传文件（字段名 file）');
-  const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
-  if (!part) throw new AppError('bad_request', '没有收到文件（字段名 file）');
-  const buffer = await part.toBuffer().catch((e: { code?: string }) => {
-    if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', '文件超过 10 MB');
-    throw e;
-  });
-  // An .xlsx file is a zip archive: check the content, not the name.
-  if (buffer.length < 4 || buffer[0] !== 0x50 || buffer[1] !== 0x4b) {
-    throw new AppError('unsupported_media_type', '文件不是 .xlsx 格式，请下载模板填写后上传');
+  let buffer: Buffer;
+  try {
+    const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
+    if (!part) throw new AppError('bad_request', '没有收到文件（字段名 file）');
+    buffer = await part.toBuffer();
+  } catch (error) {
+    throw uploadError(error);
   }
+  assertZip(buffer);
   return buffer;
 }
 
@@ -82,72 +104,15 @@ export async function readUploadedWorkbookWithFields(req: FastifyRequest): Promi
   if (!req.isMultipart()) throw new AppError('bad_request', '请以 multipart/form-data 上传文件（字段名 file）');
   const fields: Record<string, string> = {};
   let buffer: Buffer | null = null;
-  for await (const part of req.parts({ limits: { fileSize: MAX_IMPORT_BYTES } })) {
-    if (part.type === 'file') {
-      buffer = await part.toBuffer().catch((e: { code?: string }) => {
-        if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', '文件超过 10 MB');
-        throw e;
-      });
-    } else {
-      fields[part.fieldname] = String(part.value ?? '').trim();
+  try {
+    for await (const part of req.parts({ limits: { fileSize: MAX_IMPORT_BYTES } })) {
+      if (part.type === 'file') buffer = await part.toBuffer();
+      else fields[part.fieldname] = String(part.value ?? '').trim();
     }
+  } catch (error) {
+    throw uploadError(error);
   }
   if (!buffer) throw new AppError('bad_request', '没有收到文件（字段名 file）');
-  if (buffer.length < 4 || buffer[0] !== 0x50 || buffer[1] !== 0x4b) throw new AppError('unsupported_media_type', '文件不是 .xlsx 格式，请下载模板填写后上传');
+  assertZip(buffer);
   return { buffer, fields };
-}
-
-/** Reads the first sheet; its header row must contain exactly the expected headers (any order). */
-export async function readSheet(buffer: Buffer, columns: SheetColumn[]): Promise<SheetRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('unsupported_media_type', '文件无法读取，请确认是 .xlsx 格式（不支持 .xls 和 .csv）');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw invalid([{ row: 1, column: '', message: '文件中没有工作表' }]);
-  const headerCells: Record<number, string> = {};
-  ws.getRow(1).eachCell((cell, col) => {
-    headerCells[col] = cellText(cell.value);
-  });
-  const present = new Set(Object.values(headerCells));
-  const missing = columns.filter((c) => !present.has(c.header)).map((c) => c.header);
-  if (missing.length) {
-    throw invalid(missing.map((h) => ({ row: 1, column: h, message: `缺少表头“${h}”，请使用下载的模板` })));
-  }
-  const rows: SheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values: Record<string, string> = {};
-    let hasAny = false;
-    for (const [col, header] of Object.entries(headerCells)) {
-      const text = cellText(row.getCell(Number(col)).value);
-      values[header] = text;
-      if (text) hasAny = true;
-    }
-    if (hasAny) rows.push({ row: rowNumber, values });
-  });
-  if (!rows.length) throw invalid([{ row: 2, column: '', message: '文件中没有数据行' }]);
-  if (rows.length > MAX_IMPORT_ROWS) throw invalid([{ row: MAX_IMPORT_ROWS + 2, column: '', message: `单次最多导入 ${MAX_IMPORT_ROWS} 行` }]);
-  return rows;
-}
-
-/** The error an import answers with when any row is bad; nothing has been written. */
-export function invalid(rows: RowError[]): AppError {
-  const sorted = [...rows].sort((a, b) => a.row - b.row);
-  return new AppError('import_invalid', `导入文件有 ${sorted.length} 处错误，未写入任何数据，请修改后重新上传`, { rows: sorted });
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
-    if ('text' in value) return String(value.text).trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-  }
-  return String(value).trim();
 }
