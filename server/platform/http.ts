@@ -9,6 +9,7 @@ import type { Clock } from './clock';
 import type { Ctx } from './context';
 import type { Db } from './db';
 import { AppError } from './errors';
+import { normalizeInputError } from './input-guards';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions';
 import { resolveApiToken } from './auth/tokens';
 
@@ -77,7 +78,8 @@ export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; clock
     }
   });
 
-  app.setErrorHandler((error: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler((raw: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) => {
+    const error = normalizeInputError(raw); // cut-off multipart bodies and the like → 4xx (input-guards.ts)
     if (error instanceof AppError) {
       return reply.status(error.status).send({ error: { code: error.code, message: error.message, ...error.extra } });
     }

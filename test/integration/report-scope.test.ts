@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client';
 import { createTenant, type Tenant } from '../support/factories';
-import { engineName } from '../support/harness';
+import { engineName, getHarness } from '../support/harness';
 import { act, uploadPhoto } from '../support/problems';
 
 let t: Tenant;
@@ -89,5 +89,22 @@ describe(`reports stay in the reporter's area and channel (${engineName})`, () =
     for (const suffix of ['', '/meta', '/thumbnail', '/evidence']) expect((await stranger.get(`/api/files/${photo}${suffix}`)).status, suffix).toBe(404);
     // Nor can they attach it to a report of their own.
     expect((await stranger.post('/api/problems', body({ regionId: other.townAId, photoIds: [photo], source: 'inspection' }))).status).toBe(400);
+  });
+
+  it("dispatch and relapse take the deadline from the problem's county, not the shipped default", async () => {
+    const office = await t.asScript('office');
+    const set = await office.request('PUT', `/api/problem-settings/regions/${t.countyId}/deadlines/urgent`, { hours: 3, workingDays: false, version: null });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    const reported = await office.post('/api/problems', body({ regionId: t.townAId, severity: 'urgent', source: 'inspection' }));
+    await act(office, reported.body.id, 'accept');
+    const { clock } = await getHarness();
+    const dispatched = await act(office, reported.body.id, 'dispatch', { unitId: t.unitAId });
+    expect(new Date(dispatched.deadline).getTime() - clock.now().getTime()).toBe(3 * 3600_000);
+    // Another county keeps the shipped default for the same severity.
+    const elsewhere = await (await other.asScript('office')).post('/api/problems', body({ regionId: other.townAId, severity: 'urgent', source: 'inspection' }));
+    const otherOffice = await other.asScript('office');
+    await act(otherOffice, elsewhere.body.id, 'accept');
+    const theirs = await act(otherOffice, elsewhere.body.id, 'dispatch', { unitId: other.unitAId });
+    expect(new Date(theirs.deadline).getTime() - clock.now().getTime()).not.toBe(3 * 3600_000);
   });
 });

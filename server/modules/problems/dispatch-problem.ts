@@ -22,7 +22,7 @@ export const dispatchProblem = defineVerb({
   },
   apply: async (ctx, tx, p, payload) => {
     const now = ctx.clock.now();
-    const deadline = payload.deadline ?? computeDeadline(now, await deadlinePolicy(tx, p.severity));
+    const deadline = payload.deadline ?? computeDeadline(now, await deadlinePolicy(tx, p.severity, p.region_path));
     return {
       set: {
         unit_id: payload.unitId,

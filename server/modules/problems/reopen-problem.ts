@@ -29,7 +29,7 @@ export const reopenProblem = defineVerb({
       to: 'closed',
       event: { reason: payload.reason },
       after: async (tx) => {
-        const deadline = computeDeadline(now, await deadlinePolicy(tx, p.severity));
+        const deadline = computeDeadline(now, await deadlinePolicy(tx, p.severity, p.region_path));
         created = await insertProblem(tx, ctx, {
           clientId: null,
           description: `【反弹】${p.description}（回头看：${payload.reason}）`.slice(0, 1000),
