@@ -43,6 +43,7 @@ export interface ApiToken {
   prefix: string;
   createdAt: string;
   lastUsedAt: string | null;
+  expiresAt: string;
 }
 
 export const sessionKey = ['session'] as const;
@@ -119,7 +120,8 @@ export function useApiTokens() {
 export function useCreateApiToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string }) => api.post<{ id: Id; token: string }>('/api/auth/tokens', input),
+    mutationFn: (input: { name: string; expiresInDays?: number }) =>
+      api.post<{ id: Id; token: string; expiresAt: string }>('/api/auth/tokens', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
   });
 }

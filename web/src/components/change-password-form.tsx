@@ -1,11 +1,10 @@
 /** Change one's own password, checked on the client with the same policy the server enforces. */
-import { passwordProblem } from '@common/password-policy';
+import { PASSWORD_POLICY_TEXT, passwordProblem } from '@common/password-policy';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useChangePassword } from '../api/auth';
 
-export const PASSWORD_POLICY_TEXT =
-  '密码至少 8 位，须包含大写字母、小写字母、数字、特殊字符中的至少三类，且不能包含用户名。';
+export { PASSWORD_POLICY_TEXT };
 
 interface Values {
   oldPassword: string;

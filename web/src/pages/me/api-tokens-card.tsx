@@ -1,6 +1,6 @@
 /** Personal API tokens: list, create (secret shown once), revoke with confirmation. */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Modal, Popconfirm, Table, Typography } from 'antd';
+import { Button, Card, Form, Input, Modal, Popconfirm, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken, type ApiToken } from '../../api/auth';
 import { formatTime } from '../../components/format';
@@ -14,15 +14,17 @@ export function ApiTokensCard() {
   const revoke = useRevokeApiToken();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const [form] = Form.useForm<{ name: string }>();
+  const [expiresAt, setExpiresAt] = useState<string | null>(null);
+  const [form] = Form.useForm<{ name: string; expiresInDays: number }>();
 
-  const handleCreate = ({ name }: { name: string }) =>
+  const handleCreate = ({ name, expiresInDays }: { name: string; expiresInDays: number }) =>
     create.mutate(
-      { name: name.trim() },
+      { name: name.trim(), expiresInDays },
       {
         onSuccess: (result) => {
           setCreating(false);
           form.resetFields();
+          setExpiresAt(result.expiresAt);
           setSecret(result.token);
         },
       },
@@ -33,6 +35,7 @@ export function ApiTokensCard() {
     { title: '前缀', dataIndex: 'prefix', render: (v: string) => <Typography.Text code>{v}…</Typography.Text> },
     { title: '创建时间', dataIndex: 'createdAt', render: formatTime, responsive: ['md' as const] },
     { title: '最近使用', dataIndex: 'lastUsedAt', render: (v: string | null) => (v ? formatTime(v) : '从未使用') },
+    { title: '有效期至', dataIndex: 'expiresAt', render: formatTime },
     {
       title: '操作',
       key: 'actions',
@@ -93,13 +96,19 @@ export function ApiTokensCard() {
           >
             <Input placeholder="例如：数据对接脚本" />
           </Form.Item>
+          <Form.Item label="有效期" name="expiresInDays" initialValue={90} extra="到期后令牌自动失效；修改或重置密码时所有令牌立即失效。">
+            <Select
+              aria-label="有效期"
+              options={[30, 90, 180, 365].map((d) => ({ value: d, label: `${d} 天` }))}
+            />
+          </Form.Item>
         </Form>
       </Modal>
       <OneTimeSecretModal
         open={secret !== null}
         title="令牌已创建"
         secret={secret}
-        description="请立即复制并妥善保存，令牌只显示这一次，关闭后无法再次查看。"
+        description={`请立即复制并妥善保存，令牌只显示这一次，关闭后无法再次查看。${expiresAt ? `有效期至 ${formatTime(expiresAt)}。` : ''}`}
         onClose={() => setSecret(null)}
       />
     </Card>

@@ -1,9 +1,10 @@
-/** 个人中心: profile, change password, personal API tokens. */
+/** 个人中心: profile, change password, personal API tokens; for the 三员, the 三员变更审批 list. */
 import { Card, Col, Row } from 'antd';
-import { useSession } from '../../api/auth';
+import { hasPermission, useSession } from '../../api/auth';
 import { ChangePasswordForm } from '../../components/change-password-form';
 import { notifySuccess } from '../../components/notify';
 import { PageTitle } from '../../components/page-title';
+import { PendingChangesCard } from '../users/pending-changes-card';
 import { ApiTokensCard } from './api-tokens-card';
 import { ProfileCard } from './profile-card';
 
@@ -15,6 +16,12 @@ export default function MePage() {
     <>
       <PageTitle title="个人中心" />
       <Row gutter={[16, 16]}>
+        {/* The 系统管理员 and 审计管理员 approve 三员 account changes here (they have no users page). */}
+        {hasPermission(session, 'users.reviewPrivileged') && !hasPermission(session, 'users.list') && (
+          <Col span={24}>
+            <PendingChangesCard />
+          </Col>
+        )}
         <Col xs={24} xl={12}>
           <ProfileCard session={session} />
         </Col>

@@ -2,7 +2,7 @@
 import { Alert, Button, Col, Drawer, Form, Grid, Input, Row, Space, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { can, type Id } from '../../api/types';
-import { useCreateUser, useUpdateUser, type User } from '../../api/users';
+import { isPending, useCreateUser, useUpdateUser, type User } from '../../api/users';
 import { PHONE_RULE } from '../../components/form-rules';
 import { notifySuccess } from '../../components/notify';
 import { RegionTreeSelect } from '../../components/region-tree-select';
@@ -70,7 +70,8 @@ export function UserFormDrawer({ user, onClose, onCreated }: Props) {
         {
           onSuccess: (result) => {
             onClose();
-            onCreated(result.user, result.initialPassword);
+            if (isPending(result)) notifySuccess('三员账号须经另一类三员批准，已提交审批；批准后临时密码发送到本人手机');
+            else onCreated(result.user, result.initialPassword);
           },
         },
       );
@@ -83,8 +84,8 @@ export function UserFormDrawer({ user, onClose, onCreated }: Props) {
     update.mutate(
       { id: editing.id, version: editing.version, ...changes },
       {
-        onSuccess: () => {
-          notifySuccess('已保存');
+        onSuccess: (result) => {
+          notifySuccess(isPending(result) ? '涉及三员的变更已提交审批，须由另一类三员批准后生效' : '已保存');
           onClose();
         },
       },
@@ -155,7 +156,7 @@ export function UserFormDrawer({ user, onClose, onCreated }: Props) {
         <RoleGrantsField known={known} disabled={!canAssign} />
         {!editing && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
-            保存后系统生成初始密码并只显示一次，用户首次登录时须修改密码。
+            保存后系统生成初始密码并只显示一次，用户首次登录时须修改密码。三员账号须填写本人手机号，经另一类三员批准后，临时密码只以短信发给本人。
           </Typography.Paragraph>
         )}
       </Form>

@@ -1,7 +1,7 @@
 /** Row actions for a user: edit, reset password, unlock, disable/enable — each only when allowed. */
 import { Button, Popconfirm, Space } from 'antd';
 import { can } from '../../api/types';
-import { useResetPassword, useUnlockUser, useUpdateUser, userStatus, type User } from '../../api/users';
+import { isPending, useResetPassword, useUnlockUser, useUpdateUser, userStatus, type User } from '../../api/users';
 import { notifySuccess } from '../../components/notify';
 
 interface Props {
@@ -31,7 +31,12 @@ export function UserRowActions({ user, onEdit, onPassword }: Props) {
           title={`重置「${user.name}」的密码`}
           description="将生成临时密码，用户下次登录时须修改。确定吗？"
           okText="重置"
-          onConfirm={() => reset.mutateAsync(user.id).then((r) => onPassword(user, r.password)).catch(() => undefined)}
+          onConfirm={() =>
+            reset
+              .mutateAsync(user.id)
+              .then((r) => (isPending(r) ? notifySuccess('三员账号的密码重置已提交审批；批准后临时密码发送到本人手机') : onPassword(user, r.password)))
+              .catch(() => undefined)
+          }
         >
           <Button type="link" size="small" style={linkStyle} aria-label={`重置${user.name}的密码`}>
             重置密码
@@ -60,7 +65,7 @@ export function UserRowActions({ user, onEdit, onPassword }: Props) {
             onConfirm={() =>
               update
                 .mutateAsync({ id: user.id, active: false, version: user.version })
-                .then(() => notifySuccess('已停用'))
+                .then((r) => notifySuccess(isPending(r) ? '停用三员账号已提交审批' : '已停用'))
                 .catch(() => undefined)
             }
           >
@@ -75,7 +80,7 @@ export function UserRowActions({ user, onEdit, onPassword }: Props) {
             style={linkStyle}
             aria-label={`启用${user.name}`}
             onClick={() =>
-              update.mutate({ id: user.id, active: true, version: user.version }, { onSuccess: () => notifySuccess('已启用') })
+              update.mutate({ id: user.id, active: true, version: user.version }, { onSuccess: (r) => notifySuccess(isPending(r) ? '启用三员账号已提交审批' : '已启用') })
             }
           >
             启用

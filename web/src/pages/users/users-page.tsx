@@ -12,6 +12,7 @@ import { OneTimeSecretModal } from '../../components/one-time-secret';
 import { PageTitle } from '../../components/page-title';
 import { SearchBox } from '../../components/search-box';
 import { useTableState } from '../../components/use-table-state';
+import { PendingChangesCard } from './pending-changes-card';
 import { UserFormDrawer } from './user-form-drawer';
 import { UsersTable } from './users-table';
 
@@ -53,6 +54,11 @@ export default function UsersPage() {
           </>
         }
       />
+      {hasPermission(session, 'users.reviewPrivileged') && (
+        <div style={{ marginBottom: 16 }}>
+          <PendingChangesCard hideWhenEmpty />
+        </div>
+      )}
       <Card variant="borderless">
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}>
           <SearchBox
