@@ -1,8 +1,12 @@
-/** 问题类别: the two-level tree (大类 → 小类) by kind, with search; the office adds, renames, 停用/启用. */
+/**
+ * 问题类别: the two-level tree (大类 → 小类) by kind, with search, as it applies in the caller's region. Shipped
+ * categories (全国统一) are renamed or stopped for everyone only by a global account; an office adds local
+ * categories for its region, and stops or starts any category for its own region's subtree (本辖区停用).
+ */
 import { PROBLEM_CATEGORY_KINDS, PROBLEM_CATEGORY_KIND_LABELS, type ProblemCategoryKind } from '@common/problem-workflow';
 import { Button, Grid, Input, Popconfirm, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
-import { useAllProblemCategories, useUpdateProblemCategory, type ManagedCategory } from '../../api/problem-settings';
+import { useAllProblemCategories, useResetCategoryForRegion, useSetCategoryForRegion, useUpdateProblemCategory, type ManagedCategory } from '../../api/problem-settings';
 import { can } from '../../api/types';
 import { notifySuccess } from '../../components/notify';
 import { CategoryFormModal, type CategoryFormTarget } from './category-form-modal';
@@ -30,6 +34,9 @@ function buildRows(items: ManagedCategory[], kind: KindFilter, status: StatusFil
 export function CategoriesTab() {
   const categories = useAllProblemCategories();
   const update = useUpdateProblemCategory();
+  const setForRegion = useSetCategoryForRegion();
+  const resetForRegion = useResetCategoryForRegion();
+  const region = categories.data?.region ?? null;
   const [kind, setKind] = useState<KindFilter>('all');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [text, setText] = useState('');
@@ -41,7 +48,7 @@ export function CategoriesTab() {
   const rows = useMemo(() => buildRows(items, kind, status, text), [items, kind, status, text]);
   const filtering = text.trim() !== '' || status !== 'all';
   const expandedKeys = filtering ? rows.filter((r) => r.children).map((r) => r.code) : expanded;
-  const canEdit = items.some((c) => can(c, 'update'));
+  const canEdit = items.some((c) => can(c, 'update') || can(c, 'toggle'));
   const majors = items.filter((c) => !c.parentCode).length;
   const inactive = items.filter((c) => !c.active).length;
 
@@ -50,6 +57,30 @@ export function CategoriesTab() {
       .mutateAsync({ code: c.code, active: !c.active, version: c.version })
       .then((r) => notifySuccess(`已${c.active ? '停用' : '启用'}「${c.name}」${r?.cascaded ? `，其下 ${r.cascaded} 个小类一并停用` : ''}`))
       .catch(() => undefined);
+
+  const toggleHere = (c: ManagedCategory) =>
+    region &&
+    setForRegion
+      .mutateAsync({ code: c.code, regionId: region.id, active: !c.active, version: c.activeSetting.inherited ? null : c.activeSetting.version })
+      .then(() => notifySuccess(`已在${region.name}${c.active ? '停用' : '启用'}「${c.name}」`))
+      .catch(() => undefined);
+  const resetHere = (c: ManagedCategory) =>
+    region &&
+    resetForRegion
+      .mutateAsync({ code: c.code, regionId: region.id })
+      .then(() => notifySuccess(`「${c.name}」已恢复继承上级设置`))
+      .catch(() => undefined);
+  const sourceText = (c: ManagedCategory) => (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      {c.regionId ? `${c.regionName ?? ''}新增` : '全国统一'}
+    </Typography.Text>
+  );
+  const settingText = (c: ManagedCategory) =>
+    c.activeSetting.regionId && (
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {c.activeSetting.inherited ? `继承自${c.activeSetting.regionName ?? '上级'}` : '本级设置'}
+      </Typography.Text>
+    );
 
   const kindTag = (k: ProblemCategoryKind) => (
     <Tag color={KIND_COLORS[k]} style={{ marginInlineEnd: 0 }}>
@@ -69,17 +100,44 @@ export function CategoriesTab() {
       {c.name}
     </Typography.Text>
   );
+  const regionActions = (c: Row) =>
+    region &&
+    can(c, 'toggle') && (
+      <>
+        <Popconfirm
+          title={`在${region.name}${c.active ? '停用' : '启用'}「${c.name}」`}
+          description={c.active ? `只对${region.name}及其下级区域生效，其他地区不受影响；已有问题不受影响。` : `只对${region.name}及其下级区域生效。`}
+          okText={c.active ? '本辖区停用' : '本辖区启用'}
+          okButtonProps={{ danger: c.active }}
+          cancelText="取消"
+          onConfirm={() => toggleHere(c)}
+        >
+          <Button type="link" size="small" danger={c.active} style={{ paddingInline: 4 }} aria-label={`在本辖区${c.active ? '停用' : '启用'}${c.name}（${c.code}）`}>
+            {c.active ? '本辖区停用' : '本辖区启用'}
+          </Button>
+        </Popconfirm>
+        {c.activeSetting.version !== null && !c.activeSetting.inherited && (
+          <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`${c.name}（${c.code}）恢复继承`} onClick={() => resetHere(c)}>
+            恢复继承
+          </Button>
+        )}
+      </>
+    );
   const actions = (c: Row) =>
-    can(c, 'update') && (
+    (can(c, 'update') || can(c, 'toggle')) && (
       <Space size={0} orientation={isPhone ? 'vertical' : 'horizontal'} align="start">
-        {!c.parentCode && (
+        {!can(c, 'update') && regionActions(c)}
+        {can(c, 'update') && !c.parentCode && (
           <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`在${c.name}（${c.code}）下新增小类`} onClick={() => setTarget({ mode: 'create', parent: c })}>
             新增小类
           </Button>
         )}
+        {can(c, 'update') && (
         <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`重命名${c.name}（${c.code}）`} onClick={() => setTarget({ mode: 'rename', category: c })}>
           重命名
         </Button>
+        )}
+        {can(c, 'update') && (
         <Popconfirm
           title={`${c.active ? '停用' : '启用'}类别「${c.name}」`}
           description={
@@ -100,6 +158,7 @@ export function CategoriesTab() {
             {c.active ? '停用' : '启用'}
           </Button>
         </Popconfirm>
+        )}
       </Space>
     );
 
@@ -126,9 +185,20 @@ export function CategoriesTab() {
     : [
         { title: '类别名称', key: 'name', render: (_, c) => nameText(c) },
         { title: '编码', dataIndex: 'code', width: 90 },
+        { title: '来源', key: 'source', width: 120, render: (_, c) => sourceText(c) },
         { title: '类型', key: 'kind', width: 100, render: (_, c) => (c.parentCode ? null : kindTag(c.kind)) },
-        { title: '状态', key: 'active', width: 90, render: (_, c) => statusTag(c.active) },
-        ...(canEdit ? [{ title: '操作', key: 'actions', width: 200, render: (_: unknown, c: Row) => actions(c) }] : []),
+        {
+          title: '状态',
+          key: 'active',
+          width: 130,
+          render: (_, c) => (
+            <Space size={4}>
+              {statusTag(c.active)}
+              {settingText(c)}
+            </Space>
+          ),
+        },
+        ...(canEdit ? [{ title: '操作', key: 'actions', width: 220, render: (_: unknown, c: Row) => actions(c) }] : []),
       ];
 
   return (
@@ -161,7 +231,7 @@ export function CategoriesTab() {
         />
       </div>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-        依据 GB/T 30428 的部件、事件分类，另加创建专用类别。共 {majors} 个大类、{items.length - majors} 个小类{inactive ? `，已停用 ${inactive} 个` : ''}。
+        {region ? `当前区域：${region.name}。` : ''}依据 GB/T 30428 的部件、事件分类，另加创建专用类别；全国统一类别可在本辖区停用，本地新增的类别只在本区域及下级区域可见。共 {majors} 个大类、{items.length - majors} 个小类{inactive ? `，已停用 ${inactive} 个` : ''}。
         {canEdit ? '类别编码保存后不能修改；不再使用的类别请停用，已有问题不受影响。' : ' 仅创建办可以修改。'}
       </Typography.Paragraph>
       <Table

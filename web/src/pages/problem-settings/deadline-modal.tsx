@@ -3,7 +3,7 @@ import { PROBLEM_SEVERITY_LABELS } from '@common/problem-workflow';
 import { Alert, Form, InputNumber, Modal, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
-import { useDeadlinePolicies, useUpdateDeadlinePolicy, type DeadlinePolicy } from '../../api/problem-settings';
+import { useDeadlinePolicies, useUpdateDeadlinePolicy, type DeadlinePolicy, type SettingsRegion } from '../../api/problem-settings';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { hoursAsDays } from './deadline-format';
 
@@ -14,8 +14,11 @@ interface Values {
 
 const MAX_HOURS = 8760;
 
-/** Modal form; open while `policy` is set. The version saved is the one shown when it opened (or reloaded after a conflict). */
-export function DeadlineModal({ policy, onClose }: { policy: DeadlinePolicy | null; onClose: () => void }) {
+/**
+ * Modal form; open while `policy` is set. Saves the value of `region` (its own; an inherited row creates it), at the
+ * version shown when it opened (or reloaded after a conflict).
+ */
+export function DeadlineModal({ policy, region, onClose }: { policy: DeadlinePolicy | null; region: SettingsRegion | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const update = useUpdateDeadlinePolicy();
   const deadlines = useDeadlinePolicies();
@@ -34,7 +37,7 @@ export function DeadlineModal({ policy, onClose }: { policy: DeadlinePolicy | nu
   const handleFinish = async (values: Values) => {
     if (!base || values.hours === null) return;
     try {
-      await update.mutateAsync({ severity: base.severity, hours: values.hours, workingDays: values.workingDays, version: base.version });
+      await update.mutateAsync({ severity: base.severity, hours: values.hours, workingDays: values.workingDays, region, base });
       notifySuccess(`「${PROBLEM_SEVERITY_LABELS[base.severity]}」的整改时限已保存`);
       onClose();
     } catch (error) {
@@ -55,7 +58,7 @@ export function DeadlineModal({ policy, onClose }: { policy: DeadlinePolicy | nu
   return (
     <Modal
       open={!!policy}
-      title={`修改「${label}」问题的整改时限`}
+      title={`修改「${label}」问题的整改时限（${region ? `${region.name}及下级区域` : '全国默认'}）`}
       okText="保存"
       onOk={() => form.submit()}
       onCancel={onClose}

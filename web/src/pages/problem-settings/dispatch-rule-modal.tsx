@@ -80,7 +80,7 @@ export function DispatchRuleModal({ open, rules, categoryTree, onClose }: Props)
             popupMatchSelectWidth={false}
           />
         </Form.Item>
-        <Form.Item label="区域" name="regionId" extra="规则适用于所选区域及其下级区域；不选表示全部区域">
+        <Form.Item label="区域" name="regionId" extra="规则适用于所选区域及其下级区域；本区域的规则优先于上级区域的规则。不选表示全部区域（仅全国管理员可设）">
           <RegionTreeSelect placeholder="全部区域" />
         </Form.Item>
         <Form.Item label="责任单位" name="unitId" rules={[{ required: true, message: '请选择责任单位' }]}>

@@ -1,6 +1,6 @@
 /** 派遣规则: which unit the office is advised to dispatch a category of problem to, in a region. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Grid, Table, TreeSelect, Typography, type TableColumnsType } from 'antd';
+import { Button, Empty, Grid, Table, Tag, TreeSelect, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { categoryTree } from '../../api/problems';
 import { useAllProblemCategories, useDeleteDispatchRule, useDispatchRules, type DispatchRule } from '../../api/problem-settings';
@@ -89,8 +89,18 @@ export function DispatchRulesTab() {
     ) : (
       <Typography.Text type="secondary">全部类别</Typography.Text>
     );
-  const regionCell = (r: DispatchRule) => (r.regionId ? (r.regionName ?? '—') : <Typography.Text type="secondary">全部区域</Typography.Text>);
-  const deleteCell = (r: DispatchRule) => (
+  const regionCell = (r: DispatchRule) => (
+    <span>
+      {r.regionId ? (r.regionName ?? '—') : <Typography.Text type="secondary">全部区域（全国默认）</Typography.Text>}
+      {r.inherited && (
+        <Tag style={{ marginInlineStart: 6 }} title="由上级区域设置，本级沿用、不能删除">
+          上级设置
+        </Tag>
+      )}
+    </span>
+  );
+  const deleteCell = (r: DispatchRule) =>
+    r.abilities.delete && (
     <ConfirmDelete
       subject={`派遣规则「${describeRule(r)}」`}
       description="删除后派遣时不再按此规则建议责任单位，确定吗？"
