@@ -134,12 +134,14 @@ describe('问题设置 in Chromium', () => {
     await dialog.waitFor({ state: 'hidden' });
     await normalRow.getByText('120 小时').waitFor();
     await expect(normalRow.getByText('（5 个工作日）').isVisible()).resolves.toBe(true);
-    expect(await deadline(page, 'normal')).toEqual({ severity: 'normal', hours: 120, workingDays: true, version: 2, abilities: { update: true } });
+    // The county's own value (region-scoped settings): created at version 1, no longer inherited from the global default.
+    expect(await deadline(page, 'normal')).toMatchObject({ severity: 'normal', hours: 120, workingDays: true, version: 1, inherited: false, abilities: { update: true, reset: true } });
 
     // Someone else saves while the dialog is open: the save is refused, the dialog says so and shows the new value.
     await page.getByRole('button', { name: '修改一般的整改时限' }).click();
     await dialog.waitFor();
-    const other = await call(page, 'PATCH', '/api/problem-settings/deadlines/normal', { hours: 96, workingDays: true, version: 2 });
+    const county = (await call<{ region: { id: string } }>(page, 'GET', '/api/problem-settings/deadlines')).body.region.id;
+    const other = await call(page, 'PUT', `/api/problem-settings/regions/${county}/deadlines/normal`, { hours: 96, workingDays: true, version: 1 });
     expect(other.status).toBe(200);
     await hours.fill('100');
     await dialog.getByRole('button', { name: '保存' }).click();
@@ -151,7 +153,7 @@ describe('问题设置 in Chromium', () => {
     await hours.fill('100');
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await deadline(page, 'normal')).toMatchObject({ hours: 100, workingDays: true, version: 4 });
+    expect(await deadline(page, 'normal')).toMatchObject({ hours: 100, workingDays: true, version: 3 });
 
     // The table's switch saves at once.
     await page.getByRole('switch', { name: '紧急按工作日计算' }).click();
