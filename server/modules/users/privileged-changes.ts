@@ -167,10 +167,29 @@ async function issueOwnerPassword(tx: Tx, ctx: Ctx, userId: string, reason: stri
   return { channel: 'sms', to: maskPhone(phone), message: `临时密码已发送至 ${maskPhone(phone)}` };
 }
 
+/**
+ * First start of a real deployment: only the 安全管理员 exists, so nobody could approve the first 系统管理员 or
+ * 审计管理员. While no active account holds a 三员 role other than the requester's, creating an account with such a
+ * role is approved at once ("bootstrap") — its password still goes only to the owner's phone.
+ */
+export async function isBootstrap(ctx: Ctx, requestedRoles: Array<{ role: string }>): Promise<boolean> {
+  const mine = separatedRoleOf(ctx.actor);
+  if (!mine || requestedRoles.some((r) => r.role === mine)) return false;
+  const other = await ctx.db
+    .selectFrom('user_roles as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select('u.id')
+    .where('u.active', '=', true)
+    .where('g.role', 'in', ['admin', 'security_admin', 'auditor'])
+    .where('g.role', '!=', mine)
+    .executeTakeFirst();
+  return !other;
+}
+
 /** Approves and applies a change; any temporary password goes to the owner's phone, never into the answer. */
-export async function approveChange(ctx: Ctx, id: string, outbox: MessageTransport, note: string | null) {
+export async function approveChange(ctx: Ctx, id: string, outbox: MessageTransport, note: string | null, bootstrap = false) {
   const c = await loadForDecision(ctx, id);
-  const problem = deciderProblem(ctx, c);
+  const problem = bootstrap ? null : deciderProblem(ctx, c);
   if (problem) throw new AppError('separation_of_duties', problem);
   const delivery = await ctx.db.transaction().execute(async (tx) => {
     await claim(tx, ctx, id, 'approved', note);
@@ -193,7 +212,7 @@ export async function approveChange(ctx: Ctx, id: string, outbox: MessageTranspo
       if (applied.gainedSeparatedRole) result = await issueOwnerPassword(tx, ctx, c.target_user_id!, '您的创城平台账号角色已变更');
     }
     await recordEvent(tx, ctx, {
-      action: 'privileged_change.approved',
+      action: bootstrap ? 'privileged_change.bootstrap_approved' : 'privileged_change.approved',
       subjectType: 'privileged_change',
       subjectId: id,
       after: { kind: c.kind, target_user_id: c.target_user_id, requested_by: c.requested_by, summary: c.summary, ...(result ? { delivered_to: result.to } : {}) },

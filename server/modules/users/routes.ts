@@ -12,7 +12,7 @@ import { createUser } from './create-user';
 import { importUsers, USER_COLUMNS, USER_NOTES } from './import-users';
 import { presentUser, userSubject } from './presenter';
 import { allUsers, findUser, grantsOf, listUsers, type UserScope } from './repository';
-import { approveChange, getChange, listChanges, rejectChange } from './privileged-changes';
+import { approveChange, getChange, isBootstrap, listChanges, rejectChange } from './privileged-changes';
 import { listLocks, releaseLock, resetPassword, unlockUser } from './reset-password';
 import { changeStatusQuery, createUserBody, decisionBody, idParam, listUsersQuery, releaseLockBody, updateUserBody } from './schemas';
 import { updateUser } from './update-user';
@@ -92,7 +92,13 @@ export function userRoutes(deps: ModuleDeps): FastifyPluginAsync {
 
     app.post('/', { schema: { body: createUserBody, tags } }, async (req, reply) => {
       const created = await createUser(req.ctx, req.body);
-      if ('pendingId' in created) return reply.status(202).send({ pending: await getChange(req.ctx, created.pendingId) });
+      if ('pendingId' in created) {
+        if (await isBootstrap(req.ctx, req.body.roles)) {
+          const approved = await approveChange(req.ctx, created.pendingId, deps.outbox, '首次开通：尚无其他三员可审批', true);
+          return reply.status(201).send({ user: await present(req.ctx, approved.change.resultUserId!), delivery: approved.delivery });
+        }
+        return reply.status(202).send({ pending: await getChange(req.ctx, created.pendingId) });
+      }
       return reply.status(201).send({ user: await present(req.ctx, created.user.id), initialPassword: created.initialPassword });
     });
 

@@ -71,7 +71,8 @@ export function UserFormDrawer({ user, onClose, onCreated }: Props) {
           onSuccess: (result) => {
             onClose();
             if (isPending(result)) notifySuccess('三员账号须经另一类三员批准，已提交审批；批准后临时密码发送到本人手机');
-            else onCreated(result.user, result.initialPassword);
+            else if (result.delivery) notifySuccess(`账号已开通（首次开通，尚无其他三员可审批），${result.delivery.message}`);
+            else onCreated(result.user, result.initialPassword!);
           },
         },
       );
