@@ -107,4 +107,15 @@ describe(`reports stay in the reporter's area and channel (${engineName})`, () =
     const theirs = await act(otherOffice, elsewhere.body.id, 'dispatch', { unitId: other.unitAId });
     expect(new Date(theirs.deadline).getTime() - clock.now().getTime()).not.toBe(3 * 3600_000);
   });
+
+  it('a category the county switched off is refused on report there, and still taken elsewhere', async () => {
+    const office = await t.asScript('office');
+    const stop = await office.request('PUT', `/api/problem-categories/E05/regions/${t.countyId}`, { active: false, version: null });
+    expect(stop.status, JSON.stringify(stop.body)).toBe(200);
+    const refused = await (await t.asScript('grid')).post('/api/problems', body({ regionId: t.townAId, categoryCode: 'E0502' }));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('E0502');
+    expect((await (await other.asScript('grid')).post('/api/problems', body({ regionId: other.townAId, categoryCode: 'E0502' }))).status).toBe(201);
+    expect((await office.delete(`/api/problem-categories/E05/regions/${t.countyId}`)).status).toBe(204);
+  });
 });

@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors';
 import { authorize } from '../../platform/policy';
 import { assertOwnUploads } from '../../platform/visibility';
 import { notifyUsers, regionPeople } from '../notifications/notify';
+import { categoryUsableIn } from '../problem-categories/list-categories';
 import { appendEvent, attachPhotos, findByClientId, findProblem, nextCode, type ProblemRow } from './repository';
 import type { SubmitProblemInput } from './schemas';
 import { problemLink } from './verb';
@@ -115,8 +116,6 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
   const existing = await findByClientId(ctx.db, ctx.actor.id, input.clientId);
   if (existing) return { problem: (await findProblem(ctx.db, existing.id))!, created: false };
 
-  const category = await ctx.db.selectFrom('problem_categories').select(['code', 'active']).where('code', '=', input.categoryCode).executeTakeFirst();
-  if (!category || !category.active) throw new AppError('validation', `问题类别 ${input.categoryCode} 不存在或已停用`);
   const source = reportSource(ctx.actor, input.source);
   const site = input.siteId ? await ctx.db.selectFrom('sites').select(['id', 'region_id']).where('id', '=', input.siteId).executeTakeFirst() : null;
   if (input.siteId && !site) throw new AppError('validation', '点位不存在');
@@ -129,6 +128,8 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
     const sitePath = await ctx.db.selectFrom('regions').select('path').where('id', '=', site.region_id).executeTakeFirstOrThrow();
     if (!mayReportIn(ctx.actor, sitePath.path)) throw new AppError('validation', '点位不存在');
   }
+  // A category switched off for this region, or another county's local one, is as good as unknown here.
+  if (!(await categoryUsableIn(ctx.db, input.categoryCode, region.path))) throw new AppError('validation', `问题类别 ${input.categoryCode} 不存在或已停用`);
   await assertOwnUploads(ctx.db, ctx.actor, input.photoIds);
 
   // The code is taken in its own statement (autocommit), so concurrent reports do not queue on the

@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db';
+import { resolveDispatchRule } from '../problem-settings/resolve';
 import type { ProblemRow } from './repository';
 
 export interface Suggestion {
@@ -18,18 +19,9 @@ export async function suggestUnit(db: Db, p: ProblemRow): Promise<Suggestion | n
     const site = await db.selectFrom('sites as s').innerJoin('units as u', 'u.id', 's.unit_id').select(['u.id', 'u.name']).where('s.id', '=', p.site_id).where('u.active', '=', true).executeTakeFirst();
     if (site) return { unitId: site.id, unitName: site.name, reason: '点位包保单位' };
   }
-  const cat = await db.selectFrom('problem_categories').select('parent_code').where('code', '=', p.category_code).executeTakeFirst();
-  const major = cat?.parent_code ?? p.category_code;
-  const rule = await sql<{ unit_id: string; unit_name: string; depth: number; exact: boolean }>`
-    select d.unit_id, u.name as unit_name, coalesce(length(r.path), 0) as depth, d.category_code = ${p.category_code} as exact
-    from dispatch_rules d
-    join units u on u.id = d.unit_id and u.active
-    left join regions r on r.id = d.region_id
-    where (d.category_code is null or d.category_code in (${p.category_code}, ${major}))
-      and (d.region_id is null or ${p.region_path} like r.path || '%')
-    order by (d.category_code is not null) desc, exact desc nulls last, depth desc
-    limit 1`.execute(db);
-  if (rule.rows[0]) return { unitId: rule.rows[0].unit_id, unitName: rule.rows[0].unit_name, reason: '派遣规则' };
+  // One resolution of region-scoped rules (problem-settings/resolve.ts): nearest region, most specific class.
+  const rule = await resolveDispatchRule(db, p.category_code, p.region_path);
+  if (rule) return { unitId: rule.unit_id, unitName: rule.unit_name, reason: '派遣规则' };
   const town = await sql<{ id: string; name: string }>`
     select u.id, u.name from units u
     join regions t on t.id = u.region_id and t.level = 'town'
