@@ -8,8 +8,9 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../server/platform/actor';
 import { recordEvent, verifyAuditChain } from '../../server/platform/audit';
+import { chainHead, readAnchor, signAnchor, verifyAgainstAnchor, writeAnchor } from '../../server/platform/audit-anchor';
 import { FixedClock } from '../../server/platform/clock';
-import { openDatabase } from '../../server/platform/db';
+import { openDatabase, type Tx } from '../../server/platform/db';
 import { migrate } from '../../server/platform/migrate';
 import { createTenant, type Tenant } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
@@ -119,4 +120,82 @@ describe('npm run audit:verify', () => {
     fs.rmSync(dir, { recursive: true, force: true });
     // Two child processes each open an embedded database: slow on a busy machine.
   }, 120_000);
+});
+
+describe(`audit anchors: the chain head published outside the database (${engineName})`, () => {
+  const key = Buffer.from('test-anchor-key-0123456789abcdef');
+
+  /** Runs `tamper` on the chain with new inserts held off (the chain trigger's lock), then rolls everything back. */
+  async function tampered(tamper: (tx: Tx) => Promise<void>) {
+    const { database } = await getHarness();
+    await expect(
+      database.db.transaction().execute(async (tx) => {
+        await sql`select pg_advisory_xact_lock(7461029)`.execute(tx);
+        await tamper(tx);
+        throw new Rollback();
+      }),
+    ).rejects.toBeInstanceOf(Rollback);
+  }
+
+  it('detects the newest rows deleted, which the chain alone cannot', async () => {
+    await tampered(async (tx) => {
+      const head = await chainHead(tx);
+      const anchor = signAnchor(head, key, new Date());
+      expect(await verifyAgainstAnchor(tx, anchor, key)).toEqual({ ok: true, reason: null });
+      await sql`alter table audit_events disable trigger audit_events_no_update`.execute(tx);
+      await sql`delete from audit_events where id >= ${head.seq - 1}`.execute(tx);
+      // The shortened chain is still consistent …
+      expect((await verifyAuditChain(tx)).ok).toBe(true);
+      // … but shorter than the anchor.
+      const check = await verifyAgainstAnchor(tx, anchor, key);
+      expect(check.ok).toBe(false);
+      expect(check.reason).toContain(`记录到第 ${head.seq} 条`);
+      expect(check.reason).toContain('最新的记录被删除');
+    });
+  });
+
+  it('detects a rewritten chain (row changed and its hash recomputed by someone who can disable the triggers)', async () => {
+    await tampered(async (tx) => {
+      const head = await chainHead(tx);
+      const anchor = signAnchor(head, key, new Date());
+      await sql`alter table audit_events disable trigger user`.execute(tx);
+      await sql`update audit_events set actor_name = '他人' where id = ${head.seq}`.execute(tx);
+      await sql`update audit_events e set hash = audit_row_hash(e) where id = ${head.seq}`.execute(tx);
+      expect((await verifyAuditChain(tx)).ok).toBe(true);
+      const check = await verifyAgainstAnchor(tx, anchor, key);
+      expect(check.ok).toBe(false);
+      expect(check.reason).toContain(`第 ${head.seq} 条的哈希与锚点`);
+    });
+  });
+
+  it('refuses an anchor that was edited or signed with another key', async () => {
+    const { database } = await getHarness();
+    const anchor = signAnchor(await chainHead(database.db), key, new Date());
+    expect((await verifyAgainstAnchor(database.db, { ...anchor, seq: anchor.seq - 1 }, key)).reason).toContain('签名无效');
+    expect((await verifyAgainstAnchor(database.db, anchor, Buffer.from('another-key-0123456789')))).toMatchObject({ ok: false });
+  });
+
+  it('the auditor sees the latest anchor file and whether the database still matches it', async () => {
+    const { database } = await getHarness();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-anchors-'));
+    const saved = { dir: process.env.AUDIT_ANCHOR_DIR, key: process.env.AUDIT_ANCHOR_KEY };
+    process.env.AUDIT_ANCHOR_DIR = dir;
+    process.env.AUDIT_ANCHOR_KEY = key.toString('utf8');
+    try {
+      const auditor = await t.as('auditor');
+      expect((await auditor.get('/api/audit-events/anchor')).body).toMatchObject({ anchor: null, ok: null });
+      const { anchor, file } = await writeAnchor(database.db, { dir, key, now: new Date('2026-12-03T08:00:00Z') });
+      expect(readAnchor(file)).toEqual(anchor);
+      const res = await auditor.get('/api/audit-events/anchor');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ anchor: { seq: anchor.seq, hash: anchor.hash, anchoredAt: '2026-12-03T08:00:00.000Z' }, signatureValid: true, ok: true, file: path.basename(file) });
+      expect([403, 404]).toContain((await (await t.as('office')).get('/api/audit-events/anchor')).status);
+    } finally {
+      process.env.AUDIT_ANCHOR_DIR = saved.dir;
+      process.env.AUDIT_ANCHOR_KEY = saved.key;
+      if (saved.dir === undefined) delete process.env.AUDIT_ANCHOR_DIR;
+      if (saved.key === undefined) delete process.env.AUDIT_ANCHOR_KEY;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../app';
 import { recordEvent, verifyAuditChain } from '../../platform/audit';
+import { anchorKey, anchorSignatureValid, latestAnchor, verifyAgainstAnchor } from '../../platform/audit-anchor';
 import { AppError } from '../../platform/errors';
 import { blankToUndefined, offsetOf, pageQuery } from '../../platform/pagination';
 import { authorize } from '../../platform/policy';
@@ -67,6 +68,16 @@ export function auditRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.get('/verify', { schema: { tags } }, async (req) => {
       authorize(req.ctx.actor, 'audit.verify');
       return verifyAuditChain(req.ctx.db);
+    });
+
+    // The newest signed head published outside the database (audit-anchor.ts), checked against the database now.
+    app.get('/anchor', { schema: { tags } }, async (req) => {
+      authorize(req.ctx.actor, 'audit.verify');
+      const latest = latestAnchor();
+      if (!latest) return { anchor: null, file: null, signatureValid: null, ok: null, reason: '尚未生成审计锚点（每小时自动生成，或运行 npm run audit:anchor）' };
+      const key = anchorKey();
+      const check = await verifyAgainstAnchor(req.ctx.db, latest.anchor, key);
+      return { anchor: latest.anchor, file: latest.file.split(/[\\/]/).pop() ?? null, signatureValid: anchorSignatureValid(latest.anchor, key), ok: check.ok, reason: check.reason };
     });
   };
 }

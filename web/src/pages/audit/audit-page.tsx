@@ -11,6 +11,7 @@ import { AuditChanges } from './audit-changes';
 import { AuditFilterBar, AUDIT_FILTER_KEYS } from './audit-filter-bar';
 import { AUDIT_ACTION_LABELS, SUBJECT_TYPE_LABELS } from './audit-labels';
 import { VerifyChainButton } from './verify-chain-button';
+import { AnchorStatusLine } from './anchor-status';
 
 const columns: TableColumnsType<AuditEvent> = [
   { title: '序号', dataIndex: 'id', width: 80 },
@@ -59,6 +60,11 @@ export default function AuditPage() {
           </>
         }
       />
+      {hasPermission(session, 'audit.verify') && (
+        <div style={{ marginBottom: 12 }}>
+          <AnchorStatusLine />
+        </div>
+      )}
       <Card variant="borderless">
         <AuditFilterBar filters={table.filters} onChange={table.setFilters} onReset={table.resetFilters} />
         <Table<AuditEvent>
