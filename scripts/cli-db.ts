@@ -3,12 +3,15 @@ import path from 'node:path';
 import { loadConfig } from '../server/platform/config';
 import { DataDirLockedError, openDatabase } from '../server/platform/db';
 import { migrate } from '../server/platform/migrate';
+import { appRoleName, migrateAsOwner } from '../server/platform/app-role';
+import { JOBS } from '../server/jobs';
 
 /** The database from DATABASE_URL or DATA_DIR, migrated. */
 export async function openCliDatabase() {
   const config = loadConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), poolSize: 2 }).catch(exitIfLocked);
-  await migrate(database.db);
+  if (process.env.MIGRATION_DATABASE_URL) await migrateAsOwner(process.env.MIGRATION_DATABASE_URL, JOBS.map((j) => j.name), appRoleName());
+  else await migrate(database.db);
   return { config, database };
 }
 

@@ -5,6 +5,7 @@ import { clockFromEnv } from './platform/clock';
 import { loadConfig } from './platform/config';
 import { DataDirLockedError, openDatabase } from './platform/db';
 import { migrate } from './platform/migrate';
+import { appRoleName, migrateAsOwner } from './platform/app-role';
 import { prepareFirstRun } from '../scripts/first-run';
 import { loadReferenceData } from './reference-data';
 import { JOBS } from './jobs';
@@ -20,7 +21,10 @@ const database = await openDatabase({ url: config.databaseUrl, dataDir: path.joi
   }
   throw error;
 });
-const applied = await migrate(database.db);
+// With MIGRATION_DATABASE_URL the owner migrates and grants; the app itself runs as a role that owns nothing (app-role.ts).
+const applied = process.env.MIGRATION_DATABASE_URL
+  ? await migrateAsOwner(process.env.MIGRATION_DATABASE_URL, JOBS.map((j) => j.name), appRoleName())
+  : await migrate(database.db);
 const reference = await loadReferenceData(database.db);
 const clock = clockFromEnv();
 const firstRun = await prepareFirstRun(database.db, clock, config);
