@@ -1,8 +1,8 @@
 /**
  * A Kysely handle with no database behind it, for unit tests of code that reads a little through `db`/`tx`
- * (a policy lookup, one aggregate query): every statement is compiled as for PostgreSQL, recorded, and
- * answered by `answer(sql, parameters)` (no rows by default). Lets pure rules around a query be tested
- * without starting an engine.
+ * (a policy lookup, one aggregate query): every statement is compiled as for PostgreSQL, recorded with its
+ * whitespace collapsed, and answered by `answer(sql, parameters)` (no rows by default). Lets pure rules around a
+ * query be tested without starting an engine.
  */
 import {
   Kysely,
@@ -29,8 +29,10 @@ export function fakeDb(answer: Answer = () => []): { db: Db; queries: FakeQuery[
   const queries: FakeQuery[] = [];
   const connection: DatabaseConnection = {
     async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
-      queries.push({ sql: q.sql, parameters: q.parameters });
-      return { rows: (answer(q.sql, q.parameters) ?? []) as R[] };
+      // Whitespace collapsed, so a raw `sql` template matches as easily as a built query.
+      const text = q.sql.replace(/\s+/g, ' ').trim();
+      queries.push({ sql: text, parameters: q.parameters });
+      return { rows: (answer(text, q.parameters) ?? []) as R[] };
     },
     // eslint-disable-next-line require-yield
     async *streamQuery() {
