@@ -25,7 +25,10 @@ class SqlFileProvider implements MigrationProvider {
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrate(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new SqlFileProvider() });
+  // Several people add migrations at once (each with a dated prefix): a database that already ran a later-named one
+  // (a developer's, a shared test database) still takes an earlier-named one that arrived after it. Each migration
+  // is independent of its neighbours' order unless it names them.
+  const migrator = new Migrator({ db, provider: new SqlFileProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;

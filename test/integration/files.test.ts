@@ -277,6 +277,10 @@ describe(`files (${engineName})`, () => {
     expect(bad.body.error.message).toContain('纬度');
     const half = await uploadWith(grid, png, 'a.png', { lat: '30' });
     expect(half.status).toBe(400);
+    // A NUL in the address used to break the watermark with a 500.
+    const nul = await uploadWith(grid, png, 'a.png', { address: '人民路\u0000 18 号' });
+    expect(nul.status, JSON.stringify(nul.body)).toBe(400);
+    expect(nul.body.error.message).toContain('控制字符');
     const missing = await grid.request('POST', '/api/files', Buffer.from('--b\r\nContent-Disposition: form-data; name="address"\r\n\r\nx\r\n--b--\r\n'), {
       headers: { 'content-type': 'multipart/form-data; boundary=b' },
     });
