@@ -6,6 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { z } from 'zod';
 import { queryClient } from './api/query-client';
 import { AppRoutes } from './app-routes';
 import { NotifyBridge } from './components/notify';
@@ -13,6 +14,8 @@ import { renderRequiredMark } from './components/required-mark';
 import { theme } from './theme';
 
 dayjs.locale('zh-cn');
+// The shared schemas (common/) speak Chinese in the browser as on the server.
+z.config(z.locales.zhCN());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -12,6 +12,7 @@ function base(db: Db | Tx) {
 export function findSubmission(db: Db | Tx, id: string) {
   return base(db).select(COLUMNS).where('m.id', '=', id).executeTakeFirst();
 }
+export type SubmissionRow = NonNullable<Awaited<ReturnType<typeof findSubmission>>>;
 
 /** Submissions in scope, filtered. */
 export function listSubmissions(db: Db, scope: RawBuilder<SqlBool>, f: { status?: string; unitId?: string; standardId?: string; period?: string }, limit: number, offset: number) {

@@ -1,32 +1,55 @@
-/** 审核材料: the office passes the evidence, or returns it with a comment the unit will see. */
-import { actorUserId } from '../../platform/actor';
-import { recordEvent } from '../../platform/audit';
+/**
+ * 审核材料 on the workflow kernel: the table is common/material-workflow.ts, the verbs are pass-material.ts and
+ * return-material.ts; this file says how a submission is loaded, read-checked and updated.
+ */
+import { MATERIAL_ACTION_LABELS, MATERIAL_ACTIONS, type MaterialAction, type MaterialState } from '../../../common/material-workflow';
+import type { Actor } from '../../platform/actor';
 import type { Ctx } from '../../platform/context';
-import { AppError, notFound, versionConflict } from '../../platform/errors';
-import { authorize } from '../../platform/policy';
-import { notifyUsers, unitPeople } from '../notifications/notify';
-import { findSubmission } from './repository';
+import { AppError, notFound } from '../../platform/errors';
+import { can } from '../../platform/policy';
+import { fromBlocked, runTransition, type WorkflowRuntime, type WorkflowVerb } from '../../platform/workflow';
+import { passMaterial } from './pass-material';
+import { findSubmission, type SubmissionRow } from './repository';
+import { returnMaterial } from './return-material';
 
-/** Records the review decision at the version the reviewer saw. */
-export async function reviewMaterial(ctx: Ctx, id: string, input: { decision: 'pass' | 'return'; comment?: string; version: number }) {
-  const s = await findSubmission(ctx.db, id);
-  if (!s) throw notFound('材料');
-  authorize(ctx.actor, 'materials.review', { regionPath: s.region_path, unitId: s.unit_id }, { subject: { regionPath: s.region_path, unitId: s.unit_id } });
-  if (s.status !== 'submitted') throw new AppError('invalid_transition', '只有待审核的材料可以审核');
-  if (input.decision === 'return' && (input.comment?.length ?? 0) < 2) throw new AppError('validation', '退回材料须填写意见');
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (tx) => {
-    const row = await tx
+const VERBS: Record<MaterialAction, WorkflowVerb<SubmissionRow, MaterialAction, MaterialState>> = { pass: passMaterial, return: returnMaterial };
+
+const subjectOf = (m: SubmissionRow) => ({ regionPath: m.region_path, unitId: m.unit_id });
+
+/** Why the actor may not take the review action now, or null (the table's states, then the reviewer's scope). */
+export function materialBlockedReason(actor: Actor, m: SubmissionRow, action: MaterialAction): string | null {
+  const off = fromBlocked(MATERIAL_ACTIONS[action], m.status as MaterialState);
+  if (off) return m.status === 'submitted' ? off : '只有待审核的材料可以审核';
+  return can(actor, 'materials.review', subjectOf(m)) ? null : '您不能审核此材料';
+}
+
+/** How the kernel handles material submissions. */
+export const materialRuntime: WorkflowRuntime<SubmissionRow, MaterialAction, MaterialState> = {
+  subject: 'material_submission',
+  actions: MATERIAL_ACTIONS,
+  labels: MATERIAL_ACTION_LABELS,
+  stateOf: (m) => m.status as MaterialState,
+  load: (tx, id) => findSubmission(tx, id),
+  canRead: (ctx, m) => can(ctx.actor, 'materials.read', subjectOf(m)),
+  notFound: () => notFound('材料'),
+  blockedReason: (ctx, m, action) => {
+    // Readers who may not review at all get 403 (the house rule), not a workflow refusal.
+    if (!can(ctx.actor, 'materials.review', subjectOf(m))) throw new AppError('forbidden', '没有权限审核材料');
+    return materialBlockedReason(ctx.actor, m, action);
+  },
+  update: (tx, m, set, to, now) =>
+    tx
       .updateTable('material_submissions')
-      .set({ status: input.decision === 'pass' ? 'passed' : 'returned', reviewed_by: actorUserId(ctx.actor), reviewed_at: now, review_comment: input.comment ?? null, updated_at: now, version: s.version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) throw versionConflict();
-    await recordEvent(tx, ctx, { action: `material.${input.decision === 'pass' ? 'passed' : 'returned'}`, subjectType: 'material_submission', subjectId: id, before: { status: s.status }, after: { status: input.decision === 'pass' ? 'passed' : 'returned', comment: input.comment ?? null } });
-    if (input.decision === 'return') {
-      await notifyUsers(tx, await unitPeople(tx, s.unit_id, ['unit_head', 'unit_liaison']), { kind: 'returned', title: `材料被退回：${s.standard_code}（${s.period}）`, body: input.comment, link: `/materials` }, now);
-    }
-  });
+      .set({ ...set, status: to, updated_at: now, version: m.version + 1 })
+      .where('id', '=', m.id)
+      .where('version', '=', m.version)
+      .where('status', '=', m.status)
+      .returningAll()
+      .executeTakeFirst(),
+  auditView: (m) => ({ status: m.status, review_comment: m.review_comment }),
+};
+
+/** Passes or returns a submission at the version the reviewer saw. */
+export async function reviewMaterial(ctx: Ctx, id: string, input: { decision: 'pass' | 'return'; comment?: string; version: number }): Promise<void> {
+  await ctx.db.transaction().execute((tx) => runTransition(ctx, tx, materialRuntime, VERBS, id, input.decision, input.version, { comment: input.comment }));
 }

@@ -10,8 +10,8 @@ import { blankToUndefined, offsetOf, pageQuery } from '../../platform/pagination
 import { authorize, can, scopeSql } from '../../platform/policy';
 import { LocalDiskStorage } from '../../platform/storage';
 import { sendStored } from '../files/send-stored';
-import { findSubmission, completeness, listSubmissions } from './repository';
-import { reviewMaterial } from './review-material';
+import { completeness, findSubmission, listSubmissions } from './repository';
+import { materialBlockedReason, reviewMaterial } from './review-material';
 import { readMaterialUpload, submitMaterial } from './submit-material';
 import './policy';
 
@@ -19,11 +19,10 @@ const scope = (actor: Actor, permission: string) => scopeSql(actor, permission, 
 const idParam = z.object({ id: z.uuid('编号格式不正确') });
 
 function present(m: NonNullable<Awaited<ReturnType<typeof findSubmission>>>, actor: Actor) {
-  const subject = { regionPath: m.region_path, unitId: m.unit_id };
   return {
     id: m.id, standardId: m.standard_id, standardCode: m.standard_code, standardText: m.standard_text, unitId: m.unit_id, unitName: m.unit_name, period: m.period, note: m.note,
     status: m.status, submittedAt: m.submitted_at, reviewedAt: m.reviewed_at, reviewComment: m.review_comment, version: m.version,
-    abilities: { review: m.status === 'submitted' && can(actor, 'materials.review', subject) },
+    abilities: { review: materialBlockedReason(actor, m, 'pass') === null },
   };
 }
 

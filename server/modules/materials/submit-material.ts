@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { MATERIAL_SUBMITTABLE, type MaterialState } from '../../../common/material-workflow';
 import { actorUserId } from '../../platform/actor';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
@@ -63,7 +64,8 @@ export async function submitMaterial(ctx: Ctx, storage: FileStorage, input: Awai
     return await ctx.db.transaction().execute(async (tx) => {
       const now = ctx.clock.now();
       const existing = await tx.selectFrom('material_submissions').select(['id', 'status', 'version']).where('standard_id', '=', standard.id).where('unit_id', '=', unitId).where('period', '=', input.period).executeTakeFirst();
-      if (existing?.status === 'passed') throw new AppError('conflict', '该期材料已审核通过，无需再次提交');
+      // The table says from which states a unit may submit: a passed submission is final.
+      if (!MATERIAL_SUBMITTABLE.includes((existing?.status ?? null) as MaterialState | null)) throw new AppError('conflict', '该期材料已审核通过，无需再次提交');
       const id = existing
         ? (await tx.updateTable('material_submissions').set({ status: 'submitted', note: input.note ?? null, submitted_by: actorUserId(ctx.actor), submitted_at: now, updated_at: now, version: existing.version + 1 }).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
         : (await tx.insertInto('material_submissions').values({ standard_id: standard.id, unit_id: unitId, period: input.period, note: input.note ?? null, status: 'submitted', submitted_by: actorUserId(ctx.actor), submitted_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;

@@ -3,14 +3,12 @@
  * denominator). When the problem's deadline policy counts working days, so does the extension (the same
  * arithmetic as the deadline itself: weekends skipped), in the policy that applies in the problem's region.
  */
-import { z } from 'zod';
 import { notifyUsers, unitPeople } from '../notifications/notify';
 import { addAllowance, deadlinePolicy } from './deadlines';
 import { defineVerb, problemLink } from './verb';
 
 export const approveExtension = defineVerb({
   action: 'approve_extension',
-  payload: z.object({ comment: z.string().trim().max(500).optional() }),
   apply: async (ctx, tx, p, payload) => {
     const days = p.extension_requested_days ?? 0;
     const base = p.deadline ? new Date(p.deadline) : ctx.clock.now();
@@ -18,7 +16,6 @@ export const approveExtension = defineVerb({
     const deadline = addAllowance(base, days * 24, policy.working_days);
     return {
       set: { deadline, extension_requested_days: null, extension_reason: null, extension_count: p.extension_count + 1, reminded_at: null, supervised_at: null, escalated_at: null },
-      to: 'rectifying',
       event: { days, workingDays: policy.working_days, deadline: deadline.toISOString(), ...(payload.comment ? { comment: payload.comment } : {}) },
       after: async (tx) => {
         if (!p.unit_id) return;

@@ -1,14 +1,11 @@
 /** 驳回延期: the deadline stays; the unit is told why. */
-import { z } from 'zod';
 import { notifyUsers, unitPeople } from '../notifications/notify';
 import { defineVerb, problemLink } from './verb';
 
 export const denyExtension = defineVerb({
   action: 'deny_extension',
-  payload: z.object({ reason: z.string().trim().min(2, '请填写驳回理由').max(500) }),
   apply: async (ctx, _tx, p, payload) => ({
     set: { extension_requested_days: null, extension_reason: null },
-    to: 'rectifying',
     event: { days: p.extension_requested_days, reason: payload.reason },
     after: async (tx) => {
       if (!p.unit_id) return;

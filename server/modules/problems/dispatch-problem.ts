@@ -1,5 +1,4 @@
 /** 派遣: the office sends an accepted problem to a responsible unit with a deadline. */
-import { z } from 'zod';
 import { PROBLEM_SEVERITY_LABELS } from '../../../common/problem-workflow';
 import { AppError } from '../../platform/errors';
 import { notifyUsers, unitPeople } from '../notifications/notify';
@@ -8,12 +7,6 @@ import { defineVerb, problemLink } from './verb';
 
 export const dispatchProblem = defineVerb({
   action: 'dispatch',
-  payload: z.object({
-    unitId: z.uuid('请选择责任单位'),
-    deadline: z.coerce.date({ error: '整改时限格式不正确' }).optional(),
-    assigneeId: z.uuid().optional(),
-    comment: z.string().trim().max(500).optional(),
-  }),
   check: async (ctx, _p, payload) => {
     const unit = await ctx.db.selectFrom('units').select(['id', 'active']).where('id', '=', payload.unitId).executeTakeFirst();
     if (!unit) throw new AppError('validation', '责任单位不存在');
@@ -34,7 +27,6 @@ export const dispatchProblem = defineVerb({
         supervised_at: null,
         escalated_at: null,
       },
-      to: 'dispatched',
       event: { unitId: payload.unitId, deadline: deadline.toISOString(), ...(payload.comment ? { comment: payload.comment } : {}) },
       after: async (txx) => {
         const people = await unitPeople(txx, payload.unitId, ['unit_head', 'unit_liaison']);

@@ -1,14 +1,11 @@
 /** 退回: the unit says the problem is not theirs; it goes back to the office to re-dispatch. */
-import { z } from 'zod';
 import { notifyUsers, regionPeople } from '../notifications/notify';
 import { defineVerb, problemLink } from './verb';
 
 export const disputeProblem = defineVerb({
   action: 'dispute',
-  payload: z.object({ reason: z.string().trim().min(2, '请填写退回理由').max(500) }),
   apply: async (ctx, _tx, p, payload) => ({
     set: { unit_id: null, assignee_id: null, deadline: null, dispatched_at: null, dispute_count: p.dispute_count + 1 },
-    to: 'accepted',
     event: { reason: payload.reason, fromUnitId: p.unit_id, fromUnitName: p.unit_name },
     after: async (tx) => {
       const office = await regionPeople(tx, p.region_path, ['office']);

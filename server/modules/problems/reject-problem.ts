@@ -1,14 +1,11 @@
 /** 不予立案: the office declines a report, with the reason the reporter will see. */
-import { z } from 'zod';
 import { notifyUsers } from '../notifications/notify';
 import { defineVerb, problemLink } from './verb';
 
 export const rejectProblem = defineVerb({
   action: 'reject',
-  payload: z.object({ reason: z.string().trim().min(2, '请填写不予立案的理由').max(500) }),
   apply: async (ctx, _tx, p, payload) => ({
     set: { reject_reason: payload.reason },
-    to: 'rejected',
     event: { reason: payload.reason },
     after: async (tx) => {
       await notifyUsers(tx, [p.reporter_id], { kind: 'returned', title: `您上报的问题 ${p.code} 不予立案`, body: payload.reason, link: problemLink(p.id), problemId: p.id }, ctx.clock.now());

@@ -2,7 +2,6 @@
  * 回头看反弹: a re-check finds a closed problem back. The closed case keeps its history and is marked
  * as relapsed; a new problem linked to it goes straight back to the same unit with a fresh deadline.
  */
-import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import { notifyUsers, unitPeople } from '../notifications/notify';
 import { computeDeadline, deadlinePolicy } from './deadlines';
@@ -13,10 +12,6 @@ import { defineVerb, problemLink } from './verb';
 
 export const reopenProblem = defineVerb({
   action: 'reopen',
-  payload: z.object({
-    reason: z.string().trim().min(2, '请填写反弹情况').max(1000),
-    photoIds: z.array(z.uuid()).max(9).default([]),
-  }),
   check: async (ctx, p, payload) => {
     if (!p.unit_id) throw new AppError('invalid_transition', '该问题没有责任单位，不能按反弹重新派遣');
     await assertOwnUploads(ctx.db, ctx.actor, payload.photoIds);
@@ -26,7 +21,6 @@ export const reopenProblem = defineVerb({
     let created: { id: string; code: string } | null = null;
     return {
       set: { relapse_count: p.relapse_count + 1 },
-      to: 'closed',
       event: { reason: payload.reason },
       after: async (tx) => {
         const deadline = computeDeadline(now, await deadlinePolicy(tx, p.severity, p.region_path));

@@ -1,17 +1,11 @@
 /** 申请延期: the unit asks for more days, with a reason; the office decides. */
-import { z } from 'zod';
 import { notifyUsers, regionPeople } from '../notifications/notify';
 import { defineVerb, problemLink } from './verb';
 
 export const requestExtension = defineVerb({
   action: 'request_extension',
-  payload: z.object({
-    days: z.number().int().min(1, '延期天数至少 1 天').max(60, '延期天数不能超过 60 天'),
-    reason: z.string().trim().min(2, '请填写延期理由').max(500),
-  }),
   apply: async (ctx, _tx, p, payload) => ({
     set: { extension_requested_days: payload.days, extension_reason: payload.reason },
-    to: 'rectifying',
     event: { days: payload.days, reason: payload.reason },
     after: async (tx) => {
       const office = await regionPeople(tx, p.region_path, ['office']);

@@ -1,23 +1,17 @@
 /** 提交整改: the unit reports its measures with after-photos; the problem waits for verification. */
-import { z } from 'zod';
 import { notifyUsers, regionPeople } from '../notifications/notify';
 import { assertOwnUploads } from '../../platform/visibility';
 import { defineVerb, problemLink } from './verb';
 
 export const submitRectification = defineVerb({
   action: 'submit_rectification',
-  payload: z.object({
-    measures: z.string().trim().min(2, '请填写整改措施').max(2000),
-    photoIds: z.array(z.uuid()).min(1, '请上传整改后照片').max(9, '最多 9 张照片'),
-  }),
   check: async (ctx, _p, payload) => {
     await assertOwnUploads(ctx.db, ctx.actor, payload.photoIds, '整改照片');
   },
   apply: async (ctx, _tx, p, payload) => ({
     set: { rectified_at: ctx.clock.now(), rectified_by: ctx.actor.id, extension_requested_days: null, extension_reason: null },
-    to: 'verifying',
     event: { measures: payload.measures, photoIds: payload.photoIds },
-    photos: { ids: payload.photoIds, stage: 'rectification' },
+    extra: { photos: { ids: payload.photoIds, stage: 'rectification' } },
     after: async (tx) => {
       const verifiers = await regionPeople(tx, p.region_path, ['office']);
       await notifyUsers(tx, verifiers, { kind: 'verified', title: `问题 ${p.code} 已提交整改，待核查`, link: problemLink(p.id), problemId: p.id }, ctx.clock.now());

@@ -1,16 +1,16 @@
 /**
- * The one recipe every workflow verb follows: load → check scope (404) → version (409) → the workflow
- * table for this actor (422) → validate the payload (400) → in one transaction update the row at the client's
- * version and current state (409 otherwise), attach photos, append the timeline entry and the audit
- * event, and write notifications.
+ * Problem transitions on the workflow kernel (platform/workflow.ts): this file says how a problem is loaded, read-
+ * checked, updated and recorded (timeline entry, photos); the recipe itself — version, table, payload, target state,
+ * audit — is the kernel's, shared with every other workflow.
  */
-import { PROBLEM_ACTION_LABELS, type ProblemAction } from '../../../common/problem-workflow';
-import { recordEvent } from '../../platform/audit';
+import { PROBLEM_ACTION_LABELS, PROBLEM_ACTIONS, type ProblemAction, type ProblemState } from '../../../common/problem-workflow';
 import type { Ctx } from '../../platform/context';
 import type { Tx } from '../../platform/db';
-import { AppError, notFound, versionConflict } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
+import { runTransition, type WorkflowRuntime } from '../../platform/workflow';
 import { canReadProblem } from './policy';
 import { appendEvent, attachPhotos, findProblem, type ProblemRow } from './repository';
+import type { ProblemExtra } from './verb';
 import { VERBS } from './verbs';
 import { blockedReason } from './workflow';
 
@@ -19,6 +19,34 @@ export interface TransitionResult {
   extra: Record<string, unknown>;
 }
 
+/** How the kernel handles problem rows. */
+export const problemRuntime: WorkflowRuntime<ProblemRow, ProblemAction, ProblemState, ProblemExtra> = {
+  subject: 'problem',
+  actions: PROBLEM_ACTIONS,
+  labels: PROBLEM_ACTION_LABELS,
+  stateOf: (p) => p.state as ProblemState,
+  load: (tx, id) => findProblem(tx, id),
+  canRead: (ctx, p) => canReadProblem(ctx.actor, p),
+  notFound: () => notFound('问题'),
+  blockedReason: (ctx, p, action) => blockedReason(ctx.actor, p, action),
+  // State and version both guard the update: a concurrent action on the same problem loses here.
+  update: (tx, p, set, to, now) =>
+    tx
+      .updateTable('problems')
+      .set({ ...set, state: to, version: p.version + 1, updated_at: now })
+      .where('id', '=', p.id)
+      .where('version', '=', p.version)
+      .where('state', '=', p.state)
+      .returningAll()
+      .executeTakeFirst(),
+  record: async (tx, ctx, p, action, to, effects, more) => {
+    const photos = effects.extra?.photos;
+    if (photos) await attachPhotos(tx, p.id, photos.ids, photos.stage);
+    await appendEvent(tx, { problemId: p.id, action, from: p.state, to, actorId: ctx.actor.id || null, actorName: ctx.actor.name, payload: { ...(effects.event ?? {}), ...more }, at: ctx.clock.now() });
+  },
+  auditView: ({ region_path: _a, region_name: _b, unit_name: _c, category_name: _d, ...row }) => row,
+};
+
 /** Applies `action` to the problem at `version` with the action's payload, in a transaction of its own. */
 export async function transitionProblem(ctx: Ctx, id: string, action: ProblemAction, version: number, rawPayload: Record<string, unknown>): Promise<TransitionResult> {
   const extra = await ctx.db.transaction().execute((tx) => transitionInTransaction(ctx, tx, id, action, version, rawPayload));
@@ -26,40 +54,9 @@ export async function transitionProblem(ctx: Ctx, id: string, action: ProblemAct
 }
 
 /**
- * The recipe inside the caller's transaction, so a command that changes several records (a visit that files findings
+ * The same inside the caller's transaction, so a command that changes several records (a visit that files findings
  * and a relapse) commits all of it or nothing. Returns what the verb adds to the answer.
  */
-export async function transitionInTransaction(ctx: Ctx, tx: Tx, id: string, action: ProblemAction, version: number, rawPayload: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const p = await findProblem(tx, id);
-  if (!p || !canReadProblem(ctx.actor, p)) throw notFound('问题');
-  const verb = VERBS[action];
-  // A stale version first: the caller acted on an old screen and should see what changed (409).
-  if (p.version !== version) throw versionConflict();
-  const blocked = blockedReason(ctx.actor, p, action);
-  if (blocked) throw new AppError('invalid_transition', `不能${PROBLEM_ACTION_LABELS[action]}：${blocked}`);
-  const parsed = verb.payload.safeParse(rawPayload);
-  if (!parsed.success) {
-    throw new AppError('validation', `输入有误：${parsed.error.issues.map((i) => `${i.path.join('.') || '参数'}：${i.message}`).join('；')}`);
-  }
-  const payload = parsed.data;
-  if (verb.check) await verb.check({ ...ctx, db: tx }, p, payload);
-
-  const result = await verb.apply(ctx, tx, p, payload);
-  const now = ctx.clock.now();
-  // State and version both guard the update: a concurrent action on the same problem loses here.
-  const updated = await tx
-    .updateTable('problems')
-    .set({ ...(result.set as object), state: result.to, version: p.version + 1, updated_at: now })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('state', '=', p.state)
-    .returningAll()
-    .executeTakeFirst();
-  if (!updated) throw versionConflict();
-  if (result.photos) await attachPhotos(tx, id, result.photos.ids, result.photos.stage);
-  const more = (await result.after?.(tx)) ?? {};
-  await appendEvent(tx, { problemId: id, action, from: p.state, to: result.to, actorId: ctx.actor.id || null, actorName: ctx.actor.name, payload: { ...(result.event ?? {}), ...more }, at: now });
-  const { region_path: _a, region_name: _b, unit_name: _c, category_name: _d, ...before } = p;
-  await recordEvent(tx, ctx, { action: `problem.${action}`, subjectType: 'problem', subjectId: id, before, after: updated });
-  return more;
+export function transitionInTransaction(ctx: Ctx, tx: Tx, id: string, action: ProblemAction, version: number, rawPayload: Record<string, unknown>): Promise<Record<string, unknown>> {
+  return runTransition(ctx, tx, problemRuntime, VERBS, id, action, version, rawPayload);
 }

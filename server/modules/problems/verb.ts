@@ -1,32 +1,19 @@
-/** The shape every workflow verb file exports; transition-problem.ts runs them all through one recipe. */
+/** The shape every problem verb file exports: its effects only; the kernel (platform/workflow.ts) runs the recipe. */
 import type { z } from 'zod';
-import type { ProblemAction, ProblemState } from '../../../common/problem-workflow';
-import type { Ctx } from '../../platform/context';
-import type { Tx } from '../../platform/db';
-import type { ProblemsTable } from '../../platform/schema';
+import { PROBLEM_PAYLOADS, type ProblemAction, type ProblemState } from '../../../common/problem-workflow';
+import type { VerbEffects, WorkflowVerb } from '../../platform/workflow';
 import type { ProblemRow } from './repository';
 
-export interface VerbResult {
-  /** Column changes besides state and version. */
-  set: Partial<{ [K in keyof ProblemsTable]: unknown }>;
-  to: ProblemState;
-  /** Shown in the timeline. */
-  event?: Record<string, unknown>;
+/** Problem-specific effects the runtime records: photos attached at a stage. */
+export interface ProblemExtra {
   photos?: { ids: string[]; stage: 'rectification' | 'verification' };
-  /** Runs in the same transaction after the row is updated (notifications, linked records). */
-  after?: (tx: Tx) => Promise<Record<string, unknown> | void>;
 }
 
-export interface Verb<S extends z.ZodType = z.ZodType> {
-  action: ProblemAction;
-  payload: S;
-  /** Checks that need the database, done before the transaction (e.g. the target unit exists). */
-  check?: (ctx: Ctx, p: ProblemRow, payload: z.infer<S>) => Promise<void>;
-  apply: (ctx: Ctx, tx: Tx, p: ProblemRow, payload: z.infer<S>) => Promise<VerbResult>;
-}
+export type ProblemEffects = VerbEffects<ProblemState, ProblemExtra>;
+export type Verb<A extends ProblemAction = ProblemAction> = WorkflowVerb<ProblemRow, ProblemAction, ProblemState, z.infer<(typeof PROBLEM_PAYLOADS)[A]>, ProblemExtra>;
 
-/** Declares a verb with its payload type inferred. */
-export function defineVerb<S extends z.ZodType>(v: Verb<S>): Verb<S> {
+/** Declares a verb; its payload type comes from the action's schema in common/problem-workflow.ts. */
+export function defineVerb<A extends ProblemAction>(v: { action: A } & Omit<Verb<A>, 'action'>): Verb<A> {
   return v;
 }
 

@@ -1,5 +1,6 @@
 /** Evaluates the workflow table for one actor and one problem: which actions are open to them now. */
-import { PROBLEM_ACTIONS, PROBLEM_ACTION_NAMES, type ProblemAction, type ProblemActor } from '../../../common/problem-workflow';
+import { PROBLEM_ACTIONS, PROBLEM_ACTION_NAMES, type ProblemAction, type ProblemActionDef, type ProblemActor, type ProblemState } from '../../../common/problem-workflow';
+import { fromBlocked } from '../../platform/workflow';
 import type { Actor } from '../../platform/actor';
 import { can } from '../../platform/policy';
 import { problemSubject, type ProblemScopeRow } from './policy';
@@ -22,11 +23,12 @@ function fills(actor: Actor, by: ProblemActor, p: WorkflowRow, action: ProblemAc
 
 /** Why the action is not open, in Chinese, or null when it is. */
 export function blockedReason(actor: Actor, p: WorkflowRow, action: ProblemAction): string | null {
-  const def = PROBLEM_ACTIONS[action];
-  if (!(def.from as readonly string[]).includes(p.state)) return '当前状态下不能执行此操作';
+  const def: ProblemActionDef = PROBLEM_ACTIONS[action];
+  const off = fromBlocked(def, p.state as ProblemState);
+  if (off) return off;
   // 暗访 findings stay with the office until the round is released.
   if (p.round_hidden && action === 'dispatch') return '暗访发现的问题须在暗访结果发布后派遣';
-  if ('extension' in def) {
+  if (def.extension) {
     const pending = p.extension_requested_days !== null;
     if (def.extension === 'pending' && !pending) return '没有待审批的延期申请';
     if (def.extension === 'none_pending' && pending) return '已有延期申请待审批';

@@ -1,10 +1,11 @@
 /** The form fields each workflow action needs (the server checks them again). */
-import type { ProblemAction } from '@common/problem-workflow';
+import { PROBLEM_PAYLOADS, type ProblemAction } from '@common/problem-workflow';
 import { Alert, DatePicker, Form, Input, InputNumber, Radio } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useDispatchSuggestion, type Problem } from '../../api/problems';
 import { UnitSelect } from '../../components/remote-select';
+import { fieldRule, payloadRule } from '../../components/zod-rule';
 import { PhotoUploader } from './photo-uploader';
 
 const REASON_LABELS: Partial<Record<ProblemAction, string>> = {
@@ -15,10 +16,12 @@ const REASON_LABELS: Partial<Record<ProblemAction, string>> = {
   reopen: '反弹情况',
 };
 
-function Reason({ action }: { action: ProblemAction }) {
+type ReasonAction = 'reject' | 'dispute' | 'deny_extension' | 'request_extension' | 'reopen';
+
+function Reason({ action }: { action: ReasonAction }) {
   const label = REASON_LABELS[action] ?? '理由';
   return (
-    <Form.Item label={label} name="reason" rules={[{ required: true, whitespace: true, message: `请填写${label}` }, { min: 2, message: `${label}至少 2 个字` }]}>
+    <Form.Item label={label} name="reason" required rules={[fieldRule(PROBLEM_PAYLOADS[action].shape.reason)]}>
       <Input.TextArea rows={3} maxLength={action === 'reopen' ? 1000 : 500} showCount />
     </Form.Item>
   );
@@ -57,7 +60,7 @@ function DispatchFields({ problem }: { problem: Problem }) {
     <>
       {s && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={`建议派遣：${s.unitName}`} description={s.reason} />}
       {suggestion.isSuccess && !s && <Alert type="info" showIcon style={{ marginBottom: 16 }} title="没有匹配的派遣规则，请选择责任单位" />}
-      <Form.Item label="责任单位" name="unitId" rules={[{ required: true, message: '请选择责任单位' }]}>
+      <Form.Item label="责任单位" name="unitId" required rules={[fieldRule(PROBLEM_PAYLOADS.dispatch.shape.unitId)]}>
         <UnitSelect aria-label="责任单位" initialOptions={s ? [{ id: s.unitId, name: s.unitName }] : []} />
       </Form.Item>
       <Form.Item label="整改时限" name="deadline" extra="不填则按严重程度的时限规则自动计算">
@@ -92,7 +95,9 @@ function VerifyFields() {
       <Form.Item
         label={verdict === 'fail' ? '不通过原因' : '核查意见'}
         name="comment"
-        rules={verdict === 'fail' ? [{ required: true, whitespace: true, message: '核查不通过时请填写原因' }, { min: 2, message: '原因至少 2 个字' }] : []}
+        required={verdict === 'fail'}
+        dependencies={['verdict']}
+        rules={[payloadRule(PROBLEM_PAYLOADS.verify, 'comment', (comment) => ({ passed: verdict !== 'fail', comment }))]}
       >
         <Input.TextArea rows={3} maxLength={1000} />
       </Form.Item>
@@ -130,7 +135,7 @@ export function ActionFields({ action, problem }: { action: ProblemAction; probl
     case 'request_extension':
       return (
         <>
-          <Form.Item label="延期天数" name="days" rules={[{ required: true, message: '请填写延期天数' }]}>
+          <Form.Item label="延期天数" name="days" required rules={[fieldRule(PROBLEM_PAYLOADS.request_extension.shape.days)]}>
             <InputNumber min={1} max={60} precision={0} suffix="天" aria-label="延期天数" style={{ width: 160 }} />
           </Form.Item>
           <Reason action={action} />
@@ -139,10 +144,10 @@ export function ActionFields({ action, problem }: { action: ProblemAction; probl
     case 'submit_rectification':
       return (
         <>
-          <Form.Item label="整改措施" name="measures" rules={[{ required: true, whitespace: true, message: '请填写整改措施' }, { min: 2, message: '整改措施至少 2 个字' }]}>
+          <Form.Item label="整改措施" name="measures" required rules={[fieldRule(PROBLEM_PAYLOADS.submit_rectification.shape.measures)]}>
             <Input.TextArea rows={3} maxLength={2000} showCount />
           </Form.Item>
-          <Form.Item label="整改后照片" name="photoIds" rules={[{ required: true, type: 'array', min: 1, message: '请上传整改后照片' }]}>
+          <Form.Item label="整改后照片" name="photoIds" required rules={[fieldRule(PROBLEM_PAYLOADS.submit_rectification.shape.photoIds)]}>
             <PhotoUploader label="上传整改后照片" />
           </Form.Item>
         </>
