@@ -57,7 +57,7 @@ describe('covert rounds', () => {
 });
 
 describe('problems found by a covert round', () => {
-  const finding = (over: Partial<ProblemSecrecyRow> = {}): ProblemSecrecyRow & { reporter_name: string } => ({
+  const finding = (over: Partial<ProblemSecrecyRow & { reporter_name: string }> = {}): ProblemSecrecyRow & { reporter_name: string } => ({
     region_path: '/c/t/',
     unit_id: 'uA',
     reporter_id: 'insp-1',
