@@ -62,7 +62,9 @@ describe(`audit trail (${engineName})`, () => {
     for (const kind of ['change', 'remove'] as const) {
       await expect(
         database.db.transaction().execute(async (tx) => {
-          await sql`select pg_advisory_xact_lock(7461029)`.execute(tx);
+          // Hold off other writers with the table lock, taken first: taking the chain's advisory lock first and the
+          // table lock later (ALTER TABLE) deadlocks with a writer that has begun its insert (PostgreSQL then kills it).
+          await sql`lock table audit_events in access exclusive mode`.execute(tx);
           const ids = (await sql<{ id: number }>`select id::int8 as id from audit_events order by id desc limit 3`.execute(tx)).rows.map((r) => Number(r.id));
           const victim = ids[1];
           await sql`alter table audit_events disable trigger audit_events_no_update`.execute(tx);
@@ -125,12 +127,13 @@ describe('npm run audit:verify', () => {
 describe(`audit anchors: the chain head published outside the database (${engineName})`, () => {
   const key = Buffer.from('test-anchor-key-0123456789abcdef');
 
-  /** Runs `tamper` on the chain with new inserts held off (the chain trigger's lock), then rolls everything back. */
+  /** Runs `tamper` on the chain with new inserts held off (the table lock, taken before anything else), then rolls everything back. */
   async function tampered(tamper: (tx: Tx) => Promise<void>) {
     const { database } = await getHarness();
     await expect(
       database.db.transaction().execute(async (tx) => {
-        await sql`select pg_advisory_xact_lock(7461029)`.execute(tx);
+        // The table lock first: the chain's advisory lock first would deadlock with a writer mid-insert.
+        await sql`lock table audit_events in access exclusive mode`.execute(tx);
         await tamper(tx);
         throw new Rollback();
       }),
