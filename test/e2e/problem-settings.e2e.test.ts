@@ -310,7 +310,9 @@ describe('问题设置 in Chromium', () => {
     // One rule so the phone list is not empty.
     const units = await call<{ items: Array<{ id: string; name: string }> }>(office, 'GET', `/api/units?search=${encodeURIComponent('城市管理')}`);
     const unitId = units.body.items.find((u) => u.name === UNIT)!.id;
-    expect((await call(office, 'POST', '/api/problem-settings/dispatch-rules', { categoryCode: 'E01', unitId, note: '市容环境类事件' })).status).toBe(201);
+    // Rules belong to a region: the county office's own (the page's home region).
+    const home = (await call<{ region: { id: string } }>(office, 'GET', '/api/problem-settings/deadlines')).body.region;
+    expect((await call(office, 'POST', '/api/problem-settings/dispatch-rules', { categoryCode: 'E01', regionId: home.id, unitId, note: '市容环境类事件' })).status).toBe(201);
 
     const views: Array<[Page, string, string, (p: Page) => Promise<unknown>]> = [
       [office, '/problem-settings', 'deadlines-phone', (p) => p.getByText('100 小时').waitFor()],

@@ -6,7 +6,7 @@
 import type { Actor } from '../../platform/actor';
 import type { Db, Tx } from '../../platform/db';
 import { can } from '../../platform/policy';
-import { mayEditRegion, nearest, pathIds, regionNames, type SettingsRegion } from '../problem-settings/resolve';
+import { mayEditGlobal, mayEditRegion, nearest, pathIds, regionNames, type SettingsRegion } from '../problem-settings/resolve';
 
 export interface ResolvedCategory {
   code: string;
@@ -113,6 +113,8 @@ export async function listCategories(db: Db, actor: Actor, region: SettingsRegio
         update: mayEditRegion(actor, 'problemCategories.update', r.region_path),
         /** Stop or start it for this region's subtree only. */
         toggle: mayToggleHere,
+        /** Add a minor class under this major: for a county office a local addition of its region, under shipped majors too. */
+        addMinor: !r.parent_code && (mayEditGlobal(actor, 'problemCategories.update') || (!!region && mayEditRegion(actor, 'problemCategories.update', region.path))),
       },
     }));
 }

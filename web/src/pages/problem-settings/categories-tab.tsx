@@ -48,7 +48,7 @@ export function CategoriesTab() {
   const rows = useMemo(() => buildRows(items, kind, status, text), [items, kind, status, text]);
   const filtering = text.trim() !== '' || status !== 'all';
   const expandedKeys = filtering ? rows.filter((r) => r.children).map((r) => r.code) : expanded;
-  const canEdit = items.some((c) => can(c, 'update') || can(c, 'toggle'));
+  const canEdit = items.some((c) => can(c, 'update') || can(c, 'toggle') || can(c, 'addMinor'));
   const majors = items.filter((c) => !c.parentCode).length;
   const inactive = items.filter((c) => !c.active).length;
 
@@ -124,10 +124,10 @@ export function CategoriesTab() {
       </>
     );
   const actions = (c: Row) =>
-    (can(c, 'update') || can(c, 'toggle')) && (
+    (can(c, 'update') || can(c, 'toggle') || can(c, 'addMinor')) && (
       <Space size={0} orientation={isPhone ? 'vertical' : 'horizontal'} align="start">
         {!can(c, 'update') && regionActions(c)}
-        {can(c, 'update') && !c.parentCode && (
+        {can(c, 'addMinor') && (
           <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`在${c.name}（${c.code}）下新增小类`} onClick={() => setTarget({ mode: 'create', parent: c })}>
             新增小类
           </Button>
