@@ -158,6 +158,8 @@ export interface FilesTable {
   thumbnail_key: string;
   evidence_key: string;
   created_at: Timestamp;
+  /** The covert round the photo was taken for by its team (evidence watermarked 暗访组). */
+  round_id: Generated<string | null>;
 }
 
 export interface DB extends ProblemDB, InspectionDB, AccountsDB {

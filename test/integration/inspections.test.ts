@@ -2,6 +2,7 @@
  * Standards, sites and inspections: import validation and round trip, reproducible sampling, scoring and
  * the round report, findings that become (or join) problems, 回头看 relapses, and covert secrecy.
  */
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client';
 import { createTenant, type Tenant } from '../support/factories';
@@ -227,8 +228,15 @@ describe(`暗访 covert secrecy (${engineName})`, () => {
     const created = await office.post('/api/inspection-rounds', { name: '第四季度暗访', kind: 'covert', campaignId: t.campaignId, standardVersionId: versionId, startDate: '2026-11-20', endDate: '2026-11-25', siteIds: [sites['背街小巷2']], inspectorIds: [t.users.inspector.id] });
     expect(created.status).toBe(201);
     round = created.body.id;
-    const visit = await inspector.post(`/api/inspection-rounds/${round}/visits`, { siteId: sites['背街小巷2'], results: [{ standardId: standards.get('背街小巷-01-01'), verdict: 'fail', photoIds: [photo], note: '路面坑洼积水' }] });
-    expect(visit.status).toBe(200);
+    // Evidence must be taken for the covert round (its watermark then reads 暗访组): a photo taken outside it is refused.
+    const outside = await inspector.post(`/api/inspection-rounds/${round}/visits`, { siteId: sites['背街小巷2'], results: [{ standardId: standards.get('背街小巷-01-01'), verdict: 'fail', photoIds: [photo], note: '路面坑洼积水' }] });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.message).toContain('暗访');
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 80, g: 80, b: 80 } } }).jpeg().toBuffer();
+    const form = multipartForm({ roundId: round }, [['covert.jpg', jpeg]]);
+    const covertPhoto = (await inspector.request('POST', '/api/files', form.body, { headers: form.headers })).body.id;
+    const visit = await inspector.post(`/api/inspection-rounds/${round}/visits`, { siteId: sites['背街小巷2'], results: [{ standardId: standards.get('背街小巷-01-01'), verdict: 'fail', photoIds: [covertPhoto], note: '路面坑洼积水' }] });
+    expect(visit.status, JSON.stringify(visit.body)).toBe(200);
     problemId = visit.body.problems[0].problemId;
     code = visit.body.problems[0].code;
     const p = (await office.get(`/api/problems/${problemId}`)).body;

@@ -55,13 +55,14 @@ export async function uploadPhoto(ctx: Ctx, storage: FileStorage, upload: PhotoU
         ? { lat: fields.lat, lng: fields.lng, source: 'device' as const }
         : null;
   const address = fields.address ?? null;
+  const covertRound = (await isCovertTeamMember(ctx, fields.roundId)) ? fields.roundId! : null;
   const lines = watermarkLines({
     takenAt: exif.takenAt,
     uploadedAt: now,
     address,
     lat: location?.lat ?? null,
     lng: location?.lng ?? null,
-    reporter: (await isCovertTeamMember(ctx, fields.roundId)) ? COVERT_TEAM_LABEL : ctx.actor.name,
+    reporter: covertRound ? COVERT_TEAM_LABEL : ctx.actor.name,
   });
   const [thumbnail, evidence] = await Promise.all([renderThumbnail(decoded.working), renderEvidence(decoded.working, lines)]);
 
@@ -93,6 +94,7 @@ export async function uploadPhoto(ctx: Ctx, storage: FileStorage, upload: PhotoU
         thumbnail_key: keys.thumbnail,
         evidence_key: keys.evidence,
         created_at: now,
+        round_id: covertRound,
       });
       const { original_key: _o, thumbnail_key: _t, evidence_key: _e, ...facts } = row;
       await recordEvent(tx, ctx, { action: 'file.uploaded', subjectType: 'file', subjectId: id, after: facts });

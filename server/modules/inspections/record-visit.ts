@@ -91,7 +91,14 @@ export async function recordVisit(ctx: Ctx, roundId: string, input: VisitInput) 
     seen.add(res.standardId);
     if (res.verdict === 'fail' && !res.photoIds.length) throw new AppError('validation', `“${byId.get(res.standardId)!.code}”判定不符合，须拍照留证`);
   }
-  await assertOwnUploads(ctx.db, ctx.actor, input.results.flatMap((x) => x.photoIds));
+  const photoIds = [...new Set(input.results.flatMap((x) => x.photoIds))];
+  await assertOwnUploads(ctx.db, ctx.actor, photoIds);
+  // A covert round's evidence must have been taken for it: its watermark then reads 暗访组, not the inspector's name,
+  // when the inspected see it after release.
+  if (r.is_covert && photoIds.length) {
+    const marked = await ctx.db.selectFrom('files').select('id').where('id', 'in', photoIds).where('round_id', '=', r.id).execute();
+    if (marked.length !== photoIds.length) throw new AppError('validation', '暗访取证照片须在本轮暗访的测评页面拍摄上传（水印不显示督查员姓名），请重新拍照');
+  }
 
   const score = scoreVisit(input.results.map((x) => ({ verdict: x.verdict, points: Number(byId.get(x.standardId)!.points) })));
   const now = ctx.clock.now();
