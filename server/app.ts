@@ -16,6 +16,7 @@ import type { Database } from './platform/db';
 import { registerHttpPlatform } from './platform/http';
 import { inputGuardOptions, registerInputGuards } from './platform/input-guards';
 import { FileOutboxTransport, type MessageTransport } from './platform/outbox';
+import { registerAfterCommit } from './platform/jobs-after-commit';
 import { authRoutes } from './modules/auth/routes';
 import { regionRoutes } from './modules/regions/routes';
 import { unitRoutes } from './modules/units/routes';
@@ -107,6 +108,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const deps: ModuleDeps = { db: opts.database.db, clock: opts.clock, cookieSecure: opts.cookieSecure, filesDir, outbox };
   registerHttpPlatform(app, deps);
   registerInputGuards(app);
+  registerAfterCommit(app, deps);
 
   app.get('/api/health', { config: { isPublic: true } }, async () => {
     const { sql } = await import('kysely');

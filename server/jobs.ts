@@ -1,10 +1,21 @@
 /** The scheduled jobs the server runs. */
 import type { ScheduledJob } from './platform/jobs';
 import { writeAnchor } from './platform/audit-anchor';
+import { drainJobs } from './platform/jobs-after-commit';
 import { sweepDeadlines } from './modules/problems/sweep-deadlines';
+import './modules/notifications/notify'; // registers the 'notice' job handler
 
 export const JOBS: ScheduledJob[] = [
   { name: 'problems-sweep-deadlines', cron: '* * * * *', run: sweepDeadlines },
+  // Jobs queued in committed transactions (notices) that no request drained: a crash between COMMIT and the
+  // request's drain, or work queued outside a request. Every 5 s; idempotent (platform/jobs-after-commit.ts).
+  {
+    name: 'deliver-after-commit',
+    cron: '* * * * *',
+    everySeconds: 5,
+    quiet: (r) => (r as { done: number; failed: number; sent: number }).done + (r as { failed: number }).failed === 0,
+    run: (ctx) => drainJobs(ctx.db, ctx.clock.now(), { always: true }),
+  },
   // The audit chain's head, signed, to a file outside the database every hour (platform/audit-anchor.ts).
   { name: 'audit-anchor', cron: '5 * * * *', run: async (ctx) => (await writeAnchor(ctx.db, { now: ctx.clock.now() })).anchor },
 ];

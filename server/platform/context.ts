@@ -2,6 +2,7 @@
 import type { Actor } from './actor';
 import type { Clock } from './clock';
 import type { Db, Tx } from './db';
+import type { AfterCommitTracker } from './jobs-after-commit';
 
 export interface RequestMeta {
   ip: string | null;
@@ -13,6 +14,8 @@ export interface Ctx {
   db: Db;
   clock: Clock;
   meta: RequestMeta;
+  /** A request's count of jobs queued for after COMMIT (platform/jobs-after-commit.ts); absent outside requests. */
+  afterCommit?: AfterCommitTracker;
 }
 
 /** Runs `work` in one transaction; the audit event and the change commit or roll back together. */

@@ -3,10 +3,12 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { ProblemDB, ProblemsTable } from './schema-problems';
 import type { InspectionDB } from './schema-inspections';
 import type { AccountsDB } from './schema-accounts';
+import type { JobsDB } from './schema-jobs';
 
 export type * from './schema-problems';
 export type * from './schema-inspections';
 export type * from './schema-accounts';
+export type * from './schema-jobs';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
@@ -162,7 +164,7 @@ export interface FilesTable {
   round_id: Generated<string | null>;
 }
 
-export interface DB extends ProblemDB, InspectionDB, AccountsDB {
+export interface DB extends ProblemDB, InspectionDB, AccountsDB, JobsDB {
   regions: RegionsTable;
   units: UnitsTable;
   campaigns: CampaignsTable;

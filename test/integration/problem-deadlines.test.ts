@@ -121,3 +121,65 @@ describe(`extensions count working days when the policy does (${engineName})`, (
     expect(new Date(approved.deadline).toISOString()).toBe('2027-01-09T10:00:00.000Z');
   });
 });
+
+describe(`sweep thresholds are region-scoped data; 督办 by SMS is opt-in per region (${engineName})`, () => {
+  it("a county's own lead time and escalation delay apply to its towns; another county keeps the shipped 24 h / 72 h", async () => {
+    const { clock, database } = await getHarness();
+    const db = database.db;
+    const own = await createTenant();
+    const plain = await createTenant();
+    // The county reminds 48 h ahead and escalates 24 h after the 督办单; its towns inherit that (nearest region wins).
+    await db.insertInto('region_escalation_settings').values({ region_id: own.countyId, remind_before_hours: 48, escalate_after_hours: 24 }).execute();
+    // …and sends 督办 to its unit heads by SMS (shipped switched off).
+    await db.insertInto('notice_channels').values({ region_id: own.countyId, kind: 'supervised', channel: 'sms', enabled: true, roles: ['unit_head'] }).execute();
+    const phoneOf = (x: Tenant) => `137${String(parseInt(x.tag, 16) % 100_000_000).padStart(8, '0')}`; // phones are unique
+    for (const x of [own, plain]) await db.updateTable('users').set({ phone: phoneOf(x) }).where('id', '=', x.users.unithead.id).execute();
+
+    const start = async (x: Tenant) => {
+      const office = await x.asScript('office');
+      const p = await report(office, x.townAId, { severity: 'serious' }); // 72 hours
+      await act(office, p.id, 'accept');
+      await act(office, p.id, 'dispatch', { unitId: x.unitAId });
+      return p;
+    };
+    const a = await start(own);
+    const b = await start(plain);
+    const remindedKinds = async (x: Tenant, id: string) => {
+      const c = await x.asScript('unithead');
+      return (await c.get('/api/notifications?pageSize=100')).body.items.filter((n: { problemId: string }) => n.problemId === id).map((n: { kind: string }) => n.kind);
+    };
+
+    clock.advanceMinutes(25 * 60); // 47 hours before the deadline
+    await sweep();
+    expect(await remindedKinds(own, a.id)).toContain('deadline_tomorrow');
+    expect(await remindedKinds(plain, b.id)).not.toContain('deadline_tomorrow');
+    clock.advanceMinutes(24 * 60); // 23 hours before
+    await sweep();
+    expect(await remindedKinds(plain, b.id)).toContain('deadline_tomorrow');
+
+    clock.advanceMinutes(24 * 60); // one hour past the deadline: both get a 督办单
+    await sweep();
+    const noticeOf = async (x: Tenant, id: string) => (await (await x.asScript('office')).get(`/api/problems/${id}`)).body.supervisionNotices[0];
+    const na = await noticeOf(own, a.id);
+    const nb = await noticeOf(plain, b.id);
+    // The 督办单's own deadline follows the region's escalation delay.
+    expect(new Date(na.deadline).getTime() - new Date(na.issuedAt).getTime()).toBe(24 * 3600_000);
+    expect(new Date(nb.deadline).getTime() - new Date(nb.issuedAt).getTime()).toBe(72 * 3600_000);
+    // SMS only where the county switched it on, to the unit head, handed to the transport.
+    const sms = async (x: Tenant) => db.selectFrom('message_outbox').select(['recipient', 'sent_at']).where('user_id', '=', x.users.unithead.id).where('purpose', '=', 'notice:supervised').execute();
+    expect((await sms(own)).map((m) => [m.recipient, m.sent_at !== null])).toEqual([[phoneOf(own), true]]);
+    expect(await sms(plain)).toEqual([]);
+
+    clock.advanceMinutes(25 * 60); // 25 hours after the 督办单
+    await sweep();
+    await sweep(); // idempotent
+    const escalated = async (x: Tenant, id: string) => (await db.selectFrom('problems').select('escalated_at').where('id', '=', id).executeTakeFirstOrThrow()).escalated_at;
+    expect(await escalated(own, a.id)).not.toBeNull();
+    expect(await escalated(plain, b.id)).toBeNull();
+    expect((await remindedKinds(own, a.id)).filter((k: string) => k === 'escalated')).toHaveLength(1);
+
+    clock.advanceMinutes(48 * 60); // 73 hours after: the shipped default escalates too
+    await sweep();
+    expect(await escalated(plain, b.id)).not.toBeNull();
+  });
+});

@@ -9,7 +9,7 @@ import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { authorize } from '../../platform/policy';
-import { notifyUsers } from '../notifications/notify';
+import { notify } from '../notifications/notify';
 import { drawSample } from './sample-sites';
 import type { CreateRoundInput } from './schemas';
 
@@ -83,7 +83,7 @@ export async function createRound(ctx: Ctx, input: CreateRoundInput): Promise<{ 
     if (input.inspectorIds.length) await tx.insertInto('inspection_round_inspectors').values([...new Set(input.inspectorIds)].map((user_id) => ({ round_id: row.id, user_id }))).execute();
     await recordEvent(tx, ctx, { action: 'inspection_round.created', subjectType: 'inspection_round', subjectId: row.id, after: { name: input.name, kind: input.kind, sites: siteIds.length, seed } });
     // Only the team hears of a round; for a covert round that is the point (三不).
-    await notifyUsers(tx, input.inspectorIds, { kind: 'dispatched', title: `督查任务：${input.name}（${input.startDate} 至 ${input.endDate}，${siteIds.length} 个点位）`, link: `/inspections/${row.id}` }, now);
+    await notify(ctx, tx, [{ users: input.inspectorIds }], { kind: 'dispatched', title: `督查任务：${input.name}（${input.startDate} 至 ${input.endDate}，${siteIds.length} 个点位）`, link: `/inspections/${row.id}`, regionPath: region.path });
     return row.id;
   });
   return { id, siteIds, seed };

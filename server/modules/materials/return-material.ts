@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { MaterialAction, MaterialState, MATERIAL_PAYLOADS } from '../../../common/material-workflow';
 import { actorUserId } from '../../platform/actor';
 import type { WorkflowVerb } from '../../platform/workflow';
-import { notifyUsers, unitPeople } from '../notifications/notify';
+import { notify } from '../notifications/notify';
 import type { SubmissionRow } from './repository';
 
 export const returnMaterial: WorkflowVerb<SubmissionRow, MaterialAction, MaterialState, z.infer<typeof MATERIAL_PAYLOADS.return>> = {
@@ -12,7 +12,7 @@ export const returnMaterial: WorkflowVerb<SubmissionRow, MaterialAction, Materia
     set: { reviewed_by: actorUserId(ctx.actor), reviewed_at: ctx.clock.now(), review_comment: payload.comment },
     event: { comment: payload.comment },
     after: async (tx) => {
-      await notifyUsers(tx, await unitPeople(tx, m.unit_id, ['unit_head', 'unit_liaison']), { kind: 'returned', title: `材料被退回：${m.standard_code}（${m.period}）`, body: payload.comment, link: '/materials' }, ctx.clock.now());
+      await notify(ctx, tx, [{ unit: m.unit_id, roles: ['unit_head', 'unit_liaison'] }], { kind: 'returned', title: `材料被退回：${m.standard_code}（${m.period}）`, body: payload.comment, link: '/materials', regionPath: m.region_path });
     },
   }),
 };

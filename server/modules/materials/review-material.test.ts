@@ -83,10 +83,16 @@ describe('every material verb leads where the table says', () => {
     const effects = await returnMaterial.apply(ctx, fakeDb().db, submission('submitted'), payload);
     expect(targetState('return', MATERIAL_ACTIONS.return, effects.to)).toBe('returned');
     expect(effects.set).toEqual({ reviewed_by: 'office', reviewed_at: NOW, review_comment: '缺少签字盖章页' });
-    // The unit's people are told (unit uA's head and liaison, as the fake database answers).
-    const { db: tx, queries } = fakeDb((sql) => (sql.includes('from "user_roles"') ? [{ id: 'head-1' }] : []));
+    // The unit's head and liaisons are told: a notice job in the same transaction, delivered after COMMIT
+    // (modules/notifications/notify.ts); its recipients are data, resolved at delivery.
+    const { db: tx, queries } = fakeDb();
     await effects.after!(tx);
-    const notice = queries.find((q) => q.sql.startsWith('insert into "notifications"'));
-    expect(notice?.parameters).toEqual(expect.arrayContaining(['head-1', 'returned', '材料被退回：1.3.1（2026-11）', '缺少签字盖章页']));
+    const job = queries.find((q) => q.sql.startsWith('insert into "outbox_jobs"'));
+    const queued = JSON.parse(String(job?.parameters.find((x) => typeof x === 'string' && x.startsWith('{'))));
+    expect(queued).toEqual({
+      notice: { kind: 'returned', title: '材料被退回：1.3.1（2026-11）', body: '缺少签字盖章页', link: '/materials', regionPath: '/c/' },
+      to: [{ unit: 'uA', roles: ['unit_head', 'unit_liaison'] }],
+    });
+    expect(queries.some((q) => q.sql.startsWith('insert into "notifications"'))).toBe(false);
   });
 });

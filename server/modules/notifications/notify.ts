@@ -1,24 +1,59 @@
-/** Writes notifications (the bell) for people found by their role on a unit or region. */
-import { sql } from 'kysely';
+/**
+ * Notices as jobs after commit. A command calls `notify(ctx, tx, recipients, notice)` inside its transaction; that
+ * writes one `outbox_jobs` row (platform/jobs-after-commit.ts) holding the notice and its recipients as DATA:
+ *
+ *   { users: [ids] }                         these people
+ *   { unit, roles, orElse? }                 people holding one of the roles on the unit (else the `orElse` roles)
+ *   { nearestOffice: regionPath }            the office of the nearest region at or above the path that has one —
+ *                                            a town's problem reaches its county office, not the city's as well
+ *   { linkedLeaders: unitId }                leaders linked to the unit through a leading group (结对联创)
+ *
+ * After COMMIT the job is delivered (`deliverNotice`): recipients are resolved then (grants as they are at delivery,
+ * inactive accounts skipped), and each channel the notice kind is configured for (`notice_channels`, region-scoped:
+ * the nearest region's row wins, the row without a region is the shipped default) delivers it:
+ *
+ *   in_app   the bell (`notifications`); on unless a row switches it off
+ *   sms      `message_outbox` (platform/outbox.ts: handed to the SMS transport after the drain commits, DATA_DIR/outbox
+ *            in this offline product); opt-in per kind, e.g. 督办/升级督办 to the unit head; recipients without a
+ *            phone number are skipped
+ *   webhook  an interface only (`NoticeChannel`): a provider writes its own outbox row here (URL from configuration,
+ *            the notice as JSON) and posts it after commit the way SMS does; no provider ships, so rows are ignored
+ *
+ * A channel row may name `roles`: only recipients holding one of them get the notice on that channel.
+ */
+import type { Clock } from '../../platform/clock';
 import type { Tx } from '../../platform/db';
+import { enqueueJob, registerJobHandler, type AfterCommitTracker, type OutboxJob } from '../../platform/jobs-after-commit';
+import { queueSms } from '../../platform/outbox';
+import { nearest, pathIds } from '../problem-settings/resolve';
+
+export type NoticeKind = 'dispatched' | 'deadline_tomorrow' | 'returned' | 'overdue' | 'supervised' | 'escalated' | 'reported' | 'extension' | 'verified';
 
 export interface Notice {
-  kind: 'dispatched' | 'deadline_tomorrow' | 'returned' | 'overdue' | 'supervised' | 'escalated' | 'reported' | 'extension' | 'verified';
+  kind: NoticeKind;
   title: string;
-  body?: string;
+  body?: string | null;
   link?: string;
   problemId?: string;
+  /** Where the matter is: channel settings resolve for this region. */
+  regionPath?: string | null;
 }
 
-/** Sends a notice to the given users (duplicates removed). */
-export async function notifyUsers(tx: Tx, userIds: Array<string | null | undefined>, n: Notice, now: Date): Promise<number> {
-  const ids = [...new Set(userIds.filter((x): x is string => !!x))];
-  if (!ids.length) return 0;
-  await tx
-    .insertInto('notifications')
-    .values(ids.map((user_id) => ({ user_id, kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null, problem_id: n.problemId ?? null, created_at: now })))
-    .execute();
-  return ids.length;
+export type Recipients =
+  | { users: Array<string | null | undefined> }
+  | { unit: string; roles: string[]; orElse?: string[] }
+  | { nearestOffice: string }
+  | { linkedLeaders: string };
+
+interface NoticeJob {
+  notice: Notice;
+  to: Recipients[];
+}
+
+/** Queues a notice in the caller's transaction; it is delivered after COMMIT (never when the transaction rolls back). */
+export async function notify(ctx: { clock: Clock; afterCommit?: AfterCommitTracker }, tx: Tx, to: Recipients[], notice: Notice): Promise<void> {
+  const job: NoticeJob = { notice, to: to.map((r) => ('users' in r ? { users: r.users.filter((x): x is string => !!x) } : r)) };
+  await enqueueJob(tx, ctx, { kind: 'notice', subjectType: notice.problemId ? 'problem' : null, subjectId: notice.problemId ?? null, payload: job });
 }
 
 /** Active users holding one of the roles on the unit (e.g. the unit head and liaisons). */
@@ -35,14 +70,24 @@ export async function unitPeople(tx: Tx, unitId: string, roles: string[]): Promi
   return rows.map((r) => r.id);
 }
 
-/** Active users holding one of the roles with a region scope that covers the region path. */
-export async function regionPeople(tx: Tx, regionPath: string, roles: string[]): Promise<string[]> {
-  const rows = await sql<{ id: string }>`
-    select distinct u.id from user_roles g
-    join users u on u.id = g.user_id and u.active
-    join regions r on r.id = g.scope_id
-    where g.scope_type = 'region' and g.role = any(${roles}::text[]) and ${regionPath} like r.path || '%'`.execute(tx);
-  return rows.rows.map((r) => r.id);
+/** The office of the nearest region at or above `regionPath` that has an active office account (none: []). */
+export async function nearestOffice(tx: Tx, regionPath: string): Promise<string[]> {
+  const ids = pathIds(regionPath);
+  if (!ids.length) return [];
+  const rows = await tx
+    .selectFrom('user_roles as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select(['u.id', 'g.scope_id'])
+    .where('g.scope_type', '=', 'region')
+    .where('g.role', '=', 'office')
+    .where('g.scope_id', 'in', ids)
+    .where('u.active', '=', true)
+    .execute();
+  for (const regionId of ids) {
+    const here = rows.filter((r) => r.scope_id === regionId).map((r) => r.id);
+    if (here.length) return here;
+  }
+  return [];
 }
 
 /** Leaders linked to the unit through a leading group (结对联创), with a user account. */
@@ -56,3 +101,95 @@ export async function linkedLeaders(tx: Tx, unitId: string): Promise<Array<{ id:
     .where('u.active', '=', true)
     .execute();
 }
+
+/** The people a recipient spec names, as resolved now. */
+export async function resolveRecipients(tx: Tx, to: Recipients[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (const r of to) {
+    let ids: string[] = [];
+    if ('users' in r) {
+      const given = r.users.filter((x): x is string => !!x);
+      ids = given.length ? (await tx.selectFrom('users').select('id').where('id', 'in', given).where('active', '=', true).execute()).map((u) => u.id) : [];
+    } else if ('unit' in r) {
+      ids = await unitPeople(tx, r.unit, r.roles);
+      if (!ids.length && r.orElse?.length) ids = await unitPeople(tx, r.unit, r.orElse);
+    } else if ('nearestOffice' in r) {
+      ids = await nearestOffice(tx, r.nearestOffice);
+    } else if ('linkedLeaders' in r) {
+      ids = (await linkedLeaders(tx, r.linkedLeaders)).map((l) => l.id);
+    }
+    for (const id of ids) out.add(id);
+  }
+  return [...out];
+}
+
+export interface ChannelSetting {
+  channel: string;
+  enabled: boolean;
+  roles: string[] | null;
+  /** The region whose row applies (null: the shipped default; undefined: no row, the built-in default). */
+  regionId?: string | null;
+}
+
+/** The channels configured for a notice kind at a region: nearest region's row per channel; in-app on by default. */
+export async function channelsFor(tx: Tx, kind: string, regionPath: string | null | undefined): Promise<ChannelSetting[]> {
+  const rows = await tx.selectFrom('notice_channels').select(['region_id', 'channel', 'enabled', 'roles']).where('kind', '=', kind).execute();
+  const out: ChannelSetting[] = [];
+  for (const channel of ['in_app', 'sms', 'webhook']) {
+    const row = nearest(regionPath, rows.filter((r) => r.channel === channel));
+    if (row) out.push({ channel, enabled: row.enabled, roles: row.roles, regionId: row.region_id });
+    else if (channel === 'in_app') out.push({ channel, enabled: true, roles: null });
+  }
+  return out;
+}
+
+/** A delivery channel: writes its deliveries for the resolved recipients in the drain's transaction. */
+export interface NoticeChannel {
+  deliver(tx: Tx, job: OutboxJob, notice: Notice, userIds: string[]): Promise<void>;
+}
+
+const inApp: NoticeChannel = {
+  async deliver(tx, job, n, userIds) {
+    await tx
+      .insertInto('notifications')
+      .values(userIds.map((user_id) => ({ user_id, kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null, problem_id: n.problemId ?? null, created_at: job.created_at })))
+      .execute();
+  },
+};
+
+const sms: NoticeChannel = {
+  async deliver(tx, job, n, userIds) {
+    const people = await tx.selectFrom('users').select(['id', 'phone']).where('id', 'in', userIds).where('phone', 'is not', null).execute();
+    const text = `【创城】${n.title}${n.body ? `：${n.body}` : ''}`.slice(0, 300);
+    for (const p of people) {
+      if (!p.phone) continue;
+      await queueSms(tx, { recipient: p.phone, userId: p.id, purpose: `notice:${n.kind}`, body: text, now: job.created_at });
+    }
+  },
+};
+
+/** Channels with a provider in this build; a `notice_channels` row for any other channel is ignored. */
+export const NOTICE_CHANNELS: Record<string, NoticeChannel> = { in_app: inApp, sms };
+
+/** Only the recipients holding one of the roles (any scope). */
+async function withRoles(tx: Tx, userIds: string[], roles: string[]): Promise<string[]> {
+  if (!roles.length) return [];
+  const rows = await tx.selectFrom('user_roles').select('user_id').distinct().where('user_id', 'in', userIds).where('role', 'in', roles).execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** Delivers one notice job: recipients resolved now, then every enabled channel. */
+export async function deliverNotice(tx: Tx, job: OutboxJob): Promise<void> {
+  const { notice, to } = job.payload as NoticeJob;
+  const userIds = await resolveRecipients(tx, to);
+  if (!userIds.length) return;
+  for (const setting of await channelsFor(tx, notice.kind, notice.regionPath)) {
+    const channel = NOTICE_CHANNELS[setting.channel];
+    if (!setting.enabled || !channel) continue;
+    const ids = setting.roles ? await withRoles(tx, userIds, setting.roles) : userIds;
+    if (ids.length) await channel.deliver(tx, job, notice, ids);
+  }
+}
+
+registerJobHandler('notice', deliverNotice);
+

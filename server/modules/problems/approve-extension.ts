@@ -3,7 +3,7 @@
  * denominator). When the problem's deadline policy counts working days, so does the extension (the same
  * arithmetic as the deadline itself: weekends skipped), in the policy that applies in the problem's region.
  */
-import { notifyUsers, unitPeople } from '../notifications/notify';
+import { notify } from '../notifications/notify';
 import { addAllowance, deadlinePolicy } from './deadlines';
 import { defineVerb, problemLink } from './verb';
 
@@ -19,7 +19,7 @@ export const approveExtension = defineVerb({
       event: { days, workingDays: policy.working_days, deadline: deadline.toISOString(), ...(payload.comment ? { comment: payload.comment } : {}) },
       after: async (tx) => {
         if (!p.unit_id) return;
-        await notifyUsers(tx, await unitPeople(tx, p.unit_id, ['unit_head', 'unit_liaison']), { kind: 'extension', title: `问题 ${p.code} 延期申请已同意`, body: `新时限 ${deadline.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`, link: problemLink(p.id), problemId: p.id }, ctx.clock.now());
+        await notify(ctx, tx, [{ unit: p.unit_id, roles: ['unit_head', 'unit_liaison'] }], { kind: 'extension', title: `问题 ${p.code} 延期申请已同意`, body: `新时限 ${deadline.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`, link: problemLink(p.id), problemId: p.id, regionPath: p.region_path });
       },
     };
   },

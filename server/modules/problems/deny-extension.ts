@@ -1,5 +1,5 @@
 /** 驳回延期: the deadline stays; the unit is told why. */
-import { notifyUsers, unitPeople } from '../notifications/notify';
+import { notify } from '../notifications/notify';
 import { defineVerb, problemLink } from './verb';
 
 export const denyExtension = defineVerb({
@@ -9,7 +9,7 @@ export const denyExtension = defineVerb({
     event: { days: p.extension_requested_days, reason: payload.reason },
     after: async (tx) => {
       if (!p.unit_id) return;
-      await notifyUsers(tx, await unitPeople(tx, p.unit_id, ['unit_head', 'unit_liaison']), { kind: 'extension', title: `问题 ${p.code} 延期申请被驳回`, body: payload.reason, link: problemLink(p.id), problemId: p.id }, ctx.clock.now());
+      await notify(ctx, tx, [{ unit: p.unit_id, roles: ['unit_head', 'unit_liaison'] }], { kind: 'extension', title: `问题 ${p.code} 延期申请被驳回`, body: payload.reason, link: problemLink(p.id), problemId: p.id, regionPath: p.region_path });
     },
   }),
 });

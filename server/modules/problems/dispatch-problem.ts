@@ -1,7 +1,7 @@
 /** 派遣: the office sends an accepted problem to a responsible unit with a deadline. */
 import { PROBLEM_SEVERITY_LABELS } from '../../../common/problem-workflow';
 import { AppError } from '../../platform/errors';
-import { notifyUsers, unitPeople } from '../notifications/notify';
+import { notify } from '../notifications/notify';
 import { computeDeadline, deadlinePolicy } from './deadlines';
 import { defineVerb, problemLink } from './verb';
 
@@ -29,12 +29,11 @@ export const dispatchProblem = defineVerb({
       },
       event: { unitId: payload.unitId, deadline: deadline.toISOString(), ...(payload.comment ? { comment: payload.comment } : {}) },
       after: async (txx) => {
-        const people = await unitPeople(txx, payload.unitId, ['unit_head', 'unit_liaison']);
-        await notifyUsers(
+        await notify(
+          ctx,
           txx,
-          [...people, payload.assigneeId],
-          { kind: 'dispatched', title: `新派遣问题 ${p.code}（${PROBLEM_SEVERITY_LABELS[p.severity as never] ?? p.severity}）`, body: p.description.slice(0, 80), link: problemLink(p.id), problemId: p.id },
-          now,
+          [{ unit: payload.unitId, roles: ['unit_head', 'unit_liaison'] }, { users: [payload.assigneeId] }],
+          { kind: 'dispatched', title: `新派遣问题 ${p.code}（${PROBLEM_SEVERITY_LABELS[p.severity as never] ?? p.severity}）`, body: p.description.slice(0, 80), link: problemLink(p.id), problemId: p.id, regionPath: p.region_path },
         );
       },
     };

@@ -1,5 +1,5 @@
 /** 不予立案: the office declines a report, with the reason the reporter will see. */
-import { notifyUsers } from '../notifications/notify';
+import { notify } from '../notifications/notify';
 import { defineVerb, problemLink } from './verb';
 
 export const rejectProblem = defineVerb({
@@ -8,7 +8,7 @@ export const rejectProblem = defineVerb({
     set: { reject_reason: payload.reason },
     event: { reason: payload.reason },
     after: async (tx) => {
-      await notifyUsers(tx, [p.reporter_id], { kind: 'returned', title: `您上报的问题 ${p.code} 不予立案`, body: payload.reason, link: problemLink(p.id), problemId: p.id }, ctx.clock.now());
+      await notify(ctx, tx, [{ users: [p.reporter_id] }], { kind: 'returned', title: `您上报的问题 ${p.code} 不予立案`, body: payload.reason, link: problemLink(p.id), problemId: p.id, regionPath: p.region_path });
     },
   }),
 });

@@ -3,7 +3,7 @@
  * as relapsed; a new problem linked to it goes straight back to the same unit with a fresh deadline.
  */
 import { AppError } from '../../platform/errors';
-import { notifyUsers, unitPeople } from '../notifications/notify';
+import { notify } from '../notifications/notify';
 import { computeDeadline, deadlinePolicy } from './deadlines';
 import { assertOwnUploads } from '../../platform/visibility';
 import { attachPhotos } from './repository';
@@ -41,7 +41,7 @@ export const reopenProblem = defineVerb({
           relapsedFrom: p.id,
         });
         await attachPhotos(tx, created.id, payload.photoIds, 'report');
-        await notifyUsers(tx, await unitPeople(tx, p.unit_id!, ['unit_head', 'unit_liaison']), { kind: 'dispatched', title: `问题 ${p.code} 反弹，已重新派遣为 ${created.code}`, body: payload.reason, link: problemLink(created.id), problemId: created.id }, now);
+        await notify(ctx, tx, [{ unit: p.unit_id!, roles: ['unit_head', 'unit_liaison'] }], { kind: 'dispatched', title: `问题 ${p.code} 反弹，已重新派遣为 ${created.code}`, body: payload.reason, link: problemLink(created.id), problemId: created.id, regionPath: p.region_path });
         return { relapseProblemId: created.id, relapseCode: created.code };
       },
     };

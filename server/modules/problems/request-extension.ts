@@ -1,5 +1,5 @@
 /** 申请延期: the unit asks for more days, with a reason; the office decides. */
-import { notifyUsers, regionPeople } from '../notifications/notify';
+import { notify } from '../notifications/notify';
 import { defineVerb, problemLink } from './verb';
 
 export const requestExtension = defineVerb({
@@ -8,8 +8,7 @@ export const requestExtension = defineVerb({
     set: { extension_requested_days: payload.days, extension_reason: payload.reason },
     event: { days: payload.days, reason: payload.reason },
     after: async (tx) => {
-      const office = await regionPeople(tx, p.region_path, ['office']);
-      await notifyUsers(tx, office, { kind: 'extension', title: `问题 ${p.code} 申请延期 ${payload.days} 天`, body: payload.reason, link: problemLink(p.id), problemId: p.id }, ctx.clock.now());
+      await notify(ctx, tx, [{ nearestOffice: p.region_path }], { kind: 'extension', title: `问题 ${p.code} 申请延期 ${payload.days} 天`, body: payload.reason, link: problemLink(p.id), problemId: p.id, regionPath: p.region_path });
     },
   }),
 });

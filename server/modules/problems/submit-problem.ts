@@ -10,7 +10,7 @@ import type { Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { authorize } from '../../platform/policy';
 import { assertOwnUploads } from '../../platform/visibility';
-import { notifyUsers, regionPeople } from '../notifications/notify';
+import { notify } from '../notifications/notify';
 import { categoryUsableIn } from '../problem-categories/list-categories';
 import { appendEvent, attachPhotos, findByClientId, findProblem, nextCode, type ProblemRow } from './repository';
 import type { SubmitProblemInput } from './schemas';
@@ -152,8 +152,8 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
       };
       const row = await insertProblem(tx, ctx, values, { code, auditLater: true });
       await attachPhotos(tx, row.id, input.photoIds, 'report');
-      const office = await regionPeople(tx, region.path, ['office']);
-      await notifyUsers(tx, office, { kind: 'reported', title: `新上报问题 ${row.code} 待受理`, body: input.description.slice(0, 80), link: problemLink(row.id), problemId: row.id }, ctx.clock.now());
+      // The nearest office hears of it after COMMIT (one job row here; recipients are resolved at delivery).
+      await notify(ctx, tx, [{ nearestOffice: region.path }], { kind: 'reported', title: `新上报问题 ${row.code} 待受理`, body: input.description.slice(0, 80), link: problemLink(row.id), problemId: row.id, regionPath: region.path });
       // Last: the audit chain is serialized from here to COMMIT.
       await auditReported(tx, ctx, row, values);
       return row.id;

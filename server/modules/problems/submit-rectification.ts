@@ -1,5 +1,5 @@
 /** 提交整改: the unit reports its measures with after-photos; the problem waits for verification. */
-import { notifyUsers, regionPeople } from '../notifications/notify';
+import { notify } from '../notifications/notify';
 import { assertOwnUploads } from '../../platform/visibility';
 import { defineVerb, problemLink } from './verb';
 
@@ -13,8 +13,7 @@ export const submitRectification = defineVerb({
     event: { measures: payload.measures, photoIds: payload.photoIds },
     extra: { photos: { ids: payload.photoIds, stage: 'rectification' } },
     after: async (tx) => {
-      const verifiers = await regionPeople(tx, p.region_path, ['office']);
-      await notifyUsers(tx, verifiers, { kind: 'verified', title: `问题 ${p.code} 已提交整改，待核查`, link: problemLink(p.id), problemId: p.id }, ctx.clock.now());
+      await notify(ctx, tx, [{ nearestOffice: p.region_path }], { kind: 'verified', title: `问题 ${p.code} 已提交整改，待核查`, link: problemLink(p.id), problemId: p.id, regionPath: p.region_path });
     },
   }),
 });

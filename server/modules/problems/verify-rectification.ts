@@ -1,5 +1,5 @@
 /** 核查: someone other than the rectifier checks the work. Passed → 已结案; failed → 整改中 again, counted as 返工. */
-import { notifyUsers, unitPeople } from '../notifications/notify';
+import { notify } from '../notifications/notify';
 import { assertOwnUploads } from '../../platform/visibility';
 import { defineVerb, problemLink } from './verb';
 
@@ -17,7 +17,7 @@ export const verifyRectification = defineVerb({
       extra: payload.photoIds.length ? { photos: { ids: payload.photoIds, stage: 'verification' } } : undefined,
       after: async (tx) => {
         if (payload.passed || !p.unit_id) return;
-        await notifyUsers(tx, await unitPeople(tx, p.unit_id, ['unit_head', 'unit_liaison']), { kind: 'returned', title: `问题 ${p.code} 核查未通过，请返工`, body: payload.comment, link: problemLink(p.id), problemId: p.id }, now);
+        await notify(ctx, tx, [{ unit: p.unit_id, roles: ['unit_head', 'unit_liaison'] }], { kind: 'returned', title: `问题 ${p.code} 核查未通过，请返工`, body: payload.comment, link: problemLink(p.id), problemId: p.id, regionPath: p.region_path });
       },
     };
   },

@@ -1,0 +1,165 @@
+/**
+ * Jobs after commit and delivery channels (issue 8, layer 3): a notice is a job row written in the caller's
+ * transaction and delivered only after COMMIT — by the request that queued it, or by the scheduled drain — once,
+ * on the channels its kind is configured for in the region, to recipients resolved at delivery (the nearest office).
+ */
+import crypto from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { JOBS } from '../../server/jobs';
+import { submitProblemBody } from '../../server/modules/problems/schemas';
+import { submitProblem } from '../../server/modules/problems/submit-problem';
+import { transitionInTransaction, transitionProblem } from '../../server/modules/problems/transition-problem';
+import { notify } from '../../server/modules/notifications/notify';
+import { systemActor } from '../../server/platform/actor';
+import type { Ctx } from '../../server/platform/context';
+import { loadActor } from '../../server/platform/http';
+import { drainJobs } from '../../server/platform/jobs-after-commit';
+import { createTenant, type Tenant } from '../support/factories';
+import { engineName, getHarness } from '../support/harness';
+import { act, report } from '../support/problems';
+
+let t: Tenant;
+beforeAll(async () => {
+  t = await createTenant();
+});
+
+async function ctxOf(userId: string): Promise<Ctx> {
+  const { database, clock } = await getHarness();
+  const actor = await loadActor(database.db, userId, 'session');
+  return { actor: actor!, db: database.db, clock, meta: { ip: null, userAgent: 'test' } };
+}
+
+async function noticesFor(userId: string, problemId: string) {
+  const { database } = await getHarness();
+  return database.db.selectFrom('notifications').select(['kind', 'title']).where('user_id', '=', userId).where('problem_id', '=', problemId).execute();
+}
+
+async function smsFor(userId: string, purpose: string) {
+  const { database } = await getHarness();
+  return database.db.selectFrom('message_outbox').select(['recipient', 'sent_at', 'body']).where('user_id', '=', userId).where('purpose', '=', purpose).execute();
+}
+
+describe(`notices are jobs delivered after commit (${engineName})`, () => {
+  it('a transition whose transaction fails after its `after` ran notifies nobody, on any channel; committed, it notifies once', async () => {
+    const { database } = await getHarness();
+    const db = database.db;
+    // This county sends 派遣 notices to unit heads by SMS too (region-scoped channel setting; other counties keep the default).
+    const phone = `139${String(parseInt(t.tag, 16) % 100_000_000).padStart(8, '0')}`;
+    await db.updateTable('users').set({ phone }).where('id', '=', t.users.unithead.id).execute();
+    await db.insertInto('notice_channels').values({ region_id: t.countyId, kind: 'dispatched', channel: 'sms', enabled: true, roles: ['unit_head'] }).execute();
+    const office = await t.asScript('office');
+    const p = await report(office, t.townAId);
+    const accepted = await act(office, p.id, 'accept');
+    const ctx = await ctxOf(t.users.office.id);
+
+    await expect(
+      db.transaction().execute(async (tx) => {
+        await transitionInTransaction(ctx, tx, p.id, 'dispatch', accepted.version, { unitId: t.unitAId });
+        // Inside the transaction the notice is a job row, not yet a notification.
+        const jobs = await tx.selectFrom('outbox_jobs').select(['kind', 'payload', 'done_at']).where('subject_id', '=', p.id).execute();
+        expect(jobs.map((j) => j.kind)).toContain('notice');
+        expect(jobs.find((j) => (j.payload as { notice: { kind: string } }).notice.kind === 'dispatched')?.payload).toMatchObject({
+          to: [{ unit: t.unitAId, roles: ['unit_head', 'unit_liaison'] }, { users: [] }],
+        });
+        expect(await tx.selectFrom('notifications').select('id').where('problem_id', '=', p.id).where('kind', '=', 'dispatched').execute()).toHaveLength(0);
+        throw new Error('boom after the after');
+      }),
+    ).rejects.toThrow('boom after the after');
+    await drainJobs(db);
+    expect(await noticesFor(t.users.unithead.id, p.id)).toEqual([]);
+    expect(await noticesFor(t.users.unit.id, p.id)).toEqual([]);
+    expect(await smsFor(t.users.unithead.id, 'notice:dispatched')).toEqual([]);
+    expect((await db.selectFrom('outbox_jobs').select('id').where('subject_id', '=', p.id).execute()).length).toBe(1); // the report's only
+
+    await transitionProblem(ctx, p.id, 'dispatch', accepted.version, { unitId: t.unitAId });
+    await drainJobs(db);
+    await drainJobs(db); // idempotent
+    expect((await noticesFor(t.users.unithead.id, p.id)).map((n) => n.kind)).toEqual(['dispatched']);
+    expect((await noticesFor(t.users.unit.id, p.id)).map((n) => n.kind)).toEqual(['dispatched']);
+    // SMS only to the roles the channel names (the unit head, not the liaison), handed to the transport after commit.
+    const sms = await smsFor(t.users.unithead.id, 'notice:dispatched');
+    expect(sms).toHaveLength(1);
+    expect(sms[0].recipient).toBe(phone);
+    expect(sms[0].sent_at).not.toBeNull();
+    expect(await smsFor(t.users.unit.id, 'notice:dispatched')).toEqual([]);
+    const pending = await db.selectFrom('outbox_jobs').select('id').where('subject_id', '=', p.id).where('done_at', 'is', null).execute();
+    expect(pending).toEqual([]);
+  });
+
+  it('the request that queued a notice delivers it before its answer leaves', async () => {
+    const office = await t.asScript('office');
+    const p = await report(office, t.countyId);
+    // The report's own request delivered its notice: the office's bell has it on the very next request.
+    const bell = (await office.get('/api/notifications?pageSize=100')).body.items.filter((n: { problemId: string }) => n.problemId === p.id);
+    expect(bell.map((n: { kind: string }) => n.kind)).toEqual(['reported']);
+    const { database } = await getHarness();
+    const jobs = await database.db.selectFrom('outbox_jobs').select(['done_at', 'attempts']).where('subject_id', '=', p.id).execute();
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].done_at).not.toBeNull();
+  });
+
+  it('a job committed but never drained (a crash) is delivered by the scheduled drain, once even with two drainers at once', async () => {
+    const { database, clock } = await getHarness();
+    const db = database.db;
+    const title = `测试通知 ${crypto.randomUUID()}`;
+    const p = await report(await t.asScript('office'), t.countyId);
+    // Queued outside any request (no tracker): nothing drains it until the scheduled job runs.
+    await db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 7; i++) await notify({ clock }, tx, [{ users: [t.users.leader.id, t.users.inspector.id] }], { kind: 'overdue', title: `${title}#${i}`, problemId: p.id });
+    });
+    const job = JOBS.find((j) => j.name === 'deliver-after-commit')!;
+    expect(job.everySeconds).toBeLessThanOrEqual(10);
+    const sysCtx: Ctx = { actor: systemActor, db, clock, meta: { ip: null, userAgent: 'job:deliver-after-commit' } };
+    await Promise.all([job.run(sysCtx), drainJobs(db), job.run(sysCtx)]);
+    for (const user of [t.users.leader.id, t.users.inspector.id]) {
+      const got = (await noticesFor(user, p.id)).filter((n) => n.title.startsWith(title));
+      expect(got.map((n) => n.title).sort()).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `${title}#${i}`));
+    }
+  });
+});
+
+describe(`recipients are data, resolved at delivery: the nearest office (${engineName})`, () => {
+  it('a report in a town reaches the county office, not the city office above it', async () => {
+    const { database } = await getHarness();
+    const db = database.db;
+    const tag = crypto.randomBytes(4).toString('hex');
+    const code = String(parseInt(tag, 16) % 1_000_000).padStart(6, '0');
+    const now = new Date();
+    const region = async (parent: { id: string; path: string } | null, suffix: string, level: string) => {
+      const id = crypto.randomUUID();
+      const path = `${parent?.path ?? '/'}${id}/`;
+      await db.insertInto('regions').values({ id, parent_id: parent?.id ?? null, code: `7${code}${suffix}`, name: `${level}${tag}`, level, path, created_at: now, updated_at: now }).execute();
+      return { id, path };
+    };
+    const city = await region(null, '', 'city');
+    const county = await region(city, '01', 'county');
+    const town = await region(county, '01001', 'town');
+    const officeAt = async (key: string, regionId: string) => {
+      const u = await db.insertInto('users').values({ username: `${key}_${tag}`, name: `${key}${tag}`, password_hash: 'x', must_change_password: false, unit_id: null, region_id: null, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+      await db.insertInto('user_roles').values({ user_id: u.id, role: 'office', scope_type: 'region', scope_id: regionId }).execute();
+      return u.id;
+    };
+    const cityOffice = await officeAt('cityoffice', city.id);
+    const countyOffice = await officeAt('countyoffice', county.id);
+
+    const { problem } = await submitProblem(await ctxOf(countyOffice), submitProblemBody.parse({
+      clientId: crypto.randomUUID(),
+      description: '镇区主干道井盖缺失',
+      categoryCode: 'E0102',
+      source: 'inspection',
+      severity: 'normal',
+      regionId: town.id,
+      photoIds: [],
+    }));
+    await drainJobs(db);
+    expect((await noticesFor(countyOffice, problem.id)).map((n) => n.kind)).toEqual(['reported']);
+    expect(await noticesFor(cityOffice, problem.id)).toEqual([]);
+
+    // Resolved at delivery: once the county has no office account, the city office is the nearest.
+    await db.updateTable('users').set({ active: false }).where('id', '=', countyOffice).execute();
+    const ctx = { clock: (await getHarness()).clock };
+    await db.transaction().execute((tx) => notify(ctx, tx, [{ nearestOffice: town.path }], { kind: 'overdue', title: '无县级办公室时', problemId: problem.id }));
+    await drainJobs(db);
+    expect((await noticesFor(cityOffice, problem.id)).map((n) => n.title)).toEqual(['无县级办公室时']);
+  });
+});
