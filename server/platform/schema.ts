@@ -164,7 +164,16 @@ export interface FilesTable {
   round_id: Generated<string | null>;
 }
 
+/** 节假日日历: statutory days off ('holiday') and weekend days worked instead ('workday'); reference data. */
+export interface CalendarDaysTable {
+  day: string;
+  kind: string;
+  name: string;
+  source: string | null;
+}
+
 export interface DB extends ProblemDB, InspectionDB, AccountsDB, JobsDB {
+  calendar_days: CalendarDaysTable;
   regions: RegionsTable;
   units: UnitsTable;
   campaigns: CampaignsTable;

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { periodCodeSchema } from '../../../common/period';
 import type { ModuleDeps } from '../../app';
 import type { Actor } from '../../platform/actor';
 import { notFound } from '../../platform/errors';
@@ -51,7 +52,7 @@ export function materialRoutes(deps: ModuleDeps): FastifyPluginAsync {
       return { items: items.map((m) => present(m, req.ctx.actor)), total: total.n };
     });
 
-    app.get('/completeness', { schema: { querystring: z.object({ versionId: z.uuid(), period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, '期次格式不正确') }), tags } }, async (req) => {
+    app.get('/completeness', { schema: { querystring: z.object({ versionId: z.uuid(), period: periodCodeSchema }), tags } }, async (req) => {
       authorize(req.ctx.actor, 'materials.list');
       const rows = (await completeness(req.ctx.db, req.query.versionId, req.query.period, scope(req.ctx.actor, 'materials.list'))).rows;
       const missing = rows.filter((r) => !r.status || r.status === 'returned').length;

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { MATERIAL_SUBMITTABLE, type MaterialState } from '../../../common/material-workflow';
+import { periodCodeSchema } from '../../../common/period';
 import { actorUserId } from '../../platform/actor';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
@@ -15,7 +16,7 @@ const MAX_BYTES = 20 * 1024 * 1024;
 const fieldsSchema = z.object({
   standardId: z.uuid('请选择测评标准'),
   unitId: z.uuid().optional(),
-  period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, '期次格式为 2026、2026-11、2026-Q4 或 2026-H2'),
+  period: periodCodeSchema,
   note: z.string().trim().max(1000).optional(),
 });
 

@@ -1,5 +1,6 @@
 /**
- * 处置时限 arithmetic. Calendar used below (Beijing time, November 2026):
+ * 处置时限 arithmetic. Calendar used below (Beijing time, November 2026, which has no public holiday, so these cases
+ * hold with or without the holiday calendar):
  *   Mon 2 · Tue 3 · Wed 4 · Thu 5 · Fri 6 · Sat 7 · Sun 8 · Mon 9 · Tue 10 · Wed 11 · … · Wed 18 · Thu 19 · Fri 20
  */
 import { describe, expect, it } from 'vitest';
@@ -92,5 +93,54 @@ describe('deadlinePolicy', () => {
     expect(await deadlinePolicy(db, 'urgent', '/city/c/t/')).toEqual({ hours: 48, working_days: true });
     // Without a region path only the global default applies (hours as text from the driver become a number).
     expect(await deadlinePolicy(db, 'urgent')).toEqual({ hours: 24, working_days: false });
+  });
+});
+
+/**
+ * The holiday calendar (calendar/data/holidays.json, 国务院办公厅 2026 notice). Around 国庆 2026:
+ *   Fri 18 Sep · Sat 19 · Sun 20 Sep (调休上班) · … · Fri 25 – Sun 27 (中秋) · Mon 28 · Tue 29 · Wed 30 ·
+ *   Thu 1 Oct – Wed 7 Oct (国庆, days off) · Thu 8 · Fri 9 · Sat 10 Oct (调休上班) · Sun 11 · Mon 12
+ * 春节 2026: Sat 14 Feb (调休上班) · Sun 15 – Mon 23 Feb (days off) · Tue 24 · … · Sat 28 Feb (调休上班)
+ */
+describe('addAllowance over public holidays', () => {
+  it('skips the 国庆 week', () => {
+    // Wed 30 Sep 10:00 + 1 working day: 1–7 Oct are days off → Thu 8 Oct 10:00.
+    expect(addAllowance(bj('2026-09-30T10:00'), 24, true)).toEqual(bj('2026-10-08T10:00'));
+    // Tue 29 Sep + 3 working days: Wed 30 (1), [1–7 Oct], Thu 8 (2), Fri 9 (3) → Fri 9 Oct.
+    expect(addAllowance(bj('2026-09-29T10:00'), 72, true)).toEqual(bj('2026-10-09T10:00'));
+    // In calendar hours the holiday counts like any day: Wed 30 Sep + 24 h = Thu 1 Oct.
+    expect(addAllowance(bj('2026-09-30T10:00'), 24, false)).toEqual(bj('2026-10-01T10:00'));
+  });
+  it('counts a 调休 weekend day as a working day', () => {
+    // Fri 9 Oct + 1 working day: Sat 10 Oct is worked (调休) → Sat 10 Oct 10:00, not Mon 12.
+    expect(addAllowance(bj('2026-10-09T10:00'), 24, true)).toEqual(bj('2026-10-10T10:00'));
+    // Fri 9 Oct + 2 working days: Sat 10 (1), [Sun 11], Mon 12 (2).
+    expect(addAllowance(bj('2026-10-09T10:00'), 48, true)).toEqual(bj('2026-10-12T10:00'));
+    // Fri 18 Sep + 1 working day: Sat 19 is off, Sun 20 Sep is worked → Sun 20 Sep.
+    expect(addAllowance(bj('2026-09-18T10:00'), 24, true)).toEqual(bj('2026-09-20T10:00'));
+    // A deadline falling on the 调休 Saturday stays there: Sat 10 Oct 09:00 + 0 h.
+    expect(addAllowance(bj('2026-10-10T09:00'), 0, true)).toEqual(bj('2026-10-10T09:00'));
+  });
+  it('moves a deadline that falls on a holiday to the next working day', () => {
+    // Fri 2 Oct 09:00 (国庆) + 0 h → Thu 8 Oct 09:00.
+    expect(addAllowance(bj('2026-10-02T09:00'), 0, true)).toEqual(bj('2026-10-08T09:00'));
+    // Wed 30 Sep 20:00 + 6 h = Thu 1 Oct 02:00, a holiday → Thu 8 Oct 02:00.
+    expect(addAllowance(bj('2026-09-30T20:00'), 6, true)).toEqual(bj('2026-10-08T02:00'));
+    // Thu 24 Sep + 1 working day: Fri 25 – Sun 27 are 中秋 → Mon 28 Sep.
+    expect(addAllowance(bj('2026-09-24T15:00'), 24, true)).toEqual(bj('2026-09-28T15:00'));
+  });
+  it('runs a 5-working-day policy across 春节', () => {
+    // Fri 13 Feb + 5 working days: Sat 14 (调休, 1), [15–23 Feb], Tue 24 (2), Wed 25 (3), Thu 26 (4), Fri 27 (5).
+    expect(computeDeadline(bj('2026-02-13T10:00'), { hours: 120, working_days: true })).toEqual(bj('2026-02-27T10:00'));
+    // + 6: Sat 28 Feb is worked too (6).
+    expect(computeDeadline(bj('2026-02-13T10:00'), { hours: 144, working_days: true })).toEqual(bj('2026-02-28T10:00'));
+  });
+  it('judges a holiday by the Beijing calendar day', () => {
+    // Thu 8 Oct 07:00 Beijing is Wed 7 Oct 23:00 UTC (a holiday in UTC terms); Beijing says 8 Oct, a working day.
+    expect(addAllowance(bj('2026-10-08T07:00'), 0, true)).toEqual(bj('2026-10-08T07:00'));
+  });
+  it('counts Monday–Friday in a year the calendar does not list (2027 is not published in the data yet)', () => {
+    // Thu 31 Dec 2026 + 1 working day → Fri 1 Jan 2027: 元旦 2027 is not in the data, so it counts as a working day.
+    expect(addAllowance(bj('2026-12-31T10:00'), 24, true)).toEqual(bj('2027-01-01T10:00'));
   });
 });

@@ -1,9 +1,11 @@
 /**
  * 处置时限: a deadline from the severity's policy as it applies in the problem's region (a county's
  * override beats the city's and the global default: problem-settings/resolve.ts), optionally counted in
- * working days (Mon–Fri, Beijing time). Extensions use the same arithmetic (`addAllowance`).
+ * working days by the holiday calendar (calendar/calendar.ts: Monday–Friday, minus 法定节假日, plus 调休上班日;
+ * Beijing calendar days). Extensions use the same arithmetic (`addAllowance`).
  */
 import type { Db, Tx } from '../../platform/db';
+import { isWorkingDay } from '../calendar/calendar';
 import { resolveDeadlinePolicies } from '../problem-settings/resolve';
 
 export interface DeadlinePolicy {
@@ -11,18 +13,12 @@ export interface DeadlinePolicy {
   working_days: boolean;
 }
 
-const BEIJING_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 24 * 3600_000;
 
-function isWeekend(t: number): boolean {
-  const day = new Date(t + BEIJING_OFFSET_MS).getUTCDay();
-  return day === 0 || day === 6;
-}
-
 /**
- * `from` plus an allowance of `hours`. In working-day mode each whole day of the allowance skips
- * Saturdays and Sundays, and a deadline that would fall on a weekend moves to the next working day
- * (public holidays are not modelled yet: there is no holiday calendar in the data).
+ * `from` plus an allowance of `hours`. In working-day mode each whole day of the allowance counts only
+ * working days (a 国庆 week is skipped, a 调休 Saturday counts), and a deadline that would fall on a day off
+ * moves to the next working day at the same time of day. Years the calendar does not list count Monday–Friday.
  */
 export function addAllowance(from: Date, hours: number, workingDays: boolean): Date {
   if (!workingDays) return new Date(from.getTime() + hours * 3600_000);
@@ -31,10 +27,10 @@ export function addAllowance(from: Date, hours: number, workingDays: boolean): D
   const rest = hours % 24;
   while (days > 0) {
     t += DAY_MS;
-    if (!isWeekend(t)) days -= 1;
+    if (isWorkingDay(t)) days -= 1;
   }
   t += rest * 3600_000;
-  while (isWeekend(t)) t += DAY_MS;
+  while (!isWorkingDay(t)) t += DAY_MS;
   return new Date(t);
 }
 

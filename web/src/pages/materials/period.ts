@@ -1,44 +1,18 @@
-/** 期次 (reporting period) codes as the server takes them: 2026 | 2026-11 | 2026-Q4 | 2026-H2. */
+/** 期次 for the pickers: the period model is common/period.ts (shared with the server); this adds dayjs for the date pickers. */
 import dayjs, { type Dayjs } from 'dayjs';
+import { firstMonth, formatPeriod, parsePeriod, periodKind, periodLabel, periodOfMonth, type PeriodKind } from '@common/period';
 
-export type PeriodKind = 'month' | 'quarter' | 'half' | 'year';
+export { periodKind, periodLabel, type PeriodKind };
 
-/** The kind of a period code. */
-export function periodKind(period: string): PeriodKind {
-  if (/-Q\d$/.test(period)) return 'quarter';
-  if (/-H\d$/.test(period)) return 'half';
-  if (/^\d{4}$/.test(period)) return 'year';
-  return 'month';
-}
-
-/** The period of a kind that contains a date. */
+/** The period of a kind that contains a (picker) date. */
 export function periodOf(kind: PeriodKind, date: Dayjs): string {
-  const year = date.year();
-  if (kind === 'year') return String(year);
-  if (kind === 'half') return `${year}-H${date.month() < 6 ? 1 : 2}`;
-  if (kind === 'quarter') return `${year}-Q${Math.floor(date.month() / 3) + 1}`;
-  return date.format('YYYY-MM');
+  return formatPeriod(periodOfMonth(kind, date.year(), date.month() + 1));
 }
 
 /** The first day of a period (for pickers). */
 export function periodStart(period: string): Dayjs {
-  const year = Number(period.slice(0, 4));
-  const kind = periodKind(period);
-  const n = Number(period.slice(-1));
-  if (kind === 'quarter') return dayjs(new Date(year, (n - 1) * 3, 1));
-  if (kind === 'half') return dayjs(new Date(year, n === 1 ? 0 : 6, 1));
-  if (kind === 'year') return dayjs(new Date(year, 0, 1));
-  return dayjs(`${period}-01`);
-}
-
-/** 2026年11月, 2026年第4季度, 2026年下半年, 2026年. */
-export function periodLabel(period: string): string {
-  const year = period.slice(0, 4);
-  const kind = periodKind(period);
-  if (kind === 'quarter') return `${year}年第${period.slice(-1)}季度`;
-  if (kind === 'half') return `${year}年${period.endsWith('1') ? '上' : '下'}半年`;
-  if (kind === 'year') return `${year}年`;
-  return `${year}年${Number(period.slice(5, 7))}月`;
+  const p = parsePeriod(period) ?? periodOfMonth('month', dayjs().year(), dayjs().month() + 1);
+  return dayjs(new Date(p.year, firstMonth(p) - 1, 1));
 }
 
 /** This month's period code. */
