@@ -16,6 +16,7 @@ import type { Database } from './platform/db';
 import { registerHttpPlatform } from './platform/http';
 import { inputGuardOptions, registerInputGuards } from './platform/input-guards';
 import { FileOutboxTransport, type MessageTransport } from './platform/outbox';
+import { LocalDiskStorage, type FileStorage } from './platform/storage';
 import { registerAfterCommit } from './platform/jobs-after-commit';
 import { authRoutes } from './modules/auth/routes';
 import { regionRoutes } from './modules/regions/routes';
@@ -43,8 +44,10 @@ export interface AppOptions {
   logLevel?: string;
   cookieSecure?: boolean;
   serveWeb?: boolean;
-  /** Where uploaded files are stored (local disk storage). */
+  /** The local disk directory for files when no `storage` is given; the outbox defaults to a sibling of it. */
   filesDir?: string;
+  /** Where file bytes live (built once from STORAGE by `openStorage`); default: the local disk under `filesDir`. */
+  storage?: FileStorage;
   /** Where outbound messages are written for an operator to hand over (default: beside filesDir, `outbox/`). */
   outboxDir?: string;
   /** Which proxies may set X-Forwarded-For (TRUST_PROXY): addresses/CIDRs, a hop count, or nobody (default). */
@@ -105,7 +108,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const filesDir = opts.filesDir ?? path.resolve('data/files');
   const outbox = new FileOutboxTransport(opts.outboxDir ?? path.join(path.dirname(filesDir), 'outbox'), app.log);
-  const deps: ModuleDeps = { db: opts.database.db, clock: opts.clock, cookieSecure: opts.cookieSecure, filesDir, outbox };
+  // One storage for the whole app: every module that keeps files gets this instance (none builds its own).
+  const storage = opts.storage ?? new LocalDiskStorage(filesDir);
+  const deps: ModuleDeps = { db: opts.database.db, clock: opts.clock, cookieSecure: opts.cookieSecure, storage, outbox };
   registerHttpPlatform(app, deps);
   registerInputGuards(app);
   registerAfterCommit(app, deps);
@@ -160,6 +165,7 @@ export type ModuleDeps = {
   clock: Clock;
   /** COOKIE_SECURE override; undefined: Secure exactly when the request came over HTTPS (trusted proxies included). */
   cookieSecure: boolean | undefined;
-  filesDir: string;
+  /** Where file bytes live: local disk or the S3-compatible store shared by every node (platform/storage.ts). */
+  storage: FileStorage;
   outbox: MessageTransport;
 };

@@ -10,6 +10,7 @@ import { prepareFirstRun } from '../scripts/first-run';
 import { loadReferenceData } from './reference-data';
 import { JOBS } from './jobs';
 import { startJobs } from './platform/jobs';
+import { openStorage } from './platform/storage';
 
 const started = Date.now();
 const config = loadConfig();
@@ -28,11 +29,17 @@ const applied = process.env.MIGRATION_DATABASE_URL
 const reference = await loadReferenceData(database.db);
 const clock = clockFromEnv();
 const firstRun = await prepareFirstRun(database.db, clock, config);
-const app = await buildApp({ database, clock, logLevel: config.logLevel, cookieSecure: config.cookieSecure, filesDir: config.filesDir, outboxDir: config.outboxDir, trustProxy: config.trustProxy });
+// One storage for every module and every node's requests: the local disk, or with STORAGE=s3 the shared object store
+// (its bucket is checked now: a wrong setting stops the start here, not at the first upload).
+const storage = await openStorage(config.storage).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
+const app = await buildApp({ database, clock, logLevel: config.logLevel, cookieSecure: config.cookieSecure, filesDir: config.filesDir, storage, outboxDir: config.outboxDir, trustProxy: config.trustProxy });
 await app.listen({ port: config.port, host: config.host });
 const jobs = process.env.JOBS === 'false' ? null : await startJobs(database, clock, JOBS, (msg, extra) => app.log.info({ extra }, msg));
 app.log.info(
-  { engine: database.engine, migrations: applied.length, reference, firstRun, startupMs: Date.now() - started, rssMb: Math.round(process.memoryUsage().rss / 1048576) },
+  { engine: database.engine, storage: config.storage.kind, migrations: applied.length, reference, firstRun, startupMs: Date.now() - started, rssMb: Math.round(process.memoryUsage().rss / 1048576) },
   `创城 ready on http://127.0.0.1:${config.port} (${database.engine})`,
 );
 

@@ -4,7 +4,7 @@
  * Verdicts come from a seeded PRNG so the same seed gives the same round.
  */
 import sharp from 'sharp';
-import { LocalDiskStorage } from '../../server/platform/storage';
+import { openStorage } from '../../server/platform/storage';
 import { systemClock } from '../../server/platform/clock';
 import type { Ctx } from '../../server/platform/context';
 import { loadActor } from '../../server/platform/http';
@@ -37,7 +37,7 @@ try {
     sample: { siteTypeCodes: ['farmers_market', 'back_street', 'main_road', 'public_toilet', 'bus_stop', 'school'], perType: 2, seed },
     inspectorIds: [inspector.actor.id], passThreshold: 0.85,
   });
-  const storage = new LocalDiskStorage(config.filesDir);
+  const storage = await openStorage(config.storage);
   const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 120, g: 120, b: 110 } } }).jpeg().toBuffer();
   const random = prng(seedFrom(seed));
   const r = (await findRound(db, round.id))!;

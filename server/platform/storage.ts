@@ -1,12 +1,14 @@
 /**
- * Where file bytes live, behind one interface so a later object store can replace the local disk.
- * Keys are relative, slash-separated names chosen by the server (never by a client).
+ * Where file bytes live, behind one interface: the local disk (one node) or an S3-compatible object store
+ * (storage-s3.ts; several nodes share it). One instance is built at start (`openStorage`, from STORAGE) and handed to
+ * every module through ModuleDeps. Keys are relative, slash-separated names chosen by the server (never by a client).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import type { StorageSettings } from './config';
 import { AppError } from './errors';
 
 export interface StoredObject {
@@ -35,7 +37,9 @@ export function assertStorageKey(key: string): void {
   }
 }
 
-const missing = () => new AppError('not_found', '文件内容不存在或已被删除');
+/** The error every storage answers for a key that holds nothing (404). */
+export const missingObject = () => new AppError('not_found', '文件内容不存在或已被删除');
+const missing = missingObject;
 
 /** Files on the local disk under one root directory. */
 export class LocalDiskStorage implements FileStorage {
@@ -105,4 +109,21 @@ export class LocalDiskStorage implements FileStorage {
   async delete(key: string): Promise<void> {
     await fsp.rm(this.pathOf(key), { force: true });
   }
+}
+
+/**
+ * Builds the configured storage. The S3 client is loaded only for STORAGE=s3, and its bucket is checked here, so a
+ * wrong endpoint, bucket or key stops the start with a clear message instead of failing the first upload.
+ */
+export async function openStorage(settings: StorageSettings): Promise<FileStorage> {
+  if (settings.kind === 'local') return new LocalDiskStorage(settings.dir);
+  const { S3Storage } = await import('./storage-s3');
+  const storage = new S3Storage(settings);
+  try {
+    await storage.check();
+  } catch (error) {
+    storage.close();
+    throw error;
+  }
+  return storage;
 }

@@ -5,7 +5,6 @@ import type { ModuleDeps } from '../../app';
 import type { Actor } from '../../platform/actor';
 import { notFound } from '../../platform/errors';
 import { authorize } from '../../platform/policy';
-import { LocalDiskStorage, type FileStorage } from '../../platform/storage';
 import { PHOTO_KINDS } from './detect-image-type';
 import { canReadFile, COVERT_TEAM_LABEL, masksFileUploader } from '../../platform/visibility';
 import './policy';
@@ -24,8 +23,9 @@ async function loadReadable(db: ModuleDeps['db'], actor: Actor, id: string) {
   return file;
 }
 
-/** Registers the file routes; `storage` defaults to the local disk under deps.filesDir. */
-export function fileRoutes(deps: ModuleDeps, storage: FileStorage = new LocalDiskStorage(deps.filesDir)): FastifyPluginAsync {
+/** Registers the file routes over the app's one storage (deps.storage). */
+export function fileRoutes(deps: ModuleDeps): FastifyPluginAsync {
+  const { storage } = deps;
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['files'];

@@ -11,7 +11,6 @@ import { notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { authorize, can } from '../../platform/policy';
 import { buildWorkbook, sendWorkbook } from '../../platform/xlsx';
-import { LocalDiskStorage } from '../../platform/storage';
 import { buildBulletin } from './bulletin-docx';
 import { createRound } from './create-round';
 import { mayVisit, recordVisit } from './record-visit';
@@ -36,7 +35,7 @@ function presentRound(r: { id: string; name: string; kind: string; campaign_id: 
 
 /** Registers the inspection routes. */
 export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
-  const storage = new LocalDiskStorage(deps.filesDir);
+  const { storage } = deps;
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['inspections'];

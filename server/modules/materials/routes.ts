@@ -9,7 +9,6 @@ import type { Actor } from '../../platform/actor';
 import { notFound } from '../../platform/errors';
 import { blankToUndefined, offsetOf, pageQuery } from '../../platform/pagination';
 import { authorize, can, scopeSql } from '../../platform/policy';
-import { LocalDiskStorage } from '../../platform/storage';
 import { sendStored } from '../files/send-stored';
 import { completeness, findSubmission, listSubmissions } from './repository';
 import { materialBlockedReason, reviewMaterial } from './review-material';
@@ -29,7 +28,7 @@ function present(m: NonNullable<Awaited<ReturnType<typeof findSubmission>>>, act
 
 /** Registers the materials routes. */
 export function materialRoutes(deps: ModuleDeps): FastifyPluginAsync {
-  const storage = new LocalDiskStorage(deps.filesDir);
+  const { storage } = deps;
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['materials'];

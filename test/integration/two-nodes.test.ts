@@ -1,0 +1,191 @@
+/**
+ * Two app nodes on one database: what a city does when it outgrows one machine (README "Several nodes behind nginx").
+ * Two apps (buildApp twice, each with its own connection pool, as two processes would have) on one PostgreSQL and one
+ * S3-compatible store (a fake S3 server in this process): sessions, files, scheduled jobs and the audit chain work
+ * across them. PostgreSQL only: the embedded engine is one process per data directory (its data-dir lock refuses a
+ * second), so it cannot have a second node at all.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { buildApp } from '../../server/app';
+import { verifyAuditChain } from '../../server/platform/audit';
+import { FixedClock } from '../../server/platform/clock';
+import { openDatabase, type Database } from '../../server/platform/db';
+import { startJobs, type ScheduledJob } from '../../server/platform/jobs';
+import { LocalDiskStorage, type FileStorage } from '../../server/platform/storage';
+import { S3Storage } from '../../server/platform/storage-s3';
+import { Client } from '../support/client';
+import { createTenant, PASSWORD, type Tenant } from '../support/factories';
+import { startFakeS3, type FakeS3 } from '../support/fake-s3';
+import { uploadPhoto } from '../support/problems';
+
+const url = process.env.TEST_DATABASE_URL;
+
+interface Node {
+  name: string;
+  app: FastifyInstance;
+  database: Database;
+}
+
+const nodes: Node[] = [];
+async function startNode(name: string, storage: FileStorage): Promise<Node> {
+  const database = await openDatabase({ url, poolSize: 4 });
+  const app = await buildApp({ database, clock: new FixedClock(new Date()), logLevel: 'silent', serveWeb: false, filesDir: fs.mkdtempSync(path.join(os.tmpdir(), `cc-${name}-`)), storage });
+  await app.ready();
+  const node = { name, app, database };
+  nodes.push(node);
+  return node;
+}
+
+/** The same browser (cookie + CSRF token) pointed at another node, as nginx would send its next request. */
+function sameBrowserOn(client: Client, node: Node): Client {
+  const moved = new Client(node.app);
+  moved.cookie = client.cookie;
+  moved.csrf = client.csrf;
+  return moved;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped, one process per data directory)', () => {
+  let fake: FakeS3;
+  let shared: S3Storage;
+  let a: Node;
+  let b: Node;
+  let t: Tenant;
+  beforeAll(async () => {
+    t = await createTenant(); // the worker's harness has migrated the database
+    fake = await startFakeS3();
+    shared = new S3Storage({ ...fake.settings, prefix: `two-nodes-${t.tag}` });
+    a = await startNode('node-a', shared);
+    b = await startNode('node-b', shared);
+  });
+  afterAll(async () => {
+    for (const n of nodes) {
+      await n.app.close();
+      await n.database.close();
+    }
+    shared?.close();
+    await fake?.close();
+  });
+
+  it('a session made on node A works on node B (reads and CSRF-checked writes), and signing out on B ends it on A', async () => {
+    const onA = await new Client(a.app).login(t.users.office.username, PASSWORD);
+    const onB = sameBrowserOn(onA, b);
+    const me = await onB.get('/api/auth/session');
+    expect(me.status).toBe(200);
+    expect(JSON.stringify(me.body)).toContain(t.users.office.id);
+    const created = await onB.post('/api/units', { name: `跨节点单位${t.tag}`, type: 'county_dept', regionId: t.countyId });
+    expect(created.status).toBe(201);
+    expect((await onA.get(`/api/units/${created.body.id}`)).status).toBe(200);
+    expect((await onB.post('/api/auth/logout')).status).toBeLessThan(300);
+    expect((await onA.get('/api/auth/session')).status).toBe(401);
+  });
+
+  it('a photo uploaded through A is served by B from the shared store (with a disk per node, B answers 404)', async () => {
+    const grid = await new Client(a.app).login(t.users.grid.username, PASSWORD);
+    const id = await uploadPhoto(grid);
+    const onA = await grid.get(`/api/files/${id}`);
+    expect(onA.status).toBe(200);
+    const onB = sameBrowserOn(grid, b);
+    for (const suffix of ['', '/thumbnail', '/evidence']) {
+      const res = await onB.get(`/api/files/${id}${suffix}`);
+      expect(res.status, suffix).toBe(200);
+      if (!suffix) expect(res.raw.equals(onA.raw)).toBe(true);
+    }
+
+    // The contrast: the same two nodes each with its own local disk (what every node had before STORAGE=s3).
+    const c = await startNode('node-c', new LocalDiskStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-disk-c-'))));
+    const d = await startNode('node-d', new LocalDiskStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-disk-d-'))));
+    const gridC = await new Client(c.app).login(t.users.grid.username, PASSWORD);
+    const local = await uploadPhoto(gridC);
+    expect((await gridC.get(`/api/files/${local}`)).status).toBe(200);
+    const onD = await sameBrowserOn(gridC, d).get(`/api/files/${local}`);
+    expect(onD.status).toBe(404);
+    expect(onD.body.error.code).toBe('not_found');
+  });
+
+  it('a scheduled job registered on both nodes runs once per tick (pg-boss: one cron claim at a time, one job per minute slot, one worker per job)', async () => {
+    const name = `test-two-nodes-${t.tag}`;
+    const runs: string[] = [];
+    const cronClaims = { 'node-a': { tried: 0, won: 0 }, 'node-b': { tried: 0, won: 0 } };
+    // Each node's pg-boss goes through its own pool; count its attempts to claim the cron check ("cron_on").
+    const watched = (node: Node): Database => ({
+      ...node.database,
+      executeSql: async (text, values) => {
+        const result = await node.database.executeSql(text, values);
+        if (text.includes('SET cron_on')) {
+          const claims = cronClaims[node.name as keyof typeof cronClaims];
+          claims.tried += 1;
+          claims.won += result.rows.length;
+        }
+        return result;
+      },
+    });
+    const job = (node: Node): ScheduledJob => ({ name, cron: '* * * * *', run: async () => void runs.push(node.name) });
+    // Checked every second on each node, so both nodes keep offering the same tick for the whole window.
+    const tuning = { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 };
+    const jobsA = await startJobs(watched(a), new FixedClock(new Date()), [job(a)], () => {}, tuning);
+    const jobsB = await startJobs(watched(b), new FixedClock(new Date()), [job(b)], () => {}, tuning);
+    try {
+      const deadline = Date.now() + 20_000;
+      while (runs.length === 0 && Date.now() < deadline) await sleep(200);
+      expect(runs.length, 'the job ran within 20 s').toBeGreaterThan(0);
+      await sleep(6_000); // both nodes keep checking the schedule; the tick must not run again
+    } finally {
+      await jobsA.stop();
+      await jobsB.stop();
+    }
+    const db = a.database.db;
+    onTestFinished(async () => {
+      // Leave no schedule behind on a long-lived test database (any later pg-boss would keep queueing it).
+      await sql`delete from pgboss.schedule where name = ${name}`.execute(db);
+      await sql`delete from pgboss.job where name = '__pgboss__send-it' and data->>'name' = ${name}`.execute(db);
+      await sql`delete from pgboss.job where name = ${name}`.execute(db);
+      await sql`delete from pgboss.archive where name = ${name} or (name = '__pgboss__send-it' and data->>'name' = ${name})`.execute(db);
+      await sql`select pgboss.delete_queue(${name})`.execute(db);
+    });
+    const counted = await sql<{ ticks: number; slots: number; jobs: number; done: number }>`
+      with sendit as (
+        select singleton_on from pgboss.job where name = '__pgboss__send-it' and data->>'name' = ${name}
+        union all select singleton_on from pgboss.archive where name = '__pgboss__send-it' and data->>'name' = ${name}
+      ), jobs as (
+        select state from pgboss.job where name = ${name} union all select state from pgboss.archive where name = ${name}
+      )
+      select (select count(*) from sendit)::int as ticks, (select count(distinct singleton_on) from sendit)::int as slots,
+             (select count(*) from jobs)::int as jobs, (select count(*) from jobs where state = 'completed')::int as done`.execute(db);
+    const c = counted.rows[0];
+    // Both nodes checked the schedule again and again (the cron claim was taken several times) ...
+    expect(cronClaims['node-a'].tried).toBeGreaterThanOrEqual(3);
+    expect(cronClaims['node-b'].tried).toBeGreaterThanOrEqual(3);
+    expect(cronClaims['node-a'].won + cronClaims['node-b'].won).toBeGreaterThanOrEqual(3);
+    // ... yet each minute slot produced one job, and each job ran exactly once, on one node.
+    expect(c.ticks).toBe(c.slots);
+    expect(c.ticks).toBeLessThanOrEqual(2); // the window is shorter than a minute: at most two minute slots
+    expect(c.jobs).toBe(c.ticks);
+    expect(c.done).toBe(c.jobs);
+    expect(runs.length).toBe(c.jobs);
+  }, 45_000);
+
+  it('the audit chain stays intact when both nodes write at once', async () => {
+    const before = await verifyAuditChain(a.database.db);
+    expect(before.ok, before.reason ?? '').toBe(true);
+    const officeA = await new Client(a.app).login(t.users.office.username, PASSWORD);
+    const officeB = await new Client(b.app).login(t.users.office.username, PASSWORD);
+    const create = (client: Client, node: string, i: number) =>
+      client.request('POST', '/api/units', { name: `并发单位${node}${i}${t.tag}`, type: 'school', regionId: t.townAId }, { headers: { 'user-agent': `two-nodes-${node}-${t.tag}` } });
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => [create(officeA, 'a', i), create(officeB, 'b', i)]).flat());
+    expect(results.map((r) => r.status)).toEqual(Array(24).fill(201));
+    const events = await sql<{ user_agent: string; n: number }>`
+      select user_agent, count(*)::int as n from audit_events where user_agent in (${`two-nodes-a-${t.tag}`}, ${`two-nodes-b-${t.tag}`}) group by user_agent order by user_agent`.execute(a.database.db);
+    expect(events.rows).toEqual([{ user_agent: `two-nodes-a-${t.tag}`, n: 12 }, { user_agent: `two-nodes-b-${t.tag}`, n: 12 }]);
+    const after = await verifyAuditChain(b.database.db);
+    expect(after.ok, after.reason ?? '').toBe(true);
+    expect(after.checked).toBeGreaterThanOrEqual(before.checked + 24);
+  });
+});
