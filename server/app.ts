@@ -35,6 +35,7 @@ import { siteRoutes, siteTypeRoutes } from './modules/sites/routes';
 import { standardRoutes } from './modules/standards/routes';
 import { inspectionRoutes } from './modules/inspections/routes';
 import { materialRoutes } from './modules/materials/routes';
+import { indicatorRoutes } from './modules/indicators/routes';
 
 z.config(z.locales.zhCN());
 
@@ -139,6 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(standardRoutes(deps), { prefix: '/api/standards' });
   await app.register(inspectionRoutes(deps), { prefix: '/api/inspection-rounds' });
   await app.register(materialRoutes(deps), { prefix: '/api/materials' });
+  await app.register(indicatorRoutes(deps), { prefix: '/api/indicators' });
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

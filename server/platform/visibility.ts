@@ -211,3 +211,12 @@ export async function assertOwnUploads(db: Db | Tx, actor: Actor, ids: string[],
   const r = await sql<{ n: number }>`select count(*)::int as n from files where id = any(${unique}::uuid[]) and uploaded_by = ${uid(actor)}`.execute(db);
   if (r.rows[0].n !== unique.length) throw new AppError('validation', `${what}不存在或不是您本人上传的，请重新上传`);
 }
+
+/**
+ * SQL: true when the row's `round_id` (may be null) belongs to no round or to a round whose results are published —
+ * an open round, or a covert round after release. Official figures (indicators, rankings) count only these, for
+ * everyone: a covert round moves no figure before it is released, whoever reads it.
+ */
+export function roundPublishedSql(roundId: Expression<string | null> | RawBuilder<string | null>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${roundId} is null or exists (select 1 from inspection_rounds pub where pub.id = ${roundId} and (not pub.is_covert or pub.released_at is not null)))`;
+}

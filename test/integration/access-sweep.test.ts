@@ -69,6 +69,7 @@ const PARAM_KINDS: Record<string, string> = {
   '/api/inspection-rounds/{id}': 'round',
   '/api/materials/{id}': 'material',
   '{fileId}': 'materialFile',
+  '/api/indicators/{code}': 'indicator',
 };
 
 /** Routes that are the same for every county, with the reason; the sweep skips them. */
@@ -143,7 +144,8 @@ async function build(): Promise<World> {
   const db = database.db;
   const office = await t.as('office');
   const unit = await t.as('unit');
-  const ids: Ids = { region: t.townAId, unit: t.unitAId, campaign: t.campaignId, user: t.users.unit.id, severity: 'normal' };
+  // An indicator code is not an id (the same everywhere, like a severity): its route is swept through its regionId.
+  const ids: Ids = { region: t.townAId, unit: t.unitAId, campaign: t.campaignId, user: t.users.unit.id, severity: 'normal', indicator: 'problems.close_rate' };
 
   ids.token = must(await unit.post('/api/auth/tokens', { name: '巡查脚本' }), 201, 'token').id;
   ids.member = must(await office.post(`/api/campaigns/${t.campaignId}/leading-group`, { name: '周国栋', post: '副县长', groupRole: 'deputy_leader', unitIds: [t.unitAId] }), 201, 'member').id;
@@ -219,7 +221,7 @@ function kindsOf(path: string): Array<{ param: string; kind: string | null }> {
 }
 
 /** A made-up id of the kind (a code for categories). */
-const madeUp = (kind: string) => (kind === 'category' ? 'Y9999' : kind === 'severity' ? 'normal' : crypto.randomUUID());
+const madeUp = (kind: string) => (kind === 'category' ? 'Y9999' : kind === 'severity' ? 'normal' : kind === 'indicator' ? 'problems.close_rate' : crypto.randomUUID());
 
 /** The path with its parameters filled, plus the id query parameters it declares (some routes need them). */
 function fill(path: string, pick: (kind: string) => string, query: string[] = [], pickQuery = pick): string {
@@ -247,7 +249,7 @@ async function textOf(res: Res): Promise<string> {
 /** Marks of the other tenant: its record ids and its unique tag (in every name it owns). */
 const marksOf = (w: World, kinds?: Set<string>) => [
   ...Object.entries(w.ids)
-    .filter(([k]) => k !== 'severity' && k !== 'category' && (!kinds || kinds.has(k)))
+    .filter(([k]) => k !== 'severity' && k !== 'category' && k !== 'indicator' && (!kinds || kinds.has(k)))
     .map(([, id]) => id),
   ...(kinds ? [] : [w.t.tag, w.t.countyId]),
 ];

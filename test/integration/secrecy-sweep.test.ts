@@ -141,13 +141,17 @@ const ID_CANDIDATES: Record<string, string> = {
   '/api/notifications/': 'notification',
   '/api/problem-settings/': 'setting',
   '/api/problem-categories/': 'category',
+  '/api/indicators/': 'indicator',
 };
 const QUERIES: Record<string, () => string> = {
   '/api/inspection-rounds/{id}/checklist': () => `siteId=${ids.site}`,
   '/api/standards/by-unit/{unitId}': () => `versionId=${ids.version}`,
   '/api/problems/metrics': () => 'groupBy=unit&from=2020-01-01&to=2030-01-01',
 };
+/** Every registered indicator for each subject type it measures, this month (the default) and this year. */
+let indicatorUrls: string[] = [];
 const EXTRA = () => [
+  ...indicatorUrls,
   '/api/problems?pageSize=100',
   '/api/problems?pageSize=100&source=covert',
   `/api/problems?pageSize=100&siteId=${ids.site}`,
@@ -248,6 +252,12 @@ beforeAll(async () => {
   await act(unit, ids.problemB, 'acknowledge');
   await act(unit, ids.problemB, 'submit_rectification', { measures: '已清除小广告', photoIds: [await photoBy(unit)] });
   await act(office, ids.problemB, 'verify', { passed: true });
+  // Indicators: every code for every subject type (the visits land in the current month and year).
+  const indicators = (await office.get('/api/indicators')).body.items as Array<{ code: string; subjectTypes: string[] }>;
+  expect(indicators.length).toBeGreaterThan(0);
+  ids.indicatorCodes = indicators.map((i) => i.code).join(',');
+  const year = String(new Date((await getHarness()).clock.now().getTime() + 8 * 3600_000).getUTCFullYear());
+  indicatorUrls = indicators.flatMap((i) => i.subjectTypes.flatMap((st) => [`/api/indicators/${i.code}?subjectType=${st}`, `/api/indicators/${i.code}?subjectType=${st}&period=${year}`]));
   // A report of the grid worker's own, so the reporters' views have something in them.
   const grid = await clients.grid.post('/api/problems', { clientId: crypto.randomUUID(), description: '幸福里路灯不亮', categoryCode: 'C0106', regionId: t.townAId, photoIds: [await photoBy(clients.grid)] });
   expect(grid.status, JSON.stringify(grid.body)).toBe(201);
@@ -275,6 +285,7 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
       region: [t.townAId],
       campaign: [t.campaignId],
       user: [t.users.unit.id],
+      indicator: ids.indicatorCodes.split(','),
     };
     before = await snapshot([...OUTSIDERS], candidatesBefore);
     again = await snapshot([...OUTSIDERS], candidatesBefore);

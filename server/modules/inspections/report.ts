@@ -5,7 +5,11 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db';
+import { ancestorAtLevelSql } from '../../platform/region-rollup';
 import type { RoundRow } from './repository';
+
+/** SQL: a visit's 得分率 (passed ÷ applicable observations; null when nothing applied), for the visit aliased `v`. */
+export const scoreRateSql = (v: string) => sql<number | null>`(${sql.ref(`${v}.passed`)}::float8 / nullif(${sql.ref(`${v}.passed`)} + ${sql.ref(`${v}.failed`)}, 0))`;
 
 interface Group {
   key: string;
@@ -21,18 +25,20 @@ interface Group {
 const round4 = (x: number | null) => (x === null ? null : Math.round(Number(x) * 10000) / 10000);
 
 async function grouped(db: Db, roundId: string, threshold: number, by: 'type' | 'town' | 'all'): Promise<Group[]> {
-  const key = by === 'type' ? sql`s.site_type_code` : by === 'town' ? sql`coalesce((select t.id::text from regions t where t.level = 'town' and r.path like t.path || '%' limit 1), r.id::text)` : sql`'all'`;
-  const name = by === 'type' ? sql`max(st.name)` : by === 'town' ? sql`max(coalesce((select t.name from regions t where t.level = 'town' and r.path like t.path || '%' limit 1), r.name))` : sql`'全部'`;
+  // By town: the site's town (platform/region-rollup.ts), or its own region when it lies above any town.
+  const key = by === 'type' ? sql`s.site_type_code` : by === 'town' ? sql`coalesce(tn.id, r.id)::text` : sql`'all'`;
+  const name = by === 'type' ? sql`max(st.name)` : by === 'town' ? sql`max(coalesce(tn.name, r.name))` : sql`'全部'`;
   const { rows } = await sql<{ key: string; name: string; sites: number; visited: number; avg_rate: number | null; avg_deduction: number | null; pass_rate: number | null; failures: number }>`
     select ${key} as key, ${name} as name,
       count(*)::int as sites, count(v.id)::int as visited,
-      avg(v.passed::float8 / nullif(v.passed + v.failed, 0)) as avg_rate, avg(v.deduction_score)::float8 as avg_deduction,
-      (count(*) filter (where v.passed::float8 / nullif(v.passed + v.failed, 0) >= ${threshold})::float8 / nullif(count(v.score_rate), 0)) as pass_rate,
+      avg(${scoreRateSql('v')}) as avg_rate, avg(v.deduction_score)::float8 as avg_deduction,
+      (count(*) filter (where ${scoreRateSql('v')} >= ${threshold})::float8 / nullif(count(v.score_rate), 0)) as pass_rate,
       coalesce(sum(v.failed), 0)::int as failures
     from inspection_round_sites rs
     join sites s on s.id = rs.site_id
     join site_types st on st.code = s.site_type_code
     join regions r on r.id = s.region_id
+    left join regions tn on tn.id = ${ancestorAtLevelSql(sql.ref('r.path'), 'town')}
     left join inspection_visits v on v.round_id = rs.round_id and v.site_id = rs.site_id
     where rs.round_id = ${roundId}
     group by 1 order by 2`.execute(db);
@@ -43,7 +49,7 @@ async function grouped(db: Db, roundId: string, threshold: number, by: 'type' | 
 export async function roundReport(db: Db, r: RoundRow, previousVisible: (id: string) => Promise<boolean>) {
   const threshold = Number(r.pass_threshold);
   const sites = await sql<{ id: string; name: string; site_type_name: string; region_name: string; unit_name: string | null; score_rate: number | null; deduction_score: number | null; passed: number | null; failed: number | null; not_applicable: number | null }>`
-    select s.id, s.name, st.name as site_type_name, r.name as region_name, u.name as unit_name, (v.passed::float8 / nullif(v.passed + v.failed, 0)) as score_rate, v.deduction_score::float8 as deduction_score, v.passed, v.failed, v.not_applicable
+    select s.id, s.name, st.name as site_type_name, r.name as region_name, u.name as unit_name, ${scoreRateSql('v')} as score_rate, v.deduction_score::float8 as deduction_score, v.passed, v.failed, v.not_applicable
     from inspection_round_sites rs join sites s on s.id = rs.site_id join site_types st on st.code = s.site_type_code
     join regions r on r.id = s.region_id left join units u on u.id = s.unit_id
     left join inspection_visits v on v.round_id = rs.round_id and v.site_id = rs.site_id

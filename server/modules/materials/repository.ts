@@ -27,14 +27,22 @@ export function listSubmissions(db: Db, scope: RawBuilder<SqlBool>, f: { status?
   ]);
 }
 
+/**
+ * SQL rows (standard_id, unit_id, role) of who owes evidence: each material-review standard of the versions `versions`
+ * admits (a condition on `s`), with its lead unit ('lead') and its responsible units ('responsible'). The completeness
+ * view and the 材料完整率 indicator (./indicators.ts) both read it.
+ */
+export function materialObligationsSql(versions: RawBuilder<SqlBool>) {
+  return sql<{ standard_id: string; unit_id: string; role: string }>`
+    select s.id as standard_id, s.lead_unit_id as unit_id, 'lead' as role from standards s where ${versions} and s.method = 'material' and s.lead_unit_id is not null
+    union
+    select su.standard_id, su.unit_id, 'responsible' from standard_units su join standards s on s.id = su.standard_id where ${versions} and s.method = 'material'`;
+}
+
 /** For every material standard of a version and every unit on it: the status of the period's submission (or missing). */
 export function completeness(db: Db, versionId: string, period: string, scope: RawBuilder<SqlBool>) {
   return sql<{ standard_id: string; code: string; text: string; unit_id: string; unit_name: string; role: string; status: string | null; submission_id: string | null }>`
-    with onit as (
-      select s.id as standard_id, s.lead_unit_id as unit_id, 'lead' as role from standards s where s.version_id = ${versionId} and s.method = 'material' and s.lead_unit_id is not null
-      union
-      select su.standard_id, su.unit_id, 'responsible' from standard_units su join standards s on s.id = su.standard_id where s.version_id = ${versionId} and s.method = 'material'
-    )
+    with onit as (${materialObligationsSql(sql<SqlBool>`s.version_id = ${versionId}`)})
     select o.standard_id, s.code, s.text, o.unit_id, u.name as unit_name, min(o.role) as role, m.status, m.id as submission_id
     from onit o join standards s on s.id = o.standard_id join units u on u.id = o.unit_id join regions r on r.id = u.region_id
     left join material_submissions m on m.standard_id = o.standard_id and m.unit_id = o.unit_id and m.period = ${period}

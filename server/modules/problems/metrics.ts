@@ -6,11 +6,15 @@
  * - 按期结案率 = closed on time without extension / (应结案数 − those with an approved extension);
  * - 返工率 = problems that failed a verification at least once / problems verified at least once;
  * - 延期率 = problems with an approved extension / 派遣数;
- * - 超期数 = open past the deadline, or rectified after it; 反弹数 = relapse cases in the cohort;
+ * - 超期数 = open past the deadline, or rectified after it; 超期率 = 超期数 / 派遣数;
+ * - 反弹数 = relapse cases in the cohort; 反弹率 = 反弹数 / 派遣数;
  * - 平均整改时长 = mean hours from first dispatch to closure.
+ * The counts are one statement (`problemCountsSql`); each rate is a numerator and denominator over those counts,
+ * defined once in PROBLEM_RATES and used both here and by the registered indicators (./indicators.ts).
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../platform/db';
+import { regionRollupSql } from '../../platform/region-rollup';
 
 export interface MetricsRow {
   groupId: string;
@@ -30,59 +34,123 @@ export interface MetricsRow {
   avgRectifyHours: number | null;
 }
 
+/** The counts one cohort statement returns per group. */
+export interface ProblemCounts {
+  dispatched: number;
+  closed: number;
+  due: number;
+  closed_on_time: number;
+  due_extended: number;
+  verified: number;
+  reworked: number;
+  extended: number;
+  overdue: number;
+  relapses: number;
+  /** Hours from first dispatch to closure, summed over closed problems. */
+  closed_hours?: number | null;
+  avg_hours: number | null;
+}
+export type CountName = Exclude<keyof ProblemCounts, 'avg_hours'>;
+
+/** A figure as a sum of counts; a name written `-name` is subtracted. */
+export type CountSum = ReadonlyArray<CountName | `-${CountName}`>;
+
+/** Each rate of the loop: numerator and denominator as sums of the cohort counts. */
+export const PROBLEM_RATES = {
+  closeRate: { numerator: ['closed'], denominator: ['due'] },
+  onTimeRate: { numerator: ['closed_on_time'], denominator: ['due', '-due_extended'] },
+  reworkRate: { numerator: ['reworked'], denominator: ['verified'] },
+  extensionRate: { numerator: ['extended'], denominator: ['dispatched'] },
+  overdueRate: { numerator: ['overdue'], denominator: ['dispatched'] },
+  relapseRate: { numerator: ['relapses'], denominator: ['dispatched'] },
+  avgRectifyHours: { numerator: ['closed_hours'], denominator: ['closed'] },
+} as const satisfies Record<string, { numerator: CountSum; denominator: CountSum }>;
+export type ProblemRate = keyof typeof PROBLEM_RATES;
+
+const termOf = (t: string) => (t.startsWith('-') ? { name: t.slice(1) as CountName, sign: -1 } : { name: t as CountName, sign: 1 });
+
+/** A sum of counts evaluated on one row of counts. */
+export function sumOf(terms: CountSum, c: ProblemCounts): number {
+  return terms.reduce((acc, t) => {
+    const { name, sign } = termOf(t);
+    return acc + sign * Number(c[name] ?? 0);
+  }, 0);
+}
+
+/** The same sum as SQL over the columns of `problemCountsSql` (aliased `alias`). */
+export function sumSql(terms: CountSum, alias: string): RawBuilder<number> {
+  return sql<number>`(${sql.join(terms.map((t, i) => {
+    const { name, sign } = termOf(t);
+    return sql`${sql.raw(i === 0 ? (sign < 0 ? '-' : '') : sign < 0 ? '- ' : '+ ')}${sql.ref(`${alias}.${name}`)}`;
+  }), sql` `)})`;
+}
+
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
+/** A rate of PROBLEM_RATES on one row of counts, rounded to 4 decimals; null when the denominator is empty. */
+export const rateOf = (rate: ProblemRate, c: ProblemCounts) => ratio(sumOf(PROBLEM_RATES[rate].numerator, c), sumOf(PROBLEM_RATES[rate].denominator, c));
+
+/** How the cohort is grouped: by responsible unit, or by the town / county its region rolls up to. */
+export type ProblemGrouping = 'unit' | 'town' | 'county';
+
+/**
+ * SQL: one row of counts per group (`group_id` plus the ProblemCounts columns) over the problems first dispatched in
+ * [from, to) that `where` admits (a problem row `p` joined to its region `r`).
+ */
+export function problemCountsSql(o: { by: ProblemGrouping; from: Date; to: Date; asOf: Date; where: RawBuilder<SqlBool> }): RawBuilder<ProblemCounts & { group_id: string }> {
+  // By town or county: each region's roll-up is computed once (a materialized CTE), not once per problem.
+  const groupKey = o.by === 'unit' ? sql`p.unit_id` : sql`rt.rollup_id`;
+  const rollup = o.by === 'unit' ? sql`` : sql`region_up as materialized (${regionRollupSql(o.by)}),`;
+  const rollupJoin = o.by === 'unit' ? sql`` : sql`join region_up rt on rt.region_id = r.id`;
+  return sql`
+    with ${rollup} c as (
+      select ${groupKey} as group_id, p.state, p.closed_at, p.deadline, p.rectified_at, p.extension_count, p.verify_count,
+             p.rework_count, p.relapsed_from, p.first_dispatched_at,
+             (p.state = 'closed' and p.closed_at < ${o.to}) as is_closed
+      from problems p
+      join regions r on r.id = p.region_id
+      ${rollupJoin}
+      where p.first_dispatched_at >= ${o.from} and p.first_dispatched_at < ${o.to}
+        and p.unit_id is not null and ${o.where}
+    )
+    select c.group_id,
+      count(*)::int as dispatched,
+      count(*) filter (where is_closed)::int as closed,
+      count(*) filter (where is_closed or c.deadline < ${o.asOf})::int as due,
+      count(*) filter (where is_closed and c.extension_count = 0 and c.rectified_at <= c.deadline)::int as closed_on_time,
+      count(*) filter (where (is_closed or c.deadline < ${o.asOf}) and c.extension_count > 0)::int as due_extended,
+      count(*) filter (where c.verify_count > 0)::int as verified,
+      count(*) filter (where c.rework_count > 0)::int as reworked,
+      count(*) filter (where c.extension_count > 0)::int as extended,
+      count(*) filter (where (c.state in ('dispatched', 'rectifying') and c.deadline < ${o.asOf}) or c.rectified_at > c.deadline)::int as overdue,
+      count(*) filter (where c.relapsed_from is not null)::int as relapses,
+      coalesce(sum(extract(epoch from (c.closed_at - c.first_dispatched_at)) / 3600) filter (where is_closed), 0)::float8 as closed_hours,
+      (avg(extract(epoch from (c.closed_at - c.first_dispatched_at)) / 3600) filter (where is_closed))::float8 as avg_hours
+    from c
+    group by c.group_id`;
+}
 
 /** One row per unit (or town) with the loop indicators for the period. */
 export async function problemMetrics(db: Db, opts: { groupBy: 'unit' | 'region'; from: Date; to: Date; now: Date; scope: RawBuilder<SqlBool> }): Promise<MetricsRow[]> {
   const asOf = opts.to < opts.now ? opts.to : opts.now;
-  // By town: each region's town is computed once (a materialized CTE), not once per problem.
-  const groupKey = opts.groupBy === 'unit' ? sql`p.unit_id` : sql`rt.town_id`;
-  const groupName = opts.groupBy === 'unit' ? sql`(select name from units where id = c.group_id)` : sql`(select name from regions where id = c.group_id)`;
-  const { rows } = await sql<{
-    group_id: string; group_name: string; dispatched: number; closed: number; due: number; closed_on_time: number; due_extended: number;
-    verified: number; reworked: number; extended: number; overdue: number; relapses: number; avg_hours: number | null;
-  }>`
-    with towns as materialized (
-      select r2.id, coalesce((select t.id from regions t where t.level = 'town' and r2.path like t.path || '%' limit 1), r2.id) as town_id
-      from regions r2
-    ), c as (
-      select ${groupKey} as group_id, p.state, p.closed_at, p.deadline, p.rectified_at, p.extension_count, p.verify_count,
-             p.rework_count, p.relapsed_from, p.first_dispatched_at,
-             (p.state = 'closed' and p.closed_at < ${opts.to}) as is_closed
-      from problems p
-      join regions r on r.id = p.region_id
-      join towns rt on rt.id = r.id
-      where p.first_dispatched_at >= ${opts.from} and p.first_dispatched_at < ${opts.to}
-        and p.unit_id is not null and ${opts.scope}
-    )
-    select c.group_id, ${groupName} as group_name,
-      count(*)::int as dispatched,
-      count(*) filter (where is_closed)::int as closed,
-      count(*) filter (where is_closed or c.deadline < ${asOf})::int as due,
-      count(*) filter (where is_closed and c.extension_count = 0 and c.rectified_at <= c.deadline)::int as closed_on_time,
-      count(*) filter (where (is_closed or c.deadline < ${asOf}) and c.extension_count > 0)::int as due_extended,
-      count(*) filter (where c.verify_count > 0)::int as verified,
-      count(*) filter (where c.rework_count > 0)::int as reworked,
-      count(*) filter (where c.extension_count > 0)::int as extended,
-      count(*) filter (where (c.state in ('dispatched', 'rectifying') and c.deadline < ${asOf}) or c.rectified_at > c.deadline)::int as overdue,
-      count(*) filter (where c.relapsed_from is not null)::int as relapses,
-      (avg(extract(epoch from (c.closed_at - c.first_dispatched_at)) / 3600) filter (where is_closed))::float8 as avg_hours
-    from c
-    group by c.group_id
-    order by count(*) desc, c.group_id`.execute(db);
+  const by: ProblemGrouping = opts.groupBy === 'unit' ? 'unit' : 'town';
+  const groupName = by === 'unit' ? sql`(select name from units where id = k.group_id)` : sql`(select name from regions where id = k.group_id)`;
+  const { rows } = await sql<ProblemCounts & { group_id: string; group_name: string }>`
+    select k.*, ${groupName} as group_name
+    from (${problemCountsSql({ by, from: opts.from, to: opts.to, asOf, where: opts.scope })}) k
+    order by k.dispatched desc, k.group_id`.execute(db);
   return rows.map((r) => ({
     groupId: r.group_id,
     groupName: r.group_name,
     dispatched: r.dispatched,
     closed: r.closed,
     due: r.due,
-    closeRate: ratio(r.closed, r.due),
+    closeRate: rateOf('closeRate', r),
     closedOnTime: r.closed_on_time,
-    onTimeRate: ratio(r.closed_on_time, r.due - r.due_extended),
+    onTimeRate: rateOf('onTimeRate', r),
     reworked: r.reworked,
-    reworkRate: ratio(r.reworked, r.verified),
+    reworkRate: rateOf('reworkRate', r),
     extended: r.extended,
-    extensionRate: ratio(r.extended, r.dispatched),
+    extensionRate: rateOf('extensionRate', r),
     overdue: r.overdue,
     relapses: r.relapses,
     avgRectifyHours: r.avg_hours === null ? null : Math.round(r.avg_hours * 10) / 10,

@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db';
+import { ancestorAtLevelSql } from '../../platform/region-rollup';
 import { resolveDispatchRule } from '../problem-settings/resolve';
 import type { ProblemRow } from './repository';
 
@@ -24,8 +25,7 @@ export async function suggestUnit(db: Db, p: ProblemRow): Promise<Suggestion | n
   if (rule) return { unitId: rule.unit_id, unitName: rule.unit_name, reason: '派遣规则' };
   const town = await sql<{ id: string; name: string }>`
     select u.id, u.name from units u
-    join regions t on t.id = u.region_id and t.level = 'town'
-    where u.type = 'town' and u.active and ${p.region_path} like t.path || '%'
+    where u.type = 'town' and u.active and u.region_id = ${ancestorAtLevelSql(p.region_path, 'town')}
     order by u.name limit 1`.execute(db);
   if (town.rows[0]) return { unitId: town.rows[0].id, unitName: town.rows[0].name, reason: '属地乡镇（街道）' };
   return null;

@@ -1,0 +1,7 @@
+/**
+ * The modules that register indicators (each file calls defineIndicator at load). A module that adds indicators adds
+ * its file here, so the list at /api/indicators never depends on which routes happened to load first.
+ */
+import '../problems/indicators';
+import '../inspections/indicators';
+import '../materials/indicators';
