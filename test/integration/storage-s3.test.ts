@@ -182,4 +182,57 @@ describe(`the app on S3 storage (${engineName})`, () => {
     expect((await grid.get(up.body.thumbnailUrl)).headers['content-type']).toBe('image/webp');
     expect((await grid.get(up.body.evidenceUrl)).status).toBe(200);
   });
+
+  it('streams a download from the store over real HTTP, and a client that hangs up releases the store connection', async () => {
+    const { database, clock } = await getHarness();
+    // The same bucket and prefix, with every stream the app opens kept for inspection.
+    const opened: NodeJS.ReadableStream[] = [];
+    const watched: FileStorage = {
+      put: (k, d) => storage.put(k, d),
+      get: (k) => storage.get(k),
+      delete: (k) => storage.delete(k),
+      stream: async (k) => {
+        const o = await storage.stream(k);
+        opened.push(o.body);
+        return o;
+      },
+    };
+    const live = await buildApp({ database, clock, logLevel: 'silent', serveWeb: false, filesDir, storage: watched });
+    await live.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const t = await createTenant();
+      const grid = await new Client(live).login(t.users.grid.username, PASSWORD);
+      const sharp = (await import('sharp')).default;
+      const up = await grid.upload('/api/files', await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } }).jpeg().toBuffer(), 'p.jpg');
+      expect(up.status).toBe(201);
+      // Make the stored original large (24 MB), far more than socket buffers hold, so the answer must be streamed.
+      const row = await database.db.selectFrom('files').select('original_key').where('id', '=', up.body.id).executeTakeFirstOrThrow();
+      const big = crypto.randomBytes(24 * 1024 * 1024);
+      await storage.put(row.original_key, big);
+      const { port } = live.server.address() as { port: number };
+      const http = await import('node:http');
+      const firstChunk = await new Promise<{ status: number; length: string | undefined; got: number }>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port, path: up.body.url, headers: { cookie: grid.cookie! } }, (res) => {
+          res.once('data', (chunk: Buffer) => {
+            resolve({ status: res.statusCode!, length: res.headers['content-length'], got: chunk.length });
+            req.destroy(); // the phone loses its signal after the first bytes
+          });
+        });
+        req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
+      });
+      expect(firstChunk).toMatchObject({ status: 200, length: String(big.length) });
+      expect(opened).toHaveLength(1);
+      expect(opened[0].constructor.name, 'the app streams the store\'s own HTTP response').toBe('IncomingMessage');
+      const body = opened[0] as NodeJS.ReadableStream & { destroyed: boolean; readableEnded: boolean };
+      for (let i = 0; i < 50 && !body.destroyed; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(body.destroyed, 'the S3 response stream is closed, not left holding a connection').toBe(true);
+      expect(body.readableEnded, 'closed early: the object was streamed, not read whole first').toBe(false);
+      // A complete download still works afterwards, byte for byte.
+      const full = await grid.get(up.body.url);
+      expect(full.status).toBe(200);
+      expect(sha256(full.raw)).toBe(sha256(big));
+    } finally {
+      await live.close();
+    }
+  });
 });
