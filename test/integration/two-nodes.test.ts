@@ -5,7 +5,6 @@
  * across them. PostgreSQL only: the embedded engine is one process per data directory (its data-dir lock refuses a
  * second), so it cannot have a second node at all.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
