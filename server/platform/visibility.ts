@@ -156,6 +156,13 @@ export function visiblePhotos(db: Db | Tx, actor: Actor, problemId: string) {
     .execute();
 }
 
+/* ---------------------------------------------------------------- sites */
+
+/** SQL: sites the actor may see under `permission` — in scope by region or 包保单位, or led by them (点长). */
+export function siteVisibleSql(actor: Actor, permission: string, cols: { regionPath: Expression<string | null> | RawBuilder<string | null>; unitId: Expression<string | null> | RawBuilder<string | null>; leadUserId: Expression<string | null> | RawBuilder<string | null> }): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${scopeSql(actor, permission, { regionPath: cols.regionPath, unitId: cols.unitId })} or ${cols.leadUserId} = ${uid(actor)})`;
+}
+
 /* ---------------------------------------------------------------- files */
 
 /**
@@ -176,7 +183,7 @@ const FILE_HOLDERS: Array<(actor: Actor, fileId: RawBuilder<string>) => RawBuild
   (actor, fileId) => sql<SqlBool>`exists (
     select 1 from sites hs join regions hsr on hsr.id = hs.region_id
     where hs.photo_file_id = ${fileId}
-      and (${scopeSql(actor, 'sites.read', { regionPath: sql.ref('hsr.path'), unitId: sql.ref('hs.unit_id') })} or hs.lead_user_id = ${uid(actor)}))`,
+      and ${siteVisibleSql(actor, 'sites.read', { regionPath: sql.ref('hsr.path'), unitId: sql.ref('hs.unit_id'), leadUserId: sql.ref('hs.lead_user_id') })})`,
 ];
 
 /** Whether the actor may open the file: its uploader, or someone who may read a record holding it. */

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { Client } from '../support/client';
-import { anonymous, createTenant, PASSWORD, type Tenant } from '../support/factories';
+import { createTenant, PASSWORD, type Tenant } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
 
 let t: Tenant;

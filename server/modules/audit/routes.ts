@@ -3,14 +3,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../app';
-import { recordEvent, verifyAuditChain } from '../../platform/audit';
+import { verifyAuditChain } from '../../platform/audit';
 import { anchorKey, anchorSignatureValid, latestAnchor, verifyAgainstAnchor } from '../../platform/audit-anchor';
 import { AppError } from '../../platform/errors';
 import { blankToUndefined, offsetOf, pageQuery } from '../../platform/pagination';
 import { authorize } from '../../platform/policy';
 import { buildWorkbook, sendWorkbook } from '../../platform/xlsx';
 import { changesOf, presentEvent } from './presenter';
-import { exportEvents, searchEvents } from './repository';
+import { exportAuditEvents } from './export-events';
+import { searchEvents } from './repository';
 import './policy';
 
 const EXPORT_CAP = 50000;
@@ -46,10 +47,7 @@ export function auditRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.get('/export', { schema: { querystring: filters, tags } }, async (req, reply) => {
       authorize(req.ctx.actor, 'audit.export');
       checkRange(req.query);
-      const rows = await exportEvents(req.ctx.db, req.query as never, EXPORT_CAP);
-      await req.ctx.db.transaction().execute((tx) =>
-        recordEvent(tx, req.ctx, { action: 'audit.exported', subjectType: 'audit_events', subjectId: null, after: { filters: req.query, rows: rows.length } }),
-      );
+      const rows = await exportAuditEvents(req.ctx, req.query, EXPORT_CAP);
       const columns = ['序号', '时间', '操作人', '操作', '对象类型', '对象编号', '变更内容', 'IP', '客户端'].map((header) => ({ header, width: header === '变更内容' ? 60 : 18 }));
       const data = rows.map((e) => [
         Number(e.id),

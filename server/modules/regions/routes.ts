@@ -23,7 +23,7 @@ const scopeFor =
     scopeWhere(eb, actor, permission, { regionPath: eb.ref('regions.path') });
 
 /** Registers the region routes. */
-export function regionRoutes(deps: ModuleDeps): FastifyPluginAsync {
+export function regionRoutes(_deps: ModuleDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['regions'];

@@ -74,3 +74,27 @@ export function siteVisits(db: Db, siteId: string, visibleRounds: RawBuilder<Sql
     .limit(50)
     .execute();
 }
+
+/** Region id → statistical code (for the export's 区划代码 column). */
+export async function regionCodes(db: Db): Promise<Map<string, string>> {
+  return new Map((await db.selectFrom('regions').select(['id', 'code']).execute()).map((r) => [r.id, r.code]));
+}
+
+/** The site's open problems that pass `visible` (problems aliased `p`, their region `pr`), newest first. */
+export function openProblemsAt(db: Db, siteId: string, visible: RawBuilder<SqlBool>) {
+  return db
+    .selectFrom('problems as p')
+    .innerJoin('regions as pr', 'pr.id', 'p.region_id')
+    .select(['p.id', 'p.code', 'p.state', 'p.description', 'p.deadline'])
+    .where('p.site_id', '=', siteId)
+    .where('p.state', 'not in', ['closed', 'rejected'])
+    .where(visible)
+    .orderBy('p.created_at', 'desc')
+    .limit(100)
+    .execute();
+}
+
+/** Site types in use, in their display order. */
+export function activeSiteTypes(db: Db) {
+  return db.selectFrom('site_types').selectAll().where('active', '=', true).orderBy('sort').execute();
+}

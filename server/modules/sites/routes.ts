@@ -6,19 +6,18 @@ import type { ModuleDeps } from '../../app';
 import type { Actor } from '../../platform/actor';
 import { notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
-import { authorize, can, scopeSql } from '../../platform/policy';
+import { authorize, can } from '../../platform/policy';
 import { buildTemplate, buildWorkbook, readUploadedWorkbook, sendWorkbook } from '../../platform/xlsx';
-import { covertAllowedSql, problemVisibleSql } from '../../platform/visibility';
+import { covertAllowedSql, problemVisibleSql, siteVisibleSql } from '../../platform/visibility';
 import { importSites, SITE_COLUMNS, SITE_NOTES } from './import-sites';
 import { presentSite, siteSubject } from './presenter';
-import { allSites, findSite, listSites, siteVisits } from './repository';
+import { activeSiteTypes, allSites, findSite, listSites, openProblemsAt, regionCodes, siteVisits } from './repository';
 import { createSite, deleteSite, updateSite } from './save-site';
 import { idParam, listSitesQuery, siteBody, updateSiteBody } from './schemas';
 import './policy';
 
-/** Sites in scope, plus those the actor leads (点长). */
-const scopeFor = (actor: Actor, permission: string) =>
-  sql<boolean>`(${scopeSql(actor, permission, { regionPath: sql.ref('r.path'), unitId: sql.ref('s.unit_id') })} or s.lead_user_id = ${actor.id || null})`;
+/** Sites in scope, plus those the actor leads (点长): the one rule in platform/visibility.ts. */
+const scopeFor = (actor: Actor, permission: string) => siteVisibleSql(actor, permission, { regionPath: sql.ref('r.path'), unitId: sql.ref('s.unit_id'), leadUserId: sql.ref('s.lead_user_id') });
 
 /** Registers the site routes. */
 export function siteRoutes(_deps: ModuleDeps): FastifyPluginAsync {
@@ -52,7 +51,7 @@ export function siteRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.get('/export', { schema: { querystring: listSitesQuery.omit({ page: true, pageSize: true }), tags } }, async (req, reply) => {
       authorize(req.ctx.actor, 'sites.export');
       const rows = await allSites(req.ctx.db, scopeFor(req.ctx.actor, 'sites.export'), req.query, req.ctx.actor.id);
-      const codes = new Map((await req.ctx.db.selectFrom('regions').select(['id', 'code']).execute()).map((r) => [r.id, r.code]));
+      const codes = await regionCodes(req.ctx.db);
       const data = rows.map((s) => [s.name, s.site_type_name, s.address, s.lat, s.lng, codes.get(s.region_id), s.unit_name, s.lead_name, s.lead_phone, s.active ? '启用' : '停用']);
       return sendWorkbook(reply, '点位.xlsx', await buildWorkbook('点位', SITE_COLUMNS, data));
     });
@@ -63,16 +62,7 @@ export function siteRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       if (!s || !(can(actor, 'sites.read', siteSubject(s)) || (!!actor.id && s.lead_user_id === actor.id))) throw notFound('点位');
       const visits = await siteVisits(req.ctx.db, s.id, covertAllowedSql(actor, 'ir'));
       // Open problems as the problem list would show them to this actor (scope and covert secrecy), not the site's scope.
-      const open = await req.ctx.db
-        .selectFrom('problems as p')
-        .innerJoin('regions as pr', 'pr.id', 'p.region_id')
-        .select(['p.id', 'p.code', 'p.state', 'p.description', 'p.deadline'])
-        .where('p.site_id', '=', s.id)
-        .where('p.state', 'not in', ['closed', 'rejected'])
-        .where(problemVisibleSql(actor, 'problems.read', { regionPath: sql.ref('pr.path'), unitId: sql.ref('p.unit_id'), reporterId: sql.ref('p.reporter_id'), roundId: sql.ref('p.round_id') }))
-        .orderBy('p.created_at', 'desc')
-        .limit(100)
-        .execute();
+      const open = await openProblemsAt(req.ctx.db, s.id, problemVisibleSql(actor, 'problems.read', { regionPath: sql.ref('pr.path'), unitId: sql.ref('p.unit_id'), reporterId: sql.ref('p.reporter_id'), roundId: sql.ref('p.round_id') }));
       return {
         ...presentSite(s, actor),
         visits: visits.map((v) => ({ id: v.id, roundId: v.round_id, roundName: v.round_name, kind: v.kind, visitedAt: v.visited_at, passed: v.passed, failed: v.failed, notApplicable: v.not_applicable, scoreRate: v.score_rate === null ? null : Number(v.score_rate), deductionScore: Number(v.deduction_score) })),
@@ -95,7 +85,7 @@ export function siteRoutes(_deps: ModuleDeps): FastifyPluginAsync {
 export function siteTypeRoutes(_deps: ModuleDeps): FastifyPluginAsync {
   return async (fastify) => {
     fastify.get('/', { schema: { tags: ['sites'] } }, async (req) => {
-      const rows = await req.ctx.db.selectFrom('site_types').selectAll().where('active', '=', true).orderBy('sort').execute();
+      const rows = await activeSiteTypes(req.ctx.db);
       return { items: rows.map((t) => ({ code: t.code, name: t.name, short: t.short })), total: rows.length };
     });
   };

@@ -13,7 +13,7 @@ import { buildTemplate, buildWorkbook, readUploadedWorkbookWithFields, sendWorkb
 import { covertAllowedSql } from '../../platform/visibility';
 import { cloneVersion, diffVersions } from './clone-version';
 import { importStandards, STANDARD_COLUMNS } from './import-standards';
-import { findVersion, versionStandards, type StandardRow, type VersionRow } from './repository';
+import { compliance, findStandard, findUnitWithPath, findVersion, listVersions, siteTypeNames, versionStandards, type StandardRow, type VersionRow } from './repository';
 import './policy';
 
 const idParam = z.object({ id: z.uuid('编号格式不正确') });
@@ -23,16 +23,8 @@ function presentStandard(s: StandardRow) {
   return { id: s.id, code: s.code, text: s.text, method: s.method, points: s.points, siteTypeCodes: s.site_type_codes, leadUnitId: s.lead_unit_id, leadUnitName: s.lead_unit_name, units: s.units, negative: s.negative, itemName: s.item_name, contentName: s.content_name };
 }
 
-/** Pass rates per standard from the visits the actor may see (live compliance). */
-async function compliance(req: { ctx: { db: ModuleDeps['db']; actor: Actor } }, standardIds: string[]) {
-  if (!standardIds.length) return new Map<string, { passed: number; failed: number }>();
-  const rows = await sql<{ standard_id: string; passed: number; failed: number }>`
-    select res.standard_id, count(*) filter (where res.verdict = 'pass')::int as passed, count(*) filter (where res.verdict = 'fail')::int as failed
-    from inspection_results res join inspection_visits v on v.id = res.visit_id join inspection_rounds ir on ir.id = v.round_id
-    where res.standard_id = any(${standardIds}::uuid[]) and ${covertAllowedSql(req.ctx.actor, 'ir')}
-    group by res.standard_id`.execute(req.ctx.db);
-  return new Map(rows.rows.map((r) => [r.standard_id, { passed: r.passed, failed: r.failed }]));
-}
+/** Pass rates per standard from the visits the actor may see (live compliance; covert rounds only if the actor may know them). */
+const complianceFor = (db: ModuleDeps['db'], actor: Actor, ids: string[]) => compliance(db, covertAllowedSql(actor, 'ir'), ids);
 
 /** Registers the standards routes. */
 export function standardRoutes(_deps: ModuleDeps): FastifyPluginAsync {
@@ -42,15 +34,8 @@ export function standardRoutes(_deps: ModuleDeps): FastifyPluginAsync {
 
     app.get('/versions', { schema: { querystring: z.object({ campaignId: z.uuid().optional() }), tags } }, async (req) => {
       authorize(req.ctx.actor, 'standards.list');
-      let q = req.ctx.db
-        .selectFrom('standard_versions as v')
-        .innerJoin('campaigns as c', 'c.id', 'v.campaign_id')
-        .innerJoin('regions as r', 'r.id', 'c.region_id')
-        .select(['v.id', 'v.name', 'v.campaign_id', 'c.name as campaign_name', 'v.source', 'v.cloned_from', 'v.created_at', sql<number>`(select count(*)::int from standards s where s.version_id = v.id)`.as('standards')])
-        .where(scopeSql(req.ctx.actor, 'standards.list', { campaignId: sql.ref('c.id'), regionPath: sql.ref('r.path'), areaPath: sql.ref('r.path') }))
-        .orderBy('v.created_at', 'desc');
-      if (req.query.campaignId) q = q.where('v.campaign_id', '=', req.query.campaignId);
-      const rows = await q.execute();
+      const scope = scopeSql(req.ctx.actor, 'standards.list', { campaignId: sql.ref('c.id'), regionPath: sql.ref('r.path'), areaPath: sql.ref('r.path') });
+      const rows = await listVersions(req.ctx.db, scope, req.query.campaignId);
       return { items: rows.map((v) => ({ id: v.id, name: v.name, campaignId: v.campaign_id, campaignName: v.campaign_name, source: v.source, clonedFrom: v.cloned_from, createdAt: v.created_at, standards: v.standards })), total: rows.length };
     });
 
@@ -86,7 +71,7 @@ export function standardRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       const v = await findVersion(req.ctx.db, req.params.id);
       if (!v || !readable(req.ctx.actor, v)) throw notFound('测评体系版本');
       authorize(req.ctx.actor, 'standards.export', { campaignId: v.campaign_id, regionPath: v.region_path });
-      const types = new Map((await req.ctx.db.selectFrom('site_types').select(['code', 'name']).execute()).map((t) => [t.code, t.name]));
+      const types = await siteTypeNames(req.ctx.db);
       const rows = await versionStandards(req.ctx.db, v.id);
       const data = rows.map((s) => [s.item_name, s.content_name, s.code, s.text, labelOf(STANDARD_METHOD_LABELS, s.method), s.points, s.site_type_codes.map((c) => types.get(c) ?? c).join('；'), s.lead_unit_name ?? '', s.units.map((u) => u.name).join('；'), s.negative ? '是' : '否']);
       return sendWorkbook(reply, `${v.name}.xlsx`, await buildWorkbook('测评体系', STANDARD_COLUMNS, data));
@@ -105,10 +90,10 @@ export function standardRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.get('/by-unit/:id', { schema: { params: idParam, querystring: z.object({ versionId: z.uuid() }), tags } }, async (req) => {
       const v = await findVersion(req.ctx.db, req.query.versionId);
       if (!v || !readable(req.ctx.actor, v)) throw notFound('测评体系版本');
-      const unit = await req.ctx.db.selectFrom('units as u').innerJoin('regions as r', 'r.id', 'u.region_id').select(['u.id', 'u.name', 'r.path']).where('u.id', '=', req.params.id).executeTakeFirst();
+      const unit = await findUnitWithPath(req.ctx.db, req.params.id);
       if (!unit || !can(req.ctx.actor, 'units.read', { unitId: unit.id, regionPath: unit.path })) throw notFound('单位');
       const rows = (await versionStandards(req.ctx.db, v.id)).filter((s) => s.lead_unit_id === unit.id || s.units.some((u) => u.id === unit.id));
-      const rates = await compliance(req, rows.map((s) => s.id));
+      const rates = await complianceFor(req.ctx.db, req.ctx.actor, rows.map((s) => s.id));
       return {
         unit: { id: unit.id, name: unit.name },
         items: rows.map((s) => {
@@ -120,11 +105,10 @@ export function standardRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     });
 
     app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
-      const s = await req.ctx.db.selectFrom('standards').select(['id', 'version_id']).where('id', '=', req.params.id).executeTakeFirst();
-      const v = s ? await findVersion(req.ctx.db, s.version_id) : undefined;
-      if (!s || !v || !readable(req.ctx.actor, v)) throw notFound('测评标准');
-      const row = (await versionStandards(req.ctx.db, v.id)).find((x) => x.id === s.id)!;
-      const r = (await compliance(req, [s.id])).get(s.id);
+      const row = await findStandard(req.ctx.db, req.params.id);
+      const v = row ? await findVersion(req.ctx.db, row.version_id) : undefined;
+      if (!row || !v || !readable(req.ctx.actor, v)) throw notFound('测评标准');
+      const r = (await complianceFor(req.ctx.db, req.ctx.actor, [row.id])).get(row.id);
       return { ...presentStandard(row), versionId: v.id, observations: r ? r.passed + r.failed : 0, passRate: r && r.passed + r.failed ? Math.round((r.passed / (r.passed + r.failed)) * 10000) / 10000 : null };
     });
   };

@@ -8,6 +8,7 @@ import type { ModuleDeps } from '../../app';
 import { notFound } from '../../platform/errors';
 import { canReadProblem } from '../problems/policy';
 import { findProblem } from '../problems/repository';
+import { findNotice } from './repository';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const time = (d: Date | null) => (d ? new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—');
@@ -17,7 +18,7 @@ export function supervisionRoutes(_deps: ModuleDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get('/:id/print', { schema: { params: z.object({ id: z.uuid() }), tags: ['problems'] } }, async (req, reply) => {
-      const n = await req.ctx.db.selectFrom('supervision_notices').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+      const n = await findNotice(req.ctx.db, req.params.id);
       const p = n ? await findProblem(req.ctx.db, n.problem_id) : undefined;
       if (!n || !p || !canReadProblem(req.ctx.actor, p)) throw notFound('督办单');
       const rows: Array<[string, unknown]> = [

@@ -49,7 +49,6 @@ export function useTableState<F extends string>(filterKeys: readonly F[], defaul
   );
 
   // Any record type: the handler reads only the column key and order.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const onChange = (pagination: TablePaginationConfig, _filters: unknown, sorter: SorterResult<any> | SorterResult<any>[]) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
     const field = s?.order ? String(s.columnKey ?? s.field ?? '') : undefined;
