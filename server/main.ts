@@ -13,7 +13,15 @@ import { startJobs } from './platform/jobs';
 import { openStorage } from './platform/storage';
 
 const started = Date.now();
-const config = loadConfig();
+// A wrong setting (STORAGE, S3_*) stops the start with one line naming it, not a stack trace.
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+})();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') }).catch((error: unknown) => {
   // Another server or a command (seed, demo:round, …) holds the embedded database: say who, exit 1.
   if (error instanceof DataDirLockedError) {
