@@ -1,13 +1,9 @@
 /** Pick a 期次: granularity (月度/季度/半年/年度) and the period itself; value is the server's code. */
 import { DatePicker, Select, Space } from 'antd';
+import { PERIOD_KIND_LABELS, PERIOD_KINDS, periodLabel } from '@common/period';
 import { currentMonth, periodKind, periodOf, periodStart, type PeriodKind } from './period';
 
-const KINDS: { value: PeriodKind; label: string }[] = [
-  { value: 'month', label: '月度' },
-  { value: 'quarter', label: '季度' },
-  { value: 'half', label: '半年' },
-  { value: 'year', label: '年度' },
-];
+const KINDS = PERIOD_KINDS.map((value) => ({ value, label: PERIOD_KIND_LABELS[value] }));
 const FORMATS: Record<Exclude<PeriodKind, 'half'>, string> = { month: 'YYYY年M月', quarter: 'YYYY年第Q季度', year: 'YYYY年' };
 
 interface Props {
@@ -39,8 +35,8 @@ export function PeriodPicker({ value, onChange, label = '期次', id }: Props) {
           value={period}
           onChange={(v: string) => onChange?.(v)}
           options={[start.year() - 1, start.year(), start.year() + 1].flatMap((y) => [
-            { value: `${y}-H1`, label: `${y}年上半年` },
-            { value: `${y}-H2`, label: `${y}年下半年` },
+            { value: `${y}-H1`, label: periodLabel(`${y}-H1`) },
+            { value: `${y}-H2`, label: periodLabel(`${y}-H2`) },
           ])}
           style={{ width: 140 }}
         />
