@@ -1,4 +1,5 @@
-/** SQL for inspection rounds: loading with secrecy facts, sites, checklists. */
+/** SQL for inspection rounds: loading with secrecy facts, lists, sites, checklists and saved results. */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
 
 /** One round with its region path and team. */
@@ -44,4 +45,35 @@ export function checklistFor(db: Db | Tx, versionId: string, siteTypeCode: strin
     .orderBy('c.sort')
     .orderBy('s.sort')
     .execute();
+}
+
+/** A page of rounds that pass `visible` (rounds aliased `ir`), newest first, with site and visit counts. */
+export async function listRounds(db: Db, visible: RawBuilder<SqlBool>, f: { kind?: string; campaignId?: string; inspectorId?: string }, page: { limit: number; offset: number }) {
+  let base = db.selectFrom('inspection_rounds as ir').where(visible);
+  if (f.kind) base = base.where('ir.kind', '=', f.kind);
+  if (f.campaignId) base = base.where('ir.campaign_id', '=', f.campaignId);
+  if (f.inspectorId) base = base.where((eb) => eb.exists(eb.selectFrom('inspection_round_inspectors as x').select('x.user_id').whereRef('x.round_id', '=', 'ir.id').where('x.user_id', '=', f.inspectorId!)));
+  const [items, total] = await Promise.all([
+    base
+      .selectAll('ir')
+      .select([sql<number>`(select count(*)::int from inspection_round_sites rs where rs.round_id = ir.id)`.as('sites'), sql<number>`(select count(*)::int from inspection_visits v where v.round_id = ir.id)`.as('visited')])
+      .orderBy('ir.start_date', 'desc')
+      .orderBy('ir.created_at', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}
+
+/** One of the round's sites (id, name, type), if the site is in the round. */
+export function roundSite(db: Db | Tx, roundId: string, siteId: string) {
+  return db.selectFrom('inspection_round_sites as rs').innerJoin('sites as s', 's.id', 'rs.site_id').select(['s.id', 's.name', 's.site_type_code']).where('rs.round_id', '=', roundId).where('rs.site_id', '=', siteId).executeTakeFirst();
+}
+
+/** The results saved for a site's visit in a round (none before the first save). */
+export async function savedResults(db: Db, roundId: string, siteId: string) {
+  const visit = await db.selectFrom('inspection_visits').select('id').where('round_id', '=', roundId).where('site_id', '=', siteId).executeTakeFirst();
+  return visit ? db.selectFrom('inspection_results').selectAll().where('visit_id', '=', visit.id).execute() : [];
 }

@@ -1,7 +1,6 @@
 /** /api/inspection-rounds: rounds (covert ones hidden until release), field checklists, visits, reports. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { labelOf } from '../../../common/labels';
 import { ROUND_KIND_LABELS } from '../../../common/inspections';
@@ -16,7 +15,7 @@ import { createRound } from './create-round';
 import { mayVisit, recordVisit } from './record-visit';
 import { releaseRound } from './release-round';
 import { roundReport } from './report';
-import { checklistFor, findRound, roundSites, type RoundRow } from './repository';
+import { checklistFor, findRound, listRounds, roundSite, roundSites, savedResults, type RoundRow } from './repository';
 import { createRoundBody, idParam, listRoundsQuery, visitBody } from './schemas';
 import { COVERT_TEAM_LABEL, masksRoundTeam, mayKnowRound, visibleRoundSql } from '../../platform/visibility';
 import './policy';
@@ -43,15 +42,8 @@ export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
     app.get('/', { schema: { querystring: listRoundsQuery, tags } }, async (req) => {
       authorize(req.ctx.actor, 'inspections.list');
       const q = req.query;
-      let base = req.ctx.db.selectFrom('inspection_rounds as ir').where(visibleRoundSql(req.ctx.actor, 'ir'));
-      if (q.kind) base = base.where('ir.kind', '=', q.kind);
-      if (q.campaignId) base = base.where('ir.campaign_id', '=', q.campaignId);
-      if (q.mine === 'true') base = base.where((eb) => eb.exists(eb.selectFrom('inspection_round_inspectors as x').select('x.user_id').whereRef('x.round_id', '=', 'ir.id').where('x.user_id', '=', req.ctx.actor.id)));
-      const [items, total] = await Promise.all([
-        base.selectAll('ir').select([sql<number>`(select count(*)::int from inspection_round_sites rs where rs.round_id = ir.id)`.as('sites'), sql<number>`(select count(*)::int from inspection_visits v where v.round_id = ir.id)`.as('visited')]).orderBy('ir.start_date', 'desc').orderBy('ir.created_at', 'desc').limit(q.pageSize).offset(offsetOf(q)).execute(),
-        base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: items.map((r) => ({ ...presentRound(r), sites: r.sites, visited: r.visited })), total: total.n };
+      const { items, total } = await listRounds(req.ctx.db, visibleRoundSql(req.ctx.actor, 'ir'), { kind: q.kind, campaignId: q.campaignId, inspectorId: q.mine === 'true' ? req.ctx.actor.id : undefined }, { limit: q.pageSize, offset: offsetOf(q) });
+      return { items: items.map((r) => ({ ...presentRound(r), sites: r.sites, visited: r.visited })), total };
     });
 
     app.post('/', { schema: { body: createRoundBody, tags } }, async (req, reply) => reply.status(201).send(await createRound(req.ctx, req.body)));
@@ -73,11 +65,10 @@ export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
 
     app.get('/:id/checklist', { schema: { params: idParam, querystring: z.object({ siteId: z.uuid() }), tags } }, async (req) => {
       const r = await visibleRound(req.ctx, req.params.id);
-      const site = await req.ctx.db.selectFrom('inspection_round_sites as rs').innerJoin('sites as s', 's.id', 'rs.site_id').select(['s.id', 's.name', 's.site_type_code']).where('rs.round_id', '=', r.id).where('rs.site_id', '=', req.query.siteId).executeTakeFirst();
+      const site = await roundSite(req.ctx.db, r.id, req.query.siteId);
       if (!site) throw notFound('点位');
       const items = await checklistFor(req.ctx.db, r.standard_version_id!, site.site_type_code);
-      const visit = await req.ctx.db.selectFrom('inspection_visits').select('id').where('round_id', '=', r.id).where('site_id', '=', site.id).executeTakeFirst();
-      const saved = visit ? await req.ctx.db.selectFrom('inspection_results').selectAll().where('visit_id', '=', visit.id).execute() : [];
+      const saved = await savedResults(req.ctx.db, r.id, site.id);
       return {
         site,
         items: items.map((s) => {

@@ -50,3 +50,13 @@ export function completeness(db: Db, versionId: string, period: string, scope: R
     group by o.standard_id, s.code, s.text, s.sort, o.unit_id, u.name, m.status, m.id
     order by s.sort, u.name`.execute(db);
 }
+
+/** The files of a submission, oldest first (without their storage keys). */
+export function submissionFiles(db: Db, submissionId: string) {
+  return db.selectFrom('material_files').select(['id', 'original_name', 'mime', 'size', 'created_at']).where('submission_id', '=', submissionId).orderBy('created_at').execute();
+}
+
+/** One file of a submission, with its storage key. */
+export function submissionFile(db: Db, submissionId: string, fileId: string) {
+  return db.selectFrom('material_files').selectAll().where('id', '=', fileId).where('submission_id', '=', submissionId).executeTakeFirst();
+}

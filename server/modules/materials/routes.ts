@@ -10,7 +10,7 @@ import { notFound } from '../../platform/errors';
 import { blankToUndefined, offsetOf, pageQuery } from '../../platform/pagination';
 import { authorize, can, scopeSql } from '../../platform/policy';
 import { sendStored } from '../files/send-stored';
-import { completeness, findSubmission, listSubmissions } from './repository';
+import { completeness, findSubmission, listSubmissions, submissionFile, submissionFiles } from './repository';
 import { materialBlockedReason, reviewMaterial } from './review-material';
 import { readMaterialUpload, submitMaterial } from './submit-material';
 import './policy';
@@ -61,14 +61,14 @@ export function materialRoutes(deps: ModuleDeps): FastifyPluginAsync {
     app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
       const m = await findSubmission(req.ctx.db, req.params.id);
       if (!m || !can(req.ctx.actor, 'materials.read', { regionPath: m.region_path, unitId: m.unit_id })) throw notFound('材料');
-      const files = await req.ctx.db.selectFrom('material_files').select(['id', 'original_name', 'mime', 'size', 'created_at']).where('submission_id', '=', m.id).orderBy('created_at').execute();
+      const files = await submissionFiles(req.ctx.db, m.id);
       return { ...present(m, req.ctx.actor), files: files.map((f) => ({ id: f.id, name: f.original_name, mime: f.mime, size: f.size, createdAt: f.created_at, url: `/api/materials/${m.id}/files/${f.id}` })) };
     });
 
     app.get('/:id/files/:fileId', { schema: { params: z.object({ id: z.uuid(), fileId: z.uuid() }), tags } }, async (req, reply) => {
       const m = await findSubmission(req.ctx.db, req.params.id);
       if (!m || !can(req.ctx.actor, 'materials.read', { regionPath: m.region_path, unitId: m.unit_id })) throw notFound('材料');
-      const f = await req.ctx.db.selectFrom('material_files').selectAll().where('id', '=', req.params.fileId).where('submission_id', '=', m.id).executeTakeFirst();
+      const f = await submissionFile(req.ctx.db, m.id, req.params.fileId);
       if (!f) throw notFound('文件');
       return sendStored(reply, storage, f.storage_key, f.mime, f.original_name ?? `${f.id}`);
     });
