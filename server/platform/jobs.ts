@@ -49,7 +49,9 @@ export async function startJobs(database: Database, clock: Clock, jobs: Schedule
         const result = await job.run(ctx);
         if (!job.quiet?.(result)) log(`job ${job.name} done`, result);
       } finally {
-        if (again && !stopping) await boss.sendThrottled(job.name, {}, { startAfter: again }, again);
+        // Debounced, not throttled: the job that just ran still holds this slot, so a throttled send made within the
+        // same slot was refused and the chain stopped until the cron restarted it; this takes the next slot instead.
+        if (again && !stopping) await boss.sendDebounced(job.name, {}, { startAfter: again }, again);
       }
     });
     if (again) await boss.sendThrottled(job.name, {}, {}, again);

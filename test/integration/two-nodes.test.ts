@@ -109,9 +109,11 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped
     expect(onD.body.error.code).toBe('not_found');
   });
 
-  it('a scheduled job registered on both nodes runs once per tick (pg-boss: one cron claim at a time, one job per minute slot, one worker per job)', async () => {
+  it('a scheduled job registered on both nodes runs once per tick (pg-boss: one cron claim at a time, one job per minute slot, one worker per job); so does a job that re-queues itself every 2 s', async () => {
     const name = `test-two-nodes-${t.tag}`;
+    const every = `${name}-every`;
     const runs: string[] = [];
+    const chainRuns: string[] = [];
     const cronClaims = { 'node-a': { tried: 0, won: 0 }, 'node-b': { tried: 0, won: 0 } };
     // Each node's pg-boss goes through its own pool; count its attempts to claim the cron check ("cron_on").
     const watched = (node: Node): Database => ({
@@ -127,10 +129,13 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped
       },
     });
     const job = (node: Node): ScheduledJob => ({ name, cron: '* * * * *', run: async () => void runs.push(node.name) });
+    // Like the after-commit drain: re-queued 2 s after each run (one job per 2-second slot across nodes); its cron
+    // (once a year) adds nothing in this window, so every run here comes from the chain both nodes keep feeding.
+    const chained = (node: Node): ScheduledJob => ({ name: every, cron: '0 0 1 1 *', everySeconds: 2, run: async () => void chainRuns.push(node.name) });
     // Checked every second on each node, so both nodes keep offering the same tick for the whole window.
     const tuning = { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 };
-    const jobsA = await startJobs(watched(a), new FixedClock(new Date()), [job(a)], () => {}, tuning);
-    const jobsB = await startJobs(watched(b), new FixedClock(new Date()), [job(b)], () => {}, tuning);
+    const jobsA = await startJobs(watched(a), new FixedClock(new Date()), [job(a), chained(a)], () => {}, tuning);
+    const jobsB = await startJobs(watched(b), new FixedClock(new Date()), [job(b), chained(b)], () => {}, tuning);
     try {
       const deadline = Date.now() + 20_000;
       while (runs.length === 0 && Date.now() < deadline) await sleep(200);
@@ -143,11 +148,13 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped
     const db = a.database.db;
     onTestFinished(async () => {
       // Leave no schedule behind on a long-lived test database (any later pg-boss would keep queueing it).
-      await sql`delete from pgboss.schedule where name = ${name}`.execute(db);
-      await sql`delete from pgboss.job where name = '__pgboss__send-it' and data->>'name' = ${name}`.execute(db);
-      await sql`delete from pgboss.job where name = ${name}`.execute(db);
-      await sql`delete from pgboss.archive where name = ${name} or (name = '__pgboss__send-it' and data->>'name' = ${name})`.execute(db);
-      await sql`select pgboss.delete_queue(${name})`.execute(db);
+      for (const q of [name, every]) {
+        await sql`delete from pgboss.schedule where name = ${q}`.execute(db);
+        await sql`delete from pgboss.job where name = '__pgboss__send-it' and data->>'name' = ${q}`.execute(db);
+        await sql`delete from pgboss.job where name = ${q}`.execute(db);
+        await sql`delete from pgboss.archive where name = ${q} or (name = '__pgboss__send-it' and data->>'name' = ${q})`.execute(db);
+        await sql`select pgboss.delete_queue(${q})`.execute(db);
+      }
     });
     const counted = await sql<{ ticks: number; slots: number; jobs: number; done: number }>`
       with sendit as (
@@ -169,6 +176,16 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped
     expect(c.jobs).toBe(c.ticks);
     expect(c.done).toBe(c.jobs);
     expect(runs.length).toBe(c.jobs);
+
+    const chain = (
+      await sql<{ jobs: number; slots: number; done: number }>`
+        with j as (select singleton_on, state from pgboss.job where name = ${every} union all select singleton_on, state from pgboss.archive where name = ${every})
+        select count(*)::int as jobs, count(distinct singleton_on)::int as slots, count(*) filter (where state = 'completed')::int as done from j`.execute(db)
+    ).rows[0];
+    // Both nodes re-queue after every run and at start, yet each 2-second slot holds one job, and each ran once.
+    expect(chainRuns.length, 'the chain kept going').toBeGreaterThanOrEqual(2);
+    expect(chain.jobs).toBe(chain.slots);
+    expect(chain.done).toBe(chainRuns.length);
   }, 45_000);
 
   it('the audit chain stays intact when both nodes write at once', async () => {
