@@ -40,12 +40,16 @@ export const indicatorValueSchema = z.object({
 });
 export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
 
+export type IndicatorList = z.infer<typeof indicatorListResponse>;
+
 export const indicatorValuesResponse = z.object({
   indicator: indicatorMetaSchema,
-  period: z.object({ code: z.string(), label: z.string(), start: z.date(), end: z.date() }),
+  /** Instants as ISO 8601 strings (what the wire carries, so the web's inferred type is true). */
+  period: z.object({ code: z.string(), label: z.string(), start: z.string(), end: z.string() }),
   subjectType: z.enum(INDICATOR_SUBJECT_TYPES),
   regionId: z.string().nullable(),
-  asOf: z.date(),
+  asOf: z.string(),
   items: z.array(indicatorValueSchema),
   total: z.number().int(),
 });
+export type IndicatorValues = z.infer<typeof indicatorValuesResponse>;

@@ -28,10 +28,10 @@ export async function readIndicator(ctx: Ctx, code: string, input: IndicatorValu
   const items = await indicatorValues(ctx.db, def, q, { actor: ctx.actor, permission: 'indicators.read', regionPath });
   return {
     indicator: indicatorMeta(def),
-    period: { code: formatPeriod(period), label: periodLabel(period), start: periodStart(period), end: periodEnd(period) },
+    period: { code: formatPeriod(period), label: periodLabel(period), start: periodStart(period).toISOString(), end: periodEnd(period).toISOString() },
     subjectType,
     regionId: input.regionId ?? null,
-    asOf: q.asOf,
+    asOf: q.asOf.toISOString(),
     items,
     total: items.length,
   };
