@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { buildApp } from '../../server/app';
 import { verifyAuditChain } from '../../server/platform/audit';
 import { FixedClock } from '../../server/platform/clock';
-import { openDatabase, type Database } from '../../server/platform/db';
+import { DataDirLockedError, openDatabase, type Database } from '../../server/platform/db';
 import { startJobs, type ScheduledJob } from '../../server/platform/jobs';
 import { LocalDiskStorage, type FileStorage } from '../../server/platform/storage';
 import { S3Storage } from '../../server/platform/storage-s3';
@@ -204,4 +204,19 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped
     expect(after.ok, after.reason ?? '').toBe(true);
     expect(after.checked).toBeGreaterThanOrEqual(before.checked + 24);
   });
+});
+
+describe.skipIf(!!url)('two app nodes on the embedded engine', () => {
+  it('are refused: a second node on the same data directory stops with a message pointing to PostgreSQL', async () => {
+    const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-embedded-')), 'db');
+    const first = await openDatabase({ dataDir });
+    try {
+      const second = openDatabase({ dataDir });
+      await expect(second).rejects.toBeInstanceOf(DataDirLockedError);
+      await expect(second).rejects.toThrow('内嵌数据库只能由一个进程使用；多台服务器（多节点）请用 PostgreSQL（DATABASE_URL）');
+    } finally {
+      await first.close();
+      fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+    }
+  }, 60_000);
 });
