@@ -339,6 +339,8 @@ async function bodyFor(method: string, path: string, w: World): Promise<unknown>
       return { active: false, version: null };
     case 'PUT /api/problem-settings/regions/{regionId}/deadlines/{severity}':
       return { hours: 1, workingDays: false, version: null };
+    case 'PUT /api/notifications/settings/regions/{regionId}/thresholds':
+      return { remindBeforeHours: 1, escalateAfterHours: 1, version: null };
     case 'PATCH /api/sites/{id}':
       return { name: '被改的点位', version: await version('sites', 'id', ids.site) };
     case 'POST /api/standards/versions/{id}/clone':

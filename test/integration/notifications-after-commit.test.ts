@@ -163,3 +163,35 @@ describe(`recipients are data, resolved at delivery: the nearest office (${engin
     expect((await noticesFor(cityOffice, problem.id)).map((n) => n.title)).toEqual(['无县级办公室时']);
   });
 });
+
+describe(`提醒与督办设置: thresholds per region through the API (${engineName})`, () => {
+  it('an office reads what applies with its source, sets its county, the towns inherit; others are refused', async () => {
+    const tenant = await createTenant();
+    const other = await createTenant();
+    const office = await tenant.as('office');
+    const home = await office.get('/api/notifications/settings');
+    expect(home.status, JSON.stringify(home.body)).toBe(200);
+    expect(home.body.region.id).toBe(tenant.countyId);
+    expect(home.body.thresholds).toMatchObject({ remindBeforeHours: 24, escalateAfterHours: 72, regionId: null, inherited: true, version: null, abilities: { update: true, reset: false } });
+    expect(home.body.channels).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'supervised', channel: 'sms', enabled: false, roles: ['unit_head'], regionId: null, inherited: true })]));
+
+    const url = `/api/notifications/settings/regions/${tenant.countyId}/thresholds`;
+    expect((await office.request('PUT', url, { remindBeforeHours: 0, escalateAfterHours: 24, version: null })).status).toBe(400);
+    const set = await office.request('PUT', url, { remindBeforeHours: 48, escalateAfterHours: 24, version: null });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body).toMatchObject({ remindBeforeHours: 48, escalateAfterHours: 24, regionId: tenant.countyId, version: 1 });
+    expect((await office.request('PUT', url, { remindBeforeHours: 12, escalateAfterHours: 24, version: null })).status).toBe(409);
+    const town = await office.get(`/api/notifications/settings?regionId=${tenant.townAId}`);
+    expect(town.body.thresholds).toMatchObject({ remindBeforeHours: 48, escalateAfterHours: 24, regionId: tenant.countyId, inherited: true });
+
+    // A unit may read but not set; another county's office cannot even see this county's region.
+    expect((await (await tenant.as('unit')).request('PUT', url, { remindBeforeHours: 12, escalateAfterHours: 24, version: 1 })).status).toBe(403);
+    const stranger = await other.as('office');
+    expect((await stranger.request('PUT', url, { remindBeforeHours: 12, escalateAfterHours: 24, version: 1 })).status).toBe(404);
+    expect((await stranger.get(`/api/notifications/settings?regionId=${tenant.countyId}`)).status).toBe(404);
+    expect((await stranger.get('/api/notifications/settings')).body.thresholds).toMatchObject({ remindBeforeHours: 24, escalateAfterHours: 72 });
+
+    expect((await office.request('DELETE', url)).status).toBe(204);
+    expect((await office.get('/api/notifications/settings')).body.thresholds).toMatchObject({ remindBeforeHours: 24, escalateAfterHours: 72, inherited: true, version: null });
+  });
+});

@@ -1,4 +1,4 @@
-/** /api/notifications: the bell — my notices, unread count, mark read. */
+/** /api/notifications: the bell — my notices, unread count, mark read; /settings: 提醒与督办设置 of a region (settings.ts). */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
@@ -6,6 +6,9 @@ import { z } from 'zod';
 import type { ModuleDeps } from '../../app';
 import { notFound } from '../../platform/errors';
 import { offsetOf, pageQuery } from '../../platform/pagination';
+import { authorize } from '../../platform/policy';
+import '../problems/policy';
+import { readNoticeSettings, regionIdParam, resetRegionThresholds, setRegionThresholds, thresholdsInput } from './settings';
 
 /** Registers the notification routes (every signed-in user sees only their own). */
 export function notificationRoutes(_deps: ModuleDeps): FastifyPluginAsync {
@@ -32,6 +35,25 @@ export function notificationRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.post('/:id/read', { schema: { params: z.object({ id: z.uuid() }), tags } }, async (req, reply) => {
       const r = await req.ctx.db.updateTable('notifications').set({ read_at: req.ctx.clock.now() }).where('id', '=', req.params.id).where('user_id', '=', req.ctx.actor.id).returning('id').executeTakeFirst();
       if (!r) throw notFound('通知');
+      return reply.status(204).send();
+    });
+
+    /** The sweep thresholds and notice channels that apply in a region (default: the caller's own), with their source. */
+    app.get('/settings', { schema: { querystring: z.object({ regionId: z.uuid('区域编号格式不正确').optional() }), tags } }, async (req) => {
+      authorize(req.ctx.actor, 'problems.list');
+      return readNoticeSettings(req.ctx, req.query.regionId);
+    });
+
+    /** A region's own reminder lead time and escalation delay, inherited by everything under it. */
+    app.put('/settings/regions/:regionId/thresholds', { schema: { params: regionIdParam, body: thresholdsInput, tags } }, async (req) => {
+      authorize(req.ctx.actor, 'problems.manageRules');
+      return setRegionThresholds(req.ctx, req.params.regionId, req.body);
+    });
+
+    /** Back to the inherited thresholds. */
+    app.delete('/settings/regions/:regionId/thresholds', { schema: { params: regionIdParam, tags } }, async (req, reply) => {
+      authorize(req.ctx.actor, 'problems.manageRules');
+      await resetRegionThresholds(req.ctx, req.params.regionId);
       return reply.status(204).send();
     });
 
