@@ -7,7 +7,12 @@ import { z } from 'zod';
 
 export const INDICATOR_SUBJECT_TYPES = ['unit', 'town', 'county', 'site'] as const;
 export type IndicatorSubjectType = (typeof INDICATOR_SUBJECT_TYPES)[number];
-export const INDICATOR_SUBJECT_LABELS: Record<IndicatorSubjectType, string> = { unit: '单位', town: '乡镇（街道）', county: '县（区）', site: '点位' };
+export const INDICATOR_SUBJECT_LABELS: Record<IndicatorSubjectType, string> = {
+  unit: '单位',
+  town: '乡镇（街道）',
+  county: '县（区）',
+  site: '点位',
+};
 
 export const INDICATOR_DIRECTIONS = ['higher', 'lower'] as const;
 export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];

@@ -31,7 +31,12 @@ describe('parse and format', () => {
     expect(periodCodeSchema.safeParse('2026-11').success).toBe(true);
   });
   it('names the kind of a code', () => {
-    expect([periodKind('2026'), periodKind('2026-H1'), periodKind('2026-Q3'), periodKind('2026-07')]).toEqual(['year', 'half', 'quarter', 'month']);
+    expect([periodKind('2026'), periodKind('2026-H1'), periodKind('2026-Q3'), periodKind('2026-07')]).toEqual([
+      'year',
+      'half',
+      'quarter',
+      'month',
+    ]);
   });
 });
 
@@ -90,7 +95,12 @@ describe('previous period and months', () => {
     expect(formatPeriod(previousPeriod('2026'))).toBe('2025');
   });
   it('knows the first month of each kind and the period holding a month', () => {
-    expect([firstMonth(parsePeriod('2026-Q4')!), firstMonth(parsePeriod('2026-H2')!), firstMonth(parsePeriod('2026')!), firstMonth(parsePeriod('2026-11')!)]).toEqual([10, 7, 1, 11]);
+    expect([
+      firstMonth(parsePeriod('2026-Q4')!),
+      firstMonth(parsePeriod('2026-H2')!),
+      firstMonth(parsePeriod('2026')!),
+      firstMonth(parsePeriod('2026-11')!),
+    ]).toEqual([10, 7, 1, 11]);
     expect(formatPeriod(periodOfMonth('quarter', 2026, 9))).toBe('2026-Q3');
     expect(formatPeriod(periodOfMonth('quarter', 2026, 10))).toBe('2026-Q4');
     expect(formatPeriod(periodOfMonth('half', 2026, 6))).toBe('2026-H1');

@@ -7,13 +7,28 @@ import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../common/period';
 import { fakeDb } from '../../test/support/fake-db';
 import type { Actor } from './actor';
-import { defineIndicator, findIndicator, indicatorMeta, indicatorQuery, indicatorValues, listIndicators, type IndicatorDef } from './indicators';
+import {
+  defineIndicator,
+  findIndicator,
+  indicatorMeta,
+  indicatorQuery,
+  indicatorValues,
+  listIndicators,
+  type IndicatorDef,
+} from './indicators';
 import { definePolicy } from './policy';
 
 definePolicy('indicatortest', { read: ['office'] });
 
 const office: Actor = {
-  id: 'u1', username: 'office', name: '创建办', unitId: null, regionId: null, mustChangePassword: false, isDemo: false, via: 'session',
+  id: 'u1',
+  username: 'office',
+  name: '创建办',
+  unitId: null,
+  regionId: null,
+  mustChangePassword: false,
+  isDemo: false,
+  via: 'session',
   grants: [{ role: 'office', scopeType: 'region', scopeId: 'c', regionPath: '/city/c/' }],
 };
 
@@ -37,7 +52,16 @@ describe('defineIndicator', () => {
     expect(() => defineIndicator(def({ code: 'unittest.once' }))).toThrow(/twice/);
     expect(() => defineIndicator(def({ code: 'NoModule' }))).toThrow(/module\.name/);
     expect(() => defineIndicator(def({ code: 'unittest.none', subjectTypes: [] }))).toThrow(/no subject type/);
-    expect(indicatorMeta(d)).toEqual({ code: 'unittest.once', name: '测试率', unit: '%', direction: 'higher', subjectTypes: ['unit', 'town'], module: 'unittest', description: '测试', decimals: 4 });
+    expect(indicatorMeta(d)).toEqual({
+      code: 'unittest.once',
+      name: '测试率',
+      unit: '%',
+      direction: 'higher',
+      subjectTypes: ['unit', 'town'],
+      module: 'unittest',
+      description: '测试',
+      decimals: 4,
+    });
   });
 });
 
@@ -45,7 +69,12 @@ describe('indicatorQuery', () => {
   it('spans the period in Beijing time and counts as of now inside it, as of its end after it', () => {
     const nov = parsePeriod('2026-11')!;
     const during = indicatorQuery(nov, 'unit', new Date('2026-11-20T00:00:00+08:00'));
-    expect(during).toMatchObject({ from: new Date('2026-11-01T00:00:00+08:00'), to: new Date('2026-12-01T00:00:00+08:00'), asOf: new Date('2026-11-20T00:00:00+08:00'), subjectType: 'unit' });
+    expect(during).toMatchObject({
+      from: new Date('2026-11-01T00:00:00+08:00'),
+      to: new Date('2026-12-01T00:00:00+08:00'),
+      asOf: new Date('2026-11-20T00:00:00+08:00'),
+      subjectType: 'unit',
+    });
     expect(indicatorQuery(nov, 'town', new Date('2027-02-01T00:00:00Z')).asOf).toEqual(new Date('2026-12-01T00:00:00+08:00'));
   });
 });
@@ -55,7 +84,11 @@ describe('indicatorValues', () => {
 
   it('joins the subjects in the reader’s scope and region, best first, rounded in SQL', async () => {
     const { db, queries } = fakeDb(() => [{ subject_id: 'uA', subject_name: '城管局', value: 0.3333, numerator: 1, denominator: 3 }]);
-    const rows = await indicatorValues(db, def({ code: 'unittest.values' }), q, { actor: office, permission: 'indicatortest.read', regionPath: '/city/c/t/' });
+    const rows = await indicatorValues(db, def({ code: 'unittest.values' }), q, {
+      actor: office,
+      permission: 'indicatortest.read',
+      regionPath: '/city/c/t/',
+    });
     expect(rows).toEqual([{ subjectId: 'uA', subjectName: '城管局', value: 0.3333, numerator: 1, denominator: 3 }]);
     const { sql: text, parameters } = queries[0];
     expect(text).toContain('from units su join regions sr');
@@ -68,7 +101,12 @@ describe('indicatorValues', () => {
 
   it('orders lower-is-better ascending, counts empty subjects as 0, and measures towns from the region tree', async () => {
     const { db, queries } = fakeDb(() => []);
-    await indicatorValues(db, def({ code: 'unittest.count', direction: 'lower', decimals: 0, zeroWhenEmpty: true }), { ...q, subjectType: 'town' }, { actor: office, permission: 'indicatortest.read' });
+    await indicatorValues(
+      db,
+      def({ code: 'unittest.count', direction: 'lower', decimals: 0, zeroWhenEmpty: true }),
+      { ...q, subjectType: 'town' },
+      { actor: office, permission: 'indicatortest.read' },
+    );
     expect(queries[0].sql).toMatch(/order by 3 asc nulls last/);
     expect(queries[0].sql).toContain('round((coalesce(v.value, 0))::numeric, 0)');
     expect(queries[0].sql).toContain('from regions sr where sr.level = $');
@@ -80,6 +118,13 @@ describe('indicatorValues', () => {
     const nobody: Actor = { ...office, grants: [] };
     await indicatorValues(db, def({ code: 'unittest.scope' }), q, { actor: nobody, permission: 'indicatortest.read' });
     expect(queries[0].sql).toMatch(/where false and true/);
-    await expect(indicatorValues(db, def({ code: 'unittest.site' }), { ...q, subjectType: 'site' }, { actor: office, permission: 'indicatortest.read' })).rejects.toThrow(/does not measure/);
+    await expect(
+      indicatorValues(
+        db,
+        def({ code: 'unittest.site' }),
+        { ...q, subjectType: 'site' },
+        { actor: office, permission: 'indicatortest.read' },
+      ),
+    ).rejects.toThrow(/does not measure/);
   });
 });

@@ -77,7 +77,16 @@ export function findIndicator(code: string): IndicatorDef | undefined {
 /** The metadata of an indicator as the API shows it. */
 export function indicatorMeta(def: IndicatorDef): IndicatorMeta {
   const module = def.code.split('.')[0];
-  return { code: def.code, name: def.name, unit: def.unit, direction: def.direction, subjectTypes: [...def.subjectTypes], module, description: def.description, decimals: def.decimals };
+  return {
+    code: def.code,
+    name: def.name,
+    unit: def.unit,
+    direction: def.direction,
+    subjectTypes: [...def.subjectTypes],
+    module,
+    description: def.description,
+    decimals: def.decimals,
+  };
 }
 
 /** The query for a period as of `now`. */
@@ -88,12 +97,24 @@ export function indicatorQuery(period: Period, subjectType: IndicatorSubjectType
 }
 
 /** The subjects of a type: id, name and the region path and unit that scope them. */
-function subjectsSql(type: IndicatorSubjectType): { from: RawBuilder<unknown>; regionPath: RawBuilder<string>; unitId?: RawBuilder<string> } {
+function subjectsSql(type: IndicatorSubjectType): {
+  from: RawBuilder<unknown>;
+  regionPath: RawBuilder<string>;
+  unitId?: RawBuilder<string>;
+} {
   switch (type) {
     case 'unit':
-      return { from: sql`(select su.id, su.name, sr.path from units su join regions sr on sr.id = su.region_id where su.active)`, regionPath: sql`subj.path`, unitId: sql`subj.id` };
+      return {
+        from: sql`(select su.id, su.name, sr.path from units su join regions sr on sr.id = su.region_id where su.active)`,
+        regionPath: sql`subj.path`,
+        unitId: sql`subj.id`,
+      };
     case 'site':
-      return { from: sql`(select ss.id, ss.name, sr.path, ss.unit_id from sites ss join regions sr on sr.id = ss.region_id where ss.active)`, regionPath: sql`subj.path`, unitId: sql`subj.unit_id` };
+      return {
+        from: sql`(select ss.id, ss.name, sr.path, ss.unit_id from sites ss join regions sr on sr.id = ss.region_id where ss.active)`,
+        regionPath: sql`subj.path`,
+        unitId: sql`subj.unit_id`,
+      };
     case 'town':
     case 'county':
       return { from: sql`(select sr.id, sr.name, sr.path from regions sr where sr.level = ${type})`, regionPath: sql`subj.path` };
@@ -116,7 +137,13 @@ export async function indicatorValues(
   const inRegion = opts.regionPath ? sql<SqlBool>`subj.path like ${opts.regionPath + '%'}` : sql<SqlBool>`true`;
   const value = def.zeroWhenEmpty ? sql`coalesce(v.value, 0)` : sql`v.value`;
   const order = def.direction === 'higher' ? sql`desc` : sql`asc`;
-  const { rows } = await sql<{ subject_id: string; subject_name: string; value: number | null; numerator: number | null; denominator: number | null }>`
+  const { rows } = await sql<{
+    subject_id: string;
+    subject_name: string;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+  }>`
     with v as (${def.sql(q)})
     select subj.id::text as subject_id, subj.name as subject_name,
       round((${value})::numeric, ${sql.lit(def.decimals)})::float8 as value,
@@ -125,5 +152,11 @@ export async function indicatorValues(
     left join v on v.subject_id::text = subj.id::text
     where ${scope} and ${inRegion}
     order by 3 ${order} nulls last, subj.name, subj.id`.execute(db);
-  return rows.map((r) => ({ subjectId: r.subject_id, subjectName: r.subject_name, value: r.value, numerator: r.numerator, denominator: r.denominator }));
+  return rows.map((r) => ({
+    subjectId: r.subject_id,
+    subjectName: r.subject_name,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+  }));
 }

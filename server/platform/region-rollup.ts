@@ -7,7 +7,10 @@ import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { RegionLevel } from '../../common/enums';
 
 /** SQL: the id of the region at `level` on the path (the region itself when it is of that level), or null. */
-export function ancestorAtLevelSql(regionPath: Expression<string | null> | RawBuilder<string | null> | string, level: RegionLevel): RawBuilder<string | null> {
+export function ancestorAtLevelSql(
+  regionPath: Expression<string | null> | RawBuilder<string | null> | string,
+  level: RegionLevel,
+): RawBuilder<string | null> {
   return sql<string | null>`(select anc.id from regions anc where anc.level = ${level} and ${regionPath} like anc.path || '%' limit 1)`;
 }
 

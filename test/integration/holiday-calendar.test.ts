@@ -10,7 +10,12 @@ import { act, report } from '../support/problems';
 describe(`holiday calendar (${engineName})`, () => {
   it('is loaded from the shipped file: 国庆 days off and the 调休 Saturday', async () => {
     const { database } = await getHarness();
-    const rows = await database.db.selectFrom('calendar_days').selectAll().where('day', 'in', ['2026-10-01', '2026-10-07', '2026-10-10', '2026-02-14']).orderBy('day').execute();
+    const rows = await database.db
+      .selectFrom('calendar_days')
+      .selectAll()
+      .where('day', 'in', ['2026-10-01', '2026-10-07', '2026-10-10', '2026-02-14'])
+      .orderBy('day')
+      .execute();
     expect(rows.map((r) => [r.day, r.kind, r.name])).toEqual([
       ['2026-02-14', 'workday', '春节调休上班'],
       ['2026-10-01', 'holiday', '国庆节'],
@@ -28,7 +33,11 @@ describe(`holiday calendar (${engineName})`, () => {
     try {
       const office = await t.as('office');
       const unit = await t.as('unit');
-      const set = await office.request('PUT', `/api/problem-settings/regions/${t.countyId}/deadlines/urgent`, { hours: 24, workingDays: true, version: null });
+      const set = await office.request('PUT', `/api/problem-settings/regions/${t.countyId}/deadlines/urgent`, {
+        hours: 24,
+        workingDays: true,
+        version: null,
+      });
       expect(set.status, JSON.stringify(set.body)).toBe(200);
       const p = await report(office, t.townAId, { severity: 'urgent' });
       await act(office, p.id, 'accept');

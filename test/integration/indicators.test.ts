@@ -71,12 +71,27 @@ describe(`indicators (${engineName})`, () => {
     const res = await office.get('/api/indicators');
     expect(res.status).toBe(200);
     const byCode = new Map(res.body.items.map((i: { code: string }) => [i.code, i]));
-    expect(byCode.get('problems.on_time_rate')).toMatchObject({ name: '按期结案率', unit: '%', direction: 'higher', subjectTypes: ['unit', 'town', 'county'], module: 'problems' });
+    expect(byCode.get('problems.on_time_rate')).toMatchObject({
+      name: '按期结案率',
+      unit: '%',
+      direction: 'higher',
+      subjectTypes: ['unit', 'town', 'county'],
+      module: 'problems',
+    });
     expect(byCode.get('problems.rework_rate')).toMatchObject({ name: '返工率', direction: 'lower' });
     expect(byCode.get('problems.avg_rectify_hours')).toMatchObject({ unit: '小时', decimals: 1 });
     expect(byCode.get('inspections.score_rate')).toMatchObject({ subjectTypes: ['site', 'unit', 'town', 'county'] });
     expect(byCode.get('materials.completeness_rate')).toMatchObject({ unit: '%', direction: 'higher' });
-    for (const code of ['problems.close_rate', 'problems.extension_rate', 'problems.overdue_rate', 'problems.relapse_rate', 'problems.overdue', 'problems.relapses', 'inspections.pass_rate']) expect(byCode.has(code), code).toBe(true);
+    for (const code of [
+      'problems.close_rate',
+      'problems.extension_rate',
+      'problems.overdue_rate',
+      'problems.relapse_rate',
+      'problems.overdue',
+      'problems.relapses',
+      'inspections.pass_rate',
+    ])
+      expect(byCode.has(code), code).toBe(true);
   });
 
   it('computes the problem indicators as worked out by hand, per unit, town and county', async () => {
@@ -127,20 +142,59 @@ describe(`indicators (${engineName})`, () => {
     expect(towns.has(t.countyId)).toBe(false);
     expect((await values('problems.extension_rate', 'town')).get(t.townBId)).toMatchObject({ denominator: 1 });
     const county = await values('problems.extension_rate', 'county');
-    expect([...county.values()]).toEqual([{ subjectId: t.countyId, subjectName: `测试县${t.tag}`, value: 0, numerator: 0, denominator: 4 }]);
+    expect([...county.values()]).toEqual([
+      { subjectId: t.countyId, subjectName: `测试县${t.tag}`, value: 0, numerator: 0, denominator: 4 },
+    ]);
     expect((await values('problems.avg_rectify_hours', 'county')).get(t.countyId)).toMatchObject({ value: 3.5 });
 
     // /api/problems/metrics still answers the same figures (it shares the counts and the rate definitions).
     const from = periodStart(period).toISOString();
     const to = periodEnd(period).toISOString();
     const metrics = await office.get(`/api/problems/metrics?groupBy=unit&from=${from}&to=${to}`);
-    expect(metrics.body.items.find((r: { groupId: string }) => r.groupId === t.unitAId)).toMatchObject({ dispatched: 3, closed: 2, closeRate: 1, onTimeRate: 1, reworkRate: 0.5, extensionRate: 0, avgRectifyHours: 3.5 });
+    expect(metrics.body.items.find((r: { groupId: string }) => r.groupId === t.unitAId)).toMatchObject({
+      dispatched: 3,
+      closed: 2,
+      closeRate: 1,
+      onTimeRate: 1,
+      reworkRate: 0.5,
+      extensionRate: 0,
+      avgRectifyHours: 3.5,
+    });
   });
 
   it('averages site 得分率 over the visits of the period; a covert round counts only after release', async () => {
-    const field = (n: number): StandardRow => ['和谐宜居的生活环境', '农贸市场管理', `农贸市场-01-0${n}`, `农贸市场标准${n}`, '实地考察', 2, '农贸市场', `城管局${t.tag}`, '', '否'];
-    const material = (code: string, lead: string, responsible: string): StandardRow => ['社会主义精神文明', '志愿服务', code, `材料标准${code}`, '网上申报', 2, '', lead, responsible, '否'];
-    const { versionId, standards } = await makeStandardsVersion(t, [field(1), field(2), field(3), field(4), material('M1', `城管局${t.tag}`, `市场监管局${t.tag}`), material('M2', `城管局${t.tag}`, '')]);
+    const field = (n: number): StandardRow => [
+      '和谐宜居的生活环境',
+      '农贸市场管理',
+      `农贸市场-01-0${n}`,
+      `农贸市场标准${n}`,
+      '实地考察',
+      2,
+      '农贸市场',
+      `城管局${t.tag}`,
+      '',
+      '否',
+    ];
+    const material = (code: string, lead: string, responsible: string): StandardRow => [
+      '社会主义精神文明',
+      '志愿服务',
+      code,
+      `材料标准${code}`,
+      '网上申报',
+      2,
+      '',
+      lead,
+      responsible,
+      '否',
+    ];
+    const { versionId, standards } = await makeStandardsVersion(t, [
+      field(1),
+      field(2),
+      field(3),
+      field(4),
+      material('M1', `城管局${t.tag}`, `市场监管局${t.tag}`),
+      material('M2', `城管局${t.tag}`, ''),
+    ]);
     s1 = await makeSite(t, { regionId: t.townAId, unitId: t.unitAId });
     s2 = await makeSite(t, { regionId: t.townBId, unitId: t.unitBId });
     const inspector = await t.asScript('inspector');
@@ -148,7 +202,15 @@ describe(`indicators (${engineName})`, () => {
     const ids = [1, 2, 3, 4].map((n) => standards.get(`农贸市场-01-0${n}`)!);
     const open = await makeRound(t, { standardVersionId: versionId, siteIds: [s1, s2] });
     const visit = async (roundId: string, siteId: string, verdicts: string[], photo: string) => {
-      const res = await inspector.post(`/api/inspection-rounds/${roundId}/visits`, { siteId, results: verdicts.map((verdict, i) => ({ standardId: ids[i], verdict, photoIds: verdict === 'fail' ? [photo] : [], note: verdict === 'fail' ? '不符合' : undefined })) });
+      const res = await inspector.post(`/api/inspection-rounds/${roundId}/visits`, {
+        siteId,
+        results: verdicts.map((verdict, i) => ({
+          standardId: ids[i],
+          verdict,
+          photoIds: verdict === 'fail' ? [photo] : [],
+          note: verdict === 'fail' ? '不符合' : undefined,
+        })),
+      });
       expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
       return res.body;
     };
@@ -179,7 +241,9 @@ describe(`indicators (${engineName})`, () => {
     const covert = await makeRound(t, { kind: 'covert', standardVersionId: versionId, siteIds: [s1] });
     covertRound = covert.id;
     // Covert evidence is taken on the round's own page (its watermark names no inspector).
-    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 120, g: 110, b: 90 } } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 120, g: 110, b: 90 } } })
+      .jpeg()
+      .toBuffer();
     const upload = multipartForm({ roundId: covertRound, address: '示范路农贸市场' }, [['photo.jpg', jpeg]]);
     const covertPhoto = await inspector.request('POST', '/api/files', upload.body, { headers: upload.headers });
     expect(covertPhoto.status, JSON.stringify(covertPhoto.body)).toBe(201);
@@ -219,7 +283,11 @@ describe(`indicators (${engineName})`, () => {
     expect(mu.get(t.unitAId)).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 });
     expect(mu.get(t.unitBId)).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
     expect((await values('materials.completeness_rate', 'town')).get(t.townBId)).toMatchObject({ value: 0, denominator: 1 });
-    expect((await values('materials.completeness_rate', 'county')).get(t.countyId)).toMatchObject({ value: 0.3333, numerator: 1, denominator: 3 });
+    expect((await values('materials.completeness_rate', 'county')).get(t.countyId)).toMatchObject({
+      value: 0.3333,
+      numerator: 1,
+      denominator: 3,
+    });
   });
 
   it('answers only the roles and regions the caller may read, and refuses bad input with a clear 4xx', async () => {
@@ -254,6 +322,9 @@ describe(`indicators (${engineName})`, () => {
     const now = (await getHarness()).clock.now();
     expect((await office.get('/api/indicators/problems.close_rate')).body.period.code).toBe(formatPeriod(periodOf('month', now)));
     // A quarter and a year are periods too.
-    expect((await office.get('/api/indicators/problems.close_rate?period=2026-Q4')).body.period).toMatchObject({ code: '2026-Q4', label: '2026年第4季度' });
+    expect((await office.get('/api/indicators/problems.close_rate?period=2026-Q4')).body.period).toMatchObject({
+      code: '2026-Q4',
+      label: '2026年第4季度',
+    });
   });
 });

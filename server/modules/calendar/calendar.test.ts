@@ -12,7 +12,15 @@ describe('the shipped 2026 file', () => {
   it('has the days off of the 2026 notice, from–to inclusive', () => {
     // 元旦 3 + 春节 9 + 清明 3 + 劳动节 5 + 端午 3 + 中秋 3 + 国庆 7 = 33 days off.
     expect(off).toHaveLength(33);
-    expect(off.filter((d) => d.startsWith('2026-10'))).toEqual(['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07']);
+    expect(off.filter((d) => d.startsWith('2026-10'))).toEqual([
+      '2026-10-01',
+      '2026-10-02',
+      '2026-10-03',
+      '2026-10-04',
+      '2026-10-05',
+      '2026-10-06',
+      '2026-10-07',
+    ]);
     expect(off.filter((d) => d.startsWith('2026-02'))).toHaveLength(9);
     expect(new Set(off).size).toBe(off.length);
   });

@@ -12,7 +12,12 @@ export async function loadHolidays(db: Db): Promise<number> {
   let inserted = 0;
   if (!current || current.version < file.version) {
     inserted = await db.transaction().execute(async (tx) => {
-      const rows = await tx.insertInto('calendar_days').values(daysOfFile(file)).onConflict((oc) => oc.column('day').doNothing()).returning('day').execute();
+      const rows = await tx
+        .insertInto('calendar_days')
+        .values(daysOfFile(file))
+        .onConflict((oc) => oc.column('day').doNothing())
+        .returning('day')
+        .execute();
       await tx
         .insertInto('reference_data')
         .values({ name: file.name, version: file.version })

@@ -13,5 +13,7 @@ export const indicatorPolicy = definePolicy('indicators', {
 /** Whether the actor may filter indicator values by the region at `regionPath`. */
 export function mayFilterByRegion(actor: Actor, regionPath: string): boolean {
   if (can(actor, 'indicators.read', { regionPath })) return true;
-  return actor.grants.some((g) => indicatorPolicy.table.read.includes(g.role as never) && !!g.regionPath && g.regionPath.startsWith(regionPath));
+  return actor.grants.some(
+    (g) => indicatorPolicy.table.read.includes(g.role as never) && !!g.regionPath && g.regionPath.startsWith(regionPath),
+  );
 }

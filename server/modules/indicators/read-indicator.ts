@@ -15,7 +15,8 @@ export async function readIndicator(ctx: Ctx, code: string, input: IndicatorValu
   const def = findIndicator(code);
   if (!def) throw notFound('指标');
   const subjectType = input.subjectType ?? def.subjectTypes[0];
-  if (!def.subjectTypes.includes(subjectType)) throw new AppError('validation', `指标“${def.name}”不按该对象类型统计（可选：${def.subjectTypes.join('、')}）`);
+  if (!def.subjectTypes.includes(subjectType))
+    throw new AppError('validation', `指标“${def.name}”不按该对象类型统计（可选：${def.subjectTypes.join('、')}）`);
   let regionPath: string | null = null;
   if (input.regionId) {
     const region = await findRegion(ctx.db, input.regionId);
@@ -28,7 +29,12 @@ export async function readIndicator(ctx: Ctx, code: string, input: IndicatorValu
   const items = await indicatorValues(ctx.db, def, q, { actor: ctx.actor, permission: 'indicators.read', regionPath });
   return {
     indicator: indicatorMeta(def),
-    period: { code: formatPeriod(period), label: periodLabel(period), start: periodStart(period).toISOString(), end: periodEnd(period).toISOString() },
+    period: {
+      code: formatPeriod(period),
+      label: periodLabel(period),
+      start: periodStart(period).toISOString(),
+      end: periodEnd(period).toISOString(),
+    },
     subjectType,
     regionId: input.regionId ?? null,
     asOf: q.asOf.toISOString(),

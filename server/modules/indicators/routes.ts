@@ -22,8 +22,10 @@ export function indicatorRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       return { items, total: items.length };
     });
 
-    app.get('/:code', { schema: { params: codeParam, querystring: indicatorValuesQuery, tags, response: { 200: indicatorValuesResponse } } }, async (req) =>
-      readIndicator(req.ctx, req.params.code, req.query),
+    app.get(
+      '/:code',
+      { schema: { params: codeParam, querystring: indicatorValuesQuery, tags, response: { 200: indicatorValuesResponse } } },
+      async (req) => readIndicator(req.ctx, req.params.code, req.query),
     );
   };
 }

@@ -21,7 +21,8 @@ defineIndicator({
   decimals: 4,
   description: '现行测评体系中本单位牵头或负责的材料审核类标准，已审核通过的 ÷ 应报的（按期次）',
   sql: (q) => {
-    const subject = q.subjectType === 'unit' ? sql`o.unit_id` : ancestorAtLevelSql(sql.ref('mr.path'), q.subjectType === 'town' ? 'town' : 'county');
+    const subject =
+      q.subjectType === 'unit' ? sql`o.unit_id` : ancestorAtLevelSql(sql.ref('mr.path'), q.subjectType === 'town' ? 'town' : 'county');
     return sql`
       select x.subject_id, count(*) filter (where x.passed)::float8 as numerator, count(*)::float8 as denominator,
         count(*) filter (where x.passed)::float8 / count(*) as value

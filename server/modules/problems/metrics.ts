@@ -79,15 +79,19 @@ export function sumOf(terms: CountSum, c: ProblemCounts): number {
 
 /** The same sum as SQL over the columns of `problemCountsSql` (aliased `alias`). */
 export function sumSql(terms: CountSum, alias: string): RawBuilder<number> {
-  return sql<number>`(${sql.join(terms.map((t, i) => {
-    const { name, sign } = termOf(t);
-    return sql`${sql.raw(i === 0 ? (sign < 0 ? '-' : '') : sign < 0 ? '- ' : '+ ')}${sql.ref(`${alias}.${name}`)}`;
-  }), sql` `)})`;
+  return sql<number>`(${sql.join(
+    terms.map((t, i) => {
+      const { name, sign } = termOf(t);
+      return sql`${sql.raw(i === 0 ? (sign < 0 ? '-' : '') : sign < 0 ? '- ' : '+ ')}${sql.ref(`${alias}.${name}`)}`;
+    }),
+    sql` `,
+  )})`;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
 /** A rate of PROBLEM_RATES on one row of counts, rounded to 4 decimals; null when the denominator is empty. */
-export const rateOf = (rate: ProblemRate, c: ProblemCounts) => ratio(sumOf(PROBLEM_RATES[rate].numerator, c), sumOf(PROBLEM_RATES[rate].denominator, c));
+export const rateOf = (rate: ProblemRate, c: ProblemCounts) =>
+  ratio(sumOf(PROBLEM_RATES[rate].numerator, c), sumOf(PROBLEM_RATES[rate].denominator, c));
 
 /** How the cohort is grouped: by responsible unit, or by the town / county its region rolls up to. */
 export type ProblemGrouping = 'unit' | 'town' | 'county';
@@ -96,7 +100,13 @@ export type ProblemGrouping = 'unit' | 'town' | 'county';
  * SQL: one row of counts per group (`group_id` plus the ProblemCounts columns) over the problems first dispatched in
  * [from, to) that `where` admits (a problem row `p` joined to its region `r`).
  */
-export function problemCountsSql(o: { by: ProblemGrouping; from: Date; to: Date; asOf: Date; where: RawBuilder<SqlBool> }): RawBuilder<ProblemCounts & { group_id: string }> {
+export function problemCountsSql(o: {
+  by: ProblemGrouping;
+  from: Date;
+  to: Date;
+  asOf: Date;
+  where: RawBuilder<SqlBool>;
+}): RawBuilder<ProblemCounts & { group_id: string }> {
   // By town or county: each region's roll-up is computed once (a materialized CTE), not once per problem.
   const groupKey = o.by === 'unit' ? sql`p.unit_id` : sql`rt.rollup_id`;
   const rollup = o.by === 'unit' ? sql`` : sql`region_up as materialized (${regionRollupSql(o.by)}),`;
@@ -130,10 +140,14 @@ export function problemCountsSql(o: { by: ProblemGrouping; from: Date; to: Date;
 }
 
 /** One row per unit (or town) with the loop indicators for the period. */
-export async function problemMetrics(db: Db, opts: { groupBy: 'unit' | 'region'; from: Date; to: Date; now: Date; scope: RawBuilder<SqlBool> }): Promise<MetricsRow[]> {
+export async function problemMetrics(
+  db: Db,
+  opts: { groupBy: 'unit' | 'region'; from: Date; to: Date; now: Date; scope: RawBuilder<SqlBool> },
+): Promise<MetricsRow[]> {
   const asOf = opts.to < opts.now ? opts.to : opts.now;
   const by: ProblemGrouping = opts.groupBy === 'unit' ? 'unit' : 'town';
-  const groupName = by === 'unit' ? sql`(select name from units where id = k.group_id)` : sql`(select name from regions where id = k.group_id)`;
+  const groupName =
+    by === 'unit' ? sql`(select name from units where id = k.group_id)` : sql`(select name from regions where id = k.group_id)`;
   const { rows } = await sql<ProblemCounts & { group_id: string; group_name: string }>`
     select k.*, ${groupName} as group_name
     from (${problemCountsSql({ by, from: opts.from, to: opts.to, asOf, where: opts.scope })}) k

@@ -11,7 +11,10 @@ export function useIndicators() {
 }
 
 /** One indicator's values for a period (期次 code, default this month), subject type and region, best first. */
-export function useIndicatorValues(code: string | undefined, params: { period?: string; subjectType?: IndicatorSubjectType; regionId?: string } = {}) {
+export function useIndicatorValues(
+  code: string | undefined,
+  params: { period?: string; subjectType?: IndicatorSubjectType; regionId?: string } = {},
+) {
   return useQuery({
     queryKey: ['indicators', code, params.period, params.subjectType, params.regionId],
     queryFn: () => api.get<IndicatorValues>(`/api/indicators/${encodeURIComponent(code!)}`, params),
