@@ -11,6 +11,7 @@ import { useTableState } from '../../components/use-table-state';
 import { CategoriesTab } from './categories-tab';
 import { DeadlinesTab } from './deadlines-tab';
 import { DispatchRulesTab } from './dispatch-rules-tab';
+import { NoticeSettingsTab } from './notice-settings-tab';
 
 const KEYS = ['tab'] as const;
 
@@ -38,6 +39,7 @@ export default function ProblemSettingsPage() {
     ...(readDeadlines ? [{ key: 'deadlines', label: '整改时限', children: <DeadlinesTab canEdit={manageRules} /> }] : []),
     ...(manageRules ? [{ key: 'rules', label: '派遣规则', children: <DispatchRulesTab /> }] : []),
     { key: 'categories', label: '问题类别', children: <CategoriesTab /> },
+    ...(readDeadlines ? [{ key: 'notices', label: '提醒与督办', children: <NoticeSettingsTab /> }] : []),
   ];
   const fallback = tabs[0].key;
   const active = tabs.some((t) => t.key === filters.tab) ? filters.tab! : fallback;
