@@ -105,6 +105,22 @@ describe('S3Storage specifics', () => {
     await expect(s3({ prefix: 'tenant-b' }).get('photos/2026/12/x/original.jpg')).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('sends no request at all for a refused key', async () => {
+    const storage = s3();
+    let sent = 0;
+    storage.client.middlewareStack.add((next) => async (args) => {
+      sent += 1;
+      return next(args);
+    }, { step: 'initialize', name: 'countRequests' });
+    await storage.put('photos/ok.jpg', Buffer.from('x'));
+    expect(sent).toBe(1);
+    for (const key of ['../secret', 'photos/../../x', '/abs']) {
+      await expect(storage.get(key)).rejects.toThrow(/invalid storage key/);
+      await expect(storage.put(key, Buffer.from('x'))).rejects.toThrow(/invalid storage key/);
+    }
+    expect(sent).toBe(1);
+  });
+
   it('says clearly at start-up when the bucket is missing or the store is unreachable; a missing bucket is never a 404 of a file', async () => {
     await expect(s3().check()).resolves.toBeUndefined();
     const noBucket = s3({ bucket: 'no-such-bucket' });
