@@ -2,8 +2,9 @@
  * Two app nodes on one database: what a city does when it outgrows one machine (README "Several nodes behind nginx").
  * Two apps (buildApp twice, each with its own connection pool, as two processes would have) on one PostgreSQL and one
  * S3-compatible store (a fake S3 server in this process): sessions, files, scheduled jobs and the audit chain work
- * across them. PostgreSQL only: the embedded engine is one process per data directory (its data-dir lock refuses a
- * second), so it cannot have a second node at all.
+ * across them. The nodes share this test process, so they share module state too; what the app keeps in memory is
+ * read-only registries and the calendar loaded at start, the same in two processes. PostgreSQL only: the embedded
+ * engine is one process per data directory (its data-dir lock refuses a second, checked at the end of this file).
  */
 import fs from 'node:fs';
 import os from 'node:os';
