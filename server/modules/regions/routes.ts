@@ -12,6 +12,7 @@ import { deleteRegion } from './delete-region';
 import { importRegions, REGION_COLUMNS, REGION_NOTES } from './import-regions';
 import { presentRegion, toTree } from './presenter';
 import { allRegions, findRegion, listRegions, type RegionScope } from './repository';
+import { regionPage, regionResponse, regionTree } from '../../../common/contracts';
 import { createRegionBody, idParam, listRegionsQuery, updateRegionBody } from './schemas';
 import { updateRegion } from './update-region';
 import type { Actor } from '../../platform/actor';
@@ -28,7 +29,7 @@ export function regionRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['regions'];
 
-    app.get('/', { schema: { querystring: listRegionsQuery, tags } }, async (req) => {
+    app.get('/', { schema: { querystring: listRegionsQuery, response: { 200: regionPage }, tags } }, async (req) => {
       authorize(req.ctx.actor, 'regions.list');
       const q = req.query;
       const { items, total } = await listRegions(req.ctx.db, scopeFor(req.ctx.actor, 'regions.list'), q, {
@@ -40,7 +41,7 @@ export function regionRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       return { items: items.map((r) => presentRegion(r, req.ctx.actor)), total };
     });
 
-    app.get('/tree', { schema: { tags } }, async (req) => ({
+    app.get('/tree', { schema: { response: { 200: regionTree }, tags } }, async (req) => ({
       items: toTree(await allRegions(req.ctx.db, scopeFor(req.ctx.actor, 'regions.list'))),
     }));
 
@@ -69,18 +70,18 @@ export function regionRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       return sendWorkbook(reply, '区划.xlsx', await buildWorkbook('区划', REGION_COLUMNS, data));
     });
 
-    app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
+    app.get('/:id', { schema: { params: idParam, response: { 200: regionResponse }, tags } }, async (req) => {
       const r = await findRegion(req.ctx.db, req.params.id);
       if (!r || !can(req.ctx.actor, 'regions.read', { regionPath: r.path })) throw notFound('区划');
       return presentRegion(r, req.ctx.actor);
     });
 
-    app.post('/', { schema: { body: createRegionBody, tags } }, async (req, reply) => {
+    app.post('/', { schema: { body: createRegionBody, response: { 201: regionResponse }, tags } }, async (req, reply) => {
       const r = await createRegion(req.ctx, req.body);
       return reply.status(201).send(presentRegion(r, req.ctx.actor));
     });
 
-    app.patch('/:id', { schema: { params: idParam, body: updateRegionBody, tags } }, async (req) =>
+    app.patch('/:id', { schema: { params: idParam, body: updateRegionBody, response: { 200: regionResponse }, tags } }, async (req) =>
       presentRegion(await updateRegion(req.ctx, req.params.id, req.body), req.ctx.actor),
     );
 

@@ -1,36 +1,14 @@
 /** Regions (区域): the 市 → 县 → 乡镇 → 村 → 网格 tree. */
-import type { RegionLevel } from '@common/enums';
+import type { CreateRegionInput, RegionDto, RegionNodeDto, UpdateRegionInput } from '@common/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { useList, useResourceMutation } from './resource';
-import type { Abilities, Id, ListParams } from './types';
+import type { Id, ListParams } from './types';
 
-export interface Region {
-  id: Id;
-  parentId: Id | null;
-  code: string;
-  name: string;
-  level: RegionLevel;
-  path: string;
-  childCount: number;
-  version?: number;
-  abilities: Abilities;
-}
-
-export interface RegionNode {
-  id: Id;
-  code: string;
-  name: string;
-  level: RegionLevel;
-  children?: RegionNode[];
-}
-
-export interface RegionInput {
-  parentId?: Id | null;
-  code: string;
-  name: string;
-  level?: RegionLevel;
-}
+/** A region on the wire: the server's contract (common/contracts/regions.ts), not a hand-typed copy. */
+export type Region = RegionDto;
+export type RegionNode = RegionNodeDto;
+export type RegionInput = CreateRegionInput;
 
 /** The visible region tree. */
 export function useRegionTree() {
@@ -53,7 +31,7 @@ export function useCreateRegion() {
 
 /** Rename or recode a region. */
 export function useUpdateRegion() {
-  return useResourceMutation(['regions'], ({ id, ...input }: { id: Id; code?: string; name?: string; version?: number }) =>
+  return useResourceMutation(['regions'], ({ id, ...input }: UpdateRegionInput & { id: Id }) =>
     api.patch<Region>(`/api/regions/${id}`, input),
   );
 }
