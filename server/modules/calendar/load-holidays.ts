@@ -1,5 +1,6 @@
 /** Loads the shipped holiday calendar (data/holidays.json) into `calendar_days`, then into memory for deadline arithmetic. */
 import type { Db } from '../../platform/db';
+import { loadIfNewer } from '../../platform/reference-version';
 import { daysOfFile, readHolidayFile, useCalendarDays } from './calendar';
 
 /**
@@ -8,24 +9,15 @@ import { daysOfFile, readHolidayFile, useCalendarDays } from './calendar';
  */
 export async function loadHolidays(db: Db): Promise<number> {
   const file = readHolidayFile();
-  const current = await db.selectFrom('reference_data').select('version').where('name', '=', file.name).executeTakeFirst();
-  let inserted = 0;
-  if (!current || current.version < file.version) {
-    inserted = await db.transaction().execute(async (tx) => {
-      const rows = await tx
-        .insertInto('calendar_days')
-        .values(daysOfFile(file))
-        .onConflict((oc) => oc.column('day').doNothing())
-        .returning('day')
-        .execute();
-      await tx
-        .insertInto('reference_data')
-        .values({ name: file.name, version: file.version })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ version: file.version, loaded_at: new Date() }))
-        .execute();
-      return rows.length;
-    });
-  }
+  const inserted = await loadIfNewer(db, file, async (tx) => {
+    const rows = await tx
+      .insertInto('calendar_days')
+      .values(daysOfFile(file))
+      .onConflict((oc) => oc.column('day').doNothing())
+      .returning('day')
+      .execute();
+    return rows.length;
+  });
   useCalendarDays(await db.selectFrom('calendar_days').select(['day', 'kind']).execute());
   return inserted;
 }

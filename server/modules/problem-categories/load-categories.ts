@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../platform/db';
+import { loadIfNewer } from '../../platform/reference-version';
 
 interface CategoryFile {
   name: string;
@@ -18,20 +19,13 @@ const FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data/categ
  */
 export async function loadCategories(db: Db): Promise<number> {
   const data = JSON.parse(fs.readFileSync(FILE, 'utf8')) as CategoryFile;
-  const current = await db.selectFrom('reference_data').select('version').where('name', '=', data.name).executeTakeFirst();
-  if (current && current.version >= data.version) return 0;
-  return db.transaction().execute(async (tx) => {
+  return loadIfNewer(db, data, async (tx) => {
     const rows = data.items.flatMap((major, i) => [
       { code: major.code, parent_code: null, name: major.name, kind: major.kind, sort: i * 100 },
       ...major.children.map(([code, name], j) => ({ code, parent_code: major.code, name, kind: major.kind, sort: i * 100 + j + 1 })),
     ]);
     // Parents first (they are earlier in the list), so the foreign key holds row by row.
     const inserted = await tx.insertInto('problem_categories').values(rows).onConflict((oc) => oc.column('code').doNothing()).returning('code').execute();
-    await tx
-      .insertInto('reference_data')
-      .values({ name: data.name, version: data.version })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ version: data.version, loaded_at: new Date() }))
-      .execute();
     return inserted.length;
   });
 }

@@ -7,21 +7,10 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { fakeDb } from '../../../test/support/fake-db';
-import { problemMetrics } from './metrics';
+import { problemMetrics, type ProblemCounts } from './metrics';
 
-interface Counts {
-  dispatched: number;
-  closed: number;
-  due: number;
-  closed_on_time: number;
-  due_extended: number;
-  verified: number;
-  reworked: number;
-  extended: number;
-  overdue: number;
-  relapses: number;
-  avg_hours: number | null;
-}
+/** The counts one cohort statement returns (the fake database answers them). */
+type Counts = ProblemCounts;
 
 const FROM = new Date('2026-11-01T00:00:00+08:00');
 const TO = new Date('2026-12-01T00:00:00+08:00');

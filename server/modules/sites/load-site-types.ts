@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../platform/db';
+import { loadIfNewer } from '../../platform/reference-version';
 
 const FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data/site-types.json');
 
@@ -10,16 +11,13 @@ const FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data/site-
 export async function loadSiteTypes(db: Db): Promise<number> {
   if (!fs.existsSync(FILE)) return 0;
   const data = JSON.parse(fs.readFileSync(FILE, 'utf8')) as { name: string; version: number; items: Array<{ code: string; name: string; short: string; sort?: number }> };
-  const current = await db.selectFrom('reference_data').select('version').where('name', '=', data.name).executeTakeFirst();
-  if (current && current.version >= data.version) return 0;
-  return db.transaction().execute(async (tx) => {
+  return loadIfNewer(db, data, async (tx) => {
     const inserted = await tx
       .insertInto('site_types')
       .values(data.items.map((t, i) => ({ code: t.code, name: t.name, short: t.short, sort: t.sort ?? i + 1 })))
       .onConflict((oc) => oc.column('code').doNothing())
       .returning('code')
       .execute();
-    await tx.insertInto('reference_data').values({ name: data.name, version: data.version }).onConflict((oc) => oc.column('name').doUpdateSet({ version: data.version, loaded_at: new Date() })).execute();
     return inserted.length;
   });
 }
