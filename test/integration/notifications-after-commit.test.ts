@@ -14,6 +14,7 @@ import { systemActor } from '../../server/platform/actor';
 import type { Ctx } from '../../server/platform/context';
 import { loadActor } from '../../server/platform/http';
 import { drainJobs } from '../../server/platform/jobs-after-commit';
+import { startJobs } from '../../server/platform/jobs';
 import { createTenant, type Tenant } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
 import { act, report } from '../support/problems';
@@ -116,6 +117,30 @@ describe(`notices are jobs delivered after commit (${engineName})`, () => {
       expect(got.map((n) => n.title).sort()).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `${title}#${i}`));
     }
   });
+});
+
+describe(`the scheduled drain on pg-boss (${engineName})`, () => {
+  it('delivers a committed job within seconds with no request to drain it, and stops cleanly', async () => {
+    const { database, clock } = await getHarness();
+    const db = database.db;
+    const p = await report(await t.asScript('office'), t.countyId);
+    const jobs = await startJobs(database, clock, JOBS.filter((j) => j.name === 'deliver-after-commit'), () => {});
+    try {
+      // Twice: the second job is queued after the first run, so only the job's own re-run (every 5 s) delivers it.
+      for (const round of [1, 2]) {
+        const title = `定时投递 ${round} ${crypto.randomUUID()}`;
+        await db.transaction().execute((tx) => notify({ clock }, tx, [{ users: [t.users.leader.id] }], { kind: 'overdue', title, problemId: p.id }));
+        let got: unknown[] = [];
+        for (let i = 0; i < 40 && !got.length; i++) {
+          await new Promise((r) => setTimeout(r, 500));
+          got = (await noticesFor(t.users.leader.id, p.id)).filter((n) => n.title === title);
+        }
+        expect(got, `round ${round}`).toHaveLength(1);
+      }
+    } finally {
+      await jobs.stop();
+    }
+  }, 60_000);
 });
 
 describe(`recipients are data, resolved at delivery: the nearest office (${engineName})`, () => {
