@@ -31,7 +31,10 @@ export function parseTrustProxy(value: string | undefined): boolean | string[] |
   if (!v || v === 'false' || v === '0') return false;
   if (v === 'true') return true;
   if (/^\d+$/.test(v)) return Number(v);
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** S3-compatible object storage (STORAGE=s3): MinIO, Ceph RGW or S3. */

@@ -35,14 +35,21 @@ export class S3Storage implements FileStorage {
       endpoint: settings.endpoint,
       region: settings.region,
       forcePathStyle: settings.forcePathStyle,
-      credentials: settings.accessKeyId && settings.secretAccessKey ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } : undefined,
+      credentials:
+        settings.accessKeyId && settings.secretAccessKey
+          ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey }
+          : undefined,
       // MinIO and Ceph releases in the field differ in which of the SDK's newer default checksums they accept; the
       // classic Content-MD5 on put is understood by every S3-compatible store.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       maxAttempts: 3,
       // No socket idle timeout: a download streamed to a slow phone may pause the store's socket for a while.
-      requestHandler: { connectionTimeout: 5_000, httpAgent: { keepAlive: true, maxSockets: 256 }, httpsAgent: { keepAlive: true, maxSockets: 256 } },
+      requestHandler: {
+        connectionTimeout: 5_000,
+        httpAgent: { keepAlive: true, maxSockets: 256 },
+        httpsAgent: { keepAlive: true, maxSockets: 256 },
+      },
     });
   }
 
@@ -54,7 +61,16 @@ export class S3Storage implements FileStorage {
   async put(key: string, data: Buffer): Promise<void> {
     const Key = this.keyOf(key);
     const ContentMD5 = crypto.createHash('md5').update(data).digest('base64');
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key, Body: data, ContentLength: data.length, ContentMD5, ContentType: 'application/octet-stream' }));
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key,
+        Body: data,
+        ContentLength: data.length,
+        ContentMD5,
+        ContentType: 'application/octet-stream',
+      }),
+    );
   }
 
   async get(key: string): Promise<Buffer> {
@@ -96,7 +112,12 @@ export class S3Storage implements FileStorage {
     } catch (error) {
       const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
       const status = e.$metadata?.httpStatusCode;
-      const why = status === 404 ? '存储桶不存在' : status === 403 ? '无权访问（检查 S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY）' : `${e.name ?? 'Error'}: ${e.message ?? ''}`;
+      const why =
+        status === 404
+          ? '存储桶不存在'
+          : status === 403
+            ? '无权访问（检查 S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY）'
+            : `${e.name ?? 'Error'}: ${e.message ?? ''}`;
       throw new Error(`对象存储不可用：${this.where} — ${why}`, { cause: error });
     }
   }

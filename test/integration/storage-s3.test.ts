@@ -99,7 +99,9 @@ describe('S3Storage specifics', () => {
   it('writes the object into the bucket under S3_PREFIX (nothing on the local disk)', async () => {
     const storage = s3({ prefix: 'tenant-a/files' });
     await storage.put('photos/2026/12/x/original.jpg', Buffer.from('in the bucket'));
-    const out = await storage.client.send(new GetObjectCommand({ Bucket: fake.settings.bucket, Key: 'tenant-a/files/photos/2026/12/x/original.jpg' }));
+    const out = await storage.client.send(
+      new GetObjectCommand({ Bucket: fake.settings.bucket, Key: 'tenant-a/files/photos/2026/12/x/original.jpg' }),
+    );
     expect(Buffer.from(await out.Body!.transformToByteArray()).toString()).toBe('in the bucket');
     // Another prefix on the same bucket does not see it.
     await expect(s3({ prefix: 'tenant-b' }).get('photos/2026/12/x/original.jpg')).rejects.toMatchObject({ code: 'not_found' });
@@ -108,10 +110,13 @@ describe('S3Storage specifics', () => {
   it('sends no request at all for a refused key', async () => {
     const storage = s3();
     let sent = 0;
-    storage.client.middlewareStack.add((next) => async (args) => {
-      sent += 1;
-      return next(args);
-    }, { step: 'initialize', name: 'countRequests' });
+    storage.client.middlewareStack.add(
+      (next) => async (args) => {
+        sent += 1;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countRequests' },
+    );
     await storage.put('photos/ok.jpg', Buffer.from('x'));
     expect(sent).toBe(1);
     for (const key of ['../secret', 'photos/../../x', '/abs']) {
@@ -132,7 +137,9 @@ describe('S3Storage specifics', () => {
   });
 
   it('openStorage builds the configured kind and checks the bucket', async () => {
-    expect(await openStorage({ kind: 'local', dir: fs.mkdtempSync(path.join(os.tmpdir(), 'cc-storage-')) })).toBeInstanceOf(LocalDiskStorage);
+    expect(await openStorage({ kind: 'local', dir: fs.mkdtempSync(path.join(os.tmpdir(), 'cc-storage-')) })).toBeInstanceOf(
+      LocalDiskStorage,
+    );
     const built = await openStorage(fake.settings);
     expect(built).toBeInstanceOf(S3Storage);
     (built as S3Storage).close();
@@ -147,13 +154,31 @@ describe('storage settings (STORAGE, S3_*)', () => {
     expect(parseStorage({ STORAGE: 'local' }, files)).toEqual({ kind: 'local', dir: files });
   });
   it('reads the S3 settings; path-style on by default with an endpoint (MinIO, Ceph), off for AWS', () => {
-    expect(parseStorage({ STORAGE: 's3', S3_ENDPOINT: 'http://minio.internal:9000', S3_BUCKET: 'cc', S3_ACCESS_KEY_ID: 'ak', S3_SECRET_ACCESS_KEY: 'sk' }, files)).toEqual({
-      kind: 's3', endpoint: 'http://minio.internal:9000', bucket: 'cc', region: 'us-east-1', forcePathStyle: true, accessKeyId: 'ak', secretAccessKey: 'sk', prefix: '',
+    expect(
+      parseStorage(
+        { STORAGE: 's3', S3_ENDPOINT: 'http://minio.internal:9000', S3_BUCKET: 'cc', S3_ACCESS_KEY_ID: 'ak', S3_SECRET_ACCESS_KEY: 'sk' },
+        files,
+      ),
+    ).toEqual({
+      kind: 's3',
+      endpoint: 'http://minio.internal:9000',
+      bucket: 'cc',
+      region: 'us-east-1',
+      forcePathStyle: true,
+      accessKeyId: 'ak',
+      secretAccessKey: 'sk',
+      prefix: '',
     });
     expect(parseStorage({ STORAGE: 'S3', S3_BUCKET: 'cc', S3_REGION: 'cn-north-1', S3_PREFIX: '/prod/files/' }, files)).toMatchObject({
-      endpoint: undefined, region: 'cn-north-1', forcePathStyle: false, accessKeyId: undefined, prefix: 'prod/files',
+      endpoint: undefined,
+      region: 'cn-north-1',
+      forcePathStyle: false,
+      accessKeyId: undefined,
+      prefix: 'prod/files',
     });
-    expect(parseStorage({ STORAGE: 's3', S3_ENDPOINT: 'https://rgw.internal', S3_BUCKET: 'cc', S3_FORCE_PATH_STYLE: 'false' }, files)).toMatchObject({ forcePathStyle: false });
+    expect(
+      parseStorage({ STORAGE: 's3', S3_ENDPOINT: 'https://rgw.internal', S3_BUCKET: 'cc', S3_FORCE_PATH_STYLE: 'false' }, files),
+    ).toMatchObject({ forcePathStyle: false });
   });
   it('stops the start naming the setting that is missing or wrong', () => {
     expect(() => parseStorage({ STORAGE: 'nfs' }, files)).toThrow(/STORAGE=nfs 无效/);
@@ -184,7 +209,9 @@ describe(`the app on S3 storage (${engineName})`, () => {
     const t = await createTenant();
     const grid = await new Client(app).login(t.users.grid.username, PASSWORD);
     const sharp = (await import('sharp')).default;
-    const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 30, g: 120, b: 60 } } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 30, g: 120, b: 60 } } })
+      .jpeg()
+      .toBuffer();
     const up = await grid.upload('/api/files', jpeg, 'photo.jpg');
     expect(up.status).toBe(201);
     const listed = await storage.client.send(new ListObjectsV2Command({ Bucket: fake.settings.bucket }));
@@ -219,7 +246,13 @@ describe(`the app on S3 storage (${engineName})`, () => {
       const t = await createTenant();
       const grid = await new Client(live).login(t.users.grid.username, PASSWORD);
       const sharp = (await import('sharp')).default;
-      const up = await grid.upload('/api/files', await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } }).jpeg().toBuffer(), 'p.jpg');
+      const up = await grid.upload(
+        '/api/files',
+        await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } })
+          .jpeg()
+          .toBuffer(),
+        'p.jpg',
+      );
       expect(up.status).toBe(201);
       // Make the stored original large (24 MB), far more than socket buffers hold, so the answer must be streamed.
       const row = await database.db.selectFrom('files').select('original_key').where('id', '=', up.body.id).executeTakeFirstOrThrow();
@@ -238,7 +271,7 @@ describe(`the app on S3 storage (${engineName})`, () => {
       });
       expect(firstChunk).toMatchObject({ status: 200, length: String(big.length) });
       expect(opened).toHaveLength(1);
-      expect(opened[0].constructor.name, 'the app streams the store\'s own HTTP response').toBe('IncomingMessage');
+      expect(opened[0].constructor.name, "the app streams the store's own HTTP response").toBe('IncomingMessage');
       const body = opened[0] as NodeJS.ReadableStream & { destroyed: boolean; readableEnded: boolean };
       for (let i = 0; i < 50 && !body.destroyed; i++) await new Promise((r) => setTimeout(r, 100));
       expect(body.destroyed, 'the S3 response stream is closed, not left holding a connection').toBe(true);

@@ -35,7 +35,14 @@ interface Node {
 const nodes: Node[] = [];
 async function startNode(name: string, storage: FileStorage): Promise<Node> {
   const database = await openDatabase({ url, poolSize: 4 });
-  const app = await buildApp({ database, clock: new FixedClock(new Date()), logLevel: 'silent', serveWeb: false, filesDir: fs.mkdtempSync(path.join(os.tmpdir(), `cc-${name}-`)), storage });
+  const app = await buildApp({
+    database,
+    clock: new FixedClock(new Date()),
+    logLevel: 'silent',
+    serveWeb: false,
+    filesDir: fs.mkdtempSync(path.join(os.tmpdir(), `cc-${name}-`)),
+    storage,
+  });
   await app.ready();
   const node = { name, app, database };
   nodes.push(node);
@@ -132,7 +139,12 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped
     const job = (node: Node): ScheduledJob => ({ name, cron: '* * * * *', run: async () => void runs.push(node.name) });
     // Like the after-commit drain: re-queued 2 s after each run (one job per 2-second slot across nodes); its cron
     // (once a year) adds nothing in this window, so every run here comes from the chain both nodes keep feeding.
-    const chained = (node: Node): ScheduledJob => ({ name: every, cron: '0 0 1 1 *', everySeconds: 2, run: async () => void chainRuns.push(node.name) });
+    const chained = (node: Node): ScheduledJob => ({
+      name: every,
+      cron: '0 0 1 1 *',
+      everySeconds: 2,
+      run: async () => void chainRuns.push(node.name),
+    });
     // Checked every second on each node, so both nodes keep offering the same tick for the whole window.
     const tuning = { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 };
     const jobsA = await startJobs(watched(a), new FixedClock(new Date()), [job(a), chained(a)], () => {}, tuning);
@@ -181,7 +193,9 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped
     const chain = (
       await sql<{ jobs: number; slots: number; done: number }>`
         with j as (select singleton_on, state from pgboss.job where name = ${every} union all select singleton_on, state from pgboss.archive where name = ${every})
-        select count(*)::int as jobs, count(distinct singleton_on)::int as slots, count(*) filter (where state = 'completed')::int as done from j`.execute(db)
+        select count(*)::int as jobs, count(distinct singleton_on)::int as slots, count(*) filter (where state = 'completed')::int as done from j`.execute(
+        db,
+      )
     ).rows[0];
     // Both nodes re-queue after every run and at start, yet each 2-second slot holds one job, and each ran once.
     expect(chainRuns.length, 'the chain kept going').toBeGreaterThanOrEqual(2);
@@ -195,12 +209,22 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped
     const officeA = await new Client(a.app).login(t.users.office.username, PASSWORD);
     const officeB = await new Client(b.app).login(t.users.office.username, PASSWORD);
     const create = (client: Client, node: string, i: number) =>
-      client.request('POST', '/api/units', { name: `并发单位${node}${i}${t.tag}`, type: 'school', regionId: t.townAId }, { headers: { 'user-agent': `two-nodes-${node}-${t.tag}` } });
+      client.request(
+        'POST',
+        '/api/units',
+        { name: `并发单位${node}${i}${t.tag}`, type: 'school', regionId: t.townAId },
+        { headers: { 'user-agent': `two-nodes-${node}-${t.tag}` } },
+      );
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => [create(officeA, 'a', i), create(officeB, 'b', i)]).flat());
     expect(results.map((r) => r.status)).toEqual(Array(24).fill(201));
     const events = await sql<{ user_agent: string; n: number }>`
-      select user_agent, count(*)::int as n from audit_events where user_agent in (${`two-nodes-a-${t.tag}`}, ${`two-nodes-b-${t.tag}`}) group by user_agent order by user_agent`.execute(a.database.db);
-    expect(events.rows).toEqual([{ user_agent: `two-nodes-a-${t.tag}`, n: 12 }, { user_agent: `two-nodes-b-${t.tag}`, n: 12 }]);
+      select user_agent, count(*)::int as n from audit_events where user_agent in (${`two-nodes-a-${t.tag}`}, ${`two-nodes-b-${t.tag}`}) group by user_agent order by user_agent`.execute(
+      a.database.db,
+    );
+    expect(events.rows).toEqual([
+      { user_agent: `two-nodes-a-${t.tag}`, n: 12 },
+      { user_agent: `two-nodes-b-${t.tag}`, n: 12 },
+    ]);
     const after = await verifyAuditChain(b.database.db);
     expect(after.ok, after.reason ?? '').toBe(true);
     expect(after.checked).toBeGreaterThanOrEqual(before.checked + 24);

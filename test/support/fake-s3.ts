@@ -21,7 +21,16 @@ export async function startFakeS3(bucket = 'cc-files'): Promise<FakeS3> {
   const { port } = await server.run();
   return {
     // s3rver's own account (it accepts any signature; a real store checks it).
-    settings: { kind: 's3', endpoint: `http://127.0.0.1:${port}`, bucket, region: 'us-east-1', forcePathStyle: true, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', prefix: '' },
+    settings: {
+      kind: 's3',
+      endpoint: `http://127.0.0.1:${port}`,
+      bucket,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+      prefix: '',
+    },
     close: async () => {
       await server.close();
       fs.rmSync(directory, { recursive: true, force: true });
