@@ -40,6 +40,8 @@ export interface OutboxJob {
 export type JobHandler = (tx: Tx, job: OutboxJob) => Promise<void>;
 
 export const MAX_ATTEMPTS = 10;
+/** Done jobs are kept this long (for tracing a notice back to its job), then deleted by the scheduled drain. */
+export const RETAIN_DAYS = 7;
 const BATCH = 50;
 const handlers = new Map<string, JobHandler>();
 let transport: MessageTransport | null = null;
@@ -108,6 +110,8 @@ export async function drainJobs(db: Db, now: Date = new Date(), opts: { always?:
   }
   // Messages the jobs queued (or an earlier failed send, on the scheduled drain) go to the transport now.
   const sent = transport && (done > 0 || opts.always) ? await deliverPending(db, transport, now) : 0;
+  // The scheduled drain also forgets jobs done more than RETAIN_DAYS ago (their notices live on in their own tables).
+  if (opts.always) await sql`delete from outbox_jobs where id in (select id from outbox_jobs where done_at < now() - make_interval(days => ${RETAIN_DAYS}) limit 1000)`.execute(db);
   return { done, failed, sent };
 }
 

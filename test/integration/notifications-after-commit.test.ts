@@ -116,6 +116,13 @@ describe(`notices are jobs delivered after commit (${engineName})`, () => {
       const got = (await noticesFor(user, p.id)).filter((n) => n.title.startsWith(title));
       expect(got.map((n) => n.title).sort()).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `${title}#${i}`));
     }
+    // The scheduled drain forgets jobs done more than a week ago, and keeps younger ones.
+    const day = 24 * 3600_000;
+    const old = (ago: number) => ({ kind: 'notice', subject_type: 'problem', subject_id: p.id, payload: JSON.stringify({ notice: { kind: 'overdue', title: 'old' }, to: [] }), created_at: new Date(Date.now() - ago), done_at: new Date(Date.now() - ago) });
+    const [stale, recent] = await db.insertInto('outbox_jobs').values([old(8 * day), old(day)]).returning('id').execute();
+    await job.run(sysCtx);
+    const left = (await db.selectFrom('outbox_jobs').select('id').where('id', 'in', [stale.id, recent.id]).execute()).map((r) => r.id);
+    expect(left).toEqual([recent.id]);
   });
 });
 
