@@ -56,6 +56,13 @@ export function setMessageTransport(t: MessageTransport | null): void {
   transport = t;
 }
 
+let messagesQueued = 0;
+
+/** A handler queued a message in `message_outbox`: this drain hands messages to the transport after its COMMIT. */
+export function noteMessageQueued(): void {
+  messagesQueued += 1;
+}
+
 /** Queues a job in the caller's transaction; `ctx.afterCommit` (a request's tracker) learns it must drain. */
 export async function enqueueJob(
   tx: Tx,
@@ -71,7 +78,7 @@ export async function enqueueJob(
 
 /**
  * Runs every committed pending job (oldest first, batches of 50), then hands queued messages to the transport
- * (after any job ran, or always with `always`: the scheduled drain also retries earlier failed sends).
+ * (when a job queued one — `noteMessageQueued` — or always with `always`: the scheduled drain also retries failed sends).
  * Safe to call from any number of places at once. Returns how many jobs ran and how many failed this time.
  */
 export async function drainJobs(db: Db, now: Date = new Date(), opts: { always?: boolean } = {}): Promise<{ done: number; failed: number; sent: number }> {
@@ -109,7 +116,9 @@ export async function drainJobs(db: Db, now: Date = new Date(), opts: { always?:
     if (batch < BATCH) break;
   }
   // Messages the jobs queued (or an earlier failed send, on the scheduled drain) go to the transport now.
-  const sent = transport && (done > 0 || opts.always) ? await deliverPending(db, transport, now) : 0;
+  const hinted = messagesQueued > 0;
+  messagesQueued = 0;
+  const sent = transport && (hinted || opts.always) ? await deliverPending(db, transport, now) : 0;
   // The scheduled drain also forgets jobs done more than RETAIN_DAYS ago (their notices live on in their own tables).
   if (opts.always) await sql`delete from outbox_jobs where id in (select id from outbox_jobs where done_at < now() - make_interval(days => ${RETAIN_DAYS}) limit 1000)`.execute(db);
   return { done, failed, sent };

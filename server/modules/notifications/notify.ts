@@ -23,7 +23,7 @@
  */
 import type { Clock } from '../../platform/clock';
 import type { Tx } from '../../platform/db';
-import { enqueueJob, registerJobHandler, type AfterCommitTracker, type OutboxJob } from '../../platform/jobs-after-commit';
+import { enqueueJob, noteMessageQueued, registerJobHandler, type AfterCommitTracker, type OutboxJob } from '../../platform/jobs-after-commit';
 import { queueSms } from '../../platform/outbox';
 import { nearest, pathIds } from '../problem-settings/resolve';
 
@@ -164,6 +164,7 @@ const sms: NoticeChannel = {
     for (const p of people) {
       if (!p.phone) continue;
       await queueSms(tx, { recipient: p.phone, userId: p.id, purpose: `notice:${n.kind}`, body: text, now: job.created_at });
+      noteMessageQueued();
     }
   },
 };
