@@ -71,7 +71,13 @@ export async function enqueueJob(
 ): Promise<void> {
   await tx
     .insertInto('outbox_jobs')
-    .values({ kind: job.kind, subject_type: job.subjectType ?? null, subject_id: job.subjectId ?? null, payload: JSON.stringify(job.payload), created_at: ctx.clock.now() })
+    .values({
+      kind: job.kind,
+      subject_type: job.subjectType ?? null,
+      subject_id: job.subjectId ?? null,
+      payload: JSON.stringify(job.payload),
+      created_at: ctx.clock.now(),
+    })
     .execute();
   if (ctx.afterCommit) ctx.afterCommit.queued += 1;
 }
@@ -81,7 +87,11 @@ export async function enqueueJob(
  * (when a job queued one — `noteMessageQueued` — or always with `always`: the scheduled drain also retries failed sends).
  * Safe to call from any number of places at once. Returns how many jobs ran and how many failed this time.
  */
-export async function drainJobs(db: Db, now: Date = new Date(), opts: { always?: boolean } = {}): Promise<{ done: number; failed: number; sent: number }> {
+export async function drainJobs(
+  db: Db,
+  now: Date = new Date(),
+  opts: { always?: boolean } = {},
+): Promise<{ done: number; failed: number; sent: number }> {
   let done = 0;
   let failed = 0;
   for (;;) {
@@ -102,12 +112,20 @@ export async function drainJobs(db: Db, now: Date = new Date(), opts: { always?:
         try {
           if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
           await handler(tx, job);
-          await tx.updateTable('outbox_jobs').set({ done_at: sql<Date>`now()`, attempts: job.attempts + 1, last_error: null }).where('id', '=', job.id).execute();
+          await tx
+            .updateTable('outbox_jobs')
+            .set({ done_at: sql<Date>`now()`, attempts: job.attempts + 1, last_error: null })
+            .where('id', '=', job.id)
+            .execute();
           await sql`release savepoint outbox_job`.execute(tx);
           done += 1;
         } catch (error) {
           await sql`rollback to savepoint outbox_job`.execute(tx);
-          await tx.updateTable('outbox_jobs').set({ attempts: job.attempts + 1, last_error: String((error as Error).message).slice(0, 400) }).where('id', '=', job.id).execute();
+          await tx
+            .updateTable('outbox_jobs')
+            .set({ attempts: job.attempts + 1, last_error: String((error as Error).message).slice(0, 400) })
+            .where('id', '=', job.id)
+            .execute();
           failed += 1;
         }
       }
@@ -120,7 +138,10 @@ export async function drainJobs(db: Db, now: Date = new Date(), opts: { always?:
   messagesQueued = 0;
   const sent = transport && (hinted || opts.always) ? await deliverPending(db, transport, now) : 0;
   // The scheduled drain also forgets jobs done more than RETAIN_DAYS ago (their notices live on in their own tables).
-  if (opts.always) await sql`delete from outbox_jobs where id in (select id from outbox_jobs where done_at < now() - make_interval(days => ${RETAIN_DAYS}) limit 1000)`.execute(db);
+  if (opts.always)
+    await sql`delete from outbox_jobs where id in (select id from outbox_jobs where done_at < now() - make_interval(days => ${RETAIN_DAYS}) limit 1000)`.execute(
+      db,
+    );
   return { done, failed, sent };
 }
 

@@ -32,12 +32,22 @@ async function ctxOf(userId: string): Promise<Ctx> {
 
 async function noticesFor(userId: string, problemId: string) {
   const { database } = await getHarness();
-  return database.db.selectFrom('notifications').select(['kind', 'title']).where('user_id', '=', userId).where('problem_id', '=', problemId).execute();
+  return database.db
+    .selectFrom('notifications')
+    .select(['kind', 'title'])
+    .where('user_id', '=', userId)
+    .where('problem_id', '=', problemId)
+    .execute();
 }
 
 async function smsFor(userId: string, purpose: string) {
   const { database } = await getHarness();
-  return database.db.selectFrom('message_outbox').select(['recipient', 'sent_at', 'body']).where('user_id', '=', userId).where('purpose', '=', purpose).execute();
+  return database.db
+    .selectFrom('message_outbox')
+    .select(['recipient', 'sent_at', 'body'])
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .execute();
 }
 
 describe(`notices are jobs delivered after commit (${engineName})`, () => {
@@ -47,7 +57,10 @@ describe(`notices are jobs delivered after commit (${engineName})`, () => {
     // This county sends 派遣 notices to unit heads by SMS too (region-scoped channel setting; other counties keep the default).
     const phone = `139${String(parseInt(t.tag, 16) % 100_000_000).padStart(8, '0')}`;
     await db.updateTable('users').set({ phone }).where('id', '=', t.users.unithead.id).execute();
-    await db.insertInto('notice_channels').values({ region_id: t.countyId, kind: 'dispatched', channel: 'sms', enabled: true, roles: ['unit_head'] }).execute();
+    await db
+      .insertInto('notice_channels')
+      .values({ region_id: t.countyId, kind: 'dispatched', channel: 'sms', enabled: true, roles: ['unit_head'] })
+      .execute();
     const office = await t.asScript('office');
     const p = await report(office, t.townAId);
     const accepted = await act(office, p.id, 'accept');
@@ -62,7 +75,9 @@ describe(`notices are jobs delivered after commit (${engineName})`, () => {
         expect(jobs.find((j) => (j.payload as { notice: { kind: string } }).notice.kind === 'dispatched')?.payload).toMatchObject({
           to: [{ unit: t.unitAId, roles: ['unit_head', 'unit_liaison'] }, { users: [] }],
         });
-        expect(await tx.selectFrom('notifications').select('id').where('problem_id', '=', p.id).where('kind', '=', 'dispatched').execute()).toHaveLength(0);
+        expect(
+          await tx.selectFrom('notifications').select('id').where('problem_id', '=', p.id).where('kind', '=', 'dispatched').execute(),
+        ).toHaveLength(0);
         throw new Error('boom after the after');
       }),
     ).rejects.toThrow('boom after the after');
@@ -91,7 +106,9 @@ describe(`notices are jobs delivered after commit (${engineName})`, () => {
     const office = await t.asScript('office');
     const p = await report(office, t.countyId);
     // The report's own request delivered its notice: the office's bell has it on the very next request.
-    const bell = (await office.get('/api/notifications?pageSize=100')).body.items.filter((n: { problemId: string }) => n.problemId === p.id);
+    const bell = (await office.get('/api/notifications?pageSize=100')).body.items.filter(
+      (n: { problemId: string }) => n.problemId === p.id,
+    );
     expect(bell.map((n: { kind: string }) => n.kind)).toEqual(['reported']);
     const { database } = await getHarness();
     const jobs = await database.db.selectFrom('outbox_jobs').select(['done_at', 'attempts']).where('subject_id', '=', p.id).execute();
@@ -106,7 +123,12 @@ describe(`notices are jobs delivered after commit (${engineName})`, () => {
     const p = await report(await t.asScript('office'), t.countyId);
     // Queued outside any request (no tracker): nothing drains it until the scheduled job runs.
     await db.transaction().execute(async (tx) => {
-      for (let i = 0; i < 7; i++) await notify({ clock }, tx, [{ users: [t.users.leader.id, t.users.inspector.id] }], { kind: 'overdue', title: `${title}#${i}`, problemId: p.id });
+      for (let i = 0; i < 7; i++)
+        await notify({ clock }, tx, [{ users: [t.users.leader.id, t.users.inspector.id] }], {
+          kind: 'overdue',
+          title: `${title}#${i}`,
+          problemId: p.id,
+        });
     });
     const job = JOBS.find((j) => j.name === 'deliver-after-commit')!;
     expect(job.everySeconds).toBeLessThanOrEqual(10);
@@ -118,8 +140,19 @@ describe(`notices are jobs delivered after commit (${engineName})`, () => {
     }
     // The scheduled drain forgets jobs done more than a week ago, and keeps younger ones.
     const day = 24 * 3600_000;
-    const old = (ago: number) => ({ kind: 'notice', subject_type: 'problem', subject_id: p.id, payload: JSON.stringify({ notice: { kind: 'overdue', title: 'old' }, to: [] }), created_at: new Date(Date.now() - ago), done_at: new Date(Date.now() - ago) });
-    const [stale, recent] = await db.insertInto('outbox_jobs').values([old(8 * day), old(day)]).returning('id').execute();
+    const old = (ago: number) => ({
+      kind: 'notice',
+      subject_type: 'problem',
+      subject_id: p.id,
+      payload: JSON.stringify({ notice: { kind: 'overdue', title: 'old' }, to: [] }),
+      created_at: new Date(Date.now() - ago),
+      done_at: new Date(Date.now() - ago),
+    });
+    const [stale, recent] = await db
+      .insertInto('outbox_jobs')
+      .values([old(8 * day), old(day)])
+      .returning('id')
+      .execute();
     await job.run(sysCtx);
     const left = (await db.selectFrom('outbox_jobs').select('id').where('id', 'in', [stale.id, recent.id]).execute()).map((r) => r.id);
     expect(left).toEqual([recent.id]);
@@ -131,12 +164,19 @@ describe(`the scheduled drain on pg-boss (${engineName})`, () => {
     const { database, clock } = await getHarness();
     const db = database.db;
     const p = await report(await t.asScript('office'), t.countyId);
-    const jobs = await startJobs(database, clock, JOBS.filter((j) => j.name === 'deliver-after-commit'), () => {});
+    const jobs = await startJobs(
+      database,
+      clock,
+      JOBS.filter((j) => j.name === 'deliver-after-commit'),
+      () => {},
+    );
     try {
       // Twice: the second job is queued after the first run, so only the job's own re-run (every 5 s) delivers it.
       for (const round of [1, 2]) {
         const title = `定时投递 ${round} ${crypto.randomUUID()}`;
-        await db.transaction().execute((tx) => notify({ clock }, tx, [{ users: [t.users.leader.id] }], { kind: 'overdue', title, problemId: p.id }));
+        await db
+          .transaction()
+          .execute((tx) => notify({ clock }, tx, [{ users: [t.users.leader.id] }], { kind: 'overdue', title, problemId: p.id }));
         let got: unknown[] = [];
         for (let i = 0; i < 40 && !got.length; i++) {
           await new Promise((r) => setTimeout(r, 500));
@@ -160,29 +200,57 @@ describe(`recipients are data, resolved at delivery: the nearest office (${engin
     const region = async (parent: { id: string; path: string } | null, suffix: string, level: string) => {
       const id = crypto.randomUUID();
       const path = `${parent?.path ?? '/'}${id}/`;
-      await db.insertInto('regions').values({ id, parent_id: parent?.id ?? null, code: `7${code}${suffix}`, name: `${level}${tag}`, level, path, created_at: now, updated_at: now }).execute();
+      await db
+        .insertInto('regions')
+        .values({
+          id,
+          parent_id: parent?.id ?? null,
+          code: `7${code}${suffix}`,
+          name: `${level}${tag}`,
+          level,
+          path,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       return { id, path };
     };
     const city = await region(null, '', 'city');
     const county = await region(city, '01', 'county');
     const town = await region(county, '01001', 'town');
     const officeAt = async (key: string, regionId: string) => {
-      const u = await db.insertInto('users').values({ username: `${key}_${tag}`, name: `${key}${tag}`, password_hash: 'x', must_change_password: false, unit_id: null, region_id: null, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+      const u = await db
+        .insertInto('users')
+        .values({
+          username: `${key}_${tag}`,
+          name: `${key}${tag}`,
+          password_hash: 'x',
+          must_change_password: false,
+          unit_id: null,
+          region_id: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await db.insertInto('user_roles').values({ user_id: u.id, role: 'office', scope_type: 'region', scope_id: regionId }).execute();
       return u.id;
     };
     const cityOffice = await officeAt('cityoffice', city.id);
     const countyOffice = await officeAt('countyoffice', county.id);
 
-    const { problem } = await submitProblem(await ctxOf(countyOffice), submitProblemBody.parse({
-      clientId: crypto.randomUUID(),
-      description: '镇区主干道井盖缺失',
-      categoryCode: 'E0102',
-      source: 'inspection',
-      severity: 'normal',
-      regionId: town.id,
-      photoIds: [],
-    }));
+    const { problem } = await submitProblem(
+      await ctxOf(countyOffice),
+      submitProblemBody.parse({
+        clientId: crypto.randomUUID(),
+        description: '镇区主干道井盖缺失',
+        categoryCode: 'E0102',
+        source: 'inspection',
+        severity: 'normal',
+        regionId: town.id,
+        photoIds: [],
+      }),
+    );
     await drainJobs(db);
     expect((await noticesFor(countyOffice, problem.id)).map((n) => n.kind)).toEqual(['reported']);
     expect(await noticesFor(cityOffice, problem.id)).toEqual([]);
@@ -190,7 +258,11 @@ describe(`recipients are data, resolved at delivery: the nearest office (${engin
     // Resolved at delivery: once the county has no office account, the city office is the nearest.
     await db.updateTable('users').set({ active: false }).where('id', '=', countyOffice).execute();
     const ctx = { clock: (await getHarness()).clock };
-    await db.transaction().execute((tx) => notify(ctx, tx, [{ nearestOffice: town.path }], { kind: 'overdue', title: '无县级办公室时', problemId: problem.id }));
+    await db
+      .transaction()
+      .execute((tx) =>
+        notify(ctx, tx, [{ nearestOffice: town.path }], { kind: 'overdue', title: '无县级办公室时', problemId: problem.id }),
+      );
     await drainJobs(db);
     expect((await noticesFor(cityOffice, problem.id)).map((n) => n.title)).toEqual(['无县级办公室时']);
   });
@@ -204,8 +276,26 @@ describe(`提醒与督办设置: thresholds per region through the API (${engine
     const home = await office.get('/api/notifications/settings');
     expect(home.status, JSON.stringify(home.body)).toBe(200);
     expect(home.body.region.id).toBe(tenant.countyId);
-    expect(home.body.thresholds).toMatchObject({ remindBeforeHours: 24, escalateAfterHours: 72, regionId: null, inherited: true, version: null, abilities: { update: true, reset: false } });
-    expect(home.body.channels).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'supervised', channel: 'sms', enabled: false, roles: ['unit_head'], regionId: null, inherited: true })]));
+    expect(home.body.thresholds).toMatchObject({
+      remindBeforeHours: 24,
+      escalateAfterHours: 72,
+      regionId: null,
+      inherited: true,
+      version: null,
+      abilities: { update: true, reset: false },
+    });
+    expect(home.body.channels).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'supervised',
+          channel: 'sms',
+          enabled: false,
+          roles: ['unit_head'],
+          regionId: null,
+          inherited: true,
+        }),
+      ]),
+    );
 
     const url = `/api/notifications/settings/regions/${tenant.countyId}/thresholds`;
     expect((await office.request('PUT', url, { remindBeforeHours: 0, escalateAfterHours: 24, version: null })).status).toBe(400);
@@ -214,16 +304,31 @@ describe(`提醒与督办设置: thresholds per region through the API (${engine
     expect(set.body).toMatchObject({ remindBeforeHours: 48, escalateAfterHours: 24, regionId: tenant.countyId, version: 1 });
     expect((await office.request('PUT', url, { remindBeforeHours: 12, escalateAfterHours: 24, version: null })).status).toBe(409);
     const town = await office.get(`/api/notifications/settings?regionId=${tenant.townAId}`);
-    expect(town.body.thresholds).toMatchObject({ remindBeforeHours: 48, escalateAfterHours: 24, regionId: tenant.countyId, inherited: true });
+    expect(town.body.thresholds).toMatchObject({
+      remindBeforeHours: 48,
+      escalateAfterHours: 24,
+      regionId: tenant.countyId,
+      inherited: true,
+    });
 
     // A unit may read but not set; another county's office cannot even see this county's region.
-    expect((await (await tenant.as('unit')).request('PUT', url, { remindBeforeHours: 12, escalateAfterHours: 24, version: 1 })).status).toBe(403);
+    expect(
+      (await (await tenant.as('unit')).request('PUT', url, { remindBeforeHours: 12, escalateAfterHours: 24, version: 1 })).status,
+    ).toBe(403);
     const stranger = await other.as('office');
     expect((await stranger.request('PUT', url, { remindBeforeHours: 12, escalateAfterHours: 24, version: 1 })).status).toBe(404);
     expect((await stranger.get(`/api/notifications/settings?regionId=${tenant.countyId}`)).status).toBe(404);
-    expect((await stranger.get('/api/notifications/settings')).body.thresholds).toMatchObject({ remindBeforeHours: 24, escalateAfterHours: 72 });
+    expect((await stranger.get('/api/notifications/settings')).body.thresholds).toMatchObject({
+      remindBeforeHours: 24,
+      escalateAfterHours: 72,
+    });
 
     expect((await office.request('DELETE', url)).status).toBe(204);
-    expect((await office.get('/api/notifications/settings')).body.thresholds).toMatchObject({ remindBeforeHours: 24, escalateAfterHours: 72, inherited: true, version: null });
+    expect((await office.get('/api/notifications/settings')).body.thresholds).toMatchObject({
+      remindBeforeHours: 24,
+      escalateAfterHours: 72,
+      inherited: true,
+      version: null,
+    });
   });
 });

@@ -27,7 +27,13 @@ describe(`deadlines and escalation (${engineName})`, () => {
     const { clock, database } = await getHarness();
     const office = await t.asScript('office');
     // The leader is linked to unit A through the campaign's leading group (结对联创).
-    await office.post(`/api/campaigns/${t.campaignId}/leading-group`, { name: '周国栋', post: '副县长', groupRole: 'deputy_leader', userId: t.users.leader.id, unitIds: [t.unitAId] });
+    await office.post(`/api/campaigns/${t.campaignId}/leading-group`, {
+      name: '周国栋',
+      post: '副县长',
+      groupRole: 'deputy_leader',
+      userId: t.users.leader.id,
+      unitIds: [t.unitAId],
+    });
     const p = await report(office, t.countyId, { severity: 'serious' }); // 72 hours
     await act(office, p.id, 'accept');
     await act(office, p.id, 'dispatch', { unitId: t.unitAId });
@@ -64,10 +70,17 @@ describe(`deadlines and escalation (${engineName})`, () => {
     expect(await kinds('leader', p.id)).toEqual(['escalated']);
     const after = (await office.get(`/api/problems/${p.id}`)).body;
     expect(after.supervisionNotices[0].escalatedTo).toBe('周国栋');
-    expect(after.timeline.map((e: { action: string }) => e.action).filter((a: string) => ['remind', 'supervise', 'escalate'].includes(a))).toEqual(['remind', 'supervise', 'escalate']);
+    expect(
+      after.timeline.map((e: { action: string }) => e.action).filter((a: string) => ['remind', 'supervise', 'escalate'].includes(a)),
+    ).toEqual(['remind', 'supervise', 'escalate']);
     // The sweep never bumps the version, so a person's screen is not made stale by it.
     expect(after.version).toBe(detail.version);
-    const audit = await database.db.selectFrom('audit_events').select('action').where('subject_id', '=', p.id).where('action', 'in', ['problem.reminded', 'problem.supervised', 'problem.escalated']).execute();
+    const audit = await database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', p.id)
+      .where('action', 'in', ['problem.reminded', 'problem.supervised', 'problem.escalated'])
+      .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['problem.escalated', 'problem.reminded', 'problem.supervised']);
   });
 
@@ -101,7 +114,11 @@ describe(`extensions count working days when the policy does (${engineName})`, (
     const office = await tenant.as('office');
     const unit = await tenant.as('unit');
     // The county's own policy for this severity (region-scoped settings), so no other file's defaults matter.
-    const set = await office.request('PUT', `/api/problem-settings/regions/${tenant.countyId}/deadlines/urgent`, { hours: 24, workingDays, version: null });
+    const set = await office.request('PUT', `/api/problem-settings/regions/${tenant.countyId}/deadlines/urgent`, {
+      hours: 24,
+      workingDays,
+      version: null,
+    });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
     const p = await report(office, tenant.townAId, { severity: 'urgent' });
     await act(office, p.id, 'accept');
@@ -129,11 +146,22 @@ describe(`sweep thresholds are region-scoped data; 督办 by SMS is opt-in per r
     const own = await createTenant();
     const plain = await createTenant();
     // The county reminds 48 h ahead and escalates 24 h after the 督办单; its towns inherit that (nearest region wins).
-    await db.insertInto('region_escalation_settings').values({ region_id: own.countyId, remind_before_hours: 48, escalate_after_hours: 24 }).execute();
+    await db
+      .insertInto('region_escalation_settings')
+      .values({ region_id: own.countyId, remind_before_hours: 48, escalate_after_hours: 24 })
+      .execute();
     // …and sends 督办 to its unit heads by SMS (shipped switched off).
-    await db.insertInto('notice_channels').values({ region_id: own.countyId, kind: 'supervised', channel: 'sms', enabled: true, roles: ['unit_head'] }).execute();
+    await db
+      .insertInto('notice_channels')
+      .values({ region_id: own.countyId, kind: 'supervised', channel: 'sms', enabled: true, roles: ['unit_head'] })
+      .execute();
     const phoneOf = (x: Tenant) => `137${String(parseInt(x.tag, 16) % 100_000_000).padStart(8, '0')}`; // phones are unique
-    for (const x of [own, plain]) await db.updateTable('users').set({ phone: phoneOf(x) }).where('id', '=', x.users.unithead.id).execute();
+    for (const x of [own, plain])
+      await db
+        .updateTable('users')
+        .set({ phone: phoneOf(x) })
+        .where('id', '=', x.users.unithead.id)
+        .execute();
 
     const start = async (x: Tenant) => {
       const office = await x.asScript('office');
@@ -146,7 +174,9 @@ describe(`sweep thresholds are region-scoped data; 督办 by SMS is opt-in per r
     const b = await start(plain);
     const remindedKinds = async (x: Tenant, id: string) => {
       const c = await x.asScript('unithead');
-      return (await c.get('/api/notifications?pageSize=100')).body.items.filter((n: { problemId: string }) => n.problemId === id).map((n: { kind: string }) => n.kind);
+      return (await c.get('/api/notifications?pageSize=100')).body.items
+        .filter((n: { problemId: string }) => n.problemId === id)
+        .map((n: { kind: string }) => n.kind);
     };
 
     clock.advanceMinutes(25 * 60); // 47 hours before the deadline
@@ -159,21 +189,29 @@ describe(`sweep thresholds are region-scoped data; 督办 by SMS is opt-in per r
 
     clock.advanceMinutes(24 * 60); // one hour past the deadline: both get a 督办单
     await sweep();
-    const noticeOf = async (x: Tenant, id: string) => (await (await x.asScript('office')).get(`/api/problems/${id}`)).body.supervisionNotices[0];
+    const noticeOf = async (x: Tenant, id: string) =>
+      (await (await x.asScript('office')).get(`/api/problems/${id}`)).body.supervisionNotices[0];
     const na = await noticeOf(own, a.id);
     const nb = await noticeOf(plain, b.id);
     // The 督办单's own deadline follows the region's escalation delay.
     expect(new Date(na.deadline).getTime() - new Date(na.issuedAt).getTime()).toBe(24 * 3600_000);
     expect(new Date(nb.deadline).getTime() - new Date(nb.issuedAt).getTime()).toBe(72 * 3600_000);
     // SMS only where the county switched it on, to the unit head, handed to the transport.
-    const sms = async (x: Tenant) => db.selectFrom('message_outbox').select(['recipient', 'sent_at']).where('user_id', '=', x.users.unithead.id).where('purpose', '=', 'notice:supervised').execute();
+    const sms = async (x: Tenant) =>
+      db
+        .selectFrom('message_outbox')
+        .select(['recipient', 'sent_at'])
+        .where('user_id', '=', x.users.unithead.id)
+        .where('purpose', '=', 'notice:supervised')
+        .execute();
     expect((await sms(own)).map((m) => [m.recipient, m.sent_at !== null])).toEqual([[phoneOf(own), true]]);
     expect(await sms(plain)).toEqual([]);
 
     clock.advanceMinutes(25 * 60); // 25 hours after the 督办单
     await sweep();
     await sweep(); // idempotent
-    const escalated = async (x: Tenant, id: string) => (await db.selectFrom('problems').select('escalated_at').where('id', '=', id).executeTakeFirstOrThrow()).escalated_at;
+    const escalated = async (x: Tenant, id: string) =>
+      (await db.selectFrom('problems').select('escalated_at').where('id', '=', id).executeTakeFirstOrThrow()).escalated_at;
     expect(await escalated(own, a.id)).not.toBeNull();
     expect(await escalated(plain, b.id)).toBeNull();
     expect((await remindedKinds(own, a.id)).filter((k: string) => k === 'escalated')).toHaveLength(1);

@@ -16,7 +16,12 @@ describe('notify', () => {
   it('writes one outbox job with the recipients as data, and counts it for the request', async () => {
     const { db, queries } = fakeDb();
     const tracker = { queued: 0 };
-    await notify({ clock: new FixedClock(new Date('2026-12-01T00:00:00Z')), afterCommit: tracker }, db, [{ nearestOffice: TOWN }, { users: ['u1', null] }], { kind: 'reported', title: 't', problemId: 'p1' });
+    await notify(
+      { clock: new FixedClock(new Date('2026-12-01T00:00:00Z')), afterCommit: tracker },
+      db,
+      [{ nearestOffice: TOWN }, { users: ['u1', null] }],
+      { kind: 'reported', title: 't', problemId: 'p1' },
+    );
     expect(queries.map((q) => q.sql.split(' ').slice(0, 3).join(' '))).toEqual(['insert into "outbox_jobs"']);
     expect(JSON.parse(String(queries[0].parameters.find((x) => typeof x === 'string' && x.startsWith('{'))))).toEqual({
       notice: { kind: 'reported', title: 't', problemId: 'p1' },
@@ -69,7 +74,10 @@ describe('deliverNotice', () => {
     subject_id: 'p1',
     created_at: new Date('2026-12-01T00:00:00Z'),
     attempts: 0,
-    payload: { notice: { kind: 'supervised', title: '督办', problemId: 'p1', regionPath: TOWN }, to: [{ unit: 'uA', roles: ['unit_head', 'unit_liaison'] }] },
+    payload: {
+      notice: { kind: 'supervised', title: '督办', problemId: 'p1', regionPath: TOWN },
+      to: [{ unit: 'uA', roles: ['unit_head', 'unit_liaison'] }],
+    },
   };
   it('writes the bell for every recipient and SMS only for the roles the channel names, with a phone', async () => {
     const { db, queries } = fakeDb((sql) => {

@@ -23,11 +23,18 @@
  */
 import type { Clock } from '../../platform/clock';
 import type { Tx } from '../../platform/db';
-import { enqueueJob, noteMessageQueued, registerJobHandler, type AfterCommitTracker, type OutboxJob } from '../../platform/jobs-after-commit';
+import {
+  enqueueJob,
+  noteMessageQueued,
+  registerJobHandler,
+  type AfterCommitTracker,
+  type OutboxJob,
+} from '../../platform/jobs-after-commit';
 import { queueSms } from '../../platform/outbox';
 import { nearest, pathIds } from '../problem-settings/resolve';
 
-export type NoticeKind = 'dispatched' | 'deadline_tomorrow' | 'returned' | 'overdue' | 'supervised' | 'escalated' | 'reported' | 'extension' | 'verified';
+export type NoticeKind =
+  'dispatched' | 'deadline_tomorrow' | 'returned' | 'overdue' | 'supervised' | 'escalated' | 'reported' | 'extension' | 'verified';
 
 export interface Notice {
   kind: NoticeKind;
@@ -51,9 +58,19 @@ interface NoticeJob {
 }
 
 /** Queues a notice in the caller's transaction; it is delivered after COMMIT (never when the transaction rolls back). */
-export async function notify(ctx: { clock: Clock; afterCommit?: AfterCommitTracker }, tx: Tx, to: Recipients[], notice: Notice): Promise<void> {
+export async function notify(
+  ctx: { clock: Clock; afterCommit?: AfterCommitTracker },
+  tx: Tx,
+  to: Recipients[],
+  notice: Notice,
+): Promise<void> {
   const job: NoticeJob = { notice, to: to.map((r) => ('users' in r ? { users: r.users.filter((x): x is string => !!x) } : r)) };
-  await enqueueJob(tx, ctx, { kind: 'notice', subjectType: notice.problemId ? 'problem' : null, subjectId: notice.problemId ?? null, payload: job });
+  await enqueueJob(tx, ctx, {
+    kind: 'notice',
+    subjectType: notice.problemId ? 'problem' : null,
+    subjectId: notice.problemId ?? null,
+    payload: job,
+  });
 }
 
 /** Active users holding one of the roles on the unit (e.g. the unit head and liaisons). */
@@ -109,7 +126,9 @@ export async function resolveRecipients(tx: Tx, to: Recipients[]): Promise<strin
     let ids: string[] = [];
     if ('users' in r) {
       const given = r.users.filter((x): x is string => !!x);
-      ids = given.length ? (await tx.selectFrom('users').select('id').where('id', 'in', given).where('active', '=', true).execute()).map((u) => u.id) : [];
+      ids = given.length
+        ? (await tx.selectFrom('users').select('id').where('id', 'in', given).where('active', '=', true).execute()).map((u) => u.id)
+        : [];
     } else if ('unit' in r) {
       ids = await unitPeople(tx, r.unit, r.roles);
       if (!ids.length && r.orElse?.length) ids = await unitPeople(tx, r.unit, r.orElse);
@@ -133,10 +152,17 @@ export interface ChannelSetting {
 
 /** The channels configured for a notice kind at a region: nearest region's row per channel; in-app on by default. */
 export async function channelsFor(tx: Tx, kind: string, regionPath: string | null | undefined): Promise<ChannelSetting[]> {
-  const rows = await tx.selectFrom('notice_channels').select(['region_id', 'channel', 'enabled', 'roles']).where('kind', '=', kind).execute();
+  const rows = await tx
+    .selectFrom('notice_channels')
+    .select(['region_id', 'channel', 'enabled', 'roles'])
+    .where('kind', '=', kind)
+    .execute();
   const out: ChannelSetting[] = [];
   for (const channel of ['in_app', 'sms', 'webhook']) {
-    const row = nearest(regionPath, rows.filter((r) => r.channel === channel));
+    const row = nearest(
+      regionPath,
+      rows.filter((r) => r.channel === channel),
+    );
     if (row) out.push({ channel, enabled: row.enabled, roles: row.roles, regionId: row.region_id });
     else if (channel === 'in_app') out.push({ channel, enabled: true, roles: null });
   }
@@ -152,7 +178,17 @@ const inApp: NoticeChannel = {
   async deliver(tx, job, n, userIds) {
     await tx
       .insertInto('notifications')
-      .values(userIds.map((user_id) => ({ user_id, kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null, problem_id: n.problemId ?? null, created_at: job.created_at })))
+      .values(
+        userIds.map((user_id) => ({
+          user_id,
+          kind: n.kind,
+          title: n.title,
+          body: n.body ?? null,
+          link: n.link ?? null,
+          problem_id: n.problemId ?? null,
+          created_at: job.created_at,
+        })),
+      )
       .execute();
   },
 };
@@ -175,7 +211,13 @@ export const NOTICE_CHANNELS: Record<string, NoticeChannel> = { in_app: inApp, s
 /** Only the recipients holding one of the roles (any scope). */
 async function withRoles(tx: Tx, userIds: string[], roles: string[]): Promise<string[]> {
   if (!roles.length) return [];
-  const rows = await tx.selectFrom('user_roles').select('user_id').distinct().where('user_id', 'in', userIds).where('role', 'in', roles).execute();
+  const rows = await tx
+    .selectFrom('user_roles')
+    .select('user_id')
+    .distinct()
+    .where('user_id', 'in', userIds)
+    .where('role', 'in', roles)
+    .execute();
   return rows.map((r) => r.user_id);
 }
 
@@ -193,4 +235,3 @@ export async function deliverNotice(tx: Tx, job: OutboxJob): Promise<void> {
 }
 
 registerJobHandler('notice', deliverNotice);
-

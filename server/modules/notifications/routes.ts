@@ -1,13 +1,13 @@
 /** /api/notifications: the bell — my notices, unread count, mark read; /settings: 提醒与督办设置 of a region (settings.ts). */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../app';
 import { notFound } from '../../platform/errors';
 import { offsetOf, pageQuery } from '../../platform/pagination';
 import { authorize } from '../../platform/policy';
 import '../problems/policy';
+import { listMyNotifications, markAllNotificationsRead, markNotificationRead } from './repository';
 import { readNoticeSettings, regionIdParam, resetRegionThresholds, setRegionThresholds, thresholdsInput } from './settings';
 
 /** Registers the notification routes (every signed-in user sees only their own). */
@@ -17,32 +17,41 @@ export function notificationRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     const tags = ['notifications'];
 
     app.get('/', { schema: { querystring: pageQuery.extend({ unread: z.enum(['true', 'false']).optional() }), tags } }, async (req) => {
-      const { db, actor } = req.ctx;
-      let q = db.selectFrom('notifications').where('user_id', '=', actor.id);
-      if (req.query.unread === 'true') q = q.where('read_at', 'is', null);
-      const [items, total, unread] = await Promise.all([
-        q.selectAll().orderBy('created_at', 'desc').limit(req.query.pageSize).offset(offsetOf(req.query)).execute(),
-        q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-        db.selectFrom('notifications').select(sql<number>`count(*)::int`.as('n')).where('user_id', '=', actor.id).where('read_at', 'is', null).executeTakeFirstOrThrow(),
-      ]);
+      const page = await listMyNotifications(req.ctx.db, req.ctx.actor.id, {
+        limit: req.query.pageSize,
+        offset: offsetOf(req.query),
+        unreadOnly: req.query.unread === 'true',
+      });
       return {
-        items: items.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, problemId: n.problem_id, createdAt: n.created_at, read: !!n.read_at })),
-        total: total.n,
-        unread: unread.n,
+        items: page.items.map((n) => ({
+          id: n.id,
+          kind: n.kind,
+          title: n.title,
+          body: n.body,
+          link: n.link,
+          problemId: n.problem_id,
+          createdAt: n.created_at,
+          read: !!n.read_at,
+        })),
+        total: page.total,
+        unread: page.unread,
       };
     });
 
     app.post('/:id/read', { schema: { params: z.object({ id: z.uuid() }), tags } }, async (req, reply) => {
-      const r = await req.ctx.db.updateTable('notifications').set({ read_at: req.ctx.clock.now() }).where('id', '=', req.params.id).where('user_id', '=', req.ctx.actor.id).returning('id').executeTakeFirst();
-      if (!r) throw notFound('通知');
+      if (!(await markNotificationRead(req.ctx.db, req.ctx.actor.id, req.params.id, req.ctx.clock.now()))) throw notFound('通知');
       return reply.status(204).send();
     });
 
     /** The sweep thresholds and notice channels that apply in a region (default: the caller's own), with their source. */
-    app.get('/settings', { schema: { querystring: z.object({ regionId: z.uuid('区域编号格式不正确').optional() }), tags } }, async (req) => {
-      authorize(req.ctx.actor, 'problems.list');
-      return readNoticeSettings(req.ctx, req.query.regionId);
-    });
+    app.get(
+      '/settings',
+      { schema: { querystring: z.object({ regionId: z.uuid('区域编号格式不正确').optional() }), tags } },
+      async (req) => {
+        authorize(req.ctx.actor, 'problems.list');
+        return readNoticeSettings(req.ctx, req.query.regionId);
+      },
+    );
 
     /** A region's own reminder lead time and escalation delay, inherited by everything under it. */
     app.put('/settings/regions/:regionId/thresholds', { schema: { params: regionIdParam, body: thresholdsInput, tags } }, async (req) => {
@@ -58,7 +67,7 @@ export function notificationRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     });
 
     app.post('/read-all', { schema: { tags } }, async (req, reply) => {
-      await req.ctx.db.updateTable('notifications').set({ read_at: req.ctx.clock.now() }).where('user_id', '=', req.ctx.actor.id).where('read_at', 'is', null).execute();
+      await markAllNotificationsRead(req.ctx.db, req.ctx.actor.id, req.ctx.clock.now());
       return reply.status(204).send();
     });
   };

@@ -35,13 +35,25 @@ export const thresholdsInput = z.object({
 
 /** The settings that apply in the region (`regionId`, else the actor's home region). */
 export async function readNoticeSettings(ctx: Ctx, regionId: string | undefined) {
-  const region: SettingsRegion | null = regionId ? await readableRegion(ctx.db, ctx.actor, 'problems.list', regionId) : await homeRegion(ctx.db, ctx.actor, 'problems.list');
+  const region: SettingsRegion | null = regionId
+    ? await readableRegion(ctx.db, ctx.actor, 'problems.list', regionId)
+    : await homeRegion(ctx.db, ctx.actor, 'problems.list');
   const t = await escalationThresholds(ctx.db, region?.path);
-  const own = region ? await ctx.db.selectFrom('region_escalation_settings').select('version').where('region_id', '=', region.id).executeTakeFirst() : undefined;
+  const own = region
+    ? await ctx.db.selectFrom('region_escalation_settings').select('version').where('region_id', '=', region.id).executeTakeFirst()
+    : undefined;
   const channels = [];
   for (const kind of Object.keys(NOTICE_KIND_LABELS) as NoticeKind[]) {
     for (const c of await channelsFor(ctx.db, kind, region?.path)) {
-      channels.push({ kind, kindLabel: NOTICE_KIND_LABELS[kind], channel: c.channel, enabled: c.enabled, roles: c.roles, regionId: c.regionId ?? null, inherited: !region || c.regionId !== region.id });
+      channels.push({
+        kind,
+        kindLabel: NOTICE_KIND_LABELS[kind],
+        channel: c.channel,
+        enabled: c.enabled,
+        roles: c.roles,
+        regionId: c.regionId ?? null,
+        inherited: !region || c.regionId !== region.id,
+      });
     }
   }
   return {
@@ -52,7 +64,10 @@ export async function readNoticeSettings(ctx: Ctx, regionId: string | undefined)
       regionId: t.regionId,
       inherited: !region || t.regionId !== region.id,
       version: own?.version ?? null,
-      abilities: { update: !!region && mayEditRegion(ctx.actor, 'problems.manageRules', region.path), reset: !!own && mayEditRegion(ctx.actor, 'problems.manageRules', region!.path) },
+      abilities: {
+        update: !!region && mayEditRegion(ctx.actor, 'problems.manageRules', region.path),
+        reset: !!own && mayEditRegion(ctx.actor, 'problems.manageRules', region!.path),
+      },
     },
     channels,
   };
@@ -62,16 +77,25 @@ export async function readNoticeSettings(ctx: Ctx, regionId: string | undefined)
 export async function setRegionThresholds(ctx: Ctx, regionId: string, input: z.infer<typeof thresholdsInput>) {
   return ctx.db.transaction().execute(async (tx) => {
     const region = await editableRegion(tx, ctx.actor, 'problems.manageRules', regionId);
-    const set = { remind_before_hours: input.remindBeforeHours, escalate_after_hours: input.escalateAfterHours, updated_at: ctx.clock.now() };
+    const set = {
+      remind_before_hours: input.remindBeforeHours,
+      escalate_after_hours: input.escalateAfterHours,
+      updated_at: ctx.clock.now(),
+    };
     const before = await tx.selectFrom('region_escalation_settings').selectAll().where('region_id', '=', region.id).executeTakeFirst();
     let row;
     if (input.version === null) {
       if (before) throw versionConflict();
       // A second creator racing this one hits the unique index and loses with 409.
-      row = await tx.insertInto('region_escalation_settings').values({ region_id: region.id, ...set }).returningAll().executeTakeFirst().catch((e: { code?: string }) => {
-        if (e.code === '23505') throw versionConflict();
-        throw e;
-      });
+      row = await tx
+        .insertInto('region_escalation_settings')
+        .values({ region_id: region.id, ...set })
+        .returningAll()
+        .executeTakeFirst()
+        .catch((e: { code?: string }) => {
+          if (e.code === '23505') throw versionConflict();
+          throw e;
+        });
     } else {
       if (!before || before.version !== input.version) throw versionConflict();
       row = await tx
@@ -83,8 +107,20 @@ export async function setRegionThresholds(ctx: Ctx, regionId: string, input: z.i
         .executeTakeFirst();
     }
     if (!row) throw versionConflict();
-    await recordEvent(tx, ctx, { action: 'escalation_settings.updated', subjectType: 'region', subjectId: region.id, before: before ?? null, after: row });
-    return { remindBeforeHours: row.remind_before_hours, escalateAfterHours: row.escalate_after_hours, regionId: region.id, inherited: false, version: row.version };
+    await recordEvent(tx, ctx, {
+      action: 'escalation_settings.updated',
+      subjectType: 'region',
+      subjectId: region.id,
+      before: before ?? null,
+      after: row,
+    });
+    return {
+      remindBeforeHours: row.remind_before_hours,
+      escalateAfterHours: row.escalate_after_hours,
+      regionId: region.id,
+      inherited: false,
+      version: row.version,
+    };
   });
 }
 

@@ -17,7 +17,10 @@ export interface EscalationThresholds {
 
 /** The thresholds that apply in the region at `regionPath` (or the default for none). */
 export async function escalationThresholds(db: Db | Tx, regionPath: string | null | undefined): Promise<EscalationThresholds> {
-  const rows = await db.selectFrom('region_escalation_settings').select(['region_id', 'remind_before_hours', 'escalate_after_hours']).execute();
+  const rows = await db
+    .selectFrom('region_escalation_settings')
+    .select(['region_id', 'remind_before_hours', 'escalate_after_hours'])
+    .execute();
   const row = nearest(regionPath, rows);
   if (!row) return { remindBeforeHours: 24, escalateAfterHours: 72, regionId: null };
   return { remindBeforeHours: row.remind_before_hours, escalateAfterHours: row.escalate_after_hours, regionId: row.region_id };
@@ -46,4 +49,3 @@ export async function thresholdSpan(db: Db | Tx): Promise<{ maxRemind: number; m
     .executeTakeFirst();
   return { maxRemind: r?.maxRemind ?? 24, minEscalate: r?.minEscalate ?? 72 };
 }
-

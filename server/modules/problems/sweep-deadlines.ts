@@ -41,7 +41,10 @@ function candidates(ctx: Ctx) {
     .innerJoin('regions as r', 'r.id', 'p.region_id')
     .leftJoin('units as u', 'u.id', 'p.unit_id')
     .select(['p.id', 'p.code', 'p.unit_id', 'p.deadline', 'r.path as region_path', 'u.name as unit_name'])
-    .select([thresholdFor('r.path', 'remind_before_hours').as('remind_before_hours'), thresholdFor('r.path', 'escalate_after_hours').as('escalate_after_hours')])
+    .select([
+      thresholdFor('r.path', 'remind_before_hours').as('remind_before_hours'),
+      thresholdFor('r.path', 'escalate_after_hours').as('escalate_after_hours'),
+    ])
     .where('p.state', 'in', DEADLINE_STATES as string[])
     .where('p.unit_id', 'is not', null)
     .where('p.deadline', 'is not', null)
@@ -50,7 +53,13 @@ function candidates(ctx: Ctx) {
 
 /** Claims a flag column for one problem; false when another sweep got there first. */
 async function claim(tx: Tx, id: string, column: 'reminded_at' | 'supervised_at' | 'escalated_at', now: Date): Promise<boolean> {
-  const r = await tx.updateTable('problems').set({ [column]: now }).where('id', '=', id).where(column, 'is', null).returning('id').executeTakeFirst();
+  const r = await tx
+    .updateTable('problems')
+    .set({ [column]: now })
+    .where('id', '=', id)
+    .where(column, 'is', null)
+    .returning('id')
+    .executeTakeFirst();
   return !!r;
 }
 
@@ -74,7 +83,13 @@ export async function sweepDeadlines(ctx: Ctx): Promise<{ reminded: number; supe
   for (const p of remind) {
     await ctx.db.transaction().execute(async (tx) => {
       if (!(await claim(tx, p.id, 'reminded_at', now))) return;
-      await notify(ctx, tx, [{ unit: p.unit_id, roles: ['unit_head'], orElse: ['unit_liaison'] }], { kind: 'deadline_tomorrow', title: `问题 ${p.code} 将于 ${fmt(p.deadline)} 到期`, link: problemLink(p.id), problemId: p.id, regionPath: p.region_path });
+      await notify(ctx, tx, [{ unit: p.unit_id, roles: ['unit_head'], orElse: ['unit_liaison'] }], {
+        kind: 'deadline_tomorrow',
+        title: `问题 ${p.code} 将于 ${fmt(p.deadline)} 到期`,
+        link: problemLink(p.id),
+        problemId: p.id,
+        regionPath: p.region_path,
+      });
       await appendEvent(tx, { problemId: p.id, action: 'remind', from: null, to: null, actorId: null, actorName: '系统', at: now });
       await recordEvent(tx, ctx, { action: 'problem.reminded', subjectType: 'problem', subjectId: p.id });
       reminded += 1;
@@ -88,7 +103,13 @@ export async function sweepDeadlines(ctx: Ctx): Promise<{ reminded: number; supe
       const code = await nextCode(tx, 'DB', now);
       const notice = await tx
         .insertInto('supervision_notices')
-        .values({ code, problem_id: p.id, unit_id: p.unit_id, issued_at: now, deadline: new Date(now.getTime() + p.escalate_after_hours * HOUR_MS) })
+        .values({
+          code,
+          problem_id: p.id,
+          unit_id: p.unit_id,
+          issued_at: now,
+          deadline: new Date(now.getTime() + p.escalate_after_hours * HOUR_MS),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await notify(ctx, tx, [{ unit: p.unit_id, roles: ['unit_head', 'unit_liaison'] }, { nearestOffice: p.region_path }], {
@@ -99,7 +120,16 @@ export async function sweepDeadlines(ctx: Ctx): Promise<{ reminded: number; supe
         problemId: p.id,
         regionPath: p.region_path,
       });
-      await appendEvent(tx, { problemId: p.id, action: 'supervise', from: null, to: null, actorId: null, actorName: '系统', at: now, payload: { noticeId: notice.id, noticeCode: code } });
+      await appendEvent(tx, {
+        problemId: p.id,
+        action: 'supervise',
+        from: null,
+        to: null,
+        actorId: null,
+        actorName: '系统',
+        at: now,
+        payload: { noticeId: notice.id, noticeCode: code },
+      });
       await recordEvent(tx, ctx, { action: 'problem.supervised', subjectType: 'problem', subjectId: p.id, after: { notice_code: code } });
       supervised += 1;
     });
@@ -108,14 +138,18 @@ export async function sweepDeadlines(ctx: Ctx): Promise<{ reminded: number; supe
   const escalate = (await candidates(ctx)
     .where('p.escalated_at', 'is', null)
     .where('p.supervised_at', '<=', new Date(now.getTime() - span.minEscalate * HOUR_MS))
-    .where(sql<boolean>`p.supervised_at <= cast(${now} as timestamptz) - ${thresholdFor('r.path', 'escalate_after_hours')} * interval '1 hour'`)
+    .where(
+      sql<boolean>`p.supervised_at <= cast(${now} as timestamptz) - ${thresholdFor('r.path', 'escalate_after_hours')} * interval '1 hour'`,
+    )
     .execute()) as Due[];
   for (const p of escalate) {
     await ctx.db.transaction().execute(async (tx) => {
       if (!(await claim(tx, p.id, 'escalated_at', now))) return;
       const leaders = await linkedLeaders(tx, p.unit_id);
       const names = leaders.map((l) => l.name).join('、') || '（未配置结对领导）';
-      await sql`update supervision_notices set escalated_at = ${now}, escalated_to = ${names} where problem_id = ${p.id} and escalated_at is null`.execute(tx);
+      await sql`update supervision_notices set escalated_at = ${now}, escalated_to = ${names} where problem_id = ${p.id} and escalated_at is null`.execute(
+        tx,
+      );
       await notify(ctx, tx, [{ linkedLeaders: p.unit_id }, { unit: p.unit_id, roles: ['unit_head'] }, { nearestOffice: p.region_path }], {
         kind: 'escalated',
         title: `升级督办：问题 ${p.code} 督办 ${formatHours(p.escalate_after_hours)}后仍未整改`,
@@ -124,7 +158,16 @@ export async function sweepDeadlines(ctx: Ctx): Promise<{ reminded: number; supe
         problemId: p.id,
         regionPath: p.region_path,
       });
-      await appendEvent(tx, { problemId: p.id, action: 'escalate', from: null, to: null, actorId: null, actorName: '系统', at: now, payload: { leaders: names } });
+      await appendEvent(tx, {
+        problemId: p.id,
+        action: 'escalate',
+        from: null,
+        to: null,
+        actorId: null,
+        actorName: '系统',
+        at: now,
+        payload: { leaders: names },
+      });
       await recordEvent(tx, ctx, { action: 'problem.escalated', subjectType: 'problem', subjectId: p.id, after: { leaders: names } });
       escalated += 1;
     });

@@ -4,8 +4,23 @@ import { api } from './client';
 
 export interface NoticeSettings {
   region: { id: string; name: string } | null;
-  thresholds: { remindBeforeHours: number; escalateAfterHours: number; regionId: string | null; inherited: boolean; version: number | null; abilities: { update: boolean; reset: boolean } };
-  channels: Array<{ kind: string; kindLabel: string; channel: 'in_app' | 'sms' | 'webhook'; enabled: boolean; roles: string[] | null; regionId: string | null; inherited: boolean }>;
+  thresholds: {
+    remindBeforeHours: number;
+    escalateAfterHours: number;
+    regionId: string | null;
+    inherited: boolean;
+    version: number | null;
+    abilities: { update: boolean; reset: boolean };
+  };
+  channels: Array<{
+    kind: string;
+    kindLabel: string;
+    channel: 'in_app' | 'sms' | 'webhook';
+    enabled: boolean;
+    roles: string[] | null;
+    regionId: string | null;
+    inherited: boolean;
+  }>;
 }
 
 /** What applies in the region (default: the caller's own). */
