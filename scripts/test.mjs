@@ -1,4 +1,4 @@
-// `npm test`: unit + integration tests on the embedded engine, again on PostgreSQL when
+// `npm test`: lint and format checks, unit + integration tests on the embedded engine, again on PostgreSQL when
 // TEST_DATABASE_URL is set, then browser tests when Chromium is present (REQUIRE_BROWSER=1 makes
 // a missing Chromium a failure instead of a skip).
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,18 @@ function run(label, args, env) {
   return r.status === 0;
 }
 
-let ok = run('embedded database (PGlite)', [], { TEST_DATABASE_URL: '' });
+/** House tooling first: lint (typescript-eslint, routes without SQL) and formatting (Prettier). */
+function check(label, cmd, args) {
+  console.log(`\n=== ${label} ===`);
+  const started = Date.now();
+  const r = spawnSync('npx', [cmd, ...args], { stdio: 'inherit' });
+  results.push(`${label}: ${r.status === 0 ? 'passed' : 'FAILED'} (${Math.round((Date.now() - started) / 1000)} s)`);
+  return r.status === 0;
+}
+let ok = check('lint (eslint)', 'eslint', ['.']);
+ok = check('format (prettier --check)', 'prettier', ['--check', '--log-level', 'warn', '.']) && ok;
+
+ok = run('embedded database (PGlite)', [], { TEST_DATABASE_URL: '' }) && ok;
 if (process.env.TEST_DATABASE_URL) {
   ok = run(`PostgreSQL (${process.env.TEST_DATABASE_URL.replace(/\/\/[^@]*@/, '//')})`, [], {}) && ok;
 } else {
