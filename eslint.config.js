@@ -10,7 +10,9 @@ import tseslint from 'typescript-eslint';
 const ROUTES_WITH_SQL = [];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'dist/**', 'test-results/**', 'data/**', 'coverage/**', 'server/platform/xlsx-worker.mjs'] },
+  {
+    ignores: ['node_modules/**', 'web/dist/**', 'dist/**', 'test-results/**', 'data/**', 'coverage/**', 'server/platform/xlsx-worker.mjs'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,12 +20,25 @@ export default tseslint.config(
       ecmaVersion: 2023,
       sourceType: 'module',
       // Node's globals for the plain .mjs scripts (TypeScript files are checked by tsc).
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', performance: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        performance: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+      },
     },
     rules: {
       // We match control characters on purpose: to refuse them in input (NUL, CR in names and addresses).
       'no-control-regex': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-explicit-any': 'off',
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
@@ -40,7 +55,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "MemberExpression[property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|transaction)$/]",
+          selector: 'MemberExpression[property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|transaction)$/]',
           message: 'Routes do not touch the database: put the query in the module repository.ts (or a command) and call it.',
         },
         { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'Routes do not write SQL: put it in the module repository.ts.' },

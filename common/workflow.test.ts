@@ -6,7 +6,10 @@ import { payloadFields, targetState } from './workflow';
 
 describe('workflow tables', () => {
   it('name only states of their own workflow, and every action has a payload schema', () => {
-    for (const [states, actions] of [[PROBLEM_STATES, PROBLEM_ACTIONS], [MATERIAL_STATES, MATERIAL_ACTIONS]] as const) {
+    for (const [states, actions] of [
+      [PROBLEM_STATES, PROBLEM_ACTIONS],
+      [MATERIAL_STATES, MATERIAL_ACTIONS],
+    ] as const) {
       for (const [name, def] of Object.entries(actions)) {
         expect(def.from.length, name).toBeGreaterThan(0);
         expect(def.to.length, name).toBeGreaterThan(0);

@@ -19,7 +19,11 @@ function newest(dir) {
 
 /** Runs `vite build` if needed; returns false when the build failed. */
 export function buildWebIfStale() {
-  const sources = Math.max(newest(path.join(root, 'web/src')), newest(path.join(root, 'common')), fs.statSync(path.join(root, 'web/index.html')).mtimeMs);
+  const sources = Math.max(
+    newest(path.join(root, 'web/src')),
+    newest(path.join(root, 'common')),
+    fs.statSync(path.join(root, 'web/index.html')).mtimeMs,
+  );
   if (fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= sources) return true;
   console.log('构建前端 (vite build) …');
   const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {

@@ -9,8 +9,15 @@ import { JOBS } from '../server/jobs';
 /** The database from DATABASE_URL or DATA_DIR, migrated. */
 export async function openCliDatabase() {
   const config = loadConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), poolSize: 2 }).catch(exitIfLocked);
-  if (process.env.MIGRATION_DATABASE_URL) await migrateAsOwner(process.env.MIGRATION_DATABASE_URL, JOBS.map((j) => j.name), appRoleName());
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), poolSize: 2 }).catch(
+    exitIfLocked,
+  );
+  if (process.env.MIGRATION_DATABASE_URL)
+    await migrateAsOwner(
+      process.env.MIGRATION_DATABASE_URL,
+      JOBS.map((j) => j.name),
+      appRoleName(),
+    );
   else await migrate(database.db);
   return { config, database };
 }

@@ -29,7 +29,9 @@ try {
   }
   await loadReferenceData(db);
   const counts = await seedDemo(db, systemClock);
-  console.log(`演示县已生成：${counts.regions} 个区划、${counts.units} 个单位、${counts.campaigns} 个创建项目、${counts.users} 个演示账号（密码 Demo@2026）、${counts.standards} 条测评标准、${counts.sites} 个点位`);
+  console.log(
+    `演示县已生成：${counts.regions} 个区划、${counts.units} 个单位、${counts.campaigns} 个创建项目、${counts.users} 个演示账号（密码 Demo@2026）、${counts.standards} 条测评标准、${counts.sites} 个点位`,
+  );
 } finally {
   await database.close();
 }

@@ -32,7 +32,11 @@ const database = await openDatabase({ url: config.databaseUrl, dataDir: path.joi
 });
 // With MIGRATION_DATABASE_URL the owner migrates and grants; the app itself runs as a role that owns nothing (app-role.ts).
 const applied = process.env.MIGRATION_DATABASE_URL
-  ? await migrateAsOwner(process.env.MIGRATION_DATABASE_URL, JOBS.map((j) => j.name), appRoleName())
+  ? await migrateAsOwner(
+      process.env.MIGRATION_DATABASE_URL,
+      JOBS.map((j) => j.name),
+      appRoleName(),
+    )
   : await migrate(database.db);
 const reference = await loadReferenceData(database.db);
 const clock = clockFromEnv();
@@ -43,11 +47,28 @@ const storage = await openStorage(config.storage).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
-const app = await buildApp({ database, clock, logLevel: config.logLevel, cookieSecure: config.cookieSecure, filesDir: config.filesDir, storage, outboxDir: config.outboxDir, trustProxy: config.trustProxy });
+const app = await buildApp({
+  database,
+  clock,
+  logLevel: config.logLevel,
+  cookieSecure: config.cookieSecure,
+  filesDir: config.filesDir,
+  storage,
+  outboxDir: config.outboxDir,
+  trustProxy: config.trustProxy,
+});
 await app.listen({ port: config.port, host: config.host });
 const jobs = process.env.JOBS === 'false' ? null : await startJobs(database, clock, JOBS, (msg, extra) => app.log.info({ extra }, msg));
 app.log.info(
-  { engine: database.engine, storage: config.storage.kind, migrations: applied.length, reference, firstRun, startupMs: Date.now() - started, rssMb: Math.round(process.memoryUsage().rss / 1048576) },
+  {
+    engine: database.engine,
+    storage: config.storage.kind,
+    migrations: applied.length,
+    reference,
+    firstRun,
+    startupMs: Date.now() - started,
+    rssMb: Math.round(process.memoryUsage().rss / 1048576),
+  },
   `创城 ready on http://127.0.0.1:${config.port} (${database.engine})`,
 );
 

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { REGION_LEVELS } from '../enums';
 import { abilitiesOf, id, pageOf } from './shared';
 
-export const regionCode = z.string().trim().regex(/^\d{6,20}$/, '区划代码须为 6–20 位数字');
+export const regionCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6,20}$/, '区划代码须为 6–20 位数字');
 
 export const createRegionBody = z.object({
   parentId: z.uuid('上级区划编号格式不正确').nullable().optional(),

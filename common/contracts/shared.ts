@@ -15,7 +15,8 @@ export const timestamp = z.codec(z.iso.datetime({ offset: true }), z.date(), {
 export const id = z.string();
 
 /** What the caller may do to a record (`abilities` on every record). */
-export const abilitiesOf = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.boolean()])) as Record<K, z.ZodBoolean>);
+export const abilitiesOf = <K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.boolean()])) as Record<K, z.ZodBoolean>);
 
 /** A page of a list: its items and the total. */
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });

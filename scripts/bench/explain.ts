@@ -20,7 +20,11 @@ interface Captured {
 }
 
 /** For each named request, the app's own query timings and the plans of its problem queries. */
-export async function explainRequests(url: string, requests: Array<{ name: string; path: string; token: string }>, file: string): Promise<string> {
+export async function explainRequests(
+  url: string,
+  requests: Array<{ name: string; path: string; token: string }>,
+  file: string,
+): Promise<string> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   let captured: Captured[] = [];
   const db = new Kysely<DB>({
@@ -29,8 +33,19 @@ export async function explainRequests(url: string, requests: Array<{ name: strin
       if (e.level === 'query') captured.push({ sql: e.query.sql, parameters: e.query.parameters, ms: e.queryDurationMillis });
     },
   });
-  const database: Database = { db, engine: 'postgres', executeSql: async (text, values) => ({ rows: (await pool.query(text, values as unknown[])).rows }), close: () => db.destroy() };
-  const app = await buildApp({ database, clock: systemClock, logLevel: 'silent', serveWeb: false, filesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-files-')) });
+  const database: Database = {
+    db,
+    engine: 'postgres',
+    executeSql: async (text, values) => ({ rows: (await pool.query(text, values as unknown[])).rows }),
+    close: () => db.destroy(),
+  };
+  const app = await buildApp({
+    database,
+    clock: systemClock,
+    logLevel: 'silent',
+    serveWeb: false,
+    filesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-files-')),
+  });
   await app.ready();
   const out: string[] = [`# EXPLAIN (ANALYZE, BUFFERS) of the benchmark's requests — ${new Date().toISOString()}`, ''];
   try {
@@ -46,7 +61,14 @@ export async function explainRequests(url: string, requests: Array<{ name: strin
       out.push('');
       for (const q of captured.filter((x) => /"problems"|problems p\b/.test(x.sql))) {
         const plan = await pool.query(`explain (analyze, buffers) ${q.sql}`, q.parameters as unknown[]);
-        out.push('```', q.sql.replace(/\s+/g, ' '), `-- parameters: ${JSON.stringify(q.parameters)}`, ...plan.rows.map((p) => p['QUERY PLAN'] as string), '```', '');
+        out.push(
+          '```',
+          q.sql.replace(/\s+/g, ' '),
+          `-- parameters: ${JSON.stringify(q.parameters)}`,
+          ...plan.rows.map((p) => p['QUERY PLAN'] as string),
+          '```',
+          '',
+        );
       }
     }
   } finally {

@@ -94,7 +94,9 @@ async function resetSchema(client: pg.Client): Promise<void> {
   const tables = await client.query(`select count(*)::int as n from pg_tables where schemaname = 'public'`);
   const marker = await client.query(`select to_regclass('public.bench_dataset') as t`);
   if (tables.rows[0].n > 0 && !marker.rows[0].t) {
-    throw new Error('the benchmark database has tables but no bench_dataset marker: refusing to drop it (point BENCH_DATABASE_URL at a dedicated database)');
+    throw new Error(
+      'the benchmark database has tables but no bench_dataset marker: refusing to drop it (point BENCH_DATABASE_URL at a dedicated database)',
+    );
   }
   await client.query('drop schema public cascade; create schema public');
 }
@@ -108,10 +110,26 @@ async function insertOrganisation(client: pg.Client, city: City, now: Date): Pro
       await client.query(`insert into ${table} (${cols.join(',')}) values ${values}`, chunk.flat());
     }
   };
-  await batch('regions', ['id', 'parent_id', 'code', 'name', 'level', 'path', 'sort', 'created_at', 'updated_at'], city.regions.map((r, i) => [r.id, r.parentId, r.code, r.name, r.level, r.path, i, now, now]));
-  await batch('units', ['id', 'name', 'type', 'region_id', 'head_name', 'liaison_name', 'created_at', 'updated_at'], city.units.map((u, i) => [u.id, u.name, u.type, u.regionId, city.users[i % city.users.length].name, null, now, now]));
-  await batch('users', ['id', 'username', 'name', 'unit_id', 'region_id', 'password_hash', 'must_change_password', 'created_at', 'updated_at'], city.users.map((u) => [u.id, u.username, u.name, u.unitId, u.regionId, hash, false, now, now]));
-  await batch('user_roles', ['user_id', 'role', 'scope_type', 'scope_id'], city.users.map((u) => [u.id, u.role, u.scopeType, u.scopeId]));
+  await batch(
+    'regions',
+    ['id', 'parent_id', 'code', 'name', 'level', 'path', 'sort', 'created_at', 'updated_at'],
+    city.regions.map((r, i) => [r.id, r.parentId, r.code, r.name, r.level, r.path, i, now, now]),
+  );
+  await batch(
+    'units',
+    ['id', 'name', 'type', 'region_id', 'head_name', 'liaison_name', 'created_at', 'updated_at'],
+    city.units.map((u, i) => [u.id, u.name, u.type, u.regionId, city.users[i % city.users.length].name, null, now, now]),
+  );
+  await batch(
+    'users',
+    ['id', 'username', 'name', 'unit_id', 'region_id', 'password_hash', 'must_change_password', 'created_at', 'updated_at'],
+    city.users.map((u) => [u.id, u.username, u.name, u.unitId, u.regionId, hash, false, now, now]),
+  );
+  await batch(
+    'user_roles',
+    ['user_id', 'role', 'scope_type', 'scope_id'],
+    city.users.map((u) => [u.id, u.role, u.scopeType, u.scopeId]),
+  );
   await client.query(`update units u set liaison_name = us.name from users us where us.unit_id = u.id`);
 }
 
@@ -121,7 +139,10 @@ async function createLookups(client: pg.Client, city: City): Promise<Record<stri
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000);
       const width = chunk[0].length;
-      await client.query(`insert into ${table} values ${chunk.map((_, r) => `(${Array.from({ length: width }, (__, c) => `$${r * width + c + 1}`).join(',')})`).join(',')}`, chunk.flat());
+      await client.query(
+        `insert into ${table} values ${chunk.map((_, r) => `(${Array.from({ length: width }, (__, c) => `$${r * width + c + 1}`).join(',')})`).join(',')}`,
+        chunk.flat(),
+      );
     }
   };
   await client.query(`
@@ -132,31 +153,78 @@ async function createLookups(client: pg.Client, city: City): Promise<Record<stri
     create temp table bm_cats (n int primary key, code text, name text);
     create temp table bm_reporters (n int primary key, id uuid, name text);
     create temp table bm_unit_liaison (unit_id uuid primary key, user_id uuid, name text);`);
-  await insert('bm_villages', city.villages.map((v, i) => {
-    const vu = city.villageUnits.get(v.id)!;
-    return [i + 1, v.id, v.name, city.towns[v.town].name, city.counties[v.county].name, v.county, vu.community ?? vu.town, vu.town];
-  }));
+  await insert(
+    'bm_villages',
+    city.villages.map((v, i) => {
+      const vu = city.villageUnits.get(v.id)!;
+      return [i + 1, v.id, v.name, city.towns[v.town].name, city.counties[v.county].name, v.county, vu.community ?? vu.town, vu.town];
+    }),
+  );
   const countyDepts = city.units.filter((u) => u.kind === 'county_dept');
   const perCounty = countyDepts.filter((u) => u.county === 0).length;
-  await insert('bm_county_depts', countyDepts.map((u) => [u.county, countyDepts.filter((x) => x.county === u.county).indexOf(u), u.id]));
+  await insert(
+    'bm_county_depts',
+    countyDepts.map((u) => [u.county, countyDepts.filter((x) => x.county === u.county).indexOf(u), u.id]),
+  );
   const cityDepts = city.units.filter((u) => u.kind === 'city_dept');
-  await insert('bm_city_depts', cityDepts.map((u, k) => [k, u.id]));
+  await insert(
+    'bm_city_depts',
+    cityDepts.map((u, k) => [k, u.id]),
+  );
   const others = city.units.filter((u) => u.kind === 'other');
-  await insert('bm_others', (others.length ? others : cityDepts).map((u, k) => [k, u.id]));
+  await insert(
+    'bm_others',
+    (others.length ? others : cityDepts).map((u, k) => [k, u.id]),
+  );
   // Categories weighted by how often each shows up in a real 创城 problem ledger: street order and
   // exposed rubbish dominate, facilities are rarer.
-  const cats = await client.query<{ code: string; name: string }>(`select code, name from problem_categories where parent_code is not null order by code`);
+  const cats = await client.query<{ code: string; name: string }>(
+    `select code, name from problem_categories where parent_code is not null order by code`,
+  );
   const weight = (code: string) => (/^E01|^E05|^E02/.test(code) ? 6 : /^E|^W/.test(code) ? 3 : 1);
   const weighted = cats.rows.flatMap((c) => Array.from({ length: weight(c.code) }, () => c));
-  await insert('bm_cats', weighted.map((c, i) => [i + 1, c.code, c.name]));
+  await insert(
+    'bm_cats',
+    weighted.map((c, i) => [i + 1, c.code, c.name]),
+  );
   const reporters = city.users.filter((u) => u.role === 'grid_worker' || u.role === 'inspector');
-  await insert('bm_reporters', reporters.map((u, i) => [i + 1, u.id, u.name]));
-  await insert('bm_unit_liaison', city.users.filter((u) => u.role === 'unit_liaison').map((u) => [u.unitId, u.id, u.name]));
+  await insert(
+    'bm_reporters',
+    reporters.map((u, i) => [i + 1, u.id, u.name]),
+  );
+  await insert(
+    'bm_unit_liaison',
+    city.users.filter((u) => u.role === 'unit_liaison').map((u) => [u.unitId, u.id, u.name]),
+  );
   await client.query('analyze bm_villages, bm_county_depts, bm_city_depts, bm_others, bm_cats, bm_reporters, bm_unit_liaison');
-  return { villages: city.villages.length, perCounty, cityDepts: cityDepts.length, others: others.length || cityDepts.length, cats: weighted.length, reporters: reporters.length };
+  return {
+    villages: city.villages.length,
+    perCounty,
+    cityDepts: cityDepts.length,
+    others: others.length || cityDepts.length,
+    cats: weighted.length,
+    reporters: reporters.length,
+  };
 }
 
-const ROADS = ['人民路', '解放路', '建设路', '中山路', '和平路', '新华路', '文化路', '滨江大道', '环城北路', '青年路', '胜利街', '府前街', '学院路', '工业大道', '朝阳路', '长江路'];
+const ROADS = [
+  '人民路',
+  '解放路',
+  '建设路',
+  '中山路',
+  '和平路',
+  '新华路',
+  '文化路',
+  '滨江大道',
+  '环城北路',
+  '青年路',
+  '胜利街',
+  '府前街',
+  '学院路',
+  '工业大道',
+  '朝阳路',
+  '长江路',
+];
 const PLACES = ['路口', '小区门口', '农贸市场旁', '学校周边', '公交站台', '背街小巷', '商铺门前', '绿化带内', '人行道上', '停车场'];
 const PHRASES = ['，影响市容市貌', '，群众反映强烈', '，存在安全隐患', '，已持续多日', '，巡查时发现', '，需尽快处置', '，多次整改后反复'];
 const arr = (xs: string[]) => `array[${xs.map((x) => `'${x}'`).join(',')}]::text[]`;
@@ -284,12 +352,15 @@ export async function generateDataset(cfg: BenchConfig, log: (s: string) => void
     });
     await timed(timings, 'relapses and code counters', log, async () => {
       const k = Math.max(1, Math.round(cfg.problems * 0.005));
-      await client.query(`
+      await client.query(
+        `
         create temp table bm_relapse as
         select s.id as src, d.id as dst from
           (select id, row_number() over () as rn from (select id from problems where state = 'closed' and closed_at < $1::timestamptz - interval '30 days' order by random() limit $2) x) s
           join (select id, row_number() over () as rn from (select id from problems where unit_id is not null order by random() limit $2) y) d using (rn)
-        where s.id <> d.id`, [now, k]);
+        where s.id <> d.id`,
+        [now, k],
+      );
       await client.query(`update problems p set relapsed_from = r.src, source = 'recheck' from bm_relapse r where p.id = r.dst`);
       await client.query(`update problems p set relapse_count = 1 from bm_relapse r where p.id = r.src`);
       // Advance the app's monthly counters so reports made during the benchmark get codes after these months' volume.
@@ -299,7 +370,8 @@ export async function generateDataset(cfg: BenchConfig, log: (s: string) => void
     });
     const office = city.users.find((u) => u.username === 'bench_office')!;
     await timed(timings, 'problem_events (timeline)', log, () =>
-      client.query(`
+      client.query(
+        `
         insert into problem_events (problem_id, action, from_state, to_state, actor_id, actor_name, occurred_at)
         select p.id, e.action, e.from_state, e.to_state, e.actor_id, e.actor_name, e.at
         from problems p
@@ -313,7 +385,9 @@ export async function generateDataset(cfg: BenchConfig, log: (s: string) => void
           ('submit_rectification', 'rectifying', 'verifying', p.rectified_at, l.user_id, l.name),
           ('verify', 'verifying', 'closed', p.closed_at, $1::uuid, $2)
         ) e(action, from_state, to_state, at, actor_id, actor_name)
-        where e.at is not null`, [office.id, office.name]),
+        where e.at is not null`,
+        [office.id, office.name],
+      ),
     );
     // One audit event per problem through the real chain trigger (hash computed by the database).
     await timed(timings, 'audit_events (hash chain)', log, () =>
@@ -329,8 +403,14 @@ export async function generateDataset(cfg: BenchConfig, log: (s: string) => void
     });
     await timed(timings, 'vacuum analyze', log, () => client.query('vacuum analyze'));
 
-    const perUnit = await client.query<{ unit_id: string; n: number }>(`select unit_id, count(*)::int as n from problems where unit_id is not null group by unit_id order by n desc`);
-    const liaisonOf = (unitId: string, n: number) => ({ username: city.users.find((u) => u.unitId === unitId)!.username, unitId, problems: n });
+    const perUnit = await client.query<{ unit_id: string; n: number }>(
+      `select unit_id, count(*)::int as n from problems where unit_id is not null group by unit_id order by n desc`,
+    );
+    const liaisonOf = (unitId: string, n: number) => ({
+      username: city.users.find((u) => u.unitId === unitId)!.username,
+      unitId,
+      problems: n,
+    });
     const busy = perUnit.rows[0];
     const median = perUnit.rows[Math.floor(perUnit.rows.length / 2)];
     timings.total = Math.round(performance.now() - started) / 1000;
@@ -342,7 +422,9 @@ export async function generateDataset(cfg: BenchConfig, log: (s: string) => void
       cityId: city.regions[0].id,
       counties: city.counties.map((c) => ({ id: c.id, name: c.name })),
       villages: city.villages.map((v) => v.id),
-      categories: (await client.query<{ code: string }>(`select code from problem_categories where parent_code is not null order by code`)).rows.map((r) => r.code),
+      categories: (
+        await client.query<{ code: string }>(`select code from problem_categories where parent_code is not null order by code`)
+      ).rows.map((r) => r.code),
       officeUsername: office.username,
       busyLiaison: liaisonOf(busy.unit_id, busy.n),
       medianLiaison: liaisonOf(median.unit_id, median.n),

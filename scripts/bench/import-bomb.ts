@@ -46,7 +46,17 @@ async function child(mode: string, file: string): Promise<void> {
   const started = performance.now();
   let outcome: string;
   try {
-    outcome = mode === 'baseline' ? `read ${await oldReadSheet(buffer)} rows` : `read ${(await readSheet(buffer, HEADERS.map((header) => ({ header })))).length} rows`;
+    outcome =
+      mode === 'baseline'
+        ? `read ${await oldReadSheet(buffer)} rows`
+        : `read ${
+            (
+              await readSheet(
+                buffer,
+                HEADERS.map((header) => ({ header })),
+              )
+            ).length
+          } rows`;
   } catch (e) {
     outcome = `refused: ${(e as Error).message.slice(0, 60)}`;
   }
@@ -58,10 +68,19 @@ async function child(mode: string, file: string): Promise<void> {
 
 function measure(mode: string, file: string): Run {
   try {
-    const out = execFileSync(process.execPath, [...process.execArgv, SELF, '--child', mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const out = execFileSync(process.execPath, [...process.execArgv, SELF, '--child', mode, file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     return JSON.parse(out) as Run;
   } catch (e) {
-    return { ms: NaN, peakRssMb: NaN, outcome: `process died: ${String((e as Error).message).split('\n')[0].slice(0, 80)}` };
+    return {
+      ms: NaN,
+      peakRssMb: NaN,
+      outcome: `process died: ${String((e as Error).message)
+        .split('\n')[0]
+        .slice(0, 80)}`,
+    };
   }
 }
 
@@ -79,14 +98,18 @@ async function main(): Promise<void> {
   fs.writeFileSync(files.bomb, await streamedWorkbook(HEADERS, bombRows, row, { sameRowNumber: true }));
   fs.writeFileSync(files.rows, await streamedWorkbook(HEADERS, realRows, row));
   console.log(`machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 1073741824)} GB, node ${process.version}`);
-  console.log(`bomb: ${(fs.statSync(files.bomb).size / 1048576).toFixed(1)} MB file, ${bombRows} rows (≈ ${Math.round((bombRows * 235) / 1048576)} MB of sheet XML)`);
+  console.log(
+    `bomb: ${(fs.statSync(files.bomb).size / 1048576).toFixed(1)} MB file, ${bombRows} rows (≈ ${Math.round((bombRows * 235) / 1048576)} MB of sheet XML)`,
+  );
   console.log(`rows: ${(fs.statSync(files.rows).size / 1048576).toFixed(1)} MB file, ${realRows} distinct rows`);
   console.log(`medians of ${repeat} runs, each in its own process\n`);
   console.log(['file', 'reader', 'time ms', 'peak RSS MB', 'outcome'].join('\t'));
   for (const [name, file] of Object.entries(files)) {
     for (const mode of ['baseline', 'now']) {
       const runs = Array.from({ length: repeat }, () => measure(mode, file));
-      console.log([name, mode, median(runs.map((r) => r.ms)).toFixed(0), median(runs.map((r) => r.peakRssMb)).toFixed(0), runs[0].outcome].join('\t'));
+      console.log(
+        [name, mode, median(runs.map((r) => r.ms)).toFixed(0), median(runs.map((r) => r.peakRssMb)).toFixed(0), runs[0].outcome].join('\t'),
+      );
     }
   }
   fs.rmSync(dir, { recursive: true, force: true });

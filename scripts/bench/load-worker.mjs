@@ -26,7 +26,11 @@ function request(method, path, token, body) {
         method,
         path,
         agent,
-        headers: { authorization: `Bearer ${token}`, 'user-agent': 'cc-bench', ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'user-agent': 'cc-bench',
+          ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+        },
       },
       (res) => {
         const chunks = [];
@@ -42,7 +46,14 @@ function request(method, path, token, body) {
 
 const SOURCES = ['inspection', 'grid', 'grid', 'citizen', 'hotline', 'covert'];
 const SEVERITIES = ['normal', 'normal', 'normal', 'major', 'serious', 'urgent'];
-const PHRASES = ['人行道上机动车乱停放，影响通行', '小区门口垃圾满溢未及时清运', '商铺门前占道经营', '公交站台张贴非法小广告', '绿化带内积存建筑垃圾', '路口井盖破损存在安全隐患'];
+const PHRASES = [
+  '人行道上机动车乱停放，影响通行',
+  '小区门口垃圾满溢未及时清运',
+  '商铺门前占道经营',
+  '公交站台张贴非法小广告',
+  '绿化带内积存建筑垃圾',
+  '路口井盖破损存在安全隐患',
+];
 let seq = 0;
 
 /** A report like the phone app sends: its own clientId, a village, a category, a location. */
@@ -80,7 +91,12 @@ const record = (res, ms, expected) => {
 async function closed() {
   const warmEnd = performance.now() + job.warmupSeconds * 1000;
   while (performance.now() < warmEnd) {
-    await Promise.all(Array.from({ length: job.clients }, () => { const r = nextReport(); return request('POST', '/api/problems', r.token, r.body); }));
+    await Promise.all(
+      Array.from({ length: job.clients }, () => {
+        const r = nextReport();
+        return request('POST', '/api/problems', r.token, r.body);
+      }),
+    );
   }
   const start = performance.now();
   const end = start + job.seconds * 1000;

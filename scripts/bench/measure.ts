@@ -82,7 +82,10 @@ export async function machineFacts(url: string): Promise<Record<string, string>>
       'postgres settings': settings.rows.map(fmt).join(', '),
       commit: `${sh('git rev-parse --short HEAD')}${dirty}`,
       // A shared machine: other work running at the same time shows up here (and in every figure).
-      'load average at start': os.loadavg().map((x) => x.toFixed(1)).join(' / '),
+      'load average at start': os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' / '),
     };
   } finally {
     await client.end();

@@ -24,7 +24,15 @@ import { systemClock } from '../../server/platform/clock';
 import { openDatabase } from '../../server/platform/db';
 import { problemMetrics } from '../../server/modules/problems/metrics';
 import { explainRequests } from './explain';
-import { BENCH_PASSWORD, benchConfig, ensureDatabase, existingDataset, generateDataset, tableSizes, type DatasetInfo } from './generate-problems';
+import {
+  BENCH_PASSWORD,
+  benchConfig,
+  ensureDatabase,
+  existingDataset,
+  generateDataset,
+  tableSizes,
+  type DatasetInfo,
+} from './generate-problems';
 import { machineFacts, median, percentile, repeat, runWorker } from './measure';
 
 const cfg = benchConfig();
@@ -50,7 +58,9 @@ interface Figure {
 const figures: Figure[] = [];
 const details: Record<string, unknown> = {};
 
-log(`bench:problems — ${cfg.problems.toLocaleString('en')} problems, ${cfg.units} units, ${SECONDS} s per load phase, ${CLIENTS} clients, ${RATE} req/s open loop`);
+log(
+  `bench:problems — ${cfg.problems.toLocaleString('en')} problems, ${cfg.units} units, ${SECONDS} s per load phase, ${CLIENTS} clients, ${RATE} req/s open loop`,
+);
 await ensureDatabase(cfg.url);
 const machine = await machineFacts(cfg.url);
 for (const [k, v] of Object.entries(machine)) log(`  ${k}: ${v}`);
@@ -73,18 +83,35 @@ console.table(sizes);
 
 // ---------------------------------------------------------------- the app, on a real port
 const database = await openDatabase({ url: cfg.url });
-const app = await buildApp({ database, clock: systemClock, logLevel: 'silent', serveWeb: false, filesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-files-')) });
+const app = await buildApp({
+  database,
+  clock: systemClock,
+  logLevel: 'silent',
+  serveWeb: false,
+  filesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-files-')),
+});
 await app.listen({ host: '127.0.0.1', port: 0 });
 const port = (app.server.address() as { port: number }).port;
 const base = `http://127.0.0.1:${port}`;
 
 /** Signs in over HTTP and creates a personal API token, as a script would. */
 async function tokenFor(username: string): Promise<string> {
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: BENCH_PASSWORD }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
   if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const created = await fetch(`${base}/api/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ name: '压测脚本' }) });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const created = await fetch(`${base}/api/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ name: '压测脚本' }),
+  });
   if (created.status !== 201) throw new Error(`token ${username}: ${created.status} ${await created.text()}`);
   return ((await created.json()) as { token: string }).token;
 }
@@ -98,41 +125,102 @@ const datasetNow = new Date(info.now);
 const cst = new Date(datasetNow.getTime() + 8 * 3600_000);
 const monthFrom = new Date(Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth() - 1, 1) - 8 * 3600_000);
 const monthTo = new Date(Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth(), 1) - 8 * 3600_000);
-const cohort = (await admin.query(`select count(*)::int as n from problems where first_dispatched_at >= $1 and first_dispatched_at < $2`, [monthFrom, monthTo])).rows[0].n as number;
-log(`\n(b) metrics for ${monthFrom.toISOString()} – ${monthTo.toISOString()} (cohort ${cohort.toLocaleString('en')} problems first dispatched in the month)`);
+const cohort = (
+  await admin.query(`select count(*)::int as n from problems where first_dispatched_at >= $1 and first_dispatched_at < $2`, [
+    monthFrom,
+    monthTo,
+  ])
+).rows[0].n as number;
+log(
+  `\n(b) metrics for ${monthFrom.toISOString()} – ${monthTo.toISOString()} (cohort ${cohort.toLocaleString('en')} problems first dispatched in the month)`,
+);
 
 const scan = await admin.connect();
 await scan.query('set enable_indexscan = off; set enable_indexonlyscan = off; set enable_bitmapscan = off');
 const seqCount = median(await repeat(METRIC_RUNS, () => scan.query('select count(*) from problems')));
 const seqSum = median(await repeat(METRIC_RUNS, () => scan.query('select sum(length(description)) from problems')));
 scan.release();
-log(`  baseline: one sequential scan — count(*) ${fmt(seqCount)} ms, sum(length(description)) ${fmt(seqSum)} ms (median of ${METRIC_RUNS})`);
+log(
+  `  baseline: one sequential scan — count(*) ${fmt(seqCount)} ms, sum(length(description)) ${fmt(seqSum)} ms (median of ${METRIC_RUNS})`,
+);
 
 const metricsDirect = async (groupBy: 'unit' | 'region') =>
-  median(await repeat(METRIC_RUNS, () => problemMetrics(database.db, { groupBy, from: monthFrom, to: monthTo, now: new Date(), scope: sql`true` })));
-const metricsPath = (groupBy: string) => `/api/problems/metrics?groupBy=${groupBy}&from=${encodeURIComponent(monthFrom.toISOString())}&to=${encodeURIComponent(monthTo.toISOString())}`;
+  median(
+    await repeat(METRIC_RUNS, () =>
+      problemMetrics(database.db, { groupBy, from: monthFrom, to: monthTo, now: new Date(), scope: sql`true` }),
+    ),
+  );
+const metricsPath = (groupBy: string) =>
+  `/api/problems/metrics?groupBy=${groupBy}&from=${encodeURIComponent(monthFrom.toISOString())}&to=${encodeURIComponent(monthTo.toISOString())}`;
 const metricsHttp = async (groupBy: string, directMs: number) => {
   const runs = directMs > 2000 ? 3 : METRIC_RUNS;
-  const r = await runWorker({ kind: 'sequence', port, warmup: 1, requests: Array.from({ length: runs + 1 }, () => ({ path: metricsPath(groupBy), token: office })) });
+  const r = await runWorker({
+    kind: 'sequence',
+    port,
+    warmup: 1,
+    requests: Array.from({ length: runs + 1 }, () => ({ path: metricsPath(groupBy), token: office })),
+  });
   if (r.ok !== runs) throw new Error(`metrics over HTTP failed: ${JSON.stringify(r.errors)}`);
   return { ms: median(r.latencies), groups: r.firstTotal };
 };
 const mUnit = await metricsDirect('unit');
 const hUnit = await metricsHttp('unit', mUnit);
-log(`  groupBy=unit:   direct ${fmt(mUnit)} ms (${(mUnit / seqCount).toFixed(2)}× scan), HTTP as the city office ${fmt(hUnit.ms)} ms (${(hUnit.ms / seqCount).toFixed(2)}×), ${hUnit.groups} units`);
+log(
+  `  groupBy=unit:   direct ${fmt(mUnit)} ms (${(mUnit / seqCount).toFixed(2)}× scan), HTTP as the city office ${fmt(hUnit.ms)} ms (${(hUnit.ms / seqCount).toFixed(2)}×), ${hUnit.groups} units`,
+);
 const mRegion = await metricsDirect('region');
 const hRegion = await metricsHttp('region', mRegion);
-log(`  groupBy=region: direct ${fmt(mRegion)} ms (${(mRegion / seqCount).toFixed(2)}× scan), HTTP as the city office ${fmt(hRegion.ms)} ms (${(hRegion.ms / seqCount).toFixed(2)}×), ${hRegion.groups} towns`);
-figures.push(
-  { id: 'b1', what: 'metrics, 1 month, all units (direct) / seq scan', value: `${fmt(mUnit)} ms / ${fmt(seqCount)} ms = ${(mUnit / seqCount).toFixed(2)}×`, goal: '≤ 3×', pass: mUnit / seqCount <= 3 },
-  { id: 'b2', what: 'metrics, 1 month, all units (HTTP, office) / seq scan', value: `${fmt(hUnit.ms)} ms = ${(hUnit.ms / seqCount).toFixed(2)}×`, goal: '≤ 3×', pass: hUnit.ms / seqCount <= 3 },
-  { id: 'b3', what: 'metrics, 1 month, by town (direct) / seq scan', value: `${fmt(mRegion)} ms = ${(mRegion / seqCount).toFixed(2)}×`, goal: '≤ 3×', pass: mRegion / seqCount <= 3 },
-  { id: 'b4', what: 'metrics, 1 month, by town (HTTP, office) / seq scan', value: `${fmt(hRegion.ms)} ms = ${(hRegion.ms / seqCount).toFixed(2)}×`, goal: '≤ 3×', pass: hRegion.ms / seqCount <= 3 },
+log(
+  `  groupBy=region: direct ${fmt(mRegion)} ms (${(mRegion / seqCount).toFixed(2)}× scan), HTTP as the city office ${fmt(hRegion.ms)} ms (${(hRegion.ms / seqCount).toFixed(2)}×), ${hRegion.groups} towns`,
 );
-details.metrics = { from: monthFrom, to: monthTo, cohort, seqCountMs: seqCount, seqSumMs: seqSum, unitDirectMs: mUnit, unitHttpMs: hUnit.ms, regionDirectMs: mRegion, regionHttpMs: hRegion.ms };
+figures.push(
+  {
+    id: 'b1',
+    what: 'metrics, 1 month, all units (direct) / seq scan',
+    value: `${fmt(mUnit)} ms / ${fmt(seqCount)} ms = ${(mUnit / seqCount).toFixed(2)}×`,
+    goal: '≤ 3×',
+    pass: mUnit / seqCount <= 3,
+  },
+  {
+    id: 'b2',
+    what: 'metrics, 1 month, all units (HTTP, office) / seq scan',
+    value: `${fmt(hUnit.ms)} ms = ${(hUnit.ms / seqCount).toFixed(2)}×`,
+    goal: '≤ 3×',
+    pass: hUnit.ms / seqCount <= 3,
+  },
+  {
+    id: 'b3',
+    what: 'metrics, 1 month, by town (direct) / seq scan',
+    value: `${fmt(mRegion)} ms = ${(mRegion / seqCount).toFixed(2)}×`,
+    goal: '≤ 3×',
+    pass: mRegion / seqCount <= 3,
+  },
+  {
+    id: 'b4',
+    what: 'metrics, 1 month, by town (HTTP, office) / seq scan',
+    value: `${fmt(hRegion.ms)} ms = ${(hRegion.ms / seqCount).toFixed(2)}×`,
+    goal: '≤ 3×',
+    pass: hRegion.ms / seqCount <= 3,
+  },
+);
+details.metrics = {
+  from: monthFrom,
+  to: monthTo,
+  cohort,
+  seqCountMs: seqCount,
+  seqSumMs: seqSum,
+  unitDirectMs: mUnit,
+  unitHttpMs: hUnit.ms,
+  regionDirectMs: mRegion,
+  regionHttpMs: hRegion.ms,
+};
 
 // ---------------------------------------------------------------- (c) list endpoint with filters
-const someUnits = (await admin.query<{ unit_id: string }>(`select unit_id from problems where unit_id is not null group by unit_id order by md5(unit_id::text) limit 50`)).rows.map((r) => r.unit_id);
+const someUnits = (
+  await admin.query<{ unit_id: string }>(
+    `select unit_id from problems where unit_id is not null group by unit_id order by md5(unit_id::text) limit 50`,
+  )
+).rows.map((r) => r.unit_id);
 const counties = info.counties.map((c) => c.id);
 type Scenario = { name: string; token: string; path: (i: number) => string };
 const scenarios: Scenario[] = [
@@ -140,27 +228,57 @@ const scenarios: Scenario[] = [
   { name: 'office: state=rectifying', token: office, path: () => '/api/problems?state=rectifying' },
   { name: 'office: unitId=<one of 50 units>', token: office, path: (i) => `/api/problems?unitId=${someUnits[i % someUnits.length]}` },
   { name: 'office: overdue=true, sort=deadline', token: office, path: () => '/api/problems?overdue=true&sort=deadline&order=asc' },
-  { name: 'office: regionId=<county>, state=dispatched,rectifying', token: office, path: (i) => `/api/problems?regionId=${counties[i % counties.length]}&state=dispatched,rectifying` },
+  {
+    name: 'office: regionId=<county>, state=dispatched,rectifying',
+    token: office,
+    path: (i) => `/api/problems?regionId=${counties[i % counties.length]}&state=dispatched,rectifying`,
+  },
   { name: 'office: categoryCode=E05', token: office, path: () => '/api/problems?categoryCode=E05' },
   { name: 'office: search=井盖', token: office, path: () => `/api/problems?search=${encodeURIComponent('井盖')}` },
-  { name: 'office: county + E05 + rectifying, sort=deadline', token: office, path: (i) => `/api/problems?regionId=${counties[i % counties.length]}&categoryCode=E05&state=rectifying&sort=deadline&order=asc` },
+  {
+    name: 'office: county + E05 + rectifying, sort=deadline',
+    token: office,
+    path: (i) => `/api/problems?regionId=${counties[i % counties.length]}&categoryCode=E05&state=rectifying&sort=deadline&order=asc`,
+  },
   { name: 'busiest unit liaison: first page', token: busy, path: () => '/api/problems' },
-  { name: 'busiest unit liaison: state=rectifying, sort=deadline', token: busy, path: () => '/api/problems?state=rectifying&sort=deadline&order=asc' },
+  {
+    name: 'busiest unit liaison: state=rectifying, sort=deadline',
+    token: busy,
+    path: () => '/api/problems?state=rectifying&sort=deadline&order=asc',
+  },
   { name: 'busiest unit liaison: overdue=true', token: busy, path: () => '/api/problems?overdue=true' },
   { name: 'busiest unit liaison: search=人民路', token: busy, path: () => `/api/problems?search=${encodeURIComponent('人民路')}` },
   { name: 'median unit liaison: first page', token: typical, path: () => '/api/problems' },
 ];
-log(`\n(c) list endpoint, ${LIST_REQUESTS} sequential requests per scenario after 5 warm-up (or as many as fit in ${SCENARIO_BUDGET_S} s, at least 20) (busiest unit: ${info.busyLiaison.problems.toLocaleString('en')} problems, median unit: ${info.medianLiaison.problems})`);
+log(
+  `\n(c) list endpoint, ${LIST_REQUESTS} sequential requests per scenario after 5 warm-up (or as many as fit in ${SCENARIO_BUDGET_S} s, at least 20) (busiest unit: ${info.busyLiaison.problems.toLocaleString('en')} problems, median unit: ${info.medianLiaison.problems})`,
+);
 const listRows: Array<Record<string, unknown>> = [];
 for (const s of scenarios) {
   const requests = Array.from({ length: LIST_REQUESTS + 5 }, (_, i) => ({ path: s.path(i), token: s.token }));
   const r = await runWorker({ kind: 'sequence', port, warmup: 5, requests, budgetMs: SCENARIO_BUDGET_S * 1000, minRequests: 20 });
   const total = r.firstTotal;
-  const row = { scenario: s.name, total, requests: r.latencies.length, p50: fmt(percentile(r.latencies, 50)), p95: fmt(percentile(r.latencies, 95)), p99: fmt(percentile(r.latencies, 99)), errors: Object.keys(r.errors).length ? JSON.stringify(r.errors) : '' };
+  const row = {
+    scenario: s.name,
+    total,
+    requests: r.latencies.length,
+    p50: fmt(percentile(r.latencies, 50)),
+    p95: fmt(percentile(r.latencies, 95)),
+    p99: fmt(percentile(r.latencies, 99)),
+    errors: Object.keys(r.errors).length ? JSON.stringify(r.errors) : '',
+  };
   listRows.push(row);
-  log(`  ${s.name}: total ${total?.toLocaleString('en')}, ${r.latencies.length} requests, p50 ${row.p50} ms, p95 ${row.p95} ms, p99 ${row.p99} ms ${row.errors}`);
+  log(
+    `  ${s.name}: total ${total?.toLocaleString('en')}, ${r.latencies.length} requests, p50 ${row.p50} ms, p95 ${row.p95} ms, p99 ${row.p99} ms ${row.errors}`,
+  );
   const p95 = percentile(r.latencies, 95);
-  figures.push({ id: `c${listRows.length}`, what: `list — ${s.name}`, value: `p95 ${fmt(p95)} ms (p50 ${row.p50}, p99 ${row.p99}; n=${r.latencies.length}; ${total?.toLocaleString('en')} matches)`, goal: '≤ 100 ms', pass: p95 <= 100 && !row.errors });
+  figures.push({
+    id: `c${listRows.length}`,
+    what: `list — ${s.name}`,
+    value: `p95 ${fmt(p95)} ms (p50 ${row.p50}, p99 ${row.p99}; n=${r.latencies.length}; ${total?.toLocaleString('en')} matches)`,
+    goal: '≤ 100 ms',
+    pass: p95 <= 100 && !row.errors,
+  });
 }
 details.list = listRows;
 
@@ -181,7 +299,8 @@ if (env.BENCH_EXPLAIN) {
 log(`\n(a) reports: POST /api/problems vs raw single-row INSERTs, ${CLIENTS} concurrent clients, ${SECONDS} s each`);
 const villages = info.villages;
 const categories = info.categories;
-const reporterRow = (await admin.query<{ id: string; name: string }>(`select id, name from users where username = $1`, [info.reporters[0]])).rows[0];
+const reporterRow = (await admin.query<{ id: string; name: string }>(`select id, name from users where username = $1`, [info.reporters[0]]))
+  .rows[0];
 
 /** `clients` connections each running single-row autocommit INSERTs shaped like the API's for `seconds`. */
 async function rawInserts(tag: string): Promise<number> {
@@ -195,14 +314,37 @@ async function rawInserts(tag: string): Promise<number> {
     return c.query(
       `insert into problems (code, client_id, description, category_code, source, severity, state, region_id, lat, lng, address, reporter_id, reporter_name, created_at, updated_at)
        values ($1, $2, $3, $4, 'grid', 'normal', 'pending', $5, $6, $7, $8, $9, $10, $11, $11) returning id, code`,
-      [`RAW${tag}-${String(i).padStart(7, '0')}`, `raw-${tag}-${i}`, `人行道上机动车乱停放，影响通行（压测 ${i}）`, categories[i % categories.length], villages[i % villages.length], 30.25, 120.15, `人民路${i % 300}号`, reporterRow.id, reporterRow.name, at],
+      [
+        `RAW${tag}-${String(i).padStart(7, '0')}`,
+        `raw-${tag}-${i}`,
+        `人行道上机动车乱停放，影响通行（压测 ${i}）`,
+        categories[i % categories.length],
+        villages[i % villages.length],
+        30.25,
+        120.15,
+        `人民路${i % 300}号`,
+        reporterRow.id,
+        reporterRow.name,
+        at,
+      ],
     );
   };
   const warmEnd = performance.now() + 2000;
-  await Promise.all(conns.map(async (c) => { while (performance.now() < warmEnd) await insert(c); }));
+  await Promise.all(
+    conns.map(async (c) => {
+      while (performance.now() < warmEnd) await insert(c);
+    }),
+  );
   const t = performance.now();
   const end = t + SECONDS * 1000;
-  await Promise.all(conns.map(async (c) => { while (performance.now() < end) { await insert(c); rows += 1; } }));
+  await Promise.all(
+    conns.map(async (c) => {
+      while (performance.now() < end) {
+        await insert(c);
+        rows += 1;
+      }
+    }),
+  );
   const elapsed = performance.now() - t;
   conns.forEach((c) => c.release());
   await pool.end();
@@ -213,20 +355,60 @@ const tag = Date.now().toString(36);
 const reportJob = { port, tokens: reporters, villages, categories, tag };
 const raw1 = await rawInserts(`${tag}a`);
 log(`  raw INSERT (before): ${raw1.toFixed(0)} rows/s`);
-const closed = await runWorker({ ...reportJob, kind: 'closed', clients: CLIENTS, seconds: SECONDS, warmupSeconds: 2, maxSockets: CLIENTS, tag: `${tag}c` });
+const closed = await runWorker({
+  ...reportJob,
+  kind: 'closed',
+  clients: CLIENTS,
+  seconds: SECONDS,
+  warmupSeconds: 2,
+  maxSockets: CLIENTS,
+  tag: `${tag}c`,
+});
 const apiRate = closed.ok / (closed.elapsedMs / 1000);
-log(`  API closed loop: ${apiRate.toFixed(0)} reports/s (p50 ${fmt(percentile(closed.latencies, 50))} ms, p99 ${fmt(percentile(closed.latencies, 99))} ms) ${Object.keys(closed.errors).length ? JSON.stringify(closed.errors) : ''}`);
+log(
+  `  API closed loop: ${apiRate.toFixed(0)} reports/s (p50 ${fmt(percentile(closed.latencies, 50))} ms, p99 ${fmt(percentile(closed.latencies, 99))} ms) ${Object.keys(closed.errors).length ? JSON.stringify(closed.errors) : ''}`,
+);
 const raw2 = await rawInserts(`${tag}b`);
 log(`  raw INSERT (after):  ${raw2.toFixed(0)} rows/s`);
 const rawRate = (raw1 + raw2) / 2;
 const openRun = await runWorker({ ...reportJob, kind: 'open', rate: RATE, seconds: SECONDS, maxSockets: 512, tag: `${tag}o` });
 const achieved = openRun.ok / (openRun.elapsedMs / 1000);
-log(`  API open loop at ${RATE}/s: achieved ${achieved.toFixed(0)}/s, ${openRun.ok}/${openRun.sent} answered 201, p50 ${fmt(percentile(openRun.latencies, 50))} ms, p99 ${fmt(percentile(openRun.latencies, 99))} ms ${Object.keys(openRun.errors).length ? JSON.stringify(openRun.errors) : ''}`);
-figures.unshift(
-  { id: 'a1', what: `API reports/s ÷ raw INSERT rows/s (${CLIENTS} clients)`, value: `${apiRate.toFixed(0)} / ${rawRate.toFixed(0)} = ${((100 * apiRate) / rawRate).toFixed(1)}%`, goal: '≥ 40%', pass: apiRate / rawRate >= 0.4 },
-  { id: 'a2', what: `API at ${RATE} req/s open loop: achieved, p50 / p99`, value: `${achieved.toFixed(0)}/s, p50 ${fmt(percentile(openRun.latencies, 50))} ms, p99 ${fmt(percentile(openRun.latencies, 99))} ms`, goal: `${RATE}/s sustained`, pass: achieved >= RATE * 0.97 && openRun.ok === openRun.sent },
+log(
+  `  API open loop at ${RATE}/s: achieved ${achieved.toFixed(0)}/s, ${openRun.ok}/${openRun.sent} answered 201, p50 ${fmt(percentile(openRun.latencies, 50))} ms, p99 ${fmt(percentile(openRun.latencies, 99))} ms ${Object.keys(openRun.errors).length ? JSON.stringify(openRun.errors) : ''}`,
 );
-details.writes = { raw1, raw2, rawRate, apiRate, apiP50: percentile(closed.latencies, 50), apiP99: percentile(closed.latencies, 99), open: { rate: RATE, achieved, ok: openRun.ok, sent: openRun.sent, p50: percentile(openRun.latencies, 50), p99: percentile(openRun.latencies, 99), errors: openRun.errors } };
+figures.unshift(
+  {
+    id: 'a1',
+    what: `API reports/s ÷ raw INSERT rows/s (${CLIENTS} clients)`,
+    value: `${apiRate.toFixed(0)} / ${rawRate.toFixed(0)} = ${((100 * apiRate) / rawRate).toFixed(1)}%`,
+    goal: '≥ 40%',
+    pass: apiRate / rawRate >= 0.4,
+  },
+  {
+    id: 'a2',
+    what: `API at ${RATE} req/s open loop: achieved, p50 / p99`,
+    value: `${achieved.toFixed(0)}/s, p50 ${fmt(percentile(openRun.latencies, 50))} ms, p99 ${fmt(percentile(openRun.latencies, 99))} ms`,
+    goal: `${RATE}/s sustained`,
+    pass: achieved >= RATE * 0.97 && openRun.ok === openRun.sent,
+  },
+);
+details.writes = {
+  raw1,
+  raw2,
+  rawRate,
+  apiRate,
+  apiP50: percentile(closed.latencies, 50),
+  apiP99: percentile(closed.latencies, 99),
+  open: {
+    rate: RATE,
+    achieved,
+    ok: openRun.ok,
+    sent: openRun.sent,
+    p50: percentile(openRun.latencies, 50),
+    p99: percentile(openRun.latencies, 99),
+    errors: openRun.errors,
+  },
+};
 
 await app.close();
 await database.close();
@@ -234,11 +416,30 @@ await admin.end();
 
 // ---------------------------------------------------------------- summary
 const wall = (performance.now() - started) / 1000;
-log(`\nsummary (${cfg.problems.toLocaleString('en')} problems, ${cfg.units} units; run took ${wall.toFixed(0)} s, dataset generation ${info.timings.total.toFixed(0)} s; load average now ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${os.availableParallelism()} CPUs)\n`);
+log(
+  `\nsummary (${cfg.problems.toLocaleString('en')} problems, ${cfg.units} units; run took ${wall.toFixed(0)} s, dataset generation ${info.timings.total.toFixed(0)} s; load average now ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')} on ${os.availableParallelism()} CPUs)\n`,
+);
 log('| # | figure | measured | goal | |');
 log('| --- | --- | --- | --- | --- |');
 for (const f of figures) log(`| ${f.id} | ${f.what} | ${f.value} | ${f.goal} | ${f.pass === null ? '' : f.pass ? 'pass' : 'FAIL'} |`);
 if (env.BENCH_JSON) {
-  fs.writeFileSync(env.BENCH_JSON, JSON.stringify({ config: { ...cfg, seconds: SECONDS, clients: CLIENTS, rate: RATE, listRequests: LIST_REQUESTS }, machine, dataset: { sizes, timings: info.timings, busyLiaison: info.busyLiaison, medianLiaison: info.medianLiaison }, figures, details, wallSeconds: wall }, null, 2));
+  fs.writeFileSync(
+    env.BENCH_JSON,
+    JSON.stringify(
+      {
+        config: { ...cfg, seconds: SECONDS, clients: CLIENTS, rate: RATE, listRequests: LIST_REQUESTS },
+        machine,
+        dataset: { sizes, timings: info.timings, busyLiaison: info.busyLiaison, medianLiaison: info.medianLiaison },
+        figures,
+        details,
+        wallSeconds: wall,
+      },
+      null,
+      2,
+    ),
+  );
   log(`\nresults written to ${env.BENCH_JSON}`);
 }

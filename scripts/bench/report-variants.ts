@@ -36,14 +36,24 @@ async function report(c: pg.PoolClient, variant: Variant): Promise<void> {
   const category = info.categories[i % info.categories.length];
   const now = new Date();
   if (variant === 'raw') {
-    await c.query(`insert into problems (code, description, category_code, source, severity, state, region_id, reporter_id, reporter_name, created_at, updated_at)
-      values ($1, '人行道上机动车乱停放', $2, 'grid', 'normal', 'pending', $3, $4, $5, $6, $6) returning id, code`, [`RAWV-${i}-${crypto.randomUUID()}`, category, village, reporter.id, reporter.name, now]);
+    await c.query(
+      `insert into problems (code, description, category_code, source, severity, state, region_id, reporter_id, reporter_name, created_at, updated_at)
+      values ($1, '人行道上机动车乱停放', $2, 'grid', 'normal', 'pending', $3, $4, $5, $6, $6) returning id, code`,
+      [`RAWV-${i}-${crypto.randomUUID()}`, category, village, reporter.id, reporter.name, now],
+    );
     return;
   }
   // Before the transaction: token, actor, grants, idempotency check, category, region (as the API does).
-  await c.query(`select id, user_id, last_used_at from api_tokens where token_hash = $1 and revoked_at is null`, [crypto.randomBytes(32).toString('hex')]);
-  await c.query(`select id, username, name, unit_id, region_id, must_change_password, is_demo, active from users where id = $1`, [reporter.id]);
-  await c.query(`select ur.role, ur.scope_type, ur.scope_id, r.path from user_roles ur left join regions r on r.id = ur.scope_id and ur.scope_type = 'region' where ur.user_id = $1`, [reporter.id]);
+  await c.query(`select id, user_id, last_used_at from api_tokens where token_hash = $1 and revoked_at is null`, [
+    crypto.randomBytes(32).toString('hex'),
+  ]);
+  await c.query(`select id, username, name, unit_id, region_id, must_change_password, is_demo, active from users where id = $1`, [
+    reporter.id,
+  ]);
+  await c.query(
+    `select ur.role, ur.scope_type, ur.scope_id, r.path from user_roles ur left join regions r on r.id = ur.scope_id and ur.scope_type = 'region' where ur.user_id = $1`,
+    [reporter.id],
+  );
   const clientId = `txv-${i}-${crypto.randomUUID()}`;
   await c.query(`select id from problems where reporter_id = $1 and client_id = $2`, [reporter.id, clientId]);
   await c.query(`select code, active from problem_categories where code = $1`, [category]);
@@ -54,21 +64,41 @@ async function report(c: pg.PoolClient, variant: Variant): Promise<void> {
   await c.query('begin');
   try {
     if (variant === 'as-is') n = (await c.query(counter, [month])).rows[0].last;
-    const row = (await c.query(`insert into problems (code, client_id, description, category_code, source, severity, state, region_id, reporter_id, reporter_name, created_at, updated_at)
-      values ($1, $2, '人行道上机动车乱停放', $3, 'grid', 'normal', 'pending', $4, $5, $6, $7, $7) returning id, code`, [`${month}${variant === "as-is" ? "" : "S"}-${n}`, clientId, category, village, reporter.id, reporter.name, now])).rows[0];
-    await c.query(`insert into problem_events (problem_id, action, from_state, to_state, actor_id, actor_name, occurred_at) values ($1, 'report', null, 'pending', $2, $3, $4)`, [row.id, reporter.id, reporter.name, now]);
-    const audit = () => c.query(`insert into audit_events (occurred_at, actor_id, actor_name, action, subject_type, subject_id, after, ip, user_agent) values ($1, $2, $3, 'problem.reported', 'problem', $4, $5, '127.0.0.1', 'variants')`,
-      [now, reporter.id, reporter.name, row.id, JSON.stringify({ code: row.code, category_code: category, state: 'pending' })]);
+    const row = (
+      await c.query(
+        `insert into problems (code, client_id, description, category_code, source, severity, state, region_id, reporter_id, reporter_name, created_at, updated_at)
+      values ($1, $2, '人行道上机动车乱停放', $3, 'grid', 'normal', 'pending', $4, $5, $6, $7, $7) returning id, code`,
+        [`${month}${variant === 'as-is' ? '' : 'S'}-${n}`, clientId, category, village, reporter.id, reporter.name, now],
+      )
+    ).rows[0];
+    await c.query(
+      `insert into problem_events (problem_id, action, from_state, to_state, actor_id, actor_name, occurred_at) values ($1, 'report', null, 'pending', $2, $3, $4)`,
+      [row.id, reporter.id, reporter.name, now],
+    );
+    const audit = () =>
+      c.query(
+        `insert into audit_events (occurred_at, actor_id, actor_name, action, subject_type, subject_id, after, ip, user_agent) values ($1, $2, $3, 'problem.reported', 'problem', $4, $5, '127.0.0.1', 'variants')`,
+        [now, reporter.id, reporter.name, row.id, JSON.stringify({ code: row.code, category_code: category, state: 'pending' })],
+      );
     if (variant === 'as-is') await audit();
-    const office = await c.query(`select distinct u.id from user_roles g join users u on u.id = g.user_id and u.active join regions r on r.id = g.scope_id
-      where g.scope_type = 'region' and g.role = any($1::text[]) and $2 like r.path || '%'`, [['office'], region.path]);
+    const office = await c.query(
+      `select distinct u.id from user_roles g join users u on u.id = g.user_id and u.active join regions r on r.id = g.scope_id
+      where g.scope_type = 'region' and g.role = any($1::text[]) and $2 like r.path || '%'`,
+      [['office'], region.path],
+    );
     for (const o of office.rows) {
-      await c.query(`insert into notifications (user_id, kind, title, body, problem_id, created_at) values ($1, 'reported', $2, '人行道上机动车乱停放', $3, $4)`, [o.id, `新上报问题 ${row.code} 待受理`, row.id, now]);
+      await c.query(
+        `insert into notifications (user_id, kind, title, body, problem_id, created_at) values ($1, 'reported', $2, '人行道上机动车乱停放', $3, $4)`,
+        [o.id, `新上报问题 ${row.code} 待受理`, row.id, now],
+      );
     }
     if (variant === 'short-locks') await audit();
     await c.query('commit');
-    await c.query(`select p.*, r.path, r.name, u.name as unit_name, cat.name as category_name from problems p join regions r on r.id = p.region_id
-      left join units u on u.id = p.unit_id join problem_categories cat on cat.code = p.category_code where p.id = $1`, [row.id]);
+    await c.query(
+      `select p.*, r.path, r.name, u.name as unit_name, cat.name as category_name from problems p join regions r on r.id = p.region_id
+      left join units u on u.id = p.unit_id join problem_categories cat on cat.code = p.category_code where p.id = $1`,
+      [row.id],
+    );
   } catch (e) {
     await c.query('rollback');
     throw e;
@@ -97,5 +127,6 @@ const results: Record<Variant, number[]> = { raw: [], 'as-is': [], 'short-locks'
 for (let r = 0; r < ROUNDS; r++) {
   for (const v of Object.keys(results) as Variant[]) results[v].push(await run(v));
 }
-for (const [v, rates] of Object.entries(results)) console.log(`  ${v.padEnd(12)} ${median(rates).toFixed(0).padStart(6)} /s   (${rates.map((x) => x.toFixed(0)).join(', ')})`);
+for (const [v, rates] of Object.entries(results))
+  console.log(`  ${v.padEnd(12)} ${median(rates).toFixed(0).padStart(6)} /s   (${rates.map((x) => x.toFixed(0)).join(', ')})`);
 await pool.end();

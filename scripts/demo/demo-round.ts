@@ -33,37 +33,74 @@ try {
   const campaign = await db.selectFrom('campaigns').select('id').where('title_type', '=', 'civilized_city').executeTakeFirstOrThrow();
   const today = new Date().toISOString().slice(0, 10);
   const round = await createRound(office, {
-    name: `第${seed}轮暗访`, kind: 'covert', campaignId: campaign.id, startDate: today, endDate: today,
+    name: `第${seed}轮暗访`,
+    kind: 'covert',
+    campaignId: campaign.id,
+    startDate: today,
+    endDate: today,
     sample: { siteTypeCodes: ['farmers_market', 'back_street', 'main_road', 'public_toilet', 'bus_stop', 'school'], perType: 2, seed },
-    inspectorIds: [inspector.actor.id], passThreshold: 0.85,
+    inspectorIds: [inspector.actor.id],
+    passThreshold: 0.85,
   });
   const storage = await openStorage(config.storage);
-  const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 120, g: 120, b: 110 } } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 120, g: 120, b: 110 } } })
+    .jpeg()
+    .toBuffer();
   const random = prng(seedFrom(seed));
   const r = (await findRound(db, round.id))!;
   for (const siteId of round.siteIds) {
-    const site = await db.selectFrom('sites').select(['site_type_code', 'lat', 'lng', 'address']).where('id', '=', siteId).executeTakeFirstOrThrow();
+    const site = await db
+      .selectFrom('sites')
+      .select(['site_type_code', 'lat', 'lng', 'address'])
+      .where('id', '=', siteId)
+      .executeTakeFirstOrThrow();
     const items = await checklistFor(db, r.standard_version_id!, site.site_type_code);
     const results = [];
     for (const item of items) {
       const x = random();
       const verdict = x < 0.15 ? 'fail' : x < 0.22 ? 'na' : 'pass';
-      const photoIds = verdict === 'fail' ? [(await uploadPhoto(inspector, storage, { bytes: jpeg, originalName: 'finding.jpg', fields: { lat: site.lat ?? undefined, lng: site.lng ?? undefined, address: site.address ?? undefined, roundId: round.id } })).id] : [];
-      results.push({ standardId: item.id, verdict: verdict as 'pass' | 'fail' | 'na', photoIds, note: verdict === 'fail' ? '现场发现不符合' : undefined });
+      const photoIds =
+        verdict === 'fail'
+          ? [
+              (
+                await uploadPhoto(inspector, storage, {
+                  bytes: jpeg,
+                  originalName: 'finding.jpg',
+                  fields: { lat: site.lat ?? undefined, lng: site.lng ?? undefined, address: site.address ?? undefined, roundId: round.id },
+                })
+              ).id,
+            ]
+          : [];
+      results.push({
+        standardId: item.id,
+        verdict: verdict as 'pass' | 'fail' | 'na',
+        photoIds,
+        note: verdict === 'fail' ? '现场发现不符合' : undefined,
+      });
     }
     if (results.length) await recordVisit(inspector, round.id, { siteId, results });
   }
   await releaseRound(office, round.id);
   const report = await roundReport(db, (await findRound(db, round.id))!, async () => true);
   const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-  console.log(`\n${report.round.name}（暗访，种子 ${round.seed}）：${report.overall.sites} 个点位，实测 ${report.overall.visited} 个，平均得分率 ${pct(report.overall.avgScoreRate)}，达标率 ${pct(report.overall.passRate)}，发现问题 ${report.overall.failures} 个`);
+  console.log(
+    `\n${report.round.name}（暗访，种子 ${round.seed}）：${report.overall.sites} 个点位，实测 ${report.overall.visited} 个，平均得分率 ${pct(report.overall.avgScoreRate)}，达标率 ${pct(report.overall.passRate)}，发现问题 ${report.overall.failures} 个`,
+  );
   console.log('\n按点位类型：');
-  for (const g of report.bySiteType) console.log(`  ${g.name.padEnd(12, '　')} 点位 ${g.sites}  平均得分率 ${pct(g.avgScoreRate)}  达标率 ${pct(g.passRate)}  问题 ${g.failures}`);
+  for (const g of report.bySiteType)
+    console.log(
+      `  ${g.name.padEnd(12, '　')} 点位 ${g.sites}  平均得分率 ${pct(g.avgScoreRate)}  达标率 ${pct(g.passRate)}  问题 ${g.failures}`,
+    );
   console.log('\n按乡镇（街道）：');
-  for (const g of report.byRegion) console.log(`  ${g.name.padEnd(8, '　')} 点位 ${g.sites}  平均得分率 ${pct(g.avgScoreRate)}  达标率 ${pct(g.passRate)}`);
+  for (const g of report.byRegion)
+    console.log(`  ${g.name.padEnd(8, '　')} 点位 ${g.sites}  平均得分率 ${pct(g.avgScoreRate)}  达标率 ${pct(g.passRate)}`);
   console.log('\n点位得分（由低到高）：');
-  for (const s of report.bySite) console.log(`  ${s.name}（${s.siteType}，${s.region}）得分率 ${pct(s.scoreRate)} 扣分制 ${s.deductionScore ?? '—'} ${s.meetsThreshold ? '达标' : '未达标'}`);
-  if (report.previous) console.log(`\n与上一轮相比：平均得分率 ${pct(report.previous.change.avgScoreRate)}，达标率 ${pct(report.previous.change.passRate)}`);
+  for (const s of report.bySite)
+    console.log(
+      `  ${s.name}（${s.siteType}，${s.region}）得分率 ${pct(s.scoreRate)} 扣分制 ${s.deductionScore ?? '—'} ${s.meetsThreshold ? '达标' : '未达标'}`,
+    );
+  if (report.previous)
+    console.log(`\n与上一轮相比：平均得分率 ${pct(report.previous.change.avgScoreRate)}，达标率 ${pct(report.previous.change.passRate)}`);
   console.log(`\n轮次编号 ${round.id}；报告：/inspections/${round.id}/report`);
 } finally {
   await database.close();

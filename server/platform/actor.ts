@@ -47,7 +47,14 @@ export async function loadGrants(db: Db, userId: string): Promise<RoleGrant[]> {
     .leftJoin('regions as cr', 'cr.id', 'c.region_id')
     .leftJoin('units as u', (j) => j.onRef('u.id', '=', 'ur.scope_id').on('ur.scope_type', '=', 'unit'))
     .leftJoin('regions as ur_region', 'ur_region.id', 'u.region_id')
-    .select(['ur.role', 'ur.scope_type', 'ur.scope_id', 'r.path as region_path', 'cr.path as campaign_region_path', 'ur_region.path as unit_region_path'])
+    .select([
+      'ur.role',
+      'ur.scope_type',
+      'ur.scope_id',
+      'r.path as region_path',
+      'cr.path as campaign_region_path',
+      'ur_region.path as unit_region_path',
+    ])
     .where('ur.user_id', '=', userId)
     .execute();
   return rows.map((r) => ({

@@ -61,7 +61,9 @@ const hmac = (key: Buffer, text: string) => crypto.createHmac('sha256', key).upd
 
 /** The newest event's id and hash. */
 export async function chainHead(db: Db | Tx): Promise<{ seq: number; hash: string }> {
-  const { rows } = await sql<{ id: number; hash: string }>`select id::int8 as id, hash from audit_events order by id desc limit 1`.execute(db);
+  const { rows } = await sql<{ id: number; hash: string }>`select id::int8 as id, hash from audit_events order by id desc limit 1`.execute(
+    db,
+  );
   return rows[0] ? { seq: Number(rows[0].id), hash: rows[0].hash } : { seq: 0, hash: 'genesis' };
 }
 
@@ -78,7 +80,10 @@ export function anchorSignatureValid(anchor: AuditAnchor, key: Buffer): boolean 
 }
 
 /** Writes the current head as a signed anchor file; returns it and its path. */
-export async function writeAnchor(db: Db | Tx, opts: { dir?: string; key?: Buffer; now?: Date } = {}): Promise<{ anchor: AuditAnchor; file: string }> {
+export async function writeAnchor(
+  db: Db | Tx,
+  opts: { dir?: string; key?: Buffer; now?: Date } = {},
+): Promise<{ anchor: AuditAnchor; file: string }> {
   const dir = opts.dir ?? anchorDir();
   const anchor = signAnchor(await chainHead(db), opts.key ?? anchorKey(), opts.now ?? new Date());
   fs.mkdirSync(dir, { recursive: true });
@@ -103,7 +108,10 @@ export function readAnchor(file: string): AuditAnchor {
 /** The newest anchor in the directory (by its time), or null. */
 export function latestAnchor(dir = anchorDir()): { anchor: AuditAnchor; file: string } | null {
   if (!fs.existsSync(dir)) return null;
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   for (let i = files.length - 1; i >= 0; i -= 1) {
     const file = path.join(dir, files[i]);
     try {
@@ -121,7 +129,10 @@ export async function verifyAgainstAnchor(db: Db | Tx, anchor: AuditAnchor, key:
   if (anchor.seq === 0) return { ok: true, reason: null };
   const head = await chainHead(db);
   if (head.seq < anchor.seq) {
-    return { ok: false, reason: `审计链比锚点短：锚点（${anchor.anchoredAt}）记录到第 ${anchor.seq} 条，数据库中只到第 ${head.seq} 条（最新的记录被删除）` };
+    return {
+      ok: false,
+      reason: `审计链比锚点短：锚点（${anchor.anchoredAt}）记录到第 ${anchor.seq} 条，数据库中只到第 ${head.seq} 条（最新的记录被删除）`,
+    };
   }
   const { rows } = await sql<{ hash: string }>`select hash from audit_events where id = ${anchor.seq}`.execute(db);
   if (!rows[0]) return { ok: false, reason: `锚点记录的第 ${anchor.seq} 条在数据库中不存在（记录被删除）` };

@@ -17,7 +17,9 @@ export class DataDirLockedError extends Error {
     readonly pid: number,
     readonly lockFile: string,
   ) {
-    super(`数据目录 ${dataDir} 正被进程 ${pid} 使用，请先停止服务器再运行此命令（若确认该进程已不存在，可删除 ${lockFile}）。内嵌数据库只能由一个进程使用；多台服务器（多节点）请用 PostgreSQL（DATABASE_URL）`);
+    super(
+      `数据目录 ${dataDir} 正被进程 ${pid} 使用，请先停止服务器再运行此命令（若确认该进程已不存在，可删除 ${lockFile}）。内嵌数据库只能由一个进程使用；多台服务器（多节点）请用 PostgreSQL（DATABASE_URL）`,
+    );
   }
 }
 

@@ -48,5 +48,4 @@ export class AppError extends Error {
 /** 404 without telling whether the record exists outside the caller's scope. */
 export const notFound = (what = '记录') => new AppError('not_found', `${what}不存在或无权查看`);
 export const forbidden = (message = '没有权限执行此操作') => new AppError('forbidden', message);
-export const versionConflict = () =>
-  new AppError('version_conflict', '数据已被他人修改，请刷新后重试');
+export const versionConflict = () => new AppError('version_conflict', '数据已被他人修改，请刷新后重试');

@@ -85,7 +85,9 @@ export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; clock
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => {
-        const field = String(v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
+        const field = String(v.instancePath || '')
+          .replace(/^\//, '')
+          .replace(/\//g, '.');
         return field ? `${field}：${v.message}` : String(v.message);
       });
       return reply.status(400).send({ error: { code: 'validation', message: `输入有误：${details.join('；')}`, fields: details } });
@@ -93,8 +95,7 @@ export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; clock
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
       const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
-      const message =
-        status === 413 ? '上传内容过大' : status === 415 ? '不支持的内容类型' : `请求格式有误：${error.message}`;
+      const message = status === 413 ? '上传内容过大' : status === 415 ? '不支持的内容类型' : `请求格式有误：${error.message}`;
       return reply.status(status).send({ error: { code, message } });
     }
     req.log.error({ err: error }, 'unhandled error');

@@ -44,7 +44,8 @@ export function registerInputGuards(app: FastifyInstance): void {
   });
 }
 
-const MULTIPART_MESSAGES = /unexpected end of (form|file)|malformed (part header|urlencoded form)|boundary not found|part terminated early|multipart/i;
+const MULTIPART_MESSAGES =
+  /unexpected end of (form|file)|malformed (part header|urlencoded form)|boundary not found|part terminated early|multipart/i;
 
 /**
  * Maps input errors that reach the error handler without an HTTP status to a 4xx AppError; anything else is returned
@@ -74,7 +75,11 @@ function errorBody(status: number, message: string) {
 function frameworkErrors(error: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
   const message =
-    error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? '请求地址中的参数过长' : error.code === 'FST_ERR_BAD_URL' ? '请求地址格式有误' : '请求格式有误';
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? '请求地址中的参数过长'
+      : error.code === 'FST_ERR_BAD_URL'
+        ? '请求地址格式有误'
+        : '请求格式有误';
   void reply.status(status).send(errorBody(status, message));
 }
 

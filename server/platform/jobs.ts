@@ -34,8 +34,18 @@ export interface Jobs {
 }
 
 /** Starts pg-boss, schedules the jobs and works them; logs each run's result. */
-export async function startJobs(database: Database, clock: Clock, jobs: ScheduledJob[], log: (msg: string, extra?: unknown) => void, tuning: JobTuning = {}): Promise<Jobs> {
-  const boss = new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) as Promise<{ rows: unknown[] }> }, schema: 'pgboss', ...tuning });
+export async function startJobs(
+  database: Database,
+  clock: Clock,
+  jobs: ScheduledJob[],
+  log: (msg: string, extra?: unknown) => void,
+  tuning: JobTuning = {},
+): Promise<Jobs> {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => database.executeSql(text, values) as Promise<{ rows: unknown[] }> },
+    schema: 'pgboss',
+    ...tuning,
+  });
   boss.on('error', (err) => log('job queue error', { err: String(err) }));
   await boss.start();
   let stopping = false;

@@ -30,10 +30,20 @@ export function maskPhone(phone: string): string {
 }
 
 /** Queues an SMS inside the caller's transaction. */
-export async function queueSms(tx: Tx, input: { recipient: string; userId: string | null; purpose: string; body: string; now: Date }): Promise<string> {
+export async function queueSms(
+  tx: Tx,
+  input: { recipient: string; userId: string | null; purpose: string; body: string; now: Date },
+): Promise<string> {
   const row = await tx
     .insertInto('message_outbox')
-    .values({ channel: 'sms', recipient: input.recipient, user_id: input.userId, purpose: input.purpose, body: input.body, created_at: input.now })
+    .values({
+      channel: 'sms',
+      recipient: input.recipient,
+      user_id: input.userId,
+      purpose: input.purpose,
+      body: input.body,
+      created_at: input.now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -53,11 +63,26 @@ export async function deliverPending(db: Db, transport: MessageTransport, now: D
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) continue;
     try {
-      await transport.send({ id: row.id, channel: row.channel, recipient: row.recipient, purpose: row.purpose, body: row.body, createdAt: row.created_at });
-      await db.updateTable('message_outbox').set({ body: '（已发送，内容不在数据库中保留）', last_error: null }).where('id', '=', row.id).execute();
+      await transport.send({
+        id: row.id,
+        channel: row.channel,
+        recipient: row.recipient,
+        purpose: row.purpose,
+        body: row.body,
+        createdAt: row.created_at,
+      });
+      await db
+        .updateTable('message_outbox')
+        .set({ body: '（已发送，内容不在数据库中保留）', last_error: null })
+        .where('id', '=', row.id)
+        .execute();
       sent++;
     } catch (error) {
-      await db.updateTable('message_outbox').set({ sent_at: null, last_error: String((error as Error).message).slice(0, 400) }).where('id', '=', row.id).execute();
+      await db
+        .updateTable('message_outbox')
+        .set({ sent_at: null, last_error: String((error as Error).message).slice(0, 400) })
+        .where('id', '=', row.id)
+        .execute();
     }
   }
   return sent;
@@ -76,8 +101,12 @@ export class FileOutboxTransport implements MessageTransport {
 
   async send(m: OutboundMessage): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const line = JSON.stringify({ id: m.id, channel: m.channel, to: m.recipient, purpose: m.purpose, text: m.body, queuedAt: m.createdAt }) + '\n';
+    const line =
+      JSON.stringify({ id: m.id, channel: m.channel, to: m.recipient, purpose: m.purpose, text: m.body, queuedAt: m.createdAt }) + '\n';
     await fs.appendFile(this.file, line, { encoding: 'utf8', mode: 0o600 });
-    this.log.info({ outbox: this.file, messageId: m.id, to: maskPhone(m.recipient), purpose: m.purpose }, `短信待人工转交：发往 ${maskPhone(m.recipient)}，见发件箱文件`);
+    this.log.info(
+      { outbox: this.file, messageId: m.id, to: maskPhone(m.recipient), purpose: m.purpose },
+      `短信待人工转交：发往 ${maskPhone(m.recipient)}，见发件箱文件`,
+    );
   }
 }

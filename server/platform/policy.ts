@@ -123,7 +123,8 @@ export function scopeSql(actor: Actor, permission: string, cols: ScopeColumns): 
   for (const g of actor.grants.filter((x) => roles.includes(x.role))) {
     if (g.scopeType === 'global') return sql<SqlBool>`true`;
     if (cols.areaPath && g.regionPath) parts.push(sql<SqlBool>`${g.regionPath} like ${cols.areaPath} || '%'`);
-    if (g.scopeType === 'region' && cols.regionPath && g.regionPath) parts.push(sql<SqlBool>`${cols.regionPath} like ${g.regionPath + '%'}`);
+    if (g.scopeType === 'region' && cols.regionPath && g.regionPath)
+      parts.push(sql<SqlBool>`${cols.regionPath} like ${g.regionPath + '%'}`);
     if (g.scopeType === 'unit' && cols.unitId && g.scopeId) parts.push(sql<SqlBool>`${cols.unitId} = ${g.scopeId}`);
     if (g.scopeType === 'campaign') {
       if (cols.campaignId && g.scopeId) parts.push(sql<SqlBool>`${cols.campaignId} = ${g.scopeId}`);
@@ -134,6 +135,11 @@ export function scopeSql(actor: Actor, permission: string, cols: ScopeColumns): 
 }
 
 /** `scopeSql` for a Kysely `where` callback. */
-export function scopeWhere<DB, TB extends keyof DB>(_eb: ExpressionBuilder<DB, TB>, actor: Actor, permission: string, cols: ScopeColumns): Expression<SqlBool> {
+export function scopeWhere<DB, TB extends keyof DB>(
+  _eb: ExpressionBuilder<DB, TB>,
+  actor: Actor,
+  permission: string,
+  cols: ScopeColumns,
+): Expression<SqlBool> {
   return scopeSql(actor, permission, cols);
 }

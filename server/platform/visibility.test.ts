@@ -8,7 +8,16 @@ import type { Role, ScopeType } from '../../common/roles';
 import '../modules/inspections/policy';
 import '../modules/problems/policy';
 import type { Actor } from './actor';
-import { canReadProblem, COVERT_TEAM_LABEL, knowsCovertTeam, masksProblemReporter, masksRoundTeam, mayKnowRound, shownReporter, type ProblemSecrecyRow } from './visibility';
+import {
+  canReadProblem,
+  COVERT_TEAM_LABEL,
+  knowsCovertTeam,
+  masksProblemReporter,
+  masksRoundTeam,
+  mayKnowRound,
+  shownReporter,
+  type ProblemSecrecyRow,
+} from './visibility';
 
 const actor = (id: string, role: Role, scopeType: ScopeType, scopeId: string | null, regionPath: string | null): Actor => ({
   id,
@@ -36,7 +45,9 @@ const round = { is_covert: true, released_at: null as Date | null, region_path: 
 
 describe('covert rounds', () => {
   it('are known before release only to the team and to covert roles covering the round region', () => {
-    const knows = [teamInspector, otherInspector, office, leader, townOffice, otherOffice, unit, taskforce, auditor].filter((a) => mayKnowRound(a, round)).map((a) => a.id);
+    const knows = [teamInspector, otherInspector, office, leader, townOffice, otherOffice, unit, taskforce, auditor]
+      .filter((a) => mayKnowRound(a, round))
+      .map((a) => a.id);
     // A town office holds the covert role, but only over /c/t/: the round's region /c/ is above it.
     expect(knows).toEqual(['insp-1', 'office', 'leader']);
   });
@@ -96,7 +107,14 @@ describe('problems found by a covert round', () => {
     }
   });
   it('show an ordinary report with its reporter, and let the reporter follow it out of scope', () => {
-    const ordinary = finding({ round_hidden: false, round_is_covert: false, round_region_path: null, round_team: [], reporter_id: 'office-d', reporter_name: '外县' });
+    const ordinary = finding({
+      round_hidden: false,
+      round_is_covert: false,
+      round_region_path: null,
+      round_team: [],
+      reporter_id: 'office-d',
+      reporter_name: '外县',
+    });
     expect(masksProblemReporter(unit, ordinary)).toBe(false);
     expect(shownReporter(unit, ordinary)).toEqual({ id: 'office-d', name: '外县' });
     // Out of their own scope, the reporter still reads what they reported.

@@ -126,7 +126,10 @@ export function masksProblemReporter(actor: Actor, p: ProblemSecrecyRow): boolea
 }
 
 /** The reporter as the actor may see them. */
-export function shownReporter(actor: Actor, p: ProblemSecrecyRow & { reporter_name: string | null }): { id: string | null; name: string | null } {
+export function shownReporter(
+  actor: Actor,
+  p: ProblemSecrecyRow & { reporter_name: string | null },
+): { id: string | null; name: string | null } {
   return masksProblemReporter(actor, p) ? { id: null, name: COVERT_TEAM_LABEL } : { id: p.reporter_id, name: p.reporter_name };
 }
 
@@ -159,7 +162,15 @@ export function visiblePhotos(db: Db | Tx, actor: Actor, problemId: string) {
 /* ---------------------------------------------------------------- sites */
 
 /** SQL: sites the actor may see under `permission` — in scope by region or 包保单位, or led by them (点长). */
-export function siteVisibleSql(actor: Actor, permission: string, cols: { regionPath: Expression<string | null> | RawBuilder<string | null>; unitId: Expression<string | null> | RawBuilder<string | null>; leadUserId: Expression<string | null> | RawBuilder<string | null> }): RawBuilder<SqlBool> {
+export function siteVisibleSql(
+  actor: Actor,
+  permission: string,
+  cols: {
+    regionPath: Expression<string | null> | RawBuilder<string | null>;
+    unitId: Expression<string | null> | RawBuilder<string | null>;
+    leadUserId: Expression<string | null> | RawBuilder<string | null>;
+  },
+): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${scopeSql(actor, permission, { regionPath: cols.regionPath, unitId: cols.unitId })} or ${cols.leadUserId} = ${uid(actor)})`;
 }
 
@@ -191,7 +202,10 @@ export async function canReadFile(db: Db | Tx, actor: Actor, file: { id: string;
   if (actor.id && file.uploaded_by === actor.id) return true;
   if (!actor.id) return false;
   const fileId = sql<string>`${file.id}::uuid`;
-  const r = await sql<{ ok: boolean }>`select (${sql.join(FILE_HOLDERS.map((h) => h(actor, fileId)), sql` or `)}) as ok`.execute(db);
+  const r = await sql<{ ok: boolean }>`select (${sql.join(
+    FILE_HOLDERS.map((h) => h(actor, fileId)),
+    sql` or `,
+  )}) as ok`.execute(db);
   return r.rows[0]?.ok === true;
 }
 
@@ -215,7 +229,9 @@ export async function masksFileUploader(db: Db | Tx, actor: Actor, fileId: strin
 export async function assertOwnUploads(db: Db | Tx, actor: Actor, ids: string[], what = '照片'): Promise<void> {
   const unique = [...new Set(ids)];
   if (!unique.length) return;
-  const r = await sql<{ n: number }>`select count(*)::int as n from files where id = any(${unique}::uuid[]) and uploaded_by = ${uid(actor)}`.execute(db);
+  const r = await sql<{
+    n: number;
+  }>`select count(*)::int as n from files where id = any(${unique}::uuid[]) and uploaded_by = ${uid(actor)}`.execute(db);
   if (r.rows[0].n !== unique.length) throw new AppError('validation', `${what}不存在或不是您本人上传的，请重新上传`);
 }
 

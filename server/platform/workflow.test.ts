@@ -31,7 +31,17 @@ interface Doc {
 }
 
 const NOW = new Date('2026-11-20T02:00:00Z');
-const person = (id: string): Actor => ({ id, username: id, name: id, unitId: null, regionId: null, grants: [], mustChangePassword: false, isDemo: false, via: 'session' });
+const person = (id: string): Actor => ({
+  id,
+  username: id,
+  name: id,
+  unitId: null,
+  regionId: null,
+  grants: [],
+  mustChangePassword: false,
+  isDemo: false,
+  via: 'session',
+});
 
 let rows: Map<string, Doc>;
 let updates: Array<{ id: string; to: S; set: Record<string, unknown> }>;
@@ -46,7 +56,8 @@ const runtime: WorkflowRuntime<Doc, A, S> = {
   load: async (_tx, id) => (rows.has(id) ? { ...rows.get(id)! } : undefined),
   canRead: (_ctx, d) => !d.secret,
   notFound: () => notFound('文档'),
-  blockedReason: (ctx, d, action) => fromBlocked(ACTIONS[action], d.state) ?? (action === 'decide' && ctx.actor.id === d.author ? '不能审定自己的文档' : null),
+  blockedReason: (ctx, d, action) =>
+    fromBlocked(ACTIONS[action], d.state) ?? (action === 'decide' && ctx.actor.id === d.author ? '不能审定自己的文档' : null),
   update: async (_tx, d, set, to) => {
     if (raceLost) return undefined;
     updates.push({ id: d.id, to, set });
@@ -142,20 +153,34 @@ describe('runTransition', () => {
 
   it('refuses a verb that leads where the table does not allow, before writing', async () => {
     const rogue = verbs({ submit: { action: 'submit', apply: async () => ({ to: 'done' }) } });
-    expect(await codeOf(run('alice', 'd1', 'submit', 1, { note: '初稿' }, rogue))).toBe('Error: workflow: action submit leads to done, but the table allows review');
+    expect(await codeOf(run('alice', 'd1', 'submit', 1, { note: '初稿' }, rogue))).toBe(
+      'Error: workflow: action submit leads to done, but the table allows review',
+    );
     const undecided = verbs({ decide: { action: 'decide', apply: async () => ({}) } });
-    expect(await codeOf(run('bob', 'd2', 'decide', 4, { ok: true }, undecided))).toBe('Error: workflow: action decide must choose one of done, draft');
+    expect(await codeOf(run('bob', 'd2', 'decide', 4, { ok: true }, undecided))).toBe(
+      'Error: workflow: action decide must choose one of done, draft',
+    );
     nothingWritten();
   });
 
   it('refuses a verb file registered under another action', async () => {
     const swapped = verbs({ submit: { action: 'decide', apply: async () => ({}) } });
-    expect(await codeOf(run('alice', 'd1', 'submit', 1, { note: '初稿' }, swapped))).toBe('Error: workflow doc: no verb file for action submit');
+    expect(await codeOf(run('alice', 'd1', 'submit', 1, { note: '初稿' }, swapped))).toBe(
+      'Error: workflow doc: no verb file for action submit',
+    );
     nothingWritten();
   });
 
   it('runs the verb check before any write and stops on its error', async () => {
-    const checked = verbs({ submit: { action: 'submit', check: async () => { throw new AppError('validation', '附件不存在'); }, apply: async () => ({}) } });
+    const checked = verbs({
+      submit: {
+        action: 'submit',
+        check: async () => {
+          throw new AppError('validation', '附件不存在');
+        },
+        apply: async () => ({}),
+      },
+    });
     expect(await codeOf(run('alice', 'd1', 'submit', 1, { note: '初稿' }, checked))).toBe('validation: 附件不存在');
     nothingWritten();
   });

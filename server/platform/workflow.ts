@@ -63,7 +63,10 @@ export function fromBlocked<S extends string>(def: WorkflowActionDef<S>, state: 
 export function parsePayload<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('validation', `输入有误：${parsed.error.issues.map((i) => `${i.path.join('.') || '参数'}：${i.message}`).join('；')}`);
+    throw new AppError(
+      'validation',
+      `输入有误：${parsed.error.issues.map((i) => `${i.path.join('.') || '参数'}：${i.message}`).join('；')}`,
+    );
   }
   return parsed.data;
 }
@@ -98,6 +101,12 @@ export async function runTransition<Row extends { id: string; version: number },
   if (!updated) throw versionConflict();
   const more = (await effects.after?.(tx)) ?? {};
   await rt.record?.(tx, ctx, row, action, to, effects, more);
-  await recordEvent(tx, ctx, { action: `${rt.subject}.${action}`, subjectType: rt.subject, subjectId: id, before: rt.auditView ? rt.auditView(row) : row, after: updated });
+  await recordEvent(tx, ctx, {
+    action: `${rt.subject}.${action}`,
+    subjectType: rt.subject,
+    subjectId: id,
+    before: rt.auditView ? rt.auditView(row) : row,
+    after: updated,
+  });
   return more;
 }

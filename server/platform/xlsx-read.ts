@@ -72,9 +72,17 @@ export async function inspectWorkbookZip(buffer: Buffer): Promise<{ sheetNo: str
     zip.on('entry', (entry: yauzl.Entry) => {
       count += 1;
       total += entry.uncompressedSize;
-      if (count > importLimits.maxEntries) return refuse(new AppError('payload_too_large', `文件包含超过 ${importLimits.maxEntries} 个内部条目，不是正常的表格文件，已拒绝导入`));
+      if (count > importLimits.maxEntries)
+        return refuse(
+          new AppError('payload_too_large', `文件包含超过 ${importLimits.maxEntries} 个内部条目，不是正常的表格文件，已拒绝导入`),
+        );
       if (total > importLimits.maxUnpackedBytes) {
-        return refuse(new AppError('payload_too_large', `文件解压后超过 ${mb(importLimits.maxUnpackedBytes)}，已拒绝导入（疑似压缩炸弹）；请只保留需要导入的数据或分批导入`));
+        return refuse(
+          new AppError(
+            'payload_too_large',
+            `文件解压后超过 ${mb(importLimits.maxUnpackedBytes)}，已拒绝导入（疑似压缩炸弹）；请只保留需要导入的数据或分批导入`,
+          ),
+        );
       }
       const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
       if (entry.uncompressedSize > 1024 * 1024 && ratio > importLimits.maxRatio) {
@@ -146,7 +154,13 @@ function parseInWorker(buffer: Buffer, sheetNo: string | null): Promise<WorkerRe
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-xlsx-'));
   return new Promise<WorkerResult>((resolve, reject) => {
     const worker = new Worker(WORKER_URL, {
-      workerData: { buffer: new Uint8Array(buffer), sheetNo, maxRows: importLimits.maxRows, maxTotalBytes: importLimits.maxUnpackedBytes, tmpDir },
+      workerData: {
+        buffer: new Uint8Array(buffer),
+        sheetNo,
+        maxRows: importLimits.maxRows,
+        maxTotalBytes: importLimits.maxUnpackedBytes,
+        tmpDir,
+      },
       resourceLimits: { maxOldGenerationSizeMb: importLimits.workerHeapMb, maxYoungGenerationSizeMb: 32 },
     });
     let settled = false;
@@ -158,7 +172,12 @@ function parseInWorker(buffer: Buffer, sheetNo: string | null): Promise<WorkerRe
       void worker.terminate();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new AppError('payload_too_large', `文件解析超过 ${Math.round(importLimits.timeoutMs / 1000)} 秒，已停止；请减少行数或分批导入`))),
+      () =>
+        finish(() =>
+          reject(
+            new AppError('payload_too_large', `文件解析超过 ${Math.round(importLimits.timeoutMs / 1000)} 秒，已停止；请减少行数或分批导入`),
+          ),
+        ),
       importLimits.timeoutMs,
     );
     worker.on('message', (msg: WorkerResult) => finish(() => resolve(msg)));
@@ -171,7 +190,9 @@ function parseInWorker(buffer: Buffer, sheetNo: string | null): Promise<WorkerRe
         ),
       ),
     );
-    worker.on('exit', (code) => finish(() => reject(code === 0 ? unreadable() : new AppError('payload_too_large', '文件解析失败（解析进程异常退出），已拒绝导入'))));
+    worker.on('exit', (code) =>
+      finish(() => reject(code === 0 ? unreadable() : new AppError('payload_too_large', '文件解析失败（解析进程异常退出），已拒绝导入'))),
+    );
   }).finally(() => fs.rmSync(tmpDir, { recursive: true, force: true }));
 }
 
@@ -191,7 +212,10 @@ export async function readSheet(buffer: Buffer, columns: SheetColumn[]): Promise
     release();
   }
   if (result.kind === 'too_many_rows') {
-    throw new AppError('payload_too_large', `文件超过 ${importLimits.maxRows} 行（读到第 ${result.row} 行时停止），单次最多导入 ${importLimits.maxRows} 行，请分批导入`);
+    throw new AppError(
+      'payload_too_large',
+      `文件超过 ${importLimits.maxRows} 行（读到第 ${result.row} 行时停止），单次最多导入 ${importLimits.maxRows} 行，请分批导入`,
+    );
   }
   if (result.kind === 'too_large') throw new AppError('payload_too_large', `文件实际解压后的内容超出限制，已拒绝导入（疑似压缩炸弹）`);
   if (result.kind === 'unreadable') throw unreadable();

@@ -46,7 +46,9 @@ function checkRealSizes() {
             total += chunk.length;
             if (total > maxTotalBytes) stream.destroy(Object.assign(new Error('total'), { kind: 'too_large' }));
           });
-          stream.on('error', (se) => reject(Object.assign(se, { kind: se.kind ?? (/too many bytes/.test(se.message) ? 'too_large' : 'unreadable') })));
+          stream.on('error', (se) =>
+            reject(Object.assign(se, { kind: se.kind ?? (/too many bytes/.test(se.message) ? 'too_large' : 'unreadable') })),
+          );
           stream.on('end', () => zip.readEntry());
         });
       });
@@ -62,7 +64,11 @@ function cellText(value) {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('text' in value) return String(value.text).trim();
     if ('result' in value) return cellText(value.result);
     if ('error' in value) return String(value.error);

@@ -26,12 +26,7 @@ export function neutraliseCell(value: unknown): unknown {
 }
 
 /** Builds a one-sheet workbook with a bold, frozen header row. */
-export async function buildWorkbook(
-  sheetName: string,
-  columns: SheetColumn[],
-  rows: unknown[][],
-  notes: string[] = [],
-): Promise<Buffer> {
+export async function buildWorkbook(sheetName: string, columns: SheetColumn[], rows: unknown[][], notes: string[] = []): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '创城';
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -51,11 +46,12 @@ export async function buildWorkbook(
 
 /** A template: headers plus one example row and the filling notes. */
 export function buildTemplate(sheetName: string, columns: SheetColumn[], notes: string[]): Promise<Buffer> {
-  return buildWorkbook(sheetName, columns, [columns.map((c) => c.example ?? '')], [
-    '第一行为表头，请勿修改；从第二行开始每行一条记录（示例行请删除或替换）。',
-    '红色表头为必填列。',
-    ...notes,
-  ]);
+  return buildWorkbook(
+    sheetName,
+    columns,
+    [columns.map((c) => c.example ?? '')],
+    ['第一行为表头，请勿修改；从第二行开始每行一条记录（示例行请删除或替换）。', '红色表头为必填列。', ...notes],
+  );
 }
 
 /** Sends a workbook as a download with a Chinese file name. */
@@ -65,7 +61,6 @@ export function sendWorkbook(reply: FastifyReply, fileName: string, buffer: Buff
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
     .send(buffer);
 }
-
 
 /** A multipart body that cannot be read (cut off, malformed) is the client's fault: 400 (413 when too large). */
 export function uploadError(error: unknown): AppError {

@@ -15,12 +15,24 @@ const PASSWORD = 'Demo@2026';
 const ROUND = '农贸市场暗访（E2E）';
 const SEED = 'e2e-2026';
 const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1366, height: 860 } };
-const PHONE: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const PHONE: BrowserContextOptions = {
+  locale: 'zh-CN',
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
 const PLACE = { latitude: 39.12, longitude: 116.48, accuracy: 15 };
 
 interface RoundDetail {
   id: string;
-  sites: Array<{ id: string; name: string; visitId: string | null; scoreRate: number | null; location: { lat: number; lng: number } | null }>;
+  sites: Array<{
+    id: string;
+    name: string;
+    visitId: string | null;
+    scoreRate: number | null;
+    location: { lat: number; lng: number } | null;
+  }>;
 }
 
 let e2e: E2E;
@@ -78,7 +90,10 @@ describe('inspections in Chromium', () => {
     await drawer.getByText(/三不三无/).waitFor();
     await drawer.getByRole('combobox', { name: '创建项目' }).click();
     await pickOption(page, '创建全国文明城市');
-    await drawer.getByText(/全国文明城市测评体系/).first().waitFor();
+    await drawer
+      .getByText(/全国文明城市测评体系/)
+      .first()
+      .waitFor();
     await drawer.getByRole('combobox', { name: '督查人员' }).click();
     await pickOption(page, '冯建军');
     await page.keyboard.press('Escape');
@@ -102,7 +117,8 @@ describe('inspections in Chromium', () => {
     await result.getByRole('button', { name: '查看轮次' }).click();
     await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
     roundId = page.url().split('/').pop()!;
-    const round = (await apiGet<RoundDetail & { sample: { seed: string }; isCovert: boolean }>(page, `/api/inspection-rounds/${roundId}`)).body;
+    const round = (await apiGet<RoundDetail & { sample: { seed: string }; isCovert: boolean }>(page, `/api/inspection-rounds/${roundId}`))
+      .body;
     expect(round).toMatchObject({ isCovert: true, sample: { seed: SEED } });
     expect(round.sites).toHaveLength(3);
     await context.close();
@@ -117,7 +133,8 @@ describe('inspections in Chromium', () => {
     await page.getByLabel('暗访').first().waitFor();
     // Nearest first: the order on screen matches the distances from the phone.
     const round = (await apiGet<RoundDetail>(page, `/api/inspection-rounds/${roundId}`)).body;
-    const d = (s: RoundDetail['sites'][number]) => Math.hypot(s.location!.lat - PLACE.latitude, (s.location!.lng - PLACE.longitude) * Math.cos((PLACE.latitude * Math.PI) / 180));
+    const d = (s: RoundDetail['sites'][number]) =>
+      Math.hypot(s.location!.lat - PLACE.latitude, (s.location!.lng - PLACE.longitude) * Math.cos((PLACE.latitude * Math.PI) / 180));
     const expected = [...round.sites].sort((a, b) => d(a) - d(b)).map((s) => s.name);
     expect(await list.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')))).toEqual(expected);
     await expect(list.getByText(/\d+(\.\d)? (米|公里)/).count()).resolves.toBe(3);
@@ -153,7 +170,12 @@ describe('inspections in Chromium', () => {
 
     const after = (await apiGet<RoundDetail>(page, `/api/inspection-rounds/${roundId}`)).body;
     expect(after.sites.find((s) => s.id === firstSite)).toMatchObject({ scoreRate: 0.8889 });
-    const checklist = (await apiGet<{ items: Array<{ code: string; verdict: string; photoIds: string[]; problemId: string | null }> }>(page, `/api/inspection-rounds/${roundId}/checklist?siteId=${firstSite}`)).body;
+    const checklist = (
+      await apiGet<{ items: Array<{ code: string; verdict: string; photoIds: string[]; problemId: string | null }> }>(
+        page,
+        `/api/inspection-rounds/${roundId}/checklist?siteId=${firstSite}`,
+      )
+    ).body;
     const failed = checklist.items.find((i) => i.code === '农贸市场-01-01')!;
     expect(failed).toMatchObject({ verdict: 'fail' });
     expect(failed.photoIds).toHaveLength(1);
@@ -196,7 +218,12 @@ describe('inspections in Chromium', () => {
     expect(synced).toMatchObject({ scoreRate: 0.9 });
     expect(round.sites.filter((s) => s.visitId)).toHaveLength(2);
     // The photo went up first (once), and the finding became exactly one problem.
-    const checklist = (await apiGet<{ items: Array<{ code: string; verdict: string; photoIds: string[]; problemId: string | null }> }>(page, `/api/inspection-rounds/${roundId}/checklist?siteId=${synced.id}`)).body;
+    const checklist = (
+      await apiGet<{ items: Array<{ code: string; verdict: string; photoIds: string[]; problemId: string | null }> }>(
+        page,
+        `/api/inspection-rounds/${roundId}/checklist?siteId=${synced.id}`,
+      )
+    ).body;
     const failed = checklist.items.find((i) => i.code === '农贸市场-01-02')!;
     expect(failed.verdict).toBe('fail');
     expect(failed.photoIds).toHaveLength(1);
@@ -241,8 +268,14 @@ describe('inspections in Chromium', () => {
     const sites = page.getByRole('table', { name: '点位得分' });
     const round = (await apiGet<RoundDetail>(page, `/api/inspection-rounds/${roundId}`)).body;
     const firstName = round.sites.find((s) => s.id === firstSite)!.name;
-    await sites.getByRole('row', { name: new RegExp(firstName) }).getByText('88.9%').waitFor();
-    await sites.getByRole('row', { name: new RegExp(firstName) }).getByText('未达标').waitFor();
+    await sites
+      .getByRole('row', { name: new RegExp(firstName) })
+      .getByText('88.9%')
+      .waitFor();
+    await sites
+      .getByRole('row', { name: new RegExp(firstName) })
+      .getByText('未达标')
+      .waitFor();
     await page.getByLabel('已测评：2').waitFor();
     await page.getByLabel('问题数：2').waitFor();
     await shot(page, 'inspections-report-desktop');
@@ -263,7 +296,10 @@ describe('inspections in Chromium', () => {
   it('after release the unit liaison, on a phone, sees the finding on its own problem page with 暗访组 as reporter, never the inspector', async () => {
     const office = await open(DESKTOP, 'office');
     const session = await apiGet<{ csrfToken: string }>(office.page, '/api/auth/session');
-    const units = await apiGet<{ items: Array<{ id: string; name: string }> }>(office.page, `/api/units?search=${encodeURIComponent('城市管理')}&pageSize=20`);
+    const units = await apiGet<{ items: Array<{ id: string; name: string }> }>(
+      office.page,
+      `/api/units?search=${encodeURIComponent('城市管理')}&pageSize=20`,
+    );
     const unitId = units.body.items[0].id;
     const before = await apiGet<{ version: number; code: string; reporterName: string }>(office.page, `/api/problems/${problemId}`);
     // Released: the finding took a public code, and the office (who may know the team) still sees the inspector.

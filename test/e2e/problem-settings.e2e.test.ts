@@ -13,7 +13,13 @@ import { SHOTS, startE2E, type E2E } from './server';
 const PASSWORD = 'Demo@2026';
 const UNIT = '示范县城市管理综合行政执法局';
 const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1366, height: 860 } };
-const PHONE: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const PHONE: BrowserContextOptions = {
+  locale: 'zh-CN',
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
 const RULE = `占道经营 · 城东街道 → ${UNIT}`;
 
 let e2e: E2E;
@@ -79,7 +85,11 @@ async function pickOption(page: Page, text: string) {
 async function pickTreeNode(page: Page, combobox: Locator, search: string, text: string) {
   await combobox.click();
   await combobox.fill(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: new RegExp(`^${text}$`) }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-tree-title')
+    .filter({ hasText: new RegExp(`^${text}$`) })
+    .first()
+    .click();
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
@@ -135,18 +145,31 @@ describe('问题设置 in Chromium', () => {
     await normalRow.getByText('120 小时').waitFor();
     await expect(normalRow.getByText('（5 个工作日）').isVisible()).resolves.toBe(true);
     // The county's own value (region-scoped settings): created at version 1, no longer inherited from the global default.
-    expect(await deadline(page, 'normal')).toMatchObject({ severity: 'normal', hours: 120, workingDays: true, version: 1, inherited: false, abilities: { update: true, reset: true } });
+    expect(await deadline(page, 'normal')).toMatchObject({
+      severity: 'normal',
+      hours: 120,
+      workingDays: true,
+      version: 1,
+      inherited: false,
+      abilities: { update: true, reset: true },
+    });
 
     // Someone else saves while the dialog is open: the save is refused, the dialog says so and shows the new value.
     await page.getByRole('button', { name: '修改一般的整改时限' }).click();
     await dialog.waitFor();
     const county = (await call<{ region: { id: string } }>(page, 'GET', '/api/problem-settings/deadlines')).body.region.id;
-    const other = await call(page, 'PUT', `/api/problem-settings/regions/${county}/deadlines/normal`, { hours: 96, workingDays: true, version: 1 });
+    const other = await call(page, 'PUT', `/api/problem-settings/regions/${county}/deadlines/normal`, {
+      hours: 96,
+      workingDays: true,
+      version: 1,
+    });
     expect(other.status).toBe(200);
     await hours.fill('100');
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.getByRole('alert').getByText('保存失败：数据已被他人修改').waitFor();
-    await dialog.getByText('「一般」的整改时限刚被他人修改，已重新加载：当前为 96 小时（4 个工作日），按工作日计算。请核对后重新保存。').waitFor();
+    await dialog
+      .getByText('「一般」的整改时限刚被他人修改，已重新加载：当前为 96 小时（4 个工作日），按工作日计算。请核对后重新保存。')
+      .waitFor();
     await expect(hours.inputValue()).resolves.toBe('96');
     await normalRow.getByText('96 小时').waitFor();
     await shot(page, 'deadline-conflict-desktop', false);
@@ -190,7 +213,11 @@ describe('问题设置 in Chromium', () => {
     await shot(page, 'rules-desktop');
 
     // The rule drives the dispatch suggestion for a matching problem.
-    const regions = await call<{ items: Array<{ id: string; name: string }> }>(page, 'GET', `/api/regions?search=${encodeURIComponent('城东街道')}`);
+    const regions = await call<{ items: Array<{ id: string; name: string }> }>(
+      page,
+      'GET',
+      `/api/regions?search=${encodeURIComponent('城东街道')}`,
+    );
     const regionId = regions.body.items.find((r) => r.name === '城东街道')!.id;
     const reported = await call<{ id: string }>(page, 'POST', '/api/problems', {
       clientId: crypto.randomUUID(),
@@ -202,7 +229,11 @@ describe('问题设置 in Chromium', () => {
       photoIds: [],
     });
     expect(reported.status).toBe(201);
-    const suggestion = await call<{ suggestion: { unitName: string; reason: string } | null }>(page, 'GET', `/api/problems/${reported.body.id}/dispatch-suggestion`);
+    const suggestion = await call<{ suggestion: { unitName: string; reason: string } | null }>(
+      page,
+      'GET',
+      `/api/problems/${reported.body.id}/dispatch-suggestion`,
+    );
     expect(suggestion.body.suggestion).toMatchObject({ unitName: UNIT, reason: '派遣规则' });
 
     // Filters: another town hides it; its major class shows it.
@@ -264,8 +295,17 @@ describe('问题设置 in Chromium', () => {
     await page.getByLabel('搜索问题类别').fill('');
     await shot(page, 'categories-edited-desktop');
 
-    const all = await call<{ items: Array<{ code: string; name: string; parentCode: string; kind: string; active: boolean }> }>(page, 'GET', '/api/problem-categories?includeInactive=true');
-    expect(all.body.items.find((c) => c.code === 'E0509')).toMatchObject({ name: '夜间烧烤摊点占道', parentCode: 'E05', kind: 'event', active: false });
+    const all = await call<{ items: Array<{ code: string; name: string; parentCode: string; kind: string; active: boolean }> }>(
+      page,
+      'GET',
+      '/api/problem-categories?includeInactive=true',
+    );
+    expect(all.body.items.find((c) => c.code === 'E0509')).toMatchObject({
+      name: '夜间烧烤摊点占道',
+      parentCode: 'E05',
+      kind: 'event',
+      active: false,
+    });
     const active = await call<{ items: Array<{ code: string }> }>(page, 'GET', '/api/problem-categories');
     expect(active.body.items.some((c) => c.code === 'E0509')).toBe(false);
   }, 90_000);
@@ -285,7 +325,9 @@ describe('问题设置 in Chromium', () => {
     await expect(page.getByRole('columnheader', { name: '操作' }).count()).resolves.toBe(0);
     // The server agrees.
     expect((await call(page, 'GET', '/api/problem-settings/dispatch-rules')).status).toBe(403);
-    expect((await call(page, 'PATCH', '/api/problem-settings/deadlines/normal', { hours: 48, workingDays: false, version: 4 })).status).toBe(403);
+    expect(
+      (await call(page, 'PATCH', '/api/problem-settings/deadlines/normal', { hours: 48, workingDays: false, version: 4 })).status,
+    ).toBe(403);
     // ?tab=rules falls back to the first tab it may see.
     await page.goto(`${e2e.baseUrl}/problem-settings?tab=rules`);
     await page.getByRole('tab', { name: '整改时限', selected: true }).waitFor();
@@ -308,11 +350,24 @@ describe('问题设置 in Chromium', () => {
   it('phone: every tab fits a 390 px screen', async () => {
     const office = await open(PHONE, 'office');
     // One rule so the phone list is not empty.
-    const units = await call<{ items: Array<{ id: string; name: string }> }>(office, 'GET', `/api/units?search=${encodeURIComponent('城市管理')}`);
+    const units = await call<{ items: Array<{ id: string; name: string }> }>(
+      office,
+      'GET',
+      `/api/units?search=${encodeURIComponent('城市管理')}`,
+    );
     const unitId = units.body.items.find((u) => u.name === UNIT)!.id;
     // Rules belong to a region: the county office's own (the page's home region).
     const home = (await call<{ region: { id: string } }>(office, 'GET', '/api/problem-settings/deadlines')).body.region;
-    expect((await call(office, 'POST', '/api/problem-settings/dispatch-rules', { categoryCode: 'E01', regionId: home.id, unitId, note: '市容环境类事件' })).status).toBe(201);
+    expect(
+      (
+        await call(office, 'POST', '/api/problem-settings/dispatch-rules', {
+          categoryCode: 'E01',
+          regionId: home.id,
+          unitId,
+          note: '市容环境类事件',
+        })
+      ).status,
+    ).toBe(201);
 
     const views: Array<[Page, string, string, (p: Page) => Promise<unknown>]> = [
       [office, '/problem-settings', 'deadlines-phone', (p) => p.getByText('100 小时').waitFor()],

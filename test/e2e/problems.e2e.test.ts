@@ -14,7 +14,13 @@ import { SHOTS, startE2E, type E2E } from './server';
 const PASSWORD = 'Demo@2026';
 const UNIT = '示范县城市管理综合行政执法局';
 const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1366, height: 860 } };
-const PHONE: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const PHONE: BrowserContextOptions = {
+  locale: 'zh-CN',
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
 const PLACE = { latitude: 39.1234, longitude: 116.5123, accuracy: 12 };
 const BEFORE_JPG = '/tmp/cc-e2e-before.jpg';
 const AFTER_JPG = '/tmp/cc-e2e-after.jpg';
@@ -82,11 +88,27 @@ async function seedOpenProblems(page: Page) {
     ];
     const made = [];
     for (const [categoryCode, description, lat, lng, severity] of spots) {
-      made.push(await post('/api/problems', { clientId: crypto.randomUUID(), description, categoryCode, source: 'inspection', severity, location: { lat, lng }, address: description.slice(0, 8), photoIds: [] }));
+      made.push(
+        await post('/api/problems', {
+          clientId: crypto.randomUUID(),
+          description,
+          categoryCode,
+          source: 'inspection',
+          severity,
+          location: { lat, lng },
+          address: description.slice(0, 8),
+          photoIds: [],
+        }),
+      );
     }
     for (const p of made.slice(0, 3)) await post(`/api/problems/${p.id}/transitions`, { action: 'accept', version: p.version });
     await post(`/api/problems/${made[0].id}/transitions`, { action: 'dispatch', version: made[0].version + 1, unitId });
-    await post(`/api/problems/${made[1].id}/transitions`, { action: 'dispatch', version: made[1].version + 1, unitId, deadline: new Date(Date.now() + 2000).toISOString() });
+    await post(`/api/problems/${made[1].id}/transitions`, {
+      action: 'dispatch',
+      version: made[1].version + 1,
+      unitId,
+      deadline: new Date(Date.now() + 2000).toISOString(),
+    });
   }, UNIT);
   // The short deadline passes: one problem is now 超期.
   await page.waitForTimeout(2500);
@@ -120,7 +142,10 @@ describe('the problem loop in Chromium', () => {
     await shot(page, 'field-phone', false);
     await page.getByRole('button', { name: '提交', exact: true }).click();
     await page.getByText(/问题已上报：WT\d{6}-\d{6}/).waitFor();
-    const mine = await apiGet<{ items: Array<{ id: string; code: string; location: unknown; source: string }> }>(page, '/api/problems?mine=true');
+    const mine = await apiGet<{ items: Array<{ id: string; code: string; location: unknown; source: string }> }>(
+      page,
+      '/api/problems?mine=true',
+    );
     expect(mine.items).toHaveLength(1);
     expect(mine.items[0]).toMatchObject({ location: { lat: PLACE.latitude, lng: PLACE.longitude }, source: 'grid' });
     problemId = mine.items[0].id;
@@ -151,7 +176,10 @@ describe('the problem loop in Chromium', () => {
     await pickOption(page, UNIT);
     await dialog.getByRole('button', { name: '派遣', exact: true }).click();
     await page.getByText('已派遣').first().waitFor();
-    await page.getByText(/剩余 \d+天/).first().waitFor();
+    await page
+      .getByText(/剩余 \d+天/)
+      .first()
+      .waitFor();
     const p = await apiGet<{ state: string; unitName: string }>(page, `/api/problems/${problemId}`);
     expect(p).toMatchObject({ state: 'dispatched', unitName: UNIT });
     await context.close();
@@ -161,7 +189,10 @@ describe('the problem loop in Chromium', () => {
     const { context, page } = await open(DESKTOP, 'unit');
     await page.goto(`${e2e.baseUrl}/problems/inbox`);
     await page.getByRole('link', { name: `查看问题 ${problemCode}` }).waitFor();
-    await page.getByText(/剩余 \d+天/).first().waitFor();
+    await page
+      .getByText(/剩余 \d+天/)
+      .first()
+      .waitFor();
     await shot(page, 'problems-inbox-desktop');
     await page.getByRole('button', { name: `签收 ${problemCode}` }).click();
     await page.getByText(`已签收 ${problemCode}`).waitFor();
@@ -203,7 +234,13 @@ describe('the problem loop in Chromium', () => {
     await page.goto(`${e2e.baseUrl}/problems/workbench`);
     await page.getByRole('button', { name: '超期 1' }).waitFor();
     // Overdue first.
-    await expect(page.locator('tbody tr.cc-row-overdue').first().getByText(/已超期/).isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .locator('tbody tr.cc-row-overdue')
+        .first()
+        .getByText(/已超期/)
+        .isVisible(),
+    ).resolves.toBe(true);
     await shot(page, 'problems-workbench-desktop');
     await page.goto(`${e2e.baseUrl}/problems`);
     await page.getByRole('link', { name: `查看问题 ${problemCode}` }).waitFor();
@@ -222,20 +259,47 @@ describe('the problem loop in Chromium', () => {
     await page.getByRole('heading', { level: 4, name: /^WT/ }).waitFor();
 
     await page.getByRole('button', { name: /^通知，\d+ 条未读$/ }).click();
-    await page.getByRole('dialog', { name: /^通知/ }).getByText(/新上报问题/).first().waitFor();
+    await page
+      .getByRole('dialog', { name: /^通知/ })
+      .getByText(/新上报问题/)
+      .first()
+      .waitFor();
     await page.waitForTimeout(400); // the dropdown's opening motion
     await shot(page, 'bell-desktop', false);
     const before = await apiGet<{ unread: number }>(page, '/api/notifications?unread=true');
-    await page.getByRole('dialog', { name: /^通知/ }).getByRole('button', { name: `未读 新上报问题 ${problemCode} 待受理` }).click();
+    await page
+      .getByRole('dialog', { name: /^通知/ })
+      .getByRole('button', { name: `未读 新上报问题 ${problemCode} 待受理` })
+      .click();
     await page.waitForURL((url) => url.pathname === `/problems/${problemId}`);
-    await expect.poll(async () => (await apiGet<{ unread: number }>(page, '/api/notifications?unread=true')).unread).toBe(before.unread - 1);
+    await expect
+      .poll(async () => (await apiGet<{ unread: number }>(page, '/api/notifications?unread=true')).unread)
+      .toBe(before.unread - 1);
     await context.close();
   }, 90_000);
 
   it('phone: workbench, inbox, detail, map and bell fit a 390 px screen', async () => {
     const views: Array<[string, string, string, (p: Page) => Promise<unknown>]> = [
-      ['office', '/problems/workbench', 'problems-workbench-phone', (p) => p.getByText(/已超期/).first().waitFor()],
-      ['unit', '/problems/inbox', 'problems-inbox-phone', (p) => p.getByText(/已超期/).first().waitFor()],
+      [
+        'office',
+        '/problems/workbench',
+        'problems-workbench-phone',
+        (p) =>
+          p
+            .getByText(/已超期/)
+            .first()
+            .waitFor(),
+      ],
+      [
+        'unit',
+        '/problems/inbox',
+        'problems-inbox-phone',
+        (p) =>
+          p
+            .getByText(/已超期/)
+            .first()
+            .waitFor(),
+      ],
       ['unit', `/problems/${problemId}`, 'problems-detail-phone', (p) => p.getByRole('img', { name: '整改后照片 1' }).waitFor()],
       ['office', '/problems/map?view=all', 'problems-map-phone', (p) => p.locator('path.leaflet-interactive').first().waitFor()],
     ];
@@ -248,7 +312,11 @@ describe('the problem loop in Chromium', () => {
       await shot(page, name, !name.includes('map'));
       if (user === 'unit' && name === 'problems-detail-phone') {
         await page.getByRole('button', { name: /^通知/ }).click();
-        await page.getByRole('dialog', { name: /^通知/ }).getByText(/新派遣问题/).first().waitFor();
+        await page
+          .getByRole('dialog', { name: /^通知/ })
+          .getByText(/新派遣问题/)
+          .first()
+          .waitFor();
         await page.waitForTimeout(400); // the drawer's opening motion
         await shot(page, 'bell-phone', false);
       }
@@ -288,11 +356,17 @@ describe('the problem loop in Chromium', () => {
     await context.setOffline(false);
     // Several triggers at once must still create one problem.
     await page.evaluate(() => ['online', 'online'].forEach((t) => window.dispatchEvent(new Event(t))));
-    await page.getByText(/问题已上报：WT/).first().waitFor();
+    await page
+      .getByText(/问题已上报：WT/)
+      .first()
+      .waitFor();
     await pending.waitFor({ state: 'detached' });
     await page.reload();
     await page.getByRole('list', { name: '我的上报' }).getByText('污水井盖').waitFor();
-    const found = await apiGet<{ total: number; items: Array<{ id: string; description: string }> }>(page, `/api/problems?mine=true&search=${encodeURIComponent('离线上报')}`);
+    const found = await apiGet<{ total: number; items: Array<{ id: string; description: string }> }>(
+      page,
+      `/api/problems?mine=true&search=${encodeURIComponent('离线上报')}`,
+    );
     expect(found.total).toBe(1);
     // The same clientId again is the same problem (200, not a new 201).
     const resend = await page.evaluate(async ({ clientId }) => {
@@ -341,7 +415,10 @@ describe('the problem loop in Chromium', () => {
 
     await context.setOffline(false);
     await cold.evaluate(() => window.dispatchEvent(new Event('online')));
-    await cold.getByText(/问题已上报：WT/).first().waitFor();
+    await cold
+      .getByText(/问题已上报：WT/)
+      .first()
+      .waitFor();
     await pending.waitFor({ state: 'detached' });
     const found = await apiGet<{ total: number }>(cold, `/api/problems?mine=true&search=${encodeURIComponent('冷启动离线上报')}`);
     expect(found.total).toBe(1);

@@ -63,7 +63,13 @@ describe('every demo role in Chromium', () => {
 
   for (const username of ['office', 'unit', 'grid', 'inspector']) {
     it(`${username}: login and home page on a phone`, async () => {
-      const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+      const context = await e2e.browser.newContext({
+        locale: 'zh-CN',
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 2,
+      });
       const page = await context.newPage();
       await page.goto(`${e2e.baseUrl}/login`);
       await page.getByRole('button', { name: '登录' }).waitFor();
@@ -85,7 +91,13 @@ describe('every demo role in Chromium', () => {
     await page.getByLabel('用户名').fill('unit2');
     await page.getByLabel('密码').fill('Wrong@2026');
     await page.getByRole('button', { name: '登录' }).click();
-    await expect(page.getByText('用户名或密码错误').first().waitFor().then(() => true)).resolves.toBe(true);
+    await expect(
+      page
+        .getByText('用户名或密码错误')
+        .first()
+        .waitFor()
+        .then(() => true),
+    ).resolves.toBe(true);
     expect(new URL(page.url()).pathname).toBe('/login');
     await context.close();
   });
@@ -96,7 +108,12 @@ describe('every demo role in Chromium', () => {
     await login(page, 'office');
     await page.goto(`${e2e.baseUrl}/org/units`);
     await page.getByText('东湖社区居民委员会').first().waitFor();
-    await expect(page.getByText(/条\/页/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByText(/条\/页/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await page.screenshot({ path: path.join(SHOTS, 'office-units-desktop.png'), fullPage: true });
     await context.close();
   });

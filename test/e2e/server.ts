@@ -14,7 +14,17 @@ import { seedDemo } from '../../scripts/demo/seed-demo';
 import { buildWebIfStale } from '../../scripts/build-web.mjs';
 
 export const SHOTS = path.resolve('test-results/screenshots');
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export interface E2E {
   baseUrl: string;

@@ -11,7 +11,13 @@ import { SHOTS, startE2E, type E2E } from './server';
 
 const PASSWORD = 'Demo@2026';
 const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1366, height: 860 } };
-const PHONE: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const PHONE: BrowserContextOptions = {
+  locale: 'zh-CN',
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
 const HEADERS = ['测评项目', '测评内容', '编码', '测评标准', '测评方法', '分值', '适用点位类型', '牵头单位', '责任单位', '负面清单'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -36,17 +42,51 @@ async function open(options: BrowserContextOptions, username: string): Promise<{
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 
 const GOOD: unknown[][] = [
-  ['市容环境', '农贸市场', '农贸市场-01-01', '市场内地面干净，无积水、无暴露垃圾', '实地考察', 1, '农贸市场', '示范县市场监督管理局', '示范县城市管理综合行政执法局', '否'],
+  [
+    '市容环境',
+    '农贸市场',
+    '农贸市场-01-01',
+    '市场内地面干净，无积水、无暴露垃圾',
+    '实地考察',
+    1,
+    '农贸市场',
+    '示范县市场监督管理局',
+    '示范县城市管理综合行政执法局',
+    '否',
+  ],
   ['市容环境', '农贸市场', '农贸市场-01-02', '垃圾桶加盖，摆放整齐，日产日清', '实地考察', 1, '农贸市场', '示范县市场监督管理局', '', '否'],
-  ['市容环境', '背街小巷', '背街小巷-01-01', '路面平整，无坑洼、无积水', '实地考察', 0.5, '背街小巷；小区', '示范县住房和城乡建设局', '城关街道办事处;城东街道办事处', '否'],
-  ['社会宣传', '公益广告', '2.1.1', '主要街道、公共场所公益广告刊播规范，占比达标', '材料审核', 2, '', '示范县委宣传部', '示范县文明办', '否'],
+  [
+    '市容环境',
+    '背街小巷',
+    '背街小巷-01-01',
+    '路面平整，无坑洼、无积水',
+    '实地考察',
+    0.5,
+    '背街小巷；小区',
+    '示范县住房和城乡建设局',
+    '城关街道办事处;城东街道办事处',
+    '否',
+  ],
+  [
+    '社会宣传',
+    '公益广告',
+    '2.1.1',
+    '主要街道、公共场所公益广告刊播规范，占比达标',
+    '材料审核',
+    2,
+    '',
+    '示范县委宣传部',
+    '示范县文明办',
+    '否',
+  ],
   ['安全稳定', '安全生产', '7.2.9', '创建周期内发生重大安全生产事故', '其他', 5, '', '示范县住房和城乡建设局', '', '是'],
 ];
 
 describe('standards and sites in Chromium', () => {
   it('office imports a standards workbook: bad rows are all listed and nothing is written, then a good one lands', async () => {
     const { context, page } = await open(DESKTOP, 'office');
-    const versions = async () => (await (await page.request.get(`${e2e.baseUrl}/api/standards/versions?pageSize=100`)).json()).total as number;
+    const versions = async () =>
+      (await (await page.request.get(`${e2e.baseUrl}/api/standards/versions?pageSize=100`)).json()).total as number;
     const before = await versions();
     await page.goto(`${e2e.baseUrl}/standards`);
     await page.getByRole('button', { name: '导入', exact: true }).click();
@@ -62,19 +102,33 @@ describe('standards and sites in Chromium', () => {
       ['市容环境', '农贸市场', '农贸市场-09-02', '单位不存在', '实地考察', 1, '农贸市场', '示范县不存在局', '', '否'],
       ['市容环境', '农贸市场', '农贸市场-09-03', '分值不是数', '实地考察', '一分', '火星基地', '', '', '也许'],
     ];
-    await dialog.locator('input[type=file]').setInputFiles({ name: '测评体系-有错.xlsx', mimeType: XLSX, buffer: await workbook(HEADERS, bad) });
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: '测评体系-有错.xlsx', mimeType: XLSX, buffer: await workbook(HEADERS, bad) });
     await dialog.getByRole('button', { name: '开始导入' }).click();
     const errors = page.getByRole('region', { name: '导入错误' });
     await errors.waitFor();
     const rows = await errors.locator('.ant-table-row').allInnerTexts();
     const flat = rows.map((r) => r.replace(/\s+/g, ' '));
-    for (const [row, column] of [['4', '编码'], ['5', '测评方法'], ['6', '牵头单位'], ['7', '分值'], ['7', '适用点位类型'], ['7', '负面清单']]) {
-      expect(flat.some((r) => r.startsWith(`${row} ${column}`)), `${row} ${column} in ${JSON.stringify(flat)}`).toBe(true);
+    for (const [row, column] of [
+      ['4', '编码'],
+      ['5', '测评方法'],
+      ['6', '牵头单位'],
+      ['7', '分值'],
+      ['7', '适用点位类型'],
+      ['7', '负面清单'],
+    ]) {
+      expect(
+        flat.some((r) => r.startsWith(`${row} ${column}`)),
+        `${row} ${column} in ${JSON.stringify(flat)}`,
+      ).toBe(true);
     }
     await shot(page, 'standards-import-errors-desktop', false);
     expect(await versions()).toBe(before);
 
-    await dialog.locator('input[type=file]').setInputFiles({ name: '测评体系.xlsx', mimeType: XLSX, buffer: await workbook(HEADERS, GOOD) });
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: '测评体系.xlsx', mimeType: XLSX, buffer: await workbook(HEADERS, GOOD) });
     await dialog.getByRole('button', { name: '开始导入' }).click();
     await dialog.getByText('导入成功：5 条测评标准').waitFor();
     expect(await versions()).toBe(before + 1);
@@ -82,16 +136,25 @@ describe('standards and sites in Chromium', () => {
     await page.waitForURL(/\/standards\/versions\/[0-9a-f-]{36}$/);
     await page.getByText('背街小巷-01-01').first().waitFor();
     // Only the first 测评项目 starts open; the others open on a click.
-    await page.getByRole('button', { name: /安全稳定/ }).first().click();
+    await page
+      .getByRole('button', { name: /安全稳定/ })
+      .first()
+      .click();
     await page.getByText('创建周期内发生重大安全生产事故').first().waitFor();
     await shot(page, 'standards-version-desktop');
     await context.close();
   }, 120_000);
 
   it('the county’s sites are on the map; a searched site names its 包保单位 and 点长 and opens', async () => {
-    for (const [options, suffix] of [[DESKTOP, 'desktop'], [PHONE, 'phone']] as const) {
+    for (const [options, suffix] of [
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ] as const) {
       const { context, page } = await open(options, 'office');
-      const sites = (await (await page.request.get(`${e2e.baseUrl}/api/sites?pageSize=100`)).json()) as { total: number; items: Array<{ location: unknown }> };
+      const sites = (await (await page.request.get(`${e2e.baseUrl}/api/sites?pageSize=100`)).json()) as {
+        total: number;
+        items: Array<{ location: unknown }>;
+      };
       const located = sites.items.filter((s) => s.location).length;
       expect(located).toBeGreaterThanOrEqual(40);
       expect(sites.items).toHaveLength(sites.total);
@@ -100,7 +163,10 @@ describe('standards and sites in Chromium', () => {
       const map = page.getByRole('region', { name: '点位分布地图' });
       await map.locator('canvas').first().waitFor(); // markers are drawn on one canvas (preferCanvas)
       expect(await page.locator('.leaflet-tile').count()).toBe(0);
-      const legend = await page.getByRole('group', { name: '图例' }).getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      const legend = await page
+        .getByRole('group', { name: '图例' })
+        .getByRole('button')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
       expect(legend.map((l) => Number(/(\d+) 个$/.exec(l)?.[1] ?? 0)).reduce((a, b) => a + b, 0)).toBe(located);
       await page.waitForTimeout(300);
       await shot(page, `sites-map-${suffix}`, false);
@@ -122,7 +188,9 @@ describe('standards and sites in Chromium', () => {
       await popup.getByRole('link', { name: '查看点位城东农贸市场' }).click();
       await page.waitForURL(/\/sites\/[0-9a-f-]{36}$/);
       // The market's outline (a polygon of 4 vertices in the demo data) comes with it and is drawn under the marker.
-      const market = (await (await page.request.get(`${e2e.baseUrl}/api/sites/${page.url().split('/').pop()}`)).json()) as { polygon: Array<[number, number]> | null };
+      const market = (await (await page.request.get(`${e2e.baseUrl}/api/sites/${page.url().split('/').pop()}`)).json()) as {
+        polygon: Array<[number, number]> | null;
+      };
       expect(market.polygon).toHaveLength(4);
       await page.getByRole('region', { name: /地图/ }).locator('canvas').first().waitFor();
       await page.waitForTimeout(400);

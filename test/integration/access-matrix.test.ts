@@ -7,7 +7,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, type Tenant } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
 
-const ALL = ['admin', 'security', 'auditor', 'office', 'leader', 'taskforce', 'unit', 'unit2', 'unithead', 'inspector', 'sitelead', 'grid', 'volunteer'] as const;
+const ALL = [
+  'admin',
+  'security',
+  'auditor',
+  'office',
+  'leader',
+  'taskforce',
+  'unit',
+  'unit2',
+  'unithead',
+  'inspector',
+  'sitelead',
+  'grid',
+  'volunteer',
+] as const;
 type Key = (typeof ALL)[number];
 type Expect = Partial<Record<Key, number>>;
 
@@ -31,34 +45,127 @@ const unitVersion = async (id: string) => {
 };
 
 const CASES: Case[] = [
-  { name: 'GET /api/regions', call: async () => ({ method: 'GET', url: '/api/regions' }), expect: expectAll({ 200: ['admin', 'security', 'office', 'leader', 'taskforce', 'inspector', 'grid', 'volunteer'] }, 403) },
-  { name: 'POST /api/regions', call: async (t, _k, n) => ({ method: 'POST', url: '/api/regions', body: { parentId: t.countyId, code: `${t.countyCode}${String(500 + n)}`, name: `新区划${n}`, level: 'town' } }), expect: expectAll({ 201: ['admin'], 403: ['security', 'office', 'leader', 'taskforce', 'inspector'] }, 404) },
-  { name: 'GET /api/units', call: async () => ({ method: 'GET', url: '/api/units' }), expect: expectAll({ 403: ['auditor', 'volunteer'] }, 200) },
-  { name: 'GET /api/units/:id (unit A)', call: async (t) => ({ method: 'GET', url: `/api/units/${t.unitAId}` }), expect: expectAll({ 200: ['admin', 'security', 'office', 'leader', 'taskforce', 'inspector', 'unit', 'unithead', 'sitelead'] }, 404) },
+  {
+    name: 'GET /api/regions',
+    call: async () => ({ method: 'GET', url: '/api/regions' }),
+    expect: expectAll({ 200: ['admin', 'security', 'office', 'leader', 'taskforce', 'inspector', 'grid', 'volunteer'] }, 403),
+  },
+  {
+    name: 'POST /api/regions',
+    call: async (t, _k, n) => ({
+      method: 'POST',
+      url: '/api/regions',
+      body: { parentId: t.countyId, code: `${t.countyCode}${String(500 + n)}`, name: `新区划${n}`, level: 'town' },
+    }),
+    expect: expectAll({ 201: ['admin'], 403: ['security', 'office', 'leader', 'taskforce', 'inspector'] }, 404),
+  },
+  {
+    name: 'GET /api/units',
+    call: async () => ({ method: 'GET', url: '/api/units' }),
+    expect: expectAll({ 403: ['auditor', 'volunteer'] }, 200),
+  },
+  {
+    name: 'GET /api/units/:id (unit A)',
+    call: async (t) => ({ method: 'GET', url: `/api/units/${t.unitAId}` }),
+    expect: expectAll({ 200: ['admin', 'security', 'office', 'leader', 'taskforce', 'inspector', 'unit', 'unithead', 'sitelead'] }, 404),
+  },
   {
     name: 'PATCH /api/units/:id contacts (unit A)',
-    call: async (t, _k, n) => ({ method: 'PATCH', url: `/api/units/${t.unitAId}`, body: { liaisonPhone: `139${String(10000000 + n)}`, version: await unitVersion(t.unitAId) } }),
-    expect: expectAll({ 200: ['admin', 'office', 'unit', 'unithead'], 403: ['security', 'leader', 'taskforce', 'inspector', 'sitelead'] }, 404),
+    call: async (t, _k, n) => ({
+      method: 'PATCH',
+      url: `/api/units/${t.unitAId}`,
+      body: { liaisonPhone: `139${String(10000000 + n)}`, version: await unitVersion(t.unitAId) },
+    }),
+    expect: expectAll(
+      { 200: ['admin', 'office', 'unit', 'unithead'], 403: ['security', 'leader', 'taskforce', 'inspector', 'sitelead'] },
+      404,
+    ),
   },
   {
     name: 'PATCH /api/units/:id name (restructure unit A)',
-    call: async (t, _k, n) => ({ method: 'PATCH', url: `/api/units/${t.unitAId}`, body: { name: `城管局${t.tag}-${n}`, version: await unitVersion(t.unitAId) } }),
-    expect: expectAll({ 200: ['admin', 'office'], 403: ['security', 'leader', 'taskforce', 'inspector', 'sitelead', 'unit', 'unithead'] }, 404),
+    call: async (t, _k, n) => ({
+      method: 'PATCH',
+      url: `/api/units/${t.unitAId}`,
+      body: { name: `城管局${t.tag}-${n}`, version: await unitVersion(t.unitAId) },
+    }),
+    expect: expectAll(
+      { 200: ['admin', 'office'], 403: ['security', 'leader', 'taskforce', 'inspector', 'sitelead', 'unit', 'unithead'] },
+      404,
+    ),
   },
-  { name: 'POST /api/units', call: async (t, k) => ({ method: 'POST', url: '/api/units', body: { name: `新单位${t.tag}${k}`, type: 'county_dept', regionId: t.countyId } }), expect: expectAll({ 201: ['admin', 'office'], 403: ['security', 'leader', 'taskforce', 'inspector'] }, 404) },
-  { name: 'GET /api/units/export', call: async () => ({ method: 'GET', url: '/api/units/export' }), expect: expectAll({ 200: ['admin', 'office', 'leader'] }, 403) },
-  { name: 'GET /api/users', call: async () => ({ method: 'GET', url: '/api/users' }), expect: expectAll({ 200: ['security', 'office'] }, 403) },
-  { name: 'POST /api/users', call: async (t, k) => ({ method: 'POST', url: '/api/users', body: { username: `n${k}${t.tag}`, name: '新用户', roles: [{ role: 'volunteer', scopeId: t.townAId }] } }), expect: expectAll({ 201: ['security'] }, 403) },
-  { name: 'GET /api/audit-events', call: async () => ({ method: 'GET', url: '/api/audit-events?pageSize=5' }), expect: expectAll({ 200: ['auditor'] }, 403) },
-  { name: 'GET /api/audit-events/export', call: async (t) => ({ method: 'GET', url: `/api/audit-events/export?subjectId=${t.unitAId}` }), expect: expectAll({ 200: ['auditor'] }, 403) },
-  { name: 'GET /api/campaigns/:id', call: async (t) => ({ method: 'GET', url: `/api/campaigns/${t.campaignId}` }), expect: expectAll({ 404: ['auditor'] }, 200) },
+  {
+    name: 'POST /api/units',
+    call: async (t, k) => ({
+      method: 'POST',
+      url: '/api/units',
+      body: { name: `新单位${t.tag}${k}`, type: 'county_dept', regionId: t.countyId },
+    }),
+    expect: expectAll({ 201: ['admin', 'office'], 403: ['security', 'leader', 'taskforce', 'inspector'] }, 404),
+  },
+  {
+    name: 'GET /api/units/export',
+    call: async () => ({ method: 'GET', url: '/api/units/export' }),
+    expect: expectAll({ 200: ['admin', 'office', 'leader'] }, 403),
+  },
+  {
+    name: 'GET /api/users',
+    call: async () => ({ method: 'GET', url: '/api/users' }),
+    expect: expectAll({ 200: ['security', 'office'] }, 403),
+  },
+  {
+    name: 'POST /api/users',
+    call: async (t, k) => ({
+      method: 'POST',
+      url: '/api/users',
+      body: { username: `n${k}${t.tag}`, name: '新用户', roles: [{ role: 'volunteer', scopeId: t.townAId }] },
+    }),
+    expect: expectAll({ 201: ['security'] }, 403),
+  },
+  {
+    name: 'GET /api/audit-events',
+    call: async () => ({ method: 'GET', url: '/api/audit-events?pageSize=5' }),
+    expect: expectAll({ 200: ['auditor'] }, 403),
+  },
+  {
+    name: 'GET /api/audit-events/export',
+    call: async (t) => ({ method: 'GET', url: `/api/audit-events/export?subjectId=${t.unitAId}` }),
+    expect: expectAll({ 200: ['auditor'] }, 403),
+  },
+  {
+    name: 'GET /api/campaigns/:id',
+    call: async (t) => ({ method: 'GET', url: `/api/campaigns/${t.campaignId}` }),
+    expect: expectAll({ 404: ['auditor'] }, 200),
+  },
   {
     name: 'POST /api/campaigns/:id/leading-group',
-    call: async (t) => ({ method: 'POST', url: `/api/campaigns/${t.campaignId}/leading-group`, body: { name: '周国栋', post: '副县长', groupRole: 'deputy_leader', unitIds: [t.unitAId] } }),
+    call: async (t) => ({
+      method: 'POST',
+      url: `/api/campaigns/${t.campaignId}/leading-group`,
+      body: { name: '周国栋', post: '副县长', groupRole: 'deputy_leader', unitIds: [t.unitAId] },
+    }),
     expect: expectAll({ 201: ['admin', 'office', 'taskforce'], 404: ['auditor'] }, 403),
   },
-  { name: 'POST /api/campaigns', call: async (t) => ({ method: 'POST', url: '/api/campaigns', body: { name: '创建国家卫生县城', titleType: 'sanitary_city', level: 'national', regionId: t.countyId, cycleStartYear: 2025, cycleEndYear: 2027 } }), expect: expectAll({ 201: ['admin', 'office'], 403: ['security', 'leader', 'taskforce', 'inspector'] }, 404) },
-  { name: 'POST /api/auth/tokens', call: async () => ({ method: 'POST', url: '/api/auth/tokens', body: { name: '脚本' } }), expect: expectAll({}, 201) },
+  {
+    name: 'POST /api/campaigns',
+    call: async (t) => ({
+      method: 'POST',
+      url: '/api/campaigns',
+      body: {
+        name: '创建国家卫生县城',
+        titleType: 'sanitary_city',
+        level: 'national',
+        regionId: t.countyId,
+        cycleStartYear: 2025,
+        cycleEndYear: 2027,
+      },
+    }),
+    expect: expectAll({ 201: ['admin', 'office'], 403: ['security', 'leader', 'taskforce', 'inspector'] }, 404),
+  },
+  {
+    name: 'POST /api/auth/tokens',
+    call: async () => ({ method: 'POST', url: '/api/auth/tokens', body: { name: '脚本' } }),
+    expect: expectAll({}, 201),
+  },
 
   // Every module's list endpoints.
   ...listCase('/api/home', expectAll({}, 200)),

@@ -35,7 +35,21 @@ import { engineName, getHarness } from '../support/harness';
 import { act } from '../support/problems';
 import { multipartForm, workbook } from '../support/xlsx';
 
-const ROLES = ['admin', 'security', 'auditor', 'office', 'leader', 'taskforce', 'unit', 'unit2', 'unithead', 'inspector', 'sitelead', 'grid', 'volunteer'] as const;
+const ROLES = [
+  'admin',
+  'security',
+  'auditor',
+  'office',
+  'leader',
+  'taskforce',
+  'unit',
+  'unit2',
+  'unithead',
+  'inspector',
+  'sitelead',
+  'grid',
+  'volunteer',
+] as const;
 type RoleKey = (typeof ROLES)[number];
 const SEPARATED: readonly RoleKey[] = ['admin', 'security', 'auditor'];
 const BUSINESS_ROLES = ROLES.filter((r) => !SEPARATED.includes(r));
@@ -84,8 +98,10 @@ const GLOBAL_ROUTES: Record<string, string> = {
   'GET /api/sites/import-template': 'an empty workbook',
   'GET /api/standards/import-template': 'an empty workbook',
   'GET /api/audit-events/verify': 'checks the whole chain; answers counts and hashes only',
-  'PATCH /api/problem-settings/deadlines/{severity}': 'the global default 整改时限 (no id; only a global grant edits it, tested in problem-settings)',
-  'GET /api/users/privileged-changes/{id}': '三员 cross-approvals: between global 三员 accounts only, no county owns them (tested in the accounts tests)',
+  'PATCH /api/problem-settings/deadlines/{severity}':
+    'the global default 整改时限 (no id; only a global grant edits it, tested in problem-settings)',
+  'GET /api/users/privileged-changes/{id}':
+    '三员 cross-approvals: between global 三员 accounts only, no county owns them (tested in the accounts tests)',
   'POST /api/users/privileged-changes/{id}/approve': '三员 cross-approvals: between global 三员 accounts only, no county owns them',
   'POST /api/users/privileged-changes/{id}/reject': '三员 cross-approvals: between global 三员 accounts only, no county owns them',
 };
@@ -122,11 +138,24 @@ interface World {
   ids: Ids;
 }
 
-const STANDARD_HEADERS = ['测评项目', '测评内容', '编码', '测评标准', '测评方法', '分值', '适用点位类型', '牵头单位', '责任单位', '负面清单'];
+const STANDARD_HEADERS = [
+  '测评项目',
+  '测评内容',
+  '编码',
+  '测评标准',
+  '测评方法',
+  '分值',
+  '适用点位类型',
+  '牵头单位',
+  '责任单位',
+  '负面清单',
+];
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 async function photo(c: Client): Promise<string> {
-  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 140, b: 200 } } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 140, b: 200 } } })
+    .jpeg()
+    .toBuffer();
   const res = await c.upload('/api/files', jpeg, 'photo.jpg');
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id as string;
@@ -145,37 +174,109 @@ async function build(): Promise<World> {
   const office = await t.as('office');
   const unit = await t.as('unit');
   // An indicator code is not an id (the same everywhere, like a severity): its route is swept through its regionId.
-  const ids: Ids = { region: t.townAId, unit: t.unitAId, campaign: t.campaignId, user: t.users.unit.id, severity: 'normal', indicator: 'problems.close_rate' };
+  const ids: Ids = {
+    region: t.townAId,
+    unit: t.unitAId,
+    campaign: t.campaignId,
+    user: t.users.unit.id,
+    severity: 'normal',
+    indicator: 'problems.close_rate',
+  };
 
   ids.token = must(await unit.post('/api/auth/tokens', { name: '巡查脚本' }), 201, 'token').id;
-  ids.member = must(await office.post(`/api/campaigns/${t.campaignId}/leading-group`, { name: '周国栋', post: '副县长', groupRole: 'deputy_leader', unitIds: [t.unitAId] }), 201, 'member').id;
+  ids.member = must(
+    await office.post(`/api/campaigns/${t.campaignId}/leading-group`, {
+      name: '周国栋',
+      post: '副县长',
+      groupRole: 'deputy_leader',
+      unitIds: [t.unitAId],
+    }),
+    201,
+    'member',
+  ).id;
 
   const sheet = await workbook(STANDARD_HEADERS, [
-    ['和谐宜居的生活环境', '背街小巷', `背街-${t.tag}-01`, '路面平整，无坑洼积水', '实地考察', 1, '背街小巷', `城管局${t.tag}`, `市场监管局${t.tag}`, '否'],
-    ['社会主义精神文明', '志愿服务', `志愿-${t.tag}-01`, '志愿服务记录完整，按月报送', '网上申报', 2, '', `城管局${t.tag}`, `市场监管局${t.tag}`, '否'],
+    [
+      '和谐宜居的生活环境',
+      '背街小巷',
+      `背街-${t.tag}-01`,
+      '路面平整，无坑洼积水',
+      '实地考察',
+      1,
+      '背街小巷',
+      `城管局${t.tag}`,
+      `市场监管局${t.tag}`,
+      '否',
+    ],
+    [
+      '社会主义精神文明',
+      '志愿服务',
+      `志愿-${t.tag}-01`,
+      '志愿服务记录完整，按月报送',
+      '网上申报',
+      2,
+      '',
+      `城管局${t.tag}`,
+      `市场监管局${t.tag}`,
+      '否',
+    ],
   ]);
   const form = multipartForm({ campaignId: t.campaignId, versionName: `测评体系${t.tag}` }, [['s.xlsx', sheet]]);
-  ids.version = must(await office.request('POST', '/api/standards/import', form.body, { headers: form.headers }), 201, 'standards import').versionId;
+  ids.version = must(
+    await office.request('POST', '/api/standards/import', form.body, { headers: form.headers }),
+    201,
+    'standards import',
+  ).versionId;
   const tree = must(await office.get(`/api/standards/versions/${ids.version}/tree`), 200, 'tree');
-  const standards = tree.items.flatMap((i: { children: Array<{ standards: Array<{ id: string; code: string }> }> }) => i.children.flatMap((c) => c.standards));
+  const standards = tree.items.flatMap((i: { children: Array<{ standards: Array<{ id: string; code: string }> }> }) =>
+    i.children.flatMap((c) => c.standards),
+  );
   ids.standard = standards.find((x: { code: string }) => x.code.startsWith('背街')).id;
   const paperwork = standards.find((x: { code: string }) => x.code.startsWith('志愿')).id as string;
 
   ids.site = must(
-    await office.post('/api/sites', { name: `幸福里背街${t.tag}`, siteTypeCode: 'back_street', regionId: t.townAId, unitId: t.unitAId, address: `幸福里${t.tag}`, location: { lat: 39.2, lng: 116.3 }, leadName: '陈晓东', leadPhone: '13903190058' }),
+    await office.post('/api/sites', {
+      name: `幸福里背街${t.tag}`,
+      siteTypeCode: 'back_street',
+      regionId: t.townAId,
+      unitId: t.unitAId,
+      address: `幸福里${t.tag}`,
+      location: { lat: 39.2, lng: 116.3 },
+      leadName: '陈晓东',
+      leadPhone: '13903190058',
+    }),
     201,
     'site',
   ).id;
   await db.updateTable('sites').set({ lead_user_id: t.users.sitelead.id }).where('id', '=', ids.site).execute();
   ids.round = must(
-    await office.post('/api/inspection-rounds', { name: `日常督查${t.tag}`, kind: 'routine', campaignId: t.campaignId, standardVersionId: ids.version, startDate: '2026-11-01', endDate: '2026-11-30', siteIds: [ids.site], inspectorIds: [t.users.inspector.id] }),
+    await office.post('/api/inspection-rounds', {
+      name: `日常督查${t.tag}`,
+      kind: 'routine',
+      campaignId: t.campaignId,
+      standardVersionId: ids.version,
+      startDate: '2026-11-01',
+      endDate: '2026-11-30',
+      siteIds: [ids.site],
+      inspectorIds: [t.users.inspector.id],
+    }),
     201,
     'round',
   ).id;
 
   ids.file = await photo(office);
   const problem = must(
-    await office.post('/api/problems', { clientId: crypto.randomUUID(), description: `幸福里路面破损${t.tag}`, categoryCode: 'E0102', severity: 'normal', regionId: t.townAId, siteId: ids.site, location: { lat: 39.2, lng: 116.3 }, address: `幸福里${t.tag}`, photoIds: [ids.file] }),
+    await office.post('/api/problems', {
+      clientId: crypto.randomUUID(),
+      description: `幸福里路面破损${t.tag}`,
+      categoryCode: 'E0102',
+      severity: 'normal',
+      regionId: t.townAId,
+      siteId: ids.site,
+      location: { lat: 39.2, lng: 116.3 },
+      address: `幸福里${t.tag}`,
+      photoIds: [ids.file],
+    }),
     201,
     'problem',
   );
@@ -187,14 +288,24 @@ async function build(): Promise<World> {
   // A 督办单 as the deadline sweep writes it (the sweep itself is tested in problem-deadlines).
   const notice = await db
     .insertInto('supervision_notices')
-    .values({ code: `DB${t.tag}`, problem_id: ids.problem, unit_id: t.unitAId, issued_at: new Date(), deadline: new Date(Date.now() + 3 * 86400_000), escalated_at: null, escalated_to: null })
+    .values({
+      code: `DB${t.tag}`,
+      problem_id: ids.problem,
+      unit_id: t.unitAId,
+      issued_at: new Date(),
+      deadline: new Date(Date.now() + 3 * 86400_000),
+      escalated_at: null,
+      escalated_to: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   ids.notice = notice.id;
 
   const material = multipartForm({ standardId: paperwork, period: '2026-11', note: `台账${t.tag}` }, [['台账.pdf', PDF]]);
   ids.material = must(await unit.request('POST', '/api/materials', material.body, { headers: material.headers }), 201, 'material').id;
-  ids.materialFile = (await db.selectFrom('material_files').select('id').where('submission_id', '=', ids.material).executeTakeFirstOrThrow()).id;
+  ids.materialFile = (
+    await db.selectFrom('material_files').select('id').where('submission_id', '=', ids.material).executeTakeFirstOrThrow()
+  ).id;
 
   for (;;) {
     const code = `Y${String(crypto.randomInt(0, 10_000)).padStart(4, '0')}`;
@@ -203,7 +314,11 @@ async function build(): Promise<World> {
     ids.category = must(res, 201, 'category').code;
     break;
   }
-  ids.rule = must(await office.post('/api/problem-settings/dispatch-rules', { categoryCode: 'E0102', regionId: t.townAId, unitId: t.unitAId }), 201, 'rule').id;
+  ids.rule = must(
+    await office.post('/api/problem-settings/dispatch-rules', { categoryCode: 'E0102', regionId: t.townAId, unitId: t.unitAId }),
+    201,
+    'rule',
+  ).id;
   return { t, ids };
 }
 
@@ -221,7 +336,8 @@ function kindsOf(path: string): Array<{ param: string; kind: string | null }> {
 }
 
 /** A made-up id of the kind (a code for categories). */
-const madeUp = (kind: string) => (kind === 'category' ? 'Y9999' : kind === 'severity' ? 'normal' : kind === 'indicator' ? 'problems.close_rate' : crypto.randomUUID());
+const madeUp = (kind: string) =>
+  kind === 'category' ? 'Y9999' : kind === 'severity' ? 'normal' : kind === 'indicator' ? 'problems.close_rate' : crypto.randomUUID();
 
 /** The path with its parameters filled, plus the id query parameters it declares (some routes need them). */
 function fill(path: string, pick: (kind: string) => string, query: string[] = [], pickQuery = pick): string {
@@ -257,7 +373,12 @@ const marksOf = (w: World, kinds?: Set<string>) => [
 /** Fingerprint of the other tenant's rows and trail, to prove a refused mutation changed nothing. */
 async function fingerprint(w: World) {
   const db = (await getHarness()).database.db;
-  const one = async (table: string, column: string, id: string) => (await db.selectFrom(table as never).selectAll().where(column as never, '=', id as never).execute()) as unknown[];
+  const one = async (table: string, column: string, id: string) =>
+    (await db
+      .selectFrom(table as never)
+      .selectAll()
+      .where(column as never, '=', id as never)
+      .execute()) as unknown[];
   const ids = w.ids;
   const regionIds = [w.t.countyId, w.t.townAId, w.t.townBId];
   return {
@@ -266,15 +387,42 @@ async function fingerprint(w: World) {
       units: await db.selectFrom('units').selectAll().where('id', 'in', [w.t.unitAId, w.t.unitBId]).orderBy('id').execute(),
       campaign: await one('campaigns', 'id', ids.campaign),
       member: await one('leading_group_members', 'id', ids.member),
-      users: await db.selectFrom('users').selectAll().where('id', 'in', Object.values(w.t.users).map((u) => u.id)).orderBy('id').execute(),
-      roles: await db.selectFrom('user_roles').selectAll().where('user_id', 'in', Object.values(w.t.users).map((u) => u.id)).orderBy('user_id').execute(),
+      users: await db
+        .selectFrom('users')
+        .selectAll()
+        .where(
+          'id',
+          'in',
+          Object.values(w.t.users).map((u) => u.id),
+        )
+        .orderBy('id')
+        .execute(),
+      roles: await db
+        .selectFrom('user_roles')
+        .selectAll()
+        .where(
+          'user_id',
+          'in',
+          Object.values(w.t.users).map((u) => u.id),
+        )
+        .orderBy('user_id')
+        .execute(),
       token: await one('api_tokens', 'id', ids.token),
       site: await one('sites', 'id', ids.site),
       version: await one('standard_versions', 'id', ids.version),
-      versionsOfCampaign: await db.selectFrom('standard_versions').select('id').where('campaign_id', '=', ids.campaign).orderBy('id').execute(),
+      versionsOfCampaign: await db
+        .selectFrom('standard_versions')
+        .select('id')
+        .where('campaign_id', '=', ids.campaign)
+        .orderBy('id')
+        .execute(),
       standard: await one('standards', 'id', ids.standard),
       round: await one('inspection_rounds', 'id', ids.round),
-      visits: await db.selectFrom('inspection_visits' as never).selectAll().where('round_id' as never, '=', ids.round as never).execute(),
+      visits: await db
+        .selectFrom('inspection_visits' as never)
+        .selectAll()
+        .where('round_id' as never, '=', ids.round as never)
+        .execute(),
       problem: await one('problems', 'id', ids.problem),
       problemEvents: await db.selectFrom('problem_events').select('id').where('problem_id', '=', ids.problem).orderBy('id').execute(),
       notice: await one('supervision_notices', 'id', ids.notice),
@@ -307,7 +455,11 @@ beforeAll(async () => {
     .flatMap(([path, ops]) =>
       Object.entries(ops)
         .filter(([m]) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
-        .map(([m, op]) => ({ method: m.toUpperCase(), path, query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name) })),
+        .map(([m, op]) => ({
+          method: m.toUpperCase(),
+          path,
+          query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+        })),
     );
   for (const key of ROLES) clients[key] = await home.t.as(key);
 }, 180_000);
@@ -316,7 +468,15 @@ beforeAll(async () => {
 async function bodyFor(method: string, path: string, w: World): Promise<unknown> {
   const db = (await getHarness()).database.db;
   const version = async (table: string, column: string, id: string) =>
-    Number(((await db.selectFrom(table as never).select('version' as never).where(column as never, '=', id as never).executeTakeFirst()) as { version?: number } | undefined)?.version ?? 1);
+    Number(
+      (
+        (await db
+          .selectFrom(table as never)
+          .select('version' as never)
+          .where(column as never, '=', id as never)
+          .executeTakeFirst()) as { version?: number } | undefined
+      )?.version ?? 1,
+    );
   const ids = w.ids;
   switch (`${method} ${path}`) {
     case 'PATCH /api/regions/{id}':
@@ -358,7 +518,11 @@ describe(`access sweep (${engineName})`, () => {
   it('every route with a path parameter has an id mapping (or is listed as global with a reason)', () => {
     const unmapped = routes
       .filter((r) => !GLOBAL_ROUTES[`${r.method} ${r.path}`])
-      .flatMap((r) => kindsOf(r.path).filter((k) => !k.kind || !(k.kind in home.ids)).map((k) => `${r.method} ${r.path} {${k.param}}`));
+      .flatMap((r) =>
+        kindsOf(r.path)
+          .filter((k) => !k.kind || !(k.kind in home.ids))
+          .map((k) => `${r.method} ${r.path} {${k.param}}`),
+      );
     expect(unmapped, 'add the kind to PARAM_KINDS and a record of it to build()').toEqual([]);
     expect(routes.length).toBeGreaterThan(90);
   });
@@ -381,10 +545,14 @@ describe(`access sweep (${engineName})`, () => {
         if (SEPARATED.includes(role)) {
           // Global accounts: the other county looks exactly like the home county, and business records not at all.
           if (theirs.status !== mine.status) failures.push(`${label}: other county ${theirs.status}, home county ${mine.status}`);
-          if (business && theirs.status !== none.status) failures.push(`${label}: business record answered ${theirs.status} (made-up id: ${none.status})`);
+          if (business && theirs.status !== none.status)
+            failures.push(`${label}: business record answered ${theirs.status} (made-up id: ${none.status})`);
           if (business && theirs.status < 300) failures.push(`${label}: a 三员 account reads business records`);
         } else {
-          if (theirs.status !== none.status) failures.push(`${label}: other county ${theirs.status}, made-up id ${none.status} (${JSON.stringify(theirs.body).slice(0, 120)})`);
+          if (theirs.status !== none.status)
+            failures.push(
+              `${label}: other county ${theirs.status}, made-up id ${none.status} (${JSON.stringify(theirs.body).slice(0, 120)})`,
+            );
           if (theirs.status < 300) failures.push(`${label}: other county's record answered ${theirs.status}`);
         }
       }
@@ -398,7 +566,10 @@ describe(`access sweep (${engineName})`, () => {
     const lists = routes.filter((r) => r.method === 'GET' && !r.path.includes('{') && !GLOBAL_ROUTES[`GET ${r.path}`]);
     expect(lists.length).toBeGreaterThan(20);
     for (const r of lists) {
-      const variants = ['', ...r.query.filter((q) => QUERY_KINDS[q] && other.ids[QUERY_KINDS[q]]).map((q) => `?${q}=${other.ids[QUERY_KINDS[q]]}`)];
+      const variants = [
+        '',
+        ...r.query.filter((q) => QUERY_KINDS[q] && other.ids[QUERY_KINDS[q]]).map((q) => `?${q}=${other.ids[QUERY_KINDS[q]]}`),
+      ];
       for (const role of ROLES) {
         // 三员 accounts are global: their own duty's lists hold every county; business records must never show.
         if (DUTY_LISTS[role]?.includes(r.path)) continue;
@@ -410,7 +581,10 @@ describe(`access sweep (${engineName})`, () => {
           if (res.status >= 300) continue;
           const text = await textOf(res);
           const leaked = marks.filter((m) => text.includes(m));
-          if (leaked.length) failures.push(`${label}: holds ${leaked.map((m) => Object.entries(other.ids).find(([, v]) => v === m)?.[0] ?? (m === other.t.tag ? 'tag' : m)).join(', ')}`);
+          if (leaked.length)
+            failures.push(
+              `${label}: holds ${leaked.map((m) => Object.entries(other.ids).find(([, v]) => v === m)?.[0] ?? (m === other.t.tag ? 'tag' : m)).join(', ')}`,
+            );
         }
       }
     }
@@ -427,11 +601,17 @@ describe(`access sweep (${engineName})`, () => {
         const c = clients[role];
         const body = await bodyFor(r.method, r.path, other);
         const none = await c.request(r.method as 'POST', fill(r.path, madeUp), body);
-        const theirs = await c.request(r.method as 'POST', fill(r.path, (k) => other.ids[k]), body);
+        const theirs = await c.request(
+          r.method as 'POST',
+          fill(r.path, (k) => other.ids[k]),
+          body,
+        );
         const label = `${role} ${r.method} ${r.path}`;
         if (none.status === 400) failures.push(`${label}: the sweep's body does not validate (${JSON.stringify(none.body).slice(0, 160)})`);
         if (theirs.status !== none.status || ![403, 404].includes(theirs.status)) {
-          failures.push(`${label}: other county ${theirs.status}, made-up id ${none.status} (${JSON.stringify(theirs.body).slice(0, 160)})`);
+          failures.push(
+            `${label}: other county ${theirs.status}, made-up id ${none.status} (${JSON.stringify(theirs.body).slice(0, 160)})`,
+          );
         }
       }
     }

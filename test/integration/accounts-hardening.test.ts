@@ -55,7 +55,12 @@ describe(`sign-in lockout per account and address (${engineName})`, () => {
     const right = await loginFrom(app, '10.7.0.1', user, PASSWORD);
     expect(right.status).toBe(423);
     expect(right.body.error.code).toBe('account_locked');
-    const row = await database.db.selectFrom('login_throttle').selectAll().where('subject', '=', `user:${t.users.inspector.id}`).where('ip', '=', '10.7.0.1').executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('login_throttle')
+      .selectAll()
+      .where('subject', '=', `user:${t.users.inspector.id}`)
+      .where('ip', '=', '10.7.0.1')
+      .executeTakeFirstOrThrow();
     expect(row.locked_until).not.toBeNull();
   });
 
@@ -151,7 +156,11 @@ describe(`三员分立 between people (${engineName})`, () => {
   beforeAll(async () => {
     const { database } = await getHarness();
     for (const [i, key] of (['admin', 'security', 'auditor'] as const).entries()) {
-      await database.db.updateTable('users').set({ phone: phoneFor(i + 1) }).where('id', '=', t.users[key].id).execute();
+      await database.db
+        .updateTable('users')
+        .set({ phone: phoneFor(i + 1) })
+        .where('id', '=', t.users[key].id)
+        .execute();
     }
     [sec, aud, adm] = await Promise.all([t.as('security'), t.as('auditor'), t.as('admin')]);
   });
@@ -187,7 +196,11 @@ describe(`三员分立 between people (${engineName})`, () => {
     const ok = await aud.post(`/api/users/privileged-changes/${req.body.pending.id}/approve`);
     expect(ok.status).toBe(200);
     expect(ok.body.change.status).toBe('approved');
-    expect(ok.body.delivery).toEqual({ channel: 'sms', to: `${phone.slice(0, 3)}****${phone.slice(-4)}`, message: `临时密码已发送至 ${phone.slice(0, 3)}****${phone.slice(-4)}` });
+    expect(ok.body.delivery).toEqual({
+      channel: 'sms',
+      to: `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+      message: `临时密码已发送至 ${phone.slice(0, 3)}****${phone.slice(-4)}`,
+    });
     const sms = messagesTo(phone);
     expect(sms.length).toBe(1);
     const password = passwordIn(sms[0].text)!;
@@ -218,7 +231,9 @@ describe(`三员分立 between people (${engineName})`, () => {
       const target = key === 'auditor' ? aud : adm;
       const own = await target.post(`/api/users/privileged-changes/${res.body.pending.id}/approve`);
       expect(own.status).toBe(422);
-      await target.post(`/api/users/privileged-changes/${res.body.pending.id}/reject`, { note: '本人未申请' }).then((r) => expect(r.status).toBe(422));
+      await target
+        .post(`/api/users/privileged-changes/${res.body.pending.id}/reject`, { note: '本人未申请' })
+        .then((r) => expect(r.status).toBe(422));
       await sec.post(`/api/users/privileged-changes/${res.body.pending.id}/reject`).then((r) => expect(r.body.status).toBe('withdrawn'));
     }
   });
@@ -273,7 +288,11 @@ describe(`三员分立 between people (${engineName})`, () => {
 
   it('an ordinary account that gains a 三员 role gets a new password sent to its owner (the requester may know the old one)', async () => {
     const { app, database } = await getHarness();
-    await database.db.updateTable('users').set({ phone: phoneFor(7) }).where('id', '=', t.users.volunteer.id).execute();
+    await database.db
+      .updateTable('users')
+      .set({ phone: phoneFor(7) })
+      .where('id', '=', t.users.volunteer.id)
+      .execute();
     const reset = await sec.post(`/api/users/${t.users.volunteer.id}/reset-password`);
     expect(reset.status).toBe(200);
     const known = reset.body.password as string;
@@ -287,7 +306,11 @@ describe(`三员分立 between people (${engineName})`, () => {
   });
 
   it('ordinary accounts keep the one-time temporary password shown to the security administrator', async () => {
-    const res = await sec.post('/api/users', { username: `vol_${t.tag}`, name: '普通志愿者', roles: [{ role: 'volunteer', scopeId: t.townAId }] });
+    const res = await sec.post('/api/users', {
+      username: `vol_${t.tag}`,
+      name: '普通志愿者',
+      roles: [{ role: 'volunteer', scopeId: t.townAId }],
+    });
     expect(res.status).toBe(201);
     expect(res.body.initialPassword.length).toBeGreaterThanOrEqual(8);
   });
@@ -370,7 +393,14 @@ describe(`proxies, headers and the session cookie (${engineName})`, () => {
   let proxied: FastifyInstance;
   beforeAll(async () => {
     const { database, clock } = await getHarness();
-    proxied = await buildApp({ database, clock, logLevel: 'silent', serveWeb: false, filesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'cc-files-')), trustProxy: ['10.0.0.0/8'] });
+    proxied = await buildApp({
+      database,
+      clock,
+      logLevel: 'silent',
+      serveWeb: false,
+      filesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'cc-files-')),
+      trustProxy: ['10.0.0.0/8'],
+    });
     await proxied.ready();
   });
   afterAll(async () => {
@@ -379,7 +409,12 @@ describe(`proxies, headers and the session cookie (${engineName})`, () => {
 
   const lastSessionIp = async (userId: string) => {
     const { database } = await getHarness();
-    const row = await database.db.selectFrom('sessions').select('ip').where('user_id', '=', userId).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('sessions')
+      .select('ip')
+      .where('user_id', '=', userId)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
     return row.ip;
   };
 

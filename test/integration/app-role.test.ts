@@ -11,7 +11,6 @@ import { engineName, getHarness } from '../support/harness';
 const onPostgres = !!process.env.TEST_DATABASE_URL;
 const role = `cc_app_${crypto.randomBytes(4).toString('hex')}`;
 
-
 describe.skipIf(!onPostgres)(`a database role that does not own the tables (${engineName})`, () => {
   beforeAll(async () => {
     const { database } = await getHarness();
@@ -42,15 +41,19 @@ describe.skipIf(!onPostgres)(`a database role that does not own the tables (${en
   it('cannot disable the audit triggers, nor change or delete audit rows', async () => {
     expect(await attempt('alter table audit_events disable trigger all')).toMatch(/must be owner/);
     expect(await attempt('alter table audit_events disable trigger audit_events_no_update')).toMatch(/must be owner/);
-    expect(await attempt('update audit_events set actor_name = actor_name where id = (select max(id) from audit_events)')).toMatch(/permission denied/);
+    expect(await attempt('update audit_events set actor_name = actor_name where id = (select max(id) from audit_events)')).toMatch(
+      /permission denied/,
+    );
     expect(await attempt('delete from audit_events where id = (select max(id) from audit_events)')).toMatch(/permission denied/);
     expect(await attempt('truncate audit_events')).toMatch(/permission denied/);
     expect(await attempt('drop table audit_events')).toMatch(/must be owner/);
   });
 
-  it('can still do the app\'s work: read and write tables, append audit events (the chain trigger runs)', async () => {
-    expect(await attempt("select count(*) from units")).toBeNull();
-    expect(await attempt("insert into audit_events (occurred_at, actor_name, action, subject_type) values (now(), '系统', 'role.test', 'test')")).toBeNull();
-    expect(await attempt("update units set name = name where false")).toBeNull();
+  it("can still do the app's work: read and write tables, append audit events (the chain trigger runs)", async () => {
+    expect(await attempt('select count(*) from units')).toBeNull();
+    expect(
+      await attempt("insert into audit_events (occurred_at, actor_name, action, subject_type) values (now(), '系统', 'role.test', 'test')"),
+    ).toBeNull();
+    expect(await attempt('update units set name = name where false')).toBeNull();
   });
 });

@@ -39,7 +39,9 @@ describe(`audit trail (${engineName})`, () => {
 
   it('writes nothing — neither change nor event — when a mutation fails', async () => {
     const { database } = await getHarness();
-    const count = async () => (await sql<{ n: number }>`select count(*)::int as n from audit_events where subject_id = ${t.unitBId}`.execute(database.db)).rows[0].n;
+    const count = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from audit_events where subject_id = ${t.unitBId}`.execute(database.db)).rows[0]
+        .n;
     const before = await count();
     const office = await t.as('office');
     const stale = await office.patch(`/api/units/${t.unitBId}`, { headName: '孙八', version: 999 });
@@ -50,8 +52,12 @@ describe(`audit trail (${engineName})`, () => {
 
   it('is refused UPDATE, DELETE and TRUNCATE by the database itself', async () => {
     const { database } = await getHarness();
-    await expect(sql`update audit_events set action = 'x' where id = (select max(id) from audit_events)`.execute(database.db)).rejects.toThrow(/append-only/);
-    await expect(sql`delete from audit_events where id = (select max(id) from audit_events)`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(
+      sql`update audit_events set action = 'x' where id = (select max(id) from audit_events)`.execute(database.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_events where id = (select max(id) from audit_events)`.execute(database.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`truncate audit_events`.execute(database.db)).rejects.toThrow(/append-only/);
   });
 
@@ -65,7 +71,9 @@ describe(`audit trail (${engineName})`, () => {
           // Hold off other writers with the table lock, taken first: taking the chain's advisory lock first and the
           // table lock later (ALTER TABLE) deadlocks with a writer that has begun its insert (PostgreSQL then kills it).
           await sql`lock table audit_events in access exclusive mode`.execute(tx);
-          const ids = (await sql<{ id: number }>`select id::int8 as id from audit_events order by id desc limit 3`.execute(tx)).rows.map((r) => Number(r.id));
+          const ids = (await sql<{ id: number }>`select id::int8 as id from audit_events order by id desc limit 3`.execute(tx)).rows.map(
+            (r) => Number(r.id),
+          );
           const victim = ids[1];
           await sql`alter table audit_events disable trigger audit_events_no_update`.execute(tx);
           if (kind === 'change') await sql`update audit_events set actor_name = '他人' where id = ${victim}`.execute(tx);
@@ -102,8 +110,16 @@ describe('npm run audit:verify', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-audit-'));
     const database = await openDatabase({ dataDir: path.join(dir, 'db') });
     await migrate(database.db);
-    const ctx = { actor: systemActor, db: database.db, clock: new FixedClock(new Date('2026-11-01T08:00:00Z')), meta: { ip: null, userAgent: 'test' } };
-    for (let i = 0; i < 5; i++) await database.db.transaction().execute((tx) => recordEvent(tx, ctx, { action: 'unit.updated', subjectType: 'unit', subjectId: String(i), after: { n: i } }));
+    const ctx = {
+      actor: systemActor,
+      db: database.db,
+      clock: new FixedClock(new Date('2026-11-01T08:00:00Z')),
+      meta: { ip: null, userAgent: 'test' },
+    };
+    for (let i = 0; i < 5; i++)
+      await database.db
+        .transaction()
+        .execute((tx) => recordEvent(tx, ctx, { action: 'unit.updated', subjectType: 'unit', subjectId: String(i), after: { n: i } }));
     await database.close();
     const run = promisify(execFile);
     const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '' };
@@ -175,7 +191,7 @@ describe(`audit anchors: the chain head published outside the database (${engine
     const { database } = await getHarness();
     const anchor = signAnchor(await chainHead(database.db), key, new Date());
     expect((await verifyAgainstAnchor(database.db, { ...anchor, seq: anchor.seq - 1 }, key)).reason).toContain('签名无效');
-    expect((await verifyAgainstAnchor(database.db, anchor, Buffer.from('another-key-0123456789')))).toMatchObject({ ok: false });
+    expect(await verifyAgainstAnchor(database.db, anchor, Buffer.from('another-key-0123456789'))).toMatchObject({ ok: false });
   });
 
   it('the auditor sees the latest anchor file and whether the database still matches it', async () => {
@@ -191,7 +207,12 @@ describe(`audit anchors: the chain head published outside the database (${engine
       expect(readAnchor(file)).toEqual(anchor);
       const res = await auditor.get('/api/audit-events/anchor');
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ anchor: { seq: anchor.seq, hash: anchor.hash, anchoredAt: '2026-12-03T08:00:00.000Z' }, signatureValid: true, ok: true, file: path.basename(file) });
+      expect(res.body).toMatchObject({
+        anchor: { seq: anchor.seq, hash: anchor.hash, anchoredAt: '2026-12-03T08:00:00.000Z' },
+        signatureValid: true,
+        ok: true,
+        file: path.basename(file),
+      });
       expect([403, 404]).toContain((await (await t.as('office')).get('/api/audit-events/anchor')).status);
     } finally {
       process.env.AUDIT_ANCHOR_DIR = saved.dir;

@@ -13,7 +13,11 @@ beforeAll(async () => {
 describe(`auth (${engineName})`, () => {
   it('logs in with username or phone and returns the contract shape with an httpOnly SameSite=Lax cookie', async () => {
     const { app, database } = await getHarness();
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: t.users.office.username, password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: t.users.office.username, password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.user).toEqual({ id: t.users.office.id, name: 'office用户', roles: ['office'] });
@@ -22,8 +26,13 @@ describe(`auth (${engineName})`, () => {
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
 
-    await database.db.updateTable('users').set({ phone: `1380000${t.tag.slice(0, 4).replace(/[a-f]/g, '7')}` }).where('id', '=', t.users.leader.id).execute();
-    const phone = (await database.db.selectFrom('users').select('phone').where('id', '=', t.users.leader.id).executeTakeFirstOrThrow()).phone!;
+    await database.db
+      .updateTable('users')
+      .set({ phone: `1380000${t.tag.slice(0, 4).replace(/[a-f]/g, '7')}` })
+      .where('id', '=', t.users.leader.id)
+      .execute();
+    const phone = (await database.db.selectFrom('users').select('phone').where('id', '=', t.users.leader.id).executeTakeFirstOrThrow())
+      .phone!;
     const byPhone = await (await anonymous()).post('/api/auth/login', { username: phone, password: PASSWORD });
     expect(byPhone.status).toBe(200);
     expect(byPhone.body.user.id).toBe(t.users.leader.id);
@@ -84,7 +93,12 @@ describe(`auth (${engineName})`, () => {
     const res = await c.request('PATCH', `/api/units/${t.unitBId}`, { headName: '赵六', version: before.body.version }, { csrf: false });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('csrf');
-    const wrong = await c.request('PATCH', `/api/units/${t.unitBId}`, { headName: '赵六', version: before.body.version }, { headers: { 'x-csrf-token': 'forged' }, csrf: false });
+    const wrong = await c.request(
+      'PATCH',
+      `/api/units/${t.unitBId}`,
+      { headName: '赵六', version: before.body.version },
+      { headers: { 'x-csrf-token': 'forged' }, csrf: false },
+    );
     expect(wrong.status).toBe(403);
     expect((await c.get(`/api/units/${t.unitBId}`)).body.headName).toBe(before.body.headName);
     const ok = await c.patch(`/api/units/${t.unitBId}`, { headName: '赵六', version: before.body.version });
@@ -129,7 +143,11 @@ describe(`auth (${engineName})`, () => {
 
   it('forces a change of an initial password before anything else, checking the policy', async () => {
     const { database } = await getHarness();
-    await database.db.updateTable('users').set({ must_change_password: true, password_hash: await hashPassword('Init@2026a') }).where('id', '=', t.users.sitelead.id).execute();
+    await database.db
+      .updateTable('users')
+      .set({ must_change_password: true, password_hash: await hashPassword('Init@2026a') })
+      .where('id', '=', t.users.sitelead.id)
+      .execute();
     const c = await new Client((await getHarness()).app).login(t.users.sitelead.username, 'Init@2026a');
     const blocked = await c.get('/api/units');
     expect(blocked.status).toBe(403);
@@ -142,7 +160,9 @@ describe(`auth (${engineName})`, () => {
     expect(wrongOld.status).toBe(401);
     expect((await c.post('/api/auth/password', { oldPassword: 'Init@2026a', newPassword: 'Better#2026' })).status).toBe(204);
     expect((await c.get('/api/units')).status).toBe(200);
-    expect((await (await anonymous()).post('/api/auth/login', { username: t.users.sitelead.username, password: 'Init@2026a' })).status).toBe(401);
+    expect(
+      (await (await anonymous()).post('/api/auth/login', { username: t.users.sitelead.username, password: 'Init@2026a' })).status,
+    ).toBe(401);
   });
 
   it('logs out: the cookie stops working', async () => {

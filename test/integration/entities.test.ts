@@ -16,9 +16,18 @@ describe(`entity factories (${engineName})`, () => {
 
   it('makeSite: a 农贸市场 in town A kept by unit A, or what it is told', async () => {
     const id = await makeSite(t);
-    expect((await office.get(`/api/sites/${id}`)).body).toMatchObject({ id, siteTypeCode: 'farmers_market', regionId: t.townAId, unitId: t.unitAId });
+    expect((await office.get(`/api/sites/${id}`)).body).toMatchObject({
+      id,
+      siteTypeCode: 'farmers_market',
+      regionId: t.townAId,
+      unitId: t.unitAId,
+    });
     const street = await makeSite(t, { siteTypeCode: 'back_street', regionId: t.townBId, unitId: t.unitBId });
-    expect((await office.get(`/api/sites/${street}`)).body).toMatchObject({ siteTypeCode: 'back_street', regionId: t.townBId, unitId: t.unitBId });
+    expect((await office.get(`/api/sites/${street}`)).body).toMatchObject({
+      siteTypeCode: 'back_street',
+      regionId: t.townBId,
+      unitId: t.unitBId,
+    });
   });
 
   it('makeStandardsVersion: imports the default or the given rows and maps codes to ids', async () => {

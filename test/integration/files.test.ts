@@ -28,7 +28,9 @@ async function uploadWith(client: Client, file: Buffer, fileName: string, fields
   const entries = Object.entries(fields);
   const before = entries.slice(0, 1).map(([k, v]) => field(k, v));
   const after = entries.slice(1).map(([k, v]) => field(k, v));
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const body = Buffer.concat([...before, head, file, Buffer.from('\r\n'), ...after, Buffer.from(`--${boundary}--\r\n`)]);
   return client.request('POST', '/api/files', body, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
 }
@@ -38,7 +40,9 @@ async function uploadWith(client: Client, file: Buffer, fileName: string, fields
  * 800×1600, red on top), taken 2024-05-01 10:30 Beijing time at 31°12'34.56"N 121°28'12"E.
  */
 async function orientedJpegWithExif(): Promise<Buffer> {
-  const red = await sharp({ create: { width: 800, height: 800, channels: 3, background: '#ff0000' } }).png().toBuffer();
+  const red = await sharp({ create: { width: 800, height: 800, channels: 3, background: '#ff0000' } })
+    .png()
+    .toBuffer();
   return sharp({ create: { width: 1600, height: 800, channels: 3, background: '#0000ff' } })
     .composite([{ input: red, left: 0, top: 0 }])
     .jpeg({ quality: 90 })
@@ -51,7 +55,9 @@ async function orientedJpegWithExif(): Promise<Buffer> {
 }
 
 async function plainPng(width = 900, height = 600): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 4, background: { r: 40, g: 160, b: 90, alpha: 1 } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 4, background: { r: 40, g: 160, b: 90, alpha: 1 } } })
+    .png()
+    .toBuffer();
 }
 
 async function rgb(buf: Buffer) {
@@ -193,7 +199,9 @@ describe(`files (${engineName})`, () => {
     const w = await uploadWith(grid, webp, 'a.bin');
     expect(w.status).toBe(201);
     expect(w.body).toMatchObject({ mime: 'image/webp', width: 600, height: 400, takenAt: '2025-12-31T15:59:00.000Z', location: null });
-    const noisy = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+    const noisy = await sharp({
+      create: { width: 2400, height: 1800, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 60 } },
+    })
       .jpeg({ quality: 98 })
       .toBuffer();
     expect(noisy.length).toBeGreaterThan(3 * 1024 * 1024);
@@ -225,7 +233,9 @@ describe(`files (${engineName})`, () => {
   });
 
   it('refuses other image types (GIF, SVG) with 415', async () => {
-    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } })
+      .gif()
+      .toBuffer();
     expect((await uploadWith(grid, gif, 'a.jpg')).status).toBe(415);
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
     expect((await uploadWith(grid, svg, 'a.png')).status).toBe(415);
@@ -242,9 +252,15 @@ describe(`files (${engineName})`, () => {
 
   it('answers a truncated JPEG with a 4xx and a Chinese message, and stores nothing', async () => {
     const { database } = await getHarness();
-    const count = async () => (await sql<{ n: number }>`select count(*)::int as n from files where uploaded_by = ${t.users.grid.id}`.execute(database.db)).rows[0].n;
+    const count = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from files where uploaded_by = ${t.users.grid.id}`.execute(database.db)).rows[0]
+        .n;
     const before = await count();
-    const noisy = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+    const noisy = await sharp({
+      create: { width: 800, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    })
+      .jpeg()
+      .toBuffer();
     const res = await uploadWith(grid, noisy.subarray(0, Math.floor(noisy.length / 2)), 'cut.jpg');
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
@@ -281,9 +297,14 @@ describe(`files (${engineName})`, () => {
     const nul = await uploadWith(grid, png, 'a.png', { address: '人民路\u0000 18 号' });
     expect(nul.status, JSON.stringify(nul.body)).toBe(400);
     expect(nul.body.error.message).toContain('控制字符');
-    const missing = await grid.request('POST', '/api/files', Buffer.from('--b\r\nContent-Disposition: form-data; name="address"\r\n\r\nx\r\n--b--\r\n'), {
-      headers: { 'content-type': 'multipart/form-data; boundary=b' },
-    });
+    const missing = await grid.request(
+      'POST',
+      '/api/files',
+      Buffer.from('--b\r\nContent-Disposition: form-data; name="address"\r\n\r\nx\r\n--b--\r\n'),
+      {
+        headers: { 'content-type': 'multipart/form-data; boundary=b' },
+      },
+    );
     expect(missing.status).toBe(400);
     const json = await grid.post('/api/files', { file: 'x' });
     expect(json.status).toBe(400);
@@ -306,15 +327,28 @@ describe(`files (${engineName})`, () => {
     expect((await grid.get(`${ok.body.url}/meta`)).status).toBe(200);
     for (const key of ['office', 'unit2', 'volunteer', 'auditor', 'admin']) {
       const client = await t.as(key);
-      for (const url of [`${ok.body.url}/meta`, ok.body.url, ok.body.thumbnailUrl, ok.body.evidenceUrl]) expect((await client.get(url)).status, `${key} ${url}`).toBe(404);
+      for (const url of [`${ok.body.url}/meta`, ok.body.url, ok.body.thumbnailUrl, ok.body.evidenceUrl])
+        expect((await client.get(url)).status, `${key} ${url}`).toBe(404);
     }
     // Someone else's upload cannot be attached to one's own report (that would make it readable there).
     const volunteer = await t.as('volunteer');
-    const stolen = await volunteer.post('/api/problems', { clientId: crypto.randomUUID(), description: '路边垃圾未清运', categoryCode: 'E0102', regionId: t.townAId, photoIds: [ok.body.id] });
+    const stolen = await volunteer.post('/api/problems', {
+      clientId: crypto.randomUUID(),
+      description: '路边垃圾未清运',
+      categoryCode: 'E0102',
+      regionId: t.townAId,
+      photoIds: [ok.body.id],
+    });
     expect(stolen.status).toBe(400);
     expect(stolen.body.error.message).toContain('本人上传');
     // Attached to the grid worker's report: the office in scope opens it; other units, volunteers and 三员 do not.
-    const reported = await grid.post('/api/problems', { clientId: crypto.randomUUID(), description: '路边垃圾未清运', categoryCode: 'E0102', regionId: t.townAId, photoIds: [ok.body.id] });
+    const reported = await grid.post('/api/problems', {
+      clientId: crypto.randomUUID(),
+      description: '路边垃圾未清运',
+      categoryCode: 'E0102',
+      regionId: t.townAId,
+      photoIds: [ok.body.id],
+    });
     expect(reported.status, JSON.stringify(reported.body)).toBe(201);
     const office = await t.as('office');
     expect((await office.get(ok.body.evidenceUrl)).status).toBe(200);

@@ -73,7 +73,10 @@ describe(`hostile workbooks (${engineName})`, () => {
     expect(res.status).toBe(413);
     expect(res.body.error).toMatchObject({ code: 'payload_too_large' });
     expect(res.body.error.message).toContain('超过 20000 行');
-    const atCap = await readSheet(await streamedWorkbook(UNIT_HEADERS, 20_000, unitRow), UNIT_HEADERS.map((header) => ({ header })));
+    const atCap = await readSheet(
+      await streamedWorkbook(UNIT_HEADERS, 20_000, unitRow),
+      UNIT_HEADERS.map((header) => ({ header })),
+    );
     expect(atCap).toHaveLength(20_000);
     expect(atCap[19_999]).toEqual({ row: 20_001, values: Object.fromEntries(UNIT_HEADERS.map((h, i) => [h, unitRow(19_999)[i]])) });
   }, 60_000);

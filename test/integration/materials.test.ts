@@ -18,7 +18,24 @@ describe(`materials review (${engineName})`, () => {
     t = await createTenant();
     office = await officeOf(t);
     // One 网上申报 standard: unit A leads, unit B is responsible (both owe material).
-    const version = await makeStandardsVersion(t, [['社会主义精神文明', '志愿服务', '1.3.1', '志愿服务记录完整，按月报送', '网上申报', 2, '', `城管局${t.tag}`, `市场监管局${t.tag}`, '否']], { name: '材料测试版' });
+    const version = await makeStandardsVersion(
+      t,
+      [
+        [
+          '社会主义精神文明',
+          '志愿服务',
+          '1.3.1',
+          '志愿服务记录完整，按月报送',
+          '网上申报',
+          2,
+          '',
+          `城管局${t.tag}`,
+          `市场监管局${t.tag}`,
+          '否',
+        ],
+      ],
+      { name: '材料测试版' },
+    );
     versionId = version.versionId;
     standardId = version.standards.get('1.3.1')!;
   });
@@ -33,7 +50,12 @@ describe(`materials review (${engineName})`, () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ status: 'submitted', unitId: t.unitAId, period: '2026-11' });
     const view = (await office.get(`/api/materials/completeness?versionId=${versionId}&period=2026-11`)).body;
-    expect(view.items.map((r: { unitId: string; status: string; role: string }) => [r.unitId, r.role, r.status]).sort()).toEqual([[t.unitAId, 'lead', 'submitted'], [t.unitBId, 'responsible', 'missing']].sort());
+    expect(view.items.map((r: { unitId: string; status: string; role: string }) => [r.unitId, r.role, r.status]).sort()).toEqual(
+      [
+        [t.unitAId, 'lead', 'submitted'],
+        [t.unitBId, 'responsible', 'missing'],
+      ].sort(),
+    );
     expect(view.missing).toBe(1);
     const unit2 = await t.asScript('unit2');
     expect((await unit2.get(`/api/materials/${res.body.id}`)).status).toBe(404);
@@ -54,7 +76,9 @@ describe(`materials review (${engineName})`, () => {
     expect(m).toMatchObject({ status: 'submitted', period: '2026-12' });
     expect((await office.post(`/api/materials/${m.id}/review`, { decision: 'return', version: m.version })).status).toBe(400);
     expect((await unit.post(`/api/materials/${m.id}/review`, { decision: 'pass', version: m.version })).status).toBe(403);
-    expect((await office.post(`/api/materials/${m.id}/review`, { decision: 'return', comment: '缺少签字盖章页', version: m.version })).status).toBe(204);
+    expect(
+      (await office.post(`/api/materials/${m.id}/review`, { decision: 'return', comment: '缺少签字盖章页', version: m.version })).status,
+    ).toBe(204);
     const bell = (await unit.get('/api/notifications')).body.items.map((n: { title: string }) => n.title);
     expect(bell.some((x: string) => x.includes('材料被退回'))).toBe(true);
     const again = multipartForm({ standardId, period: '2026-12' }, [['盖章页.pdf', PDF]]);

@@ -11,7 +11,13 @@ beforeAll(async () => {
 describe(`organisation (${engineName})`, () => {
   it('creates, edits and deletes a unit; the second of two concurrent edits gets 409 version_conflict', async () => {
     const office = await t.as('office');
-    const created = await office.post('/api/units', { name: `示范县商务局${t.tag}`, type: 'county_dept', regionId: t.countyId, headName: '陶然', headPhone: '13900005555' });
+    const created = await office.post('/api/units', {
+      name: `示范县商务局${t.tag}`,
+      type: 'county_dept',
+      regionId: t.countyId,
+      headName: '陶然',
+      headPhone: '13900005555',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ regionId: t.countyId, version: 1, abilities: { update: true, delete: true } });
     const id = created.body.id;
@@ -51,12 +57,17 @@ describe(`organisation (${engineName})`, () => {
 
   it('sorts, filters and paginates units', async () => {
     const office = await t.as('office');
-    for (const n of ['甲', '乙', '丙']) await office.post('/api/units', { name: `排序单位${n}${t.tag}`, type: 'school', regionId: t.townAId });
-    const page1 = await office.get(`/api/units?type=school&regionId=${t.countyId}&sort=name&order=desc&pageSize=2&page=1&search=${encodeURIComponent('排序单位')}`);
+    for (const n of ['甲', '乙', '丙'])
+      await office.post('/api/units', { name: `排序单位${n}${t.tag}`, type: 'school', regionId: t.townAId });
+    const page1 = await office.get(
+      `/api/units?type=school&regionId=${t.countyId}&sort=name&order=desc&pageSize=2&page=1&search=${encodeURIComponent('排序单位')}`,
+    );
     expect(page1.body.total).toBe(3);
     // Chinese sorts by code point in both engines (甲 U+7532 > 乙 U+4E59 > 丙 U+4E19), not by pinyin.
     expect(page1.body.items.map((u: { name: string }) => u.name)).toEqual([`排序单位甲${t.tag}`, `排序单位乙${t.tag}`]);
-    const page2 = await office.get(`/api/units?type=school&regionId=${t.countyId}&sort=name&order=desc&pageSize=2&page=2&search=${encodeURIComponent('排序单位')}`);
+    const page2 = await office.get(
+      `/api/units?type=school&regionId=${t.countyId}&sort=name&order=desc&pageSize=2&page=2&search=${encodeURIComponent('排序单位')}`,
+    );
     expect(page2.body.items.map((u: { name: string }) => u.name)).toEqual([`排序单位丙${t.tag}`]);
     expect((await office.get('/api/units?pageSize=10000')).status).toBe(400);
   });
@@ -76,13 +87,32 @@ describe(`organisation (${engineName})`, () => {
 
   it('manages a campaign with its leading group (结对联创 links) and shows the task force', async () => {
     const office = await t.as('office');
-    const c = await office.post('/api/campaigns', { name: `创建国家卫生县城${t.tag}`, titleType: 'sanitary_city', level: 'national', regionId: t.countyId, cycleStartYear: 2025, cycleEndYear: 2027, status: 'active' });
+    const c = await office.post('/api/campaigns', {
+      name: `创建国家卫生县城${t.tag}`,
+      titleType: 'sanitary_city',
+      level: 'national',
+      regionId: t.countyId,
+      cycleStartYear: 2025,
+      cycleEndYear: 2027,
+      status: 'active',
+    });
     expect(c.status).toBe(201);
     const wrongYears = await office.patch(`/api/campaigns/${c.body.id}`, { cycleEndYear: 2020, version: c.body.version });
     expect(wrongYears.status).toBe(400);
-    const member = await office.post(`/api/campaigns/${c.body.id}/leading-group`, { name: '林雪梅', post: '副县长', groupRole: 'deputy_leader', phone: '13900006666', unitIds: [t.unitAId, t.unitBId] });
+    const member = await office.post(`/api/campaigns/${c.body.id}/leading-group`, {
+      name: '林雪梅',
+      post: '副县长',
+      groupRole: 'deputy_leader',
+      phone: '13900006666',
+      unitIds: [t.unitAId, t.unitBId],
+    });
     expect(member.status).toBe(201);
-    const missingUnit = await office.post(`/api/campaigns/${c.body.id}/leading-group`, { name: '韩立群', post: '县长', groupRole: 'leader', unitIds: ['00000000-0000-4000-8000-000000000000'] });
+    const missingUnit = await office.post(`/api/campaigns/${c.body.id}/leading-group`, {
+      name: '韩立群',
+      post: '县长',
+      groupRole: 'leader',
+      unitIds: ['00000000-0000-4000-8000-000000000000'],
+    });
     expect(missingUnit.status).toBe(400);
     const detail = await office.get(`/api/campaigns/${c.body.id}`);
     expect(detail.body.leadingGroup).toHaveLength(1);

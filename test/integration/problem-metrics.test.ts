@@ -94,7 +94,17 @@ describe(`problem metrics (${engineName})`, () => {
       relapses: 0,
       avgRectifyHours: 96,
     });
-    expect(byUnit.get(t.unitBId)).toMatchObject({ dispatched: 1, closed: 0, due: 1, closeRate: 0, onTimeRate: 0, reworkRate: null, extensionRate: 0, overdue: 1, avgRectifyHours: null });
+    expect(byUnit.get(t.unitBId)).toMatchObject({
+      dispatched: 1,
+      closed: 0,
+      due: 1,
+      closeRate: 0,
+      onTimeRate: 0,
+      reworkRate: null,
+      extensionRate: 0,
+      overdue: 1,
+      avgRectifyHours: null,
+    });
 
     const towns = await office.get(`/api/problems/metrics?groupBy=region&from=${from.toISOString()}&to=${to.toISOString()}`);
     // All six problems sit in the county itself (no town), so they group under the county.

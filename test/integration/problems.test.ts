@@ -27,11 +27,25 @@ describe(`problem loop (${engineName})`, () => {
   it('creates a problem with a readable code; the same clientId again returns the same problem', async () => {
     const grid = await t.as('grid');
     const clientId = crypto.randomUUID();
-    const body = { clientId, description: '朝阳路占道经营水果摊', categoryCode: 'E0502', source: 'grid', severity: 'major', location: { lat: 39.12, lng: 116.51 }, photoIds: [] };
+    const body = {
+      clientId,
+      description: '朝阳路占道经营水果摊',
+      categoryCode: 'E0502',
+      source: 'grid',
+      severity: 'major',
+      location: { lat: 39.12, lng: 116.51 },
+      photoIds: [],
+    };
     const first = await grid.post('/api/problems', body);
     expect(first.status).toBe(201);
     expect(first.body.code).toMatch(/^WT\d{6}-\d{6}$/);
-    expect(first.body).toMatchObject({ state: 'pending', source: 'grid', severity: 'major', regionId: t.townAId, location: { lat: 39.12, lng: 116.51 } });
+    expect(first.body).toMatchObject({
+      state: 'pending',
+      source: 'grid',
+      severity: 'major',
+      regionId: t.townAId,
+      location: { lat: 39.12, lng: 116.51 },
+    });
     const again = await grid.post('/api/problems', body);
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
@@ -44,15 +58,40 @@ describe(`problem loop (${engineName})`, () => {
   it('rejects bad reports with 400 and Chinese messages, writing nothing', async () => {
     const grid = await t.as('grid');
     const clientId = crypto.randomUUID();
-    const res = await grid.post('/api/problems', { clientId, description: '无', categoryCode: 'E0502', source: 'somewhere', severity: 'normal', photoIds: [] });
+    const res = await grid.post('/api/problems', {
+      clientId,
+      description: '无',
+      categoryCode: 'E0502',
+      source: 'somewhere',
+      severity: 'normal',
+      photoIds: [],
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/输入有误/);
-    const badCategory = await grid.post('/api/problems', { clientId, description: '路灯不亮已三天', categoryCode: 'X9999', source: 'grid', photoIds: [] });
+    const badCategory = await grid.post('/api/problems', {
+      clientId,
+      description: '路灯不亮已三天',
+      categoryCode: 'X9999',
+      source: 'grid',
+      photoIds: [],
+    });
     expect(badCategory.status).toBe(400);
     expect(badCategory.body.error.message).toContain('X9999');
-    const badPhoto = await grid.post('/api/problems', { clientId, description: '路灯不亮已三天', categoryCode: 'C0106', source: 'grid', photoIds: [crypto.randomUUID()] });
+    const badPhoto = await grid.post('/api/problems', {
+      clientId,
+      description: '路灯不亮已三天',
+      categoryCode: 'C0106',
+      source: 'grid',
+      photoIds: [crypto.randomUUID()],
+    });
     expect(badPhoto.status).toBe(400);
-    const retry = await grid.post('/api/problems', { clientId, description: '路灯不亮已三天', categoryCode: 'C0106', source: 'grid', photoIds: [] });
+    const retry = await grid.post('/api/problems', {
+      clientId,
+      description: '路灯不亮已三天',
+      categoryCode: 'C0106',
+      source: 'grid',
+      photoIds: [],
+    });
     expect(retry.status).toBe(201);
   });
 
@@ -98,7 +137,16 @@ describe(`problem loop (${engineName})`, () => {
 
     const detail = (await office.get(`/api/problems/${p.id}`)).body;
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual([
-      'report', 'accept', 'dispatch', 'acknowledge', 'request_extension', 'approve_extension', 'submit_rectification', 'verify', 'submit_rectification', 'verify',
+      'report',
+      'accept',
+      'dispatch',
+      'acknowledge',
+      'request_extension',
+      'approve_extension',
+      'submit_rectification',
+      'verify',
+      'submit_rectification',
+      'verify',
     ]);
     expect(detail.photos).toEqual([expect.objectContaining({ fileId: photo, stage: 'rectification' })]);
     expect(detail.allowedActions).toEqual(['reopen']);
@@ -151,7 +199,10 @@ describe(`problem loop (${engineName})`, () => {
   it('does not let the person who rectified verify their own work', async () => {
     const { database } = await getHarness();
     // One person who is both a unit liaison and an inspector.
-    await database.db.insertInto('user_roles').values({ user_id: t.users.unit.id, role: 'inspector', scope_type: 'region', scope_id: t.countyId }).execute();
+    await database.db
+      .insertInto('user_roles')
+      .values({ user_id: t.users.unit.id, role: 'inspector', scope_type: 'region', scope_id: t.countyId })
+      .execute();
     const office = await t.as('office');
     const dual = await t.as('unit');
     const p = await report(office, t.countyId);
@@ -187,7 +238,13 @@ describe(`problem loop (${engineName})`, () => {
     const office = await t.as('office');
     const a = await report(office, t.townBId);
     const b = await report(office, t.townBId);
-    const bulk = await office.post('/api/problems/bulk-transitions', { action: 'accept', items: [{ id: a.id, version: a.version }, { id: b.id, version: 99 }] });
+    const bulk = await office.post('/api/problems/bulk-transitions', {
+      action: 'accept',
+      items: [
+        { id: a.id, version: a.version },
+        { id: b.id, version: 99 },
+      ],
+    });
     expect(bulk.status).toBe(200);
     expect(bulk.body).toMatchObject({ succeeded: 1, failed: 1 });
     expect(bulk.body.results[1].error.code).toBe('version_conflict');
@@ -201,8 +258,14 @@ describe(`problem loop (${engineName})`, () => {
     const all = (eb: Parameters<ProblemScope>[0]) => eb.val(true);
     const filter = { regionId: t.townBId, state: ['pending', 'accepted'] };
     const page = { limit: 1, offset: 0, sort: 'code' as const, order: 'asc' as const };
-    expect(await listProblems(database.db, all, filter, clock.now(), t.users.office.id, page, 1)).toMatchObject({ total: 1, totalCapped: true });
-    expect(await listProblems(database.db, all, filter, clock.now(), t.users.office.id, page, 2)).toMatchObject({ total: 2, totalCapped: false });
+    expect(await listProblems(database.db, all, filter, clock.now(), t.users.office.id, page, 1)).toMatchObject({
+      total: 1,
+      totalCapped: true,
+    });
+    expect(await listProblems(database.db, all, filter, clock.now(), t.users.office.id, page, 2)).toMatchObject({
+      total: 2,
+      totalCapped: false,
+    });
     const summary = await office.get('/api/problems/summary');
     expect(summary.body.byState.accepted).toBeGreaterThanOrEqual(1);
     const ledger = await office.get(`/api/problems/export?regionId=${t.townBId}`);
@@ -213,11 +276,19 @@ describe(`problem loop (${engineName})`, () => {
   it('suggests the unit from a dispatch rule, else the town government', async () => {
     const { database } = await getHarness();
     const office = await t.as('office');
-    const townUnit = await database.db.insertInto('units').values({ name: `城关镇政府${t.tag}`, type: 'town', region_id: t.townAId, created_at: new Date(), updated_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+    const townUnit = await database.db
+      .insertInto('units')
+      .values({ name: `城关镇政府${t.tag}`, type: 'town', region_id: t.townAId, created_at: new Date(), updated_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const p = await report(office, t.townAId, { categoryCode: 'E0504' });
     const byTown = await office.get(`/api/problems/${p.id}/dispatch-suggestion`);
     expect(byTown.body.suggestion).toMatchObject({ unitId: townUnit.id, reason: '属地乡镇（街道）' });
-    const rule = await office.post('/api/problem-settings/dispatch-rules', { categoryCode: 'E05', regionId: t.countyId, unitId: t.unitBId });
+    const rule = await office.post('/api/problem-settings/dispatch-rules', {
+      categoryCode: 'E05',
+      regionId: t.countyId,
+      unitId: t.unitBId,
+    });
     expect(rule.status).toBe(201);
     const byRule = await office.get(`/api/problems/${p.id}/dispatch-suggestion`);
     expect(byRule.body.suggestion).toMatchObject({ unitId: t.unitBId, reason: '派遣规则' });

@@ -14,13 +14,26 @@ let t: Tenant;
 let other: Tenant;
 let otherSite: string;
 
-const body = (over: Record<string, unknown>) => ({ clientId: crypto.randomUUID(), description: '人行道井盖缺失，存在安全隐患', categoryCode: 'C0106', photoIds: [], ...over });
+const body = (over: Record<string, unknown>) => ({
+  clientId: crypto.randomUUID(),
+  description: '人行道井盖缺失，存在安全隐患',
+  categoryCode: 'C0106',
+  photoIds: [],
+  ...over,
+});
 
 beforeAll(async () => {
   t = await createTenant();
   other = await createTenant();
   const otherOffice = await other.asScript('office');
-  const site = await otherOffice.post('/api/sites', { name: `河西农贸市场${other.tag}`, siteTypeCode: 'farmers_market', regionId: other.townAId, unitId: other.unitAId, address: '河西路 1 号', location: { lat: 39.3, lng: 116.2 } });
+  const site = await otherOffice.post('/api/sites', {
+    name: `河西农贸市场${other.tag}`,
+    siteTypeCode: 'farmers_market',
+    regionId: other.townAId,
+    unitId: other.unitAId,
+    address: '河西路 1 号',
+    location: { lat: 39.3, lng: 116.2 },
+  });
   expect(site.status).toBe(201);
   otherSite = site.body.id;
 });
@@ -59,9 +72,19 @@ describe(`reports stay in the reporter's area and channel (${engineName})`, () =
 
   it('a site page lists only the open problems the reader may open', async () => {
     const office = await t.asScript('office');
-    const site = await office.post('/api/sites', { name: `城关农贸市场${t.tag}`, siteTypeCode: 'farmers_market', regionId: t.townAId, unitId: t.unitAId, address: '城关路 8 号', location: { lat: 39.31, lng: 116.21 } });
+    const site = await office.post('/api/sites', {
+      name: `城关农贸市场${t.tag}`,
+      siteTypeCode: 'farmers_market',
+      regionId: t.townAId,
+      unitId: t.unitAId,
+      address: '城关路 8 号',
+      location: { lat: 39.31, lng: 116.21 },
+    });
     expect(site.status).toBe(201);
-    const reported = await office.post('/api/problems', body({ siteId: site.body.id, regionId: t.townAId, description: '市场门口占道经营', source: 'inspection' }));
+    const reported = await office.post(
+      '/api/problems',
+      body({ siteId: site.body.id, regionId: t.townAId, description: '市场门口占道经营', source: 'inspection' }),
+    );
     expect(reported.status).toBe(201);
     await act(office, reported.body.id, 'accept');
     expect((await office.get(`/api/sites/${site.body.id}`)).body.openProblems.map((p: { id: string }) => p.id)).toContain(reported.body.id);
@@ -86,14 +109,21 @@ describe(`reports stay in the reporter's area and channel (${engineName})`, () =
     await act(unit, reported.body.id, 'submit_rectification', { measures: '已补齐井盖', photoIds: [photo] });
     expect((await office.get(`/api/files/${photo}/evidence`)).status).toBe(200);
     const stranger: Client = await other.asScript('office');
-    for (const suffix of ['', '/meta', '/thumbnail', '/evidence']) expect((await stranger.get(`/api/files/${photo}${suffix}`)).status, suffix).toBe(404);
+    for (const suffix of ['', '/meta', '/thumbnail', '/evidence'])
+      expect((await stranger.get(`/api/files/${photo}${suffix}`)).status, suffix).toBe(404);
     // Nor can they attach it to a report of their own.
-    expect((await stranger.post('/api/problems', body({ regionId: other.townAId, photoIds: [photo], source: 'inspection' }))).status).toBe(400);
+    expect((await stranger.post('/api/problems', body({ regionId: other.townAId, photoIds: [photo], source: 'inspection' }))).status).toBe(
+      400,
+    );
   });
 
   it("dispatch and relapse take the deadline from the problem's county, not the shipped default", async () => {
     const office = await t.asScript('office');
-    const set = await office.request('PUT', `/api/problem-settings/regions/${t.countyId}/deadlines/urgent`, { hours: 3, workingDays: false, version: null });
+    const set = await office.request('PUT', `/api/problem-settings/regions/${t.countyId}/deadlines/urgent`, {
+      hours: 3,
+      workingDays: false,
+      version: null,
+    });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
     const reported = await office.post('/api/problems', body({ regionId: t.townAId, severity: 'urgent', source: 'inspection' }));
     await act(office, reported.body.id, 'accept');
@@ -101,7 +131,9 @@ describe(`reports stay in the reporter's area and channel (${engineName})`, () =
     const dispatched = await act(office, reported.body.id, 'dispatch', { unitId: t.unitAId });
     expect(new Date(dispatched.deadline).getTime() - clock.now().getTime()).toBe(3 * 3600_000);
     // Another county keeps the shipped default for the same severity.
-    const elsewhere = await (await other.asScript('office')).post('/api/problems', body({ regionId: other.townAId, severity: 'urgent', source: 'inspection' }));
+    const elsewhere = await (
+      await other.asScript('office')
+    ).post('/api/problems', body({ regionId: other.townAId, severity: 'urgent', source: 'inspection' }));
     const otherOffice = await other.asScript('office');
     await act(otherOffice, elsewhere.body.id, 'accept');
     const theirs = await act(otherOffice, elsewhere.body.id, 'dispatch', { unitId: other.unitAId });
@@ -115,7 +147,9 @@ describe(`reports stay in the reporter's area and channel (${engineName})`, () =
     const refused = await (await t.asScript('grid')).post('/api/problems', body({ regionId: t.townAId, categoryCode: 'E0502' }));
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain('E0502');
-    expect((await (await other.asScript('grid')).post('/api/problems', body({ regionId: other.townAId, categoryCode: 'E0502' }))).status).toBe(201);
+    expect(
+      (await (await other.asScript('grid')).post('/api/problems', body({ regionId: other.townAId, categoryCode: 'E0502' }))).status,
+    ).toBe(201);
     expect((await office.delete(`/api/problem-categories/E05/regions/${t.countyId}`)).status).toBe(204);
   });
 });

@@ -52,7 +52,11 @@ async function sweep(client: Client, label: string) {
         check(method, url, await client.request(method, url));
       } else {
         for (const body of BODIES) check(method, url, await client.request(method as 'POST', url, body));
-        check(method, url, await client.request(method as 'POST', url, Buffer.from('{"broken json'), { headers: { 'content-type': 'application/json' } }));
+        check(
+          method,
+          url,
+          await client.request(method as 'POST', url, Buffer.from('{"broken json'), { headers: { 'content-type': 'application/json' } }),
+        );
       }
       if (!path.includes('{')) break;
     }
@@ -91,7 +95,18 @@ describe(`no 500 on malformed input (${engineName})`, () => {
 
 // ---- NUL bytes, cut-off multipart bodies, oversized URLs (issue 7) ----
 
-type Spec = { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }>; requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, { type?: unknown }> } }> } }>> };
+type Spec = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: Array<{ in: string; name: string }>;
+        requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, { type?: unknown }> } }> };
+      }
+    >
+  >;
+};
 
 function specOps() {
   return getHarness().then(({ app }) => {
@@ -117,7 +132,9 @@ describe(`NUL bytes, cut-off uploads and oversized URLs (${engineName})`, () => 
       const queryNames = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
       const query = '?' + (queryNames.length ? queryNames : ['search']).map((n) => `${n}=%00`).join('&');
       const props = op.requestBody?.content?.['application/json']?.schema?.properties ?? {};
-      const stringFields = Object.entries(props).filter(([, s]) => s.type === 'string' || (Array.isArray(s.type) && s.type.includes('string'))).map(([k]) => k);
+      const stringFields = Object.entries(props)
+        .filter(([, s]) => s.type === 'string' || (Array.isArray(s.type) && s.type.includes('string')))
+        .map(([k]) => k);
       const body = Object.fromEntries((stringFields.length ? stringFields : ['name']).map((k) => [k, NUL_TEXT]));
       // Each channel on its own, so one guard cannot hide a missing other: path, query, body.
       const tries: Array<[string, unknown]> = [];
@@ -149,16 +166,34 @@ describe(`NUL bytes, cut-off uploads and oversized URLs (${engineName})`, () => 
     const ops = await specOps();
     // Every route that reads a multipart body: the imports, photo upload, material submission.
     const isMultipart = (path: string) => path.endsWith('/import') || /^\/api\/(files|materials)\/?$/.test(path);
-    const multipart = ops.filter(({ method, path, op }) => method === 'POST' && (op.requestBody?.content?.['multipart/form-data'] || isMultipart(path)));
+    const multipart = ops.filter(
+      ({ method, path, op }) => method === 'POST' && (op.requestBody?.content?.['multipart/form-data'] || isMultipart(path)),
+    );
     const paths = multipart.map((m) => m.path);
     expect(paths.length).toBeGreaterThanOrEqual(7);
-    for (const known of [/^\/api\/files\/?$/, /^\/api\/materials\/?$/, /units\/import$/, /regions\/import$/, /users\/import$/, /sites\/import$/, /standards\/import$/]) {
-      expect(paths.some((p) => known.test(p)), String(known)).toBe(true);
+    for (const known of [
+      /^\/api\/files\/?$/,
+      /^\/api\/materials\/?$/,
+      /units\/import$/,
+      /regions\/import$/,
+      /users\/import$/,
+      /sites\/import$/,
+      /standards\/import$/,
+    ]) {
+      expect(
+        paths.some((p) => known.test(p)),
+        String(known),
+      ).toBe(true);
     }
     const boundary = '----cut' + crypto.randomBytes(4).toString('hex');
     const bodies = [
       // the file part starts, the body ends mid-file (no closing boundary)
-      Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="period"\r\n\r\n2026-11\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from('PK\u0003\u0004 partial')]),
+      Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="period"\r\n\r\n2026-11\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        Buffer.from('PK\u0003\u0004 partial'),
+      ]),
       // the body ends inside a part's headers
       Buffer.from(`--${boundary}\r\nContent-Disposit`),
       // a text field that never ends
@@ -170,7 +205,9 @@ describe(`NUL bytes, cut-off uploads and oversized URLs (${engineName})`, () => 
       const client = await t.as(role);
       for (const { path } of multipart) {
         for (const body of bodies) {
-          const res = await client.request('POST', path, body, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+          const res = await client.request('POST', path, body, {
+            headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+          });
           if (res.status >= 500 || typeof res.body?.error?.code !== 'string' || typeof res.body?.error?.message !== 'string') {
             failures.push(`${role} POST ${path} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
           }

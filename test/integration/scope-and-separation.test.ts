@@ -74,7 +74,9 @@ describe(`data scope (${engineName})`, () => {
 describe(`三员分立 separation of duties (${engineName})`, () => {
   it('the system administrator configures the organisation but cannot manage accounts or read the audit trail', async () => {
     const admin = await t.as('admin');
-    expect((await admin.post('/api/regions', { parentId: t.countyId, code: `${t.countyCode}777`, name: '新城街道', level: 'town' })).status).toBe(201);
+    expect(
+      (await admin.post('/api/regions', { parentId: t.countyId, code: `${t.countyCode}777`, name: '新城街道', level: 'town' })).status,
+    ).toBe(201);
     expect((await admin.post('/api/users', { username: `x${t.tag}`, name: '张三', roles: [{ role: 'admin' }] })).status).toBe(403);
     // Accounts are not even readable to the system administrator, so a named account answers 404.
     expect((await admin.post(`/api/users/${t.users.unit.id}/reset-password`)).status).toBe(404);
@@ -85,7 +87,9 @@ describe(`三员分立 separation of duties (${engineName})`, () => {
   it('the security administrator manages accounts but cannot change the organisation or read the audit trail', async () => {
     const sec = await t.as('security');
     expect((await sec.post('/api/units', { name: `新单位${t.tag}`, type: 'county_dept', regionId: t.countyId })).status).toBe(403);
-    expect((await sec.post('/api/regions', { parentId: t.countyId, code: `${t.countyCode}778`, name: '新城街道', level: 'town' })).status).toBe(403);
+    expect(
+      (await sec.post('/api/regions', { parentId: t.countyId, code: `${t.countyCode}778`, name: '新城街道', level: 'town' })).status,
+    ).toBe(403);
     expect((await sec.get('/api/audit-events')).status).toBe(403);
     const reset = await sec.post(`/api/users/${t.users.unit2.id}/reset-password`);
     expect(reset.status).toBe(200);
@@ -96,17 +100,27 @@ describe(`三员分立 separation of duties (${engineName})`, () => {
     const aud = await t.as('auditor');
     expect((await aud.get('/api/audit-events?pageSize=1')).status).toBe(200);
     expect((await aud.post('/api/units', { name: `新单位A${t.tag}`, type: 'county_dept', regionId: t.countyId })).status).toBe(404);
-    expect((await aud.post('/api/users', { username: `y${t.tag}`, name: '李四', roles: [{ role: 'volunteer', scopeId: t.townAId }] })).status).toBe(403);
+    expect(
+      (await aud.post('/api/users', { username: `y${t.tag}`, name: '李四', roles: [{ role: 'volunteer', scopeId: t.townAId }] })).status,
+    ).toBe(403);
     expect((await aud.patch(`/api/users/${t.users.auditor.id}`, { active: false, version: 1 })).status).toBe(404);
   });
 
   it('no account may hold a separated admin role together with another role', async () => {
     const sec = await t.as('security');
-    const res = await sec.post('/api/users', { username: `z${t.tag}`, name: '王五', roles: [{ role: 'auditor' }, { role: 'office', scopeId: t.countyId }] });
+    const res = await sec.post('/api/users', {
+      username: `z${t.tag}`,
+      name: '王五',
+      roles: [{ role: 'auditor' }, { role: 'office', scopeId: t.countyId }],
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('separation_of_duties');
     expect((await sec.get(`/api/users?search=z${t.tag}`)).body.total).toBe(0);
-    const both = await sec.post('/api/users', { username: `w${t.tag}`, name: '赵六', roles: [{ role: 'admin' }, { role: 'security_admin' }] });
+    const both = await sec.post('/api/users', {
+      username: `w${t.tag}`,
+      name: '赵六',
+      roles: [{ role: 'admin' }, { role: 'security_admin' }],
+    });
     expect(both.body.error.code).toBe('separation_of_duties');
   });
 

@@ -35,7 +35,9 @@ const clients: Record<string, Client> = {};
 let covertName = '';
 
 async function photoBy(c: Client, roundId?: string): Promise<string> {
-  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 120, g: 110, b: 90 } } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 120, g: 110, b: 90 } } })
+    .jpeg()
+    .toBuffer();
   const m = multipartForm(roundId ? { roundId, address: '示范路背街' } : { address: '示范路背街' }, [['photo.jpg', jpeg]]);
   const res = await c.request('POST', '/api/files', m.body, { headers: m.headers });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -50,7 +52,9 @@ async function readable(res: Res): Promise<unknown> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
     const cells: string[][] = [];
-    wb.worksheets.forEach((ws) => ws.eachRow((row) => cells.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))))));
+    wb.worksheets.forEach((ws) =>
+      ws.eachRow((row) => cells.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))))),
+    );
     return { status: res.status, cells };
   }
   // A .docx carries the real time of its making; its text is what a reader sees.
@@ -105,7 +109,8 @@ function urls(candidates: Record<string, string[]>): string[] {
     }
     for (const first of candidates[ID_CANDIDATES[key]] ?? [unknownId(ID_CANDIDATES[key])]) {
       let url = path.replace(`{${params[0]}}`, first);
-      for (const p of params.slice(1)) url = url.replace(`{${p}}`, (candidates[ID_CANDIDATES[`${key}#${p}`] ?? ''] ?? [unknownId(`${key}#${p}`)])[0]);
+      for (const p of params.slice(1))
+        url = url.replace(`{${p}}`, (candidates[ID_CANDIDATES[`${key}#${p}`] ?? ''] ?? [unknownId(`${key}#${p}`)])[0]);
       out.push(url + (QUERIES[path] ? `?${QUERIES[path]()}` : ''));
     }
   }
@@ -180,7 +185,11 @@ async function snapshot(keys: string[], candidates: Record<string, string[]>): P
 /** Real and placeholder ids → a stable label, so a 404 for "not yet created" and "hidden" compare equal. */
 const LABEL = new Map<string, string>();
 
-function differences(before: Map<string, Map<string, string>>, again: Map<string, Map<string, string>>, after: Map<string, Map<string, string>>): string[] {
+function differences(
+  before: Map<string, Map<string, string>>,
+  again: Map<string, Map<string, string>>,
+  after: Map<string, Map<string, string>>,
+): string[] {
   const out: string[] = [];
   for (const [url, b] of before) {
     const a = after.get(url)!;
@@ -198,50 +207,104 @@ beforeAll(async () => {
   t = await createTenant();
   const { app, database } = await getHarness();
   const spec = app.swagger() as { paths: Record<string, Record<string, unknown>> };
-  routes = Object.entries(spec.paths).filter(([, ops]) => 'get' in ops).map(([p]) => p).filter((p) => !p.startsWith('/api/docs'));
+  routes = Object.entries(spec.paths)
+    .filter(([, ops]) => 'get' in ops)
+    .map(([p]) => p)
+    .filter((p) => !p.startsWith('/api/docs'));
   office = await t.asScript('office');
   // A covert inspector of their own: the tenant's inspector also works open rounds, where naming them is right.
   covertName = `暗访员${t.tag}`;
   const covert = await database.db
     .insertInto('users')
-    .values({ username: `covert_${t.tag}`, name: covertName, password_hash: await hashPassword(PASSWORD), must_change_password: false, created_at: new Date(), updated_at: new Date() })
+    .values({
+      username: `covert_${t.tag}`,
+      name: covertName,
+      password_hash: await hashPassword(PASSWORD),
+      must_change_password: false,
+      created_at: new Date(),
+      updated_at: new Date(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await database.db.insertInto('user_roles').values({ user_id: covert.id, role: 'inspector', scope_type: 'region', scope_id: t.countyId }).execute();
+  await database.db
+    .insertInto('user_roles')
+    .values({ user_id: covert.id, role: 'inspector', scope_type: 'region', scope_id: t.countyId })
+    .execute();
   ids.covertInspector = covert.id;
   clients.covert = await new HttpClient(app).login(`covert_${t.tag}`, PASSWORD);
   for (const key of [...OUTSIDERS, ...SEPARATED, 'office', 'leader']) clients[key] = await t.asScript(key);
 
-  const m = multipartForm({ campaignId: t.campaignId, versionName: '测评体系（暗访测试）' }, [['s.xlsx', await workbook(HEADERS, [
-    ['和谐宜居的生活环境', '背街小巷', '背街小巷-01-01', '路面平整，无坑洼积水', '实地考察', 1, '背街小巷', `城管局${t.tag}`, '', '否'],
-    ['和谐宜居的生活环境', '背街小巷', '背街小巷-01-02', '无乱堆乱放、乱贴乱画', '实地考察', 1, '背街小巷', `城管局${t.tag}`, '', '否'],
-    ['和谐宜居的生活环境', '背街小巷', '背街小巷-01-03', '垃圾桶摆放整齐、及时清运', '实地考察', 1, '背街小巷', `城管局${t.tag}`, '', '否'],
-  ])]]);
+  const m = multipartForm({ campaignId: t.campaignId, versionName: '测评体系（暗访测试）' }, [
+    [
+      's.xlsx',
+      await workbook(HEADERS, [
+        ['和谐宜居的生活环境', '背街小巷', '背街小巷-01-01', '路面平整，无坑洼积水', '实地考察', 1, '背街小巷', `城管局${t.tag}`, '', '否'],
+        ['和谐宜居的生活环境', '背街小巷', '背街小巷-01-02', '无乱堆乱放、乱贴乱画', '实地考察', 1, '背街小巷', `城管局${t.tag}`, '', '否'],
+        [
+          '和谐宜居的生活环境',
+          '背街小巷',
+          '背街小巷-01-03',
+          '垃圾桶摆放整齐、及时清运',
+          '实地考察',
+          1,
+          '背街小巷',
+          `城管局${t.tag}`,
+          '',
+          '否',
+        ],
+      ]),
+    ],
+  ]);
   const imported = await office.request('POST', '/api/standards/import', m.body, { headers: m.headers });
   expect(imported.status, JSON.stringify(imported.body)).toBe(201);
   ids.version = imported.body.versionId;
   const tree = (await office.get(`/api/standards/versions/${ids.version}/tree`)).body;
-  const standards = new Map<string, string>(tree.items.flatMap((i: { children: Array<{ standards: Array<{ id: string; code: string }> }> }) => i.children.flatMap((c) => c.standards)).map((s: { id: string; code: string }) => [s.code, s.id]));
+  const standards = new Map<string, string>(
+    tree.items
+      .flatMap((i: { children: Array<{ standards: Array<{ id: string; code: string }> }> }) => i.children.flatMap((c) => c.standards))
+      .map((s: { id: string; code: string }) => [s.code, s.id]),
+  );
   ids.standardA = standards.get('背街小巷-01-01')!;
   ids.standardB = standards.get('背街小巷-01-02')!;
   ids.standardC = standards.get('背街小巷-01-03')!;
-  const site = await office.post('/api/sites', { name: `幸福里背街${t.tag}`, siteTypeCode: 'back_street', regionId: t.townAId, unitId: t.unitAId, address: '示范县幸福里', location: { lat: 39.2, lng: 116.3 }, leadName: '陈晓东', leadPhone: '13903190058' });
+  const site = await office.post('/api/sites', {
+    name: `幸福里背街${t.tag}`,
+    siteTypeCode: 'back_street',
+    regionId: t.townAId,
+    unitId: t.unitAId,
+    address: '示范县幸福里',
+    location: { lat: 39.2, lng: 116.3 },
+    leadName: '陈晓东',
+    leadPhone: '13903190058',
+  });
   expect(site.status).toBe(201);
   ids.site = site.body.id;
   await database.db.updateTable('sites').set({ lead_user_id: t.users.sitelead.id }).where('id', '=', ids.site).execute();
 
   // An open round finds two problems: A stays open with the unit, B goes round the loop and is closed.
   const inspector = clients.inspector;
-  const openRound = await office.post('/api/inspection-rounds', { name: '十一月日常督查', kind: 'routine', campaignId: t.campaignId, standardVersionId: ids.version, startDate: '2026-11-01', endDate: '2026-11-30', siteIds: [ids.site], inspectorIds: [t.users.inspector.id] });
+  const openRound = await office.post('/api/inspection-rounds', {
+    name: '十一月日常督查',
+    kind: 'routine',
+    campaignId: t.campaignId,
+    standardVersionId: ids.version,
+    startDate: '2026-11-01',
+    endDate: '2026-11-30',
+    siteIds: [ids.site],
+    inspectorIds: [t.users.inspector.id],
+  });
   expect(openRound.status).toBe(201);
   ids.openRound = openRound.body.id;
   const openPhoto = await photoBy(inspector);
   ids.openPhoto = openPhoto;
-  const visit = await inspector.post(`/api/inspection-rounds/${ids.openRound}/visits`, { siteId: ids.site, results: [
-    { standardId: ids.standardA, verdict: 'fail', photoIds: [openPhoto], note: '路面有坑' },
-    { standardId: ids.standardB, verdict: 'fail', photoIds: [openPhoto], note: '墙面小广告' },
-    { standardId: ids.standardC, verdict: 'pass' },
-  ] });
+  const visit = await inspector.post(`/api/inspection-rounds/${ids.openRound}/visits`, {
+    siteId: ids.site,
+    results: [
+      { standardId: ids.standardA, verdict: 'fail', photoIds: [openPhoto], note: '路面有坑' },
+      { standardId: ids.standardB, verdict: 'fail', photoIds: [openPhoto], note: '墙面小广告' },
+      { standardId: ids.standardC, verdict: 'pass' },
+    ],
+  });
   expect(visit.status, JSON.stringify(visit.body)).toBe(200);
   ids.problemA = visit.body.problems.find((p: { standardId: string }) => p.standardId === ids.standardA).problemId;
   ids.problemB = visit.body.problems.find((p: { standardId: string }) => p.standardId === ids.standardB).problemId;
@@ -257,9 +320,20 @@ beforeAll(async () => {
   expect(indicators.length).toBeGreaterThan(0);
   ids.indicatorCodes = indicators.map((i) => i.code).join(',');
   const year = String(new Date((await getHarness()).clock.now().getTime() + 8 * 3600_000).getUTCFullYear());
-  indicatorUrls = indicators.flatMap((i) => i.subjectTypes.flatMap((st) => [`/api/indicators/${i.code}?subjectType=${st}`, `/api/indicators/${i.code}?subjectType=${st}&period=${year}`]));
+  indicatorUrls = indicators.flatMap((i) =>
+    i.subjectTypes.flatMap((st) => [
+      `/api/indicators/${i.code}?subjectType=${st}`,
+      `/api/indicators/${i.code}?subjectType=${st}&period=${year}`,
+    ]),
+  );
   // A report of the grid worker's own, so the reporters' views have something in them.
-  const grid = await clients.grid.post('/api/problems', { clientId: crypto.randomUUID(), description: '幸福里路灯不亮', categoryCode: 'C0106', regionId: t.townAId, photoIds: [await photoBy(clients.grid)] });
+  const grid = await clients.grid.post('/api/problems', {
+    clientId: crypto.randomUUID(),
+    description: '幸福里路灯不亮',
+    categoryCode: 'C0106',
+    regionId: t.townAId,
+    photoIds: [await photoBy(clients.grid)],
+  });
   expect(grid.status, JSON.stringify(grid.body)).toBe(201);
 }, 120_000);
 
@@ -293,18 +367,32 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
   }, 300_000);
 
   it('a covert round that joins an open problem, finds a new one and a closed one again changes nothing outsiders can read', async () => {
-    const round = await office.post('/api/inspection-rounds', { name: `第四季度暗访${t.tag}`, kind: 'covert', campaignId: t.campaignId, standardVersionId: ids.version, startDate: '2026-11-20', endDate: '2026-11-25', siteIds: [ids.site], inspectorIds: [ids.covertInspector] });
+    const round = await office.post('/api/inspection-rounds', {
+      name: `第四季度暗访${t.tag}`,
+      kind: 'covert',
+      campaignId: t.campaignId,
+      standardVersionId: ids.version,
+      startDate: '2026-11-20',
+      endDate: '2026-11-25',
+      siteIds: [ids.site],
+      inspectorIds: [ids.covertInspector],
+    });
     expect(round.status, JSON.stringify(round.body)).toBe(201);
     ids.covertRound = round.body.id;
     const covertPhoto = await photoBy(clients.covert, ids.covertRound);
     ids.covertPhoto = covertPhoto;
-    const visit = await clients.covert.post(`/api/inspection-rounds/${ids.covertRound}/visits`, { siteId: ids.site, results: [
-      { standardId: ids.standardA, verdict: 'fail', photoIds: [covertPhoto], note: `坑洼仍在${t.tag}` },
-      { standardId: ids.standardB, verdict: 'fail', photoIds: [covertPhoto], note: `小广告又出现${t.tag}` },
-      { standardId: ids.standardC, verdict: 'fail', photoIds: [covertPhoto], note: `垃圾满溢${t.tag}` },
-    ] });
+    const visit = await clients.covert.post(`/api/inspection-rounds/${ids.covertRound}/visits`, {
+      siteId: ids.site,
+      results: [
+        { standardId: ids.standardA, verdict: 'fail', photoIds: [covertPhoto], note: `坑洼仍在${t.tag}` },
+        { standardId: ids.standardB, verdict: 'fail', photoIds: [covertPhoto], note: `小广告又出现${t.tag}` },
+        { standardId: ids.standardC, verdict: 'fail', photoIds: [covertPhoto], note: `垃圾满溢${t.tag}` },
+      ],
+    });
     expect(visit.status, JSON.stringify(visit.body)).toBe(200);
-    const how = Object.fromEntries(visit.body.problems.map((p: { standardId: string; how: string; problemId: string; code: string }) => [p.standardId, p]));
+    const how = Object.fromEntries(
+      visit.body.problems.map((p: { standardId: string; how: string; problemId: string; code: string }) => [p.standardId, p]),
+    );
     expect(how[ids.standardA]).toMatchObject({ how: 'attached', problemId: ids.problemA });
     expect(how[ids.standardB].how).toBe('created');
     expect(how[ids.standardC].how).toBe('created');
@@ -323,13 +411,27 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
     expect(a.timeline.map((e: { action: string }) => e.action)).toContain('finding_attached');
     expect((await clients.leader.get(`/api/problems/${ids.findingNew}`)).status).toBe(200);
 
-    const candidatesAfter = { ...candidatesBefore, problem: [ids.problemA, ids.problemB, ids.findingNew, ids.findingAfterClose], round: [ids.openRound, ids.covertRound], file: [ids.openPhoto, ids.covertPhoto] };
+    const candidatesAfter = {
+      ...candidatesBefore,
+      problem: [ids.problemA, ids.problemB, ids.findingNew, ids.findingAfterClose],
+      round: [ids.openRound, ids.covertRound],
+      file: [ids.openPhoto, ids.covertPhoto],
+    };
     const after = await snapshot([...OUTSIDERS], candidatesAfter);
     expect(differences(before, again, after)).toEqual([]);
   }, 300_000);
 
   it('三员 accounts read nothing of the covert round either (no mention of its ids, names, notes or codes)', async () => {
-    const secrets = [ids.covertRound, ids.findingNew, ids.findingAfterClose, ids.covertPhoto, `第四季度暗访${t.tag}`, `坑洼仍在${t.tag}`, `垃圾满溢${t.tag}`, covertName];
+    const secrets = [
+      ids.covertRound,
+      ids.findingNew,
+      ids.findingAfterClose,
+      ids.covertPhoto,
+      `第四季度暗访${t.tag}`,
+      `坑洼仍在${t.tag}`,
+      `垃圾满溢${t.tag}`,
+      covertName,
+    ];
     const list = urls({ ...candidatesBefore, problem: [ids.problemA, ids.findingNew], round: [ids.covertRound], file: [ids.covertPhoto] });
     const leaks: string[] = [];
     for (const key of SEPARATED) {
@@ -339,7 +441,8 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
         // Accounts are the 安全管理员's to manage: the covert inspector's account is listed there, with no round.
         if (key === 'security' && url.startsWith('/api/users')) continue;
         const res = await clients[key].get(url);
-        const text = JSON.stringify(await readable(res)) + (String(res.headers['content-type']).includes('json') ? '' : res.raw.toString('latin1'));
+        const text =
+          JSON.stringify(await readable(res)) + (String(res.headers['content-type']).includes('json') ? '' : res.raw.toString('latin1'));
         for (const s of secrets) if (text.includes(s)) leaks.push(`${key} ${url} mentions ${s}`);
       }
     }
@@ -363,7 +466,12 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
     // The office that may know the team still sees the inspector.
     expect((await office.get(`/api/problems/${ids.findingNew}`)).body.reporterName).toBe(covertName);
 
-    const list = urls({ ...candidatesBefore, problem: [ids.problemA, ids.findingNew, ids.findingAfterClose], round: [ids.covertRound], file: [ids.covertPhoto] });
+    const list = urls({
+      ...candidatesBefore,
+      problem: [ids.problemA, ids.findingNew, ids.findingAfterClose],
+      round: [ids.covertRound],
+      file: [ids.covertPhoto],
+    });
     const leaks: string[] = [];
     for (const key of [...OUTSIDERS, ...SEPARATED]) {
       for (const url of list) {
@@ -371,7 +479,8 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
         if (key === 'security' && url.startsWith('/api/users')) continue;
         const res = await clients[key].get(url);
         const text = JSON.stringify(await readable(res));
-        for (const s of [covertName, ids.covertInspector, `covert_${t.tag}`]) if (text.includes(s)) leaks.push(`${key} ${url} names the covert inspector (${s})`);
+        for (const s of [covertName, ids.covertInspector, `covert_${t.tag}`])
+          if (text.includes(s)) leaks.push(`${key} ${url} names the covert inspector (${s})`);
       }
     }
     expect(leaks).toEqual([]);

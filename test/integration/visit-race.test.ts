@@ -31,9 +31,20 @@ beforeAll(async () => {
   expect(imported.status, JSON.stringify(imported.body)).toBe(201);
   versionId = imported.body.versionId;
   const tree = (await office.get(`/api/standards/versions/${versionId}/tree`)).body;
-  standardIds = tree.items.flatMap((i: { children: Array<{ standards: Array<{ id: string }> }> }) => i.children.flatMap((c) => c.standards.map((s) => s.id)));
+  standardIds = tree.items.flatMap((i: { children: Array<{ standards: Array<{ id: string }> }> }) =>
+    i.children.flatMap((c) => c.standards.map((s) => s.id)),
+  );
   for (let i = 1; i <= 4; i += 1) {
-    const site = await office.post('/api/sites', { name: `并发小巷${i}${t.tag}`, siteTypeCode: 'back_street', regionId: t.townAId, unitId: t.unitBId, address: `示范路 ${i} 号`, location: { lat: 39.6 + i / 100, lng: 116.4 }, leadName: '陈晓东', leadPhone: '13903190058' });
+    const site = await office.post('/api/sites', {
+      name: `并发小巷${i}${t.tag}`,
+      siteTypeCode: 'back_street',
+      regionId: t.townAId,
+      unitId: t.unitBId,
+      address: `示范路 ${i} 号`,
+      location: { lat: 39.6 + i / 100, lng: 116.4 },
+      leadName: '陈晓东',
+      leadPhone: '13903190058',
+    });
     expect(site.status, JSON.stringify(site.body)).toBe(201);
     siteIds.push(site.body.id);
   }
@@ -41,7 +52,17 @@ beforeAll(async () => {
 
 describe(`a visit's first checklist saved twice at once (${engineName})`, () => {
   it('both saves answer 2xx, or one answers 409 — never 500 — and the site has one visit', async () => {
-    const round = await office.post('/api/inspection-rounds', { name: `并发督查${t.tag}`, kind: 'routine', campaignId: t.campaignId, standardVersionId: versionId, startDate: '2026-11-01', endDate: '2026-11-30', siteIds, inspectorIds: [t.users.inspector.id], passThreshold: 0.8 });
+    const round = await office.post('/api/inspection-rounds', {
+      name: `并发督查${t.tag}`,
+      kind: 'routine',
+      campaignId: t.campaignId,
+      standardVersionId: versionId,
+      startDate: '2026-11-01',
+      endDate: '2026-11-30',
+      siteIds,
+      inspectorIds: [t.users.inspector.id],
+      passThreshold: 0.8,
+    });
     expect(round.status, JSON.stringify(round.body)).toBe(201);
     const outcomes: string[] = [];
     // Several sites, several attempts each: the race window is short.

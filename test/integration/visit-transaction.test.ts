@@ -27,7 +27,10 @@ describe(`a visit commits whole or not at all (${engineName})`, () => {
     const standardId = standards.get('农贸市场-01-01')!;
     const site = await makeSite(t);
     const first = await makeRound(t, { standardVersionId: versionId, siteIds: [site], startDate: '2026-10-01', endDate: '2026-10-31' });
-    const found = await inspector.post(`/api/inspection-rounds/${first.id}/visits`, { siteId: site, results: [{ standardId, verdict: 'fail', photoIds: [await makePhoto(inspector)] }] });
+    const found = await inspector.post(`/api/inspection-rounds/${first.id}/visits`, {
+      siteId: site,
+      results: [{ standardId, verdict: 'fail', photoIds: [await makePhoto(inspector)] }],
+    });
     expect(found.status, JSON.stringify(found.body)).toBe(200);
     const problemId = found.body.problems[0].problemId as string;
     await act(office, problemId, 'dispatch', { unitId: t.unitAId });
@@ -36,20 +39,44 @@ describe(`a visit commits whole or not at all (${engineName})`, () => {
     await act(office, problemId, 'verify', { passed: true });
     // The case has lost its unit (e.g. the unit was merged away): 回头看 cannot send a relapse back to it.
     await db.updateTable('problems').set({ unit_id: null }).where('id', '=', problemId).execute();
-    const before = await db.selectFrom('problems').select(['version', 'relapse_count', 'state']).where('id', '=', problemId).executeTakeFirstOrThrow();
-    const problemsBefore = (await sql<{ n: number }>`select count(*)::int as n from problems where site_id = ${site}`.execute(db)).rows[0].n;
+    const before = await db
+      .selectFrom('problems')
+      .select(['version', 'relapse_count', 'state'])
+      .where('id', '=', problemId)
+      .executeTakeFirstOrThrow();
+    const problemsBefore = (await sql<{ n: number }>`select count(*)::int as n from problems where site_id = ${site}`.execute(db)).rows[0]
+      .n;
 
-    const recheck = await makeRound(t, { kind: 'recheck', standardVersionId: versionId, siteIds: undefined, recheckDays: 60, startDate: '2026-11-15', endDate: '2026-11-20' });
+    const recheck = await makeRound(t, {
+      kind: 'recheck',
+      standardVersionId: versionId,
+      siteIds: undefined,
+      recheckDays: 60,
+      startDate: '2026-11-15',
+      endDate: '2026-11-20',
+    });
     expect(recheck.siteIds).toContain(site);
-    const again = await inspector.post(`/api/inspection-rounds/${recheck.id}/visits`, { siteId: site, results: [{ standardId, verdict: 'fail', photoIds: [await makePhoto(inspector)], note: '又见占道' }] });
+    const again = await inspector.post(`/api/inspection-rounds/${recheck.id}/visits`, {
+      siteId: site,
+      results: [{ standardId, verdict: 'fail', photoIds: [await makePhoto(inspector)], note: '又见占道' }],
+    });
     expect(again.status, JSON.stringify(again.body)).toBe(422);
     expect(again.body.error.message).toContain('责任单位');
 
     const visits = await db.selectFrom('inspection_visits').select('id').where('round_id', '=', recheck.id).execute();
     expect(visits).toEqual([]);
-    expect((await sql<{ n: number }>`select count(*)::int as n from problems where site_id = ${site}`.execute(db)).rows[0].n).toBe(problemsBefore);
-    expect(await db.selectFrom('problems').select(['version', 'relapse_count', 'state']).where('id', '=', problemId).executeTakeFirstOrThrow()).toEqual(before);
-    const audit = await db.selectFrom('audit_events').select('action').where('action', 'in', ['inspection_visit.recorded', 'problem.reopen']).where('actor_id', '=', t.users.inspector.id).execute();
+    expect((await sql<{ n: number }>`select count(*)::int as n from problems where site_id = ${site}`.execute(db)).rows[0].n).toBe(
+      problemsBefore,
+    );
+    expect(
+      await db.selectFrom('problems').select(['version', 'relapse_count', 'state']).where('id', '=', problemId).executeTakeFirstOrThrow(),
+    ).toEqual(before);
+    const audit = await db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', 'in', ['inspection_visit.recorded', 'problem.reopen'])
+      .where('actor_id', '=', t.users.inspector.id)
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['inspection_visit.recorded']);
   });
 });

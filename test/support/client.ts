@@ -14,17 +14,32 @@ export class Client {
   bearer: string | null = null;
   constructor(readonly app: FastifyInstance) {}
 
-  async request<T = any>(method: InjectOptions['method'], url: string, body?: unknown, opts: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<Res<T>> {
+  async request<T = any>(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    opts: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<Res<T>> {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     if (this.csrf && opts.csrf !== false && method !== 'GET') headers['x-csrf-token'] = this.csrf;
     const isBuffer = Buffer.isBuffer(body);
-    const res = await this.app.inject({ method, url, headers, ...(body !== undefined ? (isBuffer ? { payload: body } : { payload: body as object }) : {}) });
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(body !== undefined ? (isBuffer ? { payload: body } : { payload: body as object }) : {}),
+    });
     const setCookie = res.cookies.find((c) => c.name === 'cc_session');
     if (setCookie) this.cookie = setCookie.value ? `cc_session=${setCookie.value}` : null;
     const type = String(res.headers['content-type'] ?? '');
-    return { status: res.statusCode, body: (type.includes('json') ? res.json() : res.body) as T, headers: res.headers, raw: res.rawPayload };
+    return {
+      status: res.statusCode,
+      body: (type.includes('json') ? res.json() : res.body) as T,
+      headers: res.headers,
+      raw: res.rawPayload,
+    };
   }
   get<T = any>(url: string) {
     return this.request<T>('GET', url);
@@ -50,8 +65,12 @@ export class Client {
   /** Uploads a file as multipart field `file`. */
   async upload<T = any>(url: string, file: Buffer, fileName = 'import.xlsx'): Promise<Res<T>> {
     const boundary = '----cc' + Math.random().toString(16).slice(2);
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    );
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-    return this.request<T>('POST', url, Buffer.concat([head, file, tail]), { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    return this.request<T>('POST', url, Buffer.concat([head, file, tail]), {
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
   }
 }

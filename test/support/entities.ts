@@ -18,7 +18,18 @@ import { act, report, uploadPhoto } from './problems';
 import { multipartForm, workbook } from './xlsx';
 
 /** The columns of a standards workbook (the import template), in order. */
-export const STANDARD_HEADERS = ['测评项目', '测评内容', '编码', '测评标准', '测评方法', '分值', '适用点位类型', '牵头单位', '责任单位', '负面清单'] as const;
+export const STANDARD_HEADERS = [
+  '测评项目',
+  '测评内容',
+  '编码',
+  '测评标准',
+  '测评方法',
+  '分值',
+  '适用点位类型',
+  '牵头单位',
+  '责任单位',
+  '负面清单',
+] as const;
 /** One row of a standards workbook, in STANDARD_HEADERS order. */
 export type StandardRow = [string, string, string, string, string, number | string, string, string, string, string];
 
@@ -72,7 +83,20 @@ export async function makeSite(t: Tenant, over: SiteOver = {}, as?: Client): Pro
 
 /** The default standards: one 实地考察 standard for 农贸市场, lead unit A, unit B responsible. */
 export function defaultStandardRows(t: Tenant): StandardRow[] {
-  return [['和谐宜居的生活环境', '农贸市场管理', '农贸市场-01-01', '市场内无占道经营，商品摆放整齐', '实地考察', 2, '农贸市场', `城管局${t.tag}`, `市场监管局${t.tag}`, '否']];
+  return [
+    [
+      '和谐宜居的生活环境',
+      '农贸市场管理',
+      '农贸市场-01-01',
+      '市场内无占道经营，商品摆放整齐',
+      '实地考察',
+      2,
+      '农贸市场',
+      `城管局${t.tag}`,
+      `市场监管局${t.tag}`,
+      '否',
+    ],
+  ];
 }
 
 /** A standards version (测评体系) imported through POST /api/standards/import; returns its id and the standards' ids by code. */
@@ -82,13 +106,17 @@ export async function makeStandardsVersion(
   opts: { name?: string; campaignId?: string; as?: Client } = {},
 ): Promise<{ versionId: string; standards: Map<string, string> }> {
   const c = opts.as ?? (await officeOf(t));
-  const form = multipartForm({ campaignId: opts.campaignId ?? t.campaignId, versionName: opts.name ?? unique('测评体系') }, [['standards.xlsx', await workbook([...STANDARD_HEADERS], rows)]]);
+  const form = multipartForm({ campaignId: opts.campaignId ?? t.campaignId, versionName: opts.name ?? unique('测评体系') }, [
+    ['standards.xlsx', await workbook([...STANDARD_HEADERS], rows)],
+  ]);
   const res = await c.request('POST', '/api/standards/import', form.body, { headers: form.headers });
   expect(res.status, `makeStandardsVersion: ${JSON.stringify(res.body)}`).toBe(201);
   const versionId = res.body.versionId as string;
   const tree = await c.get(`/api/standards/versions/${versionId}/tree`);
   expect(tree.status).toBe(200);
-  const all = (tree.body.items as Array<{ children: Array<{ standards: Array<{ id: string; code: string }> }> }>).flatMap((i) => i.children.flatMap((ch) => ch.standards));
+  const all = (tree.body.items as Array<{ children: Array<{ standards: Array<{ id: string; code: string }> }> }>).flatMap((i) =>
+    i.children.flatMap((ch) => ch.standards),
+  );
   return { versionId, standards: new Map(all.map((s) => [s.code, s.id])) };
 }
 
@@ -105,7 +133,11 @@ export interface RoundOver {
 }
 
 /** Creates an inspection round (督查轮次); builds one site and a standards version unless given (or sampling). Returns id and sites. */
-export async function makeRound(t: Tenant, over: RoundOver = {}, as?: Client): Promise<{ id: string; siteIds: string[]; standardVersionId: string }> {
+export async function makeRound(
+  t: Tenant,
+  over: RoundOver = {},
+  as?: Client,
+): Promise<{ id: string; siteIds: string[]; standardVersionId: string }> {
   const c = as ?? (await officeOf(t));
   const standardVersionId = over.standardVersionId ?? (await makeStandardsVersion(t)).versionId;
   const sampled = 'sample' in over || 'recheckDays' in over;
@@ -139,7 +171,11 @@ export interface ProblemOver {
 }
 
 /** Reports a problem as the office (or `as`), then accepts and dispatches it as the office when asked; returns the problem as last answered. */
-export async function makeProblem(t: Tenant, over: ProblemOver = {}, as?: Client): Promise<{ id: string; code: string; state: string; version: number; [field: string]: unknown }> {
+export async function makeProblem(
+  t: Tenant,
+  over: ProblemOver = {},
+  as?: Client,
+): Promise<{ id: string; code: string; state: string; version: number; [field: string]: unknown }> {
   const { stage = 'reported', unitId = t.unitAId, regionId = t.countyId, ...fields } = over;
   const office = await officeOf(t);
   // No source unless asked: the server derives it from the reporter's role (an office report is 督查).

@@ -46,7 +46,19 @@ export interface Tenant {
 
 async function insertRegion(db: Db, parent: { id: string; path: string } | null, code: string, name: string, level: string) {
   const id = crypto.randomUUID();
-  await db.insertInto('regions').values({ id, parent_id: parent?.id ?? null, code, name, level, path: `${parent?.path ?? '/'}${id}/`, created_at: new Date(), updated_at: new Date() }).execute();
+  await db
+    .insertInto('regions')
+    .values({
+      id,
+      parent_id: parent?.id ?? null,
+      code,
+      name,
+      level,
+      path: `${parent?.path ?? '/'}${id}/`,
+      created_at: new Date(),
+      updated_at: new Date(),
+    })
+    .execute();
   return { id, path: `${parent?.path ?? '/'}${id}/` };
 }
 
@@ -64,12 +76,36 @@ export async function createTenant(): Promise<Tenant> {
   const townB = await insertRegion(db, county, `${countyCode}002`, `河西镇${tag}`, 'town');
   const now = new Date();
   const unit = (name: string, regionId: string) =>
-    db.insertInto('units').values({ name: `${name}${tag}`, type: 'county_dept', region_id: regionId, head_name: '王建国', head_phone: '13900000001', liaison_name: '李红', liaison_phone: '13900000002', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+    db
+      .insertInto('units')
+      .values({
+        name: `${name}${tag}`,
+        type: 'county_dept',
+        region_id: regionId,
+        head_name: '王建国',
+        head_phone: '13900000001',
+        liaison_name: '李红',
+        liaison_phone: '13900000002',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
   const unitA = await unit('城管局', county.id);
   const unitB = await unit('市场监管局', townB.id);
   const campaign = await db
     .insertInto('campaigns')
-    .values({ name: `创建全国文明城市${tag}`, title_type: 'civilized_city', level: 'national', region_id: county.id, cycle_start_year: 2024, cycle_end_year: 2026, status: 'active', created_at: now, updated_at: now })
+    .values({
+      name: `创建全国文明城市${tag}`,
+      title_type: 'civilized_city',
+      level: 'national',
+      region_id: county.id,
+      cycle_start_year: 2024,
+      cycle_end_year: 2026,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const scopeOf = { county: county.id, townA: townA.id, unitA: unitA.id, unitB: unitB.id, campaign: campaign.id, global: null } as const;
@@ -79,10 +115,27 @@ export async function createTenant(): Promise<Tenant> {
     const unitId = scope === 'unitA' ? unitA.id : scope === 'unitB' ? unitB.id : null;
     const u = await db
       .insertInto('users')
-      .values({ username, name: `${key}用户`, password_hash: pw, must_change_password: false, unit_id: unitId, region_id: scope === 'townA' ? townA.id : null, created_at: now, updated_at: now })
+      .values({
+        username,
+        name: `${key}用户`,
+        password_hash: pw,
+        must_change_password: false,
+        unit_id: unitId,
+        region_id: scope === 'townA' ? townA.id : null,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('user_roles').values({ user_id: u.id, role, scope_type: scope === 'global' ? 'global' : scope === 'campaign' ? 'campaign' : scope.startsWith('unit') ? 'unit' : 'region', scope_id: scopeOf[scope] }).execute();
+    await db
+      .insertInto('user_roles')
+      .values({
+        user_id: u.id,
+        role,
+        scope_type: scope === 'global' ? 'global' : scope === 'campaign' ? 'campaign' : scope.startsWith('unit') ? 'unit' : 'region',
+        scope_id: scopeOf[scope],
+      })
+      .execute();
     users[key] = { id: u.id, username };
   }
   return {

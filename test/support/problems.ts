@@ -6,7 +6,9 @@ import type { Client } from './client';
 
 /** Uploads a small JPEG and returns its file id. */
 export async function uploadPhoto(c: Client): Promise<string> {
-  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 140, b: 200 } } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 140, b: 200 } } })
+    .jpeg()
+    .toBuffer();
   const res = await c.upload('/api/files', jpeg, 'photo.jpg');
   expect(res.status).toBe(201);
   return res.body.id as string;

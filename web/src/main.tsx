@@ -19,12 +19,7 @@ z.config(z.locales.zhCN());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider
-      locale={zhCN}
-      theme={theme}
-      button={{ autoInsertSpace: false }}
-      form={{ requiredMark: renderRequiredMark }}
-    >
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }} form={{ requiredMark: renderRequiredMark }}>
       <AntApp>
         <NotifyBridge />
         <QueryClientProvider client={queryClient}>

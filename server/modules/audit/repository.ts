@@ -22,13 +22,27 @@ function base(db: Db, f: AuditFilter) {
   return q;
 }
 
-const COLUMNS = ['id', 'occurred_at', 'actor_id', 'actor_name', 'action', 'subject_type', 'subject_id', 'before', 'after', 'ip', 'user_agent'] as const;
+const COLUMNS = [
+  'id',
+  'occurred_at',
+  'actor_id',
+  'actor_name',
+  'action',
+  'subject_type',
+  'subject_id',
+  'before',
+  'after',
+  'ip',
+  'user_agent',
+] as const;
 
 /** A page of events, newest first. */
 export async function searchEvents(db: Db, f: AuditFilter, page: { limit: number; offset: number }) {
   const [items, total] = await Promise.all([
     base(db, f).select(COLUMNS).orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
-    base(db, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    base(db, f)
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.n };
 }

@@ -48,7 +48,10 @@ export function auditRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       authorize(req.ctx.actor, 'audit.export');
       checkRange(req.query);
       const rows = await exportAuditEvents(req.ctx, req.query, EXPORT_CAP);
-      const columns = ['序号', '时间', '操作人', '操作', '对象类型', '对象编号', '变更内容', 'IP', '客户端'].map((header) => ({ header, width: header === '变更内容' ? 60 : 18 }));
+      const columns = ['序号', '时间', '操作人', '操作', '对象类型', '对象编号', '变更内容', 'IP', '客户端'].map((header) => ({
+        header,
+        width: header === '变更内容' ? 60 : 18,
+      }));
       const data = rows.map((e) => [
         Number(e.id),
         new Date(e.occurred_at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
@@ -56,7 +59,9 @@ export function auditRoutes(_deps: ModuleDeps): FastifyPluginAsync {
         e.action,
         e.subject_type,
         e.subject_id,
-        Object.entries(changesOf(e)).map(([k, [b, a]]) => `${k}: ${JSON.stringify(b)} → ${JSON.stringify(a)}`).join('\n'),
+        Object.entries(changesOf(e))
+          .map(([k, [b, a]]) => `${k}: ${JSON.stringify(b)} → ${JSON.stringify(a)}`)
+          .join('\n'),
         e.ip,
         e.user_agent,
       ]);
@@ -72,10 +77,23 @@ export function auditRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.get('/anchor', { schema: { tags } }, async (req) => {
       authorize(req.ctx.actor, 'audit.verify');
       const latest = latestAnchor();
-      if (!latest) return { anchor: null, file: null, signatureValid: null, ok: null, reason: '尚未生成审计锚点（每小时自动生成，或运行 npm run audit:anchor）' };
+      if (!latest)
+        return {
+          anchor: null,
+          file: null,
+          signatureValid: null,
+          ok: null,
+          reason: '尚未生成审计锚点（每小时自动生成，或运行 npm run audit:anchor）',
+        };
       const key = anchorKey();
       const check = await verifyAgainstAnchor(req.ctx.db, latest.anchor, key);
-      return { anchor: latest.anchor, file: latest.file.split(/[\\/]/).pop() ?? null, signatureValid: anchorSignatureValid(latest.anchor, key), ok: check.ok, reason: check.reason };
+      return {
+        anchor: latest.anchor,
+        file: latest.file.split(/[\\/]/).pop() ?? null,
+        signatureValid: anchorSignatureValid(latest.anchor, key),
+        ok: check.ok,
+        reason: check.reason,
+      };
     });
   };
 }

@@ -7,7 +7,11 @@ import { DEFAULT_TOKEN_DAYS, newApiToken } from '../../platform/auth/tokens';
 const MAX_TOKENS = 20;
 
 /** Creates a token for the actor; the value is returned once and only its hash is kept. */
-export async function createApiToken(ctx: Ctx, name: string, days = DEFAULT_TOKEN_DAYS): Promise<{ id: string; token: string; expiresAt: Date }> {
+export async function createApiToken(
+  ctx: Ctx,
+  name: string,
+  days = DEFAULT_TOKEN_DAYS,
+): Promise<{ id: string; token: string; expiresAt: Date }> {
   // A token must not mint tokens: revoking a leaked token would leave its offspring alive.
   if (ctx.actor.via !== 'session') throw new AppError('forbidden', 'API 令牌不能用来创建新的令牌，请登录后在个人中心创建');
   const { token, hash, prefix } = newApiToken();
@@ -29,7 +33,12 @@ export async function createApiToken(ctx: Ctx, name: string, days = DEFAULT_TOKE
       .values({ user_id: ctx.actor.id, name, token_hash: hash, prefix, created_at: now, expires_at: expiresAt })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordEvent(tx, ctx, { action: 'api_token.created', subjectType: 'api_token', subjectId: row.id, after: { name, prefix, expires_at: expiresAt } });
+    await recordEvent(tx, ctx, {
+      action: 'api_token.created',
+      subjectType: 'api_token',
+      subjectId: row.id,
+      after: { name, prefix, expires_at: expiresAt },
+    });
     return { id: row.id, token, expiresAt };
   });
 }
@@ -44,7 +53,14 @@ export async function listApiTokens(ctx: Ctx) {
     .where('expires_at', '>', ctx.clock.now())
     .orderBy('created_at', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at, expiresAt: r.expires_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    expiresAt: r.expires_at,
+  }));
 }
 
 /** Revokes one of the actor's tokens. */

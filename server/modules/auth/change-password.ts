@@ -15,7 +15,11 @@ import { lockedError } from './login';
 
 /** Changes the actor's own password. */
 export async function changePassword(ctx: Ctx, oldPassword: string, newPassword: string, keepSessionId?: string): Promise<void> {
-  const user = await ctx.db.selectFrom('users').select(['id', 'username', 'password_hash', 'must_change_password']).where('id', '=', ctx.actor.id).executeTakeFirstOrThrow();
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'username', 'password_hash', 'must_change_password'])
+    .where('id', '=', ctx.actor.id)
+    .executeTakeFirstOrThrow();
   const now = ctx.clock.now();
   const subject = userSubject(user.id);
   // The old password is a password guess like any sign-in: same count, same lock.
@@ -45,13 +49,24 @@ export async function changePassword(ctx: Ctx, oldPassword: string, newPassword:
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .updateTable('users')
-      .set({ password_hash: hash, must_change_password: false, password_changed_at: now, updated_at: now, version: (eb) => eb('version', '+', 1) })
+      .set({
+        password_hash: hash,
+        must_change_password: false,
+        password_changed_at: now,
+        updated_at: now,
+        version: (eb) => eb('version', '+', 1),
+      })
       .where('id', '=', user.id)
       .execute();
     // The password being replaced joins the history, unless it was a temporary one nobody chose.
     if (!user.must_change_password) await rememberPassword(tx, user.id, user.password_hash, now);
     await endUserSessions(tx, user.id, now, keepSessionId);
     const revoked = await revokeUserTokens(tx, user.id, now);
-    await recordEvent(tx, ctx, { action: 'user.password_changed', subjectType: 'user', subjectId: user.id, after: revoked ? { api_tokens_revoked: revoked } : null });
+    await recordEvent(tx, ctx, {
+      action: 'user.password_changed',
+      subjectType: 'user',
+      subjectId: user.id,
+      after: revoked ? { api_tokens_revoked: revoked } : null,
+    });
   });
 }

@@ -8,7 +8,15 @@ import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { verifyPassword } from '../../platform/auth/passwords';
 import { startSession } from '../../platform/auth/sessions';
-import { failureDelayMs, nameSubject, recordFailure, recordSuccess, reserveAttempt, sleep, userSubject } from '../../platform/auth/throttle';
+import {
+  failureDelayMs,
+  nameSubject,
+  recordFailure,
+  recordSuccess,
+  reserveAttempt,
+  sleep,
+  userSubject,
+} from '../../platform/auth/throttle';
 import { rolesOf, type Actor } from '../../platform/actor';
 import { loadActor } from '../../platform/http';
 
@@ -44,7 +52,9 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
   const reservation = await reserveAttempt(ctx.db, subject, ip, now);
   if (reservation.status === 'locked') {
     if (subjectCtx) {
-      await ctx.db.transaction().execute((tx) => recordEvent(tx, subjectCtx, { action: 'auth.login_refused_locked', subjectType: 'user', subjectId: user!.id }));
+      await ctx.db
+        .transaction()
+        .execute((tx) => recordEvent(tx, subjectCtx, { action: 'auth.login_refused_locked', subjectType: 'user', subjectId: user!.id }));
     }
     throw lockedError(reservation.lockedUntil);
   }

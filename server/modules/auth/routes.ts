@@ -18,7 +18,12 @@ export function authRoutes(deps: ModuleDeps): FastifyPluginAsync {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     // Secure when the request came over HTTPS (req.protocol believes X-Forwarded-Proto only from trusted proxies);
     // COOKIE_SECURE overrides.
-    const cookieOptions = (req: FastifyRequest) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.cookieSecure ?? req.protocol === 'https' });
+    const cookieOptions = (req: FastifyRequest) => ({
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      secure: deps.cookieSecure ?? req.protocol === 'https',
+    });
 
     app.post('/login', { config: { isPublic: true }, schema: { body: loginBody, tags: ['auth'] } }, async (req, reply) => {
       const result = await login(req.ctx, req.body.username, req.body.password);
@@ -36,10 +41,14 @@ export function authRoutes(deps: ModuleDeps): FastifyPluginAsync {
       describeSession(req.ctx, req.session?.csrfToken ?? null),
     );
 
-    app.post('/password', { config: { allowsPasswordChange: true }, schema: { body: changePasswordBody, tags: ['auth'] } }, async (req, reply) => {
-      await changePassword(req.ctx, req.body.oldPassword, req.body.newPassword, req.session?.id);
-      return reply.status(204).send();
-    });
+    app.post(
+      '/password',
+      { config: { allowsPasswordChange: true }, schema: { body: changePasswordBody, tags: ['auth'] } },
+      async (req, reply) => {
+        await changePassword(req.ctx, req.body.oldPassword, req.body.newPassword, req.session?.id);
+        return reply.status(204).send();
+      },
+    );
 
     app.get('/tokens', { schema: { tags: ['auth'] } }, async (req) => {
       authorize(req.ctx.actor, 'account.tokens');

@@ -46,22 +46,43 @@ export async function addLeadingMember(ctx: Ctx, campaignId: string, input: Memb
       .returningAll()
       .executeTakeFirstOrThrow();
     await setMemberUnits(tx, row.id, input.unitIds);
-    await recordEvent(tx, ctx, { action: 'leading_group.member_added', subjectType: 'campaign', subjectId: campaignId, after: { ...row, unit_ids: input.unitIds } });
+    await recordEvent(tx, ctx, {
+      action: 'leading_group.member_added',
+      subjectType: 'campaign',
+      subjectId: campaignId,
+      after: { ...row, unit_ids: input.unitIds },
+    });
     return row.id;
   });
 }
 
 /** Changes a member (and, when given, replaces their unit links). */
-export async function updateLeadingMember(ctx: Ctx, campaignId: string, memberId: string, input: Partial<MemberInput> & { version: number }): Promise<void> {
+export async function updateLeadingMember(
+  ctx: Ctx,
+  campaignId: string,
+  memberId: string,
+  input: Partial<MemberInput> & { version: number },
+): Promise<void> {
   await loadForGroupChange(ctx, campaignId);
   await checkReferences(ctx, input);
-  const before = await ctx.db.selectFrom('leading_group_members').selectAll().where('id', '=', memberId).where('campaign_id', '=', campaignId).executeTakeFirst();
+  const before = await ctx.db
+    .selectFrom('leading_group_members')
+    .selectAll()
+    .where('id', '=', memberId)
+    .where('campaign_id', '=', campaignId)
+    .executeTakeFirst();
   if (!before) throw notFound('领导小组成员');
   const { version, unitIds, ...rest } = input;
   await ctx.db.transaction().execute(async (tx) => {
     const after = await updateVersioned(tx, 'leading_group_members', memberId, version, memberColumns(rest), ctx.clock.now());
     if (unitIds) await setMemberUnits(tx, memberId, unitIds);
-    await recordEvent(tx, ctx, { action: 'leading_group.member_updated', subjectType: 'campaign', subjectId: campaignId, before, after: { ...after, ...(unitIds ? { unit_ids: unitIds } : {}) } });
+    await recordEvent(tx, ctx, {
+      action: 'leading_group.member_updated',
+      subjectType: 'campaign',
+      subjectId: campaignId,
+      before,
+      after: { ...after, ...(unitIds ? { unit_ids: unitIds } : {}) },
+    });
   });
 }
 
@@ -69,7 +90,12 @@ export async function updateLeadingMember(ctx: Ctx, campaignId: string, memberId
 export async function removeLeadingMember(ctx: Ctx, campaignId: string, memberId: string): Promise<void> {
   await loadForGroupChange(ctx, campaignId);
   await ctx.db.transaction().execute(async (tx) => {
-    const row = await tx.deleteFrom('leading_group_members').where('id', '=', memberId).where('campaign_id', '=', campaignId).returningAll().executeTakeFirst();
+    const row = await tx
+      .deleteFrom('leading_group_members')
+      .where('id', '=', memberId)
+      .where('campaign_id', '=', campaignId)
+      .returningAll()
+      .executeTakeFirst();
     if (!row) throw notFound('领导小组成员');
     await recordEvent(tx, ctx, { action: 'leading_group.member_removed', subjectType: 'campaign', subjectId: campaignId, before: row });
   });

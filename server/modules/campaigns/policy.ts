@@ -1,7 +1,19 @@
 /** Campaigns (创建项目) are area-wide: everyone placed inside the campaign's region may read them. */
 import { definePolicy } from '../../platform/policy';
 
-const EVERYONE_INSIDE = ['admin', 'security_admin', 'office', 'leader', 'taskforce', 'unit_head', 'unit_liaison', 'inspector', 'site_lead', 'grid_worker', 'volunteer'] as const;
+const EVERYONE_INSIDE = [
+  'admin',
+  'security_admin',
+  'office',
+  'leader',
+  'taskforce',
+  'unit_head',
+  'unit_liaison',
+  'inspector',
+  'site_lead',
+  'grid_worker',
+  'volunteer',
+] as const;
 
 export const campaignPolicy = definePolicy('campaigns', {
   list: EVERYONE_INSIDE,

@@ -4,7 +4,11 @@ import { abilities } from '../../platform/policy';
 import type { CampaignRow, leadingGroup } from './repository';
 
 /** Where a campaign sits for scoping: its own id, and its region as an area everyone inside may see. */
-export const campaignSubject = (c: { id: string; region_path: string }) => ({ campaignId: c.id, regionPath: c.region_path, areaWide: true });
+export const campaignSubject = (c: { id: string; region_path: string }) => ({
+  campaignId: c.id,
+  regionPath: c.region_path,
+  areaWide: true,
+});
 /** Campaign changes are checked against the campaign itself, not the area. */
 export const campaignManageSubject = (c: { id: string; region_path: string }) => ({ campaignId: c.id, regionPath: c.region_path });
 
@@ -28,5 +32,15 @@ export function presentCampaign(c: CampaignRow, actor: Actor) {
 
 /** A leading-group member as the API shows it. */
 export function presentMember(m: Awaited<ReturnType<typeof leadingGroup>>[number]) {
-  return { id: m.id, name: m.name, post: m.post, groupRole: m.group_role, phone: m.phone, userId: m.user_id, sort: m.sort, version: m.version, units: m.units };
+  return {
+    id: m.id,
+    name: m.name,
+    post: m.post,
+    groupRole: m.group_role,
+    phone: m.phone,
+    userId: m.user_id,
+    sort: m.sort,
+    version: m.version,
+    units: m.units,
+  };
 }

@@ -26,7 +26,12 @@ export function campaignRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       const actor = req.ctx.actor;
       const { items, total } = await listCampaigns(
         req.ctx.db,
-        (eb) => scopeWhere(eb, actor, 'campaigns.list', { campaignId: eb.ref('campaigns.id'), regionPath: eb.ref('r.path'), areaPath: eb.ref('r.path') }),
+        (eb) =>
+          scopeWhere(eb, actor, 'campaigns.list', {
+            campaignId: eb.ref('campaigns.id'),
+            regionPath: eb.ref('r.path'),
+            areaPath: eb.ref('r.path'),
+          }),
         q,
         { limit: q.pageSize, offset: offsetOf(q), sort: q.sort, order: q.order },
       );

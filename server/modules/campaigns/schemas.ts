@@ -25,7 +25,9 @@ const fields = {
 const yearsInOrder = (v: { cycleStartYear?: number; cycleEndYear?: number }) =>
   v.cycleStartYear === undefined || v.cycleEndYear === undefined || v.cycleEndYear >= v.cycleStartYear;
 
-export const createCampaignBody = z.object(fields).refine(yearsInOrder, { message: '周期结束年份不能早于开始年份', path: ['cycleEndYear'] });
+export const createCampaignBody = z
+  .object(fields)
+  .refine(yearsInOrder, { message: '周期结束年份不能早于开始年份', path: ['cycleEndYear'] });
 export const updateCampaignBody = z
   .object({ ...fields, version: z.number().int().min(1) })
   .partial({ name: true, titleType: true, level: true, regionId: true, cycleStartYear: true, cycleEndYear: true })

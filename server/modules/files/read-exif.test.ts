@@ -9,7 +9,16 @@ describe('parseExifTime', () => {
   });
 
   it('rejects blank, zeroed and impossible values instead of rolling them over', () => {
-    for (const v of ['', '0000:00:00 00:00:00', '2024:02:30 10:00:00', '2023:02:29 10:00:00', '2024:13:01 10:00:00', '2024:05:01 24:00:00', 42, null]) {
+    for (const v of [
+      '',
+      '0000:00:00 00:00:00',
+      '2024:02:30 10:00:00',
+      '2023:02:29 10:00:00',
+      '2024:13:01 10:00:00',
+      '2024:05:01 24:00:00',
+      42,
+      null,
+    ]) {
       expect(parseExifTime(v)).toBeNull();
     }
     expect(parseExifTime('2024:02:29 10:00:00')?.toISOString()).toBe('2024-02-29T02:00:00.000Z');

@@ -17,7 +17,11 @@ const tooLarge = () => new AppError('payload_too_large', '照片超过 15 MB，�
 
 function cleanName(name: string | undefined): string | null {
   // Keep the last path segment, drop control characters, cap the length.
-  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = (name ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   return base ? base.slice(0, 200) : null;
 }
 

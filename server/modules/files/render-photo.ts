@@ -85,8 +85,7 @@ export async function decodePhoto(buf: Buffer, kind: PhotoKind): Promise<Decoded
   }
 }
 
-const fromWorking = (w: WorkingImage): Sharp =>
-  sharp(w.pixels, { raw: { width: w.width, height: w.height, channels: w.channels } });
+const fromWorking = (w: WorkingImage): Sharp => sharp(w.pixels, { raw: { width: w.width, height: w.height, channels: w.channels } });
 
 /** A 320-pixel-wide WebP (smaller photos keep their size). */
 export function renderThumbnail(w: WorkingImage): Promise<Buffer> {

@@ -30,12 +30,16 @@ export function fileRoutes(deps: ModuleDeps): FastifyPluginAsync {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['files'];
 
-    app.post('/', { schema: { tags, consumes: ['multipart/form-data'], summary: '上传照片（multipart：file，可选 lat、lng、address）' } }, async (req, reply) => {
-      // Refuse before reading up to 15 MB of body.
-      authorize(req.ctx.actor, 'files.upload');
-      const upload = await readPhotoUpload(req);
-      return reply.status(201).send(presentFile(await uploadPhoto(req.ctx, storage, upload)));
-    });
+    app.post(
+      '/',
+      { schema: { tags, consumes: ['multipart/form-data'], summary: '上传照片（multipart：file，可选 lat、lng、address）' } },
+      async (req, reply) => {
+        // Refuse before reading up to 15 MB of body.
+        authorize(req.ctx.actor, 'files.upload');
+        const upload = await readPhotoUpload(req);
+        return reply.status(201).send(presentFile(await uploadPhoto(req.ctx, storage, upload)));
+      },
+    );
 
     app.get('/:id/meta', { schema: { params: idParam, tags, summary: '照片信息' } }, async (req) => {
       const f = await loadReadable(req.ctx.db, req.ctx.actor, req.params.id);
@@ -54,9 +58,13 @@ export function fileRoutes(deps: ModuleDeps): FastifyPluginAsync {
       return sendStored(reply, storage, f.thumbnail_key, THUMBNAIL_MIME, `${f.id}-thumbnail.webp`);
     });
 
-    app.get('/:id/evidence', { schema: { params: idParam, tags, summary: '取证图（带时间、地点、上报人水印的 JPEG）' } }, async (req, reply) => {
-      const f = await loadReadable(req.ctx.db, req.ctx.actor, req.params.id);
-      return sendStored(reply, storage, f.evidence_key, EVIDENCE_MIME, `${f.id}-evidence.jpg`);
-    });
+    app.get(
+      '/:id/evidence',
+      { schema: { params: idParam, tags, summary: '取证图（带时间、地点、上报人水印的 JPEG）' } },
+      async (req, reply) => {
+        const f = await loadReadable(req.ctx.db, req.ctx.actor, req.params.id);
+        return sendStored(reply, storage, f.evidence_key, EVIDENCE_MIME, `${f.id}-evidence.jpg`);
+      },
+    );
   };
 }

@@ -6,7 +6,13 @@ import type { FileStorage } from '../../platform/storage';
  * Sends the object at `key`. Cache-Control is private: a copy may be cached by the signed-in user's
  * browser, never by a shared proxy, since reading a file is an authorized act.
  */
-export async function sendStored(reply: FastifyReply, storage: FileStorage, key: string, mime: string, fileName: string): Promise<FastifyReply> {
+export async function sendStored(
+  reply: FastifyReply,
+  storage: FileStorage,
+  key: string,
+  mime: string,
+  fileName: string,
+): Promise<FastifyReply> {
   const object = await storage.stream(key);
   return reply
     .header('content-type', mime)

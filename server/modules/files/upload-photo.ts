@@ -71,7 +71,11 @@ export async function uploadPhoto(ctx: Ctx, storage: FileStorage, upload: PhotoU
   const sha256 = crypto.createHash('sha256').update(upload.bytes).digest('hex');
   const written: string[] = [];
   try {
-    for (const [key, data] of [[keys.original, upload.bytes], [keys.thumbnail, thumbnail], [keys.evidence, evidence]] as const) {
+    for (const [key, data] of [
+      [keys.original, upload.bytes],
+      [keys.thumbnail, thumbnail],
+      [keys.evidence, evidence],
+    ] as const) {
       await storage.put(key, data);
       written.push(key);
     }

@@ -8,12 +8,16 @@ describe('watermark', () => {
 
   it('says which time it shows and keeps coordinates on their own line', () => {
     const uploadedAt = new Date('2026-11-22T01:02:00Z');
-    expect(watermarkLines({ takenAt: new Date('2024-05-01T02:30:00Z'), uploadedAt, address: '人民路 1 号', lat: 31.2, lng: 121.5, reporter: '张三' })).toEqual([
-      '拍摄时间：2024-05-01 10:30',
-      '地点：人民路 1 号',
-      '坐标：31.200000, 121.500000',
-      '上报人：张三',
-    ]);
+    expect(
+      watermarkLines({
+        takenAt: new Date('2024-05-01T02:30:00Z'),
+        uploadedAt,
+        address: '人民路 1 号',
+        lat: 31.2,
+        lng: 121.5,
+        reporter: '张三',
+      }),
+    ).toEqual(['拍摄时间：2024-05-01 10:30', '地点：人民路 1 号', '坐标：31.200000, 121.500000', '上报人：张三']);
     expect(watermarkLines({ takenAt: null, uploadedAt, address: null, lat: null, lng: null, reporter: '李四' })).toEqual([
       '上传时间：2026-11-22 09:02（照片无拍摄时间）',
       '地点：未提供',

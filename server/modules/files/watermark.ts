@@ -23,7 +23,9 @@ export function formatBeijingMinute(date: Date): string {
 
 /** The lines of text (time, place, coordinates when there is also an address, reporter), before fitting. */
 export function watermarkLines(f: WatermarkFacts): string[] {
-  const time = f.takenAt ? `拍摄时间：${formatBeijingMinute(f.takenAt)}` : `上传时间：${formatBeijingMinute(f.uploadedAt)}（照片无拍摄时间）`;
+  const time = f.takenAt
+    ? `拍摄时间：${formatBeijingMinute(f.takenAt)}`
+    : `上传时间：${formatBeijingMinute(f.uploadedAt)}（照片无拍摄时间）`;
   const coords = f.lat !== null && f.lng !== null ? `${f.lat.toFixed(6)}, ${f.lng.toFixed(6)}` : null;
   // Coordinates get a line of their own so a long address can never push them out of the picture.
   const place = f.address && coords ? [`地点：${f.address}`, `坐标：${coords}`] : [`地点：${f.address ?? coords ?? '未提供'}`];

@@ -41,7 +41,8 @@ export async function whatsWaiting(ctx: Ctx): Promise<{ cards: HomeCard[]; todos
     cards.push({ key: 'users', title: '账号总数', value: r.total, link: '/system/users' });
     cards.push({ key: 'users-disabled', title: '已停用账号', value: r.disabled, link: '/system/users?status=disabled' });
     if (r.locked) todos.push({ key: 'locked', title: '被锁定的账号待核实解锁', count: r.locked, link: '/system/users?status=locked' });
-    if (r.must_change) todos.push({ key: 'must-change', title: '尚未修改初始密码的账号', count: r.must_change, link: '/system/users?status=mustChange' });
+    if (r.must_change)
+      todos.push({ key: 'must-change', title: '尚未修改初始密码的账号', count: r.must_change, link: '/system/users?status=mustChange' });
   }
 
   if (holds(actor, 'audit.list')) {
@@ -50,7 +51,9 @@ export async function whatsWaiting(ctx: Ctx): Promise<{ cards: HomeCard[]; todos
       .selectFrom('audit_events')
       .select([
         sql<number>`count(*)::int`.as('events'),
-        sql<number>`count(*) filter (where action in ('auth.login_failed','auth.account_locked','auth.login_refused_locked'))::int`.as('failed'),
+        sql<number>`count(*) filter (where action in ('auth.login_failed','auth.account_locked','auth.login_refused_locked'))::int`.as(
+          'failed',
+        ),
       ])
       .where('occurred_at', '>=', dayStart)
       .executeTakeFirstOrThrow();
@@ -60,7 +63,10 @@ export async function whatsWaiting(ctx: Ctx): Promise<{ cards: HomeCard[]; todos
   }
 
   if (holds(actor, 'regions.create')) {
-    const r = await db.selectFrom('regions').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('regions')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
     cards.push({ key: 'regions', title: '区划数', value: r.n, link: '/org/regions' });
   }
 
@@ -76,9 +82,18 @@ export async function whatsWaiting(ctx: Ctx): Promise<{ cards: HomeCard[]; todos
       ])
       .executeTakeFirstOrThrow();
     const ownUnitOnly = !holds(actor, 'units.create');
-    cards.push(ownUnitOnly ? { key: 'my-unit', title: '本单位', value: r.total ? '已登记' : '—', link: '/org/units' } : { key: 'units', title: '责任单位', value: r.total, link: '/org/units' });
+    cards.push(
+      ownUnitOnly
+        ? { key: 'my-unit', title: '本单位', value: r.total ? '已登记' : '—', link: '/org/units' }
+        : { key: 'units', title: '责任单位', value: r.total, link: '/org/units' },
+    );
     if (r.no_contact && can(actor, 'units.update')) {
-      todos.push({ key: 'unit-contacts', title: ownUnitOnly ? '完善本单位一把手、联络员电话' : '单位未登记一把手或联络员电话', count: r.no_contact, link: '/org/units' });
+      todos.push({
+        key: 'unit-contacts',
+        title: ownUnitOnly ? '完善本单位一把手、联络员电话' : '单位未登记一把手或联络员电话',
+        count: r.no_contact,
+        link: '/org/units',
+      });
     }
   }
 
@@ -86,18 +101,36 @@ export async function whatsWaiting(ctx: Ctx): Promise<{ cards: HomeCard[]; todos
     const rows = await db
       .selectFrom('campaigns')
       .innerJoin('regions as r', 'r.id', 'campaigns.region_id')
-      .where((eb) => scopeWhere(eb, actor, 'campaigns.list', { campaignId: eb.ref('campaigns.id'), regionPath: eb.ref('r.path'), areaPath: eb.ref('r.path') }))
+      .where((eb) =>
+        scopeWhere(eb, actor, 'campaigns.list', {
+          campaignId: eb.ref('campaigns.id'),
+          regionPath: eb.ref('r.path'),
+          areaPath: eb.ref('r.path'),
+        }),
+      )
       .select(['campaigns.id', 'campaigns.name', 'campaigns.cycle_end_year', 'campaigns.status'])
       .orderBy('campaigns.cycle_end_year')
       .execute();
     const active = rows.filter((c) => c.status === 'active');
-    cards.push({ key: 'campaigns', title: '创建中的项目', value: active.length, hint: active.map((c) => c.name).join('、') || undefined, link: '/org/campaigns' });
+    cards.push({
+      key: 'campaigns',
+      title: '创建中的项目',
+      value: active.length,
+      hint: active.map((c) => c.name).join('、') || undefined,
+      link: '/org/campaigns',
+    });
     if (holds(actor, 'campaigns.manageGroup') && active.length) {
       const empty = await db
         .selectFrom('campaigns')
         .select(sql<number>`count(*)::int`.as('n'))
-        .where('id', 'in', active.map((c) => c.id))
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('leading_group_members as m').select('m.id').whereRef('m.campaign_id', '=', 'campaigns.id'))))
+        .where(
+          'id',
+          'in',
+          active.map((c) => c.id),
+        )
+        .where((eb) =>
+          eb.not(eb.exists(eb.selectFrom('leading_group_members as m').select('m.id').whereRef('m.campaign_id', '=', 'campaigns.id'))),
+        )
         .executeTakeFirstOrThrow();
       if (empty.n) todos.push({ key: 'empty-groups', title: '创建项目尚未配置领导小组', count: empty.n, link: '/org/campaigns' });
     }
@@ -112,7 +145,16 @@ async function problemWork(ctx: Ctx, cards: HomeCard[], todos: HomeTodo[]): Prom
   const now = ctx.clock.now();
   const tomorrow = new Date(now.getTime() + 24 * 3600_000);
   const counts = (permission: string) =>
-    sql<{ pending: number; extension: number; verifying: number; overdue: number; dispatched: number; rectifying: number; due_soon: number; open: number }>`
+    sql<{
+      pending: number;
+      extension: number;
+      verifying: number;
+      overdue: number;
+      dispatched: number;
+      rectifying: number;
+      due_soon: number;
+      open: number;
+    }>`
       select count(*) filter (where p.state = 'pending')::int as pending,
              count(*) filter (where p.extension_requested_days is not null and p.state = 'rectifying')::int as extension,
              count(*) filter (where p.state = 'verifying' and p.rectified_by is distinct from ${actor.id})::int as verifying,
@@ -122,19 +164,24 @@ async function problemWork(ctx: Ctx, cards: HomeCard[], todos: HomeTodo[]): Prom
              count(*) filter (where p.state in ('dispatched','rectifying') and p.deadline >= ${now} and p.deadline < ${tomorrow})::int as due_soon,
              count(*) filter (where p.state not in ('closed','rejected'))::int as open
       from problems p join regions r on r.id = p.region_id
-      where ${problemCountableSql(actor, permission, { regionPath: sql.ref('r.path'), unitId: sql.ref('p.unit_id'), roundId: sql.ref('p.round_id') })}`.execute(db).then((r) => r.rows[0]);
+      where ${problemCountableSql(actor, permission, { regionPath: sql.ref('r.path'), unitId: sql.ref('p.unit_id'), roundId: sql.ref('p.round_id') })}`
+      .execute(db)
+      .then((r) => r.rows[0]);
 
   if (holds(actor, 'problems.office')) {
     const c = await counts('problems.office');
     cards.push({ key: 'problems-open', title: '在办问题', value: c.open, link: '/problems' });
     cards.push({ key: 'problems-overdue', title: '超期问题', value: c.overdue, link: '/problems?overdue=true' });
-    if (c.pending) todos.push({ key: 'problems-pending', title: '上报问题待受理（立案）', count: c.pending, link: '/problems?state=pending' });
-    if (c.extension) todos.push({ key: 'problems-extension', title: '延期申请待审批', count: c.extension, link: '/problems?state=rectifying' });
+    if (c.pending)
+      todos.push({ key: 'problems-pending', title: '上报问题待受理（立案）', count: c.pending, link: '/problems?state=pending' });
+    if (c.extension)
+      todos.push({ key: 'problems-extension', title: '延期申请待审批', count: c.extension, link: '/problems?state=rectifying' });
     if (c.overdue) todos.push({ key: 'problems-overdue', title: '超期问题待督办', count: c.overdue, link: '/problems?overdue=true' });
   }
   if (holds(actor, 'problems.verify')) {
     const c = await counts('problems.verify');
-    if (c.verifying) todos.push({ key: 'problems-verify', title: '整改已提交待核查', count: c.verifying, link: '/problems?state=verifying' });
+    if (c.verifying)
+      todos.push({ key: 'problems-verify', title: '整改已提交待核查', count: c.verifying, link: '/problems?state=verifying' });
   }
   if (holds(actor, 'problems.unit')) {
     const c = await counts('problems.unit');
@@ -144,7 +191,11 @@ async function problemWork(ctx: Ctx, cards: HomeCard[], todos: HomeTodo[]): Prom
     if (c.overdue) todos.push({ key: 'unit-overdue', title: '已超期问题，请尽快整改', count: c.overdue, link: '/problems/inbox' });
   }
   if (holds(actor, 'problems.report') && !holds(actor, 'problems.list')) {
-    const r = await db.selectFrom('problems').select(sql<number>`count(*)::int`.as('n')).where('reporter_id', '=', actor.id).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('problems')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('reporter_id', '=', actor.id)
+      .executeTakeFirstOrThrow();
     cards.push({ key: 'my-reports', title: '我上报的问题', value: r.n, link: '/field' });
   }
 }

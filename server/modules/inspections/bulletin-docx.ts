@@ -16,7 +16,11 @@ const pct = (x: number | null | undefined) => (x === null || x === undefined ? '
 const FONT = 'SimSun';
 
 function p(text: string, opts: { bold?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) {
-  return new Paragraph({ alignment: opts.align, spacing: { after: 120 }, children: [new TextRun({ text, bold: opts.bold, size: opts.size ?? 24, font: FONT })] });
+  return new Paragraph({
+    alignment: opts.align,
+    spacing: { after: 120 },
+    children: [new TextRun({ text, bold: opts.bold, size: opts.size ?? 24, font: FONT })],
+  });
 }
 
 function cell(text: string, bold = false) {
@@ -31,7 +35,13 @@ export async function buildBulletin(db: Db, storage: FileStorage, r: RoundRow, r
   const change = report.previous
     ? `与上一轮相比，平均得分率${(report.previous.change.avgScoreRate ?? 0) >= 0 ? '提高' : '下降'} ${pct(Math.abs(report.previous.change.avgScoreRate ?? 0))}，达标率${(report.previous.change.passRate ?? 0) >= 0 ? '提高' : '下降'} ${pct(Math.abs(report.previous.change.passRate ?? 0))}。`
     : '本轮为该类督查的首轮，暂无对比数据。';
-  const problems = await sql<{ code: string; description: string; site_name: string; unit_name: string | null; evidence_key: string | null }>`
+  const problems = await sql<{
+    code: string;
+    description: string;
+    site_name: string;
+    unit_name: string | null;
+    evidence_key: string | null;
+  }>`
     select p.code, p.description, s.name as site_name, u.name as unit_name,
       (select f.evidence_key from problem_photos pp join files f on f.id = pp.file_id where pp.problem_id = p.id order by pp.sort limit 1) as evidence_key
     from problems p join sites s on s.id = p.site_id left join units u on u.id = s.unit_id
@@ -41,7 +51,19 @@ export async function buildBulletin(db: Db, storage: FileStorage, r: RoundRow, r
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: ['点位', '类型', '区域', '包保单位', '得分率', '是否达标'].map((h) => cell(h, true)) }),
-      ...report.bySite.map((s) => new TableRow({ children: [cell(s.name), cell(s.siteType), cell(s.region), cell(s.unit ?? ''), cell(pct(s.scoreRate)), cell(s.meetsThreshold === null ? '未测评' : s.meetsThreshold ? '达标' : '未达标')] })),
+      ...report.bySite.map(
+        (s) =>
+          new TableRow({
+            children: [
+              cell(s.name),
+              cell(s.siteType),
+              cell(s.region),
+              cell(s.unit ?? ''),
+              cell(pct(s.scoreRate)),
+              cell(s.meetsThreshold === null ? '未测评' : s.meetsThreshold ? '达标' : '未达标'),
+            ],
+          }),
+      ),
     ],
   });
   const problemParagraphs: Paragraph[] = [];
@@ -50,7 +72,9 @@ export async function buildBulletin(db: Db, storage: FileStorage, r: RoundRow, r
     if (x.evidence_key) {
       try {
         const image = await storage.get(x.evidence_key);
-        problemParagraphs.push(new Paragraph({ children: [new ImageRun({ type: 'jpg', data: image, transformation: { width: 400, height: 300 } })] }));
+        problemParagraphs.push(
+          new Paragraph({ children: [new ImageRun({ type: 'jpg', data: image, transformation: { width: 400, height: 300 } })] }),
+        );
       } catch {
         problemParagraphs.push(p('（照片文件缺失）'));
       }
@@ -62,7 +86,11 @@ export async function buildBulletin(db: Db, storage: FileStorage, r: RoundRow, r
     sections: [
       {
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: `关于${r.name}${kind}情况的通报`, bold: true, size: 36, font: FONT })] }),
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: `关于${r.name}${kind}情况的通报`, bold: true, size: 36, font: FONT })],
+          }),
           p(`${r.campaign_name}`, { align: AlignmentType.CENTER }),
           p('一、总体情况', { bold: true }),
           p(summary),
@@ -72,7 +100,9 @@ export async function buildBulletin(db: Db, storage: FileStorage, r: RoundRow, r
           p('三、发现的主要问题', { bold: true }),
           ...(problemParagraphs.length ? problemParagraphs : [p('本轮未发现问题。')]),
           p('四、工作要求', { bold: true }),
-          p('各责任单位要对照问题清单立即整改，举一反三、建立长效机制，整改情况及整改前后对比照片于 5 个工作日内报创建办。创建办将适时开展“回头看”，对整改不力、问题反弹的单位予以通报。'),
+          p(
+            '各责任单位要对照问题清单立即整改，举一反三、建立长效机制，整改情况及整改前后对比照片于 5 个工作日内报创建办。创建办将适时开展“回头看”，对整改不力、问题反弹的单位予以通报。',
+          ),
         ],
       },
     ],

@@ -33,37 +33,78 @@ export const FINDING_CATEGORY = 'W0108';
 /** Whether the actor may record visits in this round: a team member, or the office in scope. */
 export function mayVisit(ctx: Ctx, r: RoundRow): boolean {
   if (r.team.includes(ctx.actor.id)) return true;
-  return ctx.actor.grants.some((g) => (g.role === 'office' || g.role === 'taskforce') && can({ ...ctx.actor, grants: [g] }, 'inspections.visit', { regionPath: r.region_path }));
+  return ctx.actor.grants.some(
+    (g) =>
+      (g.role === 'office' || g.role === 'taskforce') &&
+      can({ ...ctx.actor, grants: [g] }, 'inspections.visit', { regionPath: r.region_path }),
+  );
 }
 
-async function fileFinding(tx: Tx, ctx: Ctx, r: RoundRow, site: { id: string; name: string; region_id: string; lat: number | null; lng: number | null; address: string | null }, s: { id: string; code: string; text: string }, note: string | undefined, photoIds: string[]): Promise<VisitProblem & { relapseOf?: { id: string; version: number } }> {
-  const open = await tx.selectFrom('problems').select(['id', 'code']).where('site_id', '=', site.id).where('standard_id', '=', s.id).where('state', 'not in', ['closed', 'rejected']).orderBy('created_at', 'desc').executeTakeFirst();
+async function fileFinding(
+  tx: Tx,
+  ctx: Ctx,
+  r: RoundRow,
+  site: { id: string; name: string; region_id: string; lat: number | null; lng: number | null; address: string | null },
+  s: { id: string; code: string; text: string },
+  note: string | undefined,
+  photoIds: string[],
+): Promise<VisitProblem & { relapseOf?: { id: string; version: number } }> {
+  const open = await tx
+    .selectFrom('problems')
+    .select(['id', 'code'])
+    .where('site_id', '=', site.id)
+    .where('standard_id', '=', s.id)
+    .where('state', 'not in', ['closed', 'rejected'])
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
   if (open) {
     // The entry and photos belong to the round: a covert round's stay hidden on the unit's own problem until release.
     await attachPhotos(tx, open.id, photoIds, 'report', r.id);
-    await appendEvent(tx, { problemId: open.id, action: 'finding_attached', from: null, to: null, actorId: ctx.actor.id, actorName: ctx.actor.name, at: ctx.clock.now(), payload: { roundId: r.id, roundName: r.name, note: note ?? null }, roundId: r.id });
+    await appendEvent(tx, {
+      problemId: open.id,
+      action: 'finding_attached',
+      from: null,
+      to: null,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      at: ctx.clock.now(),
+      payload: { roundId: r.id, roundName: r.name, note: note ?? null },
+      roundId: r.id,
+    });
     return { standardId: s.id, problemId: open.id, code: open.code, how: 'attached' };
   }
   if (r.kind === 'recheck') {
-    const closed = await tx.selectFrom('problems').select(['id', 'code', 'version']).where('site_id', '=', site.id).where('standard_id', '=', s.id).where('state', '=', 'closed').orderBy('closed_at', 'desc').executeTakeFirst();
+    const closed = await tx
+      .selectFrom('problems')
+      .select(['id', 'code', 'version'])
+      .where('site_id', '=', site.id)
+      .where('standard_id', '=', s.id)
+      .where('state', '=', 'closed')
+      .orderBy('closed_at', 'desc')
+      .executeTakeFirst();
     if (closed) return { standardId: s.id, problemId: closed.id, code: closed.code, how: 'relapse', relapseOf: closed };
   }
-  const created = await insertProblem(tx, ctx, {
-    clientId: null,
-    description: `【${site.name}】${s.code} ${s.text}${note ? `（${note}）` : ''}`.slice(0, 1000),
-    categoryCode: FINDING_CATEGORY,
-    source: SOURCE[r.kind] ?? 'inspection',
-    severity: 'normal',
-    // An inspector's finding is filed (立案) at once; a covert one waits for release before dispatch.
-    state: 'accepted',
-    regionId: site.region_id,
-    lat: site.lat,
-    lng: site.lng,
-    address: site.address,
-    siteId: site.id,
-    roundId: r.id,
-    standardId: s.id,
-  }, { covert: r.is_covert && !r.released_at });
+  const created = await insertProblem(
+    tx,
+    ctx,
+    {
+      clientId: null,
+      description: `【${site.name}】${s.code} ${s.text}${note ? `（${note}）` : ''}`.slice(0, 1000),
+      categoryCode: FINDING_CATEGORY,
+      source: SOURCE[r.kind] ?? 'inspection',
+      severity: 'normal',
+      // An inspector's finding is filed (立案) at once; a covert one waits for release before dispatch.
+      state: 'accepted',
+      regionId: site.region_id,
+      lat: site.lat,
+      lng: site.lng,
+      address: site.address,
+      siteId: site.id,
+      roundId: r.id,
+      standardId: s.id,
+    },
+    { covert: r.is_covert && !r.released_at },
+  );
   await attachPhotos(tx, created.id, photoIds, 'report', r.id);
   return { standardId: s.id, problemId: created.id, code: created.code, how: 'created' };
 }
@@ -71,7 +112,12 @@ async function fileFinding(tx: Tx, ctx: Ctx, r: RoundRow, site: { id: string; na
 /** Saves a visit; returns its scores and the problems its failures created or joined. */
 export async function recordVisit(ctx: Ctx, roundId: string, input: VisitInput) {
   const r = await findRound(ctx.db, roundId);
-  if (!r || !mayKnowRound(ctx.actor, r) || !can(ctx.actor, 'inspections.read', { regionPath: r.region_path, areaWide: true }) && !r.team.includes(ctx.actor.id)) throw notFound('督查轮次');
+  if (
+    !r ||
+    !mayKnowRound(ctx.actor, r) ||
+    (!can(ctx.actor, 'inspections.read', { regionPath: r.region_path, areaWide: true }) && !r.team.includes(ctx.actor.id))
+  )
+    throw notFound('督查轮次');
   authorize(ctx.actor, 'inspections.visit', undefined);
   if (!mayVisit(ctx, r)) throw new AppError('forbidden', '您不是本轮督查人员');
   const site = await ctx.db
@@ -89,7 +135,8 @@ export async function recordVisit(ctx: Ctx, roundId: string, input: VisitInput) 
     if (!byId.has(res.standardId)) throw new AppError('validation', '有测评项不适用于该点位类型');
     if (seen.has(res.standardId)) throw new AppError('validation', '测评项重复');
     seen.add(res.standardId);
-    if (res.verdict === 'fail' && !res.photoIds.length) throw new AppError('validation', `“${byId.get(res.standardId)!.code}”判定不符合，须拍照留证`);
+    if (res.verdict === 'fail' && !res.photoIds.length)
+      throw new AppError('validation', `“${byId.get(res.standardId)!.code}”判定不符合，须拍照留证`);
   }
   const photoIds = [...new Set(input.results.flatMap((x) => x.photoIds))];
   await assertOwnUploads(ctx.db, ctx.actor, photoIds);
@@ -97,7 +144,8 @@ export async function recordVisit(ctx: Ctx, roundId: string, input: VisitInput) 
   // when the inspected see it after release.
   if (r.is_covert && photoIds.length) {
     const marked = await ctx.db.selectFrom('files').select('id').where('id', 'in', photoIds).where('round_id', '=', r.id).execute();
-    if (marked.length !== photoIds.length) throw new AppError('validation', '暗访取证照片须在本轮暗访的测评页面拍摄上传（水印不显示督查员姓名），请重新拍照');
+    if (marked.length !== photoIds.length)
+      throw new AppError('validation', '暗访取证照片须在本轮暗访的测评页面拍摄上传（水印不显示督查员姓名），请重新拍照');
   }
 
   const score = scoreVisit(input.results.map((x) => ({ verdict: x.verdict, points: Number(byId.get(x.standardId)!.points) })));
@@ -106,12 +154,34 @@ export async function recordVisit(ctx: Ctx, roundId: string, input: VisitInput) 
     // Two saves of the same site's checklist (a phone resending, two tabs) queue here, so the second sees the first's
     // visit and its problems instead of inserting a duplicate.
     await sql`select pg_advisory_xact_lock(hashtext(${`visit:${roundId}:${site.id}`}))`.execute(tx);
-    const previous = await tx.selectFrom('inspection_visits').select('id').where('round_id', '=', roundId).where('site_id', '=', site.id).executeTakeFirst();
-    const earlier = previous ? await tx.selectFrom('inspection_results').select(['standard_id', 'problem_id']).where('visit_id', '=', previous.id).execute() : [];
-    const values = { inspector_id: ctx.actor.id, visited_at: now, passed: score.passed, failed: score.failed, not_applicable: score.notApplicable, score_rate: score.scoreRate, deduction_score: score.deductionScore, updated_at: now };
+    const previous = await tx
+      .selectFrom('inspection_visits')
+      .select('id')
+      .where('round_id', '=', roundId)
+      .where('site_id', '=', site.id)
+      .executeTakeFirst();
+    const earlier = previous
+      ? await tx.selectFrom('inspection_results').select(['standard_id', 'problem_id']).where('visit_id', '=', previous.id).execute()
+      : [];
+    const values = {
+      inspector_id: ctx.actor.id,
+      visited_at: now,
+      passed: score.passed,
+      failed: score.failed,
+      not_applicable: score.notApplicable,
+      score_rate: score.scoreRate,
+      deduction_score: score.deductionScore,
+      updated_at: now,
+    };
     const visitId = previous
       ? (await tx.updateTable('inspection_visits').set(values).where('id', '=', previous.id).returning('id').executeTakeFirstOrThrow()).id
-      : (await tx.insertInto('inspection_visits').values({ ...values, round_id: roundId, site_id: site.id }).returning('id').executeTakeFirstOrThrow()).id;
+      : (
+          await tx
+            .insertInto('inspection_visits')
+            .values({ ...values, round_id: roundId, site_id: site.id })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
     await tx.deleteFrom('inspection_results').where('visit_id', '=', visitId).execute();
     const problems: Array<VisitProblem & { relapseOf?: { id: string; version: number } }> = [];
     for (const res of input.results) {
@@ -121,17 +191,40 @@ export async function recordVisit(ctx: Ctx, roundId: string, input: VisitInput) 
         problems.push(p);
         problemId = p.how === 'relapse' ? null : p.problemId;
       }
-      await tx.insertInto('inspection_results').values({ visit_id: visitId, standard_id: res.standardId, verdict: res.verdict, note: res.note ?? null, photo_ids: res.photoIds, problem_id: problemId }).execute();
+      await tx
+        .insertInto('inspection_results')
+        .values({
+          visit_id: visitId,
+          standard_id: res.standardId,
+          verdict: res.verdict,
+          note: res.note ?? null,
+          photo_ids: res.photoIds,
+          problem_id: problemId,
+        })
+        .execute();
     }
     // A relapse goes through the problem loop's own 回头看 action (its rules, timeline and audit), in this transaction.
     for (const p of problems.filter((x) => x.relapseOf)) {
       const reason = `${r.name}：${byId.get(p.standardId)!.code} 复查不符合`;
-      const extra = await transitionInTransaction(ctx, tx, p.relapseOf!.id, 'reopen', p.relapseOf!.version, { reason, photoIds: input.results.find((x) => x.standardId === p.standardId)?.photoIds ?? [] });
+      const extra = await transitionInTransaction(ctx, tx, p.relapseOf!.id, 'reopen', p.relapseOf!.version, {
+        reason,
+        photoIds: input.results.find((x) => x.standardId === p.standardId)?.photoIds ?? [],
+      });
       p.problemId = String(extra.relapseProblemId);
       p.code = String(extra.relapseCode);
-      await tx.updateTable('inspection_results').set({ problem_id: p.problemId }).where('visit_id', '=', visitId).where('standard_id', '=', p.standardId).execute();
+      await tx
+        .updateTable('inspection_results')
+        .set({ problem_id: p.problemId })
+        .where('visit_id', '=', visitId)
+        .where('standard_id', '=', p.standardId)
+        .execute();
     }
-    await recordEvent(tx, ctx, { action: previous ? 'inspection_visit.updated' : 'inspection_visit.recorded', subjectType: 'inspection_visit', subjectId: visitId, after: { round_id: roundId, site_id: site.id, ...score } });
+    await recordEvent(tx, ctx, {
+      action: previous ? 'inspection_visit.updated' : 'inspection_visit.recorded',
+      subjectType: 'inspection_visit',
+      subjectId: visitId,
+      after: { round_id: roundId, site_id: site.id, ...score },
+    });
     return { id: visitId, roundId, siteId: site.id, ...score, problems: problems.map(({ relapseOf: _r, ...p }) => p) };
   });
 }

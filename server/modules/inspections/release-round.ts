@@ -17,17 +17,43 @@ export async function releaseRound(ctx: Ctx, id: string): Promise<void> {
   if (r.released_at) throw new AppError('conflict', '该暗访轮次已发布');
   await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
-    const done = await tx.updateTable('inspection_rounds').set({ released_at: now, released_by: ctx.actor.id, updated_at: now, version: r.version + 1 }).where('id', '=', id).where('released_at', 'is', null).returning('id').executeTakeFirst();
+    const done = await tx
+      .updateTable('inspection_rounds')
+      .set({ released_at: now, released_by: ctx.actor.id, updated_at: now, version: r.version + 1 })
+      .where('id', '=', id)
+      .where('released_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
     if (!done) throw new AppError('conflict', '该暗访轮次已发布');
-    const problems = await tx.selectFrom('problems').select(['id', 'code']).where('round_id', '=', id).orderBy('created_at').orderBy('code').execute();
+    const problems = await tx
+      .selectFrom('problems')
+      .select(['id', 'code'])
+      .where('round_id', '=', id)
+      .orderBy('created_at')
+      .orderBy('code')
+      .execute();
     // Findings now take public codes, in the order they were found: the public sequence never had a gap for them.
     const renumbered: Array<{ from: string; to: string }> = [];
     for (const p of problems.filter((x) => x.code.startsWith(COVERT_CODE_PREFIX))) {
       const code = await nextCode(tx, 'WT', now);
       await tx.updateTable('problems').set({ code, covert_code: p.code }).where('id', '=', p.id).execute();
-      await appendEvent(tx, { problemId: p.id, action: 'covert_released', from: null, to: null, actorId: ctx.actor.id, actorName: ctx.actor.name, at: now, payload: { roundId: id, roundName: r.name, covertCode: p.code, code } });
+      await appendEvent(tx, {
+        problemId: p.id,
+        action: 'covert_released',
+        from: null,
+        to: null,
+        actorId: ctx.actor.id,
+        actorName: ctx.actor.name,
+        at: now,
+        payload: { roundId: id, roundName: r.name, covertCode: p.code, code },
+      });
       renumbered.push({ from: p.code, to: code });
     }
-    await recordEvent(tx, ctx, { action: 'inspection_round.released', subjectType: 'inspection_round', subjectId: id, after: { problems: problems.length, renumbered } });
+    await recordEvent(tx, ctx, {
+      action: 'inspection_round.released',
+      subjectType: 'inspection_round',
+      subjectId: id,
+      after: { problems: problems.length, renumbered },
+    });
   });
 }

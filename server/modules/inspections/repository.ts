@@ -13,7 +13,12 @@ export async function findRound(db: Db | Tx, id: string) {
     .where('ir.id', '=', id)
     .executeTakeFirst();
   if (!r) return undefined;
-  const team = await db.selectFrom('inspection_round_inspectors as x').innerJoin('users as u', 'u.id', 'x.user_id').select(['u.id', 'u.name']).where('x.round_id', '=', id).execute();
+  const team = await db
+    .selectFrom('inspection_round_inspectors as x')
+    .innerJoin('users as u', 'u.id', 'x.user_id')
+    .select(['u.id', 'u.name'])
+    .where('x.round_id', '=', id)
+    .execute();
   return { ...r, team: team.map((t) => t.id), teamMembers: team };
 }
 export type RoundRow = NonNullable<Awaited<ReturnType<typeof findRound>>>;
@@ -26,7 +31,23 @@ export function roundSites(db: Db | Tx, roundId: string) {
     .innerJoin('site_types as st', 'st.code', 's.site_type_code')
     .innerJoin('regions as r', 'r.id', 's.region_id')
     .leftJoin('inspection_visits as v', (j) => j.onRef('v.round_id', '=', 'rs.round_id').onRef('v.site_id', '=', 'rs.site_id'))
-    .select(['s.id', 's.name', 's.site_type_code', 'st.name as site_type_name', 's.address', 's.lat', 's.lng', 's.region_id', 'r.name as region_name', 's.unit_id', 's.lead_name', 'v.id as visit_id', 'v.score_rate', 'v.deduction_score', 'v.visited_at'])
+    .select([
+      's.id',
+      's.name',
+      's.site_type_code',
+      'st.name as site_type_name',
+      's.address',
+      's.lat',
+      's.lng',
+      's.region_id',
+      'r.name as region_name',
+      's.unit_id',
+      's.lead_name',
+      'v.id as visit_id',
+      'v.score_rate',
+      'v.deduction_score',
+      'v.visited_at',
+    ])
     .where('rs.round_id', '=', roundId)
     .orderBy('st.sort')
     .orderBy('s.name')
@@ -48,15 +69,32 @@ export function checklistFor(db: Db | Tx, versionId: string, siteTypeCode: strin
 }
 
 /** A page of rounds that pass `visible` (rounds aliased `ir`), newest first, with site and visit counts. */
-export async function listRounds(db: Db, visible: RawBuilder<SqlBool>, f: { kind?: string; campaignId?: string; inspectorId?: string }, page: { limit: number; offset: number }) {
+export async function listRounds(
+  db: Db,
+  visible: RawBuilder<SqlBool>,
+  f: { kind?: string; campaignId?: string; inspectorId?: string },
+  page: { limit: number; offset: number },
+) {
   let base = db.selectFrom('inspection_rounds as ir').where(visible);
   if (f.kind) base = base.where('ir.kind', '=', f.kind);
   if (f.campaignId) base = base.where('ir.campaign_id', '=', f.campaignId);
-  if (f.inspectorId) base = base.where((eb) => eb.exists(eb.selectFrom('inspection_round_inspectors as x').select('x.user_id').whereRef('x.round_id', '=', 'ir.id').where('x.user_id', '=', f.inspectorId!)));
+  if (f.inspectorId)
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('inspection_round_inspectors as x')
+          .select('x.user_id')
+          .whereRef('x.round_id', '=', 'ir.id')
+          .where('x.user_id', '=', f.inspectorId!),
+      ),
+    );
   const [items, total] = await Promise.all([
     base
       .selectAll('ir')
-      .select([sql<number>`(select count(*)::int from inspection_round_sites rs where rs.round_id = ir.id)`.as('sites'), sql<number>`(select count(*)::int from inspection_visits v where v.round_id = ir.id)`.as('visited')])
+      .select([
+        sql<number>`(select count(*)::int from inspection_round_sites rs where rs.round_id = ir.id)`.as('sites'),
+        sql<number>`(select count(*)::int from inspection_visits v where v.round_id = ir.id)`.as('visited'),
+      ])
       .orderBy('ir.start_date', 'desc')
       .orderBy('ir.created_at', 'desc')
       .limit(page.limit)
@@ -69,11 +107,22 @@ export async function listRounds(db: Db, visible: RawBuilder<SqlBool>, f: { kind
 
 /** One of the round's sites (id, name, type), if the site is in the round. */
 export function roundSite(db: Db | Tx, roundId: string, siteId: string) {
-  return db.selectFrom('inspection_round_sites as rs').innerJoin('sites as s', 's.id', 'rs.site_id').select(['s.id', 's.name', 's.site_type_code']).where('rs.round_id', '=', roundId).where('rs.site_id', '=', siteId).executeTakeFirst();
+  return db
+    .selectFrom('inspection_round_sites as rs')
+    .innerJoin('sites as s', 's.id', 'rs.site_id')
+    .select(['s.id', 's.name', 's.site_type_code'])
+    .where('rs.round_id', '=', roundId)
+    .where('rs.site_id', '=', siteId)
+    .executeTakeFirst();
 }
 
 /** The results saved for a site's visit in a round (none before the first save). */
 export async function savedResults(db: Db, roundId: string, siteId: string) {
-  const visit = await db.selectFrom('inspection_visits').select('id').where('round_id', '=', roundId).where('site_id', '=', siteId).executeTakeFirst();
+  const visit = await db
+    .selectFrom('inspection_visits')
+    .select('id')
+    .where('round_id', '=', roundId)
+    .where('site_id', '=', siteId)
+    .executeTakeFirst();
   return visit ? db.selectFrom('inspection_results').selectAll().where('visit_id', '=', visit.id).execute() : [];
 }

@@ -28,8 +28,36 @@ async function visibleRound(ctx: Ctx, id: string): Promise<RoundRow> {
   return r;
 }
 
-function presentRound(r: { id: string; name: string; kind: string; campaign_id: string; region_id: string; start_date: string; end_date: string; is_covert: boolean; released_at: Date | null; pass_threshold: number; sample: unknown; standard_version_id: string | null; version: number }) {
-  return { id: r.id, name: r.name, kind: r.kind, campaignId: r.campaign_id, regionId: r.region_id, startDate: r.start_date, endDate: r.end_date, isCovert: r.is_covert, releasedAt: r.released_at, passThreshold: Number(r.pass_threshold), sample: r.sample, standardVersionId: r.standard_version_id, version: r.version };
+function presentRound(r: {
+  id: string;
+  name: string;
+  kind: string;
+  campaign_id: string;
+  region_id: string;
+  start_date: string;
+  end_date: string;
+  is_covert: boolean;
+  released_at: Date | null;
+  pass_threshold: number;
+  sample: unknown;
+  standard_version_id: string | null;
+  version: number;
+}) {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    campaignId: r.campaign_id,
+    regionId: r.region_id,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    isCovert: r.is_covert,
+    releasedAt: r.released_at,
+    passThreshold: Number(r.pass_threshold),
+    sample: r.sample,
+    standardVersionId: r.standard_version_id,
+    version: r.version,
+  };
 }
 
 /** Registers the inspection routes. */
@@ -42,11 +70,18 @@ export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
     app.get('/', { schema: { querystring: listRoundsQuery, tags } }, async (req) => {
       authorize(req.ctx.actor, 'inspections.list');
       const q = req.query;
-      const { items, total } = await listRounds(req.ctx.db, visibleRoundSql(req.ctx.actor, 'ir'), { kind: q.kind, campaignId: q.campaignId, inspectorId: q.mine === 'true' ? req.ctx.actor.id : undefined }, { limit: q.pageSize, offset: offsetOf(q) });
+      const { items, total } = await listRounds(
+        req.ctx.db,
+        visibleRoundSql(req.ctx.actor, 'ir'),
+        { kind: q.kind, campaignId: q.campaignId, inspectorId: q.mine === 'true' ? req.ctx.actor.id : undefined },
+        { limit: q.pageSize, offset: offsetOf(q) },
+      );
       return { items: items.map((r) => ({ ...presentRound(r), sites: r.sites, visited: r.visited })), total };
     });
 
-    app.post('/', { schema: { body: createRoundBody, tags } }, async (req, reply) => reply.status(201).send(await createRound(req.ctx, req.body)));
+    app.post('/', { schema: { body: createRoundBody, tags } }, async (req, reply) =>
+      reply.status(201).send(await createRound(req.ctx, req.body)),
+    );
 
     app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
       const r = await visibleRound(req.ctx, req.params.id);
@@ -58,8 +93,23 @@ export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
         // The covert team stays anonymous to the inspected after release too (else the next round is not covert).
         inspectors: masksRoundTeam(req.ctx.actor, r) ? [] : r.teamMembers,
         teamLabel: masksRoundTeam(req.ctx.actor, r) ? COVERT_TEAM_LABEL : null,
-        sites: sites.map((s) => ({ id: s.id, name: s.name, siteTypeCode: s.site_type_code, siteTypeName: s.site_type_name, address: s.address, location: s.lat !== null && s.lng !== null ? { lat: s.lat, lng: s.lng } : null, regionName: s.region_name, leadName: s.lead_name, visitId: s.visit_id, scoreRate: s.score_rate === null ? null : Number(s.score_rate), visitedAt: s.visited_at })),
-        abilities: { visit: mayVisit(req.ctx, r), release: r.is_covert && !r.released_at && can(req.ctx.actor, 'inspections.release', { regionPath: r.region_path }) },
+        sites: sites.map((s) => ({
+          id: s.id,
+          name: s.name,
+          siteTypeCode: s.site_type_code,
+          siteTypeName: s.site_type_name,
+          address: s.address,
+          location: s.lat !== null && s.lng !== null ? { lat: s.lat, lng: s.lng } : null,
+          regionName: s.region_name,
+          leadName: s.lead_name,
+          visitId: s.visit_id,
+          scoreRate: s.score_rate === null ? null : Number(s.score_rate),
+          visitedAt: s.visited_at,
+        })),
+        abilities: {
+          visit: mayVisit(req.ctx, r),
+          release: r.is_covert && !r.released_at && can(req.ctx.actor, 'inspections.release', { regionPath: r.region_path }),
+        },
       };
     });
 
@@ -73,12 +123,25 @@ export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
         site,
         items: items.map((s) => {
           const res = saved.find((x) => x.standard_id === s.id);
-          return { standardId: s.id, code: s.code, text: s.text, points: Number(s.points), contentName: s.content_name, negative: s.negative, verdict: res?.verdict ?? null, note: res?.note ?? null, photoIds: res?.photo_ids ?? [], problemId: res?.problem_id ?? null };
+          return {
+            standardId: s.id,
+            code: s.code,
+            text: s.text,
+            points: Number(s.points),
+            contentName: s.content_name,
+            negative: s.negative,
+            verdict: res?.verdict ?? null,
+            note: res?.note ?? null,
+            photoIds: res?.photo_ids ?? [],
+            problemId: res?.problem_id ?? null,
+          };
         }),
       };
     });
 
-    app.post('/:id/visits', { schema: { params: idParam, body: visitBody, tags } }, async (req) => recordVisit(req.ctx, req.params.id, req.body));
+    app.post('/:id/visits', { schema: { params: idParam, body: visitBody, tags } }, async (req) =>
+      recordVisit(req.ctx, req.params.id, req.body),
+    );
 
     app.post('/:id/release', { schema: { params: idParam, tags } }, async (req, reply) => {
       await releaseRound(req.ctx, req.params.id);
@@ -88,13 +151,23 @@ export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
     app.get('/:id/report', { schema: { params: idParam, tags } }, async (req) => {
       const r = await visibleRound(req.ctx, req.params.id);
       authorize(req.ctx.actor, 'inspections.report', { regionPath: r.region_path, areaWide: true });
-      return roundReport(req.ctx.db, r, async (id) => visibleRound(req.ctx, id).then(() => true, () => false));
+      return roundReport(req.ctx.db, r, async (id) =>
+        visibleRound(req.ctx, id).then(
+          () => true,
+          () => false,
+        ),
+      );
     });
 
     app.get('/:id/report/bulletin', { schema: { params: idParam, tags } }, async (req, reply) => {
       const r = await visibleRound(req.ctx, req.params.id);
       authorize(req.ctx.actor, 'inspections.report', { regionPath: r.region_path, areaWide: true });
-      const rep = await roundReport(req.ctx.db, r, async (id) => visibleRound(req.ctx, id).then(() => true, () => false));
+      const rep = await roundReport(req.ctx.db, r, async (id) =>
+        visibleRound(req.ctx, id).then(
+          () => true,
+          () => false,
+        ),
+      );
       const buffer = await buildBulletin(req.ctx.db, storage, r, rep);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
@@ -105,11 +178,33 @@ export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
     app.get('/:id/report/export', { schema: { params: idParam, tags } }, async (req, reply) => {
       const r = await visibleRound(req.ctx, req.params.id);
       authorize(req.ctx.actor, 'inspections.report', { regionPath: r.region_path, areaWide: true });
-      const rep = await roundReport(req.ctx.db, r, async (id) => visibleRound(req.ctx, id).then(() => true, () => false));
+      const rep = await roundReport(req.ctx.db, r, async (id) =>
+        visibleRound(req.ctx, id).then(
+          () => true,
+          () => false,
+        ),
+      );
       const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`);
-      const cols = ['点位', '点位类型', '所属区域', '包保单位', '得分率', '扣分制得分', '符合', '不符合', '不适用', '是否达标'].map((header) => ({ header, width: header === '点位' ? 26 : 14 }));
-      const data = rep.bySite.map((s) => [s.name, s.siteType, s.region, s.unit ?? '', pct(s.scoreRate), s.deductionScore ?? '', s.passed ?? '', s.failed ?? '', s.notApplicable ?? '', s.meetsThreshold === null ? '未测评' : s.meetsThreshold ? '达标' : '未达标']);
-      return sendWorkbook(reply, `${r.name}-${labelOf(ROUND_KIND_LABELS, r.kind)}测评结果.xlsx`, await buildWorkbook('点位得分', cols, data));
+      const cols = ['点位', '点位类型', '所属区域', '包保单位', '得分率', '扣分制得分', '符合', '不符合', '不适用', '是否达标'].map(
+        (header) => ({ header, width: header === '点位' ? 26 : 14 }),
+      );
+      const data = rep.bySite.map((s) => [
+        s.name,
+        s.siteType,
+        s.region,
+        s.unit ?? '',
+        pct(s.scoreRate),
+        s.deductionScore ?? '',
+        s.passed ?? '',
+        s.failed ?? '',
+        s.notApplicable ?? '',
+        s.meetsThreshold === null ? '未测评' : s.meetsThreshold ? '达标' : '未达标',
+      ]);
+      return sendWorkbook(
+        reply,
+        `${r.name}-${labelOf(ROUND_KIND_LABELS, r.kind)}测评结果.xlsx`,
+        await buildWorkbook('点位得分', cols, data),
+      );
     });
   };
 }

@@ -27,7 +27,12 @@ export function prng(seed: number): () => number {
 }
 
 /** Draws up to `perType` ids from each type's candidates (candidates must be in a stable order, e.g. by id). */
-export function drawSample(candidates: Array<{ id: string; siteTypeCode: string }>, typeCodes: string[], perType: number, seed: string): string[] {
+export function drawSample(
+  candidates: Array<{ id: string; siteTypeCode: string }>,
+  typeCodes: string[],
+  perType: number,
+  seed: string,
+): string[] {
   const random = prng(seedFrom(seed));
   const out: string[] = [];
   for (const type of [...typeCodes].sort()) {

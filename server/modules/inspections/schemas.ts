@@ -28,7 +28,10 @@ export const createRoundBody = z
     passThreshold: z.number().min(0).max(1).optional(),
   })
   .refine((v) => v.endDate >= v.startDate, { message: '结束日期不能早于开始日期', path: ['endDate'] })
-  .refine((v) => !!v.siteIds?.length || !!v.sample || (v.kind === 'recheck' && !!v.recheckDays), { message: '请选择点位、设置随机抽样，或（回头看）设置回溯天数', path: ['siteIds'] });
+  .refine((v) => !!v.siteIds?.length || !!v.sample || (v.kind === 'recheck' && !!v.recheckDays), {
+    message: '请选择点位、设置随机抽样，或（回头看）设置回溯天数',
+    path: ['siteIds'],
+  });
 export type CreateRoundInput = z.infer<typeof createRoundBody>;
 
 export const visitBody = z.object({

@@ -10,11 +10,23 @@ describe('scoreVisit', () => {
   it('counts verdicts and divides passes by applicable observations only', () => {
     // 2 pass, 1 fail (1.5 points), 1 不适用 (3 points): applicable = 3, rate = 2/3 = 0.66666… → 0.6667;
     // deduction = 100 − 1.5 = 98.5 (the 不适用 standard's 3 points are not deducted, passes add nothing).
-    expect(scoreVisit([pass(2), pass(1), fail(1.5), na(3)])).toEqual({ passed: 2, failed: 1, notApplicable: 1, scoreRate: 0.6667, deductionScore: 98.5 });
+    expect(scoreVisit([pass(2), pass(1), fail(1.5), na(3)])).toEqual({
+      passed: 2,
+      failed: 1,
+      notApplicable: 1,
+      scoreRate: 0.6667,
+      deductionScore: 98.5,
+    });
   });
   it('gives 1 and 100 when everything applicable passed', () => {
     // 3 pass + 2 不适用 → 3/3 = 1; nothing failed → 100.
-    expect(scoreVisit([pass(), pass(), pass(), na(), na()])).toEqual({ passed: 3, failed: 0, notApplicable: 2, scoreRate: 1, deductionScore: 100 });
+    expect(scoreVisit([pass(), pass(), pass(), na(), na()])).toEqual({
+      passed: 3,
+      failed: 0,
+      notApplicable: 2,
+      scoreRate: 1,
+      deductionScore: 100,
+    });
   });
   it('gives 0 and 100 − all points when everything failed', () => {
     // 0/2 = 0; 100 − (2 + 3) = 95.

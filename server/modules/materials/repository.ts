@@ -2,10 +2,29 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
 
-const COLUMNS = ['m.id', 'm.standard_id', 's.code as standard_code', 's.text as standard_text', 'm.unit_id', 'u.name as unit_name', 'r.path as region_path', 'm.period', 'm.note', 'm.status', 'm.submitted_at', 'm.reviewed_at', 'm.review_comment', 'm.version'] as const;
+const COLUMNS = [
+  'm.id',
+  'm.standard_id',
+  's.code as standard_code',
+  's.text as standard_text',
+  'm.unit_id',
+  'u.name as unit_name',
+  'r.path as region_path',
+  'm.period',
+  'm.note',
+  'm.status',
+  'm.submitted_at',
+  'm.reviewed_at',
+  'm.review_comment',
+  'm.version',
+] as const;
 
 function base(db: Db | Tx) {
-  return db.selectFrom('material_submissions as m').innerJoin('standards as s', 's.id', 'm.standard_id').innerJoin('units as u', 'u.id', 'm.unit_id').innerJoin('regions as r', 'r.id', 'u.region_id');
+  return db
+    .selectFrom('material_submissions as m')
+    .innerJoin('standards as s', 's.id', 'm.standard_id')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .innerJoin('regions as r', 'r.id', 'u.region_id');
 }
 
 /** One submission with names and scope path. */
@@ -15,7 +34,13 @@ export function findSubmission(db: Db | Tx, id: string) {
 export type SubmissionRow = NonNullable<Awaited<ReturnType<typeof findSubmission>>>;
 
 /** Submissions in scope, filtered. */
-export function listSubmissions(db: Db, scope: RawBuilder<SqlBool>, f: { status?: string; unitId?: string; standardId?: string; period?: string }, limit: number, offset: number) {
+export function listSubmissions(
+  db: Db,
+  scope: RawBuilder<SqlBool>,
+  f: { status?: string; unitId?: string; standardId?: string; period?: string },
+  limit: number,
+  offset: number,
+) {
   let q = base(db).where(scope);
   if (f.status) q = q.where('m.status', '=', f.status);
   if (f.unitId) q = q.where('m.unit_id', '=', f.unitId);
@@ -41,7 +66,16 @@ export function materialObligationsSql(versions: RawBuilder<SqlBool>) {
 
 /** For every material standard of a version and every unit on it: the status of the period's submission (or missing). */
 export function completeness(db: Db, versionId: string, period: string, scope: RawBuilder<SqlBool>) {
-  return sql<{ standard_id: string; code: string; text: string; unit_id: string; unit_name: string; role: string; status: string | null; submission_id: string | null }>`
+  return sql<{
+    standard_id: string;
+    code: string;
+    text: string;
+    unit_id: string;
+    unit_name: string;
+    role: string;
+    status: string | null;
+    submission_id: string | null;
+  }>`
     with onit as (${materialObligationsSql(sql<SqlBool>`s.version_id = ${versionId}`)})
     select o.standard_id, s.code, s.text, o.unit_id, u.name as unit_name, min(o.role) as role, m.status, m.id as submission_id
     from onit o join standards s on s.id = o.standard_id join units u on u.id = o.unit_id join regions r on r.id = u.region_id
@@ -53,7 +87,12 @@ export function completeness(db: Db, versionId: string, period: string, scope: R
 
 /** The files of a submission, oldest first (without their storage keys). */
 export function submissionFiles(db: Db, submissionId: string) {
-  return db.selectFrom('material_files').select(['id', 'original_name', 'mime', 'size', 'created_at']).where('submission_id', '=', submissionId).orderBy('created_at').execute();
+  return db
+    .selectFrom('material_files')
+    .select(['id', 'original_name', 'mime', 'size', 'created_at'])
+    .where('submission_id', '=', submissionId)
+    .orderBy('created_at')
+    .execute();
 }
 
 /** One file of a submission, with its storage key. */

@@ -12,7 +12,13 @@ export const returnMaterial: WorkflowVerb<SubmissionRow, MaterialAction, Materia
     set: { reviewed_by: actorUserId(ctx.actor), reviewed_at: ctx.clock.now(), review_comment: payload.comment },
     event: { comment: payload.comment },
     after: async (tx) => {
-      await notify(ctx, tx, [{ unit: m.unit_id, roles: ['unit_head', 'unit_liaison'] }], { kind: 'returned', title: `材料被退回：${m.standard_code}（${m.period}）`, body: payload.comment, link: '/materials', regionPath: m.region_path });
+      await notify(ctx, tx, [{ unit: m.unit_id, roles: ['unit_head', 'unit_liaison'] }], {
+        kind: 'returned',
+        title: `材料被退回：${m.standard_code}（${m.period}）`,
+        body: payload.comment,
+        link: '/materials',
+        regionPath: m.region_path,
+      });
     },
   }),
 };

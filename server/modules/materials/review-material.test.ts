@@ -3,7 +3,13 @@
  * that each verb (pass-material.ts, return-material.ts) leads where the table says.
  */
 import { describe, expect, it } from 'vitest';
-import { MATERIAL_ACTIONS, MATERIAL_STATES, MATERIAL_SUBMITTABLE, type MaterialAction, type MaterialState } from '../../../common/material-workflow';
+import {
+  MATERIAL_ACTIONS,
+  MATERIAL_STATES,
+  MATERIAL_SUBMITTABLE,
+  type MaterialAction,
+  type MaterialState,
+} from '../../../common/material-workflow';
 import type { Role, ScopeType } from '../../../common/roles';
 import { targetState } from '../../../common/workflow';
 import { fakeDb } from '../../../test/support/fake-db';
@@ -34,8 +40,20 @@ const otherOffice = actor('office-d', 'office', 'region', 'd', '/d/');
 
 const submission = (status: MaterialState): SubmissionRow =>
   ({
-    id: 'm1', standard_id: 's1', standard_code: '1.3.1', standard_text: '志愿服务记录完整', unit_id: 'uA', unit_name: '城管局', region_path: '/c/',
-    period: '2026-11', note: null, status, submitted_at: new Date(), reviewed_at: null, review_comment: null, version: 2,
+    id: 'm1',
+    standard_id: 's1',
+    standard_code: '1.3.1',
+    standard_text: '志愿服务记录完整',
+    unit_id: 'uA',
+    unit_name: '城管局',
+    region_path: '/c/',
+    period: '2026-11',
+    note: null,
+    status,
+    submitted_at: new Date(),
+    reviewed_at: null,
+    review_comment: null,
+    version: 2,
   }) as SubmissionRow;
 
 describe('the material table', () => {
@@ -55,10 +73,12 @@ describe('materialBlockedReason', () => {
     expect(materialBlockedReason(taskforce, submission('submitted'), action)).toBeNull();
   });
   it.each<MaterialAction>(['pass', 'return'])('%s: closed to the unit, a leader and another county', (action) => {
-    for (const a of [liaison, leader, otherOffice]) expect(materialBlockedReason(a, submission('submitted'), action), a.id).toBe('您不能审核此材料');
+    for (const a of [liaison, leader, otherOffice])
+      expect(materialBlockedReason(a, submission('submitted'), action), a.id).toBe('您不能审核此材料');
   });
   it.each<MaterialAction>(['pass', 'return'])('%s: closed on a passed or returned material, whoever asks', (action) => {
-    for (const s of ['passed', 'returned'] as const) expect(materialBlockedReason(office, submission(s), action), s).toBe('只有待审核的材料可以审核');
+    for (const s of ['passed', 'returned'] as const)
+      expect(materialBlockedReason(office, submission(s), action), s).toBe('只有待审核的材料可以审核');
     // Every state is covered by the table's answer.
     expect(MATERIAL_STATES.filter((s) => materialBlockedReason(office, submission(s), action) === null)).toEqual(['submitted']);
   });

@@ -12,7 +12,10 @@ import { passMaterial } from './pass-material';
 import { findSubmission, type SubmissionRow } from './repository';
 import { returnMaterial } from './return-material';
 
-const VERBS: Record<MaterialAction, WorkflowVerb<SubmissionRow, MaterialAction, MaterialState>> = { pass: passMaterial, return: returnMaterial };
+const VERBS: Record<MaterialAction, WorkflowVerb<SubmissionRow, MaterialAction, MaterialState>> = {
+  pass: passMaterial,
+  return: returnMaterial,
+};
 
 const subjectOf = (m: SubmissionRow) => ({ regionPath: m.region_path, unitId: m.unit_id });
 
@@ -50,6 +53,12 @@ export const materialRuntime: WorkflowRuntime<SubmissionRow, MaterialAction, Mat
 };
 
 /** Passes or returns a submission at the version the reviewer saw. */
-export async function reviewMaterial(ctx: Ctx, id: string, input: { decision: 'pass' | 'return'; comment?: string; version: number }): Promise<void> {
-  await ctx.db.transaction().execute((tx) => runTransition(ctx, tx, materialRuntime, VERBS, id, input.decision, input.version, { comment: input.comment }));
+export async function reviewMaterial(
+  ctx: Ctx,
+  id: string,
+  input: { decision: 'pass' | 'return'; comment?: string; version: number },
+): Promise<void> {
+  await ctx.db
+    .transaction()
+    .execute((tx) => runTransition(ctx, tx, materialRuntime, VERBS, id, input.decision, input.version, { comment: input.comment }));
 }

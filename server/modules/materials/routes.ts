@@ -20,8 +20,19 @@ const idParam = z.object({ id: z.uuid('编号格式不正确') });
 
 function present(m: NonNullable<Awaited<ReturnType<typeof findSubmission>>>, actor: Actor) {
   return {
-    id: m.id, standardId: m.standard_id, standardCode: m.standard_code, standardText: m.standard_text, unitId: m.unit_id, unitName: m.unit_name, period: m.period, note: m.note,
-    status: m.status, submittedAt: m.submitted_at, reviewedAt: m.reviewed_at, reviewComment: m.review_comment, version: m.version,
+    id: m.id,
+    standardId: m.standard_id,
+    standardCode: m.standard_code,
+    standardText: m.standard_text,
+    unitId: m.unit_id,
+    unitName: m.unit_name,
+    period: m.period,
+    note: m.note,
+    status: m.status,
+    submittedAt: m.submitted_at,
+    reviewedAt: m.reviewed_at,
+    reviewComment: m.review_comment,
+    version: m.version,
     abilities: { review: materialBlockedReason(actor, m, 'pass') === null },
   };
 }
@@ -47,22 +58,55 @@ export function materialRoutes(deps: ModuleDeps): FastifyPluginAsync {
     });
     app.get('/', { schema: { querystring: listQuery, tags } }, async (req) => {
       authorize(req.ctx.actor, 'materials.list');
-      const [items, total] = await listSubmissions(req.ctx.db, scope(req.ctx.actor, 'materials.list'), req.query, req.query.pageSize, offsetOf(req.query));
+      const [items, total] = await listSubmissions(
+        req.ctx.db,
+        scope(req.ctx.actor, 'materials.list'),
+        req.query,
+        req.query.pageSize,
+        offsetOf(req.query),
+      );
       return { items: items.map((m) => present(m, req.ctx.actor)), total: total.n };
     });
 
-    app.get('/completeness', { schema: { querystring: z.object({ versionId: z.uuid(), period: periodCodeSchema }), tags } }, async (req) => {
-      authorize(req.ctx.actor, 'materials.list');
-      const rows = (await completeness(req.ctx.db, req.query.versionId, req.query.period, scope(req.ctx.actor, 'materials.list'))).rows;
-      const missing = rows.filter((r) => !r.status || r.status === 'returned').length;
-      return { items: rows.map((r) => ({ standardId: r.standard_id, code: r.code, text: r.text, unitId: r.unit_id, unitName: r.unit_name, role: r.role, status: r.status ?? 'missing', submissionId: r.submission_id })), total: rows.length, missing };
-    });
+    app.get(
+      '/completeness',
+      { schema: { querystring: z.object({ versionId: z.uuid(), period: periodCodeSchema }), tags } },
+      async (req) => {
+        authorize(req.ctx.actor, 'materials.list');
+        const rows = (await completeness(req.ctx.db, req.query.versionId, req.query.period, scope(req.ctx.actor, 'materials.list'))).rows;
+        const missing = rows.filter((r) => !r.status || r.status === 'returned').length;
+        return {
+          items: rows.map((r) => ({
+            standardId: r.standard_id,
+            code: r.code,
+            text: r.text,
+            unitId: r.unit_id,
+            unitName: r.unit_name,
+            role: r.role,
+            status: r.status ?? 'missing',
+            submissionId: r.submission_id,
+          })),
+          total: rows.length,
+          missing,
+        };
+      },
+    );
 
     app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
       const m = await findSubmission(req.ctx.db, req.params.id);
       if (!m || !can(req.ctx.actor, 'materials.read', { regionPath: m.region_path, unitId: m.unit_id })) throw notFound('材料');
       const files = await submissionFiles(req.ctx.db, m.id);
-      return { ...present(m, req.ctx.actor), files: files.map((f) => ({ id: f.id, name: f.original_name, mime: f.mime, size: f.size, createdAt: f.created_at, url: `/api/materials/${m.id}/files/${f.id}` })) };
+      return {
+        ...present(m, req.ctx.actor),
+        files: files.map((f) => ({
+          id: f.id,
+          name: f.original_name,
+          mime: f.mime,
+          size: f.size,
+          createdAt: f.created_at,
+          url: `/api/materials/${m.id}/files/${f.id}`,
+        })),
+      };
     });
 
     app.get('/:id/files/:fileId', { schema: { params: z.object({ id: z.uuid(), fileId: z.uuid() }), tags } }, async (req, reply) => {
@@ -73,9 +117,23 @@ export function materialRoutes(deps: ModuleDeps): FastifyPluginAsync {
       return sendStored(reply, storage, f.storage_key, f.mime, f.original_name ?? `${f.id}`);
     });
 
-    app.post('/:id/review', { schema: { params: idParam, body: z.object({ decision: z.enum(['pass', 'return']), comment: z.string().trim().max(1000).optional(), version: z.number().int().min(1) }), tags } }, async (req, reply) => {
-      await reviewMaterial(req.ctx, req.params.id, req.body);
-      return reply.status(204).send();
-    });
+    app.post(
+      '/:id/review',
+      {
+        schema: {
+          params: idParam,
+          body: z.object({
+            decision: z.enum(['pass', 'return']),
+            comment: z.string().trim().max(1000).optional(),
+            version: z.number().int().min(1),
+          }),
+          tags,
+        },
+      },
+      async (req, reply) => {
+        await reviewMaterial(req.ctx, req.params.id, req.body);
+        return reply.status(204).send();
+      },
+    );
   };
 }

@@ -43,17 +43,38 @@ export async function readMaterialUpload(req: FastifyRequest) {
 }
 
 /** Stores the files and the submission; returns its id. */
-export async function submitMaterial(ctx: Ctx, storage: FileStorage, input: Awaited<ReturnType<typeof readMaterialUpload>>): Promise<string> {
-  const standard = await ctx.db.selectFrom('standards').select(['id', 'method', 'lead_unit_id']).where('id', '=', input.standardId).executeTakeFirst();
+export async function submitMaterial(
+  ctx: Ctx,
+  storage: FileStorage,
+  input: Awaited<ReturnType<typeof readMaterialUpload>>,
+): Promise<string> {
+  const standard = await ctx.db
+    .selectFrom('standards')
+    .select(['id', 'method', 'lead_unit_id'])
+    .where('id', '=', input.standardId)
+    .executeTakeFirst();
   if (!standard) throw notFound('测评标准');
   if (standard.method !== 'material') throw new AppError('validation', '该测评标准不是材料审核类');
   const unitId = input.unitId ?? ctx.actor.unitId;
   if (!unitId) throw new AppError('validation', '请选择提交材料的单位');
-  const unit = await ctx.db.selectFrom('units as u').innerJoin('regions as r', 'r.id', 'u.region_id').select(['u.id', 'r.path']).where('u.id', '=', unitId).executeTakeFirst();
+  const unit = await ctx.db
+    .selectFrom('units as u')
+    .innerJoin('regions as r', 'r.id', 'u.region_id')
+    .select(['u.id', 'r.path'])
+    .where('u.id', '=', unitId)
+    .executeTakeFirst();
   if (!unit) throw new AppError('validation', '单位不存在');
   authorize(ctx.actor, 'materials.submit', { unitId, regionPath: unit.path }, { permission: 'units.read' });
-  const onIt = standard.lead_unit_id === unitId || !!(await ctx.db.selectFrom('standard_units').select('unit_id').where('standard_id', '=', standard.id).where('unit_id', '=', unitId).executeTakeFirst());
-  if (!onIt && !can(ctx.actor, 'materials.review', { regionPath: unit.path })) throw new AppError('forbidden', '该单位不是此项标准的牵头或责任单位');
+  const onIt =
+    standard.lead_unit_id === unitId ||
+    !!(await ctx.db
+      .selectFrom('standard_units')
+      .select('unit_id')
+      .where('standard_id', '=', standard.id)
+      .where('unit_id', '=', unitId)
+      .executeTakeFirst());
+  if (!onIt && !can(ctx.actor, 'materials.review', { regionPath: unit.path }))
+    throw new AppError('forbidden', '该单位不是此项标准的牵头或责任单位');
 
   const stored: string[] = [];
   try {
@@ -64,17 +85,69 @@ export async function submitMaterial(ctx: Ctx, storage: FileStorage, input: Awai
     }
     return await ctx.db.transaction().execute(async (tx) => {
       const now = ctx.clock.now();
-      const existing = await tx.selectFrom('material_submissions').select(['id', 'status', 'version']).where('standard_id', '=', standard.id).where('unit_id', '=', unitId).where('period', '=', input.period).executeTakeFirst();
+      const existing = await tx
+        .selectFrom('material_submissions')
+        .select(['id', 'status', 'version'])
+        .where('standard_id', '=', standard.id)
+        .where('unit_id', '=', unitId)
+        .where('period', '=', input.period)
+        .executeTakeFirst();
       // The table says from which states a unit may submit: a passed submission is final.
-      if (!MATERIAL_SUBMITTABLE.includes((existing?.status ?? null) as MaterialState | null)) throw new AppError('conflict', '该期材料已审核通过，无需再次提交');
+      if (!MATERIAL_SUBMITTABLE.includes((existing?.status ?? null) as MaterialState | null))
+        throw new AppError('conflict', '该期材料已审核通过，无需再次提交');
       const id = existing
-        ? (await tx.updateTable('material_submissions').set({ status: 'submitted', note: input.note ?? null, submitted_by: actorUserId(ctx.actor), submitted_at: now, updated_at: now, version: existing.version + 1 }).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
-        : (await tx.insertInto('material_submissions').values({ standard_id: standard.id, unit_id: unitId, period: input.period, note: input.note ?? null, status: 'submitted', submitted_by: actorUserId(ctx.actor), submitted_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+        ? (
+            await tx
+              .updateTable('material_submissions')
+              .set({
+                status: 'submitted',
+                note: input.note ?? null,
+                submitted_by: actorUserId(ctx.actor),
+                submitted_at: now,
+                updated_at: now,
+                version: existing.version + 1,
+              })
+              .where('id', '=', existing.id)
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id
+        : (
+            await tx
+              .insertInto('material_submissions')
+              .values({
+                standard_id: standard.id,
+                unit_id: unitId,
+                period: input.period,
+                note: input.note ?? null,
+                status: 'submitted',
+                submitted_by: actorUserId(ctx.actor),
+                submitted_at: now,
+                updated_at: now,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
       await tx
         .insertInto('material_files')
-        .values(input.files.map((f, i) => ({ submission_id: id, original_name: f.name, mime: f.mime, size: f.data.length, sha256: crypto.createHash('sha256').update(f.data).digest('hex'), storage_key: stored[i], uploaded_by: actorUserId(ctx.actor), created_at: now })))
+        .values(
+          input.files.map((f, i) => ({
+            submission_id: id,
+            original_name: f.name,
+            mime: f.mime,
+            size: f.data.length,
+            sha256: crypto.createHash('sha256').update(f.data).digest('hex'),
+            storage_key: stored[i],
+            uploaded_by: actorUserId(ctx.actor),
+            created_at: now,
+          })),
+        )
         .execute();
-      await recordEvent(tx, ctx, { action: existing ? 'material.resubmitted' : 'material.submitted', subjectType: 'material_submission', subjectId: id, after: { standard_id: standard.id, unit_id: unitId, period: input.period, files: input.files.length } });
+      await recordEvent(tx, ctx, {
+        action: existing ? 'material.resubmitted' : 'material.submitted',
+        subjectType: 'material_submission',
+        subjectId: id,
+        after: { standard_id: standard.id, unit_id: unitId, period: input.period, files: input.files.length },
+      });
       return id;
     });
   } catch (e) {

@@ -13,7 +13,10 @@ import { categoryUsableIn } from './list-categories';
 import { editableRegion, homeRegion, mayEditGlobal, pathIds } from '../problem-settings/resolve';
 
 export const createCategoryInput = z.object({
-  code: z.string().trim().regex(/^[A-Z]\d{2,6}$/, '类别编码须为大写字母加数字，如 E0502'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]\d{2,6}$/, '类别编码须为大写字母加数字，如 E0502'),
   parentCode: z.string().trim().nullable().optional(),
   name: z.string().trim().min(2, '名称至少 2 个字').max(40, '名称最多 40 个字'),
   kind: z.enum(['component', 'event', 'creation']),
@@ -37,20 +40,41 @@ export async function createCategory(ctx: Ctx, input: CreateCategoryInput): Prom
       throw new AppError('duplicate', `类别编码 ${input.code} 已存在`);
     }
     if (parentCode) {
-      const parent = await tx.selectFrom('problem_categories').select(['code', 'kind', 'active', 'parent_code', 'region_id']).where('code', '=', parentCode).executeTakeFirst();
+      const parent = await tx
+        .selectFrom('problem_categories')
+        .select(['code', 'kind', 'active', 'parent_code', 'region_id'])
+        .where('code', '=', parentCode)
+        .executeTakeFirst();
       // A parent added by another region does not exist as far as this region is concerned.
       const applies = parent && (parent.region_id === null || pathIds(region?.path).includes(parent.region_id));
       if (!parent || !applies || parent.parent_code !== null) throw new AppError('validation', '上级类别不存在或不是大类');
-      if (!new RegExp(`^${parent.code}\\d{2}$`).test(input.code)) throw new AppError('validation', `小类编码须为大类编码加两位数字，如 ${parent.code}01`);
+      if (!new RegExp(`^${parent.code}\\d{2}$`).test(input.code))
+        throw new AppError('validation', `小类编码须为大类编码加两位数字，如 ${parent.code}01`);
       if (parent.kind !== input.kind) throw new AppError('validation', '小类的类型须与所属大类一致');
-      if (!(await categoryUsableIn(tx, parent.code, region?.path ?? null))) throw new AppError('validation', '所属大类已停用，请先启用大类');
+      if (!(await categoryUsableIn(tx, parent.code, region?.path ?? null)))
+        throw new AppError('validation', '所属大类已停用，请先启用大类');
     }
-    const last = await tx.selectFrom('problem_categories').select((eb) => eb.fn.max('sort').as('sort')).executeTakeFirst();
+    const last = await tx
+      .selectFrom('problem_categories')
+      .select((eb) => eb.fn.max('sort').as('sort'))
+      .executeTakeFirst();
     await tx
       .insertInto('problem_categories')
-      .values({ code: input.code, parent_code: parentCode, name: input.name, kind: input.kind, sort: Number(last?.sort ?? 0) + 1, region_id: region?.id ?? null })
+      .values({
+        code: input.code,
+        parent_code: parentCode,
+        name: input.name,
+        kind: input.kind,
+        sort: Number(last?.sort ?? 0) + 1,
+        region_id: region?.id ?? null,
+      })
       .execute();
-    await recordEvent(tx, ctx, { action: 'problem_category.created', subjectType: 'problem_category', subjectId: input.code, after: { ...input, parentCode, regionId: region?.id ?? null } });
+    await recordEvent(tx, ctx, {
+      action: 'problem_category.created',
+      subjectType: 'problem_category',
+      subjectId: input.code,
+      after: { ...input, parentCode, regionId: region?.id ?? null },
+    });
     return { code: input.code, regionId: region?.id ?? null };
   });
 }

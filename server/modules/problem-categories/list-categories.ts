@@ -41,7 +41,11 @@ export async function resolveCategories(db: Db | Tx, path: string | null, codes?
   if (codes) q = q.where('c.code', 'in', codes.length ? [...codes] : ['']);
   const rows = await q.execute();
   const settings = ids.length
-    ? await db.selectFrom('region_category_settings').select(['region_id', 'category_code', 'active', 'version']).where('region_id', 'in', ids).execute()
+    ? await db
+        .selectFrom('region_category_settings')
+        .select(['region_id', 'category_code', 'active', 'version'])
+        .where('region_id', 'in', ids)
+        .execute()
     : [];
   const byCode = new Map<string, Array<{ region_id: string | null; active: boolean; version: number | null }>>();
   for (const s of settings) {
@@ -87,7 +91,10 @@ export async function categoryUsableIn(db: Db | Tx, code: string, path: string |
 /** The category list for the API, with where each value comes from and what the actor may do. */
 export async function listCategories(db: Db, actor: Actor, region: SettingsRegion | null, includeInactive: boolean) {
   const rows = await resolveCategories(db, region?.path ?? null);
-  const names = await regionNames(db, rows.flatMap((r) => [r.region_id, r.setting_region_id]).filter((id): id is string => !!id));
+  const names = await regionNames(
+    db,
+    rows.flatMap((r) => [r.region_id, r.setting_region_id]).filter((id): id is string => !!id),
+  );
   const mayToggleHere = region ? mayEditRegion(actor, 'problemCategories.update', region.path) : false;
   return rows
     .filter((r) => includeInactive || r.active)
@@ -114,7 +121,9 @@ export async function listCategories(db: Db, actor: Actor, region: SettingsRegio
         /** Stop or start it for this region's subtree only. */
         toggle: mayToggleHere,
         /** Add a minor class under this major: for a county office a local addition of its region, under shipped majors too. */
-        addMinor: !r.parent_code && (mayEditGlobal(actor, 'problemCategories.update') || (!!region && mayEditRegion(actor, 'problemCategories.update', region.path))),
+        addMinor:
+          !r.parent_code &&
+          (mayEditGlobal(actor, 'problemCategories.update') || (!!region && mayEditRegion(actor, 'problemCategories.update', region.path))),
       },
     }));
 }

@@ -25,7 +25,12 @@ export async function loadCategories(db: Db): Promise<number> {
       ...major.children.map(([code, name], j) => ({ code, parent_code: major.code, name, kind: major.kind, sort: i * 100 + j + 1 })),
     ]);
     // Parents first (they are earlier in the list), so the foreign key holds row by row.
-    const inserted = await tx.insertInto('problem_categories').values(rows).onConflict((oc) => oc.column('code').doNothing()).returning('code').execute();
+    const inserted = await tx
+      .insertInto('problem_categories')
+      .values(rows)
+      .onConflict((oc) => oc.column('code').doNothing())
+      .returning('code')
+      .execute();
     return inserted.length;
   });
 }

@@ -37,7 +37,12 @@ export async function setCategoryForRegion(ctx: Ctx, code: string, regionId: str
   const { region, parent } = await load(ctx, code, regionId);
   if (input.active && parent && !parent.own_active) throw new AppError('validation', '所属大类在本辖区已停用，请先启用大类');
   return ctx.db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('region_category_settings').selectAll().where('region_id', '=', region.id).where('category_code', '=', code).executeTakeFirst();
+    const before = await tx
+      .selectFrom('region_category_settings')
+      .selectAll()
+      .where('region_id', '=', region.id)
+      .where('category_code', '=', code)
+      .executeTakeFirst();
     let after: Record<string, unknown> | undefined;
     if (input.version === null) {
       if (before) throw versionConflict();
@@ -58,7 +63,13 @@ export async function setCategoryForRegion(ctx: Ctx, code: string, regionId: str
         .executeTakeFirst();
     }
     if (!after) throw versionConflict();
-    await recordEvent(tx, ctx, { action: 'problem_category.region_set', subjectType: 'problem_category', subjectId: code, before: before ?? null, after });
+    await recordEvent(tx, ctx, {
+      action: 'problem_category.region_set',
+      subjectType: 'problem_category',
+      subjectId: code,
+      before: before ?? null,
+      after,
+    });
     return { code, regionId: region.id, active: input.active, version: Number(after.version) };
   });
 }
@@ -67,7 +78,12 @@ export async function setCategoryForRegion(ctx: Ctx, code: string, regionId: str
 export async function resetCategoryForRegion(ctx: Ctx, code: string, regionId: string): Promise<void> {
   const { region } = await load(ctx, code, regionId);
   await ctx.db.transaction().execute(async (tx) => {
-    const before = await tx.deleteFrom('region_category_settings').where('region_id', '=', region.id).where('category_code', '=', code).returningAll().executeTakeFirst();
+    const before = await tx
+      .deleteFrom('region_category_settings')
+      .where('region_id', '=', region.id)
+      .where('category_code', '=', code)
+      .returningAll()
+      .executeTakeFirst();
     if (!before) throw notFound('本级类别设置');
     await recordEvent(tx, ctx, { action: 'problem_category.region_reset', subjectType: 'problem_category', subjectId: code, before });
   });

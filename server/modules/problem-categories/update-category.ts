@@ -25,19 +25,30 @@ export const updateCategoryInput = z
 export type UpdateCategoryInput = z.infer<typeof updateCategoryInput>;
 
 /** Applies the change guarded by version; returns the code and how many minor classes were stopped with it. */
-export async function updateCategory(ctx: Ctx, code: string, input: UpdateCategoryInput): Promise<{ code: string; version: number; cascaded: number }> {
+export async function updateCategory(
+  ctx: Ctx,
+  code: string,
+  input: UpdateCategoryInput,
+): Promise<{ code: string; version: number; cascaded: number }> {
   const { version, ...set } = input;
   return ctx.db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('problem_categories').selectAll().where('code', '=', code).executeTakeFirst();
     const regionPath = before?.region_id
       ? ((await tx.selectFrom('regions').select('path').where('id', '=', before.region_id).executeTakeFirst())?.path ?? null)
       : null;
-    if (!before || !mayReadCategory(ctx.actor, before.region_id ? regionPath ?? '' : null)) throw notFound('问题类别');
+    if (!before || !mayReadCategory(ctx.actor, before.region_id ? (regionPath ?? '') : null)) throw notFound('问题类别');
     if (!mayEditRegion(ctx.actor, 'problemCategories.update', regionPath)) {
-      throw new AppError('forbidden', before.region_id ? '该类别由上级区域添加，本级只能停用或启用' : '全国统一类别不能在本级改名或停用；可在本辖区停用');
+      throw new AppError(
+        'forbidden',
+        before.region_id ? '该类别由上级区域添加，本级只能停用或启用' : '全国统一类别不能在本级改名或停用；可在本辖区停用',
+      );
     }
     if (set.active === true && before.parent_code) {
-      const parent = await tx.selectFrom('problem_categories').select('active').where('code', '=', before.parent_code).executeTakeFirstOrThrow();
+      const parent = await tx
+        .selectFrom('problem_categories')
+        .select('active')
+        .where('code', '=', before.parent_code)
+        .executeTakeFirstOrThrow();
       if (!parent.active) throw new AppError('validation', '所属大类已停用，请先启用大类');
     }
     const now = ctx.clock.now();
@@ -53,7 +64,13 @@ export async function updateCategory(ctx: Ctx, code: string, input: UpdateCatego
         .returningAll()
         .execute();
       for (const m of minors) {
-        await recordEvent(tx, ctx, { action: 'problem_category.updated', subjectType: 'problem_category', subjectId: m.code, before: { active: true }, after: { active: false, reason: `大类 ${code} 停用` } });
+        await recordEvent(tx, ctx, {
+          action: 'problem_category.updated',
+          subjectType: 'problem_category',
+          subjectId: m.code,
+          before: { active: true },
+          after: { active: false, reason: `大类 ${code} 停用` },
+        });
       }
       cascaded = minors.length;
     }

@@ -30,11 +30,21 @@ export async function createDispatchRule(ctx: Ctx, input: z.infer<typeof dispatc
   const regionId = input.regionId || null;
   return ctx.db.transaction().execute(async (tx) => {
     const region = regionId ? await readableRegion(tx, ctx.actor, PERMISSION, regionId) : null;
-    if (categoryCode && !(await categoryUsableIn(tx, categoryCode, region?.path ?? null))) throw new AppError('validation', '问题类别不存在或已停用');
-    const unit = await tx.selectFrom('units as u').innerJoin('regions as r', 'r.id', 'u.region_id').select(['u.id', 'r.path']).where('u.id', '=', input.unitId).executeTakeFirst();
-    if (!unit || !can(ctx.actor, 'units.read', { regionPath: unit.path, unitId: unit.id })) throw new AppError('validation', '责任单位不存在');
+    if (categoryCode && !(await categoryUsableIn(tx, categoryCode, region?.path ?? null)))
+      throw new AppError('validation', '问题类别不存在或已停用');
+    const unit = await tx
+      .selectFrom('units as u')
+      .innerJoin('regions as r', 'r.id', 'u.region_id')
+      .select(['u.id', 'r.path'])
+      .where('u.id', '=', input.unitId)
+      .executeTakeFirst();
+    if (!unit || !can(ctx.actor, 'units.read', { regionPath: unit.path, unitId: unit.id }))
+      throw new AppError('validation', '责任单位不存在');
     if (!mayEditRegion(ctx.actor, PERMISSION, region?.path ?? null)) {
-      throw new AppError('forbidden', region ? `${region.name}的派遣规则由上级维护，本级只能查看` : '全国默认派遣规则只读；请选择本辖区的区域');
+      throw new AppError(
+        'forbidden',
+        region ? `${region.name}的派遣规则由上级维护，本级只能查看` : '全国默认派遣规则只读；请选择本辖区的区域',
+      );
     }
     const same = await tx
       .selectFrom('dispatch_rules as d')

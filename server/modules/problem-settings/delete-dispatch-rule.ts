@@ -11,7 +11,12 @@ const PERMISSION = 'problems.manageRules';
 
 export async function deleteDispatchRule(ctx: Ctx, id: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
-    const rule = await tx.selectFrom('dispatch_rules as d').leftJoin('regions as r', 'r.id', 'd.region_id').select(['d.id', 'r.path']).where('d.id', '=', id).executeTakeFirst();
+    const rule = await tx
+      .selectFrom('dispatch_rules as d')
+      .leftJoin('regions as r', 'r.id', 'd.region_id')
+      .select(['d.id', 'r.path'])
+      .where('d.id', '=', id)
+      .executeTakeFirst();
     const path = rule?.path ?? null;
     if (!rule || (path !== null && !mayReadRegion(ctx.actor, PERMISSION, path))) throw notFound('派遣规则');
     if (!mayEditRegion(ctx.actor, PERMISSION, path)) throw new AppError('forbidden', '该派遣规则由上级维护，本级只能查看');

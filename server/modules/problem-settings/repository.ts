@@ -13,7 +13,10 @@ import { mayEditRegion, regionNames, resolveDeadlinePolicies, type SettingsRegio
 export async function listDeadlinePolicies(db: Db, actor: Actor, region: SettingsRegion | null) {
   const rows = await resolveDeadlinePolicies(db, region?.path);
   const order = PROBLEM_SEVERITIES as readonly string[];
-  const names = await regionNames(db, rows.map((r) => r.region_id).filter((id): id is string => !!id));
+  const names = await regionNames(
+    db,
+    rows.map((r) => r.region_id).filter((id): id is string => !!id),
+  );
   const mayEdit = mayEditRegion(actor, 'problems.manageRules', region?.path ?? null);
   return rows
     .sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity))
@@ -42,8 +45,23 @@ export async function listDispatchRules(db: Db, actor: Actor) {
     .innerJoin('units as u', 'u.id', 'd.unit_id')
     .leftJoin('regions as r', 'r.id', 'd.region_id')
     .leftJoin('problem_categories as c', 'c.code', 'd.category_code')
-    .select(['d.id', 'd.category_code', 'c.name as category_name', 'd.region_id', 'r.name as region_name', 'r.path as region_path', 'd.unit_id', 'u.name as unit_name', 'd.note'])
-    .where((eb) => eb.or([eb('d.region_id', 'is', null), scopeSql(actor, 'problems.manageRules', { regionPath: sql.ref('r.path'), areaPath: sql.ref('r.path') })]))
+    .select([
+      'd.id',
+      'd.category_code',
+      'c.name as category_name',
+      'd.region_id',
+      'r.name as region_name',
+      'r.path as region_path',
+      'd.unit_id',
+      'u.name as unit_name',
+      'd.note',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('d.region_id', 'is', null),
+        scopeSql(actor, 'problems.manageRules', { regionPath: sql.ref('r.path'), areaPath: sql.ref('r.path') }),
+      ]),
+    )
     .orderBy('d.category_code')
     .orderBy('r.path')
     .execute();

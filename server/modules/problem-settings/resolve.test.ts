@@ -36,7 +36,12 @@ describe('nearest', () => {
   it('falls back to the global default, and to nothing when there is none', () => {
     expect(nearest('/elsewhere/x/', rows)?.v).toBe('global');
     expect(nearest(null, rows)?.v).toBe('global');
-    expect(nearest('/elsewhere/', rows.filter((r) => r.region_id !== null))).toBeUndefined();
+    expect(
+      nearest(
+        '/elsewhere/',
+        rows.filter((r) => r.region_id !== null),
+      ),
+    ).toBeUndefined();
   });
   it("never takes a sibling's or a descendant's setting", () => {
     // 'other' is a sibling county; 'county' is below the city: at the city itself only city/global apply.
@@ -72,15 +77,25 @@ describe('resolveDeadlinePolicies', () => {
     expect(queries[1].parameters).toEqual(['town', 'county', 'city']);
   });
   it('uses the global defaults alone without a path (and does not ask for regional rows)', async () => {
-    const { db, queries } = fakeDb((sql) => (sql.includes('"problem_deadline_policies"') ? [{ severity: 'normal', hours: 168, working_days: false, version: 1 }] : []));
-    expect(await resolveDeadlinePolicies(db, null)).toEqual([{ severity: 'normal', hours: 168, working_days: false, version: 1, region_id: null }]);
+    const { db, queries } = fakeDb((sql) =>
+      sql.includes('"problem_deadline_policies"') ? [{ severity: 'normal', hours: 168, working_days: false, version: 1 }] : [],
+    );
+    expect(await resolveDeadlinePolicies(db, null)).toEqual([
+      { severity: 'normal', hours: 168, working_days: false, version: 1, region_id: null },
+    ]);
     expect(queries).toHaveLength(1);
   });
 });
 
 describe('resolveDispatchRule', () => {
   /** Rules as the query returns them (active units only; the query filters by category and path). */
-  const rule = (id: string, region_id: string | null, category_code: string | null) => ({ id, unit_id: `u-${id}`, unit_name: id, region_id, category_code });
+  const rule = (id: string, region_id: string | null, category_code: string | null) => ({
+    id,
+    unit_id: `u-${id}`,
+    unit_name: id,
+    region_id,
+    category_code,
+  });
   const dbWith = (rules: ReturnType<typeof rule>[], parent: string | null = 'E01') =>
     fakeDb((sql) => {
       if (sql.includes('from "problem_categories"')) return [{ parent_code: parent }];

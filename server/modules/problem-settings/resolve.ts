@@ -76,7 +76,10 @@ export async function editableRegion(db: Db | Tx, actor: Actor, permission: stri
  */
 export async function homeRegion(db: Db | Tx, actor: Actor, permission: string): Promise<SettingsRegion | null> {
   if (mayEditGlobal(actor, permission) || actor.grants.some((g) => g.scopeType === 'global')) return null;
-  const paths = actor.grants.map((g) => g.regionPath).filter((p): p is string => !!p).sort((a, b) => a.length - b.length);
+  const paths = actor.grants
+    .map((g) => g.regionPath)
+    .filter((p): p is string => !!p)
+    .sort((a, b) => a.length - b.length);
   const id = pathIds(paths[0])[0];
   if (!id) return null;
   return (await db.selectFrom('regions').select(['id', 'name', 'path']).where('id', '=', id).executeTakeFirst()) ?? null;
@@ -85,7 +88,11 @@ export async function homeRegion(db: Db | Tx, actor: Actor, permission: string):
 /** Names of the regions on a path, for "inherited from …" labels. */
 export async function regionNames(db: Db | Tx, ids: readonly string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('regions').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('regions')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -103,14 +110,25 @@ export async function resolveDeadlinePolicies(db: Db | Tx, path: string | null |
   const global = await db.selectFrom('problem_deadline_policies').select(['severity', 'hours', 'working_days', 'version']).execute();
   const ids = pathIds(path);
   const local = ids.length
-    ? await db.selectFrom('region_deadline_policies').select(['region_id', 'severity', 'hours', 'working_days', 'version']).where('region_id', 'in', ids).execute()
+    ? await db
+        .selectFrom('region_deadline_policies')
+        .select(['region_id', 'severity', 'hours', 'working_days', 'version'])
+        .where('region_id', 'in', ids)
+        .execute()
     : [];
   const rows: ResolvedDeadlinePolicy[] = [
     ...global.map((g) => ({ ...g, region_id: null as string | null })),
     ...local.map((l) => ({ ...l, region_id: l.region_id as string | null })),
   ].map((r) => ({ ...r, hours: Number(r.hours), working_days: Boolean(r.working_days), version: Number(r.version) }));
   const severities = [...new Set(rows.map((r) => r.severity))];
-  return severities.map((s) => nearest(path, rows.filter((r) => r.severity === s))!).filter(Boolean);
+  return severities
+    .map((s) =>
+      nearest(
+        path,
+        rows.filter((r) => r.severity === s),
+      )!,
+    )
+    .filter(Boolean);
 }
 
 export interface ResolvedDispatchRule {
@@ -140,7 +158,10 @@ export async function resolveDispatchRule(db: Db | Tx, categoryCode: string, pat
     .where((eb) => (ids.length ? eb.or([eb('d.region_id', 'is', null), eb('d.region_id', 'in', ids)]) : eb('d.region_id', 'is', null)))
     .execute();
   for (const tier of [categoryCode, major, null]) {
-    const hit = nearest(path, rows.filter((r) => r.category_code === tier));
+    const hit = nearest(
+      path,
+      rows.filter((r) => r.category_code === tier),
+    );
     if (hit) return hit;
   }
   return null;

@@ -29,13 +29,20 @@ export function problemSettingsRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['problem-settings'];
 
-    app.get('/deadlines', { schema: { querystring: z.object({ regionId: z.uuid('区域编号格式不正确').optional() }), tags } }, async (req) => {
-      authorize(req.ctx.actor, 'problems.list');
-      const region = req.query.regionId
-        ? await readableRegion(req.ctx.db, req.ctx.actor, 'problems.list', req.query.regionId)
-        : await homeRegion(req.ctx.db, req.ctx.actor, 'problems.list');
-      return { region: region ? { id: region.id, name: region.name } : null, items: await listDeadlinePolicies(req.ctx.db, req.ctx.actor, region) };
-    });
+    app.get(
+      '/deadlines',
+      { schema: { querystring: z.object({ regionId: z.uuid('区域编号格式不正确').optional() }), tags } },
+      async (req) => {
+        authorize(req.ctx.actor, 'problems.list');
+        const region = req.query.regionId
+          ? await readableRegion(req.ctx.db, req.ctx.actor, 'problems.list', req.query.regionId)
+          : await homeRegion(req.ctx.db, req.ctx.actor, 'problems.list');
+        return {
+          region: region ? { id: region.id, name: region.name } : null,
+          items: await listDeadlinePolicies(req.ctx.db, req.ctx.actor, region),
+        };
+      },
+    );
 
     /** The global default (only through a global grant). */
     app.patch('/deadlines/:severity', { schema: { params: severityParam, body: updateDeadlineInput, tags } }, async (req) => {
@@ -44,10 +51,17 @@ export function problemSettingsRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     });
 
     /** A region's own value, inherited by everything under it. */
-    app.put('/regions/:regionId/deadlines/:severity', { schema: { params: regionSeverityParam, body: regionDeadlineInput, tags } }, async (req) => {
-      authorize(req.ctx.actor, 'problems.manageRules');
-      return { ...(await setRegionDeadlinePolicy(req.ctx, req.params.regionId, req.params.severity, req.body)), abilities: { update: true, reset: true } };
-    });
+    app.put(
+      '/regions/:regionId/deadlines/:severity',
+      { schema: { params: regionSeverityParam, body: regionDeadlineInput, tags } },
+      async (req) => {
+        authorize(req.ctx.actor, 'problems.manageRules');
+        return {
+          ...(await setRegionDeadlinePolicy(req.ctx, req.params.regionId, req.params.severity, req.body)),
+          abilities: { update: true, reset: true },
+        };
+      },
+    );
 
     /** Back to the inherited value. */
     app.delete('/regions/:regionId/deadlines/:severity', { schema: { params: regionSeverityParam, tags } }, async (req, reply) => {
@@ -59,7 +73,14 @@ export function problemSettingsRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.get('/dispatch-rules', { schema: { tags } }, async (req) => {
       authorize(req.ctx.actor, 'problems.manageRules');
       const items = await listDispatchRules(req.ctx.db, req.ctx.actor);
-      return { items, total: items.length, abilities: { create: can(req.ctx.actor, 'problems.manageRules'), createGlobal: mayEditGlobal(req.ctx.actor, 'problems.manageRules') } };
+      return {
+        items,
+        total: items.length,
+        abilities: {
+          create: can(req.ctx.actor, 'problems.manageRules'),
+          createGlobal: mayEditGlobal(req.ctx.actor, 'problems.manageRules'),
+        },
+      };
     });
 
     app.post('/dispatch-rules', { schema: { body: dispatchRuleInput, tags } }, async (req, reply) => {

@@ -37,8 +37,22 @@ export async function updateDeadlinePolicy(ctx: Ctx, severity: string, input: z.
   return ctx.db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('problem_deadline_policies').selectAll().where('severity', '=', severity).executeTakeFirst();
     if (!before) throw notFound('时限设置');
-    const row = await updateVersionedBy(tx, 'problem_deadline_policies', 'severity', severity, input.version, { hours: input.hours, working_days: input.workingDays }, ctx.clock.now());
-    await recordEvent(tx, ctx, { action: 'deadline_policy.updated', subjectType: 'deadline_policy', subjectId: severity, before, after: row });
+    const row = await updateVersionedBy(
+      tx,
+      'problem_deadline_policies',
+      'severity',
+      severity,
+      input.version,
+      { hours: input.hours, working_days: input.workingDays },
+      ctx.clock.now(),
+    );
+    await recordEvent(tx, ctx, {
+      action: 'deadline_policy.updated',
+      subjectType: 'deadline_policy',
+      subjectId: severity,
+      before,
+      after: row,
+    });
     return present(severity, row, null);
   });
 }
@@ -48,7 +62,12 @@ export async function setRegionDeadlinePolicy(ctx: Ctx, regionId: string, severi
   return ctx.db.transaction().execute(async (tx) => {
     const region = await editableRegion(tx, ctx.actor, 'problems.manageRules', regionId);
     const set = { hours: input.hours, working_days: input.workingDays };
-    const before = await tx.selectFrom('region_deadline_policies').selectAll().where('region_id', '=', region.id).where('severity', '=', severity).executeTakeFirst();
+    const before = await tx
+      .selectFrom('region_deadline_policies')
+      .selectAll()
+      .where('region_id', '=', region.id)
+      .where('severity', '=', severity)
+      .executeTakeFirst();
     let row: Record<string, unknown> | undefined;
     if (input.version === null) {
       if (before) throw versionConflict();
@@ -71,7 +90,13 @@ export async function setRegionDeadlinePolicy(ctx: Ctx, regionId: string, severi
         .executeTakeFirst();
       if (!row) throw versionConflict();
     }
-    await recordEvent(tx, ctx, { action: 'deadline_policy.updated', subjectType: 'deadline_policy', subjectId: `${region.id}:${severity}`, before: before ?? null, after: row });
+    await recordEvent(tx, ctx, {
+      action: 'deadline_policy.updated',
+      subjectType: 'deadline_policy',
+      subjectId: `${region.id}:${severity}`,
+      before: before ?? null,
+      after: row,
+    });
     return { ...present(severity, row, region.id), regionName: region.name };
   });
 }
@@ -80,8 +105,18 @@ export async function setRegionDeadlinePolicy(ctx: Ctx, regionId: string, severi
 export async function resetRegionDeadlinePolicy(ctx: Ctx, regionId: string, severity: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const region = await editableRegion(tx, ctx.actor, 'problems.manageRules', regionId);
-    const before = await tx.deleteFrom('region_deadline_policies').where('region_id', '=', region.id).where('severity', '=', severity).returningAll().executeTakeFirst();
+    const before = await tx
+      .deleteFrom('region_deadline_policies')
+      .where('region_id', '=', region.id)
+      .where('severity', '=', severity)
+      .returningAll()
+      .executeTakeFirst();
     if (!before) throw notFound('本级时限设置');
-    await recordEvent(tx, ctx, { action: 'deadline_policy.reset', subjectType: 'deadline_policy', subjectId: `${region.id}:${severity}`, before });
+    await recordEvent(tx, ctx, {
+      action: 'deadline_policy.reset',
+      subjectType: 'deadline_policy',
+      subjectId: `${region.id}:${severity}`,
+      before,
+    });
   });
 }

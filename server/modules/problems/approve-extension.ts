@@ -15,11 +15,31 @@ export const approveExtension = defineVerb({
     const policy = await deadlinePolicy(tx, p.severity, p.region_path);
     const deadline = addAllowance(base, days * 24, policy.working_days);
     return {
-      set: { deadline, extension_requested_days: null, extension_reason: null, extension_count: p.extension_count + 1, reminded_at: null, supervised_at: null, escalated_at: null },
-      event: { days, workingDays: policy.working_days, deadline: deadline.toISOString(), ...(payload.comment ? { comment: payload.comment } : {}) },
+      set: {
+        deadline,
+        extension_requested_days: null,
+        extension_reason: null,
+        extension_count: p.extension_count + 1,
+        reminded_at: null,
+        supervised_at: null,
+        escalated_at: null,
+      },
+      event: {
+        days,
+        workingDays: policy.working_days,
+        deadline: deadline.toISOString(),
+        ...(payload.comment ? { comment: payload.comment } : {}),
+      },
       after: async (tx) => {
         if (!p.unit_id) return;
-        await notify(ctx, tx, [{ unit: p.unit_id, roles: ['unit_head', 'unit_liaison'] }], { kind: 'extension', title: `问题 ${p.code} 延期申请已同意`, body: `新时限 ${deadline.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`, link: problemLink(p.id), problemId: p.id, regionPath: p.region_path });
+        await notify(ctx, tx, [{ unit: p.unit_id, roles: ['unit_head', 'unit_liaison'] }], {
+          kind: 'extension',
+          title: `问题 ${p.code} 延期申请已同意`,
+          body: `新时限 ${deadline.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`,
+          link: problemLink(p.id),
+          problemId: p.id,
+          regionPath: p.region_path,
+        });
       },
     };
   },

@@ -87,7 +87,8 @@ describe('deadlinePolicy', () => {
   it("takes the nearest region's policy over the global one", async () => {
     // Global urgent = 24 h calendar; the county (c) overrides with 48 h working days; the town (t) has none.
     const { db } = fakeDb((sql) => {
-      if (sql.includes('"region_deadline_policies"')) return [{ region_id: 'c', severity: 'urgent', hours: 48, working_days: true, version: 1 }];
+      if (sql.includes('"region_deadline_policies"'))
+        return [{ region_id: 'c', severity: 'urgent', hours: 48, working_days: true, version: 1 }];
       if (sql.includes('"problem_deadline_policies"')) return [{ severity: 'urgent', hours: '24', working_days: false, version: 1 }];
     });
     expect(await deadlinePolicy(db, 'urgent', '/city/c/t/')).toEqual({ hours: 48, working_days: true });

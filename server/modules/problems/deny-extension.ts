@@ -9,7 +9,14 @@ export const denyExtension = defineVerb({
     event: { days: p.extension_requested_days, reason: payload.reason },
     after: async (tx) => {
       if (!p.unit_id) return;
-      await notify(ctx, tx, [{ unit: p.unit_id, roles: ['unit_head', 'unit_liaison'] }], { kind: 'extension', title: `问题 ${p.code} 延期申请被驳回`, body: payload.reason, link: problemLink(p.id), problemId: p.id, regionPath: p.region_path });
+      await notify(ctx, tx, [{ unit: p.unit_id, roles: ['unit_head', 'unit_liaison'] }], {
+        kind: 'extension',
+        title: `问题 ${p.code} 延期申请被驳回`,
+        body: payload.reason,
+        link: problemLink(p.id),
+        problemId: p.id,
+        regionPath: p.region_path,
+      });
     },
   }),
 });

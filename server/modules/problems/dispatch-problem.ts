@@ -29,12 +29,14 @@ export const dispatchProblem = defineVerb({
       },
       event: { unitId: payload.unitId, deadline: deadline.toISOString(), ...(payload.comment ? { comment: payload.comment } : {}) },
       after: async (txx) => {
-        await notify(
-          ctx,
-          txx,
-          [{ unit: payload.unitId, roles: ['unit_head', 'unit_liaison'] }, { users: [payload.assigneeId] }],
-          { kind: 'dispatched', title: `新派遣问题 ${p.code}（${PROBLEM_SEVERITY_LABELS[p.severity as never] ?? p.severity}）`, body: p.description.slice(0, 80), link: problemLink(p.id), problemId: p.id, regionPath: p.region_path },
-        );
+        await notify(ctx, txx, [{ unit: payload.unitId, roles: ['unit_head', 'unit_liaison'] }, { users: [payload.assigneeId] }], {
+          kind: 'dispatched',
+          title: `新派遣问题 ${p.code}（${PROBLEM_SEVERITY_LABELS[p.severity as never] ?? p.severity}）`,
+          body: p.description.slice(0, 80),
+          link: problemLink(p.id),
+          problemId: p.id,
+          regionPath: p.region_path,
+        });
       },
     };
   },

@@ -8,7 +8,14 @@ export const disputeProblem = defineVerb({
     set: { unit_id: null, assignee_id: null, deadline: null, dispatched_at: null, dispute_count: p.dispute_count + 1 },
     event: { reason: payload.reason, fromUnitId: p.unit_id, fromUnitName: p.unit_name },
     after: async (tx) => {
-      await notify(ctx, tx, [{ nearestOffice: p.region_path }], { kind: 'returned', title: `问题 ${p.code} 被${p.unit_name ?? '责任单位'}退回`, body: payload.reason, link: problemLink(p.id), problemId: p.id, regionPath: p.region_path });
+      await notify(ctx, tx, [{ nearestOffice: p.region_path }], {
+        kind: 'returned',
+        title: `问题 ${p.code} 被${p.unit_name ?? '责任单位'}退回`,
+        body: payload.reason,
+        link: problemLink(p.id),
+        problemId: p.id,
+        regionPath: p.region_path,
+      });
     },
   }),
 });

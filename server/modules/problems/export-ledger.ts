@@ -6,7 +6,28 @@ import { buildWorkbook } from '../../platform/xlsx';
 import { allProblems, type ProblemFilter, type ProblemScope } from './repository';
 
 const CAP = 100_000;
-const COLUMNS = ['问题编号', '发现时间', '来源', '问题类别', '问题描述', '地点', '所属区域', '责任单位', '严重程度', '状态', '派遣时间', '整改时限', '整改措施', '整改完成时间', '核查结果', '结案时间', '是否超期', '延期次数', '返工次数', '是否反弹'].map((header) => ({
+const COLUMNS = [
+  '问题编号',
+  '发现时间',
+  '来源',
+  '问题类别',
+  '问题描述',
+  '地点',
+  '所属区域',
+  '责任单位',
+  '严重程度',
+  '状态',
+  '派遣时间',
+  '整改时限',
+  '整改措施',
+  '整改完成时间',
+  '核查结果',
+  '结案时间',
+  '是否超期',
+  '延期次数',
+  '返工次数',
+  '是否反弹',
+].map((header) => ({
   header,
   width: header === '问题描述' || header === '整改措施' ? 40 : 16,
 }));
@@ -36,11 +57,30 @@ export async function exportLedger(ctx: Ctx, scope: ProblemScope, filter: Proble
     last.set(e.problem_id, entry);
   }
   const data = rows.map((p) => {
-    const overdue = (p.deadline && ['dispatched', 'rectifying'].includes(p.state) && new Date(p.deadline) < now) || (p.rectified_at && p.deadline && new Date(p.rectified_at) > new Date(p.deadline));
+    const overdue =
+      (p.deadline && ['dispatched', 'rectifying'].includes(p.state) && new Date(p.deadline) < now) ||
+      (p.rectified_at && p.deadline && new Date(p.rectified_at) > new Date(p.deadline));
     return [
-      p.code, time(p.created_at), labelOf(PROBLEM_SOURCE_LABELS, p.source), p.category_name, p.description, p.address ?? '', p.region_name, p.unit_name ?? '',
-      labelOf(PROBLEM_SEVERITY_LABELS, p.severity), labelOf(PROBLEM_STATE_LABELS, p.state), time(p.first_dispatched_at), time(p.deadline),
-      last.get(p.id)?.measures ?? '', time(p.rectified_at), last.get(p.id)?.verdict ?? '', time(p.closed_at), overdue ? '是' : '否', p.extension_count, p.rework_count, p.relapsed_from ? '是' : '否',
+      p.code,
+      time(p.created_at),
+      labelOf(PROBLEM_SOURCE_LABELS, p.source),
+      p.category_name,
+      p.description,
+      p.address ?? '',
+      p.region_name,
+      p.unit_name ?? '',
+      labelOf(PROBLEM_SEVERITY_LABELS, p.severity),
+      labelOf(PROBLEM_STATE_LABELS, p.state),
+      time(p.first_dispatched_at),
+      time(p.deadline),
+      last.get(p.id)?.measures ?? '',
+      time(p.rectified_at),
+      last.get(p.id)?.verdict ?? '',
+      time(p.closed_at),
+      overdue ? '是' : '否',
+      p.extension_count,
+      p.rework_count,
+      p.relapsed_from ? '是' : '否',
     ];
   });
   return buildWorkbook('整改台账', COLUMNS, data);

@@ -17,17 +17,47 @@ const TO = new Date('2026-12-01T00:00:00+08:00');
 
 async function metricsFor(counts: Counts, opts: { now?: Date; groupBy?: 'unit' | 'region' } = {}) {
   const { db, queries } = fakeDb(() => [{ group_id: 'uA', group_name: '城管局', ...counts }]);
-  const rows = await problemMetrics(db, { groupBy: opts.groupBy ?? 'unit', from: FROM, to: TO, now: opts.now ?? new Date('2026-11-20T00:00:00+08:00'), scope: sql<boolean>`true` });
+  const rows = await problemMetrics(db, {
+    groupBy: opts.groupBy ?? 'unit',
+    from: FROM,
+    to: TO,
+    now: opts.now ?? new Date('2026-11-20T00:00:00+08:00'),
+    scope: sql<boolean>`true`,
+  });
   return { row: rows[0], queries };
 }
 
-const base: Counts = { dispatched: 0, closed: 0, due: 0, closed_on_time: 0, due_extended: 0, verified: 0, reworked: 0, extended: 0, overdue: 0, relapses: 0, avg_hours: null };
+const base: Counts = {
+  dispatched: 0,
+  closed: 0,
+  due: 0,
+  closed_on_time: 0,
+  due_extended: 0,
+  verified: 0,
+  reworked: 0,
+  extended: 0,
+  overdue: 0,
+  relapses: 0,
+  avg_hours: null,
+};
 
 describe('problemMetrics rates', () => {
   it('computes the GB/T 30428 rates from the counts (unit A of the integration example)', async () => {
     // 派遣 5, 结案 4, 应结案 5 → 结案率 4/5 = 0.8; 按期 2 / (应结案 5 − extended-and-due 1) = 0.5;
     // 返工 1 / verified 4 = 0.25; 延期 1 / 派遣 5 = 0.2; mean 96.04 h → 96 (one decimal).
-    const { row } = await metricsFor({ dispatched: 5, closed: 4, due: 5, closed_on_time: 2, due_extended: 1, verified: 4, reworked: 1, extended: 1, overdue: 2, relapses: 0, avg_hours: 96.04 });
+    const { row } = await metricsFor({
+      dispatched: 5,
+      closed: 4,
+      due: 5,
+      closed_on_time: 2,
+      due_extended: 1,
+      verified: 4,
+      reworked: 1,
+      extended: 1,
+      overdue: 2,
+      relapses: 0,
+      avg_hours: 96.04,
+    });
     expect(row).toEqual({
       groupId: 'uA',
       groupName: '城管局',
@@ -64,7 +94,18 @@ describe('problemMetrics rates', () => {
 
   it('rounds rates to 4 decimals and hours to 1', async () => {
     // 2/3 = 0.66666… → 0.6667; 1/6 = 0.1666… → 0.1667; 1/7 = 0.142857… → 0.1429; 10.25 h → 10.3; 47.94 h → 47.9.
-    const { row } = await metricsFor({ ...base, dispatched: 7, due: 3, closed: 2, closed_on_time: 1, due_extended: 0, verified: 6, reworked: 1, extended: 1, avg_hours: 10.25 });
+    const { row } = await metricsFor({
+      ...base,
+      dispatched: 7,
+      due: 3,
+      closed: 2,
+      closed_on_time: 1,
+      due_extended: 0,
+      verified: 6,
+      reworked: 1,
+      extended: 1,
+      avg_hours: 10.25,
+    });
     expect(row).toMatchObject({ closeRate: 0.6667, onTimeRate: 0.3333, reworkRate: 0.1667, extensionRate: 0.1429, avgRectifyHours: 10.3 });
     expect((await metricsFor({ ...base, avg_hours: 47.94 })).row.avgRectifyHours).toBe(47.9);
   });

@@ -8,7 +8,14 @@ export const rejectProblem = defineVerb({
     set: { reject_reason: payload.reason },
     event: { reason: payload.reason },
     after: async (tx) => {
-      await notify(ctx, tx, [{ users: [p.reporter_id] }], { kind: 'returned', title: `您上报的问题 ${p.code} 不予立案`, body: payload.reason, link: problemLink(p.id), problemId: p.id, regionPath: p.region_path });
+      await notify(ctx, tx, [{ users: [p.reporter_id] }], {
+        kind: 'returned',
+        title: `您上报的问题 ${p.code} 不予立案`,
+        body: payload.reason,
+        link: problemLink(p.id),
+        problemId: p.id,
+        regionPath: p.region_path,
+      });
     },
   }),
 });

@@ -41,7 +41,14 @@ export const reopenProblem = defineVerb({
           relapsedFrom: p.id,
         });
         await attachPhotos(tx, created.id, payload.photoIds, 'report');
-        await notify(ctx, tx, [{ unit: p.unit_id!, roles: ['unit_head', 'unit_liaison'] }], { kind: 'dispatched', title: `问题 ${p.code} 反弹，已重新派遣为 ${created.code}`, body: payload.reason, link: problemLink(created.id), problemId: created.id, regionPath: p.region_path });
+        await notify(ctx, tx, [{ unit: p.unit_id!, roles: ['unit_head', 'unit_liaison'] }], {
+          kind: 'dispatched',
+          title: `问题 ${p.code} 反弹，已重新派遣为 ${created.code}`,
+          body: payload.reason,
+          link: problemLink(created.id),
+          problemId: created.id,
+          regionPath: p.region_path,
+        });
         return { relapseProblemId: created.id, relapseCode: created.code };
       },
     };

@@ -4,7 +4,10 @@ import { DEADLINE_STATES } from '../../../common/problem-workflow';
 import type { Db, Tx } from '../../platform/db';
 import type { DB } from '../../platform/schema';
 
-type ProblemEb = ExpressionBuilder<DB & { r: DB['regions']; u: DB['units']; c: DB['problem_categories']; ir: DB['inspection_rounds'] }, 'problems' | 'r' | 'u' | 'c' | 'ir'>;
+type ProblemEb = ExpressionBuilder<
+  DB & { r: DB['regions']; u: DB['units']; c: DB['problem_categories']; ir: DB['inspection_rounds'] },
+  'problems' | 'r' | 'u' | 'c' | 'ir'
+>;
 export type ProblemScope = (eb: ProblemEb) => Expression<SqlBool>;
 
 export interface ProblemFilter {
@@ -22,7 +25,13 @@ export interface ProblemFilter {
   to?: Date;
 }
 
-const SORT = { deadline: 'problems.deadline', createdAt: 'problems.created_at', severity: 'problems.severity', code: 'problems.code', updatedAt: 'problems.updated_at' } as const;
+const SORT = {
+  deadline: 'problems.deadline',
+  createdAt: 'problems.created_at',
+  severity: 'problems.severity',
+  code: 'problems.code',
+  updatedAt: 'problems.updated_at',
+} as const;
 export type ProblemSort = keyof typeof SORT;
 
 const COLUMNS = [
@@ -33,7 +42,9 @@ const COLUMNS = [
   sql<boolean>`coalesce(ir.is_covert and ir.released_at is null, false)`.as('round_hidden'),
   sql<boolean>`coalesce(ir.is_covert, false)`.as('round_is_covert'),
   sql<string | null>`(select path from regions where id = ir.region_id)`.as('round_region_path'),
-  sql<string[]>`coalesce((select array_agg(x.user_id) from inspection_round_inspectors x where x.round_id = problems.round_id), '{}')`.as('round_team'),
+  sql<string[]>`coalesce((select array_agg(x.user_id) from inspection_round_inspectors x where x.round_id = problems.round_id), '{}')`.as(
+    'round_team',
+  ),
 ] as const;
 
 function base(db: Db | Tx) {
@@ -63,12 +74,21 @@ function filtered(db: Db, scope: ProblemScope, f: ProblemFilter & { regionPath?:
   if (f.source) q = q.where('problems.source', '=', f.source);
   if (f.severity) q = q.where('problems.severity', '=', f.severity);
   if (f.overdue === true) q = q.where('problems.state', 'in', DEADLINE_STATES as string[]).where('problems.deadline', '<', now);
-  if (f.overdue === false) q = q.where((eb) => eb.or([eb('problems.state', 'not in', DEADLINE_STATES as string[]), eb('problems.deadline', 'is', null), eb('problems.deadline', '>=', now)]));
+  if (f.overdue === false)
+    q = q.where((eb) =>
+      eb.or([
+        eb('problems.state', 'not in', DEADLINE_STATES as string[]),
+        eb('problems.deadline', 'is', null),
+        eb('problems.deadline', '>=', now),
+      ]),
+    );
   if (f.relapse === true) q = q.where('problems.relapsed_from', 'is not', null);
   if (f.mine) q = q.where('problems.reporter_id', '=', actorId);
   if (f.search) {
     const like = `%${f.search}%`;
-    q = q.where((eb) => eb.or([eb('problems.code', 'like', like), eb('problems.description', 'like', like), eb('problems.address', 'like', like)]));
+    q = q.where((eb) =>
+      eb.or([eb('problems.code', 'like', like), eb('problems.description', 'like', like), eb('problems.address', 'like', like)]),
+    );
   }
   if (f.from) q = q.where('problems.created_at', '>=', f.from);
   if (f.to) q = q.where('problems.created_at', '<', f.to);
@@ -99,7 +119,12 @@ export async function listProblems(
       .execute(),
     // Counting a whole city's matches costs seconds; past the cap the list says "1000+" instead.
     db
-      .selectFrom(filtered(db, scope, f, now, actorId).select(sql`1`.as('x')).limit(cap + 1).as('m'))
+      .selectFrom(
+        filtered(db, scope, f, now, actorId)
+          .select(sql`1`.as('x'))
+          .limit(cap + 1)
+          .as('m'),
+      )
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow(),
   ]);
@@ -127,7 +152,9 @@ export async function summarize(db: Db, scope: ProblemScope, now: Date, actorId:
     .select(['problems.state', sql<number>`count(*)::int`.as('n')])
     .groupBy('problems.state')
     .execute();
-  const overdue = await filtered(db, scope, { overdue: true }, now, actorId).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const overdue = await filtered(db, scope, { overdue: true }, now, actorId)
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return { byState: Object.fromEntries(rows.map((r) => [r.state, r.n])) as Record<string, number>, overdue: overdue.n };
 }
 
@@ -159,9 +186,21 @@ export function noticesOf(db: Db, problemId: string) {
 }
 
 /** Attaches uploaded files to a problem at a stage; `roundId` marks photos a covert round added (hidden with it). */
-export async function attachPhotos(tx: Tx, problemId: string, fileIds: string[], stage: 'report' | 'rectification' | 'verification', roundId: string | null = null) {
+export async function attachPhotos(
+  tx: Tx,
+  problemId: string,
+  fileIds: string[],
+  stage: 'report' | 'rectification' | 'verification',
+  roundId: string | null = null,
+) {
   if (!fileIds.length) return;
-  const start = (await tx.selectFrom('problem_photos').select(sql<number>`count(*)::int`.as('n')).where('problem_id', '=', problemId).executeTakeFirstOrThrow()).n;
+  const start = (
+    await tx
+      .selectFrom('problem_photos')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('problem_id', '=', problemId)
+      .executeTakeFirstOrThrow()
+  ).n;
   await tx
     .insertInto('problem_photos')
     .values(fileIds.map((file_id, i) => ({ problem_id: problemId, file_id, stage, sort: start + i, round_id: roundId })))
@@ -172,10 +211,30 @@ export async function attachPhotos(tx: Tx, problemId: string, fileIds: string[],
 /** Appends a timeline entry. */
 export async function appendEvent(
   tx: Tx,
-  e: { problemId: string; action: string; from: string | null; to: string | null; actorId: string | null; actorName: string; payload?: Record<string, unknown>; at: Date; roundId?: string | null },
+  e: {
+    problemId: string;
+    action: string;
+    from: string | null;
+    to: string | null;
+    actorId: string | null;
+    actorName: string;
+    payload?: Record<string, unknown>;
+    at: Date;
+    roundId?: string | null;
+  },
 ) {
   await tx
     .insertInto('problem_events')
-    .values({ problem_id: e.problemId, action: e.action, from_state: e.from, to_state: e.to, actor_id: e.actorId, actor_name: e.actorName, payload: e.payload ? JSON.stringify(e.payload) : null, occurred_at: e.at, round_id: e.roundId ?? null })
+    .values({
+      problem_id: e.problemId,
+      action: e.action,
+      from_state: e.from,
+      to_state: e.to,
+      actor_id: e.actorId,
+      actor_name: e.actorName,
+      payload: e.payload ? JSON.stringify(e.payload) : null,
+      occurred_at: e.at,
+      round_id: e.roundId ?? null,
+    })
     .execute();
 }

@@ -25,7 +25,12 @@ import './policy';
 const scopeFor =
   (actor: Actor, permission: string): ProblemScope =>
   (eb) =>
-    problemVisibleSql(actor, permission, { regionPath: eb.ref('r.path'), unitId: eb.ref('problems.unit_id'), reporterId: eb.ref('problems.reporter_id'), roundId: eb.ref('problems.round_id') });
+    problemVisibleSql(actor, permission, {
+      regionPath: eb.ref('r.path'),
+      unitId: eb.ref('problems.unit_id'),
+      reporterId: eb.ref('problems.reporter_id'),
+      roundId: eb.ref('problems.round_id'),
+    });
 
 /** Registers the problem routes. */
 export function problemRoutes(_deps: ModuleDeps): FastifyPluginAsync {
@@ -41,11 +46,20 @@ export function problemRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.get('/', { schema: { querystring: listProblemsQuery, tags } }, async (req) => {
       const q = req.query;
       const now = req.ctx.clock.now();
-      const { items, total, totalCapped } = await listProblems(req.ctx.db, scopeFor(req.ctx.actor, 'problems.list'), q, now, req.ctx.actor.id, { limit: q.pageSize, offset: offsetOf(q), sort: q.sort, order: q.order });
+      const { items, total, totalCapped } = await listProblems(
+        req.ctx.db,
+        scopeFor(req.ctx.actor, 'problems.list'),
+        q,
+        now,
+        req.ctx.actor.id,
+        { limit: q.pageSize, offset: offsetOf(q), sort: q.sort, order: q.order },
+      );
       return { items: items.map((p) => presentProblem(p, req.ctx.actor, now)), total, totalCapped };
     });
 
-    app.get('/summary', { schema: { tags } }, async (req) => summarize(req.ctx.db, scopeFor(req.ctx.actor, 'problems.list'), req.ctx.clock.now(), req.ctx.actor.id));
+    app.get('/summary', { schema: { tags } }, async (req) =>
+      summarize(req.ctx.db, scopeFor(req.ctx.actor, 'problems.list'), req.ctx.clock.now(), req.ctx.actor.id),
+    );
 
     app.get('/export', { schema: { querystring: problemFilters, tags } }, async (req, reply) => {
       authorize(req.ctx.actor, 'problems.export');
@@ -55,20 +69,55 @@ export function problemRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.get('/metrics', { schema: { querystring: metricsQuery, tags } }, async (req) => {
       authorize(req.ctx.actor, 'problems.metrics');
       if (req.query.from >= req.query.to) throw new AppError('validation', '开始日期须早于结束日期');
-      const scope = problemCountableSql(req.ctx.actor, 'problems.metrics', { regionPath: sql.ref('r.path'), unitId: sql.ref('p.unit_id'), roundId: sql.ref('p.round_id') });
-      const items = await problemMetrics(req.ctx.db, { groupBy: req.query.groupBy, from: req.query.from, to: req.query.to, now: req.ctx.clock.now(), scope });
+      const scope = problemCountableSql(req.ctx.actor, 'problems.metrics', {
+        regionPath: sql.ref('r.path'),
+        unitId: sql.ref('p.unit_id'),
+        roundId: sql.ref('p.round_id'),
+      });
+      const items = await problemMetrics(req.ctx.db, {
+        groupBy: req.query.groupBy,
+        from: req.query.from,
+        to: req.query.to,
+        now: req.ctx.clock.now(),
+        scope,
+      });
       return { items, total: items.length };
     });
 
     app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
       const p = await findProblem(req.ctx.db, req.params.id);
       if (!p || !canReadProblem(req.ctx.actor, p)) throw notFound('问题');
-      const [events, photos, notices] = await Promise.all([visibleTimeline(req.ctx.db, req.ctx.actor, p.id), visiblePhotos(req.ctx.db, req.ctx.actor, p.id), noticesOf(req.ctx.db, p.id)]);
+      const [events, photos, notices] = await Promise.all([
+        visibleTimeline(req.ctx.db, req.ctx.actor, p.id),
+        visiblePhotos(req.ctx.db, req.ctx.actor, p.id),
+        noticesOf(req.ctx.db, p.id),
+      ]);
       return {
         ...presentProblem(p, req.ctx.actor, req.ctx.clock.now()),
-        photos: photos.map((ph) => ({ fileId: ph.file_id, stage: ph.stage, url: `/api/files/${ph.file_id}/evidence`, thumbnailUrl: `/api/files/${ph.file_id}/thumbnail` })),
-        timeline: events.map((e) => ({ id: Number(e.id), action: e.action, fromState: e.from_state, toState: e.to_state, actorId: e.actor_id, actorName: e.actor_name, payload: e.payload, at: e.occurred_at })),
-        supervisionNotices: notices.map((n) => ({ id: n.id, code: n.code, issuedAt: n.issued_at, deadline: n.deadline, escalatedAt: n.escalated_at, escalatedTo: n.escalated_to })),
+        photos: photos.map((ph) => ({
+          fileId: ph.file_id,
+          stage: ph.stage,
+          url: `/api/files/${ph.file_id}/evidence`,
+          thumbnailUrl: `/api/files/${ph.file_id}/thumbnail`,
+        })),
+        timeline: events.map((e) => ({
+          id: Number(e.id),
+          action: e.action,
+          fromState: e.from_state,
+          toState: e.to_state,
+          actorId: e.actor_id,
+          actorName: e.actor_name,
+          payload: e.payload,
+          at: e.occurred_at,
+        })),
+        supervisionNotices: notices.map((n) => ({
+          id: n.id,
+          code: n.code,
+          issuedAt: n.issued_at,
+          deadline: n.deadline,
+          escalatedAt: n.escalated_at,
+          escalatedTo: n.escalated_to,
+        })),
       };
     });
 

@@ -10,7 +10,10 @@ export const submitProblemBody = z.object({
   /** Optional: the server derives it from the reporter's role and refuses a source the role may not use. */
   source: z.enum(PROBLEM_SOURCES).optional(),
   severity: z.enum(PROBLEM_SEVERITIES).default('normal'),
-  location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullable().optional(),
+  location: z
+    .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+    .nullable()
+    .optional(),
   address: z.string().trim().max(200).nullable().optional(),
   regionId: z.uuid().nullable().optional(),
   siteId: z.uuid().nullable().optional(),
@@ -51,7 +54,10 @@ export const transitionBody = z.looseObject({
 
 export const bulkTransitionBody = z.object({
   action: z.enum(['accept', 'dispatch'] as const, { error: '批量操作仅支持立案和派遣' }),
-  items: z.array(z.object({ id: z.uuid(), version: z.number().int().min(1) })).min(1, '请选择问题').max(200, '一次最多 200 条'),
+  items: z
+    .array(z.object({ id: z.uuid(), version: z.number().int().min(1) }))
+    .min(1, '请选择问题')
+    .max(200, '一次最多 200 条'),
   payload: z.record(z.string(), z.unknown()).default({}),
 });
 

@@ -41,7 +41,12 @@ export interface NewProblemValues {
  * the whole transaction; a caller that passes `auditLater` writes the event with `auditReported` as its
  * last statement, so the audit chain's lock is held only until COMMIT.
  */
-export async function insertProblem(tx: Tx, ctx: Ctx, v: NewProblemValues, opts: { code?: string; auditLater?: boolean; covert?: boolean } = {}): Promise<{ id: string; code: string }> {
+export async function insertProblem(
+  tx: Tx,
+  ctx: Ctx,
+  v: NewProblemValues,
+  opts: { code?: string; auditLater?: boolean; covert?: boolean } = {},
+): Promise<{ id: string; code: string }> {
   const now = ctx.clock.now();
   // A covert finding numbers from its own sequence (AF…): taking a public WT code now would leave a gap that the
   // inspected could count. It gets its WT code at release (release-round.ts).
@@ -76,14 +81,29 @@ export async function insertProblem(tx: Tx, ctx: Ctx, v: NewProblemValues, opts:
     })
     .returning(['id', 'code'])
     .executeTakeFirstOrThrow();
-  await appendEvent(tx, { problemId: row.id, action: v.relapsedFrom ? 'relapse' : 'report', from: null, to: v.state, actorId: ctx.actor.id || null, actorName: ctx.actor.name, at: now, payload: v.relapsedFrom ? { relapsedFrom: v.relapsedFrom } : undefined, roundId: v.roundId ?? null });
+  await appendEvent(tx, {
+    problemId: row.id,
+    action: v.relapsedFrom ? 'relapse' : 'report',
+    from: null,
+    to: v.state,
+    actorId: ctx.actor.id || null,
+    actorName: ctx.actor.name,
+    at: now,
+    payload: v.relapsedFrom ? { relapsedFrom: v.relapsedFrom } : undefined,
+    roundId: v.roundId ?? null,
+  });
   if (!opts.auditLater) await auditReported(tx, ctx, row, v);
   return row;
 }
 
 /** The audit event of a new problem. */
 export function auditReported(tx: Tx, ctx: Ctx, row: { id: string; code: string }, v: NewProblemValues) {
-  return recordEvent(tx, ctx, { action: 'problem.reported', subjectType: 'problem', subjectId: row.id, after: { code: row.code, category_code: v.categoryCode, source: v.source, severity: v.severity, region_id: v.regionId, state: v.state } });
+  return recordEvent(tx, ctx, {
+    action: 'problem.reported',
+    subjectType: 'problem',
+    subjectId: row.id,
+    after: { code: row.code, category_code: v.categoryCode, source: v.source, severity: v.severity, region_id: v.regionId, state: v.state },
+  });
 }
 
 /** The prefix of covert findings' codes before release. */
@@ -99,7 +119,11 @@ export function reportSource(actor: Actor, asked: ProblemSource | undefined): Pr
 
 /** Whether the region (by path) lies inside the area of one of the actor's reporting roles. */
 function mayReportIn(actor: Actor, regionPath: string): boolean {
-  return actor.grants.some((g) => (REPORT_SOURCES_BY_ROLE[g.role]?.length ?? 0) > 0 && (g.scopeType === 'global' || (!!g.regionPath && regionPath.startsWith(g.regionPath))));
+  return actor.grants.some(
+    (g) =>
+      (REPORT_SOURCES_BY_ROLE[g.role]?.length ?? 0) > 0 &&
+      (g.scopeType === 'global' || (!!g.regionPath && regionPath.startsWith(g.regionPath))),
+  );
 }
 
 /** Where a report without a region belongs: the reporter's region, else their unit's. */
@@ -117,7 +141,9 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
   if (existing) return { problem: (await findProblem(ctx.db, existing.id))!, created: false };
 
   const source = reportSource(ctx.actor, input.source);
-  const site = input.siteId ? await ctx.db.selectFrom('sites').select(['id', 'region_id']).where('id', '=', input.siteId).executeTakeFirst() : null;
+  const site = input.siteId
+    ? await ctx.db.selectFrom('sites').select(['id', 'region_id']).where('id', '=', input.siteId).executeTakeFirst()
+    : null;
   if (input.siteId && !site) throw new AppError('validation', '点位不存在');
   const regionId = input.regionId ?? site?.region_id ?? (await defaultRegion(ctx));
   if (!regionId) throw new AppError('validation', '请选择问题所在区域');
@@ -129,7 +155,8 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
     if (!mayReportIn(ctx.actor, sitePath.path)) throw new AppError('validation', '点位不存在');
   }
   // A category switched off for this region, or another county's local one, is as good as unknown here.
-  if (!(await categoryUsableIn(ctx.db, input.categoryCode, region.path))) throw new AppError('validation', `问题类别 ${input.categoryCode} 不存在或已停用`);
+  if (!(await categoryUsableIn(ctx.db, input.categoryCode, region.path)))
+    throw new AppError('validation', `问题类别 ${input.categoryCode} 不存在或已停用`);
   await assertOwnUploads(ctx.db, ctx.actor, input.photoIds);
 
   // The code is taken in its own statement (autocommit), so concurrent reports do not queue on the
@@ -153,7 +180,14 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
       const row = await insertProblem(tx, ctx, values, { code, auditLater: true });
       await attachPhotos(tx, row.id, input.photoIds, 'report');
       // The nearest office hears of it after COMMIT (one job row here; recipients are resolved at delivery).
-      await notify(ctx, tx, [{ nearestOffice: region.path }], { kind: 'reported', title: `新上报问题 ${row.code} 待受理`, body: input.description.slice(0, 80), link: problemLink(row.id), problemId: row.id, regionPath: region.path });
+      await notify(ctx, tx, [{ nearestOffice: region.path }], {
+        kind: 'reported',
+        title: `新上报问题 ${row.code} 待受理`,
+        body: input.description.slice(0, 80),
+        link: problemLink(row.id),
+        problemId: row.id,
+        regionPath: region.path,
+      });
       // Last: the audit chain is serialized from here to COMMIT.
       await auditReported(tx, ctx, row, values);
       return row.id;

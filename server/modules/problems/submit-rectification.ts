@@ -13,7 +13,13 @@ export const submitRectification = defineVerb({
     event: { measures: payload.measures, photoIds: payload.photoIds },
     extra: { photos: { ids: payload.photoIds, stage: 'rectification' } },
     after: async (tx) => {
-      await notify(ctx, tx, [{ nearestOffice: p.region_path }], { kind: 'verified', title: `问题 ${p.code} 已提交整改，待核查`, link: problemLink(p.id), problemId: p.id, regionPath: p.region_path });
+      await notify(ctx, tx, [{ nearestOffice: p.region_path }], {
+        kind: 'verified',
+        title: `问题 ${p.code} 已提交整改，待核查`,
+        link: problemLink(p.id),
+        problemId: p.id,
+        regionPath: p.region_path,
+      });
     },
   }),
 });

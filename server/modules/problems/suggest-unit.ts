@@ -17,7 +17,13 @@ export interface Suggestion {
 /** The suggested unit for a problem, or null when nothing matches. */
 export async function suggestUnit(db: Db, p: ProblemRow): Promise<Suggestion | null> {
   if (p.site_id) {
-    const site = await db.selectFrom('sites as s').innerJoin('units as u', 'u.id', 's.unit_id').select(['u.id', 'u.name']).where('s.id', '=', p.site_id).where('u.active', '=', true).executeTakeFirst();
+    const site = await db
+      .selectFrom('sites as s')
+      .innerJoin('units as u', 'u.id', 's.unit_id')
+      .select(['u.id', 'u.name'])
+      .where('s.id', '=', p.site_id)
+      .where('u.active', '=', true)
+      .executeTakeFirst();
     if (site) return { unitId: site.id, unitName: site.name, reason: '点位包保单位' };
   }
   // One resolution of region-scoped rules (problem-settings/resolve.ts): nearest region, most specific class.

@@ -42,13 +42,28 @@ export const problemRuntime: WorkflowRuntime<ProblemRow, ProblemAction, ProblemS
   record: async (tx, ctx, p, action, to, effects, more) => {
     const photos = effects.extra?.photos;
     if (photos) await attachPhotos(tx, p.id, photos.ids, photos.stage);
-    await appendEvent(tx, { problemId: p.id, action, from: p.state, to, actorId: ctx.actor.id || null, actorName: ctx.actor.name, payload: { ...(effects.event ?? {}), ...more }, at: ctx.clock.now() });
+    await appendEvent(tx, {
+      problemId: p.id,
+      action,
+      from: p.state,
+      to,
+      actorId: ctx.actor.id || null,
+      actorName: ctx.actor.name,
+      payload: { ...(effects.event ?? {}), ...more },
+      at: ctx.clock.now(),
+    });
   },
   auditView: ({ region_path: _a, region_name: _b, unit_name: _c, category_name: _d, ...row }) => row,
 };
 
 /** Applies `action` to the problem at `version` with the action's payload, in a transaction of its own. */
-export async function transitionProblem(ctx: Ctx, id: string, action: ProblemAction, version: number, rawPayload: Record<string, unknown>): Promise<TransitionResult> {
+export async function transitionProblem(
+  ctx: Ctx,
+  id: string,
+  action: ProblemAction,
+  version: number,
+  rawPayload: Record<string, unknown>,
+): Promise<TransitionResult> {
   const extra = await ctx.db.transaction().execute((tx) => transitionInTransaction(ctx, tx, id, action, version, rawPayload));
   return { problem: (await findProblem(ctx.db, id))!, extra };
 }
@@ -57,6 +72,13 @@ export async function transitionProblem(ctx: Ctx, id: string, action: ProblemAct
  * The same inside the caller's transaction, so a command that changes several records (a visit that files findings
  * and a relapse) commits all of it or nothing. Returns what the verb adds to the answer.
  */
-export function transitionInTransaction(ctx: Ctx, tx: Tx, id: string, action: ProblemAction, version: number, rawPayload: Record<string, unknown>): Promise<Record<string, unknown>> {
+export function transitionInTransaction(
+  ctx: Ctx,
+  tx: Tx,
+  id: string,
+  action: ProblemAction,
+  version: number,
+  rawPayload: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   return runTransition(ctx, tx, problemRuntime, VERBS, id, action, version, rawPayload);
 }

@@ -10,7 +10,13 @@ export interface ProblemExtra {
 }
 
 export type ProblemEffects = VerbEffects<ProblemState, ProblemExtra>;
-export type Verb<A extends ProblemAction = ProblemAction> = WorkflowVerb<ProblemRow, ProblemAction, ProblemState, z.infer<(typeof PROBLEM_PAYLOADS)[A]>, ProblemExtra>;
+export type Verb<A extends ProblemAction = ProblemAction> = WorkflowVerb<
+  ProblemRow,
+  ProblemAction,
+  ProblemState,
+  z.infer<(typeof PROBLEM_PAYLOADS)[A]>,
+  ProblemExtra
+>;
 
 /** Declares a verb; its payload type comes from the action's schema in common/problem-workflow.ts. */
 export function defineVerb<A extends ProblemAction>(v: { action: A } & Omit<Verb<A>, 'action'>): Verb<A> {

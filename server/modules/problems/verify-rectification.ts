@@ -11,13 +11,22 @@ export const verifyRectification = defineVerb({
   apply: async (ctx, _tx, p, payload) => {
     const now = ctx.clock.now();
     return {
-      set: payload.passed ? { closed_at: now, verify_count: p.verify_count + 1 } : { verify_count: p.verify_count + 1, rework_count: p.rework_count + 1 },
+      set: payload.passed
+        ? { closed_at: now, verify_count: p.verify_count + 1 }
+        : { verify_count: p.verify_count + 1, rework_count: p.rework_count + 1 },
       to: payload.passed ? 'closed' : 'rectifying',
       event: { passed: payload.passed, ...(payload.comment ? { comment: payload.comment } : {}) },
       extra: payload.photoIds.length ? { photos: { ids: payload.photoIds, stage: 'verification' } } : undefined,
       after: async (tx) => {
         if (payload.passed || !p.unit_id) return;
-        await notify(ctx, tx, [{ unit: p.unit_id, roles: ['unit_head', 'unit_liaison'] }], { kind: 'returned', title: `问题 ${p.code} 核查未通过，请返工`, body: payload.comment, link: problemLink(p.id), problemId: p.id, regionPath: p.region_path });
+        await notify(ctx, tx, [{ unit: p.unit_id, roles: ['unit_head', 'unit_liaison'] }], {
+          kind: 'returned',
+          title: `问题 ${p.code} 核查未通过，请返工`,
+          body: payload.comment,
+          link: problemLink(p.id),
+          problemId: p.id,
+          regionPath: p.region_path,
+        });
       },
     };
   },

@@ -7,7 +7,14 @@
  * to unit uA. Another county is d (/d/).
  */
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_ACTIONS, PROBLEM_ACTION_NAMES, PROBLEM_STATES, type ProblemAction, type ProblemActionDef, type ProblemState } from '../../../common/problem-workflow';
+import {
+  PROBLEM_ACTIONS,
+  PROBLEM_ACTION_NAMES,
+  PROBLEM_STATES,
+  type ProblemAction,
+  type ProblemActionDef,
+  type ProblemState,
+} from '../../../common/problem-workflow';
 import type { Role, ScopeType } from '../../../common/roles';
 import { targetState } from '../../../common/workflow';
 import { fakeDb } from '../../../test/support/fake-db';
@@ -77,7 +84,9 @@ const pendingFor = (a: ProblemAction) => ((PROBLEM_ACTIONS[a] as ProblemActionDe
 describe('the workflow table', () => {
   it('has the from-states, relations and targets of the loop (GB/T 30428 立案 → 派遣 → 整改 → 核查 → 结案)', () => {
     // Written out by hand so that a change to the table is a deliberate change to this test too.
-    const summary = Object.fromEntries(PROBLEM_ACTION_NAMES.map((a) => [a, [PROBLEM_ACTIONS[a].from.join('|'), PROBLEM_ACTIONS[a].by, PROBLEM_ACTIONS[a].to.join('|')]]));
+    const summary = Object.fromEntries(
+      PROBLEM_ACTION_NAMES.map((a) => [a, [PROBLEM_ACTIONS[a].from.join('|'), PROBLEM_ACTIONS[a].by, PROBLEM_ACTIONS[a].to.join('|')]]),
+    );
     expect(summary).toEqual({
       accept: ['pending', 'office', 'accepted'],
       reject: ['pending', 'office', 'rejected'],
@@ -108,14 +117,78 @@ describe('the workflow table', () => {
 describe('relations', () => {
   const cases: Array<[string, ProblemAction, ProblemState, Array<[string, Actor, string | null]>]> = [
     // office: 创建办 or 专班 whose scope covers the problem's region.
-    ['office', 'accept', 'pending', [['office', office, null], ['taskforce', taskforce, null], ['unit', unitLiaison, NOT_YOURS], ['inspector', inspector, NOT_YOURS], ['leader', leader, NOT_YOURS], ['grid', grid, NOT_YOURS], ['another county office', otherOffice, NOT_YOURS]]],
-    ['office', 'dispatch', 'accepted', [['office', office, null], ['unit head', unitHead, NOT_YOURS], ['another county office', otherOffice, NOT_YOURS]]],
+    [
+      'office',
+      'accept',
+      'pending',
+      [
+        ['office', office, null],
+        ['taskforce', taskforce, null],
+        ['unit', unitLiaison, NOT_YOURS],
+        ['inspector', inspector, NOT_YOURS],
+        ['leader', leader, NOT_YOURS],
+        ['grid', grid, NOT_YOURS],
+        ['another county office', otherOffice, NOT_YOURS],
+      ],
+    ],
+    [
+      'office',
+      'dispatch',
+      'accepted',
+      [
+        ['office', office, null],
+        ['unit head', unitHead, NOT_YOURS],
+        ['another county office', otherOffice, NOT_YOURS],
+      ],
+    ],
     // unit: head or liaison of the unit the problem is dispatched to — not another unit, not the office.
-    ['unit', 'acknowledge', 'dispatched', [['liaison', unitLiaison, null], ['head', unitHead, null], ['another unit', otherUnit, NOT_YOURS], ['office', office, NOT_YOURS], ['inspector', inspector, NOT_YOURS]]],
-    ['unit', 'submit_rectification', 'rectifying', [['liaison', unitLiaison, null], ['another unit', otherUnit, NOT_YOURS], ['office', office, NOT_YOURS]]],
+    [
+      'unit',
+      'acknowledge',
+      'dispatched',
+      [
+        ['liaison', unitLiaison, null],
+        ['head', unitHead, null],
+        ['another unit', otherUnit, NOT_YOURS],
+        ['office', office, NOT_YOURS],
+        ['inspector', inspector, NOT_YOURS],
+      ],
+    ],
+    [
+      'unit',
+      'submit_rectification',
+      'rectifying',
+      [
+        ['liaison', unitLiaison, null],
+        ['another unit', otherUnit, NOT_YOURS],
+        ['office', office, NOT_YOURS],
+      ],
+    ],
     // verifier: office, 专班 or inspector in scope.
-    ['verifier', 'verify', 'verifying', [['inspector', inspector, null], ['office', office, null], ['taskforce', taskforce, null], ['unit', unitLiaison, NOT_YOURS], ['leader', leader, NOT_YOURS], ['another county inspector', otherInspector, NOT_YOURS]]],
-    ['verifier', 'reopen', 'closed', [['inspector', inspector, null], ['office', office, null], ['unit head', unitHead, NOT_YOURS], ['grid', grid, NOT_YOURS]]],
+    [
+      'verifier',
+      'verify',
+      'verifying',
+      [
+        ['inspector', inspector, null],
+        ['office', office, null],
+        ['taskforce', taskforce, null],
+        ['unit', unitLiaison, NOT_YOURS],
+        ['leader', leader, NOT_YOURS],
+        ['another county inspector', otherInspector, NOT_YOURS],
+      ],
+    ],
+    [
+      'verifier',
+      'reopen',
+      'closed',
+      [
+        ['inspector', inspector, null],
+        ['office', office, null],
+        ['unit head', unitHead, NOT_YOURS],
+        ['grid', grid, NOT_YOURS],
+      ],
+    ],
   ];
   for (const [relation, action, state, who] of cases) {
     it.each(who)(`${relation}: ${action} by %s`, (_name, a, expected) => {
@@ -188,7 +261,12 @@ describe('allowedActions (the buttons each person sees)', () => {
     ['another unit on it', otherUnit, { state: 'dispatched' }, []],
     ['unit while rectifying', unitLiaison, { state: 'rectifying' }, ['request_extension', 'submit_rectification']],
     ['unit with a request pending', unitLiaison, { state: 'rectifying', extension_requested_days: 3 }, ['submit_rectification']],
-    ['office with a request pending', office, { state: 'rectifying', extension_requested_days: 3 }, ['approve_extension', 'deny_extension']],
+    [
+      'office with a request pending',
+      office,
+      { state: 'rectifying', extension_requested_days: 3 },
+      ['approve_extension', 'deny_extension'],
+    ],
     ['office on a rectification to verify', office, { state: 'verifying', rectified_by: 'liaison' }, ['verify']],
     ['inspector on a closed problem', inspector, { state: 'closed' }, ['reopen']],
     ['office on a rejected report', office, { state: 'rejected' }, []],
@@ -212,14 +290,58 @@ describe('every verb leads where the table says', () => {
 
   const problem = (state: ProblemState, over: Partial<ProblemRow> = {}): ProblemRow =>
     ({
-      id: 'p1', code: 'WT202611-000001', client_id: null, description: '人行道上有暴露垃圾', category_code: 'E0102', source: 'inspection',
-      severity: 'normal', state, site_id: null, region_id: 't', lat: null, lng: null, address: null, unit_id: 'uA', assignee_id: null,
-      reporter_id: 'grid', reporter_name: 'grid', deadline: DEADLINE, accepted_at: null, first_dispatched_at: null, dispatched_at: null,
-      acknowledged_at: null, rectified_at: null, rectified_by: null, closed_at: null, reject_reason: null, extension_requested_days: null,
-      extension_reason: null, extension_count: 0, rework_count: 0, verify_count: 0, dispute_count: 0, duplicate_of: null, relapsed_from: null,
-      relapse_count: 0, round_id: null, covert_code: null, standard_id: null, reminded_at: null, supervised_at: null, escalated_at: null,
-      version: 3, created_at: NOW, updated_at: NOW, region_path: '/c/t/', region_name: '城关镇', unit_name: '城管局', category_name: '暴露垃圾',
-      round_hidden: false, round_is_covert: false, round_region_path: null, round_team: [],
+      id: 'p1',
+      code: 'WT202611-000001',
+      client_id: null,
+      description: '人行道上有暴露垃圾',
+      category_code: 'E0102',
+      source: 'inspection',
+      severity: 'normal',
+      state,
+      site_id: null,
+      region_id: 't',
+      lat: null,
+      lng: null,
+      address: null,
+      unit_id: 'uA',
+      assignee_id: null,
+      reporter_id: 'grid',
+      reporter_name: 'grid',
+      deadline: DEADLINE,
+      accepted_at: null,
+      first_dispatched_at: null,
+      dispatched_at: null,
+      acknowledged_at: null,
+      rectified_at: null,
+      rectified_by: null,
+      closed_at: null,
+      reject_reason: null,
+      extension_requested_days: null,
+      extension_reason: null,
+      extension_count: 0,
+      rework_count: 0,
+      verify_count: 0,
+      dispute_count: 0,
+      duplicate_of: null,
+      relapsed_from: null,
+      relapse_count: 0,
+      round_id: null,
+      covert_code: null,
+      standard_id: null,
+      reminded_at: null,
+      supervised_at: null,
+      escalated_at: null,
+      version: 3,
+      created_at: NOW,
+      updated_at: NOW,
+      region_path: '/c/t/',
+      region_name: '城关镇',
+      unit_name: '城管局',
+      category_name: '暴露垃圾',
+      round_hidden: false,
+      round_is_covert: false,
+      round_region_path: null,
+      round_team: [],
       ...over,
     }) as ProblemRow;
 
@@ -289,7 +411,12 @@ describe('every verb leads where the table says', () => {
   it('dispatch sets the deadline from the policy and keeps the first dispatch time', async () => {
     // No policy row (fake db) → 168 calendar hours: Wed 4th 10:00 Beijing + 7 d = Wed 11th 10:00 = 02:00Z.
     const { effects } = await target('dispatch', { unitId: unitB }, { deadline: null });
-    expect(effects.set).toMatchObject({ unit_id: unitB, deadline: new Date('2026-11-11T02:00:00Z'), dispatched_at: NOW, first_dispatched_at: NOW });
+    expect(effects.set).toMatchObject({
+      unit_id: unitB,
+      deadline: new Date('2026-11-11T02:00:00Z'),
+      dispatched_at: NOW,
+      first_dispatched_at: NOW,
+    });
     const earlier = new Date('2026-10-01T00:00:00Z');
     const again = await target('dispatch', { unitId: unitB }, { first_dispatched_at: earlier });
     expect(again.effects.set?.first_dispatched_at).toEqual(earlier);

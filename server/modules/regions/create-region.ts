@@ -36,7 +36,12 @@ export async function insertCheckedRegion(tx: Tx, ctx: Ctx, input: NewRegion, pa
     sort: input.sort,
     now: ctx.clock.now(),
   });
-  await recordEvent(tx, ctx, { action: 'region.created', subjectType: 'region', subjectId: row.id, after: { code: row.code, name: row.name, level: row.level, parent_id: row.parent_id } });
+  await recordEvent(tx, ctx, {
+    action: 'region.created',
+    subjectType: 'region',
+    subjectId: row.id,
+    after: { code: row.code, name: row.name, level: row.level, parent_id: row.parent_id },
+  });
   return row;
 }
 

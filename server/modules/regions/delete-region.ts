@@ -20,6 +20,11 @@ export async function deleteRegion(ctx: Ctx, id: string): Promise<void> {
     ].filter(Boolean);
     if (parts.length) throw new AppError('in_use', `“${region.name}”下还有${parts.join('、')}，不能删除`);
     await tx.deleteFrom('regions').where('id', '=', id).execute();
-    await recordEvent(tx, ctx, { action: 'region.deleted', subjectType: 'region', subjectId: id, before: { code: region.code, name: region.name, level: region.level } });
+    await recordEvent(tx, ctx, {
+      action: 'region.deleted',
+      subjectType: 'region',
+      subjectId: id,
+      before: { code: region.code, name: region.name, level: region.level },
+    });
   });
 }

@@ -22,7 +22,12 @@ export const REGION_NOTES = [
   '区划代码已存在的行会更新名称（层级与上级须与现有记录一致）。',
 ];
 
-const LEVEL_BY_LABEL = new Map<string, string>(REGION_LEVELS.flatMap((l) => [[REGION_LEVEL_LABELS[l], l], [l, l]]));
+const LEVEL_BY_LABEL = new Map<string, string>(
+  REGION_LEVELS.flatMap((l) => [
+    [REGION_LEVEL_LABELS[l], l],
+    [l, l],
+  ]),
+);
 
 interface Parsed {
   row: number;
@@ -56,7 +61,11 @@ export async function importRegions(ctx: Ctx, buffer: Buffer): Promise<{ created
     if (errors.length === before) parsed.push({ row, code, name, level: level!, parentCode });
   }
   const existing = new Map(
-    (await findRegionsByCodes(ctx.db, [...new Set([...parsed.map((p) => p.code), ...parsed.flatMap((p) => (p.parentCode ? [p.parentCode] : []))])])).map((r) => [r.code, r]),
+    (
+      await findRegionsByCodes(ctx.db, [
+        ...new Set([...parsed.map((p) => p.code), ...parsed.flatMap((p) => (p.parentCode ? [p.parentCode] : []))]),
+      ])
+    ).map((r) => [r.code, r]),
   );
   const inFile = new Map(parsed.map((p) => [p.code, p]));
   for (const p of parsed) {
@@ -71,7 +80,8 @@ export async function importRegions(ctx: Ctx, buffer: Buffer): Promise<{ created
     if (current) {
       const currentParent = current.parent_id ? [...existing.values()].find((r) => r.id === current.parent_id)?.code : null;
       if (current.level !== p.level) errors.push({ row: p.row, column: '层级', message: '与系统中现有区划的层级不一致' });
-      if ((currentParent ?? null) !== (p.parentCode ?? null)) errors.push({ row: p.row, column: '上级区划代码', message: '与系统中现有区划的上级不一致（不支持通过导入移动区划）' });
+      if ((currentParent ?? null) !== (p.parentCode ?? null))
+        errors.push({ row: p.row, column: '上级区划代码', message: '与系统中现有区划的上级不一致（不支持通过导入移动区划）' });
     }
   }
   if (errors.length) throw invalid(errors);
@@ -90,8 +100,18 @@ export async function importRegions(ctx: Ctx, buffer: Buffer): Promise<{ created
         const current = byCode.get(p.code);
         if (current) {
           if (current.name !== p.name) {
-            await tx.updateTable('regions').set({ name: p.name, updated_at: ctx.clock.now(), version: current.version + 1 }).where('id', '=', current.id).execute();
-            await recordEvent(tx, ctx, { action: 'region.updated', subjectType: 'region', subjectId: current.id, before: { name: current.name }, after: { name: p.name } });
+            await tx
+              .updateTable('regions')
+              .set({ name: p.name, updated_at: ctx.clock.now(), version: current.version + 1 })
+              .where('id', '=', current.id)
+              .execute();
+            await recordEvent(tx, ctx, {
+              action: 'region.updated',
+              subjectType: 'region',
+              subjectId: current.id,
+              before: { name: current.name },
+              after: { name: p.name },
+            });
             updated += 1;
           }
           continue;

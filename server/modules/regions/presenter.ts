@@ -19,7 +19,11 @@ export function presentRegion(r: Region & { child_count?: number | null }, actor
     sort: r.sort,
     childCount: r.child_count ?? undefined,
     version: r.version,
-    abilities: { update: can(actor, 'regions.update', subject), delete: can(actor, 'regions.delete', subject), create: can(actor, 'regions.create', subject) },
+    abilities: {
+      update: can(actor, 'regions.update', subject),
+      delete: can(actor, 'regions.delete', subject),
+      create: can(actor, 'regions.create', subject),
+    },
   };
 }
 

@@ -31,14 +31,20 @@ export async function listRegions(
     filtered(db, scope, f)
       .selectAll('regions')
       .select((eb) =>
-        eb.selectFrom('regions as c').whereRef('c.parent_id', '=', 'regions.id').select(sql<number>`count(*)::int`.as('n')).as('child_count'),
+        eb
+          .selectFrom('regions as c')
+          .whereRef('c.parent_id', '=', 'regions.id')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .as('child_count'),
       )
       .orderBy(page.sort, page.order)
       .orderBy('code')
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    filtered(db, scope, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    filtered(db, scope, f)
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.n };
 }

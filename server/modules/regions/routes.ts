@@ -66,7 +66,12 @@ export function regionRoutes(_deps: ModuleDeps): FastifyPluginAsync {
         const p = await findRegion(req.ctx.db, id);
         if (p) parentCodes.set(id, p.code);
       }
-      const data = rows.map((r) => [r.code, r.name, labelOf(REGION_LEVEL_LABELS, r.level), r.parent_id ? (codeById.get(r.parent_id) ?? parentCodes.get(r.parent_id) ?? '') : '']);
+      const data = rows.map((r) => [
+        r.code,
+        r.name,
+        labelOf(REGION_LEVEL_LABELS, r.level),
+        r.parent_id ? (codeById.get(r.parent_id) ?? parentCodes.get(r.parent_id) ?? '') : '',
+      ]);
       return sendWorkbook(reply, '区划.xlsx', await buildWorkbook('区划', REGION_COLUMNS, data));
     });
 

@@ -10,7 +10,11 @@ const FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data/site-
 /** Inserts missing site types; returns how many were added. */
 export async function loadSiteTypes(db: Db): Promise<number> {
   if (!fs.existsSync(FILE)) return 0;
-  const data = JSON.parse(fs.readFileSync(FILE, 'utf8')) as { name: string; version: number; items: Array<{ code: string; name: string; short: string; sort?: number }> };
+  const data = JSON.parse(fs.readFileSync(FILE, 'utf8')) as {
+    name: string;
+    version: number;
+    items: Array<{ code: string; name: string; short: string; sort?: number }>;
+  };
   return loadIfNewer(db, data, async (tx) => {
     const inserted = await tx
       .insertInto('site_types')

@@ -20,7 +20,28 @@ function base(db: Db | Tx) {
     .leftJoin('units as u', 'u.id', 's.unit_id');
 }
 
-const COLUMNS = ['s.id', 's.name', 's.site_type_code', 'st.name as site_type_name', 's.address', 's.lat', 's.lng', 's.polygon', 's.region_id', 'r.name as region_name', 'r.path as region_path', 's.unit_id', 'u.name as unit_name', 's.lead_user_id', 's.lead_name', 's.lead_phone', 's.photo_file_id', 's.active', 's.version', 's.created_at'] as const;
+const COLUMNS = [
+  's.id',
+  's.name',
+  's.site_type_code',
+  'st.name as site_type_name',
+  's.address',
+  's.lat',
+  's.lng',
+  's.polygon',
+  's.region_id',
+  'r.name as region_name',
+  'r.path as region_path',
+  's.unit_id',
+  'u.name as unit_name',
+  's.lead_user_id',
+  's.lead_name',
+  's.lead_phone',
+  's.photo_file_id',
+  's.active',
+  's.version',
+  's.created_at',
+] as const;
 
 function filtered(db: Db, scope: RawBuilder<SqlBool>, f: SiteFilter, actorId: string) {
   let q = base(db).where(scope);
@@ -40,13 +61,21 @@ function distance(near: string) {
 }
 
 /** A page of sites. */
-export async function listSites(db: Db, scope: RawBuilder<SqlBool>, f: SiteFilter, actorId: string, page: { limit: number; offset: number; sort: string; order: 'asc' | 'desc' }) {
+export async function listSites(
+  db: Db,
+  scope: RawBuilder<SqlBool>,
+  f: SiteFilter,
+  actorId: string,
+  page: { limit: number; offset: number; sort: string; order: 'asc' | 'desc' },
+) {
   let q = filtered(db, scope, f, actorId).select(COLUMNS);
   if (page.sort === 'distance' && f.near) q = q.where('s.lat', 'is not', null).orderBy(distance(f.near), 'asc');
   else q = q.orderBy(page.sort === 'type' ? 'st.sort' : page.sort === 'region' ? 'r.code' : 's.name', page.order);
   const [items, total] = await Promise.all([
     q.orderBy('s.name').limit(page.limit).offset(page.offset).execute(),
-    filtered(db, scope, f, actorId).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    filtered(db, scope, f, actorId)
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.n };
 }
@@ -67,7 +96,18 @@ export function siteVisits(db: Db, siteId: string, visibleRounds: RawBuilder<Sql
   return db
     .selectFrom('inspection_visits as v')
     .innerJoin('inspection_rounds as ir', 'ir.id', 'v.round_id')
-    .select(['v.id', 'v.round_id', 'ir.name as round_name', 'ir.kind', 'v.visited_at', 'v.passed', 'v.failed', 'v.not_applicable', 'v.score_rate', 'v.deduction_score'])
+    .select([
+      'v.id',
+      'v.round_id',
+      'ir.name as round_name',
+      'ir.kind',
+      'v.visited_at',
+      'v.passed',
+      'v.failed',
+      'v.not_applicable',
+      'v.score_rate',
+      'v.deduction_score',
+    ])
     .where('v.site_id', '=', siteId)
     .where(visibleRounds)
     .orderBy('v.visited_at', 'desc')

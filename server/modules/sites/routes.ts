@@ -17,7 +17,8 @@ import { idParam, listSitesQuery, siteBody, updateSiteBody } from './schemas';
 import './policy';
 
 /** Sites in scope, plus those the actor leads (点长): the one rule in platform/visibility.ts. */
-const scopeFor = (actor: Actor, permission: string) => siteVisibleSql(actor, permission, { regionPath: sql.ref('r.path'), unitId: sql.ref('s.unit_id'), leadUserId: sql.ref('s.lead_user_id') });
+const scopeFor = (actor: Actor, permission: string) =>
+  siteVisibleSql(actor, permission, { regionPath: sql.ref('r.path'), unitId: sql.ref('s.unit_id'), leadUserId: sql.ref('s.lead_user_id') });
 
 /** Registers the site routes. */
 export function siteRoutes(_deps: ModuleDeps): FastifyPluginAsync {
@@ -28,7 +29,12 @@ export function siteRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.get('/', { schema: { querystring: listSitesQuery, tags } }, async (req) => {
       authorize(req.ctx.actor, 'sites.list');
       const q = req.query;
-      const { items, total } = await listSites(req.ctx.db, scopeFor(req.ctx.actor, 'sites.list'), q, req.ctx.actor.id, { limit: q.pageSize, offset: offsetOf(q), sort: q.sort, order: q.order });
+      const { items, total } = await listSites(req.ctx.db, scopeFor(req.ctx.actor, 'sites.list'), q, req.ctx.actor.id, {
+        limit: q.pageSize,
+        offset: offsetOf(q),
+        sort: q.sort,
+        order: q.order,
+      });
       return { items: items.map((s) => presentSite(s, req.ctx.actor)), total };
     });
 
@@ -52,7 +58,18 @@ export function siteRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       authorize(req.ctx.actor, 'sites.export');
       const rows = await allSites(req.ctx.db, scopeFor(req.ctx.actor, 'sites.export'), req.query, req.ctx.actor.id);
       const codes = await regionCodes(req.ctx.db);
-      const data = rows.map((s) => [s.name, s.site_type_name, s.address, s.lat, s.lng, codes.get(s.region_id), s.unit_name, s.lead_name, s.lead_phone, s.active ? '启用' : '停用']);
+      const data = rows.map((s) => [
+        s.name,
+        s.site_type_name,
+        s.address,
+        s.lat,
+        s.lng,
+        codes.get(s.region_id),
+        s.unit_name,
+        s.lead_name,
+        s.lead_phone,
+        s.active ? '启用' : '停用',
+      ]);
       return sendWorkbook(reply, '点位.xlsx', await buildWorkbook('点位', SITE_COLUMNS, data));
     });
 
@@ -62,17 +79,41 @@ export function siteRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       if (!s || !(can(actor, 'sites.read', siteSubject(s)) || (!!actor.id && s.lead_user_id === actor.id))) throw notFound('点位');
       const visits = await siteVisits(req.ctx.db, s.id, covertAllowedSql(actor, 'ir'));
       // Open problems as the problem list would show them to this actor (scope and covert secrecy), not the site's scope.
-      const open = await openProblemsAt(req.ctx.db, s.id, problemVisibleSql(actor, 'problems.read', { regionPath: sql.ref('pr.path'), unitId: sql.ref('p.unit_id'), reporterId: sql.ref('p.reporter_id'), roundId: sql.ref('p.round_id') }));
+      const open = await openProblemsAt(
+        req.ctx.db,
+        s.id,
+        problemVisibleSql(actor, 'problems.read', {
+          regionPath: sql.ref('pr.path'),
+          unitId: sql.ref('p.unit_id'),
+          reporterId: sql.ref('p.reporter_id'),
+          roundId: sql.ref('p.round_id'),
+        }),
+      );
       return {
         ...presentSite(s, actor),
-        visits: visits.map((v) => ({ id: v.id, roundId: v.round_id, roundName: v.round_name, kind: v.kind, visitedAt: v.visited_at, passed: v.passed, failed: v.failed, notApplicable: v.not_applicable, scoreRate: v.score_rate === null ? null : Number(v.score_rate), deductionScore: Number(v.deduction_score) })),
+        visits: visits.map((v) => ({
+          id: v.id,
+          roundId: v.round_id,
+          roundName: v.round_name,
+          kind: v.kind,
+          visitedAt: v.visited_at,
+          passed: v.passed,
+          failed: v.failed,
+          notApplicable: v.not_applicable,
+          scoreRate: v.score_rate === null ? null : Number(v.score_rate),
+          deductionScore: Number(v.deduction_score),
+        })),
         openProblems: open,
       };
     });
 
-    app.post('/', { schema: { body: siteBody, tags } }, async (req, reply) => reply.status(201).send(presentSite(await createSite(req.ctx, req.body), req.ctx.actor)));
+    app.post('/', { schema: { body: siteBody, tags } }, async (req, reply) =>
+      reply.status(201).send(presentSite(await createSite(req.ctx, req.body), req.ctx.actor)),
+    );
 
-    app.patch('/:id', { schema: { params: idParam, body: updateSiteBody, tags } }, async (req) => presentSite(await updateSite(req.ctx, req.params.id, req.body), req.ctx.actor));
+    app.patch('/:id', { schema: { params: idParam, body: updateSiteBody, tags } }, async (req) =>
+      presentSite(await updateSite(req.ctx, req.params.id, req.body), req.ctx.actor),
+    );
 
     app.delete('/:id', { schema: { params: idParam, tags } }, async (req, reply) => {
       await deleteSite(req.ctx, req.params.id);

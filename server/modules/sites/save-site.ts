@@ -32,10 +32,14 @@ export function siteColumns(input: Partial<SiteInput>) {
 
 /** Checks references and returns the target region's path. */
 export async function checkSiteRefs(tx: Tx | Ctx['db'], input: Partial<SiteInput>): Promise<string | null> {
-  if (input.siteTypeCode && !(await tx.selectFrom('site_types').select('code').where('code', '=', input.siteTypeCode).executeTakeFirst())) throw new AppError('validation', `点位类型 ${input.siteTypeCode} 不存在`);
-  if (input.unitId && !(await tx.selectFrom('units').select('id').where('id', '=', input.unitId).executeTakeFirst())) throw new AppError('validation', '包保单位不存在');
-  if (input.leadUserId && !(await tx.selectFrom('users').select('id').where('id', '=', input.leadUserId).executeTakeFirst())) throw new AppError('validation', '点长账号不存在');
-  if (input.photoFileId && !(await tx.selectFrom('files').select('id').where('id', '=', input.photoFileId).executeTakeFirst())) throw new AppError('validation', '点位照片不存在');
+  if (input.siteTypeCode && !(await tx.selectFrom('site_types').select('code').where('code', '=', input.siteTypeCode).executeTakeFirst()))
+    throw new AppError('validation', `点位类型 ${input.siteTypeCode} 不存在`);
+  if (input.unitId && !(await tx.selectFrom('units').select('id').where('id', '=', input.unitId).executeTakeFirst()))
+    throw new AppError('validation', '包保单位不存在');
+  if (input.leadUserId && !(await tx.selectFrom('users').select('id').where('id', '=', input.leadUserId).executeTakeFirst()))
+    throw new AppError('validation', '点长账号不存在');
+  if (input.photoFileId && !(await tx.selectFrom('files').select('id').where('id', '=', input.photoFileId).executeTakeFirst()))
+    throw new AppError('validation', '点位照片不存在');
   if (!input.regionId) return null;
   const region = await tx.selectFrom('regions').select('path').where('id', '=', input.regionId).executeTakeFirst();
   if (!region) throw new AppError('validation', '所属区域不存在');
@@ -47,7 +51,11 @@ export async function insertSite(tx: Tx, ctx: Ctx, input: SiteInput): Promise<st
   if (await tx.selectFrom('sites').select('id').where('name', '=', input.name).where('region_id', '=', input.regionId).executeTakeFirst()) {
     throw new AppError('duplicate', `该区域已有名为“${input.name}”的点位`);
   }
-  const row = await tx.insertInto('sites').values(siteColumns(input) as never).returning(['id', 'name', 'site_type_code', 'region_id', 'unit_id']).executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('sites')
+    .values(siteColumns(input) as never)
+    .returning(['id', 'name', 'site_type_code', 'region_id', 'unit_id'])
+    .executeTakeFirstOrThrow();
   await recordEvent(tx, ctx, { action: 'site.created', subjectType: 'site', subjectId: row.id, after: row });
   return row.id;
 }
@@ -85,6 +93,11 @@ export async function deleteSite(ctx: Ctx, id: string): Promise<void> {
     const problem = await tx.selectFrom('problems').select('id').where('site_id', '=', id).executeTakeFirst();
     if (used || problem) throw new AppError('in_use', `“${site.name}”已有督查或问题记录，不能删除，可改为停用`);
     await tx.deleteFrom('sites').where('id', '=', id).execute();
-    await recordEvent(tx, ctx, { action: 'site.deleted', subjectType: 'site', subjectId: id, before: { name: site.name, site_type_code: site.site_type_code } });
+    await recordEvent(tx, ctx, {
+      action: 'site.deleted',
+      subjectType: 'site',
+      subjectId: id,
+      before: { name: site.name, site_type_code: site.site_type_code },
+    });
   });
 }

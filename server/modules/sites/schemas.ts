@@ -10,17 +10,29 @@ export const listSitesQuery = pageQuery.extend({
   search: z.preprocess(blankToUndefined, z.string().trim().max(50).optional()),
   active: z.preprocess(blankToUndefined, queryBool),
   mine: z.preprocess(blankToUndefined, queryBool),
-  near: z.preprocess(blankToUndefined, z.string().regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, 'near 格式为 纬度,经度').optional()),
+  near: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, 'near 格式为 纬度,经度')
+      .optional(),
+  ),
   sort: z.enum(['name', 'type', 'region', 'distance']).default('name'),
 });
 
-const polygon = z.array(z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)])).min(3).max(500);
+const polygon = z
+  .array(z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)]))
+  .min(3)
+  .max(500);
 
 export const siteBody = z.object({
   name: z.string().trim().min(2, '点位名称至少 2 个字').max(60),
   siteTypeCode: z.string().trim().min(1, '请选择点位类型').max(40),
   address: z.string().trim().max(200).nullable().optional(),
-  location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullable().optional(),
+  location: z
+    .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+    .nullable()
+    .optional(),
   polygon: polygon.nullable().optional(),
   regionId: z.uuid('请选择所属区域'),
   unitId: z.uuid().nullable().optional(),

@@ -19,13 +19,37 @@ export async function cloneVersion(ctx: Ctx, id: string, name: string) {
       name,
       source: 'clone',
       clonedFrom: id,
-      standards: rows.map((s) => ({ item: s.item_name ?? s.content_name, content: s.content_name, code: s.code, text: s.text, method: s.method, points: s.points, siteTypes: s.site_type_codes, leadUnitId: s.lead_unit_id, unitIds: s.units.map((u) => u.id), negative: s.negative })),
+      standards: rows.map((s) => ({
+        item: s.item_name ?? s.content_name,
+        content: s.content_name,
+        code: s.code,
+        text: s.text,
+        method: s.method,
+        points: s.points,
+        siteTypes: s.site_type_codes,
+        leadUnitId: s.lead_unit_id,
+        unitIds: s.units.map((u) => u.id),
+        negative: s.negative,
+      })),
     }),
   );
 }
 
-const FIELDS: Array<[keyof StandardRow, string]> = [['item_name', '测评项目'], ['content_name', '测评内容'], ['text', '测评标准'], ['method', '测评方法'], ['points', '分值'], ['site_type_codes', '适用点位类型'], ['lead_unit_name', '牵头单位'], ['units', '责任单位'], ['negative', '负面清单']];
-const norm = (v: unknown) => JSON.stringify(Array.isArray(v) ? v.map((x) => (typeof x === 'object' && x && 'name' in x ? (x as { name: string }).name : x)).sort() : v);
+const FIELDS: Array<[keyof StandardRow, string]> = [
+  ['item_name', '测评项目'],
+  ['content_name', '测评内容'],
+  ['text', '测评标准'],
+  ['method', '测评方法'],
+  ['points', '分值'],
+  ['site_type_codes', '适用点位类型'],
+  ['lead_unit_name', '牵头单位'],
+  ['units', '责任单位'],
+  ['negative', '负面清单'],
+];
+const norm = (v: unknown) =>
+  JSON.stringify(
+    Array.isArray(v) ? v.map((x) => (typeof x === 'object' && x && 'name' in x ? (x as { name: string }).name : x)).sort() : v,
+  );
 
 /** Standards added, removed and changed (field by field) from version `a` to version `b`. */
 export async function diffVersions(a: StandardRow[], b: StandardRow[]) {
@@ -37,7 +61,11 @@ export async function diffVersions(a: StandardRow[], b: StandardRow[]) {
     .filter((s) => before.has(s.code))
     .map((s) => {
       const old = before.get(s.code)!;
-      const fields = FIELDS.filter(([k]) => norm(old[k]) !== norm(s[k])).map(([k, label]) => ({ field: label, before: old[k], after: s[k] }));
+      const fields = FIELDS.filter(([k]) => norm(old[k]) !== norm(s[k])).map(([k, label]) => ({
+        field: label,
+        before: old[k],
+        after: s[k],
+      }));
       return { code: s.code, fields };
     })
     .filter((c) => c.fields.length);

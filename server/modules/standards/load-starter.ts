@@ -9,7 +9,22 @@ import { writeVersion, type ParsedStandard } from './write-version';
 interface StarterFile {
   titleType: string;
   versionName: string;
-  items: Array<{ name: string; children: Array<{ name: string; standards: Array<{ code: string; text: string; method: string; points: number; siteTypes?: string[]; leadUnit?: string | null; units?: string[]; negative?: boolean }> }> }>;
+  items: Array<{
+    name: string;
+    children: Array<{
+      name: string;
+      standards: Array<{
+        code: string;
+        text: string;
+        method: string;
+        points: number;
+        siteTypes?: string[];
+        leadUnit?: string | null;
+        units?: string[];
+        negative?: boolean;
+      }>;
+    }>;
+  }>;
 }
 
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');

@@ -8,7 +8,16 @@ export function findVersion(db: Db | Tx, id: string) {
     .selectFrom('standard_versions as v')
     .innerJoin('campaigns as c', 'c.id', 'v.campaign_id')
     .innerJoin('regions as r', 'r.id', 'c.region_id')
-    .select(['v.id', 'v.name', 'v.campaign_id', 'v.source', 'v.cloned_from', 'v.created_at', 'c.name as campaign_name', 'r.path as region_path'])
+    .select([
+      'v.id',
+      'v.name',
+      'v.campaign_id',
+      'v.source',
+      'v.cloned_from',
+      'v.created_at',
+      'c.name as campaign_name',
+      'r.path as region_path',
+    ])
     .where('v.id', '=', id)
     .executeTakeFirst();
 }
@@ -30,7 +39,24 @@ async function standardsWhere(db: Db | Tx, by: { versionId?: string; id?: string
     .innerJoin('standard_items as content', 'content.id', 's.item_id')
     .leftJoin('standard_items as item', 'item.id', 'content.parent_id')
     .leftJoin('units as lu', 'lu.id', 's.lead_unit_id')
-    .select(['s.id', 's.code', 's.text', 's.method', 's.points', 's.site_type_codes', 's.lead_unit_id', 'lu.name as lead_unit_name', 's.negative', 's.sort', 'content.id as content_id', 'content.name as content_name', 'content.sort as content_sort', 'item.id as item_id', 'item.name as item_name', 'item.sort as item_sort'])
+    .select([
+      's.id',
+      's.code',
+      's.text',
+      's.method',
+      's.points',
+      's.site_type_codes',
+      's.lead_unit_id',
+      'lu.name as lead_unit_name',
+      's.negative',
+      's.sort',
+      'content.id as content_id',
+      'content.name as content_name',
+      'content.sort as content_sort',
+      'item.id as item_id',
+      'item.name as item_name',
+      'item.sort as item_sort',
+    ])
     .select('s.version_id')
     .orderBy('item.sort')
     .orderBy('content.sort')
@@ -39,7 +65,17 @@ async function standardsWhere(db: Db | Tx, by: { versionId?: string; id?: string
   if (by.id) q = q.where('s.id', '=', by.id);
   const rows = await q.execute();
   const units = rows.length
-    ? await db.selectFrom('standard_units as su').innerJoin('units as u', 'u.id', 'su.unit_id').select(['su.standard_id', 'u.id', 'u.name']).where('su.standard_id', 'in', rows.map((r) => r.id)).orderBy('u.name').execute()
+    ? await db
+        .selectFrom('standard_units as su')
+        .innerJoin('units as u', 'u.id', 'su.unit_id')
+        .select(['su.standard_id', 'u.id', 'u.name'])
+        .where(
+          'su.standard_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .orderBy('u.name')
+        .execute()
     : [];
   const byStandard = new Map<string, Array<{ id: string; name: string }>>();
   for (const u of units) byStandard.set(u.standard_id, [...(byStandard.get(u.standard_id) ?? []), { id: u.id, name: u.name }]);
@@ -53,7 +89,16 @@ export function listVersions(db: Db, scope: RawBuilder<SqlBool>, campaignId?: st
     .selectFrom('standard_versions as v')
     .innerJoin('campaigns as c', 'c.id', 'v.campaign_id')
     .innerJoin('regions as r', 'r.id', 'c.region_id')
-    .select(['v.id', 'v.name', 'v.campaign_id', 'c.name as campaign_name', 'v.source', 'v.cloned_from', 'v.created_at', sql<number>`(select count(*)::int from standards s where s.version_id = v.id)`.as('standards')])
+    .select([
+      'v.id',
+      'v.name',
+      'v.campaign_id',
+      'c.name as campaign_name',
+      'v.source',
+      'v.cloned_from',
+      'v.created_at',
+      sql<number>`(select count(*)::int from standards s where s.version_id = v.id)`.as('standards'),
+    ])
     .where(scope)
     .orderBy('v.created_at', 'desc');
   if (campaignId) q = q.where('v.campaign_id', '=', campaignId);
@@ -67,11 +112,20 @@ export async function siteTypeNames(db: Db): Promise<Map<string, string>> {
 
 /** A unit with its region path (for the task-decomposition view's scope check). */
 export function findUnitWithPath(db: Db, id: string) {
-  return db.selectFrom('units as u').innerJoin('regions as r', 'r.id', 'u.region_id').select(['u.id', 'u.name', 'r.path']).where('u.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('units as u')
+    .innerJoin('regions as r', 'r.id', 'u.region_id')
+    .select(['u.id', 'u.name', 'r.path'])
+    .where('u.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Pass/fail counts per standard over the visits of rounds that pass `roundVisible` (rounds aliased `ir`). */
-export async function compliance(db: Db, roundVisible: RawBuilder<SqlBool>, standardIds: string[]): Promise<Map<string, { passed: number; failed: number }>> {
+export async function compliance(
+  db: Db,
+  roundVisible: RawBuilder<SqlBool>,
+  standardIds: string[],
+): Promise<Map<string, { passed: number; failed: number }>> {
   if (!standardIds.length) return new Map();
   const rows = await sql<{ standard_id: string; passed: number; failed: number }>`
     select res.standard_id, count(*) filter (where res.verdict = 'pass')::int as passed, count(*) filter (where res.verdict = 'fail')::int as failed

@@ -13,14 +13,38 @@ import { buildTemplate, buildWorkbook, readUploadedWorkbookWithFields, sendWorkb
 import { covertAllowedSql } from '../../platform/visibility';
 import { cloneVersion, diffVersions } from './clone-version';
 import { importStandards, STANDARD_COLUMNS } from './import-standards';
-import { compliance, findStandard, findUnitWithPath, findVersion, listVersions, siteTypeNames, versionStandards, type StandardRow, type VersionRow } from './repository';
+import {
+  compliance,
+  findStandard,
+  findUnitWithPath,
+  findVersion,
+  listVersions,
+  siteTypeNames,
+  versionStandards,
+  type StandardRow,
+  type VersionRow,
+} from './repository';
 import './policy';
 
 const idParam = z.object({ id: z.uuid('编号格式不正确') });
-const readable = (actor: Actor, v: VersionRow) => can(actor, 'standards.read', { campaignId: v.campaign_id, regionPath: v.region_path, areaWide: true });
+const readable = (actor: Actor, v: VersionRow) =>
+  can(actor, 'standards.read', { campaignId: v.campaign_id, regionPath: v.region_path, areaWide: true });
 
 function presentStandard(s: StandardRow) {
-  return { id: s.id, code: s.code, text: s.text, method: s.method, points: s.points, siteTypeCodes: s.site_type_codes, leadUnitId: s.lead_unit_id, leadUnitName: s.lead_unit_name, units: s.units, negative: s.negative, itemName: s.item_name, contentName: s.content_name };
+  return {
+    id: s.id,
+    code: s.code,
+    text: s.text,
+    method: s.method,
+    points: s.points,
+    siteTypeCodes: s.site_type_codes,
+    leadUnitId: s.lead_unit_id,
+    leadUnitName: s.lead_unit_name,
+    units: s.units,
+    negative: s.negative,
+    itemName: s.item_name,
+    contentName: s.content_name,
+  };
 }
 
 /** Pass rates per standard from the visits the actor may see (live compliance; covert rounds only if the actor may know them). */
@@ -34,14 +58,37 @@ export function standardRoutes(_deps: ModuleDeps): FastifyPluginAsync {
 
     app.get('/versions', { schema: { querystring: z.object({ campaignId: z.uuid().optional() }), tags } }, async (req) => {
       authorize(req.ctx.actor, 'standards.list');
-      const scope = scopeSql(req.ctx.actor, 'standards.list', { campaignId: sql.ref('c.id'), regionPath: sql.ref('r.path'), areaPath: sql.ref('r.path') });
+      const scope = scopeSql(req.ctx.actor, 'standards.list', {
+        campaignId: sql.ref('c.id'),
+        regionPath: sql.ref('r.path'),
+        areaPath: sql.ref('r.path'),
+      });
       const rows = await listVersions(req.ctx.db, scope, req.query.campaignId);
-      return { items: rows.map((v) => ({ id: v.id, name: v.name, campaignId: v.campaign_id, campaignName: v.campaign_name, source: v.source, clonedFrom: v.cloned_from, createdAt: v.created_at, standards: v.standards })), total: rows.length };
+      return {
+        items: rows.map((v) => ({
+          id: v.id,
+          name: v.name,
+          campaignId: v.campaign_id,
+          campaignName: v.campaign_name,
+          source: v.source,
+          clonedFrom: v.cloned_from,
+          createdAt: v.created_at,
+          standards: v.standards,
+        })),
+        total: rows.length,
+      };
     });
 
     app.get('/import-template', { schema: { tags } }, async (req, reply) => {
       authorize(req.ctx.actor, 'standards.import');
-      return sendWorkbook(reply, '测评体系导入模板.xlsx', await buildTemplate('测评体系', STANDARD_COLUMNS, ['每行一条测评标准；多个点位类型或单位用“；”分隔；单位按全称匹配；负面清单填“是”或“否”。', '测评方法：实地考察、问卷调查、材料审核（网上申报）、其他。']));
+      return sendWorkbook(
+        reply,
+        '测评体系导入模板.xlsx',
+        await buildTemplate('测评体系', STANDARD_COLUMNS, [
+          '每行一条测评标准；多个点位类型或单位用“；”分隔；单位按全称匹配；负面清单填“是”或“否”。',
+          '测评方法：实地考察、问卷调查、材料审核（网上申报）、其他。',
+        ]),
+      );
     });
 
     app.post('/import', { schema: { tags } }, async (req, reply) => {
@@ -56,7 +103,12 @@ export function standardRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       const v = await findVersion(req.ctx.db, req.params.id);
       if (!v || !readable(req.ctx.actor, v)) throw notFound('测评体系版本');
       const rows = await versionStandards(req.ctx.db, v.id);
-      const items: Array<{ id: string; name: string; level: number; children: Array<{ id: string; name: string; level: number; standards: ReturnType<typeof presentStandard>[] }> }> = [];
+      const items: Array<{
+        id: string;
+        name: string;
+        level: number;
+        children: Array<{ id: string; name: string; level: number; standards: ReturnType<typeof presentStandard>[] }>;
+      }> = [];
       for (const s of rows) {
         let item = items.find((i) => i.id === s.item_id);
         if (!item) items.push((item = { id: s.item_id!, name: s.item_name!, level: 1, children: [] }));
@@ -73,12 +125,25 @@ export function standardRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       authorize(req.ctx.actor, 'standards.export', { campaignId: v.campaign_id, regionPath: v.region_path });
       const types = await siteTypeNames(req.ctx.db);
       const rows = await versionStandards(req.ctx.db, v.id);
-      const data = rows.map((s) => [s.item_name, s.content_name, s.code, s.text, labelOf(STANDARD_METHOD_LABELS, s.method), s.points, s.site_type_codes.map((c) => types.get(c) ?? c).join('；'), s.lead_unit_name ?? '', s.units.map((u) => u.name).join('；'), s.negative ? '是' : '否']);
+      const data = rows.map((s) => [
+        s.item_name,
+        s.content_name,
+        s.code,
+        s.text,
+        labelOf(STANDARD_METHOD_LABELS, s.method),
+        s.points,
+        s.site_type_codes.map((c) => types.get(c) ?? c).join('；'),
+        s.lead_unit_name ?? '',
+        s.units.map((u) => u.name).join('；'),
+        s.negative ? '是' : '否',
+      ]);
       return sendWorkbook(reply, `${v.name}.xlsx`, await buildWorkbook('测评体系', STANDARD_COLUMNS, data));
     });
 
-    app.post('/versions/:id/clone', { schema: { params: idParam, body: z.object({ name: z.string().trim().min(2, '请填写新版本名称').max(60) }), tags } }, async (req, reply) =>
-      reply.status(201).send(await cloneVersion(req.ctx, req.params.id, req.body.name)),
+    app.post(
+      '/versions/:id/clone',
+      { schema: { params: idParam, body: z.object({ name: z.string().trim().min(2, '请填写新版本名称').max(60) }), tags } },
+      async (req, reply) => reply.status(201).send(await cloneVersion(req.ctx, req.params.id, req.body.name)),
     );
 
     app.get('/versions/:id/diff/:other', { schema: { params: z.object({ id: z.uuid(), other: z.uuid() }), tags } }, async (req) => {
@@ -92,13 +157,24 @@ export function standardRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       if (!v || !readable(req.ctx.actor, v)) throw notFound('测评体系版本');
       const unit = await findUnitWithPath(req.ctx.db, req.params.id);
       if (!unit || !can(req.ctx.actor, 'units.read', { unitId: unit.id, regionPath: unit.path })) throw notFound('单位');
-      const rows = (await versionStandards(req.ctx.db, v.id)).filter((s) => s.lead_unit_id === unit.id || s.units.some((u) => u.id === unit.id));
-      const rates = await complianceFor(req.ctx.db, req.ctx.actor, rows.map((s) => s.id));
+      const rows = (await versionStandards(req.ctx.db, v.id)).filter(
+        (s) => s.lead_unit_id === unit.id || s.units.some((u) => u.id === unit.id),
+      );
+      const rates = await complianceFor(
+        req.ctx.db,
+        req.ctx.actor,
+        rows.map((s) => s.id),
+      );
       return {
         unit: { id: unit.id, name: unit.name },
         items: rows.map((s) => {
           const r = rates.get(s.id);
-          return { ...presentStandard(s), role: s.lead_unit_id === unit.id ? 'lead' : 'responsible', observations: r ? r.passed + r.failed : 0, passRate: r && r.passed + r.failed ? Math.round((r.passed / (r.passed + r.failed)) * 10000) / 10000 : null };
+          return {
+            ...presentStandard(s),
+            role: s.lead_unit_id === unit.id ? 'lead' : 'responsible',
+            observations: r ? r.passed + r.failed : 0,
+            passRate: r && r.passed + r.failed ? Math.round((r.passed / (r.passed + r.failed)) * 10000) / 10000 : null,
+          };
         }),
         total: rows.length,
       };
@@ -109,7 +185,12 @@ export function standardRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       const v = row ? await findVersion(req.ctx.db, row.version_id) : undefined;
       if (!row || !v || !readable(req.ctx.actor, v)) throw notFound('测评标准');
       const r = (await complianceFor(req.ctx.db, req.ctx.actor, [row.id])).get(row.id);
-      return { ...presentStandard(row), versionId: v.id, observations: r ? r.passed + r.failed : 0, passRate: r && r.passed + r.failed ? Math.round((r.passed / (r.passed + r.failed)) * 10000) / 10000 : null };
+      return {
+        ...presentStandard(row),
+        versionId: v.id,
+        observations: r ? r.passed + r.failed : 0,
+        passRate: r && r.passed + r.failed ? Math.round((r.passed / (r.passed + r.failed)) * 10000) / 10000 : null,
+      };
     });
   };
 }

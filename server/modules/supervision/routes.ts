@@ -22,8 +22,16 @@ export function supervisionRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       const p = n ? await findProblem(req.ctx.db, n.problem_id) : undefined;
       if (!n || !p || !canReadProblem(req.ctx.actor, p)) throw notFound('督办单');
       const rows: Array<[string, unknown]> = [
-        ['督办单编号', n.code], ['问题编号', p.code], ['责任单位', p.unit_name], ['问题类别', p.category_name], ['严重程度', labelOf(PROBLEM_SEVERITY_LABELS, p.severity)],
-        ['问题地点', p.address ?? p.region_name], ['问题描述', p.description], ['原整改时限', time(p.deadline)], ['督办时间', time(n.issued_at)], ['督办整改期限', time(n.deadline)],
+        ['督办单编号', n.code],
+        ['问题编号', p.code],
+        ['责任单位', p.unit_name],
+        ['问题类别', p.category_name],
+        ['严重程度', labelOf(PROBLEM_SEVERITY_LABELS, p.severity)],
+        ['问题地点', p.address ?? p.region_name],
+        ['问题描述', p.description],
+        ['原整改时限', time(p.deadline)],
+        ['督办时间', time(n.issued_at)],
+        ['督办整改期限', time(n.deadline)],
         ['升级督办', n.escalated_at ? `${time(n.escalated_at)}，报送 ${n.escalated_to ?? ''}` : '未升级'],
       ];
       const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>督办单 ${esc(n.code)}</title>

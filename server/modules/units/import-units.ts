@@ -28,19 +28,35 @@ export const UNIT_NOTES = [
   '状态填写“启用”或“停用”，不填为启用。单位名称已存在的行会更新该单位。',
 ];
 
-const TYPE_BY_LABEL = new Map<string, string>(UNIT_TYPES.flatMap((t) => [[UNIT_TYPE_LABELS[t], t], [t, t]]));
+const TYPE_BY_LABEL = new Map<string, string>(
+  UNIT_TYPES.flatMap((t) => [
+    [UNIT_TYPE_LABELS[t], t],
+    [t, t],
+  ]),
+);
 
 /** Imports units; returns how many were created and updated. */
 export async function importUnits(ctx: Ctx, buffer: Buffer): Promise<{ created: number; updated: number }> {
   authorize(ctx.actor, 'units.import');
   const rows = await readSheet(buffer, UNIT_COLUMNS);
   const errors: RowError[] = [];
-  const regions = new Map((await findRegionsByCodes(ctx.db, [...new Set(rows.map((r) => r.values['所属区划代码']).filter(Boolean))])).map((r) => [r.code, r]));
+  const regions = new Map(
+    (await findRegionsByCodes(ctx.db, [...new Set(rows.map((r) => r.values['所属区划代码']).filter(Boolean))])).map((r) => [r.code, r]),
+  );
   const names = rows.map((r) => r.values['单位名称']).filter(Boolean);
   const parents = rows.map((r) => r.values['上级单位']).filter(Boolean);
   const existing = new Map((await findUnitsByNames(ctx.db, [...new Set([...names, ...parents])])).map((u) => [u.name, u]));
   const inFile = new Map<string, number>();
-  const parsed: Array<{ row: number; name: string; type: string; regionId: string; parentName: string | null; head: [string | null, string | null]; liaison: [string | null, string | null]; active: boolean }> = [];
+  const parsed: Array<{
+    row: number;
+    name: string;
+    type: string;
+    regionId: string;
+    parentName: string | null;
+    head: [string | null, string | null];
+    liaison: [string | null, string | null];
+    active: boolean;
+  }> = [];
 
   for (const { row, values } of rows) {
     const before = errors.length;
@@ -53,19 +69,31 @@ export async function importUnits(ctx: Ctx, buffer: Buffer): Promise<{ created: 
     const region = regions.get(values['所属区划代码']);
     if (!values['所属区划代码']) errors.push({ row, column: '所属区划代码', message: '必填' });
     else if (!region) errors.push({ row, column: '所属区划代码', message: `区划 ${values['所属区划代码']} 不存在` });
-    else if (!can(ctx.actor, 'units.import', { regionPath: region.path })) errors.push({ row, column: '所属区划代码', message: '不在您的管理范围内' });
+    else if (!can(ctx.actor, 'units.import', { regionPath: region.path }))
+      errors.push({ row, column: '所属区划代码', message: '不在您的管理范围内' });
     const parentName = values['上级单位'] || null;
     if (parentName && parentName === name) errors.push({ row, column: '上级单位', message: '不能是本单位' });
-    else if (parentName && !existing.has(parentName) && !names.includes(parentName)) errors.push({ row, column: '上级单位', message: `找不到单位“${parentName}”` });
+    else if (parentName && !existing.has(parentName) && !names.includes(parentName))
+      errors.push({ row, column: '上级单位', message: `找不到单位“${parentName}”` });
     for (const col of ['一把手电话', '联络员电话']) {
-      if (values[col] && !phone.safeParse(values[col]).success) errors.push({ row, column: col, message: '须为 11 位手机号或带区号的固定电话' });
+      if (values[col] && !phone.safeParse(values[col]).success)
+        errors.push({ row, column: col, message: '须为 11 位手机号或带区号的固定电话' });
     }
     for (const col of ['一把手', '联络员']) if (values[col].length > 30) errors.push({ row, column: col, message: '不能超过 30 个字' });
     const status = values['状态'];
     if (status && status !== '启用' && status !== '停用') errors.push({ row, column: '状态', message: '填写“启用”或“停用”' });
     if (name) inFile.set(name, row);
     if (errors.length === before) {
-      parsed.push({ row, name, type: type!, regionId: region!.id, parentName, head: [values['一把手'] || null, values['一把手电话'] || null], liaison: [values['联络员'] || null, values['联络员电话'] || null], active: status !== '停用' });
+      parsed.push({
+        row,
+        name,
+        type: type!,
+        regionId: region!.id,
+        parentName,
+        head: [values['一把手'] || null, values['一把手电话'] || null],
+        liaison: [values['联络员'] || null, values['联络员电话'] || null],
+        active: status !== '停用',
+      });
     }
   }
   if (errors.length) throw invalid(errors);
@@ -76,11 +104,30 @@ export async function importUnits(ctx: Ctx, buffer: Buffer): Promise<{ created: 
     let updated = 0;
     // Two passes so a parent later in the file exists before its children point at it.
     for (const p of parsed) {
-      const fields = { name: p.name, type: p.type as never, regionId: p.regionId, headName: p.head[0], headPhone: p.head[1], liaisonName: p.liaison[0], liaisonPhone: p.liaison[1], active: p.active };
+      const fields = {
+        name: p.name,
+        type: p.type as never,
+        regionId: p.regionId,
+        headName: p.head[0],
+        headPhone: p.head[1],
+        liaisonName: p.liaison[0],
+        liaisonPhone: p.liaison[1],
+        active: p.active,
+      };
       const current = existing.get(p.name);
       if (current) {
-        await tx.updateTable('units').set({ ...unitColumns(fields), updated_at: ctx.clock.now(), version: current.version + 1 } as never).where('id', '=', current.id).execute();
-        await recordEvent(tx, ctx, { action: 'unit.updated', subjectType: 'unit', subjectId: current.id, before: current, after: { ...current, ...unitColumns(fields) } });
+        await tx
+          .updateTable('units')
+          .set({ ...unitColumns(fields), updated_at: ctx.clock.now(), version: current.version + 1 } as never)
+          .where('id', '=', current.id)
+          .execute();
+        await recordEvent(tx, ctx, {
+          action: 'unit.updated',
+          subjectType: 'unit',
+          subjectId: current.id,
+          before: current,
+          after: { ...current, ...unitColumns(fields) },
+        });
         updated += 1;
       } else {
         ids.set(p.name, await insertUnit(tx, ctx, fields));
@@ -88,7 +135,12 @@ export async function importUnits(ctx: Ctx, buffer: Buffer): Promise<{ created: 
       }
     }
     for (const p of parsed) {
-      if (p.parentName) await tx.updateTable('units').set({ parent_id: ids.get(p.parentName)! }).where('id', '=', ids.get(p.name)!).execute();
+      if (p.parentName)
+        await tx
+          .updateTable('units')
+          .set({ parent_id: ids.get(p.parentName)! })
+          .where('id', '=', ids.get(p.name)!)
+          .execute();
     }
     return { created, updated };
   });

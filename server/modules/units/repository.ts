@@ -54,7 +54,9 @@ export async function listUnits(
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    base(db, scope, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    base(db, scope, f)
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.n };
 }
@@ -80,7 +82,13 @@ export type UnitRow = NonNullable<Awaited<ReturnType<typeof findUnit>>>;
 /** Units by exact name (imports, name checks). */
 export function findUnitsByNames(db: Db | Tx, names: string[]) {
   if (!names.length) return Promise.resolve([]);
-  return db.selectFrom('units').innerJoin('regions as r', 'r.id', 'units.region_id').selectAll('units').select('r.path as region_path').where('units.name', 'in', names).execute();
+  return db
+    .selectFrom('units')
+    .innerJoin('regions as r', 'r.id', 'units.region_id')
+    .selectAll('units')
+    .select('r.path as region_path')
+    .where('units.name', 'in', names)
+    .execute();
 }
 
 /** How many records point at a unit. */

@@ -53,7 +53,17 @@ export function unitRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.get('/export', { schema: { querystring: listUnitsQuery.omit({ page: true, pageSize: true }), tags } }, async (req, reply) => {
       authorize(req.ctx.actor, 'units.export');
       const rows = await allUnits(req.ctx.db, scopeFor(req.ctx.actor, 'units.export'), req.query);
-      const data = rows.map((u) => [u.name, labelOf(UNIT_TYPE_LABELS, u.type), u.region_code, u.parent_name, u.head_name, u.head_phone, u.liaison_name, u.liaison_phone, u.active ? '启用' : '停用']);
+      const data = rows.map((u) => [
+        u.name,
+        labelOf(UNIT_TYPE_LABELS, u.type),
+        u.region_code,
+        u.parent_name,
+        u.head_name,
+        u.head_phone,
+        u.liaison_name,
+        u.liaison_phone,
+        u.active ? '启用' : '停用',
+      ]);
       return sendWorkbook(reply, '单位.xlsx', await buildWorkbook('单位', UNIT_COLUMNS, data));
     });
 

@@ -25,7 +25,8 @@ export async function updateUnit(ctx: Ctx, id: string, input: UpdateUnitInput): 
   if (changes.regionId && changes.regionId !== before.region_id) {
     const region = await findRegion(ctx.db, changes.regionId);
     if (!region) throw new AppError('validation', '所属区划不存在');
-    if (!can(ctx.actor, 'units.restructure', { regionPath: region.path })) throw new AppError('forbidden', '不能把单位移到您管理范围以外的区划');
+    if (!can(ctx.actor, 'units.restructure', { regionPath: region.path }))
+      throw new AppError('forbidden', '不能把单位移到您管理范围以外的区划');
   }
   if (changes.parentId) {
     if (changes.parentId === id) throw new AppError('validation', '上级单位不能是本单位');

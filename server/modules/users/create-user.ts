@@ -44,7 +44,17 @@ export async function insertUser(tx: Tx, ctx: Ctx, input: CreateUserInput, passw
   const now = ctx.clock.now();
   const row = await tx
     .insertInto('users')
-    .values({ username: input.username, name: input.name, phone: input.phone || null, unit_id: place.unitId, region_id: place.regionId, password_hash: passwordHash, must_change_password: true, created_at: now, updated_at: now })
+    .values({
+      username: input.username,
+      name: input.name,
+      phone: input.phone || null,
+      unit_id: place.unitId,
+      region_id: place.regionId,
+      password_hash: passwordHash,
+      must_change_password: true,
+      created_at: now,
+      updated_at: now,
+    })
     .returning(['id', 'username', 'name', 'phone', 'unit_id', 'region_id'])
     .executeTakeFirstOrThrow();
   await replaceGrants(tx, row.id, grants);
@@ -53,7 +63,10 @@ export async function insertUser(tx: Tx, ctx: Ctx, input: CreateUserInput, passw
 }
 
 /** Creates an account and returns it with its one-time initial password, or files a 三员 account for approval. */
-export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<{ user: UserRow; initialPassword: string } | { pendingId: string }> {
+export async function createUser(
+  ctx: Ctx,
+  input: CreateUserInput,
+): Promise<{ user: UserRow; initialPassword: string } | { pendingId: string }> {
   authorize(ctx.actor, 'users.create');
   if (hasSeparatedRole(input.roles)) {
     const mixed = separationProblem(input.roles.map((r) => r.role));

@@ -28,7 +28,12 @@ export const USER_NOTES = [
   '导入后每个账号获得一个临时密码（只显示一次），首次登录须修改。',
 ];
 
-const ROLE_BY_LABEL = new Map<string, Role>(ROLES.flatMap((r) => [[ROLE_LABELS[r], r], [r, r]]));
+const ROLE_BY_LABEL = new Map<string, Role>(
+  ROLES.flatMap((r) => [
+    [ROLE_LABELS[r], r],
+    [r, r],
+  ]),
+);
 
 /** Imports accounts; returns how many were created and their temporary passwords. */
 export async function importUsers(ctx: Ctx, buffer: Buffer) {
@@ -38,8 +43,12 @@ export async function importUsers(ctx: Ctx, buffer: Buffer) {
   const [existingNames, existingPhones, units, regions, campaigns] = await Promise.all([
     col('用户名').length ? ctx.db.selectFrom('users').select('username').where('username', 'in', col('用户名')).execute() : [],
     col('手机号').length ? ctx.db.selectFrom('users').select('phone').where('phone', 'in', col('手机号')).execute() : [],
-    col('所属单位').length ? ctx.db.selectFrom('units').select(['id', 'name', 'region_id']).where('name', 'in', col('所属单位')).execute() : [],
-    col('所属区划代码').length ? ctx.db.selectFrom('regions').select(['id', 'code']).where('code', 'in', col('所属区划代码')).execute() : [],
+    col('所属单位').length
+      ? ctx.db.selectFrom('units').select(['id', 'name', 'region_id']).where('name', 'in', col('所属单位')).execute()
+      : [],
+    col('所属区划代码').length
+      ? ctx.db.selectFrom('regions').select(['id', 'code']).where('code', 'in', col('所属区划代码')).execute()
+      : [],
     col('创建项目').length ? ctx.db.selectFrom('campaigns').select(['id', 'name']).where('name', 'in', col('创建项目')).execute() : [],
   ]);
   const taken = new Set(existingNames.map((u) => u.username.toLowerCase()));
@@ -50,14 +59,23 @@ export async function importUsers(ctx: Ctx, buffer: Buffer) {
   const errors: RowError[] = [];
   const seenNames = new Map<string, number>();
   const seenPhones = new Map<string, number>();
-  const accepted: Array<{ username: string; name: string; phone: string | null; unitId: string | null; regionId: string | null; roles: Array<{ role: Role; scopeId: string | null }> }> = [];
+  const accepted: Array<{
+    username: string;
+    name: string;
+    phone: string | null;
+    unitId: string | null;
+    regionId: string | null;
+    roles: Array<{ role: Role; scopeId: string | null }>;
+  }> = [];
 
   for (const { row, values } of rows) {
     const before = errors.length;
     const username = values['用户名'];
-    if (!usernameSchema.safeParse(username).success) errors.push({ row, column: '用户名', message: username ? '须以字母开头，3–32 位字母、数字、下划线、点或横线' : '必填' });
+    if (!usernameSchema.safeParse(username).success)
+      errors.push({ row, column: '用户名', message: username ? '须以字母开头，3–32 位字母、数字、下划线、点或横线' : '必填' });
     else if (taken.has(username.toLowerCase())) errors.push({ row, column: '用户名', message: `用户名 ${username} 已存在` });
-    else if (seenNames.has(username.toLowerCase())) errors.push({ row, column: '用户名', message: `与第 ${seenNames.get(username.toLowerCase())} 行重复` });
+    else if (seenNames.has(username.toLowerCase()))
+      errors.push({ row, column: '用户名', message: `与第 ${seenNames.get(username.toLowerCase())} 行重复` });
     seenNames.set(username.toLowerCase(), row);
     const name = values['姓名'];
     if (!name || name.length < 2 || name.length > 30) errors.push({ row, column: '姓名', message: name ? '须为 2–30 个字' : '必填' });
@@ -72,7 +90,10 @@ export async function importUsers(ctx: Ctx, buffer: Buffer) {
     if (values['所属区划代码'] && !region) errors.push({ row, column: '所属区划代码', message: `区划 ${values['所属区划代码']} 不存在` });
     const campaign = values['创建项目'] ? campaignByName.get(values['创建项目']) : undefined;
     if (values['创建项目'] && !campaign) errors.push({ row, column: '创建项目', message: `找不到创建项目“${values['创建项目']}”` });
-    const labels = values['角色'].split(/[;；]/).map((s) => s.trim()).filter(Boolean);
+    const labels = values['角色']
+      .split(/[;；]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     const roles: Array<{ role: Role; scopeId: string | null }> = [];
     if (!labels.length) errors.push({ row, column: '角色', message: '必填' });
     for (const label of labels) {
@@ -82,7 +103,8 @@ export async function importUsers(ctx: Ctx, buffer: Buffer) {
         continue;
       }
       const scope = ROLE_SCOPE[role];
-      const scopeId = scope === 'unit' ? unit?.id : scope === 'region' ? (region?.id ?? unit?.region_id) : scope === 'campaign' ? campaign?.id : null;
+      const scopeId =
+        scope === 'unit' ? unit?.id : scope === 'region' ? (region?.id ?? unit?.region_id) : scope === 'campaign' ? campaign?.id : null;
       if (scope !== 'global' && !scopeId) {
         const need = scope === 'unit' ? '所属单位' : scope === 'region' ? '所属区划代码' : '创建项目';
         errors.push({ row, column: need, message: `角色“${label}”须填写${need}` });
@@ -92,7 +114,8 @@ export async function importUsers(ctx: Ctx, buffer: Buffer) {
     const sep = separationProblem(roles.map((r) => r.role));
     if (sep) errors.push({ row, column: '角色', message: sep });
     else if (hasSeparatedRole(roles)) errors.push({ row, column: '角色', message: '三员账号不能导入：须逐个新建，并经另一位三员审批' });
-    if (errors.length === before) accepted.push({ username, name, phone: tel, unitId: unit?.id ?? null, regionId: region?.id ?? null, roles });
+    if (errors.length === before)
+      accepted.push({ username, name, phone: tel, unitId: unit?.id ?? null, regionId: region?.id ?? null, roles });
   }
   if (errors.length) throw invalid(errors);
 

@@ -27,7 +27,14 @@ export function presentUser(u: UserRow, grants: Grant[], actor: Actor, now: Date
     lastLoginAt: u.last_login_at,
     createdAt: u.created_at,
     version: u.version,
-    roles: grants.filter((g) => g.user_id === u.id).map((g) => ({ role: g.role, scopeType: g.scope_type, scopeId: g.scope_id, scopeName: g.scope_name ?? (g.scope_type === 'global' ? '全局' : null) })),
+    roles: grants
+      .filter((g) => g.user_id === u.id)
+      .map((g) => ({
+        role: g.role,
+        scopeType: g.scope_type,
+        scopeId: g.scope_id,
+        scopeName: g.scope_name ?? (g.scope_type === 'global' ? '全局' : null),
+      })),
     abilities: {
       ...abilities(actor, 'users', ['update', 'assignRoles', 'resetPassword', 'unlock'], userSubject(u)),
       // Nobody edits their own roles or resets their own password here (the personal centre changes it).

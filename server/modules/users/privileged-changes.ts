@@ -21,7 +21,11 @@ import { requireOwnerMobile, separatedRoleOf } from './separation';
 import { applyUserUpdate } from './update-user';
 
 export type ChangeKind = 'create_user' | 'update_user' | 'reset_password';
-export const KIND_LABELS: Record<ChangeKind, string> = { create_user: '新建三员账号', update_user: '修改三员账号', reset_password: '重置三员账号密码' };
+export const KIND_LABELS: Record<ChangeKind, string> = {
+  create_user: '新建三员账号',
+  update_user: '修改三员账号',
+  reset_password: '重置三员账号密码',
+};
 
 export interface Delivery {
   channel: 'sms';
@@ -38,7 +42,12 @@ export async function requestPrivilegedChange(
   if (!requesterRole) throw new AppError('forbidden', '只有三员可以申请三员账号变更');
   return ctx.db.transaction().execute(async (tx) => {
     if (input.targetUserId) {
-      const open = await tx.selectFrom('privileged_changes').select('id').where('target_user_id', '=', input.targetUserId).where('status', '=', 'pending').executeTakeFirst();
+      const open = await tx
+        .selectFrom('privileged_changes')
+        .select('id')
+        .where('target_user_id', '=', input.targetUserId)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
       if (open) throw new AppError('conflict', '该账号已有待审批的变更，请等待审批或撤回后再申请');
     }
     const row = await tx
@@ -55,7 +64,12 @@ export async function requestPrivilegedChange(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordEvent(tx, ctx, { action: 'privileged_change.requested', subjectType: 'privileged_change', subjectId: row.id, after: { kind: input.kind, target_user_id: input.targetUserId, summary: input.summary } });
+    await recordEvent(tx, ctx, {
+      action: 'privileged_change.requested',
+      subjectType: 'privileged_change',
+      subjectId: row.id,
+      after: { kind: input.kind, target_user_id: input.targetUserId, summary: input.summary },
+    });
     return row.id;
   });
 }
@@ -67,8 +81,21 @@ function listQuery(db: Db | Tx) {
     .leftJoin('users as r', 'r.id', 'c.requested_by')
     .leftJoin('users as d', 'd.id', 'c.decided_by')
     .select([
-      'c.id', 'c.kind', 'c.summary', 'c.status', 'c.target_user_id', 'c.requested_by', 'c.requester_role', 'c.decided_by', 'c.decided_at',
-      'c.decision_note', 'c.result_user_id', 'c.created_at', 't.username as target_username', 't.name as target_name', 'r.name as requester_name',
+      'c.id',
+      'c.kind',
+      'c.summary',
+      'c.status',
+      'c.target_user_id',
+      'c.requested_by',
+      'c.requester_role',
+      'c.decided_by',
+      'c.decided_at',
+      'c.decision_note',
+      'c.result_user_id',
+      'c.created_at',
+      't.username as target_username',
+      't.name as target_name',
+      'r.name as requester_name',
       'd.name as decider_name',
     ]);
 }
@@ -152,7 +179,11 @@ async function issueOwnerPassword(tx: Tx, ctx: Ctx, userId: string, reason: stri
   const phone = requireOwnerMobile(user.phone);
   const password = temporaryPassword();
   const now = ctx.clock.now();
-  await tx.updateTable('users').set({ password_hash: await hashPassword(password), must_change_password: true, updated_at: now }).where('id', '=', userId).execute();
+  await tx
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(password), must_change_password: true, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
   await clearUserThrottle(tx, userId);
   await endUserSessions(tx, userId, now);
   await revokeUserTokens(tx, userId, now);
@@ -163,7 +194,12 @@ async function issueOwnerPassword(tx: Tx, ctx: Ctx, userId: string, reason: stri
     body: `【创城】${user.name}您好，${reason}。账号：${user.username}，临时密码：${password}。首次登录须修改密码，请勿告诉任何人（包括管理员）。`,
     now,
   });
-  await recordEvent(tx, ctx, { action: 'user.password_issued_to_owner', subjectType: 'user', subjectId: userId, after: { channel: 'sms', to: maskPhone(phone) } });
+  await recordEvent(tx, ctx, {
+    action: 'user.password_issued_to_owner',
+    subjectType: 'user',
+    subjectId: userId,
+    after: { channel: 'sms', to: maskPhone(phone) },
+  });
   return { channel: 'sms', to: maskPhone(phone), message: `临时密码已发送至 ${maskPhone(phone)}` };
 }
 
@@ -215,7 +251,13 @@ export async function approveChange(ctx: Ctx, id: string, outbox: MessageTranspo
       action: bootstrap ? 'privileged_change.bootstrap_approved' : 'privileged_change.approved',
       subjectType: 'privileged_change',
       subjectId: id,
-      after: { kind: c.kind, target_user_id: c.target_user_id, requested_by: c.requested_by, summary: c.summary, ...(result ? { delivered_to: result.to } : {}) },
+      after: {
+        kind: c.kind,
+        target_user_id: c.target_user_id,
+        requested_by: c.requested_by,
+        summary: c.summary,
+        ...(result ? { delivered_to: result.to } : {}),
+      },
     });
     return result;
   });

@@ -28,7 +28,12 @@ function base(db: Db | Tx, scope: UserScope, f: UserFilter, now: Date) {
     const like = `%${f.search}%`;
     q = q.where((eb) => eb.or([eb('users.username', 'like', like), eb('users.name', 'like', like), eb('users.phone', 'like', like)]));
   }
-  if (f.role) q = q.where((eb) => eb.exists(eb.selectFrom('user_roles').select('id').whereRef('user_roles.user_id', '=', 'users.id').where('user_roles.role', '=', f.role!)));
+  if (f.role)
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('user_roles').select('id').whereRef('user_roles.user_id', '=', 'users.id').where('user_roles.role', '=', f.role!),
+      ),
+    );
   if (f.unitId) q = q.where('users.unit_id', '=', f.unitId);
   if (f.status === 'active') q = q.where('users.active', '=', true);
   if (f.status === 'disabled') q = q.where('users.active', '=', false);
@@ -38,16 +43,44 @@ function base(db: Db | Tx, scope: UserScope, f: UserFilter, now: Date) {
 }
 
 const COLUMNS = [
-  'users.id', 'users.username', 'users.name', 'users.phone', 'users.unit_id', 'users.region_id', 'users.active',
-  'users.locked_until', 'users.must_change_password', 'users.last_login_at', 'users.created_at', 'users.version', 'users.is_demo',
-  'u.name as unit_name', 'rr.name as region_name', 'rr.code as region_code',
+  'users.id',
+  'users.username',
+  'users.name',
+  'users.phone',
+  'users.unit_id',
+  'users.region_id',
+  'users.active',
+  'users.locked_until',
+  'users.must_change_password',
+  'users.last_login_at',
+  'users.created_at',
+  'users.version',
+  'users.is_demo',
+  'u.name as unit_name',
+  'rr.name as region_name',
+  'rr.code as region_code',
 ] as const;
 
 /** A page of users. */
-export async function listUsers(db: Db, scope: UserScope, f: UserFilter, now: Date, page: { limit: number; offset: number; sort: keyof typeof SORT; order: 'asc' | 'desc' }) {
+export async function listUsers(
+  db: Db,
+  scope: UserScope,
+  f: UserFilter,
+  now: Date,
+  page: { limit: number; offset: number; sort: keyof typeof SORT; order: 'asc' | 'desc' },
+) {
   const [items, total] = await Promise.all([
-    base(db, scope, f, now).select(COLUMNS).select(regionPathOf.as('scope_path')).orderBy(SORT[page.sort], page.order).orderBy('users.username').limit(page.limit).offset(page.offset).execute(),
-    base(db, scope, f, now).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    base(db, scope, f, now)
+      .select(COLUMNS)
+      .select(regionPathOf.as('scope_path'))
+      .orderBy(SORT[page.sort], page.order)
+      .orderBy('users.username')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    base(db, scope, f, now)
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.n };
 }
@@ -59,7 +92,11 @@ export function allUsers(db: Db, scope: UserScope, f: UserFilter, now: Date) {
 
 /** One user with names and the region path that scopes them. */
 export function findUser(db: Db | Tx, id: string) {
-  return base(db, () => sql<SqlBool>`true`, {}, new Date(0)).select(COLUMNS).select(regionPathOf.as('scope_path')).where('users.id', '=', id).executeTakeFirst();
+  return base(db, () => sql<SqlBool>`true`, {}, new Date(0))
+    .select(COLUMNS)
+    .select(regionPathOf.as('scope_path'))
+    .where('users.id', '=', id)
+    .executeTakeFirst();
 }
 export type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 
@@ -81,6 +118,9 @@ export async function grantsOf(db: Db | Tx, userIds: string[]) {
 export async function replaceGrants(tx: Tx, userId: string, grants: Array<{ role: string; scopeType: string; scopeId: string | null }>) {
   await tx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   if (grants.length) {
-    await tx.insertInto('user_roles').values(grants.map((g) => ({ user_id: userId, role: g.role, scope_type: g.scopeType, scope_id: g.scopeId }))).execute();
+    await tx
+      .insertInto('user_roles')
+      .values(grants.map((g) => ({ user_id: userId, role: g.role, scope_type: g.scopeType, scope_id: g.scopeId })))
+      .execute();
   }
 }

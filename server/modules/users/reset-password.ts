@@ -43,7 +43,12 @@ export async function resetPassword(ctx: Ctx, id: string): Promise<{ password: s
     await clearUserThrottle(tx, id);
     await endUserSessions(tx, id, now);
     const revoked = await revokeUserTokens(tx, id, now);
-    await recordEvent(tx, ctx, { action: 'user.password_reset', subjectType: 'user', subjectId: id, after: revoked ? { api_tokens_revoked: revoked } : null });
+    await recordEvent(tx, ctx, {
+      action: 'user.password_reset',
+      subjectType: 'user',
+      subjectId: id,
+      after: revoked ? { api_tokens_revoked: revoked } : null,
+    });
   });
   return { password };
 }
@@ -55,7 +60,12 @@ export async function unlockUser(ctx: Ctx, id: string): Promise<void> {
   authorize(ctx.actor, 'users.unlock', userSubject(user));
   await ctx.db.transaction().execute(async (tx) => {
     await clearUserThrottle(tx, id);
-    await recordEvent(tx, ctx, { action: 'user.unlocked', subjectType: 'user', subjectId: id, before: { locked_until: user.locked_until } });
+    await recordEvent(tx, ctx, {
+      action: 'user.unlocked',
+      subjectType: 'user',
+      subjectId: id,
+      before: { locked_until: user.locked_until },
+    });
   });
 }
 
@@ -93,6 +103,11 @@ export async function releaseLock(ctx: Ctx, subject: string, ip: string | null):
   } else if (!can(ctx.actor, 'users.unlock', { regionPath: '/' })) throw notFound('锁定记录');
   await ctx.db.transaction().execute(async (tx) => {
     if (!(await clearThrottle(tx, subject, ip ?? ''))) throw notFound('锁定记录');
-    await recordEvent(tx, ctx, { action: 'auth.lock_released', subjectType: subject.startsWith('user:') ? 'user' : 'login_name', subjectId: subject.slice(5), after: { ip } });
+    await recordEvent(tx, ctx, {
+      action: 'auth.lock_released',
+      subjectType: subject.startsWith('user:') ? 'user' : 'login_name',
+      subjectId: subject.slice(5),
+      after: { ip },
+    });
   });
 }

@@ -11,7 +11,11 @@ export interface ResolvedGrant {
   scopeId: string | null;
 }
 
-const TABLE_OF: Record<Exclude<ScopeType, 'global'>, 'regions' | 'units' | 'campaigns'> = { region: 'regions', unit: 'units', campaign: 'campaigns' };
+const TABLE_OF: Record<Exclude<ScopeType, 'global'>, 'regions' | 'units' | 'campaigns'> = {
+  region: 'regions',
+  unit: 'units',
+  campaign: 'campaigns',
+};
 
 /** The 三员分立 rule as a reason, or null: a separated admin role is the only role its holder has. */
 export function separationProblem(roles: Role[]): string | null {
@@ -23,7 +27,11 @@ export function separationProblem(roles: Role[]): string | null {
 }
 
 /** Resolves role inputs; a role without a scope takes the user's own unit or region. */
-export async function resolveGrants(db: Db | Tx, inputs: RoleGrantInput[], owner: { unitId: string | null; regionId: string | null }): Promise<ResolvedGrant[]> {
+export async function resolveGrants(
+  db: Db | Tx,
+  inputs: RoleGrantInput[],
+  owner: { unitId: string | null; regionId: string | null },
+): Promise<ResolvedGrant[]> {
   const problem = separationProblem(inputs.map((i) => i.role));
   if (problem) throw new AppError('separation_of_duties', problem);
   const out: ResolvedGrant[] = [];

@@ -37,8 +37,16 @@ export function userRoutes(deps: ModuleDeps): FastifyPluginAsync {
       authorize(req.ctx.actor, 'users.list');
       const q = req.query;
       const now = req.ctx.clock.now();
-      const { items, total } = await listUsers(req.ctx.db, scopeFor(req.ctx.actor, 'users.list'), q, now, { limit: q.pageSize, offset: offsetOf(q), sort: q.sort, order: q.order });
-      const grants = await grantsOf(req.ctx.db, items.map((u) => u.id));
+      const { items, total } = await listUsers(req.ctx.db, scopeFor(req.ctx.actor, 'users.list'), q, now, {
+        limit: q.pageSize,
+        offset: offsetOf(q),
+        sort: q.sort,
+        order: q.order,
+      });
+      const grants = await grantsOf(
+        req.ctx.db,
+        items.map((u) => u.id),
+      );
       return { items: items.map((u) => presentUser(u, grants, req.ctx.actor, now)), total };
     });
 
@@ -55,10 +63,24 @@ export function userRoutes(deps: ModuleDeps): FastifyPluginAsync {
     app.get('/export', { schema: { querystring: listUsersQuery.omit({ page: true, pageSize: true }), tags } }, async (req, reply) => {
       authorize(req.ctx.actor, 'users.export');
       const rows = await allUsers(req.ctx.db, scopeFor(req.ctx.actor, 'users.export'), req.query, req.ctx.clock.now());
-      const grants = await grantsOf(req.ctx.db, rows.map((u) => u.id));
+      const grants = await grantsOf(
+        req.ctx.db,
+        rows.map((u) => u.id),
+      );
       const data = rows.map((u) => {
         const mine = grants.filter((g) => g.user_id === u.id);
-        return [u.username, u.name, u.phone, u.unit_name, u.region_code, mine.map((g) => ROLE_LABELS[g.role as never] ?? g.role).join('；'), mine.filter((g) => g.scope_type === 'campaign').map((g) => g.scope_name).join('；')];
+        return [
+          u.username,
+          u.name,
+          u.phone,
+          u.unit_name,
+          u.region_code,
+          mine.map((g) => ROLE_LABELS[g.role as never] ?? g.role).join('；'),
+          mine
+            .filter((g) => g.scope_type === 'campaign')
+            .map((g) => g.scope_name)
+            .join('；'),
+        ];
       });
       return sendWorkbook(reply, '账号.xlsx', await buildWorkbook('账号', USER_COLUMNS, data));
     });
@@ -72,7 +94,9 @@ export function userRoutes(deps: ModuleDeps): FastifyPluginAsync {
     });
 
     // 三员变更审批: requests are filed by POST /, PATCH /:id and POST /:id/reset-password (answer 202).
-    app.get('/privileged-changes', { schema: { querystring: changeStatusQuery, tags } }, async (req) => ({ items: await listChanges(req.ctx, req.query.status) }));
+    app.get('/privileged-changes', { schema: { querystring: changeStatusQuery, tags } }, async (req) => ({
+      items: await listChanges(req.ctx, req.query.status),
+    }));
 
     app.get('/privileged-changes/:id', { schema: { params: idParam, tags } }, async (req) => getChange(req.ctx, req.params.id));
 

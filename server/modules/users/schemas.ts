@@ -46,6 +46,11 @@ export const changeStatusQuery = z.object({ status: z.enum(['pending', 'decided'
 export const decisionBody = z.object({ note: z.string().trim().max(200).optional() });
 
 export const releaseLockBody = z.object({
-  subject: z.string().trim().min(6).max(80).regex(/^(user|name):/, '锁定对象格式不正确'),
+  subject: z
+    .string()
+    .trim()
+    .min(6)
+    .max(80)
+    .regex(/^(user|name):/, '锁定对象格式不正确'),
   ip: z.string().trim().max(64).nullable().optional(),
 });

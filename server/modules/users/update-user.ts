@@ -26,8 +26,7 @@ async function planUpdate(tx: Tx, before: UserRow, input: UpdateUserInput) {
   const regionId = input.regionId !== undefined ? input.regionId : input.unitId !== undefined ? null : before.region_id;
   const place = await placeUser(tx, unitId, regionId);
   const newGrants: ResolvedGrant[] | null = input.roles ? await resolveGrants(tx, input.roles, place) : null;
-  const rolesChange =
-    !!newGrants && [...oldGrants.map(grantKey)].sort().join(',') !== [...newGrants.map(grantKey)].sort().join(',');
+  const rolesChange = !!newGrants && [...oldGrants.map(grantKey)].sort().join(',') !== [...newGrants.map(grantKey)].sort().join(',');
   const wasSeparated = hasSeparatedRole(oldGrants);
   const willBeSeparated = newGrants ? hasSeparatedRole(newGrants) : wasSeparated;
   const phoneChange = input.phone !== undefined && (input.phone || null) !== before.phone;
@@ -49,7 +48,11 @@ export async function applyUserUpdate(tx: Tx, ctx: Ctx, id: string, input: Updat
   if (!before) throw notFound('用户');
   const plan = await planUpdate(tx, before, input);
   const now = ctx.clock.now();
-  if (input.phone && input.phone !== before.phone && (await tx.selectFrom('users').select('id').where('phone', '=', input.phone).where('id', '!=', id).executeTakeFirst())) {
+  if (
+    input.phone &&
+    input.phone !== before.phone &&
+    (await tx.selectFrom('users').select('id').where('phone', '=', input.phone).where('id', '!=', id).executeTakeFirst())
+  ) {
     throw new AppError('duplicate', `手机号 ${input.phone} 已被其他账号使用`);
   }
   const set: Record<string, unknown> = { unit_id: plan.place.unitId, region_id: plan.place.regionId };
@@ -63,7 +66,10 @@ export async function applyUserUpdate(tx: Tx, ctx: Ctx, id: string, input: Updat
     action: 'user.updated',
     subjectType: 'user',
     subjectId: id,
-    before: { ...pick(before), ...(plan.newGrants ? { roles: plan.oldGrants.map((g) => ({ role: g.role, scopeType: g.scope_type, scopeId: g.scope_id })) } : {}) },
+    before: {
+      ...pick(before),
+      ...(plan.newGrants ? { roles: plan.oldGrants.map((g) => ({ role: g.role, scopeType: g.scope_type, scopeId: g.scope_id })) } : {}),
+    },
     after: { ...pick(after as never), ...(plan.newGrants ? { roles: plan.newGrants } : {}) },
   });
   return { gainedSeparatedRole: plan.gainedSeparatedRole };

@@ -31,9 +31,7 @@ export async function startSession(
   return { token, csrfToken };
 }
 
-export type SessionLookup =
-  | { status: 'ok'; userId: string; csrfToken: string; sessionId: string }
-  | { status: 'expired' | 'missing' };
+export type SessionLookup = { status: 'ok'; userId: string; csrfToken: string; sessionId: string } | { status: 'expired' | 'missing' };
 
 /** Finds a live session for a cookie token, ending it if it has been idle too long. */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionLookup> {

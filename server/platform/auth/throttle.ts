@@ -26,9 +26,7 @@ export const userSubject = (userId: string) => `user:${userId}`;
 /** The throttle subject of a name that matches no account (lower-cased, so case variants share one count). */
 export const nameSubject = (typed: string) => `name:${typed.trim().toLowerCase().slice(0, 64)}`;
 
-export type Reservation =
-  | { status: 'locked'; lockedUntil: Date }
-  | { status: 'ok'; attempt: number };
+export type Reservation = { status: 'locked'; lockedUntil: Date } | { status: 'ok'; attempt: number };
 
 /** Counts one attempt atomically and says whether it may go on to the password check. */
 export async function reserveAttempt(db: Db | Tx, subject: string, ip: string | null, now: Date): Promise<Reservation> {
@@ -75,7 +73,10 @@ async function lock(db: Db | Tx, subject: string, ip: string | null, now: Date):
   const minutes = sql<number>`least(${MAX_LOCK_MINUTES}, ${LOCK_MINUTES} * power(2, least(lock_count, 10)))`;
   const set = await db
     .updateTable('login_throttle')
-    .set({ locked_until: sql<Date>`${now}::timestamptz + make_interval(mins => (${minutes})::int)`, lock_count: (eb) => eb('lock_count', '+', 1) })
+    .set({
+      locked_until: sql<Date>`${now}::timestamptz + make_interval(mins => (${minutes})::int)`,
+      lock_count: (eb) => eb('lock_count', '+', 1),
+    })
     .where('subject', '=', subject)
     .where('ip', '=', ip ?? '')
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
@@ -83,7 +84,12 @@ async function lock(db: Db | Tx, subject: string, ip: string | null, now: Date):
     .executeTakeFirst();
   let until = set?.locked_until ?? null;
   if (!until) {
-    const row = await db.selectFrom('login_throttle').select('locked_until').where('subject', '=', subject).where('ip', '=', ip ?? '').executeTakeFirst();
+    const row = await db
+      .selectFrom('login_throttle')
+      .select('locked_until')
+      .where('subject', '=', subject)
+      .where('ip', '=', ip ?? '')
+      .executeTakeFirst();
     until = row?.locked_until ?? new Date(now.getTime() + LOCK_MINUTES * 60_000);
   }
   const lockedUntil = new Date(until);
@@ -124,8 +130,16 @@ export async function clearUserThrottle(db: Db | Tx, userId: string): Promise<vo
 export async function clearThrottle(db: Db | Tx, subject: string, ip: string): Promise<boolean> {
   const res = await db.deleteFrom('login_throttle').where('subject', '=', subject).where('ip', '=', ip).executeTakeFirst();
   if (subject.startsWith('user:')) {
-    const left = await db.selectFrom('login_throttle').select(sql<Date | null>`max(locked_until)`.as('until')).where('subject', '=', subject).executeTakeFirst();
-    await db.updateTable('users').set({ locked_until: left?.until ?? null }).where('id', '=', subject.slice(5)).execute();
+    const left = await db
+      .selectFrom('login_throttle')
+      .select(sql<Date | null>`max(locked_until)`.as('until'))
+      .where('subject', '=', subject)
+      .executeTakeFirst();
+    await db
+      .updateTable('users')
+      .set({ locked_until: left?.until ?? null })
+      .where('id', '=', subject.slice(5))
+      .execute();
   }
   return Number(res.numDeletedRows) > 0;
 }
@@ -135,7 +149,19 @@ export function currentLocks(db: Db, now: Date) {
   return db
     .selectFrom('login_throttle as t')
     .leftJoin('users as u', (j) => j.on(sql<boolean>`t.subject = 'user:' || u.id::text`))
-    .select(['t.subject', 't.ip', 't.attempts', 't.lock_count', 't.locked_until', 't.last_attempt_at', 'u.id as user_id', 'u.username', 'u.name', 'u.unit_id', 'u.region_id'])
+    .select([
+      't.subject',
+      't.ip',
+      't.attempts',
+      't.lock_count',
+      't.locked_until',
+      't.last_attempt_at',
+      'u.id as user_id',
+      'u.username',
+      'u.name',
+      'u.unit_id',
+      'u.region_id',
+    ])
     .where('t.locked_until', '>', now)
     .orderBy('t.locked_until', 'desc')
     .limit(500)

@@ -31,6 +31,11 @@ export async function resolveApiToken(db: Db, token: string, now: Date): Promise
 
 /** Revokes every live token of a user (password changed or reset); returns how many. */
 export async function revokeUserTokens(tx: Tx, userId: string, now: Date): Promise<number> {
-  const res = await tx.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  const res = await tx
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }

@@ -105,16 +105,12 @@ export function useAddLeadingMember(campaignId: Id) {
 
 /** Update a leading-group member. */
 export function useUpdateLeadingMember(campaignId: Id) {
-  return useResourceMutation(
-    ['campaigns'],
-    ({ id, ...input }: Partial<LeadingMemberInput> & { id: Id; version?: number }) =>
-      api.patch<LeadingGroupMember>(`/api/campaigns/${campaignId}/leading-group/${id}`, input),
+  return useResourceMutation(['campaigns'], ({ id, ...input }: Partial<LeadingMemberInput> & { id: Id; version?: number }) =>
+    api.patch<LeadingGroupMember>(`/api/campaigns/${campaignId}/leading-group/${id}`, input),
   );
 }
 
 /** Remove a leading-group member. */
 export function useDeleteLeadingMember(campaignId: Id) {
-  return useResourceMutation(['campaigns'], (memberId: Id) =>
-    api.delete(`/api/campaigns/${campaignId}/leading-group/${memberId}`),
-  );
+  return useResourceMutation(['campaigns'], (memberId: Id) => api.delete(`/api/campaigns/${campaignId}/leading-group/${memberId}`));
 }

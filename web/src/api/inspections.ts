@@ -153,7 +153,11 @@ export type RoundFilters = ListParams & { kind?: string; campaignId?: string; mi
 export function toDay(value: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : dayjs(value).format('YYYY-MM-DD');
 }
-const withDays = <T extends { startDate: string; endDate: string }>(r: T): T => ({ ...r, startDate: toDay(r.startDate), endDate: toDay(r.endDate) });
+const withDays = <T extends { startDate: string; endDate: string }>(r: T): T => ({
+  ...r,
+  startDate: toDay(r.startDate),
+  endDate: toDay(r.endDate),
+});
 
 /** Rounds the user may see (covert ones before release only for their team, the office and leaders). */
 export function useRounds(params: RoundFilters, enabled = true) {
@@ -261,7 +265,8 @@ export function usePickableSites(params: ListParams & { siteTypeCode?: string; r
 export function useStandardVersions(campaignId: string | undefined) {
   return useQuery({
     queryKey: ['standards', 'versions', campaignId],
-    queryFn: () => api.get<Page<{ id: string; name: string; standards: number; createdAt: string }>>('/api/standards/versions', { campaignId }),
+    queryFn: () =>
+      api.get<Page<{ id: string; name: string; standards: number; createdAt: string }>>('/api/standards/versions', { campaignId }),
     enabled: !!campaignId,
   });
 }
@@ -270,7 +275,11 @@ export function useStandardVersions(campaignId: string | undefined) {
 export function useInspectorOptions(enabled: boolean) {
   return useQuery({
     queryKey: ['users', 'inspectors'],
-    queryFn: () => api.get<Page<{ id: string; name: string; username: string; unitName: string | null }>>('/api/users', { role: 'inspector', pageSize: 200 }),
+    queryFn: () =>
+      api.get<Page<{ id: string; name: string; username: string; unitName: string | null }>>('/api/users', {
+        role: 'inspector',
+        pageSize: 200,
+      }),
     enabled,
     staleTime: 60_000,
   });

@@ -98,9 +98,7 @@ export function useSubmitMaterial() {
 
 /** Pass or return a submission at the version the reviewer saw. */
 export function useReviewMaterial() {
-  return useResourceMutation(
-    ['materials'],
-    ({ id, ...body }: { id: Id; decision: 'pass' | 'return'; comment?: string; version: number }) =>
-      api.post<void>(`/api/materials/${id}/review`, body),
+  return useResourceMutation(['materials'], ({ id, ...body }: { id: Id; decision: 'pass' | 'return'; comment?: string; version: number }) =>
+    api.post<void>(`/api/materials/${id}/review`, body),
   );
 }

@@ -4,15 +4,7 @@ import { api } from './client';
 import { useResourceMutation } from './resource';
 
 export type NotificationKind =
-  | 'dispatched'
-  | 'deadline_tomorrow'
-  | 'returned'
-  | 'overdue'
-  | 'supervised'
-  | 'escalated'
-  | 'reported'
-  | 'extension'
-  | 'verified';
+  'dispatched' | 'deadline_tomorrow' | 'returned' | 'overdue' | 'supervised' | 'escalated' | 'reported' | 'extension' | 'verified';
 
 export interface AppNotification {
   id: string;

@@ -49,7 +49,11 @@ export interface DeadlinePolicyInput {
 export function useDeadlinePolicies(regionId?: string, enabled = true) {
   return useQuery({
     queryKey: ['problem-settings', 'deadlines', regionId ?? 'home'],
-    queryFn: () => api.get<{ region: SettingsRegion | null; items: DeadlinePolicy[] }>('/api/problem-settings/deadlines', regionId ? { regionId } : undefined),
+    queryFn: () =>
+      api.get<{ region: SettingsRegion | null; items: DeadlinePolicy[] }>(
+        '/api/problem-settings/deadlines',
+        regionId ? { regionId } : undefined,
+      ),
     enabled,
   });
 }
@@ -63,7 +67,11 @@ export function useUpdateDeadlinePolicy() {
     ['problem-settings'],
     ({ severity, region, base, hours, workingDays }: DeadlinePolicyInput) =>
       region
-        ? api.put<DeadlinePolicy>(`/api/problem-settings/regions/${region.id}/deadlines/${severity}`, { hours, workingDays, version: base.inherited ? null : base.version })
+        ? api.put<DeadlinePolicy>(`/api/problem-settings/regions/${region.id}/deadlines/${severity}`, {
+            hours,
+            workingDays,
+            version: base.inherited ? null : base.version,
+          })
         : api.patch<DeadlinePolicy>(`/api/problem-settings/deadlines/${severity}`, { hours, workingDays, version: base.version }),
     { silent: true },
   );
@@ -103,7 +111,10 @@ export interface DispatchRuleInput {
 export function useDispatchRules(enabled = true) {
   return useQuery({
     queryKey: ['problem-settings', 'dispatch-rules'],
-    queryFn: () => api.get<{ items: DispatchRule[]; total: number; abilities: { create: boolean; createGlobal: boolean } }>('/api/problem-settings/dispatch-rules'),
+    queryFn: () =>
+      api.get<{ items: DispatchRule[]; total: number; abilities: { create: boolean; createGlobal: boolean } }>(
+        '/api/problem-settings/dispatch-rules',
+      ),
     enabled,
   });
 }
@@ -151,20 +162,28 @@ export interface CategoryPatch {
 export function useAllProblemCategories() {
   return useQuery({
     queryKey: ['problem-categories', 'all'],
-    queryFn: () => api.get<{ region: SettingsRegion | null; items: ManagedCategory[] }>('/api/problem-categories', { includeInactive: 'true' }),
+    queryFn: () =>
+      api.get<{ region: SettingsRegion | null; items: ManagedCategory[] }>('/api/problem-categories', { includeInactive: 'true' }),
   });
 }
 
 /** 停用 or 启用 a category for one region's subtree only (creates the region's own setting when it has none). */
 export function useSetCategoryForRegion() {
-  return useResourceMutation(['problem-categories'], ({ code, regionId, active, version }: { code: string; regionId: string; active: boolean; version: number | null }) =>
-    api.put<{ code: string; active: boolean; version: number }>(`/api/problem-categories/${code}/regions/${regionId}`, { active, version }),
+  return useResourceMutation(
+    ['problem-categories'],
+    ({ code, regionId, active, version }: { code: string; regionId: string; active: boolean; version: number | null }) =>
+      api.put<{ code: string; active: boolean; version: number }>(`/api/problem-categories/${code}/regions/${regionId}`, {
+        active,
+        version,
+      }),
   );
 }
 
 /** Drop the region's own 启用/停用: the category is inherited from above again. */
 export function useResetCategoryForRegion() {
-  return useResourceMutation(['problem-categories'], ({ code, regionId }: { code: string; regionId: string }) => api.delete(`/api/problem-categories/${code}/regions/${regionId}`));
+  return useResourceMutation(['problem-categories'], ({ code, regionId }: { code: string; regionId: string }) =>
+    api.delete(`/api/problem-categories/${code}/regions/${regionId}`),
+  );
 }
 
 /** Add a category (a minor class under a major one). */

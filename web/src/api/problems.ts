@@ -210,7 +210,10 @@ export function useProblemCategories() {
     queryFn: async () => {
       const { items } = await api.get<{ items: ProblemCategory[] }>('/api/problem-categories');
       try {
-        localStorage.setItem(CATEGORY_CACHE, JSON.stringify(items.map(({ code, name, parentCode, kind, active }) => ({ code, name, parentCode, kind, active }))));
+        localStorage.setItem(
+          CATEGORY_CACHE,
+          JSON.stringify(items.map(({ code, name, parentCode, kind, active }) => ({ code, name, parentCode, kind, active }))),
+        );
       } catch {
         // Storage full or unavailable: the list still works from memory.
       }

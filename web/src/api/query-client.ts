@@ -13,10 +13,7 @@ declare module '@tanstack/react-query' {
 
 /** Failures the app handles by navigation, not by a toast. */
 function isHandledByRedirect(error: unknown): boolean {
-  return (
-    error instanceof ApiError &&
-    (error.status === 401 || (error.status === 403 && error.code === 'password_change_required'))
-  );
+  return error instanceof ApiError && (error.status === 401 || (error.status === 403 && error.code === 'password_change_required'));
 }
 
 export const queryClient: QueryClient = new QueryClient({

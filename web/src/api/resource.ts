@@ -23,9 +23,7 @@ export function useResourceMutation<TInput, TResult = unknown>(
   return useMutation({
     mutationFn,
     onSuccess: async () => {
-      await Promise.all(
-        [...resources, 'home'].map((resource) => queryClient.invalidateQueries({ queryKey: [resource] })),
-      );
+      await Promise.all([...resources, 'home'].map((resource) => queryClient.invalidateQueries({ queryKey: [resource] })));
     },
     meta: { silent: options.silent },
   });

@@ -72,7 +72,10 @@ export const isPending = (r: object): r is Pending => 'pending' in r;
 /** Create a user; the initial password is returned once (a 三员 account is filed for approval instead). */
 export function useCreateUser() {
   return useResourceMutation(['users', 'privileged-changes'], (input: UserInput) =>
-    api.post<{ user: User; initialPassword?: string; delivery?: { channel: 'sms'; to: string; message: string } } | Pending>('/api/users', input),
+    api.post<{ user: User; initialPassword?: string; delivery?: { channel: 'sms'; to: string; message: string } } | Pending>(
+      '/api/users',
+      input,
+    ),
   );
 }
 

@@ -43,11 +43,7 @@ export default function AppLayout() {
             style={{ color: '#fff' }}
           />
         )}
-        <Link
-          to="/"
-          aria-label="返回首页"
-          style={{ display: 'flex', alignItems: 'center', gap: 8, color: '#fff', minWidth: 0, flex: 1 }}
-        >
+        <Link to="/" aria-label="返回首页" style={{ display: 'flex', alignItems: 'center', gap: 8, color: '#fff', minWidth: 0, flex: 1 }}>
           <ApartmentOutlined aria-hidden style={{ fontSize: 22 }} />
           <span
             style={{

@@ -80,13 +80,7 @@ export function ImportButton({ kind, title }: { kind: ImportKind; title: string 
             </p>
             <p className="ant-upload-text">点击或拖拽 .xlsx 文件到此处</p>
           </Upload.Dragger>
-          {result && (
-            <Alert
-              type="success"
-              showIcon
-              title={`导入成功：新增 ${result.created} 条，更新 ${result.updated} 条`}
-            />
-          )}
+          {result && <Alert type="success" showIcon title={`导入成功：新增 ${result.created} 条，更新 ${result.updated} 条`} />}
           {failure && <ImportErrors failure={failure} />}
         </Space>
       </Modal>

@@ -50,7 +50,12 @@ const NAV: NavGroup[] = [
       { path: '/problems', label: '问题列表', icon: <UnorderedListOutlined aria-hidden />, permission: 'problems.list' },
       { path: '/problems/map', label: '问题地图', icon: <AimOutlined aria-hidden />, permission: 'problems.list' },
       { path: '/field', label: '上报问题', icon: <CameraOutlined aria-hidden />, permission: 'problems.report' },
-      { path: '/problem-settings', label: '问题设置', icon: <SettingOutlined aria-hidden />, permission: ['problems.list', 'problemCategories.update'] },
+      {
+        path: '/problem-settings',
+        label: '问题设置',
+        icon: <SettingOutlined aria-hidden />,
+        permission: ['problems.list', 'problemCategories.update'],
+      },
     ],
   },
   {

@@ -152,7 +152,15 @@ export function NotificationBell({ enabled, compact }: { enabled: boolean; compa
       aria-label={title}
       style={{ width: 380, background: '#fff', borderRadius: 8, boxShadow: '0 6px 16px rgba(0,0,0,.12), 0 3px 6px -4px rgba(0,0,0,.12)' }}
     >
-      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '10px 14px', borderBottom: '1px solid #f0f0f0' }}>
+      <div
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          padding: '10px 14px',
+          borderBottom: '1px solid #f0f0f0',
+        }}
+      >
         <Typography.Text strong>{title}</Typography.Text>
         {readAll}
       </div>

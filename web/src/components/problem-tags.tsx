@@ -85,7 +85,17 @@ export function deadlineStatus(deadline: string | null, state: ProblemState, now
 }
 
 /** Live countdown to the deadline: 剩余 2天3小时 / 已超期 5小时 (red). */
-export function DeadlineCountdown({ deadline, state, strong, hideEmpty }: { deadline: string | null; state: ProblemState; strong?: boolean; hideEmpty?: boolean }) {
+export function DeadlineCountdown({
+  deadline,
+  state,
+  strong,
+  hideEmpty,
+}: {
+  deadline: string | null;
+  state: ProblemState;
+  strong?: boolean;
+  hideEmpty?: boolean;
+}) {
   const now = useNow();
   const status = deadlineStatus(deadline, state, now);
   if (!status) return hideEmpty ? null : <Typography.Text type="secondary">—</Typography.Text>;

@@ -26,7 +26,19 @@ interface Props {
 }
 
 /** Searchable remote select; shows the first 50 matches. */
-export function RemoteSelect({ path, resource, mode, value, onChange, initialOptions = [], placeholder, style, id, disabled, ...rest }: Props) {
+export function RemoteSelect({
+  path,
+  resource,
+  mode,
+  value,
+  onChange,
+  initialOptions = [],
+  placeholder,
+  style,
+  id,
+  disabled,
+  ...rest
+}: Props) {
   const [search, setSearch] = useState('');
   // Query only once the user opens the list; labels of the current value come from initialOptions.
   const [wasOpened, setWasOpened] = useState(false);

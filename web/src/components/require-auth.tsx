@@ -19,12 +19,7 @@ export function RequireAuth({ children, allowPasswordChange = false }: { childre
       return <Navigate to="/change-password" replace state={{ from }} />;
     }
     return (
-      <Result
-        status="error"
-        title="无法加载登录信息"
-        subTitle={message}
-        extra={<Button onClick={() => session.refetch()}>重试</Button>}
-      />
+      <Result status="error" title="无法加载登录信息" subTitle={message} extra={<Button onClick={() => session.refetch()}>重试</Button>} />
     );
   }
   if (session.data.user.mustChangePassword && !allowPasswordChange) {

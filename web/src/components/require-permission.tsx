@@ -14,7 +14,11 @@ export function RequirePermission({ permission, children }: { permission: string
         status="403"
         title="无权访问"
         subTitle="您没有访问此页面的权限，如有需要请联系安全管理员。"
-        extra={<Button type="primary" onClick={() => navigate('/')}>返回首页</Button>}
+        extra={
+          <Button type="primary" onClick={() => navigate('/')}>
+            返回首页
+          </Button>
+        }
       />
     );
   }

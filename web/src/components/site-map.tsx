@@ -54,7 +54,14 @@ function popupContent(s: LocatedSite, onOpen: (id: Site['id']) => void): HTMLEle
 }
 
 /** The map; `sites` must all have a location. */
-export default function SiteMap({ sites, colorOf, onOpen, highlightId, height = 'max(420px, calc(100vh - 300px))', label = '点位分布地图' }: Props) {
+export default function SiteMap({
+  sites,
+  colorOf,
+  onOpen,
+  highlightId,
+  height = 'max(420px, calc(100vh - 300px))',
+  label = '点位分布地图',
+}: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const layerRef = useRef<L.FeatureGroup | null>(null);

@@ -45,11 +45,12 @@ export function UserMenu({ session, compact }: { session: Session | undefined; c
 
   return (
     <Space size={compact ? 4 : 12} align="center">
-      {!compact && labels.map((label) => (
-        <Tag key={label} color="blue" variant="filled" style={{ marginInlineEnd: 0 }}>
-          {label}
-        </Tag>
-      ))}
+      {!compact &&
+        labels.map((label) => (
+          <Tag key={label} color="blue" variant="filled" style={{ marginInlineEnd: 0 }}>
+            {label}
+          </Tag>
+        ))}
       <Dropdown
         trigger={['click']}
         menu={{
@@ -64,10 +65,7 @@ export function UserMenu({ session, compact }: { session: Session | undefined; c
       >
         <Button type="text" aria-label={`当前用户 ${session?.user.name ?? ''}`} style={{ color: '#fff' }}>
           <UserOutlined aria-hidden />
-          <Typography.Text
-            style={{ color: '#fff', maxWidth: compact ? 96 : 160 }}
-            ellipsis
-          >
+          <Typography.Text style={{ color: '#fff', maxWidth: compact ? 96 : 160 }} ellipsis>
             {session?.user.name}
           </Typography.Text>
           <DownOutlined aria-hidden style={{ fontSize: 10 }} />

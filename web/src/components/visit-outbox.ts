@@ -124,7 +124,9 @@ async function mutate(key: string, fn: (d: VisitDraft) => VisitDraft | undefined
 }
 
 /** Start a draft from what the server has, unless this phone already holds one (local changes win). */
-export async function seedDraft(base: Omit<VisitDraft, 'key' | 'revision' | 'sentRevision' | 'status' | 'attempts' | 'updatedAt'>): Promise<VisitDraft> {
+export async function seedDraft(
+  base: Omit<VisitDraft, 'key' | 'revision' | 'sentRevision' | 'status' | 'attempts' | 'updatedAt'>,
+): Promise<VisitDraft> {
   const key = draftKey(base.userId, base.roundId, base.siteId);
   const tx = (await database()).transaction('drafts', 'readwrite');
   let draft = await tx.store.get(key);
@@ -156,8 +158,18 @@ export function scheduleVisitFlush(userId: string, delayMs = 2000): void {
 }
 
 /** Apply one change to a draft: stored at once, sent shortly after. */
-export async function changeDraft(key: string, change: (items: Record<string, DraftItem>) => Record<string, DraftItem>): Promise<VisitDraft | undefined> {
-  const next = await mutate(key, (d) => ({ ...d, items: change(d.items), revision: d.revision + 1, status: 'ok', error: undefined, updatedAt: new Date().toISOString() }));
+export async function changeDraft(
+  key: string,
+  change: (items: Record<string, DraftItem>) => Record<string, DraftItem>,
+): Promise<VisitDraft | undefined> {
+  const next = await mutate(key, (d) => ({
+    ...d,
+    items: change(d.items),
+    revision: d.revision + 1,
+    status: 'ok',
+    error: undefined,
+    updatedAt: new Date().toISOString(),
+  }));
   emit();
   if (next) scheduleVisitFlush(next.userId);
   return next;
@@ -215,9 +227,23 @@ async function sendOne(key: string): Promise<boolean> {
       const problems = { ...d.problems };
       for (const p of outcome?.problems ?? []) problems[p.standardId] = { problemId: p.problemId, code: p.code, how: p.how };
       // Blobs of photos the server now holds are no longer needed on the phone.
-      const items = Object.fromEntries(Object.entries(d.items).map(([id, it]) => [id, { ...it, photos: it.photos.map((p) => (p.fileId ? { ...p, blob: undefined } : p)) }]));
+      const items = Object.fromEntries(
+        Object.entries(d.items).map(([id, it]) => [
+          id,
+          { ...it, photos: it.photos.map((p) => (p.fileId ? { ...p, blob: undefined } : p)) },
+        ]),
+      );
       const { problems: _p, ...result } = outcome ?? { problems: [] };
-      return { ...d, items, problems, sentRevision: Math.max(d.sentRevision, sending), status: 'ok', error: undefined, attempts: 0, ...(outcome ? { result: result as VisitDraft['result'], savedAt: new Date().toISOString() } : {}) };
+      return {
+        ...d,
+        items,
+        problems,
+        sentRevision: Math.max(d.sentRevision, sending),
+        status: 'ok',
+        error: undefined,
+        attempts: 0,
+        ...(outcome ? { result: result as VisitDraft['result'], savedAt: new Date().toISOString() } : {}),
+      };
     });
     if (outcome && saved) savedListeners.forEach((fn) => fn(saved, outcome));
     return true;

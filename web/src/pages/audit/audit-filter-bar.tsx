@@ -33,7 +33,15 @@ function TextFilter({ label, value, onApply, width }: { label: string; value?: s
 }
 
 /** Filter bar; dates are sent as the start of the first day and the start of the day after the last. */
-export function AuditFilterBar({ filters, onChange, onReset }: { filters: Filters; onChange: (p: Partial<Filters>) => void; onReset: () => void }) {
+export function AuditFilterBar({
+  filters,
+  onChange,
+  onReset,
+}: {
+  filters: Filters;
+  onChange: (p: Partial<Filters>) => void;
+  onReset: () => void;
+}) {
   const range: [dayjs.Dayjs, dayjs.Dayjs] | null =
     filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to).subtract(1, 'day')] : null;
   return (

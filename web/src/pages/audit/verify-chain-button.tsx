@@ -23,7 +23,9 @@ export function VerifyChainButton() {
         content: (
           <>
             <p>{data.reason ?? '哈希链不完整'}</p>
-            <p>首个异常记录序号：{data.firstBadId ?? '—'}；此前已校验 {data.checked} 条。</p>
+            <p>
+              首个异常记录序号：{data.firstBadId ?? '—'}；此前已校验 {data.checked} 条。
+            </p>
           </>
         ),
         okText: '知道了',

@@ -24,7 +24,12 @@ export default function CampaignDetailPage() {
     </Button>
   );
 
-  if (campaign.isPending) return <Card variant="borderless"><Skeleton active /></Card>;
+  if (campaign.isPending)
+    return (
+      <Card variant="borderless">
+        <Skeleton active />
+      </Card>
+    );
   if (campaign.isError || !campaign.data) {
     return <Result status="404" title="项目不存在或无权查看" subTitle={campaign.error?.message} extra={back} />;
   }

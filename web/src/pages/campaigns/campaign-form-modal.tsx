@@ -46,7 +46,14 @@ export function CampaignFormModal({ campaign, onClose }: { campaign: Campaign | 
       forceRender
     >
       <Form name="campaign" form={form} layout="vertical" onFinish={handleFinish}>
-        <Form.Item label="项目名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入项目名称' }, { min: 2, max: 60, message: '名称须为 2–60 个字' }]}>
+        <Form.Item
+          label="项目名称"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: '请输入项目名称' },
+            { min: 2, max: 60, message: '名称须为 2–60 个字' },
+          ]}
+        >
           <Input maxLength={60} placeholder="例如：创建全国文明城市（2024–2026 周期）" />
         </Form.Item>
         <Row gutter={12}>

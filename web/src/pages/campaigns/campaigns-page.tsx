@@ -67,10 +67,7 @@ export default function CampaignsPage() {
             </Button>
           )}
           {can(c, 'delete') && (
-            <ConfirmDelete
-              subject={`项目「${c.name}」`}
-              onConfirm={() => remove.mutateAsync(c.id).then(() => notifySuccess('已删除'))}
-            />
+            <ConfirmDelete subject={`项目「${c.name}」`} onConfirm={() => remove.mutateAsync(c.id).then(() => notifySuccess('已删除'))} />
           )}
         </Space>
       ),

@@ -23,10 +23,7 @@ export function LeadingGroupCard({ campaign }: { campaign: CampaignDetail }) {
   const canDelete = (m: LeadingGroupMember) => (m.abilities ? can(m, 'delete') : canManage);
 
   const rows = useMemo(
-    () =>
-      [...campaign.leadingGroup].sort(
-        (a, b) => GROUP_ROLES.indexOf(a.groupRole) - GROUP_ROLES.indexOf(b.groupRole) || a.sort - b.sort,
-      ),
+    () => [...campaign.leadingGroup].sort((a, b) => GROUP_ROLES.indexOf(a.groupRole) - GROUP_ROLES.indexOf(b.groupRole) || a.sort - b.sort),
     [campaign.leadingGroup],
   );
 
@@ -100,12 +97,7 @@ export function LeadingGroupCard({ campaign }: { campaign: CampaignDetail }) {
         locale={{ emptyText: '尚未设置领导小组成员' }}
         scroll={{ x: 'max-content' }}
       />
-      <LeadingMemberModal
-        campaignId={campaign.id}
-        member={editing}
-        nextSort={rows.length + 1}
-        onClose={() => setEditing(null)}
-      />
+      <LeadingMemberModal campaignId={campaign.id} member={editing} nextSort={rows.length + 1} onClose={() => setEditing(null)} />
     </Card>
   );
 }

@@ -73,7 +73,14 @@ export function LeadingMemberModal({ campaignId, member, nextSort, onClose }: Pr
       <Form name="member" form={form} layout="vertical" onFinish={handleFinish}>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { min: 2, max: 30, message: '姓名须为 2–30 个字' }]}>
+            <Form.Item
+              label="姓名"
+              name="name"
+              rules={[
+                { required: true, whitespace: true, message: '请输入姓名' },
+                { min: 2, max: 30, message: '姓名须为 2–30 个字' },
+              ]}
+            >
               <Input maxLength={30} />
             </Form.Item>
           </Col>
@@ -83,7 +90,14 @@ export function LeadingMemberModal({ campaignId, member, nextSort, onClose }: Pr
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item label="职务" name="post" rules={[{ required: true, whitespace: true, message: '请输入职务' }, { min: 2, max: 60, message: '职务须为 2–60 个字' }]}>
+        <Form.Item
+          label="职务"
+          name="post"
+          rules={[
+            { required: true, whitespace: true, message: '请输入职务' },
+            { min: 2, max: 60, message: '职务须为 2–60 个字' },
+          ]}
+        >
           <Input maxLength={60} placeholder="例如：县委副书记、县长" />
         </Form.Item>
         <Row gutter={12}>
@@ -99,11 +113,7 @@ export function LeadingMemberModal({ campaignId, member, nextSort, onClose }: Pr
           </Col>
         </Row>
         <Form.Item label="结对联创单位" name="unitIds" extra="该领导联系、包保的责任单位">
-          <UnitSelect
-            mode="multiple"
-            placeholder="选择单位（可多选）"
-            initialOptions={editing?.units ?? []}
-          />
+          <UnitSelect mode="multiple" placeholder="选择单位（可多选）" initialOptions={editing?.units ?? []} />
         </Form.Item>
       </Form>
     </Modal>

@@ -41,12 +41,20 @@ export function CategoryPicker({ categories, value, onChange, recentVersion }: P
   const minors = useMemo(() => categories.filter((c) => c.parentCode), [categories]);
   const byCode = useMemo(() => new Map(minors.map((c) => [c.code, c])), [minors]);
   // recentVersion: re-read localStorage after each submit.
-  const recent = useMemo(() => (recentVersion >= 0 ? readRecent() : []).map((c) => byCode.get(c)).filter((c): c is ProblemCategory => !!c), [byCode, recentVersion]);
+  const recent = useMemo(
+    () => (recentVersion >= 0 ? readRecent() : []).map((c) => byCode.get(c)).filter((c): c is ProblemCategory => !!c),
+    [byCode, recentVersion],
+  );
 
   const query = text.trim();
   const options = useMemo(() => {
     const matches = query
-      ? minors.filter((c) => c.name.includes(query) || c.code.toLowerCase().includes(query.toLowerCase()) || (majors.get(c.parentCode!) ?? '').includes(query))
+      ? minors.filter(
+          (c) =>
+            c.name.includes(query) ||
+            c.code.toLowerCase().includes(query.toLowerCase()) ||
+            (majors.get(c.parentCode!) ?? '').includes(query),
+        )
       : minors;
     return matches.slice(0, 50).map((c) => ({
       value: c.code,
@@ -89,7 +97,11 @@ export function CategoryPicker({ categories, value, onChange, recentVersion }: P
         popupMatchSelectWidth
       />
       {recent.length > 0 && (
-        <div role="group" aria-label="最近使用的类别" style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 8, alignItems: 'center' }}>
+        <div
+          role="group"
+          aria-label="最近使用的类别"
+          style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 8, alignItems: 'center' }}
+        >
           <HistoryOutlined aria-hidden style={{ color: 'rgba(0,0,0,.45)' }} />
           {recent.map((c) => (
             <Tag.CheckableTag

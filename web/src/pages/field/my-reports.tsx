@@ -11,7 +11,11 @@ export function MyReports() {
   const mine = useProblems({ mine: 'true', page: 1, pageSize: 10, sort: 'createdAt', order: 'desc' });
   const items = mine.data?.items ?? [];
   return (
-    <Card variant="borderless" title="我的上报" extra={mine.data ? <Typography.Text type="secondary">共 {mine.data.total} 条</Typography.Text> : null}>
+    <Card
+      variant="borderless"
+      title="我的上报"
+      extra={mine.data ? <Typography.Text type="secondary">共 {mine.data.total} 条</Typography.Text> : null}
+    >
       {mine.isPending ? (
         <Skeleton active paragraph={{ rows: 3 }} />
       ) : items.length === 0 ? (

@@ -14,8 +14,23 @@ function Thumb({ blob }: { blob: Blob | undefined }) {
     return () => URL.revokeObjectURL(made);
   }, [blob]);
   return (
-    <div style={{ width: 56, height: 56, borderRadius: 6, background: '#f5f5f5', flexShrink: 0, overflow: 'hidden', display: 'grid', placeItems: 'center' }}>
-      {url ? <img src={url} alt="" style={{ width: '100%', height: '100%', objectFit: 'cover' }} /> : <CloudUploadOutlined aria-hidden style={{ color: '#bfbfbf', fontSize: 20 }} />}
+    <div
+      style={{
+        width: 56,
+        height: 56,
+        borderRadius: 6,
+        background: '#f5f5f5',
+        flexShrink: 0,
+        overflow: 'hidden',
+        display: 'grid',
+        placeItems: 'center',
+      }}
+    >
+      {url ? (
+        <img src={url} alt="" style={{ width: '100%', height: '100%', objectFit: 'cover' }} />
+      ) : (
+        <CloudUploadOutlined aria-hidden style={{ color: '#bfbfbf', fontSize: 20 }} />
+      )}
     </div>
   );
 }
@@ -30,7 +45,10 @@ function OutboxRow({ report, sending, online }: { report: OutboxReport; sending:
   const uploaded = report.photos.filter((p) => p.fileId).length;
   const label = `${report.input.categoryName}（${formatTime(report.createdAt)}）`;
   return (
-    <li aria-label={`待发送：${label}`} style={{ listStyle: 'none', display: 'flex', gap: 10, padding: '10px 0', borderBottom: '1px solid #f5f5f5' }}>
+    <li
+      aria-label={`待发送：${label}`}
+      style={{ listStyle: 'none', display: 'flex', gap: 10, padding: '10px 0', borderBottom: '1px solid #f5f5f5' }}
+    >
       <Thumb blob={report.photos[0]?.blob} />
       <div style={{ flex: 1, minWidth: 0 }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'center' }}>
@@ -56,7 +74,14 @@ function OutboxRow({ report, sending, online }: { report: OutboxReport; sending:
                 重试
               </Button>
             )}
-            <Popconfirm title="删除这条未发送的上报？" description="照片和内容将从本机删除，无法恢复。" okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => deleteReport(report.clientId)}>
+            <Popconfirm
+              title="删除这条未发送的上报？"
+              description="照片和内容将从本机删除，无法恢复。"
+              okText="删除"
+              cancelText="取消"
+              okButtonProps={{ danger: true }}
+              onConfirm={() => deleteReport(report.clientId)}
+            >
               <Button size="small" danger aria-label={`删除 ${label}`}>
                 删除
               </Button>

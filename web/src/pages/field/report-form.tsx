@@ -46,7 +46,20 @@ function Step({ n, title, children }: { n: number; title: string; children: Reac
   return (
     <section aria-label={title} style={{ marginBottom: 18 }}>
       <Typography.Title level={5} style={{ marginTop: 0, marginBottom: 8 }}>
-        <span aria-hidden style={{ display: 'inline-grid', placeItems: 'center', width: 22, height: 22, borderRadius: 11, background: '#1677ff', color: '#fff', fontSize: 13, marginInlineEnd: 8 }}>
+        <span
+          aria-hidden
+          style={{
+            display: 'inline-grid',
+            placeItems: 'center',
+            width: 22,
+            height: 22,
+            borderRadius: 11,
+            background: '#1677ff',
+            color: '#fff',
+            fontSize: 13,
+            marginInlineEnd: 8,
+          }}
+        >
           {n}
         </span>
         {title}
@@ -165,7 +178,13 @@ export function ReportForm({ session, online }: { session: Session; online: bool
             </Button>
           </div>
           <Form.Item label="详细地址（可选）" htmlFor="field_address" style={{ marginBottom: 12 }}>
-            <Input id="field_address" value={address} onChange={(e) => setAddress(e.target.value)} maxLength={200} placeholder="如：朝阳路与建设街交叉口东北角" />
+            <Input
+              id="field_address"
+              value={address}
+              onChange={(e) => setAddress(e.target.value)}
+              maxLength={200}
+              placeholder="如：朝阳路与建设街交叉口东北角"
+            />
           </Form.Item>
           <Form.Item label="问题描述（建议填写）" htmlFor="field_description" style={{ marginBottom: 8 }}>
             <Input.TextArea

@@ -13,7 +13,11 @@ function subscribeOnline(fn: () => void) {
 
 /** navigator.onLine, live. */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  return useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
 }
 
 export interface Position {

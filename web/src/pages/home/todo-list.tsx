@@ -42,11 +42,7 @@ export function TodoList({ todos, failed, onRetry }: { todos: HomeTodo[]; failed
   return (
     <Card
       variant="borderless"
-      title={
-        <span>
-          我的待办 {pending > 0 && <Badge count={pending} style={{ marginInlineStart: 4 }} />}
-        </span>
-      }
+      title={<span>我的待办 {pending > 0 && <Badge count={pending} style={{ marginInlineStart: 4 }} />}</span>}
       styles={{ body: { padding: todos.length ? 0 : 24 } }}
     >
       {todos.length === 0 ? (

@@ -73,7 +73,12 @@ export function ChecklistItem({ standard: s, item, problem, onVerdict, onNote, o
               variant={on ? 'solid' : 'outlined'}
               aria-pressed={on}
               onClick={() => onVerdict(v)}
-              style={{ height: 48, fontSize: 16, fontWeight: on ? 600 : 400, ...(v === 'na' && on ? { background: '#8c8c8c', borderColor: '#8c8c8c', color: '#fff' } : {}) }}
+              style={{
+                height: 48,
+                fontSize: 16,
+                fontWeight: on ? 600 : 400,
+                ...(v === 'na' && on ? { background: '#8c8c8c', borderColor: '#8c8c8c', color: '#fff' } : {}),
+              }}
             >
               {VERDICT_LABELS[v]}
             </Button>

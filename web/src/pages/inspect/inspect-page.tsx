@@ -25,7 +25,9 @@ export default function InspectPage() {
   const today = dayjs().format('YYYY-MM-DD');
   const rounds = useRounds({ mine: 'true', page: 1, pageSize: 100 });
   const active = useMemo(() => (rounds.data?.items ?? []).filter((r) => r.startDate <= today && today <= r.endDate), [rounds.data, today]);
-  const details = useQueries({ queries: active.map((r) => ({ queryKey: roundKey(r.id), queryFn: () => fetchRound(r.id), meta: { silent: true } })) });
+  const details = useQueries({
+    queries: active.map((r) => ({ queryKey: roundKey(r.id), queryFn: () => fetchRound(r.id), meta: { silent: true } })),
+  });
   const here = position.status === 'ok' ? { lat: position.lat!, lng: position.lng! } : null;
   const queryClient = useQueryClient();
   const loaded = details.map((d) => d.data?.id ?? '').join();
@@ -37,7 +39,11 @@ export default function InspectPage() {
       const r = d.data;
       if (!r) continue;
       for (const s of r.sites.slice(0, PREFETCH)) {
-        void queryClient.prefetchQuery({ queryKey: checklistKey(r.id, s.id), queryFn: () => fetchChecklist(r.id, s.id), staleTime: 5 * 60_000 });
+        void queryClient.prefetchQuery({
+          queryKey: checklistKey(r.id, s.id),
+          queryFn: () => fetchChecklist(r.id, s.id),
+          staleTime: 5 * 60_000,
+        });
       }
     }
     // Once per set of loaded rounds (`details` is a new array every render).
@@ -59,7 +65,9 @@ export default function InspectPage() {
           description="可以继续测评，结果和照片先保存在本机，联网后自动同步。"
         />
       )}
-      {storageError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title="本机存储不可用，离线测评无法保存，请检查浏览器设置" />}
+      {storageError && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} title="本机存储不可用，离线测评无法保存，请检查浏览器设置" />
+      )}
       <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, marginBottom: 4 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           今日任务
@@ -82,7 +90,11 @@ export default function InspectPage() {
             <EnvironmentOutlined aria-hidden style={{ color: '#52c41a' }} /> 已按距离排序
           </Typography.Text>
         )}
-        {position.status === 'error' && <Typography.Text type="warning">{position.error?.replace('，或手动填写地址', '').replace('，请手动填写地址', '')}</Typography.Text>}
+        {position.status === 'error' && (
+          <Typography.Text type="warning">
+            {position.error?.replace('，或手动填写地址', '').replace('，请手动填写地址', '')}
+          </Typography.Text>
+        )}
         {position.status !== 'locating' && (
           <Button size="small" type="link" icon={<AimOutlined aria-hidden />} onClick={locate} style={{ paddingInline: 0 }}>
             重新定位
@@ -95,11 +107,23 @@ export default function InspectPage() {
         </Card>
       ) : active.length === 0 ? (
         <Card variant="borderless">
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={rounds.isError ? '暂时无法加载任务，联网后自动刷新' : '今天没有督查任务'} />
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={rounds.isError ? '暂时无法加载任务，联网后自动刷新' : '今天没有督查任务'}
+          />
         </Card>
       ) : (
         active.map((r, i) => (
-          <TodayRound key={r.id} summary={r} detail={details[i]?.data} loading={details[i]?.isPending ?? true} here={here} drafts={drafts} sending={sending} userId={userId} />
+          <TodayRound
+            key={r.id}
+            summary={r}
+            detail={details[i]?.data}
+            loading={details[i]?.isPending ?? true}
+            here={here}
+            drafts={drafts}
+            sending={sending}
+            userId={userId}
+          />
         ))
       )}
     </div>

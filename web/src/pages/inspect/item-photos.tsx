@@ -27,13 +27,40 @@ function Thumb({ photo, index, onRemove }: { photo: DraftPhoto; index: number; o
         </div>
       )}
       {!photo.fileId && (
-        <span style={{ position: 'absolute', left: 0, bottom: 0, right: 0, background: 'rgba(250,173,20,.9)', color: '#fff', fontSize: 10, textAlign: 'center', borderRadius: '0 0 8px 8px' }}>待上传</span>
+        <span
+          style={{
+            position: 'absolute',
+            left: 0,
+            bottom: 0,
+            right: 0,
+            background: 'rgba(250,173,20,.9)',
+            color: '#fff',
+            fontSize: 10,
+            textAlign: 'center',
+            borderRadius: '0 0 8px 8px',
+          }}
+        >
+          待上传
+        </span>
       )}
       <button
         type="button"
         aria-label={`移除取证照片 ${index + 1}`}
         onClick={onRemove}
-        style={{ position: 'absolute', top: -6, right: -6, width: 24, height: 24, borderRadius: 12, border: 'none', background: 'rgba(0,0,0,.65)', color: '#fff', cursor: 'pointer', display: 'grid', placeItems: 'center' }}
+        style={{
+          position: 'absolute',
+          top: -6,
+          right: -6,
+          width: 24,
+          height: 24,
+          borderRadius: 12,
+          border: 'none',
+          background: 'rgba(0,0,0,.65)',
+          color: '#fff',
+          cursor: 'pointer',
+          display: 'grid',
+          placeItems: 'center',
+        }}
       >
         <CloseOutlined aria-hidden style={{ fontSize: 11 }} />
       </button>

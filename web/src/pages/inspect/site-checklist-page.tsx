@@ -39,12 +39,24 @@ export default function SiteChecklistPage() {
   if (!draft) {
     if (checklist.isError) {
       const missing = checklist.error?.status === 404 || checklist.error?.status === 400;
-      return <Result status={missing ? '404' : 'warning'} title={missing ? '点位不在本轮督查范围内或无权查看' : '暂时无法加载测评表'} subTitle={missing ? undefined : '请联网后重试'} extra={back} />;
+      return (
+        <Result
+          status={missing ? '404' : 'warning'}
+          title={missing ? '点位不在本轮督查范围内或无权查看' : '暂时无法加载测评表'}
+          subTitle={missing ? undefined : '请联网后重试'}
+          extra={back}
+        />
+      );
     }
-    return <Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card>;
+    return (
+      <Card variant="borderless">
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
   }
 
-  const setItem = (standardId: string, fn: (item: DraftItem) => DraftItem) => change((items) => ({ ...items, [standardId]: fn(items[standardId] ?? EMPTY) }));
+  const setItem = (standardId: string, fn: (item: DraftItem) => DraftItem) =>
+    change((items) => ({ ...items, [standardId]: fn(items[standardId] ?? EMPTY) }));
   const place = position.status === 'ok' ? { lat: position.lat!, lng: position.lng! } : undefined;
   const all = draft.checklist;
   const counts = { pass: 0, fail: 0, na: 0 } as Record<Verdict, number>;
@@ -55,7 +67,12 @@ export default function SiteChecklistPage() {
   const undecided = all.length - counts.pass - counts.fail - counts.na;
   const missing = all.filter((s) => needsPhoto(draft.items[s.standardId]));
 
-  const markRestPass = () => change((items) => Object.fromEntries(all.map((s) => [s.standardId, items[s.standardId]?.verdict ? items[s.standardId] : { ...EMPTY, verdict: 'pass' as Verdict }])));
+  const markRestPass = () =>
+    change((items) =>
+      Object.fromEntries(
+        all.map((s) => [s.standardId, items[s.standardId]?.verdict ? items[s.standardId] : { ...EMPTY, verdict: 'pass' as Verdict }]),
+      ),
+    );
 
   const send = async () => {
     setSubmitting(true);
@@ -83,7 +100,13 @@ export default function SiteChecklistPage() {
       return;
     }
     if (undecided > 0) {
-      modal.confirm({ title: `还有 ${undecided} 项未测评`, content: '未测评的项目不计入得分，之后仍可补测。确定现在提交吗？', okText: '提交', cancelText: '继续测评', onOk: send });
+      modal.confirm({
+        title: `还有 ${undecided} 项未测评`,
+        content: '未测评的项目不计入得分，之后仍可补测。确定现在提交吗？',
+        okText: '提交',
+        cancelText: '继续测评',
+        onOk: send,
+      });
       return;
     }
     void send();
@@ -112,7 +135,13 @@ export default function SiteChecklistPage() {
       <VisitResult draft={draft} />
       {draft.status === 'failed' && draft.error && <Typography.Paragraph type="danger">{draft.error}</Typography.Paragraph>}
       {groups.map((g) => (
-        <Card key={g.name} variant="borderless" title={g.name} style={{ marginBottom: 12 }} styles={{ body: { paddingTop: 0, paddingBottom: 0 } }}>
+        <Card
+          key={g.name}
+          variant="borderless"
+          title={g.name}
+          style={{ marginBottom: 12 }}
+          styles={{ body: { paddingTop: 0, paddingBottom: 0 } }}
+        >
           {g.standards.map((s) => (
             <ChecklistItem
               key={s.standardId}
@@ -122,21 +151,46 @@ export default function SiteChecklistPage() {
               onVerdict={(verdict) => setItem(s.standardId, (it) => ({ ...it, verdict }))}
               onNote={(note) => setItem(s.standardId, (it) => ({ ...it, note }))}
               onAddPhotos={(files) =>
-                setItem(s.standardId, (it) => ({ ...it, photos: [...it.photos, ...files.map((f, i) => ({ localId: newClientId(), name: f.name || `photo-${i + 1}.jpg`, blob: f, place }))] }))
+                setItem(s.standardId, (it) => ({
+                  ...it,
+                  photos: [
+                    ...it.photos,
+                    ...files.map((f, i) => ({ localId: newClientId(), name: f.name || `photo-${i + 1}.jpg`, blob: f, place })),
+                  ],
+                }))
               }
-              onRemovePhoto={(localId) => setItem(s.standardId, (it) => ({ ...it, photos: it.photos.filter((p) => p.localId !== localId) }))}
+              onRemovePhoto={(localId) =>
+                setItem(s.standardId, (it) => ({ ...it, photos: it.photos.filter((p) => p.localId !== localId) }))
+              }
             />
           ))}
         </Card>
       ))}
       {all.length === 0 && <Result status="info" title="该点位类型在本轮测评体系中没有实地考察项" />}
-      <div style={{ position: 'sticky', bottom: 0, background: 'rgba(240,242,245,.96)', padding: '10px 0 12px', display: 'grid', gap: 8, gridTemplateColumns: undecided > 0 ? '1fr 2fr' : '1fr' }}>
+      <div
+        style={{
+          position: 'sticky',
+          bottom: 0,
+          background: 'rgba(240,242,245,.96)',
+          padding: '10px 0 12px',
+          display: 'grid',
+          gap: 8,
+          gridTemplateColumns: undecided > 0 ? '1fr 2fr' : '1fr',
+        }}
+      >
         {undecided > 0 && (
           <Button size="large" onClick={markRestPass} style={{ height: 48 }}>
             其余标为符合
           </Button>
         )}
-        <Button type="primary" size="large" loading={submitting} disabled={all.length === 0} onClick={submit} style={{ height: 48, fontSize: 17 }}>
+        <Button
+          type="primary"
+          size="large"
+          loading={submitting}
+          disabled={all.length === 0}
+          onClick={submit}
+          style={{ height: 48, fontSize: 17 }}
+        >
           提交
         </Button>
       </div>

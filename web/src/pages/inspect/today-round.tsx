@@ -53,7 +53,12 @@ export function TodayRound({ summary, detail, loading, here, drafts, sending, us
       }
     >
       <div style={{ padding: '8px 16px 0', display: 'flex', alignItems: 'center', gap: 8 }}>
-        <Progress percent={sites.length ? Math.round((done / sites.length) * 100) : 0} showInfo={false} size="small" style={{ flex: 1, margin: 0 }} />
+        <Progress
+          percent={sites.length ? Math.round((done / sites.length) * 100) : 0}
+          showInfo={false}
+          size="small"
+          style={{ flex: 1, margin: 0 }}
+        />
         <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
           已测 {done}/{sites.length || summary.sites}
         </Typography.Text>

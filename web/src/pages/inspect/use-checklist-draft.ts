@@ -8,7 +8,11 @@ function itemsFrom(checklist: Checklist): Record<string, DraftItem> {
   return Object.fromEntries(
     checklist.items.map((i) => [
       i.standardId,
-      { verdict: i.verdict, note: i.note ?? '', photos: i.photoIds.map((id, n) => ({ localId: id, fileId: id, name: `照片${n + 1}.jpg` })) },
+      {
+        verdict: i.verdict,
+        note: i.note ?? '',
+        photos: i.photoIds.map((id, n) => ({ localId: id, fileId: id, name: `照片${n + 1}.jpg` })),
+      },
     ]),
   );
 }
@@ -36,7 +40,14 @@ export function useChecklistDraft(userId: string | null, roundId: string | undef
       roundName: roundName ?? '',
       siteName: c.site.name,
       covert,
-      checklist: c.items.map(({ standardId, code, text, points, contentName, negative }) => ({ standardId, code, text, points, contentName, negative })),
+      checklist: c.items.map(({ standardId, code, text, points, contentName, negative }) => ({
+        standardId,
+        code,
+        text,
+        points,
+        contentName,
+        negative,
+      })),
       items: itemsFrom(c),
       problems: problemsFrom(c),
     }).catch(() => undefined);

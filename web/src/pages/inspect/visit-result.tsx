@@ -13,8 +13,23 @@ const HOW: Record<string, { label: string; color: string }> = {
 };
 
 /** Sync state of the draft: 已保存 / 待同步 / 同步中 / 同步失败 (with 重试). */
-export function SyncState({ draft, sending, online, onRetry }: { draft: VisitDraft; sending: boolean; online: boolean; onRetry: () => void }) {
-  if (sending) return <Tag icon={<CloudSyncOutlined spin aria-hidden />} color="processing">同步中</Tag>;
+export function SyncState({
+  draft,
+  sending,
+  online,
+  onRetry,
+}: {
+  draft: VisitDraft;
+  sending: boolean;
+  online: boolean;
+  onRetry: () => void;
+}) {
+  if (sending)
+    return (
+      <Tag icon={<CloudSyncOutlined spin aria-hidden />} color="processing">
+        同步中
+      </Tag>
+    );
   if (draft.status === 'failed')
     return (
       <span style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
@@ -25,7 +40,12 @@ export function SyncState({ draft, sending, online, onRetry }: { draft: VisitDra
       </span>
     );
   if (draft.revision > draft.sentRevision) return <Tag color="warning">{online ? '待同步' : '待同步（离线）'}</Tag>;
-  if (draft.savedAt) return <Tag color="success" icon={<CheckCircleFilled aria-hidden />}>已保存</Tag>;
+  if (draft.savedAt)
+    return (
+      <Tag color="success" icon={<CheckCircleFilled aria-hidden />}>
+        已保存
+      </Tag>
+    );
   return null;
 }
 
@@ -53,7 +73,10 @@ export function VisitResult({ draft }: { draft: VisitDraft }) {
           </div>
           <div>
             <div style={{ fontSize: 12, color: 'rgba(0,0,0,.45)' }}>扣分</div>
-            <div style={{ fontSize: 30, fontWeight: 600, lineHeight: 1.2, color: deducted > 0 ? '#cf1322' : undefined }} aria-label={`扣分 ${deducted} 分`}>
+            <div
+              style={{ fontSize: 30, fontWeight: 600, lineHeight: 1.2, color: deducted > 0 ? '#cf1322' : undefined }}
+              aria-label={`扣分 ${deducted} 分`}
+            >
               {deducted}
               <span style={{ fontSize: 15, fontWeight: 400, marginInlineStart: 2 }}>分</span>
             </div>

@@ -52,7 +52,15 @@ function toInput(v: Values): NewRound {
   if (v.mode === 'manual') return { ...base, siteIds: v.siteIds };
   if (v.mode === 'recheck') return { ...base, recheckDays: v.recheckDays };
   const seed = v.seed?.trim();
-  return { ...base, sample: { siteTypeCodes: v.siteTypeCodes, perType: v.perType, regionIds: v.sampleRegionIds?.length ? v.sampleRegionIds : undefined, seed: seed || undefined } };
+  return {
+    ...base,
+    sample: {
+      siteTypeCodes: v.siteTypeCodes,
+      perType: v.perType,
+      regionIds: v.sampleRegionIds?.length ? v.sampleRegionIds : undefined,
+      seed: seed || undefined,
+    },
+  };
 }
 
 /** The drawer; after creation a dialog shows the chosen sites and the seed. */
@@ -107,7 +115,14 @@ export function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: (
         <Form name="round" form={form} layout="vertical" initialValues={initial()} onFinish={handleFinish}>
           <Row gutter={12}>
             <Col xs={24} sm={16}>
-              <Form.Item label="轮次名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写轮次名称' }, { min: 2, max: 60, message: '轮次名称须为 2–60 个字' }]}>
+              <Form.Item
+                label="轮次名称"
+                name="name"
+                rules={[
+                  { required: true, whitespace: true, message: '请填写轮次名称' },
+                  { min: 2, max: 60, message: '轮次名称须为 2–60 个字' },
+                ]}
+              >
                 <Input maxLength={60} placeholder="如：2026年第二季度农贸市场暗访" />
               </Form.Item>
             </Col>
@@ -137,7 +152,11 @@ export function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: (
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item label="测评体系版本" name="standardVersionId" extra={campaignId && versions.data?.items.length === 0 ? '该项目还没有测评体系，请先导入' : undefined}>
+              <Form.Item
+                label="测评体系版本"
+                name="standardVersionId"
+                extra={campaignId && versions.data?.items.length === 0 ? '该项目还没有测评体系，请先导入' : undefined}
+              >
                 <Select
                   placeholder={campaignId ? '默认最新版本' : '请先选择创建项目'}
                   disabled={!campaignId}
@@ -160,7 +179,8 @@ export function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: (
                   { required: true, message: '请选择结束日期' },
                   ({ getFieldValue }) => ({
                     validator: async (_r, v: Dayjs | undefined) => {
-                      if (v && getFieldValue('startDate') && v.isBefore(getFieldValue('startDate'), 'day')) throw new Error('结束日期不能早于开始日期');
+                      if (v && getFieldValue('startDate') && v.isBefore(getFieldValue('startDate'), 'day'))
+                        throw new Error('结束日期不能早于开始日期');
                     },
                   }),
                 ]}
@@ -179,14 +199,21 @@ export function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: (
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item label="督查人员" name="inspectorIds" extra={canListUsers ? '只有督查人员能在手机上看到并执行本轮任务' : '您无权查询人员，可先创建轮次，再由创建办指定督查人员'}>
+              <Form.Item
+                label="督查人员"
+                name="inspectorIds"
+                extra={canListUsers ? '只有督查人员能在手机上看到并执行本轮任务' : '您无权查询人员，可先创建轮次，再由创建办指定督查人员'}
+              >
                 <Select
                   mode="multiple"
                   disabled={!canListUsers}
                   placeholder="选择督查员"
                   loading={inspectors.isLoading}
                   showSearch={{ optionFilterProp: 'label' }}
-                  options={(inspectors.data?.items ?? []).map((u) => ({ value: u.id, label: u.unitName ? `${u.name}（${u.unitName}）` : u.name }))}
+                  options={(inspectors.data?.items ?? []).map((u) => ({
+                    value: u.id,
+                    label: u.unitName ? `${u.name}（${u.unitName}）` : u.name,
+                  }))}
                 />
               </Form.Item>
             </Col>

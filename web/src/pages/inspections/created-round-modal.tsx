@@ -48,7 +48,11 @@ export function CreatedRoundModal({ created, onClose }: Props) {
           title={
             <span>
               随机种子：
-              <Typography.Text code copyable={{ text: created.seed, tooltips: ['复制种子', '已复制'] }} aria-label={`随机种子 ${created.seed}`}>
+              <Typography.Text
+                code
+                copyable={{ text: created.seed, tooltips: ['复制种子', '已复制'] }}
+                aria-label={`随机种子 ${created.seed}`}
+              >
                 {created.seed}
               </Typography.Text>
             </span>

@@ -20,7 +20,11 @@ function Change({ delta }: { delta: number | null | undefined }) {
 function StatCard({ title, value, hint, danger }: { title: string; value: string | number; hint?: React.ReactNode; danger?: boolean }) {
   return (
     <Card variant="borderless" style={{ height: '100%' }} styles={{ body: { padding: 16 } }} aria-label={`${title}：${value}`}>
-      <Statistic title={title} value={value} styles={{ content: { fontSize: 26, fontWeight: 600, color: danger ? '#cf1322' : undefined } }} />
+      <Statistic
+        title={title}
+        value={value}
+        styles={{ content: { fontSize: 26, fontWeight: 600, color: danger ? '#cf1322' : undefined } }}
+      />
       {hint && <div style={{ fontSize: 12, marginTop: 4 }}>{hint}</div>}
     </Card>
   );
@@ -37,7 +41,11 @@ export function ReportCards({ report }: { report: RoundReport }) {
           <StatCard title="点位数" value={overall.sites} />
         </Col>
         <Col xs={12} md={8} xl={5}>
-          <StatCard title="已测评" value={overall.visited} hint={<Typography.Text type="secondary">未测评 {overall.sites - overall.visited} 个</Typography.Text>} />
+          <StatCard
+            title="已测评"
+            value={overall.visited}
+            hint={<Typography.Text type="secondary">未测评 {overall.sites - overall.visited} 个</Typography.Text>}
+          />
         </Col>
         <Col xs={12} md={8} xl={5}>
           <StatCard title="平均得分率" value={pct(overall.avgScoreRate)} hint={<Change delta={previous?.change.avgScoreRate} />} />
@@ -56,14 +64,21 @@ export function ReportCards({ report }: { report: RoundReport }) {
           />
         </Col>
         <Col xs={24} md={12} xl={4}>
-          <StatCard title="问题数" value={overall.failures} danger={overall.failures > 0} hint={<Typography.Text type="secondary">不符合项，已转入问题整改</Typography.Text>} />
+          <StatCard
+            title="问题数"
+            value={overall.failures}
+            danger={overall.failures > 0}
+            hint={<Typography.Text type="secondary">不符合项，已转入问题整改</Typography.Text>}
+          />
         </Col>
       </Row>
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
         得分率 = 符合项 ÷（符合项 + 不符合项），不适用项不计；达标率 = 得分率达到达标线的点位 ÷ 已测评点位。
         {previous ? (
           <>
-            {' '}对比：<Link to={`/inspections/${previous.roundId}/report`}>上一轮</Link>（平均得分率 {pct(previous.overall.avgScoreRate)}，达标率 {pct(previous.overall.passRate)}）。
+            {' '}
+            对比：<Link to={`/inspections/${previous.roundId}/report`}>上一轮</Link>（平均得分率 {pct(previous.overall.avgScoreRate)}
+            ，达标率 {pct(previous.overall.passRate)}）。
           </>
         ) : (
           ' 同一创建项目下没有更早的同类轮次可对比。'

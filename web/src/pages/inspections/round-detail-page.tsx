@@ -21,7 +21,10 @@ function SampleText({ round }: { round: RoundDetail }) {
       随机抽样：{(s.siteTypeCodes ?? []).map(typeName).join('、')}，每类 {s.perType} 个
       {s.seed && (
         <>
-          ，种子 <Typography.Text code copyable={{ text: s.seed, tooltips: ['复制种子', '已复制'] }}>{s.seed}</Typography.Text>
+          ，种子{' '}
+          <Typography.Text code copyable={{ text: s.seed, tooltips: ['复制种子', '已复制'] }}>
+            {s.seed}
+          </Typography.Text>
         </>
       )}
     </span>
@@ -39,10 +42,22 @@ export default function RoundDetailPage() {
       返回列表
     </Button>
   );
-  if (query.isPending) return <Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card>;
+  if (query.isPending)
+    return (
+      <Card variant="borderless">
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
   if (query.isError || !query.data) {
     const missing = query.error?.status === 404 || query.error?.status === 400;
-    return <Result status={missing ? '404' : 'error'} title={missing ? '督查轮次不存在或无权查看' : '加载失败'} subTitle={missing ? undefined : query.error?.message} extra={back} />;
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={missing ? '督查轮次不存在或无权查看' : '加载失败'}
+        subTitle={missing ? undefined : query.error?.message}
+        extra={back}
+      />
+    );
   }
   const r = query.data;
   const visited = r.sites.filter((s) => s.visitId).length;
@@ -77,7 +92,15 @@ export default function RoundDetailPage() {
               { key: 'dates', label: '督查日期', children: `${r.startDate} 至 ${r.endDate}` },
               { key: 'threshold', label: '达标线', children: `得分率 ≥ ${pct(r.passThreshold, 0)}` },
               { key: 'progress', label: '测评进度', children: `已测评 ${visited} / ${r.sites.length} 个点位` },
-              ...(r.isCovert ? [{ key: 'release', label: '发布状态', children: r.releasedAt ? `已于 ${formatTime(r.releasedAt)} 发布` : '未发布（被督查单位不可见）' }] : []),
+              ...(r.isCovert
+                ? [
+                    {
+                      key: 'release',
+                      label: '发布状态',
+                      children: r.releasedAt ? `已于 ${formatTime(r.releasedAt)} 发布` : '未发布（被督查单位不可见）',
+                    },
+                  ]
+                : []),
               { key: 'sample', label: '选点方式', children: <SampleText round={r} />, span: 'filled' as const },
             ]}
           />

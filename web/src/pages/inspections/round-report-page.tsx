@@ -21,10 +21,22 @@ export default function RoundReportPage() {
       返回轮次
     </Button>
   );
-  if (query.isPending) return <Card variant="borderless"><Skeleton active paragraph={{ rows: 10 }} /></Card>;
+  if (query.isPending)
+    return (
+      <Card variant="borderless">
+        <Skeleton active paragraph={{ rows: 10 }} />
+      </Card>
+    );
   if (query.isError || !query.data) {
     const missing = query.error?.status === 404 || query.error?.status === 400;
-    return <Result status={missing ? '404' : query.error?.status === 403 ? '403' : 'error'} title={missing ? '督查轮次不存在或无权查看' : '无法加载测评报告'} subTitle={missing ? undefined : query.error?.message} extra={back} />;
+    return (
+      <Result
+        status={missing ? '404' : query.error?.status === 403 ? '403' : 'error'}
+        title={missing ? '督查轮次不存在或无权查看' : '无法加载测评报告'}
+        subTitle={missing ? undefined : query.error?.message}
+        extra={back}
+      />
+    );
   }
   const report = query.data;
   const { round } = report;
@@ -57,7 +69,12 @@ export default function RoundReportPage() {
             <Button icon={<FileExcelOutlined aria-hidden />} loading={busy === 'export'} onClick={() => download('export')}>
               导出 Excel
             </Button>
-            <Button type="primary" icon={<FileWordOutlined aria-hidden />} loading={busy === 'bulletin'} onClick={() => download('bulletin')}>
+            <Button
+              type="primary"
+              icon={<FileWordOutlined aria-hidden />}
+              loading={busy === 'bulletin'}
+              onClick={() => download('bulletin')}
+            >
               下载通报
             </Button>
           </Space>

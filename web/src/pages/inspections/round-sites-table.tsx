@@ -20,7 +20,9 @@ export function RoundSitesTable({ round }: { round: RoundDetail }) {
       render: (_, s) =>
         s.visitId ? (
           <span>
-            <Tag color="success" icon={<CheckCircleFilled aria-hidden />}>已测评</Tag>
+            <Tag color="success" icon={<CheckCircleFilled aria-hidden />}>
+              已测评
+            </Tag>
             <span style={{ fontSize: 12, color: 'rgba(0,0,0,.45)' }}>{formatTime(s.visitedAt)}</span>
           </span>
         ) : (
@@ -42,7 +44,13 @@ export function RoundSitesTable({ round }: { round: RoundDetail }) {
             key: 'actions',
             width: 100,
             render: (_: unknown, s: RoundSite) => (
-              <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`现场测评 ${s.name}`} onClick={() => navigate(`/inspect/${round.id}/${s.id}`)}>
+              <Button
+                type="link"
+                size="small"
+                style={{ paddingInline: 4 }}
+                aria-label={`现场测评 ${s.name}`}
+                onClick={() => navigate(`/inspect/${round.id}/${s.id}`)}
+              >
                 {s.visitId ? '修改测评' : '现场测评'}
               </Button>
             ),

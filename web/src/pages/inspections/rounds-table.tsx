@@ -37,7 +37,12 @@ export function RoundsTable({ data, loading, table }: Props) {
       width: 180,
       render: (_, r) => (
         <div style={{ display: 'flex', alignItems: 'center', gap: 8 }} aria-label={`已测评 ${r.visited}/${r.sites}`}>
-          <Progress percent={r.sites ? Math.round((r.visited / r.sites) * 100) : 0} size="small" showInfo={false} style={{ width: 90, margin: 0 }} />
+          <Progress
+            percent={r.sites ? Math.round((r.visited / r.sites) * 100) : 0}
+            size="small"
+            showInfo={false}
+            style={{ width: 90, margin: 0 }}
+          />
           <span>
             {r.visited}/{r.sites}
           </span>

@@ -48,7 +48,13 @@ export function SitePickerTable({ value = [], onChange, regionId }: Props) {
           showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 180 }}
         />
-        <RegionTreeSelect aria-label="筛选点位区域" placeholder="所属区域" value={region} onChange={(v) => filter(() => setRegion(v === undefined ? undefined : String(v)))} style={{ width: 180 }} />
+        <RegionTreeSelect
+          aria-label="筛选点位区域"
+          placeholder="所属区域"
+          value={region}
+          onChange={(v) => filter(() => setRegion(v === undefined ? undefined : String(v)))}
+          style={{ width: 180 }}
+        />
       </div>
       <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: 8, gap: 8 }} aria-live="polite">
         <Typography.Text>

@@ -73,7 +73,11 @@ function SampleFields({ form }: { form: FormInstance }) {
             <Form.Item name="seed" noStyle rules={[{ required: true, whitespace: true, message: '请填写随机种子' }, { max: 64 }]}>
               <Input id="round_seed" aria-label="随机种子" maxLength={64} style={{ fontFamily: 'monospace' }} />
             </Form.Item>
-            <Button aria-label="换一个随机种子" icon={<ReloadOutlined aria-hidden />} onClick={() => form.setFieldValue('seed', randomSeed())} />
+            <Button
+              aria-label="换一个随机种子"
+              icon={<ReloadOutlined aria-hidden />}
+              onClick={() => form.setFieldValue('seed', randomSeed())}
+            />
           </Space.Compact>
         </Form.Item>
       </Col>
@@ -109,7 +113,12 @@ export function SiteSelection({ form, kind, regionId }: { form: FormInstance; ki
       )}
       {mode === 'sample' && <SampleFields form={form} />}
       {mode === 'recheck' && (
-        <Form.Item label="回溯天数" name="recheckDays" rules={[{ required: true, message: '请填写回溯天数' }]} extra="选取最近这些天内有问题已结案的点位，复查是否整改到位、有无反弹。">
+        <Form.Item
+          label="回溯天数"
+          name="recheckDays"
+          rules={[{ required: true, message: '请填写回溯天数' }]}
+          extra="选取最近这些天内有问题已结案的点位，复查是否整改到位、有无反弹。"
+        >
           <InputNumber min={1} max={365} precision={0} suffix="天" style={{ width: 160 }} />
         </Form.Item>
       )}

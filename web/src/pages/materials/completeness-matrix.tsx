@@ -48,7 +48,9 @@ export function CompletenessMatrix() {
     const all = [...byStandard.values()];
     return {
       rows: filters.gaps ? all.filter((r) => r.gaps > 0) : all,
-      units: [...unitGaps.values()].filter((u) => !filters.gaps || u.gaps > 0).sort((a, b) => b.gaps - a.gaps || a.name.localeCompare(b.name)),
+      units: [...unitGaps.values()]
+        .filter((u) => !filters.gaps || u.gaps > 0)
+        .sort((a, b) => b.gaps - a.gaps || a.name.localeCompare(b.name)),
     };
   }, [data.data, filters.gaps]);
 
@@ -72,13 +74,24 @@ export function CompletenessMatrix() {
       key: 'gaps',
       width: 64,
       align: 'center',
-      render: (_, r) => (r.gaps ? <Typography.Text type="danger" strong>{r.gaps}</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>),
+      render: (_, r) =>
+        r.gaps ? (
+          <Typography.Text type="danger" strong>
+            {r.gaps}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">0</Typography.Text>
+        ),
     },
     ...units.map((u) => ({
       title: (
         <span style={{ display: 'block', fontSize: 12, fontWeight: 500, whiteSpace: 'normal' as const }}>
           {u.name}
-          {u.gaps > 0 && <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>缺 {u.gaps}</Typography.Text>}
+          {u.gaps > 0 && (
+            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+              缺 {u.gaps}
+            </Typography.Text>
+          )}
         </span>
       ),
       key: String(u.id),
@@ -86,10 +99,21 @@ export function CompletenessMatrix() {
       align: 'center' as const,
       render: (_: unknown, r: MatrixRow) => {
         const cell = r.cells.get(String(u.id));
-        if (!cell) return <Typography.Text type="secondary" aria-label="不涉及">·</Typography.Text>;
+        if (!cell)
+          return (
+            <Typography.Text type="secondary" aria-label="不涉及">
+              ·
+            </Typography.Text>
+          );
         const tag = <MaterialStatusTag status={cell.status} />;
         return cell.submissionId ? (
-          <Button type="text" size="small" style={{ padding: 0, height: 'auto' }} aria-label={`${u.name} ${r.code} 材料`} onClick={() => setOpen(cell.submissionId!)}>
+          <Button
+            type="text"
+            size="small"
+            style={{ padding: 0, height: 'auto' }}
+            aria-label={`${u.name} ${r.code} 材料`}
+            onClick={() => setOpen(cell.submissionId!)}
+          >
             {tag}
           </Button>
         ) : (
@@ -113,10 +137,17 @@ export function CompletenessMatrix() {
           <Statistic title={`${periodLabel(period)}应报`} value={data.data.total} suffix="项" />
           <Statistic title="已通过" value={data.data.items.filter((r) => r.status === 'passed').length} suffix="项" />
           <Statistic title="待审核" value={data.data.items.filter((r) => r.status === 'submitted').length} suffix="项" />
-          <Statistic title="缺报（未提交或退回）" value={data.data.missing} suffix="项" styles={{ content: { color: data.data.missing ? '#cf1322' : '#389e0d', fontWeight: 600 } }} />
+          <Statistic
+            title="缺报（未提交或退回）"
+            value={data.data.missing}
+            suffix="项"
+            styles={{ content: { color: data.data.missing ? '#cf1322' : '#389e0d', fontWeight: 600 } }}
+          />
         </div>
       )}
-      {data.data && data.data.total === 0 && <Alert type="info" showIcon title="此版本没有分配到单位的材料审核类测评标准" style={{ marginBottom: 16 }} />}
+      {data.data && data.data.total === 0 && (
+        <Alert type="info" showIcon title="此版本没有分配到单位的材料审核类测评标准" style={{ marginBottom: 16 }} />
+      )}
       <Table<MatrixRow>
         rowKey={(r) => String(r.standardId)}
         size="small"

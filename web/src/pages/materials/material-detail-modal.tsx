@@ -81,7 +81,16 @@ export function MaterialDetailModal({ id, onClose }: { id?: Id; onClose: () => v
               { key: 'status', label: '状态', children: <MaterialStatusTag status={m.status} /> },
               { key: 'submittedAt', label: '提交时间', children: formatTime(m.submittedAt) },
               { key: 'note', label: '说明', children: orDash(m.note), span: { xs: 1, sm: 2 } },
-              ...(m.reviewedAt ? [{ key: 'review', label: m.status === 'submitted' ? '上次审核意见' : '审核意见', children: `${orDash(m.reviewComment)}（${formatTime(m.reviewedAt)}）`, span: { xs: 1, sm: 2 } }] : []),
+              ...(m.reviewedAt
+                ? [
+                    {
+                      key: 'review',
+                      label: m.status === 'submitted' ? '上次审核意见' : '审核意见',
+                      children: `${orDash(m.reviewComment)}（${formatTime(m.reviewedAt)}）`,
+                      span: { xs: 1, sm: 2 },
+                    },
+                  ]
+                : []),
             ]}
           />
           <Typography.Title level={5} style={{ marginTop: 16 }}>

@@ -26,14 +26,12 @@ export default function MaterialsPage() {
 
   return (
     <>
-      <PageTitle title="材料审核" subTitle={reviewer ? '审核各单位按测评标准提交的佐证材料，掌握缺报情况' : '按测评标准和期次上传佐证材料，查看审核结果'} />
+      <PageTitle
+        title="材料审核"
+        subTitle={reviewer ? '审核各单位按测评标准提交的佐证材料，掌握缺报情况' : '按测评标准和期次上传佐证材料，查看审核结果'}
+      />
       <Card variant="borderless" styles={{ body: { paddingTop: 4 } }}>
-        <Tabs
-          activeKey={active}
-          destroyOnHidden
-          onChange={(tab) => setFilters({ tab: tab === fallback ? undefined : tab })}
-          items={tabs}
-        />
+        <Tabs activeKey={active} destroyOnHidden onChange={(tab) => setFilters({ tab: tab === fallback ? undefined : tab })} items={tabs} />
       </Card>
     </>
   );

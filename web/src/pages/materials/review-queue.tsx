@@ -53,7 +53,12 @@ export function ReviewQueue() {
       width: 80,
       fixed: 'right',
       render: (_, m) => (
-        <Button type={can(m, 'review') ? 'primary' : 'link'} size="small" aria-label={`${can(m, 'review') ? '审核' : '查看'}${m.unitName}的${m.standardCode}材料`} onClick={() => setOpen(m.id)}>
+        <Button
+          type={can(m, 'review') ? 'primary' : 'link'}
+          size="small"
+          aria-label={`${can(m, 'review') ? '审核' : '查看'}${m.unitName}的${m.standardCode}材料`}
+          onClick={() => setOpen(m.id)}
+        >
           {can(m, 'review') ? '审核' : '查看'}
         </Button>
       ),

@@ -46,9 +46,15 @@ export function UnitMaterials() {
     return (
       <span>
         <MaterialStatusTag status={m?.status ?? 'missing'} />
-        {m && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>提交于 {formatTime(m.submittedAt)}</Typography.Text>}
+        {m && (
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            提交于 {formatTime(m.submittedAt)}
+          </Typography.Text>
+        )}
         {m?.status === 'returned' && m.reviewComment && (
-          <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>退回意见：{m.reviewComment}</Typography.Text>
+          <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+            退回意见：{m.reviewComment}
+          </Typography.Text>
         )}
       </span>
     );
@@ -122,7 +128,11 @@ export function UnitMaterials() {
           type={missing ? 'warning' : 'success'}
           showIcon
           style={{ marginBottom: 16 }}
-          title={missing ? `${periodLabel(period)}还有 ${missing} 项材料未提交或被退回（共 ${rows.length} 项）` : `${periodLabel(period)}的 ${rows.length} 项材料均已提交`}
+          title={
+            missing
+              ? `${periodLabel(period)}还有 ${missing} 项材料未提交或被退回（共 ${rows.length} 项）`
+              : `${periodLabel(period)}的 ${rows.length} 项材料均已提交`
+          }
         />
       )}
       {phone ? (

@@ -88,7 +88,12 @@ export function UploadDialog({ target, onClose }: { target: UploadTarget | null;
             <Form.Item label="说明" name="note" rules={[{ max: 1000 }]}>
               <Input.TextArea rows={2} maxLength={1000} showCount placeholder="如：11 月志愿服务台账及活动照片" />
             </Form.Item>
-            <Form.Item label="文件" required validateStatus={fileError ? 'error' : undefined} help={fileError ?? 'PDF、Word、Excel、PPT、JPEG、PNG，单个不超过 20 MB，最多 10 个'}>
+            <Form.Item
+              label="文件"
+              required
+              validateStatus={fileError ? 'error' : undefined}
+              help={fileError ?? 'PDF、Word、Excel、PPT、JPEG、PNG，单个不超过 20 MB，最多 10 个'}
+            >
               <Upload.Dragger
                 multiple
                 accept={ACCEPT}

@@ -92,15 +92,15 @@ export function ApiTokensCard() {
           <Form.Item
             label="令牌名称"
             name="name"
-            rules={[{ required: true, whitespace: true, message: '请输入令牌名称' }, { max: 50, message: '最多 50 个字' }]}
+            rules={[
+              { required: true, whitespace: true, message: '请输入令牌名称' },
+              { max: 50, message: '最多 50 个字' },
+            ]}
           >
             <Input placeholder="例如：数据对接脚本" />
           </Form.Item>
           <Form.Item label="有效期" name="expiresInDays" initialValue={90} extra="到期后令牌自动失效；修改或重置密码时所有令牌立即失效。">
-            <Select
-              aria-label="有效期"
-              options={[30, 90, 180, 365].map((d) => ({ value: d, label: `${d} 天` }))}
-            />
+            <Select aria-label="有效期" options={[30, 90, 180, 365].map((d) => ({ value: d, label: `${d} 天` }))} />
           </Form.Item>
         </Form>
       </Modal>

@@ -26,8 +26,7 @@ export function ProfileCard({ session }: { session: Session }) {
                 {user.roleGrants.map((grant) => (
                   <Tag key={`${grant.role}-${grant.scopeId ?? ''}`} color="blue">
                     {labelOf(ROLE_LABELS, grant.role)}
-                    {grant.scopeType !== 'global' &&
-                      ` · ${grant.scopeName ?? labelOf(SCOPE_TYPE_LABELS, grant.scopeType)}`}
+                    {grant.scopeType !== 'global' && ` · ${grant.scopeName ?? labelOf(SCOPE_TYPE_LABELS, grant.scopeType)}`}
                   </Tag>
                 ))}
               </Space>

@@ -10,7 +10,11 @@ export default function NotFoundPage() {
       status="404"
       title="页面不存在"
       subTitle="您访问的页面不存在或已被移除。"
-      extra={<Button type="primary" onClick={() => navigate('/')}>返回首页</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          返回首页
+        </Button>
+      }
     />
   );
 }

@@ -6,7 +6,13 @@
 import { PROBLEM_CATEGORY_KINDS, PROBLEM_CATEGORY_KIND_LABELS, type ProblemCategoryKind } from '@common/problem-workflow';
 import { Button, Grid, Input, Popconfirm, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
-import { useAllProblemCategories, useResetCategoryForRegion, useSetCategoryForRegion, useUpdateProblemCategory, type ManagedCategory } from '../../api/problem-settings';
+import {
+  useAllProblemCategories,
+  useResetCategoryForRegion,
+  useSetCategoryForRegion,
+  useUpdateProblemCategory,
+  type ManagedCategory,
+} from '../../api/problem-settings';
 import { can } from '../../api/types';
 import { notifySuccess } from '../../components/notify';
 import { CategoryFormModal, type CategoryFormTarget } from './category-form-modal';
@@ -61,7 +67,12 @@ export function CategoriesTab() {
   const toggleHere = (c: ManagedCategory) =>
     region &&
     setForRegion
-      .mutateAsync({ code: c.code, regionId: region.id, active: !c.active, version: c.activeSetting.inherited ? null : c.activeSetting.version })
+      .mutateAsync({
+        code: c.code,
+        regionId: region.id,
+        active: !c.active,
+        version: c.activeSetting.inherited ? null : c.activeSetting.version,
+      })
       .then(() => notifySuccess(`已在${region.name}${c.active ? '停用' : '启用'}「${c.name}」`))
       .catch(() => undefined);
   const resetHere = (c: ManagedCategory) =>
@@ -106,18 +117,32 @@ export function CategoriesTab() {
       <>
         <Popconfirm
           title={`在${region.name}${c.active ? '停用' : '启用'}「${c.name}」`}
-          description={c.active ? `只对${region.name}及其下级区域生效，其他地区不受影响；已有问题不受影响。` : `只对${region.name}及其下级区域生效。`}
+          description={
+            c.active ? `只对${region.name}及其下级区域生效，其他地区不受影响；已有问题不受影响。` : `只对${region.name}及其下级区域生效。`
+          }
           okText={c.active ? '本辖区停用' : '本辖区启用'}
           okButtonProps={{ danger: c.active }}
           cancelText="取消"
           onConfirm={() => toggleHere(c)}
         >
-          <Button type="link" size="small" danger={c.active} style={{ paddingInline: 4 }} aria-label={`在本辖区${c.active ? '停用' : '启用'}${c.name}（${c.code}）`}>
+          <Button
+            type="link"
+            size="small"
+            danger={c.active}
+            style={{ paddingInline: 4 }}
+            aria-label={`在本辖区${c.active ? '停用' : '启用'}${c.name}（${c.code}）`}
+          >
             {c.active ? '本辖区停用' : '本辖区启用'}
           </Button>
         </Popconfirm>
         {c.activeSetting.version !== null && !c.activeSetting.inherited && (
-          <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`${c.name}（${c.code}）恢复继承`} onClick={() => resetHere(c)}>
+          <Button
+            type="link"
+            size="small"
+            style={{ paddingInline: 4 }}
+            aria-label={`${c.name}（${c.code}）恢复继承`}
+            onClick={() => resetHere(c)}
+          >
             恢复继承
           </Button>
         )}
@@ -128,36 +153,54 @@ export function CategoriesTab() {
       <Space size={0} orientation={isPhone ? 'vertical' : 'horizontal'} align="start">
         {!can(c, 'update') && regionActions(c)}
         {can(c, 'addMinor') && (
-          <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`在${c.name}（${c.code}）下新增小类`} onClick={() => setTarget({ mode: 'create', parent: c })}>
+          <Button
+            type="link"
+            size="small"
+            style={{ paddingInline: 4 }}
+            aria-label={`在${c.name}（${c.code}）下新增小类`}
+            onClick={() => setTarget({ mode: 'create', parent: c })}
+          >
             新增小类
           </Button>
         )}
         {can(c, 'update') && (
-        <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`重命名${c.name}（${c.code}）`} onClick={() => setTarget({ mode: 'rename', category: c })}>
-          重命名
-        </Button>
+          <Button
+            type="link"
+            size="small"
+            style={{ paddingInline: 4 }}
+            aria-label={`重命名${c.name}（${c.code}）`}
+            onClick={() => setTarget({ mode: 'rename', category: c })}
+          >
+            重命名
+          </Button>
         )}
         {can(c, 'update') && (
-        <Popconfirm
-          title={`${c.active ? '停用' : '启用'}类别「${c.name}」`}
-          description={
-            c.active
-              ? c.parentCode
-                ? '停用后上报问题时不能再选择此类别，已有问题不受影响。'
-                : '停用后此大类及其下所有小类一并停用，不再出现在类别选择中；已有问题不受影响。'
-              : c.parentCode
-                ? '启用后可在上报问题和派遣规则中再次选择。'
-                : '启用后此大类可再次选择；其下小类需分别启用。'
-          }
-          okText={c.active ? '停用' : '启用'}
-          okButtonProps={{ danger: c.active }}
-          cancelText="取消"
-          onConfirm={() => toggle(c)}
-        >
-          <Button type="link" size="small" danger={c.active} style={{ paddingInline: 4 }} aria-label={`${c.active ? '停用' : '启用'}${c.name}（${c.code}）`}>
-            {c.active ? '停用' : '启用'}
-          </Button>
-        </Popconfirm>
+          <Popconfirm
+            title={`${c.active ? '停用' : '启用'}类别「${c.name}」`}
+            description={
+              c.active
+                ? c.parentCode
+                  ? '停用后上报问题时不能再选择此类别，已有问题不受影响。'
+                  : '停用后此大类及其下所有小类一并停用，不再出现在类别选择中；已有问题不受影响。'
+                : c.parentCode
+                  ? '启用后可在上报问题和派遣规则中再次选择。'
+                  : '启用后此大类可再次选择；其下小类需分别启用。'
+            }
+            okText={c.active ? '停用' : '启用'}
+            okButtonProps={{ danger: c.active }}
+            cancelText="取消"
+            onConfirm={() => toggle(c)}
+          >
+            <Button
+              type="link"
+              size="small"
+              danger={c.active}
+              style={{ paddingInline: 4 }}
+              aria-label={`${c.active ? '停用' : '启用'}${c.name}（${c.code}）`}
+            >
+              {c.active ? '停用' : '启用'}
+            </Button>
+          </Popconfirm>
         )}
       </Space>
     );
@@ -227,11 +270,16 @@ export function CategoriesTab() {
           aria-label="类型"
           value={kind}
           onChange={setKind}
-          options={[{ value: 'all', label: '全部' }, ...PROBLEM_CATEGORY_KINDS.map((k) => ({ value: k, label: PROBLEM_CATEGORY_KIND_LABELS[k] }))]}
+          options={[
+            { value: 'all', label: '全部' },
+            ...PROBLEM_CATEGORY_KINDS.map((k) => ({ value: k, label: PROBLEM_CATEGORY_KIND_LABELS[k] })),
+          ]}
         />
       </div>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-        {region ? `当前区域：${region.name}。` : ''}依据 GB/T 30428 的部件、事件分类，另加创建专用类别；全国统一类别可在本辖区停用，本地新增的类别只在本区域及下级区域可见。共 {majors} 个大类、{items.length - majors} 个小类{inactive ? `，已停用 ${inactive} 个` : ''}。
+        {region ? `当前区域：${region.name}。` : ''}依据 GB/T 30428
+        的部件、事件分类，另加创建专用类别；全国统一类别可在本辖区停用，本地新增的类别只在本区域及下级区域可见。共 {majors} 个大类、
+        {items.length - majors} 个小类{inactive ? `，已停用 ${inactive} 个` : ''}。
         {canEdit ? '类别编码保存后不能修改；不再使用的类别请停用，已有问题不受影响。' : ' 仅创建办可以修改。'}
       </Typography.Paragraph>
       <Table

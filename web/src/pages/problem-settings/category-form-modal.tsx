@@ -27,7 +27,17 @@ export function nextMinorCode(parent: ManagedCategory, all: ManagedCategory[]): 
 }
 
 /** Modal form; open while `target` is set. */
-export function CategoryFormModal({ target, all, onClose, onCreated }: { target: CategoryFormTarget | null; all: ManagedCategory[]; onClose: () => void; onCreated?: (parentCode: string, code: string) => void }) {
+export function CategoryFormModal({
+  target,
+  all,
+  onClose,
+  onCreated,
+}: {
+  target: CategoryFormTarget | null;
+  all: ManagedCategory[];
+  onClose: () => void;
+  onCreated?: (parentCode: string, code: string) => void;
+}) {
   const [form] = Form.useForm<Values>();
   const create = useCreateProblemCategory();
   const update = useUpdateProblemCategory();
@@ -70,7 +80,9 @@ export function CategoryFormModal({ target, all, onClose, onCreated }: { target:
 
   const parent = target?.mode === 'create' ? target.parent : target ? all.find((c) => c.code === target.category.parentCode) : undefined;
   const self = target?.mode === 'rename' ? target.category : undefined;
-  const siblings = all.filter((c) => c.parentCode === (target?.mode === 'create' ? target.parent.code : (self?.parentCode ?? null)) && c.code !== self?.code);
+  const siblings = all.filter(
+    (c) => c.parentCode === (target?.mode === 'create' ? target.parent.code : (self?.parentCode ?? null)) && c.code !== self?.code,
+  );
   const kind = target?.mode === 'create' ? target.parent.kind : self?.kind;
 
   return (
@@ -106,7 +118,8 @@ export function CategoryFormModal({ target, all, onClose, onCreated }: { target:
                   const code = (value ?? '').trim();
                   if (!code) return Promise.resolve();
                   if (!/^[A-Z]\d{2,6}$/.test(code)) return Promise.reject(new Error('编码须为大写字母加数字，如 E0502'));
-                  if (!new RegExp(`^${target.parent.code}\\d{2}$`).test(code)) return Promise.reject(new Error(`小类编码须为大类编码加两位数字，如 ${target.parent.code}01`));
+                  if (!new RegExp(`^${target.parent.code}\\d{2}$`).test(code))
+                    return Promise.reject(new Error(`小类编码须为大类编码加两位数字，如 ${target.parent.code}01`));
                   if (all.some((c) => c.code === code)) return Promise.reject(new Error(`类别编码 ${code} 已存在`));
                   return Promise.resolve();
                 },
@@ -127,7 +140,8 @@ export function CategoryFormModal({ target, all, onClose, onCreated }: { target:
                 const name = (value ?? '').trim();
                 if (!name) return Promise.resolve();
                 if (name.length < 2 || name.length > 40) return Promise.reject(new Error('名称须为 2–40 个字'));
-                if (siblings.some((c) => c.name === name)) return Promise.reject(new Error(parent ? `「${parent.name}」下已有同名类别` : '已有同名大类'));
+                if (siblings.some((c) => c.name === name))
+                  return Promise.reject(new Error(parent ? `「${parent.name}」下已有同名类别` : '已有同名大类'));
                 return Promise.resolve();
               },
             },

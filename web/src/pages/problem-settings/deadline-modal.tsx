@@ -18,7 +18,15 @@ const MAX_HOURS = 8760;
  * Modal form; open while `policy` is set. Saves the value of `region` (its own; an inherited row creates it), at the
  * version shown when it opened (or reloaded after a conflict).
  */
-export function DeadlineModal({ policy, region, onClose }: { policy: DeadlinePolicy | null; region: SettingsRegion | null; onClose: () => void }) {
+export function DeadlineModal({
+  policy,
+  region,
+  onClose,
+}: {
+  policy: DeadlinePolicy | null;
+  region: SettingsRegion | null;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<Values>();
   const update = useUpdateDeadlinePolicy();
   const deadlines = useDeadlinePolicies();

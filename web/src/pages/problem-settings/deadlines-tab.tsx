@@ -42,7 +42,13 @@ export function DeadlinesTab({ canEdit: mayManage }: { canEdit: boolean }) {
   };
 
   const editButton = (r: DeadlinePolicy) => (
-    <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`修改${PROBLEM_SEVERITY_LABELS[r.severity]}的整改时限`} onClick={() => setEditing(r)}>
+    <Button
+      type="link"
+      size="small"
+      style={{ paddingInline: 4 }}
+      aria-label={`修改${PROBLEM_SEVERITY_LABELS[r.severity]}的整改时限`}
+      onClick={() => setEditing(r)}
+    >
       修改
     </Button>
   );
@@ -90,7 +96,13 @@ export function DeadlinesTab({ canEdit: mayManage }: { canEdit: boolean }) {
     );
 
   const columns: TableColumnsType<DeadlinePolicy> = [
-    { title: '严重程度', dataIndex: 'severity', width: isPhone ? undefined : 100, onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (s: ProblemSeverity) => <SeverityTag severity={s} /> },
+    {
+      title: '严重程度',
+      dataIndex: 'severity',
+      width: isPhone ? undefined : 100,
+      onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+      render: (s: ProblemSeverity) => <SeverityTag severity={s} />,
+    },
     {
       title: '整改时限',
       key: 'hours',
@@ -98,7 +110,9 @@ export function DeadlinesTab({ canEdit: mayManage }: { canEdit: boolean }) {
         <span style={{ whiteSpace: 'nowrap' }}>
           <Typography.Text strong>{r.hours} 小时</Typography.Text>
           {isPhone && <br />}
-          <Typography.Text type="secondary">{isPhone ? hoursAsDays(r.hours, r.workingDays) : `（${hoursAsDays(r.hours, r.workingDays)}）`}</Typography.Text>
+          <Typography.Text type="secondary">
+            {isPhone ? hoursAsDays(r.hours, r.workingDays) : `（${hoursAsDays(r.hours, r.workingDays)}）`}
+          </Typography.Text>
         </span>
       ),
     },

@@ -34,7 +34,12 @@ export function DispatchRuleModal({ open, rules, categoryTree, onClose }: Props)
 
   const handleFinish = (values: Values) => {
     create.mutate(
-      { categoryCode: values.categoryCode ?? null, regionId: values.regionId ?? null, unitId: values.unitId!, note: values.note?.trim() || null },
+      {
+        categoryCode: values.categoryCode ?? null,
+        regionId: values.regionId ?? null,
+        unitId: values.unitId!,
+        note: values.note?.trim() || null,
+      },
       {
         onSuccess: () => {
           notifySuccess('派遣规则已添加');
@@ -65,7 +70,9 @@ export function DispatchRuleModal({ open, rules, categoryTree, onClose }: Props)
               validator: (_, value?: string) => {
                 const regionId = getFieldValue('regionId') as Id | undefined;
                 if (!value && !regionId) return Promise.reject(new Error('问题类别和区域至少选择一项'));
-                const same = rules.find((r) => (r.categoryCode ?? undefined) === (value ?? undefined) && String(r.regionId ?? '') === String(regionId ?? ''));
+                const same = rules.find(
+                  (r) => (r.categoryCode ?? undefined) === (value ?? undefined) && String(r.regionId ?? '') === String(regionId ?? ''),
+                );
                 if (same) return Promise.reject(new Error(`已有相同类别和区域的规则（→ ${same.unitName}），请先删除原规则`));
                 return Promise.resolve();
               },
@@ -80,7 +87,11 @@ export function DispatchRuleModal({ open, rules, categoryTree, onClose }: Props)
             popupMatchSelectWidth={false}
           />
         </Form.Item>
-        <Form.Item label="区域" name="regionId" extra="规则适用于所选区域及其下级区域；本区域的规则优先于上级区域的规则。不选表示全部区域（仅全国管理员可设）">
+        <Form.Item
+          label="区域"
+          name="regionId"
+          extra="规则适用于所选区域及其下级区域；本区域的规则优先于上级区域的规则。不选表示全部区域（仅全国管理员可设）"
+        >
           <RegionTreeSelect placeholder="全部区域" />
         </Form.Item>
         <Form.Item label="责任单位" name="unitId" rules={[{ required: true, message: '请选择责任单位' }]}>

@@ -44,8 +44,8 @@ function EmptyRules({ filtered }: { filtered: boolean }) {
             还没有派遣规则
           </Typography.Paragraph>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-            派遣问题时，系统按以下顺序建议责任单位：{SUGGESTION_ORDER}。问题关联点位时先用点位的包保单位；
-            否则按这里的规则（问题类别 × 区域）匹配；都没有时建议问题所在的乡镇（街道）。
+            派遣问题时，系统按以下顺序建议责任单位：{SUGGESTION_ORDER}。问题关联点位时先用点位的包保单位； 否则按这里的规则（问题类别 ×
+            区域）匹配；都没有时建议问题所在的乡镇（街道）。
           </Typography.Paragraph>
         </div>
       }
@@ -101,12 +101,12 @@ export function DispatchRulesTab() {
   );
   const deleteCell = (r: DispatchRule) =>
     r.abilities.delete && (
-    <ConfirmDelete
-      subject={`派遣规则「${describeRule(r)}」`}
-      description="删除后派遣时不再按此规则建议责任单位，确定吗？"
-      onConfirm={() => remove.mutateAsync(r.id).then(() => notifySuccess('派遣规则已删除'))}
-    />
-  );
+      <ConfirmDelete
+        subject={`派遣规则「${describeRule(r)}」`}
+        description="删除后派遣时不再按此规则建议责任单位，确定吗？"
+        onConfirm={() => remove.mutateAsync(r.id).then(() => notifySuccess('派遣规则已删除'))}
+      />
+    );
 
   const columns: TableColumnsType<DispatchRule> = isPhone
     ? [
@@ -121,7 +121,11 @@ export function DispatchRulesTab() {
                 {regionCell(r)}
               </div>
               <Typography.Text strong>→ {r.unitName}</Typography.Text>
-              {r.note && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.note}</Typography.Text>}
+              {r.note && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.note}
+                </Typography.Text>
+              )}
             </div>
           ),
         },

@@ -54,7 +54,9 @@ export function BulkActionModal({ action, problems, onClose }: Props) {
       width={600}
       footer={
         result ? (
-          <Button type="primary" onClick={close}>完成</Button>
+          <Button type="primary" onClick={close}>
+            完成
+          </Button>
         ) : (
           <>
             <Button onClick={close}>取消</Button>
@@ -84,7 +86,8 @@ export function BulkActionModal({ action, problems, onClose }: Props) {
               {
                 title: '结果',
                 key: 'ok',
-                render: (_, r) => (r.ok ? <Tag color="green">成功</Tag> : <Typography.Text type="danger">失败：{r.error?.message}</Typography.Text>),
+                render: (_, r) =>
+                  r.ok ? <Tag color="green">成功</Tag> : <Typography.Text type="danger">失败：{r.error?.message}</Typography.Text>,
               },
             ]}
           />

@@ -56,7 +56,9 @@ export default function InboxPage() {
   const table = useTableState(FILTER_KEYS);
   const view = VIEWS.find((v) => v.value === table.filters.view) ?? VIEWS[0];
   // Unit people see their unit by scope; name the unit when there is exactly one.
-  const unitIds = [...new Set(session?.user.roleGrants.filter((g) => g.role === 'unit_head' || g.role === 'unit_liaison').map((g) => String(g.scopeId)))];
+  const unitIds = [
+    ...new Set(session?.user.roleGrants.filter((g) => g.role === 'unit_head' || g.role === 'unit_liaison').map((g) => String(g.scopeId))),
+  ];
   const problems = useProblems({
     state: view.state,
     overdue: view.value === 'overdue' ? 'true' : undefined,
@@ -66,7 +68,8 @@ export default function InboxPage() {
     sort: view.value === 'closed' ? 'updatedAt' : 'deadline',
     order: view.value === 'closed' ? 'desc' : 'asc',
   });
-  const unitName = session?.user.roleGrants.find((g) => g.role === 'unit_head' || g.role === 'unit_liaison')?.scopeName ?? session?.user.unitName;
+  const unitName =
+    session?.user.roleGrants.find((g) => g.role === 'unit_head' || g.role === 'unit_liaison')?.scopeName ?? session?.user.unitName;
 
   return (
     <div style={{ maxWidth: 960, margin: '0 auto' }}>

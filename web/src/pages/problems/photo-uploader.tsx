@@ -19,7 +19,9 @@ export function PhotoUploader({ onChange, max = 9, label = '上传照片', id }:
   const [fileList, setFileList] = useState<UploadFile<UploadedFile>[]>([]);
 
   const handleChange = (list: UploadFile<UploadedFile>[]) => {
-    const withThumbs = list.map((f) => (f.response?.thumbnailUrl ? { ...f, thumbUrl: f.response.thumbnailUrl, url: f.response.evidenceUrl } : f));
+    const withThumbs = list.map((f) =>
+      f.response?.thumbnailUrl ? { ...f, thumbUrl: f.response.thumbnailUrl, url: f.response.evidenceUrl } : f,
+    );
     setFileList(withThumbs);
     onChange?.(withThumbs.filter((f) => f.status === 'done' && f.response?.id).map((f) => f.response!.id));
   };

@@ -24,7 +24,10 @@ export function ProblemActions({ problem, size = 'middle', quick = false, onDone
   const transition = useTransition();
   const run = (a: ProblemAction) => {
     if (quick && a === 'acknowledge') {
-      transition.mutate({ id: problem.id, action: a, version: problem.version }, { onSuccess: () => notifySuccess(`已签收 ${problem.code}`) });
+      transition.mutate(
+        { id: problem.id, action: a, version: problem.version },
+        { onSuccess: () => notifySuccess(`已签收 ${problem.code}`) },
+      );
     } else {
       setAction(a);
     }

@@ -41,9 +41,13 @@ export default function ProblemDetailPage() {
         subTitle={notFound ? undefined : query.error?.message}
         extra={
           notFound ? (
-            <Button type="primary" onClick={() => navigate('/')}>返回首页</Button>
+            <Button type="primary" onClick={() => navigate('/')}>
+              返回首页
+            </Button>
           ) : (
-            <Button type="primary" onClick={() => query.refetch()}>重新加载</Button>
+            <Button type="primary" onClick={() => query.refetch()}>
+              重新加载
+            </Button>
           )
         }
       />

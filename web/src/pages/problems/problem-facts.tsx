@@ -62,9 +62,17 @@ export function ProblemFacts({ problem }: { problem: ProblemDetail }) {
   const place = p.location ? `${p.location.lat.toFixed(5)}, ${p.location.lng.toFixed(5)}` : null;
   return (
     <Card variant="borderless" title="问题信息" style={{ marginBottom: 16 }}>
-      {p.state === 'rejected' && p.rejectReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`不予立案：${p.rejectReason}`} />}
+      {p.state === 'rejected' && p.rejectReason && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`不予立案：${p.rejectReason}`} />
+      )}
       {p.extensionRequest && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`责任单位申请延期 ${p.extensionRequest.days} 天`} description={p.extensionRequest.reason ?? undefined} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`责任单位申请延期 ${p.extensionRequest.days} 天`}
+          description={p.extensionRequest.reason ?? undefined}
+        />
       )}
       <Typography.Paragraph style={{ fontSize: 15, whiteSpace: 'pre-wrap' }}>{p.description}</Typography.Paragraph>
       <Descriptions

@@ -59,7 +59,13 @@ export function ProblemFilters({ filters, showUnit, showRegion, unitOption, onCh
 
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}>
-      <SearchBox label="搜索问题" placeholder="编号、描述、地址" value={filters.search} onSearch={(search) => onChange({ search })} width={220} />
+      <SearchBox
+        label="搜索问题"
+        placeholder="编号、描述、地址"
+        value={filters.search}
+        onSearch={(search) => onChange({ search })}
+        width={220}
+      />
       <Select
         aria-label="筛选状态"
         placeholder="状态"
@@ -124,15 +130,21 @@ export function ProblemFilters({ filters, showUnit, showRegion, unitOption, onCh
         aria-label="上报日期"
         placeholder={['上报开始', '上报结束']}
         value={range}
-        onChange={(v) =>
-          onChange({ from: v?.[0]?.format('YYYY-MM-DD') ?? undefined, to: v?.[1]?.format('YYYY-MM-DD') ?? undefined })
-        }
+        onChange={(v) => onChange({ from: v?.[0]?.format('YYYY-MM-DD') ?? undefined, to: v?.[1]?.format('YYYY-MM-DD') ?? undefined })}
         style={{ width: 250 }}
       />
-      <Checkbox checked={filters.overdue === 'true'} onChange={(e) => onChange({ overdue: e.target.checked ? 'true' : undefined })} style={{ alignSelf: 'center' }}>
+      <Checkbox
+        checked={filters.overdue === 'true'}
+        onChange={(e) => onChange({ overdue: e.target.checked ? 'true' : undefined })}
+        style={{ alignSelf: 'center' }}
+      >
         仅看超期
       </Checkbox>
-      <Checkbox checked={filters.relapse === 'true'} onChange={(e) => onChange({ relapse: e.target.checked ? 'true' : undefined })} style={{ alignSelf: 'center' }}>
+      <Checkbox
+        checked={filters.relapse === 'true'}
+        onChange={(e) => onChange({ relapse: e.target.checked ? 'true' : undefined })}
+        style={{ alignSelf: 'center' }}
+      >
         仅看反弹
       </Checkbox>
       <Button onClick={onReset}>重置</Button>

@@ -42,7 +42,17 @@ function Legend({ counts }: { counts: Map<ProblemState, number> }) {
       <div style={{ fontWeight: 600 }}>图例</div>
       {PROBLEM_STATES.filter((s) => counts.has(s)).map((s) => (
         <div key={s} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
-          <span aria-hidden style={{ width: 12, height: 12, borderRadius: 6, background: STATE_COLORS[s], border: '2px solid #fff', boxShadow: '0 0 0 1px rgba(0,0,0,.2)' }} />
+          <span
+            aria-hidden
+            style={{
+              width: 12,
+              height: 12,
+              borderRadius: 6,
+              background: STATE_COLORS[s],
+              border: '2px solid #fff',
+              boxShadow: '0 0 0 1px rgba(0,0,0,.2)',
+            }}
+          />
           <span>{PROBLEM_STATE_LABELS[s]}</span>
           <span style={{ color: 'rgba(0,0,0,.45)', marginInlineStart: 'auto', paddingInlineStart: 8 }}>{counts.get(s)}</span>
         </div>

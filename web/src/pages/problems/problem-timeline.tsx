@@ -56,7 +56,11 @@ function Payload({ e, unitName }: { e: TimelineEntry; unitName: string | null })
       {str(p.noticeCode) && <Line label="督办单">{str(p.noticeCode)}</Line>}
       {str(p.roundName) && <Line label="督查轮次">{str(p.roundName)}</Line>}
       {str(p.note) && <Line label="现场情况">{str(p.note)}</Line>}
-      {e.action === 'covert_released' && str(p.covertCode) && <Line label="暗访编号">{str(p.covertCode)} → {str(p.code)}</Line>}
+      {e.action === 'covert_released' && str(p.covertCode) && (
+        <Line label="暗访编号">
+          {str(p.covertCode)} → {str(p.code)}
+        </Line>
+      )}
       {str(p.leaders) && <Line label="结对领导">{str(p.leaders)}</Line>}
       {str(p.relapseProblemId) && (
         <Line label="反弹问题">
@@ -72,7 +76,15 @@ function Payload({ e, unitName }: { e: TimelineEntry; unitName: string | null })
         <Image.PreviewGroup>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 6 }}>
             {photoIds.map((id, i) => (
-              <Image key={id} width={56} height={56} style={{ objectFit: 'cover', borderRadius: 4 }} src={fileUrls(id).thumbnailUrl} preview={{ src: fileUrls(id).evidenceUrl }} alt={`${actionLabel(e.action)}照片 ${i + 1}`} />
+              <Image
+                key={id}
+                width={56}
+                height={56}
+                style={{ objectFit: 'cover', borderRadius: 4 }}
+                src={fileUrls(id).thumbnailUrl}
+                preview={{ src: fileUrls(id).evidenceUrl }}
+                alt={`${actionLabel(e.action)}照片 ${i + 1}`}
+              />
             ))}
           </div>
         </Image.PreviewGroup>
@@ -130,7 +142,12 @@ export function SupervisionNotices({ notices }: { notices: SupervisionNotice[] }
           <li key={n.id} style={{ padding: '8px 0', borderBottom: '1px solid #f5f5f5' }}>
             <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
               <Typography.Text strong>{n.code}</Typography.Text>
-              <a href={`/api/supervision-notices/${n.id}/print`} target="_blank" rel="noopener noreferrer" aria-label={`打印督办单 ${n.code}`}>
+              <a
+                href={`/api/supervision-notices/${n.id}/print`}
+                target="_blank"
+                rel="noopener noreferrer"
+                aria-label={`打印督办单 ${n.code}`}
+              >
                 <PrinterOutlined aria-hidden /> 打印督办单
               </a>
             </div>

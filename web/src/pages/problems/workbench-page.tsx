@@ -12,7 +12,19 @@ import { ProblemsTable } from './problems-table';
 const CARD_STATES: ProblemState[] = ['pending', 'accepted', 'dispatched', 'rectifying', 'verifying'];
 const FILTER_KEYS = ['state', 'overdue'] as const;
 
-function CountCard({ label, value, color, active, onClick }: { label: string; value: number | undefined; color: string; active: boolean; onClick: () => void }) {
+function CountCard({
+  label,
+  value,
+  color,
+  active,
+  onClick,
+}: {
+  label: string;
+  value: number | undefined;
+  color: string;
+  active: boolean;
+  onClick: () => void;
+}) {
   return (
     <Card
       hoverable
@@ -69,14 +81,20 @@ export default function WorkbenchPage() {
           </Col>
         ))}
         <Col xs={8} lg={4}>
-          <CountCard label="超期" value={summary.data?.overdue} color="#f5222d" active={overdue === 'true'} onClick={() => pick(overdue === 'true' ? {} : { overdue: 'true' })} />
+          <CountCard
+            label="超期"
+            value={summary.data?.overdue}
+            color="#f5222d"
+            active={overdue === 'true'}
+            onClick={() => pick(overdue === 'true' ? {} : { overdue: 'true' })}
+          />
         </Col>
       </Row>
       <Card
         variant="borderless"
         title={
           <Space size={8} wrap>
-            <span>{state ? PROBLEM_STATE_LABELS[state as ProblemState] ?? '问题' : overdue === 'true' ? '超期问题' : '在办问题'}</span>
+            <span>{state ? (PROBLEM_STATE_LABELS[state as ProblemState] ?? '问题') : overdue === 'true' ? '超期问题' : '在办问题'}</span>
             {(state || overdue) && (
               <Button size="small" type="link" onClick={() => pick({})}>
                 查看全部在办

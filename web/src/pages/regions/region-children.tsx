@@ -40,7 +40,9 @@ export function RegionChildren({ trail, selectedId, canCreate, onOpen }: Props) 
       title: '名称',
       dataIndex: 'name',
       render: (name: string, r) =>
-        r.level === 'grid' ? name : (
+        r.level === 'grid' ? (
+          name
+        ) : (
           <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(r.id)} aria-label={`查看${name}的下级`}>
             {name}
           </Button>
@@ -56,7 +58,13 @@ export function RegionChildren({ trail, selectedId, canCreate, onOpen }: Props) 
       render: (_, r) => (
         <Space size={0}>
           {can(r, 'update') && (
-            <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`编辑${r.name}`} onClick={() => setTarget({ mode: 'edit', region: r })}>
+            <Button
+              type="link"
+              size="small"
+              style={{ paddingInline: 4 }}
+              aria-label={`编辑${r.name}`}
+              onClick={() => setTarget({ mode: 'edit', region: r })}
+            >
               编辑
             </Button>
           )}

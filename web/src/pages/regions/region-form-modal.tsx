@@ -6,9 +6,7 @@ import { useEffect } from 'react';
 import { useCreateRegion, useUpdateRegion, type Region, type RegionNode } from '../../api/regions';
 import { notifySuccess } from '../../components/notify';
 
-export type RegionFormTarget =
-  | { mode: 'create'; parent?: RegionNode; level: RegionLevel }
-  | { mode: 'edit'; region: Region };
+export type RegionFormTarget = { mode: 'create'; parent?: RegionNode; level: RegionLevel } | { mode: 'edit'; region: Region };
 
 interface Values {
   code: string;
@@ -38,19 +36,12 @@ export function RegionFormModal({ target, onClose }: { target: RegionFormTarget 
     if (target.mode === 'create') {
       create.mutate({ ...values, parentId: target.parent?.id ?? null }, { onSuccess: done });
     } else {
-      update.mutate(
-        { id: target.region.id, code: values.code, name: values.name, version: target.region.version },
-        { onSuccess: done },
-      );
+      update.mutate({ id: target.region.id, code: values.code, name: values.name, version: target.region.version }, { onSuccess: done });
     }
   };
 
   const title =
-    target?.mode === 'edit'
-      ? `编辑区划「${target.region.name}」`
-      : target?.parent
-        ? `在「${target.parent.name}」下新增区划`
-        : '新增区划';
+    target?.mode === 'edit' ? `编辑区划「${target.region.name}」` : target?.parent ? `在「${target.parent.name}」下新增区划` : '新增区划';
 
   return (
     <Modal
@@ -78,10 +69,7 @@ export function RegionFormModal({ target, onClose }: { target: RegionFormTarget 
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item label="层级" name="level" rules={[{ required: true, message: '请选择层级' }]}>
-          <Select
-            disabled={target?.mode === 'edit'}
-            options={REGION_LEVELS.map((l) => ({ value: l, label: REGION_LEVEL_LABELS[l] }))}
-          />
+          <Select disabled={target?.mode === 'edit'} options={REGION_LEVELS.map((l) => ({ value: l, label: REGION_LEVEL_LABELS[l] }))} />
         </Form.Item>
       </Form>
     </Modal>

@@ -29,8 +29,7 @@ export default function RegionsPage() {
   const selectedId = searchParams.get('region') ?? undefined;
   const trail = useMemo(() => pathTo(tree.data?.items ?? [], selectedId), [tree.data, selectedId]);
 
-  const select = (id: string | undefined) =>
-    setSearchParams(id ? { region: id } : {}, { replace: false });
+  const select = (id: string | undefined) => setSearchParams(id ? { region: id } : {}, { replace: false });
 
   return (
     <>
@@ -40,20 +39,13 @@ export default function RegionsPage() {
         extra={
           <>
             {hasPermission(session, 'regions.import') && <ImportButton kind="regions" title="区划" />}
-            {hasPermission(session, 'regions.export') && (
-              <ExportButton path="/api/regions/export" params={{}} fileName="区划.xlsx" />
-            )}
+            {hasPermission(session, 'regions.export') && <ExportButton path="/api/regions/export" params={{}} fileName="区划.xlsx" />}
           </>
         }
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8} xl={7}>
-          <RegionTreePanel
-            nodes={tree.data?.items ?? []}
-            loading={tree.isLoading}
-            selectedId={selectedId}
-            onSelect={select}
-          />
+          <RegionTreePanel nodes={tree.data?.items ?? []} loading={tree.isLoading} selectedId={selectedId} onSelect={select} />
         </Col>
         <Col xs={24} lg={16} xl={17}>
           <RegionChildren

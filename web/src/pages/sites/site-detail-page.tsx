@@ -43,7 +43,11 @@ export default function SiteDetailPage() {
         status={notFound ? '404' : 'error'}
         title={notFound ? '点位不存在或无权查看' : '加载失败'}
         subTitle={notFound ? undefined : query.error?.message}
-        extra={<Button type="primary" onClick={() => navigate('/sites')}>返回点位列表</Button>}
+        extra={
+          <Button type="primary" onClick={() => navigate('/sites')}>
+            返回点位列表
+          </Button>
+        }
       />
     );
   }
@@ -51,7 +55,12 @@ export default function SiteDetailPage() {
   const latest = site.visits[0];
   return (
     <div style={{ maxWidth: 1280, margin: '0 auto' }}>
-      <Button type="link" icon={<ArrowLeftOutlined aria-hidden />} style={{ paddingInline: 0, marginBottom: 8 }} onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/sites'))}>
+      <Button
+        type="link"
+        icon={<ArrowLeftOutlined aria-hidden />}
+        style={{ paddingInline: 0, marginBottom: 8 }}
+        onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/sites'))}
+      >
         返回
       </Button>
       <Card variant="borderless" style={{ marginBottom: 16 }}>
@@ -66,7 +75,8 @@ export default function SiteDetailPage() {
             </Space>
             <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
               {site.regionName}
-              {latest?.scoreRate != null && ` · 最近得分率 ${Math.round(latest.scoreRate * 1000) / 10}%（${formatTime(latest.visitedAt).slice(0, 10)}）`}
+              {latest?.scoreRate != null &&
+                ` · 最近得分率 ${Math.round(latest.scoreRate * 1000) / 10}%（${formatTime(latest.visitedAt).slice(0, 10)}）`}
               {` · 在办问题 ${site.openProblems.length} 个`}
             </Typography.Text>
           </div>
@@ -89,7 +99,12 @@ export default function SiteDetailPage() {
                 { key: 'unit', label: '包保单位', children: orDash(site.unitName) },
                 { key: 'lead', label: '点长', children: <SiteLead name={site.leadName} phone={site.leadPhone} /> },
                 { key: 'address', label: '地址', children: orDash(site.address), span: { xs: 1, sm: 2 } },
-                { key: 'location', label: '坐标（WGS-84）', children: site.location ? `${site.location.lat.toFixed(5)}, ${site.location.lng.toFixed(5)}` : '未填写', span: { xs: 1, sm: 2 } },
+                {
+                  key: 'location',
+                  label: '坐标（WGS-84）',
+                  children: site.location ? `${site.location.lat.toFixed(5)}, ${site.location.lng.toFixed(5)}` : '未填写',
+                  span: { xs: 1, sm: 2 },
+                },
               ]}
             />
           </Card>
@@ -100,8 +115,21 @@ export default function SiteDetailPage() {
         <Col xs={24} lg={10}>
           <Card variant="borderless" title="位置" style={{ marginBottom: 16 }} styles={{ body: { padding: 8 } }}>
             {site.location ? (
-              <Suspense fallback={<div style={{ height: 260, display: 'grid', placeItems: 'center' }}><Spin aria-label="地图加载中" /></div>}>
-                <SiteMap sites={located} highlightId={site.id} colorOf={style.colorOf} onOpen={(sid) => navigate(`/sites/${sid}`)} height={260} label="点位位置地图" />
+              <Suspense
+                fallback={
+                  <div style={{ height: 260, display: 'grid', placeItems: 'center' }}>
+                    <Spin aria-label="地图加载中" />
+                  </div>
+                }
+              >
+                <SiteMap
+                  sites={located}
+                  highlightId={site.id}
+                  colorOf={style.colorOf}
+                  onOpen={(sid) => navigate(`/sites/${sid}`)}
+                  height={260}
+                  label="点位位置地图"
+                />
               </Suspense>
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未填写坐标" />
@@ -115,9 +143,15 @@ export default function SiteDetailPage() {
                 <List.Item>
                   <div style={{ minWidth: 0, width: '100%' }}>
                     <Space size={8} wrap>
-                      <Link to={`/problems/${p.id}`} aria-label={`查看问题 ${p.code}`}>{p.code}</Link>
+                      <Link to={`/problems/${p.id}`} aria-label={`查看问题 ${p.code}`}>
+                        {p.code}
+                      </Link>
                       <ProblemStateTag state={p.state} />
-                      {p.deadline && <Typography.Text type="secondary" style={{ fontSize: 12 }}>时限 {formatTime(p.deadline)}</Typography.Text>}
+                      {p.deadline && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          时限 {formatTime(p.deadline)}
+                        </Typography.Text>
+                      )}
                     </Space>
                     <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '4px 0 0' }}>
                       {p.description}

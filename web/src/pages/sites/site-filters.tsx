@@ -24,7 +24,13 @@ export function SiteFilters({ filters, showRegion, showUnit, showMine, onChange,
   const types = useSiteTypes();
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16, alignItems: 'center', ...style }}>
-      <SearchBox label="搜索点位" placeholder="点位名称、地址" value={filters.search} onSearch={(search) => onChange({ search })} width={220} />
+      <SearchBox
+        label="搜索点位"
+        placeholder="点位名称、地址"
+        value={filters.search}
+        onSearch={(search) => onChange({ search })}
+        width={220}
+      />
       <Select
         aria-label="筛选点位类型"
         placeholder="点位类型"

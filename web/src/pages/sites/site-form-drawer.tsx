@@ -23,7 +23,11 @@ interface Values {
 }
 
 const blank = (v?: string) => (v && v.trim() ? v.trim() : null);
-const GEO_ERRORS: Record<number, string> = { 1: '未获得定位权限，请在浏览器中允许定位', 2: '暂时无法确定位置，请稍后重试', 3: '定位超时，请稍后重试' };
+const GEO_ERRORS: Record<number, string> = {
+  1: '未获得定位权限，请在浏览器中允许定位',
+  2: '暂时无法确定位置，请稍后重试',
+  3: '定位超时，请稍后重试',
+};
 
 /** Drawer form; `site` is the record to edit, 'new' to create, null when closed. */
 export function SiteFormDrawer({ site, onClose }: { site: Site | 'new' | null; onClose: () => void }) {
@@ -120,7 +124,14 @@ export function SiteFormDrawer({ site, onClose }: { site: Site | 'new' | null; o
       }
     >
       <Form name="site" form={form} layout="vertical" onFinish={handleFinish} initialValues={{ active: true }}>
-        <Form.Item label="点位名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入点位名称' }, { min: 2, max: 60, message: '点位名称须为 2–60 个字' }]}>
+        <Form.Item
+          label="点位名称"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: '请输入点位名称' },
+            { min: 2, max: 60, message: '点位名称须为 2–60 个字' },
+          ]}
+        >
           <Input maxLength={60} />
         </Form.Item>
         <Row gutter={12}>
@@ -140,7 +151,10 @@ export function SiteFormDrawer({ site, onClose }: { site: Site | 'new' | null; o
           </Col>
         </Row>
         <Form.Item label="包保单位" name="unitId">
-          <UnitSelect placeholder="选择包保单位" initialOptions={editing?.unitId ? [{ id: editing.unitId, name: editing.unitName ?? '' }] : []} />
+          <UnitSelect
+            placeholder="选择包保单位"
+            initialOptions={editing?.unitId ? [{ id: editing.unitId, name: editing.unitName ?? '' }] : []}
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>

@@ -23,10 +23,23 @@ interface LegendProps {
 }
 
 const FLOATING: React.CSSProperties = {
-  position: 'absolute', top: 12, right: 12, zIndex: 1000, maxHeight: 'calc(100% - 24px)', overflowY: 'auto',
-  background: 'rgba(255,255,255,.95)', borderRadius: 8, padding: '8px 10px', boxShadow: '0 1px 4px rgba(0,0,0,.15)',
+  position: 'absolute',
+  top: 12,
+  right: 12,
+  zIndex: 1000,
+  maxHeight: 'calc(100% - 24px)',
+  overflowY: 'auto',
+  background: 'rgba(255,255,255,.95)',
+  borderRadius: 8,
+  padding: '8px 10px',
+  boxShadow: '0 1px 4px rgba(0,0,0,.15)',
 };
-const BELOW: React.CSSProperties = { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', columnGap: 8, padding: '8px 4px 0' };
+const BELOW: React.CSSProperties = {
+  display: 'grid',
+  gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+  columnGap: 8,
+  padding: '8px 4px 0',
+};
 
 function Legend({ entries, active, floating, onPick }: LegendProps) {
   return (
@@ -40,11 +53,32 @@ function Legend({ entries, active, floating, onPick }: LegendProps) {
           aria-label={`${e.name} ${e.count} 个`}
           onClick={() => onPick(active === e.code ? undefined : e.code)}
           style={{
-            display: 'flex', alignItems: 'center', gap: 6, width: '100%', border: 0, cursor: 'pointer', padding: '1px 4px', borderRadius: 4,
-            lineHeight: '20px', fontSize: 12, background: active === e.code ? '#e6f4ff' : 'transparent', textAlign: 'left',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 6,
+            width: '100%',
+            border: 0,
+            cursor: 'pointer',
+            padding: '1px 4px',
+            borderRadius: 4,
+            lineHeight: '20px',
+            fontSize: 12,
+            background: active === e.code ? '#e6f4ff' : 'transparent',
+            textAlign: 'left',
           }}
         >
-          <span aria-hidden style={{ width: 11, height: 11, flex: 'none', borderRadius: 6, background: e.color, border: '2px solid #fff', boxShadow: '0 0 0 1px rgba(0,0,0,.2)' }} />
+          <span
+            aria-hidden
+            style={{
+              width: 11,
+              height: 11,
+              flex: 'none',
+              borderRadius: 6,
+              background: e.color,
+              border: '2px solid #fff',
+              boxShadow: '0 0 0 1px rgba(0,0,0,.2)',
+            }}
+          />
           <span>{e.name}</span>
           <span style={{ color: 'rgba(0,0,0,.45)', marginInlineStart: 'auto', paddingInlineStart: 8 }}>{e.count}</span>
         </button>
@@ -64,11 +98,16 @@ export default function SiteMapPage() {
   // The legend counts every type, so the type filter is applied here rather than by the server.
   const all = useSiteMap({ search: filters.search, unitId: filters.unitId, active: filters.active as 'true' | 'false' | undefined });
   const located = useMemo(() => (all.data?.items ?? []).filter((s): s is LocatedSite => !!s.location), [all.data]);
-  const shown = useMemo(() => (filters.siteTypeCode ? located.filter((s) => s.siteTypeCode === filters.siteTypeCode) : located), [located, filters.siteTypeCode]);
+  const shown = useMemo(
+    () => (filters.siteTypeCode ? located.filter((s) => s.siteTypeCode === filters.siteTypeCode) : located),
+    [located, filters.siteTypeCode],
+  );
   const legend = useMemo(() => {
     const counts = new Map<string, number>();
     located.forEach((s) => counts.set(s.siteTypeCode, (counts.get(s.siteTypeCode) ?? 0) + 1));
-    return style.types.filter((t) => counts.has(t.code)).map((t) => ({ code: t.code, name: t.short || t.name, color: style.colorOf(t.code), count: counts.get(t.code)! }));
+    return style.types
+      .filter((t) => counts.has(t.code))
+      .map((t) => ({ code: t.code, name: t.short || t.name, color: style.colorOf(t.code), count: counts.get(t.code)! }));
   }, [located, style]);
   const total = all.data?.total ?? 0;
 
@@ -76,7 +115,11 @@ export default function SiteMapPage() {
     <>
       <PageTitle
         title="点位地图"
-        subTitle={all.data ? `共 ${total} 个点位，${located.length} 个有坐标${filters.siteTypeCode ? `，显示 ${shown.length} 个` : ''}` : '按点位类型着色的点位分布'}
+        subTitle={
+          all.data
+            ? `共 ${total} 个点位，${located.length} 个有坐标${filters.siteTypeCode ? `，显示 ${shown.length} 个` : ''}`
+            : '按点位类型着色的点位分布'
+        }
         extra={
           <Button icon={<UnorderedListOutlined aria-hidden />} onClick={() => navigate('/sites')}>
             点位列表
@@ -101,7 +144,13 @@ export default function SiteMapPage() {
           <Empty style={{ padding: '64px 0' }} description="暂无带坐标的点位：在点位中填写经纬度或使用当前位置" />
         ) : (
           <div style={{ position: 'relative' }}>
-            <Suspense fallback={<div style={{ height: 420, display: 'grid', placeItems: 'center' }}><Spin aria-label="地图加载中" /></div>}>
+            <Suspense
+              fallback={
+                <div style={{ height: 420, display: 'grid', placeItems: 'center' }}>
+                  <Spin aria-label="地图加载中" />
+                </div>
+              }
+            >
               <SiteMap
                 sites={shown}
                 colorOf={style.colorOf}
@@ -109,7 +158,12 @@ export default function SiteMapPage() {
                 height={floating ? undefined : 'max(360px, calc(100vh - 420px))'}
               />
             </Suspense>
-            <Legend entries={legend} active={filters.siteTypeCode} floating={floating} onPick={(code) => setFilters({ siteTypeCode: code })} />
+            <Legend
+              entries={legend}
+              active={filters.siteTypeCode}
+              floating={floating}
+              onPick={(code) => setFilters({ siteTypeCode: code })}
+            />
           </div>
         )}
       </Card>

@@ -9,7 +9,15 @@ import { formatTime } from '../../components/format';
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
 
 /** A small line chart of score rates in [0, 1]; `points` oldest first. Scales uniformly with its container. */
-export function Sparkline({ points, width = 560, height = 96 }: { points: { rate: number; label: string }[]; width?: number; height?: number }) {
+export function Sparkline({
+  points,
+  width = 560,
+  height = 96,
+}: {
+  points: { rate: number; label: string }[];
+  width?: number;
+  height?: number;
+}) {
   if (!points.length) return null;
   const left = 40;
   const pad = 10;
@@ -31,7 +39,11 @@ export function Sparkline({ points, width = 560, height = 96 }: { points: { rate
           </text>
         </g>
       ))}
-      <path d={`${path} L${x(points.length - 1).toFixed(1)},${y(0)} L${x(0).toFixed(1)},${y(0)} Z`} fill="rgba(22,119,255,.08)" stroke="none" />
+      <path
+        d={`${path} L${x(points.length - 1).toFixed(1)},${y(0)} L${x(0).toFixed(1)},${y(0)} Z`}
+        fill="rgba(22,119,255,.08)"
+        stroke="none"
+      />
       <path d={path} fill="none" stroke="#1677ff" strokeWidth={2} strokeLinejoin="round" />
       {points.map((p, i) => (
         <circle key={i} cx={x(i)} cy={y(p.rate)} r={4} fill="#1677ff" stroke="#fff" strokeWidth={1.5}>
@@ -85,7 +97,13 @@ export function SiteTrend({ visits }: { visits: SiteVisit[] }) {
           <Sparkline points={points} />
         </div>
       )}
-      <Table<SiteVisit> rowKey="id" size="small" columns={columns} dataSource={visits} pagination={{ pageSize: 10, hideOnSinglePage: true }} />
+      <Table<SiteVisit>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={visits}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      />
     </>
   );
 }

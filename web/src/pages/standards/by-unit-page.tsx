@@ -59,7 +59,17 @@ export default function ByUnitPage() {
   }, [all]);
 
   const columns: TableColumnsType<UnitStandard> = [
-    { title: '编码', dataIndex: 'code', key: 'code', width: 140, render: (c: string) => <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>{c}</Typography.Text> },
+    {
+      title: '编码',
+      dataIndex: 'code',
+      key: 'code',
+      width: 140,
+      render: (c: string) => (
+        <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+          {c}
+        </Typography.Text>
+      ),
+    },
     {
       title: '测评标准',
       dataIndex: 'text',
@@ -102,7 +112,9 @@ export default function ByUnitPage() {
             aria-label="单位"
             value={unitId}
             onChange={(v) => setFilters({ unitId: v === undefined || Array.isArray(v) ? undefined : String(v) })}
-            initialOptions={result.data ? [result.data.unit] : ownUnit && session?.user.unitName ? [{ id: ownUnit, name: session.user.unitName }] : []}
+            initialOptions={
+              result.data ? [result.data.unit] : ownUnit && session?.user.unitName ? [{ id: ownUnit, name: session.user.unitName }] : []
+            }
             style={{ width: 260, maxWidth: '100%' }}
           />
           <Select

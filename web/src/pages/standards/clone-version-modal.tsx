@@ -43,11 +43,20 @@ export function CloneVersionButton({ version }: { version: VersionTree }) {
         <Typography.Paragraph type="secondary">
           将「{version.name}」的 {version.standards} 条测评标准（含牵头、责任单位）复制为同一创建项目下的新版本，之后可导出修改再导入。
         </Typography.Paragraph>
-        <Form name="cloneVersion" form={form} layout="vertical" onFinish={handleFinish} initialValues={{ name: `${version.name}（副本）`.slice(0, 60) }}>
+        <Form
+          name="cloneVersion"
+          form={form}
+          layout="vertical"
+          onFinish={handleFinish}
+          initialValues={{ name: `${version.name}（副本）`.slice(0, 60) }}
+        >
           <Form.Item
             label="新版本名称"
             name="name"
-            rules={[{ required: true, whitespace: true, message: '请填写新版本名称' }, { min: 2, max: 60, message: '新版本名称须为 2–60 个字' }]}
+            rules={[
+              { required: true, whitespace: true, message: '请填写新版本名称' },
+              { min: 2, max: 60, message: '新版本名称须为 2–60 个字' },
+            ]}
           >
             <Input maxLength={60} autoFocus />
           </Form.Item>

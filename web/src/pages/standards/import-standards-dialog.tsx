@@ -86,21 +86,44 @@ export function ImportStandardsButton({ defaultCampaignId }: { defaultCampaignId
         <Typography.Paragraph type="secondary">
           每行一条测评标准（测评项目、测评内容、编码、测评标准、测评方法、分值、适用点位类型、牵头单位、责任单位、负面清单），导入后成为所选创建项目的一个新版本；任何一行有误时整个文件都不会导入。
         </Typography.Paragraph>
-        <Button icon={<FileExcelOutlined aria-hidden />} style={{ marginBottom: 16 }} onClick={() => downloadStandardsTemplate().catch(notifyError)}>
+        <Button
+          icon={<FileExcelOutlined aria-hidden />}
+          style={{ marginBottom: 16 }}
+          onClick={() => downloadStandardsTemplate().catch(notifyError)}
+        >
           下载模板
         </Button>
-        <Form name="standardsImport" form={form} layout="vertical" onFinish={handleFinish} initialValues={{ campaignId: defaultCampaignId }}>
+        <Form
+          name="standardsImport"
+          form={form}
+          layout="vertical"
+          onFinish={handleFinish}
+          initialValues={{ campaignId: defaultCampaignId }}
+        >
           <Form.Item label="创建项目" name="campaignId" rules={[{ required: true, message: '请选择创建项目' }]}>
-            <Select options={campaigns.options} loading={campaigns.loading} placeholder="选择创建项目" showSearch={{ optionFilterProp: 'label' }} />
+            <Select
+              options={campaigns.options}
+              loading={campaigns.loading}
+              placeholder="选择创建项目"
+              showSearch={{ optionFilterProp: 'label' }}
+            />
           </Form.Item>
           <Form.Item
             label="版本名称"
             name="versionName"
-            rules={[{ required: true, whitespace: true, message: '请填写版本名称' }, { max: 60, message: '版本名称不超过 60 个字' }]}
+            rules={[
+              { required: true, whitespace: true, message: '请填写版本名称' },
+              { max: 60, message: '版本名称不超过 60 个字' },
+            ]}
           >
             <Input maxLength={60} placeholder="如：2027 年测评体系" />
           </Form.Item>
-          <Form.Item label="Excel 文件" required validateStatus={fileError ? 'error' : undefined} help={fileError ? '请选择 .xlsx 文件' : undefined}>
+          <Form.Item
+            label="Excel 文件"
+            required
+            validateStatus={fileError ? 'error' : undefined}
+            help={fileError ? '请选择 .xlsx 文件' : undefined}
+          >
             <Upload
               accept=".xlsx"
               maxCount={1}

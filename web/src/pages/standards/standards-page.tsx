@@ -54,7 +54,13 @@ export default function StandardsPage() {
       key: 'actions',
       width: 80,
       render: (_, v) => (
-        <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`查看${v.name}`} onClick={() => navigate(`/standards/versions/${v.id}`)}>
+        <Button
+          type="link"
+          size="small"
+          style={{ paddingInline: 4 }}
+          aria-label={`查看${v.name}`}
+          onClick={() => navigate(`/standards/versions/${v.id}`)}
+        >
           查看
         </Button>
       ),

@@ -40,7 +40,17 @@ export function StandardsTable({ standards, siteTypeNames }: Props) {
   const screens = Grid.useBreakpoint();
   if (screens.md === false) return <StandardsList standards={standards} siteTypeNames={siteTypeNames} />;
   const columns: TableColumnsType<Standard> = [
-    { title: '编码', dataIndex: 'code', key: 'code', width: 150, render: (code: string) => <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>{code}</Typography.Text> },
+    {
+      title: '编码',
+      dataIndex: 'code',
+      key: 'code',
+      width: 150,
+      render: (code: string) => (
+        <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+          {code}
+        </Typography.Text>
+      ),
+    },
     {
       title: '测评标准',
       dataIndex: 'text',
@@ -82,14 +92,5 @@ export function StandardsTable({ standards, siteTypeNames }: Props) {
       render: (units: Standard['units']) => (units.length ? units.map((u) => u.name).join('、') : '—'),
     },
   ];
-  return (
-    <Table<Standard>
-      rowKey="id"
-      size="small"
-      columns={columns}
-      dataSource={standards}
-      pagination={false}
-      scroll={{ x: 980 }}
-    />
-  );
+  return <Table<Standard> rowKey="id" size="small" columns={columns} dataSource={standards} pagination={false} scroll={{ x: 980 }} />;
 }

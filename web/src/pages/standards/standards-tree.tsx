@@ -25,7 +25,15 @@ function matches(f: TreeFilter) {
 }
 
 /** Filtered tree; with a filter every matching 测评项目 opens. */
-export function StandardsTree({ tree, filter, siteTypeNames }: { tree: VersionTree; filter: TreeFilter; siteTypeNames: Map<string, string> }) {
+export function StandardsTree({
+  tree,
+  filter,
+  siteTypeNames,
+}: {
+  tree: VersionTree;
+  filter: TreeFilter;
+  siteTypeNames: Map<string, string>;
+}) {
   const filtering = !!(filter.method || filter.siteType || filter.search || filter.negative);
   const items = useMemo(() => {
     const keep = matches(filter);
@@ -39,7 +47,8 @@ export function StandardsTree({ tree, filter, siteTypeNames }: { tree: VersionTr
   }, [tree, filter]);
   const shown = items.reduce((n, i) => n + i.children.reduce((m, c) => m + c.standards.length, 0), 0);
 
-  if (!items.length) return <Empty description={filtering ? '没有符合条件的测评标准' : '该版本暂无测评标准'} style={{ padding: '48px 0' }} />;
+  if (!items.length)
+    return <Empty description={filtering ? '没有符合条件的测评标准' : '该版本暂无测评标准'} style={{ padding: '48px 0' }} />;
 
   return (
     <>

@@ -41,14 +41,24 @@ export default function VersionDetailPage() {
       <Result
         status="404"
         title="测评体系版本不存在或无权查看"
-        extra={<Button type="primary" onClick={() => navigate('/standards')}>返回测评体系</Button>}
+        extra={
+          <Button type="primary" onClick={() => navigate('/standards')}>
+            返回测评体系
+          </Button>
+        }
       />
     );
   }
 
   const filterBar = (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16, alignItems: 'center' }}>
-      <SearchBox label="搜索测评标准" placeholder="编码、标准内容、单位" value={filters.search} onSearch={(search) => setFilters({ search })} width={260} />
+      <SearchBox
+        label="搜索测评标准"
+        placeholder="编码、标准内容、单位"
+        value={filters.search}
+        onSearch={(search) => setFilters({ search })}
+        width={260}
+      />
       <Select
         aria-label="筛选测评方法"
         placeholder="测评方法"
@@ -78,7 +88,12 @@ export default function VersionDetailPage() {
 
   return (
     <>
-      <Button type="link" icon={<ArrowLeftOutlined aria-hidden />} style={{ paddingInline: 0, marginBottom: 8 }} onClick={() => navigate(`/standards?campaignId=${version.campaignId}`)}>
+      <Button
+        type="link"
+        icon={<ArrowLeftOutlined aria-hidden />}
+        style={{ paddingInline: 0, marginBottom: 8 }}
+        onClick={() => navigate(`/standards?campaignId=${version.campaignId}`)}
+      >
         测评体系
       </Button>
       <PageTitle

@@ -22,7 +22,13 @@ function show(field: string, value: unknown, siteTypeNames: Map<string, string>)
   if (Array.isArray(value)) {
     if (!value.length) return '—';
     return value
-      .map((v) => (typeof v === 'object' && v && 'name' in v ? String((v as { name: string }).name) : field === '适用点位类型' ? (siteTypeNames.get(String(v)) ?? String(v)) : String(v)))
+      .map((v) =>
+        typeof v === 'object' && v && 'name' in v
+          ? String((v as { name: string }).name)
+          : field === '适用点位类型'
+            ? (siteTypeNames.get(String(v)) ?? String(v))
+            : String(v),
+      )
       .join('、');
   }
   return String(value);
@@ -88,20 +94,41 @@ export function VersionDiffView({ version, other, onOther, siteTypeNames }: Prop
             <Statistic title="删除" value={data.removed.length} suffix="条" styles={{ content: { color: '#cf1322' } }} />
             <Statistic title="修改" value={data.changed.length} suffix="条" styles={{ content: { color: '#d48806' } }} />
           </div>
-          {!data.added.length && !data.removed.length && !data.changed.length && <Alert type="info" showIcon title="两个版本的测评标准完全相同" />}
+          {!data.added.length && !data.removed.length && !data.changed.length && (
+            <Alert type="info" showIcon title="两个版本的测评标准完全相同" />
+          )}
           {data.added.length > 0 && (
             <Card size="small" title={`新增的测评标准（${data.added.length}）`}>
-              <Table size="small" rowKey="code" columns={listColumns} dataSource={data.added} pagination={{ pageSize: 10, hideOnSinglePage: true }} />
+              <Table
+                size="small"
+                rowKey="code"
+                columns={listColumns}
+                dataSource={data.added}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              />
             </Card>
           )}
           {data.removed.length > 0 && (
             <Card size="small" title={`删除的测评标准（${data.removed.length}）`}>
-              <Table size="small" rowKey="code" columns={listColumns} dataSource={data.removed} pagination={{ pageSize: 10, hideOnSinglePage: true }} />
+              <Table
+                size="small"
+                rowKey="code"
+                columns={listColumns}
+                dataSource={data.removed}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              />
             </Card>
           )}
           {data.changed.length > 0 && (
             <Card size="small" title={`修改的测评标准（${data.changed.length}）`}>
-              <Table size="small" rowKey="code" columns={changedColumns} dataSource={data.changed} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 560 }} />
+              <Table
+                size="small"
+                rowKey="code"
+                columns={changedColumns}
+                dataSource={data.changed}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                scroll={{ x: 560 }}
+              />
             </Card>
           )}
         </Space>

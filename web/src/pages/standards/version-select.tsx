@@ -28,7 +28,16 @@ function grouped(versions: StandardVersion[]) {
 }
 
 /** Version select; versions come newest first. */
-export function VersionSelect({ value, onChange, autoSelect, exclude, campaignId, placeholder = '选择测评体系版本', style, ...rest }: Props) {
+export function VersionSelect({
+  value,
+  onChange,
+  autoSelect,
+  exclude,
+  campaignId,
+  placeholder = '选择测评体系版本',
+  style,
+  ...rest
+}: Props) {
   const versions = useStandardVersions(campaignId);
   const items = useMemo(
     () => (versions.data?.items ?? []).filter((v) => exclude === undefined || String(v.id) !== String(exclude)),

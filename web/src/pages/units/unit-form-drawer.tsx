@@ -72,8 +72,7 @@ export function UnitFormDrawer({ unit, onClose }: { unit: Unit | 'new' | null; o
     if (editing) {
       const changes = contactsOnly ? contacts : input;
       update.mutate({ ...changes, id: editing.id, version: editing.version }, { onSuccess: done });
-    }
-    else create.mutate(input, { onSuccess: done });
+    } else create.mutate(input, { onSuccess: done });
   };
 
   return (
@@ -93,10 +92,22 @@ export function UnitFormDrawer({ unit, onClose }: { unit: Unit | 'new' | null; o
       }
     >
       {contactsOnly && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="您可以更新本单位一把手和联络员的联系信息；名称、类型、区域等由创建办维护。" />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="您可以更新本单位一把手和联络员的联系信息；名称、类型、区域等由创建办维护。"
+        />
       )}
       <Form name="unit" form={form} layout="vertical" onFinish={handleFinish} initialValues={{ active: true }}>
-        <Form.Item label="单位名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入单位名称' }, { min: 2, max: 60, message: '单位名称须为 2–60 个字' }]}>
+        <Form.Item
+          label="单位名称"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: '请输入单位名称' },
+            { min: 2, max: 60, message: '单位名称须为 2–60 个字' },
+          ]}
+        >
           <Input maxLength={60} disabled={contactsOnly} />
         </Form.Item>
         <Row gutter={12}>

@@ -31,9 +31,7 @@ export default function UnitsPage() {
         extra={
           <>
             {hasPermission(session, 'units.import') && <ImportButton kind="units" title="单位" />}
-            {hasPermission(session, 'units.export') && (
-              <ExportButton path="/api/units/export" params={exportParams} fileName="单位.xlsx" />
-            )}
+            {hasPermission(session, 'units.export') && <ExportButton path="/api/units/export" params={exportParams} fileName="单位.xlsx" />}
             {hasPermission(session, 'units.create') && (
               <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
                 新增单位
@@ -49,12 +47,7 @@ export default function UnitsPage() {
           onChange={table.setFilters}
           onReset={table.resetFilters}
         />
-        <UnitsTable
-          data={units.data}
-          loading={units.isFetching}
-          table={table}
-          onEdit={(unit) => setEditing(unit)}
-        />
+        <UnitsTable data={units.data} loading={units.isFetching} table={table} onEdit={(unit) => setEditing(unit)} />
       </Card>
       <UnitFormDrawer unit={editing} onClose={() => setEditing(null)} />
     </>

@@ -62,10 +62,7 @@ export function UnitsTable({ data, loading, table, onEdit }: Props) {
             </Button>
           )}
           {can(u, 'delete') && (
-            <ConfirmDelete
-              subject={`单位「${u.name}」`}
-              onConfirm={() => remove.mutateAsync(u.id).then(() => notifySuccess('已删除'))}
-            />
+            <ConfirmDelete subject={`单位「${u.name}」`} onConfirm={() => remove.mutateAsync(u.id).then(() => notifySuccess('已删除'))} />
           )}
         </Space>
       ),

@@ -28,7 +28,14 @@ export function PendingChangesCard({ hideWhenEmpty = false }: { hideWhenEmpty?: 
   if (hideWhenEmpty && !showDecided && !pending.isLoading && !pending.data?.items.length) return null;
 
   const noteInput = (
-    <Input.TextArea aria-label="审批意见" placeholder="意见（可选）" maxLength={200} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+    <Input.TextArea
+      aria-label="审批意见"
+      placeholder="意见（可选）"
+      maxLength={200}
+      rows={2}
+      value={note}
+      onChange={(e) => setNote(e.target.value)}
+    />
   );
 
   const columns = [
@@ -59,7 +66,12 @@ export function PendingChangesCard({ hideWhenEmpty = false }: { hideWhenEmpty?: 
           {c.abilities.approve && (
             <Popconfirm
               title="批准这项变更？"
-              description={<div style={{ maxWidth: 320 }}><p>{c.summary}</p>{noteInput}</div>}
+              description={
+                <div style={{ maxWidth: 320 }}>
+                  <p>{c.summary}</p>
+                  {noteInput}
+                </div>
+              }
               okText="批准"
               onOpenChange={() => setNote('')}
               onConfirm={() =>
@@ -81,7 +93,12 @@ export function PendingChangesCard({ hideWhenEmpty = false }: { hideWhenEmpty?: 
               okText="驳回"
               okButtonProps={{ danger: true }}
               onOpenChange={() => setNote('')}
-              onConfirm={() => reject.mutateAsync({ id: c.id, note: note.trim() || undefined }).then(() => notifySuccess('已驳回')).catch(() => undefined)}
+              onConfirm={() =>
+                reject
+                  .mutateAsync({ id: c.id, note: note.trim() || undefined })
+                  .then(() => notifySuccess('已驳回'))
+                  .catch(() => undefined)
+              }
             >
               <Button type="link" size="small" danger aria-label={`驳回：${c.summary}`}>
                 驳回
@@ -92,7 +109,12 @@ export function PendingChangesCard({ hideWhenEmpty = false }: { hideWhenEmpty?: 
             <Popconfirm
               title="撤回这项申请？"
               okText="撤回"
-              onConfirm={() => reject.mutateAsync({ id: c.id }).then(() => notifySuccess('已撤回')).catch(() => undefined)}
+              onConfirm={() =>
+                reject
+                  .mutateAsync({ id: c.id })
+                  .then(() => notifySuccess('已撤回'))
+                  .catch(() => undefined)
+              }
             >
               <Button type="link" size="small" aria-label={`撤回：${c.summary}`}>
                 撤回

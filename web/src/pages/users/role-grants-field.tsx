@@ -12,7 +12,11 @@ const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 function ScopePicker({ role, name, known }: { role?: Role; name: number; known: RemoteOption[] }) {
   const scope = role ? ROLE_SCOPE[role] : undefined;
   if (!scope || scope === 'global') {
-    return <Typography.Text type="secondary" style={{ lineHeight: '32px' }}>{scope ? '全局，无需选择范围' : '请先选择角色'}</Typography.Text>;
+    return (
+      <Typography.Text type="secondary" style={{ lineHeight: '32px' }}>
+        {scope ? '全局，无需选择范围' : '请先选择角色'}
+      </Typography.Text>
+    );
   }
   const label = `${SCOPE_TYPE_LABELS[scope]}范围`;
   const rules = [{ required: true, message: `请选择${SCOPE_TYPE_LABELS[scope]}` }];

@@ -124,7 +124,14 @@ export function UserFormDrawer({ user, onClose, onCreated }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { min: 2, max: 30, message: '姓名须为 2–30 个字' }]}>
+            <Form.Item
+              label="姓名"
+              name="name"
+              rules={[
+                { required: true, whitespace: true, message: '请输入姓名' },
+                { min: 2, max: 30, message: '姓名须为 2–30 个字' },
+              ]}
+            >
               <Input disabled={!canUpdate} maxLength={30} />
             </Form.Item>
           </Col>
@@ -151,9 +158,7 @@ export function UserFormDrawer({ user, onClose, onCreated }: Props) {
           style={{ marginBottom: 12 }}
           title="三员分立：系统管理员、安全管理员、审计管理员三者只能任其一，且不能兼任业务角色。"
         />
-        {!canAssign && (
-          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="您不能修改此账号的角色。" />
-        )}
+        {!canAssign && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="您不能修改此账号的角色。" />}
         <RoleGrantsField known={known} disabled={!canAssign} />
         {!editing && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>

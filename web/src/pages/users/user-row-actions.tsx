@@ -34,7 +34,9 @@ export function UserRowActions({ user, onEdit, onPassword }: Props) {
           onConfirm={() =>
             reset
               .mutateAsync(user.id)
-              .then((r) => (isPending(r) ? notifySuccess('三员账号的密码重置已提交审批；批准后临时密码发送到本人手机') : onPassword(user, r.password)))
+              .then((r) =>
+                isPending(r) ? notifySuccess('三员账号的密码重置已提交审批；批准后临时密码发送到本人手机') : onPassword(user, r.password),
+              )
               .catch(() => undefined)
           }
         >
@@ -80,7 +82,10 @@ export function UserRowActions({ user, onEdit, onPassword }: Props) {
             style={linkStyle}
             aria-label={`启用${user.name}`}
             onClick={() =>
-              update.mutate({ id: user.id, active: true, version: user.version }, { onSuccess: (r) => notifySuccess(isPending(r) ? '启用三员账号已提交审批' : '已启用') })
+              update.mutate(
+                { id: user.id, active: true, version: user.version },
+                { onSuccess: (r) => notifySuccess(isPending(r) ? '启用三员账号已提交审批' : '已启用') },
+              )
             }
           >
             启用

@@ -43,9 +43,7 @@ export default function UsersPage() {
         extra={
           <>
             {hasPermission(session, 'users.import') && <ImportButton kind="users" title="用户" />}
-            {hasPermission(session, 'users.export') && (
-              <ExportButton path="/api/users/export" params={exportParams} fileName="用户.xlsx" />
-            )}
+            {hasPermission(session, 'users.export') && <ExportButton path="/api/users/export" params={exportParams} fileName="用户.xlsx" />}
             {hasPermission(session, 'users.create') && (
               <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
                 新建用户
