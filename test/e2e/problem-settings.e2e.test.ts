@@ -315,10 +315,16 @@ describe('问题设置 in Chromium', () => {
     await page.getByRole('menuitem', { name: '问题设置' }).click();
     await page.getByRole('row', { name: /一般/ }).getByText('100 小时').waitFor();
     await page.getByText('查看各严重程度的整改时限和问题类别（由创建办维护）').waitFor();
-    await expect(page.getByRole('tab').allInnerTexts()).resolves.toEqual(['整改时限', '问题类别']);
+    // 提醒与督办 is read-only for everyone (the unit sees when it will be reminded and escalated).
+    await expect(page.getByRole('tab').allInnerTexts()).resolves.toEqual(['整改时限', '问题类别', '提醒与督办']);
     await expect(page.getByRole('button', { name: /^修改/ }).count()).resolves.toBe(0);
     await expect(page.getByRole('switch').count()).resolves.toBe(0);
     await shot(page, 'unit-desktop');
+    await page.getByRole('tab', { name: '提醒与督办' }).click();
+    await page.getByText('到期前提醒', { exact: true }).waitFor();
+    await page.getByText('督办后升级', { exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: /修改|恢复继承/ }).count()).resolves.toBe(0);
+    await shot(page, 'unit-notice-settings-desktop');
     await page.getByRole('tab', { name: '问题类别' }).click();
     await page.getByRole('row', { name: /公用设施/ }).waitFor();
     await expect(page.getByRole('button', { name: /新增小类|重命名|停用|启用/ }).count()).resolves.toBe(0);
