@@ -17,4 +17,5 @@ export const createTokenBody = z.object({
   expiresInDays: z.number().int().min(1, '有效期至少 1 天').max(MAX_TOKEN_DAYS, `有效期最长 ${MAX_TOKEN_DAYS} 天`),
 });
 
-export const idParam = z.object({ id: z.uuid('编号格式不正确') });
+/** The `:id` path parameter (one definition, in common/contracts). */
+export { idParam } from '../../../common/contracts';

@@ -47,5 +47,6 @@ export const updateMemberBody = memberBody.partial().extend({ version: z.number(
 export type CampaignInput = z.infer<typeof createCampaignBody>;
 export type MemberInput = z.infer<typeof memberBody>;
 
-export const idParam = z.object({ id: z.uuid('编号格式不正确') });
+/** The `:id` path parameter (one definition, in common/contracts). */
+export { idParam } from '../../../common/contracts';
 export const memberParam = z.object({ id: z.uuid('编号格式不正确'), memberId: z.uuid('编号格式不正确') });

@@ -1,7 +1,8 @@
 /** Request schemas for files. */
 import { z } from 'zod';
 
-export const idParam = z.object({ id: z.uuid('编号格式不正确') });
+/** The `:id` path parameter (one definition, in common/contracts). */
+export { idParam } from '../../../common/contracts';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 

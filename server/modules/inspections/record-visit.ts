@@ -12,7 +12,7 @@ import type { Tx } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { authorize, can } from '../../platform/policy';
 import { appendEvent, attachPhotos } from '../problems/repository';
-import { insertProblem } from '../problems/submit-problem';
+import { insertProblem } from '../problems/insert-problem';
 import { transitionInTransaction } from '../problems/transition-problem';
 import { checklistFor, findRound, type RoundRow } from './repository';
 import type { VisitInput } from './schemas';

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { authorize } from '../../platform/policy';
 import { appendEvent, nextCode } from '../problems/repository';
-import { COVERT_CODE_PREFIX } from '../problems/submit-problem';
+import { COVERT_CODE_PREFIX } from '../problems/insert-problem';
 import { findRound } from './repository';
 import { mayKnowRound } from '../../platform/visibility';
 

@@ -56,4 +56,5 @@ export const listRoundsQuery = pageQuery.extend({
   mine: z.preprocess(blankToUndefined, z.enum(['true', 'false']).optional()),
 });
 
-export const idParam = z.object({ id: z.uuid('编号格式不正确') });
+/** The `:id` path parameter (one definition, in common/contracts). */
+export { idParam } from '../../../common/contracts';

@@ -14,9 +14,9 @@ import { completeness, findSubmission, listSubmissions, submissionFile, submissi
 import { materialBlockedReason, reviewMaterial } from './review-material';
 import { readMaterialUpload, submitMaterial } from './submit-material';
 import './policy';
+import { idParam } from '../../../common/contracts';
 
 const scope = (actor: Actor, permission: string) => scopeSql(actor, permission, { regionPath: sql.ref('r.path'), unitId: sql.ref('u.id') });
-const idParam = z.object({ id: z.uuid('编号格式不正确') });
 
 function present(m: NonNullable<Awaited<ReturnType<typeof findSubmission>>>, actor: Actor) {
   return {

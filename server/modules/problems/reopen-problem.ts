@@ -7,7 +7,7 @@ import { notify } from '../notifications/notify';
 import { computeDeadline, deadlinePolicy } from './deadlines';
 import { assertOwnUploads } from '../../platform/visibility';
 import { attachPhotos } from './repository';
-import { insertProblem } from './submit-problem';
+import { insertProblem } from './insert-problem';
 import { defineVerb, problemLink } from './verb';
 
 export const reopenProblem = defineVerb({

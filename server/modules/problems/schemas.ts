@@ -67,4 +67,5 @@ export const metricsQuery = z.object({
   to: z.coerce.date({ error: '结束日期格式不正确' }),
 });
 
-export const idParam = z.object({ id: z.uuid('编号格式不正确') });
+/** The `:id` path parameter (one definition, in common/contracts). */
+export { idParam } from '../../../common/contracts';

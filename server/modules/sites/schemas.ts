@@ -45,4 +45,5 @@ export const siteBody = z.object({
 export type SiteInput = z.infer<typeof siteBody>;
 export const updateSiteBody = siteBody.partial().extend({ version: z.number().int().min(1) });
 
-export const idParam = z.object({ id: z.uuid('编号格式不正确') });
+/** The `:id` path parameter (one definition, in common/contracts). */
+export { idParam } from '../../../common/contracts';

@@ -25,8 +25,8 @@ import {
   type VersionRow,
 } from './repository';
 import './policy';
+import { idParam } from '../../../common/contracts';
 
-const idParam = z.object({ id: z.uuid('编号格式不正确') });
 const readable = (actor: Actor, v: VersionRow) =>
   can(actor, 'standards.read', { campaignId: v.campaign_id, regionPath: v.region_path, areaWide: true });
 

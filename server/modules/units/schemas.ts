@@ -41,4 +41,5 @@ export const updateUnitBody = z.object({ ...unitFields, version: z.number().int(
 export type CreateUnitInput = z.infer<typeof createUnitBody>;
 export type UpdateUnitInput = z.infer<typeof updateUnitBody>;
 
-export const idParam = z.object({ id: z.uuid('编号格式不正确') });
+/** The `:id` path parameter (one definition, in common/contracts). */
+export { idParam } from '../../../common/contracts';

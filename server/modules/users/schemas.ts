@@ -39,7 +39,8 @@ export const updateUserBody = createUserBody
   .extend({ active: z.boolean().optional(), version: z.number().int().min(1) });
 export type UpdateUserInput = z.infer<typeof updateUserBody>;
 
-export const idParam = z.object({ id: z.uuid('编号格式不正确') });
+/** The `:id` path parameter (one definition, in common/contracts). */
+export { idParam } from '../../../common/contracts';
 
 export const changeStatusQuery = z.object({ status: z.enum(['pending', 'decided']).default('pending') });
 
