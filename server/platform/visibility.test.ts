@@ -4,10 +4,8 @@
  * secrecy sweep in test/integration/secrecy-sweep.test.ts.) County c (/c/), town t (/c/t/); another county d (/d/).
  */
 import { describe, expect, it } from 'vitest';
-import type { Role, ScopeType } from '../../common/roles';
 import '../modules/inspections/policy';
 import '../modules/problems/policy';
-import type { Actor } from './actor';
 import {
   canReadProblem,
   COVERT_TEAM_LABEL,
@@ -18,18 +16,9 @@ import {
   shownReporter,
   type ProblemSecrecyRow,
 } from './visibility';
+import { makeActor } from '../../test/support/actors';
 
-const actor = (id: string, role: Role, scopeType: ScopeType, scopeId: string | null, regionPath: string | null): Actor => ({
-  id,
-  username: id,
-  name: id,
-  unitId: scopeType === 'unit' ? scopeId : null,
-  regionId: null,
-  grants: [{ role, scopeType, scopeId, regionPath }],
-  mustChangePassword: false,
-  isDemo: false,
-  via: 'session',
-});
+const actor = makeActor;
 
 const teamInspector = actor('insp-1', 'inspector', 'region', 'c', '/c/'); // on the round's team
 const otherInspector = actor('insp-2', 'inspector', 'region', 'c', '/c/'); // same county, not on the team

@@ -4,25 +4,11 @@
  * endpoints of every module (what each role may list at all; what the lists hold is access-sweep.test.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, type Tenant } from '../support/factories';
+import { createTenant, TENANT_ACCOUNTS, type Tenant, type TenantAccount } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
 
-const ALL = [
-  'admin',
-  'security',
-  'auditor',
-  'office',
-  'leader',
-  'taskforce',
-  'unit',
-  'unit2',
-  'unithead',
-  'inspector',
-  'sitelead',
-  'grid',
-  'volunteer',
-] as const;
-type Key = (typeof ALL)[number];
+const ALL = TENANT_ACCOUNTS;
+type Key = TenantAccount;
 type Expect = Partial<Record<Key, number>>;
 
 /** Fills every role not named with `rest`. */

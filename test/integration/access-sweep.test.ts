@@ -27,30 +27,16 @@
  */
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
-import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Client, Res } from '../support/client';
-import { createTenant, type Tenant } from '../support/factories';
+import { STANDARD_HEADERS } from '../support/entities';
+import { createTenant, TENANT_ACCOUNTS, type Tenant, type TenantAccount } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
-import { act } from '../support/problems';
+import { act, uploadPhoto } from '../support/problems';
 import { multipartForm, workbook } from '../support/xlsx';
 
-const ROLES = [
-  'admin',
-  'security',
-  'auditor',
-  'office',
-  'leader',
-  'taskforce',
-  'unit',
-  'unit2',
-  'unithead',
-  'inspector',
-  'sitelead',
-  'grid',
-  'volunteer',
-] as const;
-type RoleKey = (typeof ROLES)[number];
+const ROLES = TENANT_ACCOUNTS;
+type RoleKey = TenantAccount;
 const SEPARATED: readonly RoleKey[] = ['admin', 'security', 'auditor'];
 const BUSINESS_ROLES = ROLES.filter((r) => !SEPARATED.includes(r));
 /** Kinds of record that hold county business: no 三员 account may read them, in any county. */
@@ -138,28 +124,7 @@ interface World {
   ids: Ids;
 }
 
-const STANDARD_HEADERS = [
-  '测评项目',
-  '测评内容',
-  '编码',
-  '测评标准',
-  '测评方法',
-  '分值',
-  '适用点位类型',
-  '牵头单位',
-  '责任单位',
-  '负面清单',
-];
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-async function photo(c: Client): Promise<string> {
-  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 140, b: 200 } } })
-    .jpeg()
-    .toBuffer();
-  const res = await c.upload('/api/files', jpeg, 'photo.jpg');
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.id as string;
-}
 
 const must = (res: Res, status: number, what: string) => {
   expect(res.status, `${what}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(status);
@@ -195,32 +160,35 @@ async function build(): Promise<World> {
     'member',
   ).id;
 
-  const sheet = await workbook(STANDARD_HEADERS, [
+  const sheet = await workbook(
+    [...STANDARD_HEADERS],
     [
-      '和谐宜居的生活环境',
-      '背街小巷',
-      `背街-${t.tag}-01`,
-      '路面平整，无坑洼积水',
-      '实地考察',
-      1,
-      '背街小巷',
-      `城管局${t.tag}`,
-      `市场监管局${t.tag}`,
-      '否',
+      [
+        '和谐宜居的生活环境',
+        '背街小巷',
+        `背街-${t.tag}-01`,
+        '路面平整，无坑洼积水',
+        '实地考察',
+        1,
+        '背街小巷',
+        `城管局${t.tag}`,
+        `市场监管局${t.tag}`,
+        '否',
+      ],
+      [
+        '社会主义精神文明',
+        '志愿服务',
+        `志愿-${t.tag}-01`,
+        '志愿服务记录完整，按月报送',
+        '网上申报',
+        2,
+        '',
+        `城管局${t.tag}`,
+        `市场监管局${t.tag}`,
+        '否',
+      ],
     ],
-    [
-      '社会主义精神文明',
-      '志愿服务',
-      `志愿-${t.tag}-01`,
-      '志愿服务记录完整，按月报送',
-      '网上申报',
-      2,
-      '',
-      `城管局${t.tag}`,
-      `市场监管局${t.tag}`,
-      '否',
-    ],
-  ]);
+  );
   const form = multipartForm({ campaignId: t.campaignId, versionName: `测评体系${t.tag}` }, [['s.xlsx', sheet]]);
   ids.version = must(
     await office.request('POST', '/api/standards/import', form.body, { headers: form.headers }),
@@ -264,7 +232,7 @@ async function build(): Promise<World> {
     'round',
   ).id;
 
-  ids.file = await photo(office);
+  ids.file = await uploadPhoto(office);
   const problem = must(
     await office.post('/api/problems', {
       clientId: crypto.randomUUID(),

@@ -14,6 +14,7 @@ import sharp from 'sharp';
 import yauzl from 'yauzl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Client, Res } from '../support/client';
+import { STANDARD_HEADERS } from '../support/entities';
 import { createTenant, PASSWORD, type Tenant } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
 import { act } from '../support/problems';
@@ -21,7 +22,6 @@ import { multipartForm, workbook } from '../support/xlsx';
 import { Client as HttpClient } from '../support/client';
 import { hashPassword } from '../../server/platform/auth/passwords';
 
-const HEADERS = ['测评项目', '测评内容', '编码', '测评标准', '测评方法', '分值', '适用点位类型', '牵头单位', '责任单位', '负面清单'];
 /** Accounts outside the covert team that hold a business role: everything they can read must stay the same. */
 const OUTSIDERS = ['taskforce', 'unit', 'unit2', 'unithead', 'inspector', 'sitelead', 'grid', 'volunteer'];
 /** 三员 accounts are global in the factory, so their lists hold other tests' tenants too: they get the mention check. */
@@ -237,22 +237,47 @@ beforeAll(async () => {
   const m = multipartForm({ campaignId: t.campaignId, versionName: '测评体系（暗访测试）' }, [
     [
       's.xlsx',
-      await workbook(HEADERS, [
-        ['和谐宜居的生活环境', '背街小巷', '背街小巷-01-01', '路面平整，无坑洼积水', '实地考察', 1, '背街小巷', `城管局${t.tag}`, '', '否'],
-        ['和谐宜居的生活环境', '背街小巷', '背街小巷-01-02', '无乱堆乱放、乱贴乱画', '实地考察', 1, '背街小巷', `城管局${t.tag}`, '', '否'],
+      await workbook(
+        [...STANDARD_HEADERS],
         [
-          '和谐宜居的生活环境',
-          '背街小巷',
-          '背街小巷-01-03',
-          '垃圾桶摆放整齐、及时清运',
-          '实地考察',
-          1,
-          '背街小巷',
-          `城管局${t.tag}`,
-          '',
-          '否',
+          [
+            '和谐宜居的生活环境',
+            '背街小巷',
+            '背街小巷-01-01',
+            '路面平整，无坑洼积水',
+            '实地考察',
+            1,
+            '背街小巷',
+            `城管局${t.tag}`,
+            '',
+            '否',
+          ],
+          [
+            '和谐宜居的生活环境',
+            '背街小巷',
+            '背街小巷-01-02',
+            '无乱堆乱放、乱贴乱画',
+            '实地考察',
+            1,
+            '背街小巷',
+            `城管局${t.tag}`,
+            '',
+            '否',
+          ],
+          [
+            '和谐宜居的生活环境',
+            '背街小巷',
+            '背街小巷-01-03',
+            '垃圾桶摆放整齐、及时清运',
+            '实地考察',
+            1,
+            '背街小巷',
+            `城管局${t.tag}`,
+            '',
+            '否',
+          ],
         ],
-      ]),
+      ),
     ],
   ]);
   const imported = await office.request('POST', '/api/standards/import', m.body, { headers: m.headers });

@@ -12,7 +12,25 @@ import { getHarness } from './harness';
 export const PASSWORD = 'Test@2026x';
 let hash: Promise<string> | null = null;
 
-const ROLE_USERS: Array<[string, Role, 'county' | 'unitA' | 'unitB' | 'campaign' | 'global' | 'townA']> = [
+/** The tenant's accounts by key, one per role (two unit liaisons, for units A and B). */
+export const TENANT_ACCOUNTS = [
+  'admin',
+  'security',
+  'auditor',
+  'office',
+  'leader',
+  'taskforce',
+  'unit',
+  'unit2',
+  'unithead',
+  'inspector',
+  'sitelead',
+  'grid',
+  'volunteer',
+] as const;
+export type TenantAccount = (typeof TENANT_ACCOUNTS)[number];
+
+const ROLE_USERS: Array<[TenantAccount, Role, 'county' | 'unitA' | 'unitB' | 'campaign' | 'global' | 'townA']> = [
   ['admin', 'admin', 'global'],
   ['security', 'security_admin', 'global'],
   ['auditor', 'auditor', 'global'],

@@ -10,28 +10,17 @@ import {
   type MaterialAction,
   type MaterialState,
 } from '../../../common/material-workflow';
-import type { Role, ScopeType } from '../../../common/roles';
 import { targetState } from '../../../common/workflow';
 import { fakeDb } from '../../../test/support/fake-db';
-import type { Actor } from '../../platform/actor';
 import { FixedClock } from '../../platform/clock';
 import './policy';
 import { passMaterial } from './pass-material';
 import type { SubmissionRow } from './repository';
 import { materialBlockedReason } from './review-material';
 import { returnMaterial } from './return-material';
+import { makeActor } from '../../../test/support/actors';
 
-const actor = (id: string, role: Role, scopeType: ScopeType, scopeId: string, regionPath: string): Actor => ({
-  id,
-  username: id,
-  name: id,
-  unitId: scopeType === 'unit' ? scopeId : null,
-  regionId: null,
-  grants: [{ role, scopeType, scopeId, regionPath }],
-  mustChangePassword: false,
-  isDemo: false,
-  via: 'session',
-});
+const actor = makeActor;
 const office = actor('office', 'office', 'region', 'c', '/c/');
 const taskforce = actor('taskforce', 'taskforce', 'campaign', 'k', '/c/');
 const liaison = actor('liaison', 'unit_liaison', 'unit', 'uA', '/c/');

@@ -15,7 +15,6 @@ import {
   type ProblemActionDef,
   type ProblemState,
 } from '../../../common/problem-workflow';
-import type { Role, ScopeType } from '../../../common/roles';
 import { targetState } from '../../../common/workflow';
 import { fakeDb } from '../../../test/support/fake-db';
 import type { Actor } from '../../platform/actor';
@@ -24,18 +23,9 @@ import type { Ctx } from '../../platform/context';
 import type { ProblemRow } from './repository';
 import { VERBS } from './verbs';
 import { allowedActions, blockedReason, type WorkflowRow } from './workflow';
+import { makeActor } from '../../../test/support/actors';
 
-const actor = (id: string, role: Role, scopeType: ScopeType, scopeId: string | null, regionPath: string | null): Actor => ({
-  id,
-  username: id,
-  name: id,
-  unitId: scopeType === 'unit' ? scopeId : null,
-  regionId: null,
-  grants: [{ role, scopeType, scopeId, regionPath }],
-  mustChangePassword: false,
-  isDemo: false,
-  via: 'session',
-});
+const actor = makeActor;
 
 const office = actor('office', 'office', 'region', 'c', '/c/');
 const taskforce = actor('taskforce', 'taskforce', 'campaign', 'k', '/c/');

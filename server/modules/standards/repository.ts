@@ -2,12 +2,17 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
 
-/** A version with its campaign's region path (for scoping). */
-export function findVersion(db: Db | Tx, id: string) {
+/** Versions joined with their campaign (`c`) and its region (`r`), the scope of every version read. */
+function versions(db: Db | Tx) {
   return db
     .selectFrom('standard_versions as v')
     .innerJoin('campaigns as c', 'c.id', 'v.campaign_id')
-    .innerJoin('regions as r', 'r.id', 'c.region_id')
+    .innerJoin('regions as r', 'r.id', 'c.region_id');
+}
+
+/** A version with its campaign's region path (for scoping). */
+export function findVersion(db: Db | Tx, id: string) {
+  return versions(db)
     .select([
       'v.id',
       'v.name',
@@ -85,10 +90,7 @@ export type StandardRow = Awaited<ReturnType<typeof versionStandards>>[number];
 
 /** Versions the `scope` admits (campaigns aliased `c`, their region `r`), newest first, with their standard counts. */
 export function listVersions(db: Db, scope: RawBuilder<SqlBool>, campaignId?: string) {
-  let q = db
-    .selectFrom('standard_versions as v')
-    .innerJoin('campaigns as c', 'c.id', 'v.campaign_id')
-    .innerJoin('regions as r', 'r.id', 'c.region_id')
+  let q = versions(db)
     .select([
       'v.id',
       'v.name',
