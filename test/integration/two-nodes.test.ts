@@ -169,14 +169,15 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped
         await sql`select pgboss.delete_queue(${q})`.execute(db);
       }
     });
-    const counted = await sql<{ ticks: number; slots: number; jobs: number; done: number }>`
+    const counted = await sql<{ ticks: number; slots: number; sent: number; jobs: number; done: number }>`
       with sendit as (
-        select singleton_on from pgboss.job where name = '__pgboss__send-it' and data->>'name' = ${name}
-        union all select singleton_on from pgboss.archive where name = '__pgboss__send-it' and data->>'name' = ${name}
+        select singleton_on, state from pgboss.job where name = '__pgboss__send-it' and data->>'name' = ${name}
+        union all select singleton_on, state from pgboss.archive where name = '__pgboss__send-it' and data->>'name' = ${name}
       ), jobs as (
         select state from pgboss.job where name = ${name} union all select state from pgboss.archive where name = ${name}
       )
       select (select count(*) from sendit)::int as ticks, (select count(distinct singleton_on) from sendit)::int as slots,
+             (select count(*) from sendit where state = 'completed')::int as sent,
              (select count(*) from jobs)::int as jobs, (select count(*) from jobs where state = 'completed')::int as done`.execute(db);
     const c = counted.rows[0];
     // Both nodes checked the schedule again and again (the cron claim was taken several times) ...
@@ -186,9 +187,14 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped
     // ... yet each minute slot produced one job, and each job ran exactly once, on one node.
     expect(c.ticks).toBe(c.slots);
     expect(c.ticks).toBeLessThanOrEqual(2); // the window is shorter than a minute: at most two minute slots
-    expect(c.jobs).toBe(c.ticks);
-    expect(c.done).toBe(c.jobs);
-    expect(runs.length).toBe(c.jobs);
+    // A tick claimed in the last moments of the window may still wait for its send-it when the nodes stop (the
+    // window can cross a minute boundary), and a job created just before the stop may not have started: each tick
+    // that was sent made exactly one job, at most one job is left waiting, and every completed job ran once.
+    expect(c.sent).toBeGreaterThanOrEqual(1);
+    expect(c.ticks - c.sent).toBeLessThanOrEqual(1);
+    expect(c.jobs).toBe(c.sent);
+    expect(c.jobs - c.done).toBeLessThanOrEqual(1);
+    expect(runs.length).toBe(c.done);
 
     const chain = (
       await sql<{ jobs: number; slots: number; done: number }>`
