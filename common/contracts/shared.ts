@@ -26,3 +26,24 @@ export const errorBody = z.object({ error: z.looseObject({ code: z.string(), mes
 
 /** A path parameter `:id`. */
 export const idParam = z.object({ id: z.uuid('编号格式不正确') });
+
+/** An answer with no body (204 No Content), e.g. after a delete. */
+export const noContent = z.null().describe('无内容');
+
+/** What an all-or-nothing .xlsx import reports when it succeeds (errors answer 422 import_invalid). */
+export const importResult = z.object({ created: z.number().int(), updated: z.number().int() });
+export type ImportResultDto = z.input<typeof importResult>;
+
+/** The .xlsx media type (imports, templates, exports and ledgers). */
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * A file answer (an .xlsx, a photo, a .docx): described for the OpenAPI document by its media type; Fastify sends the
+ * Buffer or stream as it is (a file body is never passed through the JSON serializer).
+ */
+export const fileResponse = (mime: string | readonly string[], description: string) => ({
+  description,
+  content: Object.fromEntries(
+    (typeof mime === 'string' ? [mime] : mime).map((m) => [m, { schema: z.string().meta({ format: 'binary' }) }]),
+  ),
+});

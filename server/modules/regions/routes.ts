@@ -12,7 +12,7 @@ import { deleteRegion } from './delete-region';
 import { importRegions, REGION_COLUMNS, REGION_NOTES } from './import-regions';
 import { presentRegion, toTree } from './presenter';
 import { allRegions, findRegion, listRegions, type RegionScope } from './repository';
-import { regionPage, regionResponse, regionTree } from '../../../common/contracts';
+import { fileResponse, importResult, noContent, regionPage, regionResponse, regionTree, XLSX_MIME } from '../../../common/contracts';
 import { createRegionBody, idParam, listRegionsQuery, updateRegionBody } from './schemas';
 import { updateRegion } from './update-region';
 import type { Actor } from '../../platform/actor';
@@ -45,35 +45,45 @@ export function regionRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       items: toTree(await allRegions(req.ctx.db, scopeFor(req.ctx.actor, 'regions.list'))),
     }));
 
-    app.get('/import-template', { schema: { tags } }, async (req, reply) => {
+    app.get('/import-template', { schema: { response: { 200: fileResponse(XLSX_MIME, '区划导入模板') }, tags } }, async (req, reply) => {
       authorize(req.ctx.actor, 'regions.import');
       return sendWorkbook(reply, '区划导入模板.xlsx', await buildTemplate('区划', REGION_COLUMNS, REGION_NOTES));
     });
 
-    app.post('/import', { schema: { tags } }, async (req, reply) => {
+    app.post('/import', { schema: { response: { 201: importResult }, tags } }, async (req, reply) => {
       authorize(req.ctx.actor, 'regions.import');
       const result = await importRegions(req.ctx, await readUploadedWorkbook(req));
       return reply.status(201).send(result);
     });
 
-    app.get('/export', { schema: { querystring: listRegionsQuery.omit({ page: true, pageSize: true }), tags } }, async (req, reply) => {
-      authorize(req.ctx.actor, 'regions.export');
-      const rows = await allRegions(req.ctx.db, scopeFor(req.ctx.actor, 'regions.export'));
-      const codeById = new Map(rows.map((r) => [r.id, r.code]));
-      const parentCodes = new Map<string, string>();
-      const missing = rows.filter((r) => r.parent_id && !codeById.has(r.parent_id)).map((r) => r.parent_id!);
-      for (const id of missing) {
-        const p = await findRegion(req.ctx.db, id);
-        if (p) parentCodes.set(id, p.code);
-      }
-      const data = rows.map((r) => [
-        r.code,
-        r.name,
-        labelOf(REGION_LEVEL_LABELS, r.level),
-        r.parent_id ? (codeById.get(r.parent_id) ?? parentCodes.get(r.parent_id) ?? '') : '',
-      ]);
-      return sendWorkbook(reply, '区划.xlsx', await buildWorkbook('区划', REGION_COLUMNS, data));
-    });
+    app.get(
+      '/export',
+      {
+        schema: {
+          querystring: listRegionsQuery.omit({ page: true, pageSize: true }),
+          response: { 200: fileResponse(XLSX_MIME, '区划台账') },
+          tags,
+        },
+      },
+      async (req, reply) => {
+        authorize(req.ctx.actor, 'regions.export');
+        const rows = await allRegions(req.ctx.db, scopeFor(req.ctx.actor, 'regions.export'));
+        const codeById = new Map(rows.map((r) => [r.id, r.code]));
+        const parentCodes = new Map<string, string>();
+        const missing = rows.filter((r) => r.parent_id && !codeById.has(r.parent_id)).map((r) => r.parent_id!);
+        for (const id of missing) {
+          const p = await findRegion(req.ctx.db, id);
+          if (p) parentCodes.set(id, p.code);
+        }
+        const data = rows.map((r) => [
+          r.code,
+          r.name,
+          labelOf(REGION_LEVEL_LABELS, r.level),
+          r.parent_id ? (codeById.get(r.parent_id) ?? parentCodes.get(r.parent_id) ?? '') : '',
+        ]);
+        return sendWorkbook(reply, '区划.xlsx', await buildWorkbook('区划', REGION_COLUMNS, data));
+      },
+    );
 
     app.get('/:id', { schema: { params: idParam, response: { 200: regionResponse }, tags } }, async (req) => {
       const r = await findRegion(req.ctx.db, req.params.id);
@@ -90,9 +100,9 @@ export function regionRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       presentRegion(await updateRegion(req.ctx, req.params.id, req.body), req.ctx.actor),
     );
 
-    app.delete('/:id', { schema: { params: idParam, tags } }, async (req, reply) => {
+    app.delete('/:id', { schema: { params: idParam, response: { 204: noContent }, tags } }, async (req, reply) => {
       await deleteRegion(req.ctx, req.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
   };
 }

@@ -1,0 +1,2 @@
+/** The materials API: request bodies and responses, shared by the server and the web client (see shared.ts). */
+export {};
