@@ -1,4 +1,7 @@
-/** Unit rows → API shape. */
+/** Unit rows → API shape (common/contracts/units.ts). */
+import type { z } from 'zod';
+import type { unitResponse } from '../../../common/contracts';
+import type { UnitType } from '../../../common/enums';
 import type { Actor } from '../../platform/actor';
 import { abilities } from '../../platform/policy';
 import type { UnitRow } from './repository';
@@ -7,11 +10,11 @@ import type { UnitRow } from './repository';
 export const unitSubject = (u: { id: string; region_path: string }) => ({ regionPath: u.region_path, unitId: u.id });
 
 /** A unit as the API shows it. */
-export function presentUnit(u: UnitRow, actor: Actor) {
+export function presentUnit(u: UnitRow, actor: Actor): z.output<typeof unitResponse> {
   return {
     id: u.id,
     name: u.name,
-    type: u.type,
+    type: u.type as UnitType,
     regionId: u.region_id,
     regionName: u.region_name,
     regionCode: u.region_code,
@@ -24,6 +27,6 @@ export function presentUnit(u: UnitRow, actor: Actor) {
     active: u.active,
     version: u.version,
     createdAt: u.created_at,
-    abilities: abilities(actor, 'units', ['update', 'restructure', 'delete'], unitSubject(u)),
+    abilities: abilities(actor, 'units', ['update', 'restructure', 'delete'], unitSubject(u)) as z.output<typeof unitResponse>['abilities'],
   };
 }

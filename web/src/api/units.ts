@@ -1,37 +1,12 @@
 /** Units (单位): departments, towns, communities and other responsible units. */
-import type { UnitType } from '@common/enums';
+import type { CreateUnitInput, UnitDto, UpdateUnitInput } from '@common/contracts';
 import { api } from './client';
 import { useList, useResourceMutation } from './resource';
-import type { Abilities, Id, ListParams } from './types';
+import type { Id, ListParams } from './types';
 
-export interface Unit {
-  id: Id;
-  name: string;
-  type: UnitType;
-  regionId: Id | null;
-  regionName: string | null;
-  parentId: Id | null;
-  parentName: string | null;
-  headName: string | null;
-  headPhone: string | null;
-  liaisonName: string | null;
-  liaisonPhone: string | null;
-  active: boolean;
-  version: number;
-  abilities: Abilities;
-}
-
-export interface UnitInput {
-  name: string;
-  type: UnitType;
-  regionId?: Id | null;
-  parentId?: Id | null;
-  headName?: string | null;
-  headPhone?: string | null;
-  liaisonName?: string | null;
-  liaisonPhone?: string | null;
-  active?: boolean;
-}
+/** A unit on the wire: the server's contract (common/contracts/units.ts), not a hand-typed copy. */
+export type Unit = UnitDto;
+export type UnitInput = CreateUnitInput;
 
 export type UnitFilters = ListParams & { search?: string; type?: string; regionId?: Id; active?: 'true' | 'false' | boolean };
 
@@ -47,9 +22,7 @@ export function useCreateUnit() {
 
 /** Update a unit (with its version). */
 export function useUpdateUnit() {
-  return useResourceMutation(['units'], ({ id, ...input }: Partial<UnitInput> & { id: Id; version: number }) =>
-    api.patch<Unit>(`/api/units/${id}`, input),
-  );
+  return useResourceMutation(['units'], ({ id, ...input }: UpdateUnitInput & { id: Id }) => api.patch<Unit>(`/api/units/${id}`, input));
 }
 
 /** Delete a unit. */
