@@ -1,4 +1,7 @@
-/** Campaign rows → API shape. */
+/** Campaign rows → API shape (common/contracts/campaigns.ts). */
+import type { z } from 'zod';
+import type { campaignResponse, leadingMemberResponse } from '../../../common/contracts';
+import type { CampaignLevel, CampaignStatus, CampaignTitle, GroupRole } from '../../../common/enums';
 import type { Actor } from '../../platform/actor';
 import { abilities } from '../../platform/policy';
 import type { CampaignRow, leadingGroup } from './repository';
@@ -13,30 +16,32 @@ export const campaignSubject = (c: { id: string; region_path: string }) => ({
 export const campaignManageSubject = (c: { id: string; region_path: string }) => ({ campaignId: c.id, regionPath: c.region_path });
 
 /** A campaign as the API shows it. */
-export function presentCampaign(c: CampaignRow, actor: Actor) {
+export function presentCampaign(c: CampaignRow, actor: Actor): z.output<typeof campaignResponse> {
   return {
     id: c.id,
     name: c.name,
-    titleType: c.title_type,
-    level: c.level,
+    titleType: c.title_type as CampaignTitle,
+    level: c.level as CampaignLevel,
     regionId: c.region_id,
     regionName: c.region_name,
     cycleStartYear: c.cycle_start_year,
     cycleEndYear: c.cycle_end_year,
-    status: c.status,
+    status: c.status as CampaignStatus,
     description: c.description,
     version: c.version,
-    abilities: abilities(actor, 'campaigns', ['update', 'delete', 'manageGroup'], campaignManageSubject(c)),
+    abilities: abilities(actor, 'campaigns', ['update', 'delete', 'manageGroup'], campaignManageSubject(c)) as z.output<
+      typeof campaignResponse
+    >['abilities'],
   };
 }
 
 /** A leading-group member as the API shows it. */
-export function presentMember(m: Awaited<ReturnType<typeof leadingGroup>>[number]) {
+export function presentMember(m: Awaited<ReturnType<typeof leadingGroup>>[number]): z.output<typeof leadingMemberResponse> {
   return {
     id: m.id,
     name: m.name,
     post: m.post,
-    groupRole: m.group_role,
+    groupRole: m.group_role as GroupRole,
     phone: m.phone,
     userId: m.user_id,
     sort: m.sort,

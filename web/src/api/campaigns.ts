@@ -1,69 +1,26 @@
 /** Campaigns (创建项目) with their leading group (领导小组) and task force (创建专班). */
-import type { CampaignLevel, CampaignStatus, CampaignTitle, GroupRole } from '@common/enums';
+import type {
+  CampaignDetailDto,
+  CampaignDto,
+  CreateCampaignInput,
+  LeadingMemberDto,
+  LeadingMemberInput,
+  TaskforceMemberDto,
+  UpdateCampaignInput,
+  UpdateLeadingMemberInput,
+} from '@common/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { useList, useResourceMutation } from './resource';
-import type { Abilities, Id, ListParams } from './types';
+import type { Id, ListParams } from './types';
 
-export interface Campaign {
-  id: Id;
-  name: string;
-  titleType: CampaignTitle;
-  level: CampaignLevel;
-  regionId: Id | null;
-  regionName: string | null;
-  cycleStartYear: number | null;
-  cycleEndYear: number | null;
-  status: CampaignStatus;
-  description: string | null;
-  version: number;
-  abilities: Abilities;
-}
-
-export interface LeadingGroupMember {
-  id: Id;
-  name: string;
-  post: string;
-  groupRole: GroupRole;
-  phone: string | null;
-  userId: Id | null;
-  sort: number;
-  version?: number;
-  units: { id: Id; name: string }[];
-  abilities?: Abilities;
-}
-
-export interface TaskforceMember {
-  userId: Id;
-  name: string;
-  username: string;
-}
-
-export interface CampaignDetail extends Campaign {
-  leadingGroup: LeadingGroupMember[];
-  taskforce: TaskforceMember[];
-}
-
-export interface CampaignInput {
-  name: string;
-  titleType: CampaignTitle;
-  level: CampaignLevel;
-  regionId?: Id | null;
-  cycleStartYear?: number | null;
-  cycleEndYear?: number | null;
-  status?: CampaignStatus;
-  description?: string | null;
-}
-
-export interface LeadingMemberInput {
-  name: string;
-  post: string;
-  groupRole: GroupRole;
-  phone?: string | null;
-  userId?: Id | null;
-  sort?: number;
-  unitIds: Id[];
-}
+/** Campaigns on the wire: the server's contract (common/contracts/campaigns.ts), not hand-typed copies. */
+export type Campaign = CampaignDto;
+export type LeadingGroupMember = LeadingMemberDto;
+export type TaskforceMember = TaskforceMemberDto;
+export type CampaignDetail = CampaignDetailDto;
+export type CampaignInput = CreateCampaignInput;
+export type { LeadingMemberInput };
 
 /** Campaigns list. */
 export function useCampaigns(params: ListParams & { status?: string; search?: string }, enabled = true) {
@@ -86,7 +43,7 @@ export function useCreateCampaign() {
 
 /** Update a campaign (with its version). */
 export function useUpdateCampaign() {
-  return useResourceMutation(['campaigns'], ({ id, ...input }: Partial<CampaignInput> & { id: Id; version: number }) =>
+  return useResourceMutation(['campaigns'], ({ id, ...input }: UpdateCampaignInput & { id: Id }) =>
     api.patch<Campaign>(`/api/campaigns/${id}`, input),
   );
 }
@@ -99,14 +56,14 @@ export function useDeleteCampaign() {
 /** Add a leading-group member. */
 export function useAddLeadingMember(campaignId: Id) {
   return useResourceMutation(['campaigns'], (input: LeadingMemberInput) =>
-    api.post<LeadingGroupMember>(`/api/campaigns/${campaignId}/leading-group`, input),
+    api.post<{ id: Id }>(`/api/campaigns/${campaignId}/leading-group`, input),
   );
 }
 
 /** Update a leading-group member. */
 export function useUpdateLeadingMember(campaignId: Id) {
-  return useResourceMutation(['campaigns'], ({ id, ...input }: Partial<LeadingMemberInput> & { id: Id; version?: number }) =>
-    api.patch<LeadingGroupMember>(`/api/campaigns/${campaignId}/leading-group/${id}`, input),
+  return useResourceMutation(['campaigns'], ({ id, ...input }: UpdateLeadingMemberInput & { id: Id }) =>
+    api.patch<void>(`/api/campaigns/${campaignId}/leading-group/${id}`, input),
   );
 }
 

@@ -17,10 +17,8 @@ const ROLE_COLORS: Record<string, string> = { leader: 'red', deputy_leader: 'ora
 export function LeadingGroupCard({ campaign }: { campaign: CampaignDetail }) {
   const remove = useDeleteLeadingMember(campaign.id);
   const [editing, setEditing] = useState<LeadingGroupMember | 'new' | null>(null);
-  // Member-level abilities win when the server sends them; otherwise the campaign's.
+  // Members carry no abilities of their own: the campaign's `manageGroup` decides (common/contracts/campaigns.ts).
   const canManage = can(campaign, 'manageGroup');
-  const canEdit = (m: LeadingGroupMember) => (m.abilities ? can(m, 'update') : canManage);
-  const canDelete = (m: LeadingGroupMember) => (m.abilities ? can(m, 'delete') : canManage);
 
   const rows = useMemo(
     () => [...campaign.leadingGroup].sort((a, b) => GROUP_ROLES.indexOf(a.groupRole) - GROUP_ROLES.indexOf(b.groupRole) || a.sort - b.sort),
@@ -58,12 +56,12 @@ export function LeadingGroupCard({ campaign }: { campaign: CampaignDetail }) {
       width: 120,
       render: (_, m) => (
         <Space size={0}>
-          {canEdit(m) && (
+          {canManage && (
             <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`编辑${m.name}`} onClick={() => setEditing(m)}>
               编辑
             </Button>
           )}
-          {canDelete(m) && (
+          {canManage && (
             <ConfirmDelete
               label="移除"
               subject={`成员「${m.name}」`}

@@ -15,7 +15,7 @@ interface Values {
   groupRole: GroupRole;
   phone?: string;
   sort?: number;
-  unitIds: Id[];
+  unitIds: string[];
 }
 
 interface Props {
