@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { labelOf } from '../../../common/labels';
-import { STANDARD_METHOD_LABELS } from '../../../common/inspections';
+import { STANDARD_METHOD_LABELS, type StandardMethod, type VersionSource } from '../../../common/inspections';
 import type { ModuleDeps } from '../../app';
 import type { Actor } from '../../platform/actor';
 import { AppError, notFound } from '../../platform/errors';
@@ -25,7 +25,18 @@ import {
   type VersionRow,
 } from './repository';
 import './policy';
-import { idParam } from '../../../common/contracts';
+import {
+  cloneVersionBody,
+  fileResponse,
+  idParam,
+  standardDetailResponse,
+  standardVersionPage,
+  unitStandardsResponse,
+  versionDiffResponse,
+  versionTreeResponse,
+  versionWrittenResponse,
+  XLSX_MIME,
+} from '../../../common/contracts';
 
 const readable = (actor: Actor, v: VersionRow) =>
   can(actor, 'standards.read', { campaignId: v.campaign_id, regionPath: v.region_path, areaWide: true });
@@ -35,7 +46,7 @@ function presentStandard(s: StandardRow) {
     id: s.id,
     code: s.code,
     text: s.text,
-    method: s.method,
+    method: s.method as StandardMethod,
     points: s.points,
     siteTypeCodes: s.site_type_codes,
     leadUnitId: s.lead_unit_id,
@@ -56,42 +67,50 @@ export function standardRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['standards'];
 
-    app.get('/versions', { schema: { querystring: z.object({ campaignId: z.uuid().optional() }), tags } }, async (req) => {
-      authorize(req.ctx.actor, 'standards.list');
-      const scope = scopeSql(req.ctx.actor, 'standards.list', {
-        campaignId: sql.ref('c.id'),
-        regionPath: sql.ref('r.path'),
-        areaPath: sql.ref('r.path'),
-      });
-      const rows = await listVersions(req.ctx.db, scope, req.query.campaignId);
-      return {
-        items: rows.map((v) => ({
-          id: v.id,
-          name: v.name,
-          campaignId: v.campaign_id,
-          campaignName: v.campaign_name,
-          source: v.source,
-          clonedFrom: v.cloned_from,
-          createdAt: v.created_at,
-          standards: v.standards,
-        })),
-        total: rows.length,
-      };
-    });
+    app.get(
+      '/versions',
+      { schema: { querystring: z.object({ campaignId: z.uuid().optional() }), response: { 200: standardVersionPage }, tags } },
+      async (req) => {
+        authorize(req.ctx.actor, 'standards.list');
+        const scope = scopeSql(req.ctx.actor, 'standards.list', {
+          campaignId: sql.ref('c.id'),
+          regionPath: sql.ref('r.path'),
+          areaPath: sql.ref('r.path'),
+        });
+        const rows = await listVersions(req.ctx.db, scope, req.query.campaignId);
+        return {
+          items: rows.map((v) => ({
+            id: v.id,
+            name: v.name,
+            campaignId: v.campaign_id,
+            campaignName: v.campaign_name,
+            source: v.source as VersionSource,
+            clonedFrom: v.cloned_from,
+            createdAt: v.created_at,
+            standards: v.standards,
+          })),
+          total: rows.length,
+        };
+      },
+    );
 
-    app.get('/import-template', { schema: { tags } }, async (req, reply) => {
-      authorize(req.ctx.actor, 'standards.import');
-      return sendWorkbook(
-        reply,
-        '测评体系导入模板.xlsx',
-        await buildTemplate('测评体系', STANDARD_COLUMNS, [
-          '每行一条测评标准；多个点位类型或单位用“；”分隔；单位按全称匹配；负面清单填“是”或“否”。',
-          '测评方法：实地考察、问卷调查、材料审核（网上申报）、其他。',
-        ]),
-      );
-    });
+    app.get(
+      '/import-template',
+      { schema: { response: { 200: fileResponse(XLSX_MIME, '测评体系导入模板') }, tags } },
+      async (req, reply) => {
+        authorize(req.ctx.actor, 'standards.import');
+        return sendWorkbook(
+          reply,
+          '测评体系导入模板.xlsx',
+          await buildTemplate('测评体系', STANDARD_COLUMNS, [
+            '每行一条测评标准；多个点位类型或单位用“；”分隔；单位按全称匹配；负面清单填“是”或“否”。',
+            '测评方法：实地考察、问卷调查、材料审核（网上申报）、其他。',
+          ]),
+        );
+      },
+    );
 
-    app.post('/import', { schema: { tags } }, async (req, reply) => {
+    app.post('/import', { schema: { response: { 201: versionWrittenResponse }, tags } }, async (req, reply) => {
       authorize(req.ctx.actor, 'standards.import');
       const { buffer, fields } = await readUploadedWorkbookWithFields(req);
       const campaignId = z.uuid().safeParse(fields.campaignId);
@@ -99,7 +118,7 @@ export function standardRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       return reply.status(201).send(await importStandards(req.ctx, buffer, campaignId.data, fields.versionName ?? ''));
     });
 
-    app.get('/versions/:id/tree', { schema: { params: idParam, tags } }, async (req) => {
+    app.get('/versions/:id/tree', { schema: { params: idParam, response: { 200: versionTreeResponse }, tags } }, async (req) => {
       const v = await findVersion(req.ctx.db, req.params.id);
       if (!v || !readable(req.ctx.actor, v)) throw notFound('测评体系版本');
       const rows = await versionStandards(req.ctx.db, v.id);
@@ -119,68 +138,80 @@ export function standardRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       return { id: v.id, name: v.name, campaignId: v.campaign_id, campaignName: v.campaign_name, items, standards: rows.length };
     });
 
-    app.get('/versions/:id/export', { schema: { params: idParam, tags } }, async (req, reply) => {
-      const v = await findVersion(req.ctx.db, req.params.id);
-      if (!v || !readable(req.ctx.actor, v)) throw notFound('测评体系版本');
-      authorize(req.ctx.actor, 'standards.export', { campaignId: v.campaign_id, regionPath: v.region_path });
-      const types = await siteTypeNames(req.ctx.db);
-      const rows = await versionStandards(req.ctx.db, v.id);
-      const data = rows.map((s) => [
-        s.item_name,
-        s.content_name,
-        s.code,
-        s.text,
-        labelOf(STANDARD_METHOD_LABELS, s.method),
-        s.points,
-        s.site_type_codes.map((c) => types.get(c) ?? c).join('；'),
-        s.lead_unit_name ?? '',
-        s.units.map((u) => u.name).join('；'),
-        s.negative ? '是' : '否',
-      ]);
-      return sendWorkbook(reply, `${v.name}.xlsx`, await buildWorkbook('测评体系', STANDARD_COLUMNS, data));
-    });
+    app.get(
+      '/versions/:id/export',
+      { schema: { params: idParam, response: { 200: fileResponse(XLSX_MIME, '测评体系版本') }, tags } },
+      async (req, reply) => {
+        const v = await findVersion(req.ctx.db, req.params.id);
+        if (!v || !readable(req.ctx.actor, v)) throw notFound('测评体系版本');
+        authorize(req.ctx.actor, 'standards.export', { campaignId: v.campaign_id, regionPath: v.region_path });
+        const types = await siteTypeNames(req.ctx.db);
+        const rows = await versionStandards(req.ctx.db, v.id);
+        const data = rows.map((s) => [
+          s.item_name,
+          s.content_name,
+          s.code,
+          s.text,
+          labelOf(STANDARD_METHOD_LABELS, s.method),
+          s.points,
+          s.site_type_codes.map((c) => types.get(c) ?? c).join('；'),
+          s.lead_unit_name ?? '',
+          s.units.map((u) => u.name).join('；'),
+          s.negative ? '是' : '否',
+        ]);
+        return sendWorkbook(reply, `${v.name}.xlsx`, await buildWorkbook('测评体系', STANDARD_COLUMNS, data));
+      },
+    );
 
     app.post(
       '/versions/:id/clone',
-      { schema: { params: idParam, body: z.object({ name: z.string().trim().min(2, '请填写新版本名称').max(60) }), tags } },
+      { schema: { params: idParam, body: cloneVersionBody, response: { 201: versionWrittenResponse }, tags } },
       async (req, reply) => reply.status(201).send(await cloneVersion(req.ctx, req.params.id, req.body.name)),
     );
 
-    app.get('/versions/:id/diff/:other', { schema: { params: z.object({ id: z.uuid(), other: z.uuid() }), tags } }, async (req) => {
-      const [a, b] = await Promise.all([findVersion(req.ctx.db, req.params.id), findVersion(req.ctx.db, req.params.other)]);
-      if (!a || !b || !readable(req.ctx.actor, a) || !readable(req.ctx.actor, b)) throw notFound('测评体系版本');
-      return diffVersions(await versionStandards(req.ctx.db, a.id), await versionStandards(req.ctx.db, b.id));
-    });
+    app.get(
+      '/versions/:id/diff/:other',
+      { schema: { params: z.object({ id: z.uuid(), other: z.uuid() }), response: { 200: versionDiffResponse }, tags } },
+      async (req) => {
+        const [a, b] = await Promise.all([findVersion(req.ctx.db, req.params.id), findVersion(req.ctx.db, req.params.other)]);
+        if (!a || !b || !readable(req.ctx.actor, a) || !readable(req.ctx.actor, b)) throw notFound('测评体系版本');
+        return diffVersions(await versionStandards(req.ctx.db, a.id), await versionStandards(req.ctx.db, b.id));
+      },
+    );
 
-    app.get('/by-unit/:id', { schema: { params: idParam, querystring: z.object({ versionId: z.uuid() }), tags } }, async (req) => {
-      const v = await findVersion(req.ctx.db, req.query.versionId);
-      if (!v || !readable(req.ctx.actor, v)) throw notFound('测评体系版本');
-      const unit = await findUnitWithPath(req.ctx.db, req.params.id);
-      if (!unit || !can(req.ctx.actor, 'units.read', { unitId: unit.id, regionPath: unit.path })) throw notFound('单位');
-      const rows = (await versionStandards(req.ctx.db, v.id)).filter(
-        (s) => s.lead_unit_id === unit.id || s.units.some((u) => u.id === unit.id),
-      );
-      const rates = await complianceFor(
-        req.ctx.db,
-        req.ctx.actor,
-        rows.map((s) => s.id),
-      );
-      return {
-        unit: { id: unit.id, name: unit.name },
-        items: rows.map((s) => {
-          const r = rates.get(s.id);
-          return {
-            ...presentStandard(s),
-            role: s.lead_unit_id === unit.id ? 'lead' : 'responsible',
-            observations: r ? r.passed + r.failed : 0,
-            passRate: r && r.passed + r.failed ? Math.round((r.passed / (r.passed + r.failed)) * 10000) / 10000 : null,
-          };
-        }),
-        total: rows.length,
-      };
-    });
+    app.get(
+      '/by-unit/:id',
+      { schema: { params: idParam, querystring: z.object({ versionId: z.uuid() }), response: { 200: unitStandardsResponse }, tags } },
+      async (req) => {
+        const v = await findVersion(req.ctx.db, req.query.versionId);
+        if (!v || !readable(req.ctx.actor, v)) throw notFound('测评体系版本');
+        const unit = await findUnitWithPath(req.ctx.db, req.params.id);
+        if (!unit || !can(req.ctx.actor, 'units.read', { unitId: unit.id, regionPath: unit.path })) throw notFound('单位');
+        const rows = (await versionStandards(req.ctx.db, v.id)).filter(
+          (s) => s.lead_unit_id === unit.id || s.units.some((u) => u.id === unit.id),
+        );
+        const rates = await complianceFor(
+          req.ctx.db,
+          req.ctx.actor,
+          rows.map((s) => s.id),
+        );
+        return {
+          unit: { id: unit.id, name: unit.name },
+          items: rows.map((s) => {
+            const r = rates.get(s.id);
+            return {
+              ...presentStandard(s),
+              role: s.lead_unit_id === unit.id ? ('lead' as const) : ('responsible' as const),
+              observations: r ? r.passed + r.failed : 0,
+              passRate: r && r.passed + r.failed ? Math.round((r.passed / (r.passed + r.failed)) * 10000) / 10000 : null,
+            };
+          }),
+          total: rows.length,
+        };
+      },
+    );
 
-    app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
+    app.get('/:id', { schema: { params: idParam, response: { 200: standardDetailResponse }, tags } }, async (req) => {
       const row = await findStandard(req.ctx.db, req.params.id);
       const v = row ? await findVersion(req.ctx.db, row.version_id) : undefined;
       if (!row || !v || !readable(req.ctx.actor, v)) throw notFound('测评标准');

@@ -261,16 +261,6 @@ export function usePickableSites(params: ListParams & { siteTypeCode?: string; r
   return useList<SiteRow>('sites', '/api/sites', { ...params, active: 'true' }, enabled);
 }
 
-/** Standards versions of a campaign, newest first. */
-export function useStandardVersions(campaignId: string | undefined) {
-  return useQuery({
-    queryKey: ['standards', 'versions', campaignId],
-    queryFn: () =>
-      api.get<Page<{ id: string; name: string; standards: number; createdAt: string }>>('/api/standards/versions', { campaignId }),
-    enabled: !!campaignId,
-  });
-}
-
 /** Accounts with the inspector role the user may list (the office, in its scope). */
 export function useInspectorOptions(enabled: boolean) {
   return useQuery({

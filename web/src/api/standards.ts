@@ -1,90 +1,43 @@
 /** Standards (测评体系): versions per campaign, the 项目 → 内容 → 标准 tree, import, clone, diff and 任务分解. */
-import type { StandardMethod } from '@common/inspections';
+import type {
+  CloneVersionInput,
+  StandardContentDto,
+  StandardDto,
+  StandardItemDto,
+  StandardVersionDto,
+  UnitStandardDto,
+  UnitStandardsDto,
+  VersionDiffDto,
+  VersionTreeDto,
+  VersionWrittenDto,
+} from '@common/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api, downloadFile, uploadFile } from './client';
 import { useResourceMutation } from './resource';
 import type { Id } from './types';
 
-import type { StandardRole, VersionSource } from '@common/inspections';
-
 export { STANDARD_ROLE_LABELS, VERSION_SOURCE_LABELS, type StandardRole, type VersionSource } from '@common/inspections';
 
-export interface StandardVersion {
-  id: Id;
-  name: string;
-  campaignId: Id;
-  campaignName: string;
-  source: VersionSource;
-  clonedFrom: Id | null;
-  createdAt: string;
-  standards: number;
-}
+/** The standards answers on the wire: the server's contracts (common/contracts/standards.ts), not hand-typed copies. */
+export type StandardVersion = StandardVersionDto;
+export type Standard = StandardDto;
+export type StandardContent = StandardContentDto;
+export type StandardItem = StandardItemDto;
+export type VersionTree = VersionTreeDto;
+export type VersionDiff = VersionDiffDto;
+export type DiffChange = VersionDiff['changed'][number];
+export type UnitStandard = UnitStandardDto;
+export type ImportStandardsResult = VersionWrittenDto;
 
-export interface Standard {
-  id: Id;
-  code: string;
-  text: string;
-  method: StandardMethod;
-  points: number;
-  siteTypeCodes: string[];
-  leadUnitId: Id | null;
-  leadUnitName: string | null;
-  units: { id: Id; name: string }[];
-  negative: boolean;
-  itemName: string | null;
-  contentName: string;
-}
-
-export interface StandardContent {
-  id: Id;
-  name: string;
-  level: number;
-  standards: Standard[];
-}
-
-export interface StandardItem {
-  id: Id;
-  name: string;
-  level: number;
-  children: StandardContent[];
-}
-
-export interface VersionTree {
-  id: Id;
-  name: string;
-  campaignId: Id;
-  campaignName: string;
-  items: StandardItem[];
-  standards: number;
-}
-
-export interface DiffChange {
-  code: string;
-  fields: { field: string; before: unknown; after: unknown }[];
-}
-
-export interface VersionDiff {
-  added: { code: string; text: string }[];
-  removed: { code: string; text: string }[];
-  changed: DiffChange[];
-}
-
-export interface UnitStandard extends Standard {
-  role: StandardRole;
-  observations: number;
-  passRate: number | null;
-}
-
-export interface ImportStandardsResult {
-  versionId: Id;
-  counts: { items: number; standards: number };
-}
-
-/** Versions in the actor's scope, newest first (optionally of one campaign). */
-export function useStandardVersions(campaignId?: Id) {
+/**
+ * Versions in the actor's scope, newest first (optionally of one campaign). The one definition: the standards pages
+ * and the new-round drawer share its cache entry (`enabled: false` until the drawer has a campaign).
+ */
+export function useStandardVersions(campaignId?: Id, enabled = true) {
   return useQuery({
     queryKey: ['standards', 'versions', campaignId ?? null],
     queryFn: () => api.get<{ items: StandardVersion[]; total: number }>('/api/standards/versions', { campaignId }),
+    enabled,
     staleTime: 60_000,
   });
 }
@@ -112,15 +65,14 @@ export function useVersionDiff(id: Id | undefined, other: Id | undefined) {
 export function useUnitStandards(unitId: Id | undefined, versionId: Id | undefined) {
   return useQuery({
     queryKey: ['standards', 'by-unit', unitId, versionId],
-    queryFn: () =>
-      api.get<{ unit: { id: Id; name: string }; items: UnitStandard[]; total: number }>(`/api/standards/by-unit/${unitId}`, { versionId }),
+    queryFn: () => api.get<UnitStandardsDto>(`/api/standards/by-unit/${unitId}`, { versionId }),
     enabled: unitId !== undefined && versionId !== undefined,
   });
 }
 
 /** Copy a version under a new name. */
 export function useCloneVersion() {
-  return useResourceMutation(['standards'], ({ id, name }: { id: Id; name: string }) =>
+  return useResourceMutation(['standards'], ({ id, name }: CloneVersionInput & { id: Id }) =>
     api.post<ImportStandardsResult>(`/api/standards/versions/${id}/clone`, { name }),
   );
 }

@@ -5,7 +5,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { hasPermission, useSession } from '../../api/auth';
 import { useCampaigns } from '../../api/campaigns';
-import { useCreateRound, useInspectorOptions, useStandardVersions, type NewRound } from '../../api/inspections';
+import { useCreateRound, useInspectorOptions, type NewRound } from '../../api/inspections';
+import { useStandardVersions } from '../../api/standards';
 import { RegionTreeSelect } from '../../components/region-tree-select';
 import { CreatedRoundModal } from './created-round-modal';
 import { randomSeed, SiteSelection, type SelectionValues } from './site-selection';
@@ -74,7 +75,7 @@ export function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: (
   const kind = Form.useWatch('kind', form);
   const regionId = Form.useWatch('regionId', form);
   const campaigns = useCampaigns({ page: 1, pageSize: 100 });
-  const versions = useStandardVersions(campaignId);
+  const versions = useStandardVersions(campaignId, !!campaignId);
   const canListUsers = hasPermission(session, 'users.list');
   const inspectors = useInspectorOptions(open && canListUsers);
 
