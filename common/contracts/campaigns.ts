@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CAMPAIGN_LEVELS, CAMPAIGN_STATUSES, CAMPAIGN_TITLES, GROUP_ROLES } from '../enums';
 import { abilitiesOf, id, pageOf } from './shared';
-import { contactPhone } from './units';
+import { phone } from './units';
 
 const year = z.number().int().min(2000, '年份不正确').max(2100, '年份不正确');
 
@@ -31,7 +31,7 @@ export const leadingMemberBody = z.object({
   name: z.string().trim().min(2, '请填写姓名').max(30),
   post: z.string().trim().min(2, '请填写职务').max(60),
   groupRole: z.enum(GROUP_ROLES),
-  phone: contactPhone,
+  phone,
   userId: z.uuid().nullable().optional(),
   sort: z.number().int().min(0).max(1000).optional(),
   unitIds: z.array(z.uuid()).max(200).default([]),

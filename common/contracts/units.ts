@@ -4,7 +4,7 @@ import { UNIT_TYPES } from '../enums';
 import { abilitiesOf, id, pageOf, timestamp } from './shared';
 
 /** A telephone number: an 11-digit mobile or a landline with its area code (units, leading groups, sites, users). */
-export const contactPhone = z
+export const phone = z
   .string()
   .trim()
   .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/, '电话须为 11 位手机号或带区号的固定电话')
@@ -18,9 +18,9 @@ const unitFields = {
   regionId: z.uuid('请选择所属区划'),
   parentId: z.uuid().nullable().optional(),
   headName: personName,
-  headPhone: contactPhone,
+  headPhone: phone,
   liaisonName: personName,
-  liaisonPhone: contactPhone,
+  liaisonPhone: phone,
   active: z.boolean().optional(),
 };
 

@@ -6,7 +6,7 @@ import { blankToUndefined, pageQuery, queryBool } from '../../platform/paginatio
 
 export { createUnitBody, updateUnitBody };
 /** A telephone number (one definition, in common/contracts/units.ts). */
-export { contactPhone as phone } from '../../../common/contracts';
+export { phone } from '../../../common/contracts';
 
 export const listUnitsQuery = pageQuery.extend({
   search: z.preprocess(blankToUndefined, z.string().trim().max(50).optional()),
