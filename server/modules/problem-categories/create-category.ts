@@ -5,24 +5,15 @@
  * region it edits), visible to that region's subtree only; a category without a region is added only
  * through a global grant. Codes are unique across the platform (problems reference them).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { createCategoryBody } from '../../../common/contracts';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { categoryUsableIn } from './list-categories';
 import { editableRegion, homeRegion, mayEditGlobal, pathIds } from '../problem-settings/resolve';
 
-export const createCategoryInput = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Z]\d{2,6}$/, '类别编码须为大写字母加数字，如 E0502'),
-  parentCode: z.string().trim().nullable().optional(),
-  name: z.string().trim().min(2, '名称至少 2 个字').max(40, '名称最多 40 个字'),
-  kind: z.enum(['component', 'event', 'creation']),
-  regionId: z.uuid('区域编号格式不正确').nullable().optional(),
-});
-export type CreateCategoryInput = z.infer<typeof createCategoryInput>;
+export type CreateCategoryInput = z.infer<typeof createCategoryBody>;
 
 /** Inserts the category and its audit event; 409 on a taken code, 400 on a code or kind that breaks the tree. */
 export async function createCategory(ctx: Ctx, input: CreateCategoryInput): Promise<{ code: string; regionId: string | null }> {

@@ -3,6 +3,7 @@
  * additions of that region and the regions above it, each active or stopped as the nearest region's
  * setting says (else the category's own flag). A minor class is usable only when its major is too.
  */
+import type { ProblemCategoryKind } from '../../../common/problem-workflow';
 import type { Actor } from '../../platform/actor';
 import type { Db, Tx } from '../../platform/db';
 import { can } from '../../platform/policy';
@@ -102,7 +103,7 @@ export async function listCategories(db: Db, actor: Actor, region: SettingsRegio
       code: r.code,
       name: r.name,
       parentCode: r.parent_code,
-      kind: r.kind,
+      kind: r.kind as ProblemCategoryKind,
       active: r.active,
       version: r.version,
       /** The region that added it (local category); null = shipped with the platform. */

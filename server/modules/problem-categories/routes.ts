@@ -6,13 +6,23 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  categoryRegionSetting,
+  createCategoryBody,
+  createdCategory,
+  noContent,
+  problemCategoryList,
+  setCategoryForRegionBody,
+  updateCategoryBody,
+  updatedCategory,
+} from '../../../common/contracts';
 import type { ModuleDeps } from '../../app';
 import { authorize } from '../../platform/policy';
 import { homeRegion, readableRegion } from '../problem-settings/resolve';
-import { createCategory, createCategoryInput } from './create-category';
+import { createCategory } from './create-category';
 import { listCategories } from './list-categories';
-import { categoryRegionParam, resetCategoryForRegion, setCategoryForRegion, setCategoryForRegionInput } from './set-category-for-region';
-import { updateCategory, updateCategoryInput } from './update-category';
+import { categoryRegionParam, resetCategoryForRegion, setCategoryForRegion } from './set-category-for-region';
+import { updateCategory } from './update-category';
 import './policy';
 
 const codeParam = z.object({ code: z.string().regex(/^[A-Z]\d{2,6}$/, '类别编码格式不正确') });
@@ -24,7 +34,7 @@ export function categoryRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['problem-categories'];
 
-    app.get('/', { schema: { querystring: listQuery, tags } }, async (req) => {
+    app.get('/', { schema: { querystring: listQuery, response: { 200: problemCategoryList }, tags } }, async (req) => {
       authorize(req.ctx.actor, 'problemCategories.list');
       const region = req.query.regionId
         ? await readableRegion(req.ctx.db, req.ctx.actor, 'problemCategories.list', req.query.regionId)
@@ -33,25 +43,37 @@ export function categoryRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       return { region: region ? { id: region.id, name: region.name } : null, items };
     });
 
-    app.post('/', { schema: { body: createCategoryInput, tags } }, async (req, reply) => {
+    app.post('/', { schema: { body: createCategoryBody, response: { 201: createdCategory }, tags } }, async (req, reply) => {
       authorize(req.ctx.actor, 'problemCategories.update');
       return reply.status(201).send(await createCategory(req.ctx, req.body));
     });
 
-    app.patch('/:code', { schema: { params: codeParam, body: updateCategoryInput, tags } }, async (req) => {
-      authorize(req.ctx.actor, 'problemCategories.update');
-      return updateCategory(req.ctx, req.params.code, req.body);
-    });
+    app.patch(
+      '/:code',
+      { schema: { params: codeParam, body: updateCategoryBody, response: { 200: updatedCategory }, tags } },
+      async (req) => {
+        authorize(req.ctx.actor, 'problemCategories.update');
+        return updateCategory(req.ctx, req.params.code, req.body);
+      },
+    );
 
-    app.put('/:code/regions/:regionId', { schema: { params: categoryRegionParam, body: setCategoryForRegionInput, tags } }, async (req) => {
-      authorize(req.ctx.actor, 'problemCategories.update');
-      return setCategoryForRegion(req.ctx, req.params.code, req.params.regionId, req.body);
-    });
+    app.put(
+      '/:code/regions/:regionId',
+      { schema: { params: categoryRegionParam, body: setCategoryForRegionBody, response: { 200: categoryRegionSetting }, tags } },
+      async (req) => {
+        authorize(req.ctx.actor, 'problemCategories.update');
+        return setCategoryForRegion(req.ctx, req.params.code, req.params.regionId, req.body);
+      },
+    );
 
-    app.delete('/:code/regions/:regionId', { schema: { params: categoryRegionParam, tags } }, async (req, reply) => {
-      authorize(req.ctx.actor, 'problemCategories.update');
-      await resetCategoryForRegion(req.ctx, req.params.code, req.params.regionId);
-      return reply.status(204).send();
-    });
+    app.delete(
+      '/:code/regions/:regionId',
+      { schema: { params: categoryRegionParam, response: { 204: noContent }, tags } },
+      async (req, reply) => {
+        authorize(req.ctx.actor, 'problemCategories.update');
+        await resetCategoryForRegion(req.ctx, req.params.code, req.params.regionId);
+        return reply.status(204).send(null);
+      },
+    );
   };
 }

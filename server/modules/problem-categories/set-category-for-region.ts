@@ -5,6 +5,7 @@
  * Starting a minor class whose major is stopped here is refused, as for the category itself.
  */
 import { z } from 'zod';
+import type { setCategoryForRegionBody } from '../../../common/contracts';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
@@ -15,12 +16,6 @@ export const categoryRegionParam = z.object({
   code: z.string().regex(/^[A-Z]\d{2,6}$/, '类别编码格式不正确'),
   regionId: z.uuid('区域编号格式不正确'),
 });
-export const setCategoryForRegionInput = z.object({
-  active: z.boolean(),
-  /** The version of this region's own setting; null when it has none yet (it is created). */
-  version: z.number().int().min(1).nullable(),
-});
-
 const PERMISSION = 'problemCategories.update';
 
 async function load(ctx: Ctx, code: string, regionId: string) {
@@ -33,7 +28,7 @@ async function load(ctx: Ctx, code: string, regionId: string) {
 }
 
 /** Sets the region's own 启用/停用 for the category; returns the category as it now applies there. */
-export async function setCategoryForRegion(ctx: Ctx, code: string, regionId: string, input: z.infer<typeof setCategoryForRegionInput>) {
+export async function setCategoryForRegion(ctx: Ctx, code: string, regionId: string, input: z.infer<typeof setCategoryForRegionBody>) {
   const { region, parent } = await load(ctx, code, regionId);
   if (input.active && parent && !parent.own_active) throw new AppError('validation', '所属大类在本辖区已停用，请先启用大类');
   return ctx.db.transaction().execute(async (tx) => {

@@ -7,7 +7,8 @@
  * `set-category-for-region.ts` instead); a local category by an office whose scope covers the region
  * that added it. Another county's local category is 404.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { updateCategoryBody } from '../../../common/contracts';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -15,14 +16,7 @@ import { updateVersionedBy } from '../../platform/versioned';
 import { mayEditRegion } from '../problem-settings/resolve';
 import { mayReadCategory } from './list-categories';
 
-export const updateCategoryInput = z
-  .object({
-    name: z.string().trim().min(2, '名称至少 2 个字').max(40, '名称最多 40 个字').optional(),
-    active: z.boolean().optional(),
-    version: z.number().int().min(1),
-  })
-  .refine((v) => v.name !== undefined || v.active !== undefined, { message: '没有要修改的内容', path: ['name'] });
-export type UpdateCategoryInput = z.infer<typeof updateCategoryInput>;
+export type UpdateCategoryInput = z.infer<typeof updateCategoryBody>;
 
 /** Applies the change guarded by version; returns the code and how many minor classes were stopped with it. */
 export async function updateCategory(

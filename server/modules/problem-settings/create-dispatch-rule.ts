@@ -5,7 +5,8 @@
  * region is 404, as if it did not exist); a rule without a region is a global default, added only
  * through a global grant. The category must be usable in that region, the unit one the office can see.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { dispatchRuleBody } from '../../../common/contracts';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -13,19 +14,10 @@ import { can } from '../../platform/policy';
 import { categoryUsableIn } from '../problem-categories/list-categories';
 import { mayEditRegion, readableRegion } from './resolve';
 
-export const dispatchRuleInput = z
-  .object({
-    categoryCode: z.string().trim().max(20).nullable().optional(),
-    regionId: z.uuid('区域编号格式不正确').nullable().optional(),
-    unitId: z.uuid('请选择责任单位'),
-    note: z.string().trim().max(200, '备注最多 200 字').nullable().optional(),
-  })
-  .refine((v) => v.categoryCode || v.regionId, { message: '类别和区域至少填写一项', path: ['categoryCode'] });
-
 const PERMISSION = 'problems.manageRules';
 
 /** Inserts the rule and its audit event. */
-export async function createDispatchRule(ctx: Ctx, input: z.infer<typeof dispatchRuleInput>): Promise<{ id: string }> {
+export async function createDispatchRule(ctx: Ctx, input: z.infer<typeof dispatchRuleBody>): Promise<{ id: string }> {
   const categoryCode = input.categoryCode || null;
   const regionId = input.regionId || null;
   return ctx.db.transaction().execute(async (tx) => {

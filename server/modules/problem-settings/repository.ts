@@ -1,6 +1,6 @@
 /** Reads for the settings page: deadline policies as they apply in a region, dispatch rules the actor may see. */
 import { sql } from 'kysely';
-import { PROBLEM_SEVERITIES } from '../../../common/problem-workflow';
+import { PROBLEM_SEVERITIES, type ProblemSeverity } from '../../../common/problem-workflow';
 import type { Actor } from '../../platform/actor';
 import type { Db } from '../../platform/db';
 import { scopeSql } from '../../platform/policy';
@@ -23,7 +23,7 @@ export async function listDeadlinePolicies(db: Db, actor: Actor, region: Setting
     .map((r) => {
       const own = r.region_id === (region?.id ?? null);
       return {
-        severity: r.severity,
+        severity: r.severity as ProblemSeverity,
         hours: r.hours,
         workingDays: r.working_days,
         version: r.version,

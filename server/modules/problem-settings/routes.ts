@@ -6,20 +6,28 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  createdDispatchRule,
+  deadlinePolicyList,
+  dispatchRuleBody,
+  dispatchRuleList,
+  noContent,
+  regionDeadlineBody,
+  savedDeadlinePolicy,
+  updateDeadlineBody,
+} from '../../../common/contracts';
 import type { ModuleDeps } from '../../app';
 import { authorize, can } from '../../platform/policy';
 import '../problems/policy';
-import { createDispatchRule, dispatchRuleInput } from './create-dispatch-rule';
+import { createDispatchRule } from './create-dispatch-rule';
 import { deleteDispatchRule } from './delete-dispatch-rule';
 import { listDeadlinePolicies, listDispatchRules } from './repository';
 import { homeRegion, mayEditGlobal, readableRegion } from './resolve';
 import {
-  regionDeadlineInput,
   regionSeverityParam,
   resetRegionDeadlinePolicy,
   setRegionDeadlinePolicy,
   severityParam,
-  updateDeadlineInput,
   updateDeadlinePolicy,
 } from './update-deadline-policy';
 
@@ -31,7 +39,13 @@ export function problemSettingsRoutes(_deps: ModuleDeps): FastifyPluginAsync {
 
     app.get(
       '/deadlines',
-      { schema: { querystring: z.object({ regionId: z.uuid('区域编号格式不正确').optional() }), tags } },
+      {
+        schema: {
+          querystring: z.object({ regionId: z.uuid('区域编号格式不正确').optional() }),
+          response: { 200: deadlinePolicyList },
+          tags,
+        },
+      },
       async (req) => {
         authorize(req.ctx.actor, 'problems.list');
         const region = req.query.regionId
@@ -45,15 +59,19 @@ export function problemSettingsRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     );
 
     /** The global default (only through a global grant). */
-    app.patch('/deadlines/:severity', { schema: { params: severityParam, body: updateDeadlineInput, tags } }, async (req) => {
-      authorize(req.ctx.actor, 'problems.manageRules');
-      return { ...(await updateDeadlinePolicy(req.ctx, req.params.severity, req.body)), abilities: { update: true, reset: false } };
-    });
+    app.patch(
+      '/deadlines/:severity',
+      { schema: { params: severityParam, body: updateDeadlineBody, response: { 200: savedDeadlinePolicy }, tags } },
+      async (req) => {
+        authorize(req.ctx.actor, 'problems.manageRules');
+        return { ...(await updateDeadlinePolicy(req.ctx, req.params.severity, req.body)), abilities: { update: true, reset: false } };
+      },
+    );
 
     /** A region's own value, inherited by everything under it. */
     app.put(
       '/regions/:regionId/deadlines/:severity',
-      { schema: { params: regionSeverityParam, body: regionDeadlineInput, tags } },
+      { schema: { params: regionSeverityParam, body: regionDeadlineBody, response: { 200: savedDeadlinePolicy }, tags } },
       async (req) => {
         authorize(req.ctx.actor, 'problems.manageRules');
         return {
@@ -64,13 +82,17 @@ export function problemSettingsRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     );
 
     /** Back to the inherited value. */
-    app.delete('/regions/:regionId/deadlines/:severity', { schema: { params: regionSeverityParam, tags } }, async (req, reply) => {
-      authorize(req.ctx.actor, 'problems.manageRules');
-      await resetRegionDeadlinePolicy(req.ctx, req.params.regionId, req.params.severity);
-      return reply.status(204).send();
-    });
+    app.delete(
+      '/regions/:regionId/deadlines/:severity',
+      { schema: { params: regionSeverityParam, response: { 204: noContent }, tags } },
+      async (req, reply) => {
+        authorize(req.ctx.actor, 'problems.manageRules');
+        await resetRegionDeadlinePolicy(req.ctx, req.params.regionId, req.params.severity);
+        return reply.status(204).send(null);
+      },
+    );
 
-    app.get('/dispatch-rules', { schema: { tags } }, async (req) => {
+    app.get('/dispatch-rules', { schema: { response: { 200: dispatchRuleList }, tags } }, async (req) => {
       authorize(req.ctx.actor, 'problems.manageRules');
       const items = await listDispatchRules(req.ctx.db, req.ctx.actor);
       return {
@@ -83,15 +105,23 @@ export function problemSettingsRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       };
     });
 
-    app.post('/dispatch-rules', { schema: { body: dispatchRuleInput, tags } }, async (req, reply) => {
-      authorize(req.ctx.actor, 'problems.manageRules');
-      return reply.status(201).send(await createDispatchRule(req.ctx, req.body));
-    });
+    app.post(
+      '/dispatch-rules',
+      { schema: { body: dispatchRuleBody, response: { 201: createdDispatchRule }, tags } },
+      async (req, reply) => {
+        authorize(req.ctx.actor, 'problems.manageRules');
+        return reply.status(201).send(await createDispatchRule(req.ctx, req.body));
+      },
+    );
 
-    app.delete('/dispatch-rules/:id', { schema: { params: z.object({ id: z.uuid('规则编号格式不正确') }), tags } }, async (req, reply) => {
-      authorize(req.ctx.actor, 'problems.manageRules');
-      await deleteDispatchRule(req.ctx, req.params.id);
-      return reply.status(204).send();
-    });
+    app.delete(
+      '/dispatch-rules/:id',
+      { schema: { params: z.object({ id: z.uuid('规则编号格式不正确') }), response: { 204: noContent }, tags } },
+      async (req, reply) => {
+        authorize(req.ctx.actor, 'problems.manageRules');
+        await deleteDispatchRule(req.ctx, req.params.id);
+        return reply.status(204).send(null);
+      },
+    );
   };
 }

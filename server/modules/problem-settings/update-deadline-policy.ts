@@ -6,7 +6,8 @@
  * once give one winner and one 409.
  */
 import { z } from 'zod';
-import { PROBLEM_SEVERITIES } from '../../../common/problem-workflow';
+import type { regionDeadlineBody, updateDeadlineBody } from '../../../common/contracts';
+import { PROBLEM_SEVERITIES, type ProblemSeverity } from '../../../common/problem-workflow';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
@@ -15,14 +16,7 @@ import { editableRegion, mayEditGlobal } from './resolve';
 
 export const severityParam = z.object({ severity: z.enum(PROBLEM_SEVERITIES) });
 export const regionSeverityParam = z.object({ regionId: z.uuid('区域编号格式不正确'), severity: z.enum(PROBLEM_SEVERITIES) });
-const fields = {
-  hours: z.number().int('时限须为整数小时').min(1, '时限至少 1 小时').max(8760, '时限最多 8760 小时（一年）'),
-  workingDays: z.boolean(),
-};
-export const updateDeadlineInput = z.object({ ...fields, version: z.number().int().min(1) });
-export const regionDeadlineInput = z.object({ ...fields, version: z.number().int().min(1).nullable() });
-
-const present = (severity: string, row: Record<string, unknown>, regionId: string | null) => ({
+const present = (severity: ProblemSeverity, row: Record<string, unknown>, regionId: string | null) => ({
   severity,
   hours: Number(row.hours),
   workingDays: Boolean(row.working_days),
@@ -32,7 +26,7 @@ const present = (severity: string, row: Record<string, unknown>, regionId: strin
 });
 
 /** Changes a global default; returns the policy as saved. */
-export async function updateDeadlinePolicy(ctx: Ctx, severity: string, input: z.infer<typeof updateDeadlineInput>) {
+export async function updateDeadlinePolicy(ctx: Ctx, severity: ProblemSeverity, input: z.infer<typeof updateDeadlineBody>) {
   if (!mayEditGlobal(ctx.actor, 'problems.manageRules')) throw new AppError('forbidden', '全国默认时限只读；请在本辖区设置本级时限');
   return ctx.db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('problem_deadline_policies').selectAll().where('severity', '=', severity).executeTakeFirst();
@@ -58,7 +52,12 @@ export async function updateDeadlinePolicy(ctx: Ctx, severity: string, input: z.
 }
 
 /** Sets a region's own 整改时限 for one severity (creating the override when `version` is null). */
-export async function setRegionDeadlinePolicy(ctx: Ctx, regionId: string, severity: string, input: z.infer<typeof regionDeadlineInput>) {
+export async function setRegionDeadlinePolicy(
+  ctx: Ctx,
+  regionId: string,
+  severity: ProblemSeverity,
+  input: z.infer<typeof regionDeadlineBody>,
+) {
   return ctx.db.transaction().execute(async (tx) => {
     const region = await editableRegion(tx, ctx.actor, 'problems.manageRules', regionId);
     const set = { hours: input.hours, working_days: input.workingDays };

@@ -6,34 +6,35 @@
  * the report and filter forms use is `useProblemCategories` in problems.ts; both share the
  * 'problem-categories' cache key, so a change here refreshes those pickers too.
  */
-import type { ProblemCategoryKind, ProblemSeverity } from '@common/problem-workflow';
+import type {
+  CategoryRegionSettingDto,
+  CreateCategoryInput,
+  CreatedCategoryDto,
+  CreatedDispatchRuleDto,
+  DeadlinePolicyDto,
+  DeadlinePolicyListDto,
+  DispatchRuleDto,
+  DispatchRuleInput as DispatchRuleBody,
+  DispatchRuleListDto,
+  ProblemCategoryDto,
+  ProblemCategoryListDto,
+  SavedDeadlinePolicyDto,
+  SettingsRegionDto,
+  UpdateCategoryInput,
+  UpdatedCategoryDto,
+} from '@common/contracts';
+import type { ProblemSeverity } from '@common/problem-workflow';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { ProblemCategory } from './problems';
 import { useResourceMutation } from './resource';
-import type { Abilities, Id } from './types';
 
 /* ---------- 整改时限 ---------- */
 
-export interface DeadlinePolicy {
-  severity: ProblemSeverity;
-  hours: number;
-  /** Count whole days as working days (Mon–Fri); public holidays are not modelled. */
-  workingDays: boolean;
-  version: number;
-  /** The region the value comes from; null = the global default. */
-  regionId: string | null;
-  regionName: string | null;
-  /** True when the value comes from above the region on screen. */
-  inherited: boolean;
-  abilities: { update: boolean; reset: boolean };
-}
+/** The wire shapes are the server's contracts (common/contracts/problem-settings.ts). */
+export type DeadlinePolicy = DeadlinePolicyDto;
 
 /** The region whose settings are on screen (null = the global defaults). */
-export interface SettingsRegion {
-  id: string;
-  name: string;
-}
+export type SettingsRegion = SettingsRegionDto;
 
 export interface DeadlinePolicyInput {
   severity: ProblemSeverity;
@@ -49,11 +50,7 @@ export interface DeadlinePolicyInput {
 export function useDeadlinePolicies(regionId?: string, enabled = true) {
   return useQuery({
     queryKey: ['problem-settings', 'deadlines', regionId ?? 'home'],
-    queryFn: () =>
-      api.get<{ region: SettingsRegion | null; items: DeadlinePolicy[] }>(
-        '/api/problem-settings/deadlines',
-        regionId ? { regionId } : undefined,
-      ),
+    queryFn: () => api.get<DeadlinePolicyListDto>('/api/problem-settings/deadlines', regionId ? { regionId } : undefined),
     enabled,
   });
 }
@@ -67,12 +64,12 @@ export function useUpdateDeadlinePolicy() {
     ['problem-settings'],
     ({ severity, region, base, hours, workingDays }: DeadlinePolicyInput) =>
       region
-        ? api.put<DeadlinePolicy>(`/api/problem-settings/regions/${region.id}/deadlines/${severity}`, {
+        ? api.put<SavedDeadlinePolicyDto>(`/api/problem-settings/regions/${region.id}/deadlines/${severity}`, {
             hours,
             workingDays,
             version: base.inherited ? null : base.version,
           })
-        : api.patch<DeadlinePolicy>(`/api/problem-settings/deadlines/${severity}`, { hours, workingDays, version: base.version }),
+        : api.patch<SavedDeadlinePolicyDto>(`/api/problem-settings/deadlines/${severity}`, { hours, workingDays, version: base.version }),
     { silent: true },
   );
 }
@@ -86,35 +83,14 @@ export function useResetDeadlinePolicy() {
 
 /* ---------- 派遣规则 ---------- */
 
-export interface DispatchRule {
-  id: string;
-  categoryCode: string | null;
-  categoryName: string | null;
-  regionId: string | null;
-  regionName: string | null;
-  unitId: string;
-  unitName: string;
-  note: string | null;
-  /** Set by a region above the caller's scope (or a global default): shown, not deletable. */
-  inherited: boolean;
-  abilities: { delete: boolean };
-}
-
-export interface DispatchRuleInput {
-  categoryCode?: string | null;
-  regionId?: Id | null;
-  unitId: Id;
-  note?: string | null;
-}
+export type DispatchRule = DispatchRuleDto;
+export type DispatchRuleInput = DispatchRuleBody;
 
 /** Every dispatch rule (the office only; a short list, filtered on the page). */
 export function useDispatchRules(enabled = true) {
   return useQuery({
     queryKey: ['problem-settings', 'dispatch-rules'],
-    queryFn: () =>
-      api.get<{ items: DispatchRule[]; total: number; abilities: { create: boolean; createGlobal: boolean } }>(
-        '/api/problem-settings/dispatch-rules',
-      ),
+    queryFn: () => api.get<DispatchRuleListDto>('/api/problem-settings/dispatch-rules'),
     enabled,
   });
 }
@@ -122,7 +98,7 @@ export function useDispatchRules(enabled = true) {
 /** Add a rule. */
 export function useCreateDispatchRule() {
   return useResourceMutation(['problem-settings'], (input: DispatchRuleInput) =>
-    api.post<{ id: string }>('/api/problem-settings/dispatch-rules', input),
+    api.post<CreatedDispatchRuleDto>('/api/problem-settings/dispatch-rules', input),
   );
 }
 
@@ -133,37 +109,16 @@ export function useDeleteDispatchRule() {
 
 /* ---------- 问题类别 (management view) ---------- */
 
-export interface ManagedCategory extends ProblemCategory {
-  version: number;
-  /** The region that added it (a local category); null = shipped with the platform. */
-  regionId: string | null;
-  regionName: string | null;
-  /** Where 启用/停用 comes from in the region on screen: the category itself (regionId null) or a region's setting. */
-  activeSetting: { regionId: string | null; regionName: string | null; inherited: boolean; version: number | null };
-  /** update: rename/停用 for everyone who sees it; toggle: 停用/启用 for the region on screen only. */
-  abilities: Abilities;
-}
-
-export interface NewCategoryInput {
-  code: string;
-  parentCode: string | null;
-  name: string;
-  kind: ProblemCategoryKind;
-}
-
-export interface CategoryPatch {
-  code: string;
-  name?: string;
-  active?: boolean;
-  version: number;
-}
+/** A category as the office manages it: version, origin, where 启用/停用 comes from, and abilities. */
+export type ManagedCategory = ProblemCategoryDto;
+export type NewCategoryInput = CreateCategoryInput;
+export type CategoryPatch = UpdateCategoryInput & { code: string };
 
 /** Every category that applies in the caller's region, active or not, with version, origin and abilities. */
 export function useAllProblemCategories() {
   return useQuery({
     queryKey: ['problem-categories', 'all'],
-    queryFn: () =>
-      api.get<{ region: SettingsRegion | null; items: ManagedCategory[] }>('/api/problem-categories', { includeInactive: 'true' }),
+    queryFn: () => api.get<ProblemCategoryListDto>('/api/problem-categories', { includeInactive: 'true' }),
   });
 }
 
@@ -172,7 +127,7 @@ export function useSetCategoryForRegion() {
   return useResourceMutation(
     ['problem-categories'],
     ({ code, regionId, active, version }: { code: string; regionId: string; active: boolean; version: number | null }) =>
-      api.put<{ code: string; active: boolean; version: number }>(`/api/problem-categories/${code}/regions/${regionId}`, {
+      api.put<CategoryRegionSettingDto>(`/api/problem-categories/${code}/regions/${regionId}`, {
         active,
         version,
       }),
@@ -189,13 +144,13 @@ export function useResetCategoryForRegion() {
 /** Add a category (a minor class under a major one). */
 export function useCreateProblemCategory() {
   return useResourceMutation(['problem-categories'], (input: NewCategoryInput) =>
-    api.post<{ code: string }>('/api/problem-categories', input),
+    api.post<CreatedCategoryDto>('/api/problem-categories', input),
   );
 }
 
 /** Rename, 停用 or 启用 a category at the version on screen. */
 export function useUpdateProblemCategory() {
   return useResourceMutation(['problem-categories'], ({ code, ...body }: CategoryPatch) =>
-    api.patch<{ code: string; version: number; cascaded: number }>(`/api/problem-categories/${code}`, body),
+    api.patch<UpdatedCategoryDto>(`/api/problem-categories/${code}`, body),
   );
 }

@@ -3,15 +3,14 @@ import { Form, Input, Modal, TreeSelect } from 'antd';
 import { useEffect } from 'react';
 import type { CategoryNode } from '../../api/problems';
 import { useCreateDispatchRule, type DispatchRule } from '../../api/problem-settings';
-import type { Id } from '../../api/types';
 import { notifySuccess } from '../../components/notify';
 import { RegionTreeSelect } from '../../components/region-tree-select';
 import { UnitSelect } from '../../components/remote-select';
 
 interface Values {
   categoryCode?: string;
-  regionId?: Id;
-  unitId?: Id;
+  regionId?: string;
+  unitId?: string;
   note?: string;
 }
 
@@ -68,7 +67,7 @@ export function DispatchRuleModal({ open, rules, categoryTree, onClose }: Props)
           rules={[
             ({ getFieldValue }) => ({
               validator: (_, value?: string) => {
-                const regionId = getFieldValue('regionId') as Id | undefined;
+                const regionId = getFieldValue('regionId') as string | undefined;
                 if (!value && !regionId) return Promise.reject(new Error('问题类别和区域至少选择一项'));
                 const same = rules.find(
                   (r) => (r.categoryCode ?? undefined) === (value ?? undefined) && String(r.regionId ?? '') === String(regionId ?? ''),
