@@ -1,11 +1,11 @@
 /** Problem rows → API shape, with the actor's allowed actions. */
-import { DEADLINE_STATES } from '../../../common/problem-workflow';
+import { DEADLINE_STATES, type ProblemSeverity, type ProblemSource, type ProblemState } from '../../../common/problem-workflow';
 import type { Actor } from '../../platform/actor';
 import { shownReporter } from '../../platform/visibility';
 import type { ProblemRow } from './repository';
 import { allowedActions } from './workflow';
 
-/** A problem in a list. */
+/** A problem in a list (its contract: `problemResponse` in common/contracts/problems.ts). */
 export function presentProblem(p: ProblemRow, actor: Actor, now: Date) {
   const reporter = shownReporter(actor, p);
   const deadline = p.deadline ? new Date(p.deadline) : null;
@@ -16,9 +16,10 @@ export function presentProblem(p: ProblemRow, actor: Actor, now: Date) {
     description: p.description,
     categoryCode: p.category_code,
     categoryName: p.category_name,
-    source: p.source,
-    severity: p.severity,
-    state: p.state,
+    // The table's CHECK constraints hold these to the contract's enums.
+    source: p.source as ProblemSource,
+    severity: p.severity as ProblemSeverity,
+    state: p.state as ProblemState,
     overdue,
     regionId: p.region_id,
     regionName: p.region_name,

@@ -2,7 +2,19 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import type { ProblemAction } from '../../../common/problem-workflow';
+import {
+  bulkTransitionResult,
+  dispatchSuggestion,
+  fileResponse,
+  problemDetail,
+  problemMetricsPage,
+  problemPage,
+  problemResponse,
+  problemSummary,
+  transitionResult,
+  XLSX_MIME,
+} from '../../../common/contracts';
+import type { ProblemAction, ProblemState } from '../../../common/problem-workflow';
 import type { ModuleDeps } from '../../app';
 import type { Actor } from '../../platform/actor';
 import { AppError, notFound } from '../../platform/errors';
@@ -38,12 +50,16 @@ export function problemRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['problems'];
 
-    app.post('/', { schema: { body: submitProblemBody, tags } }, async (req, reply) => {
-      const { problem, created } = await submitProblem(req.ctx, req.body);
-      return reply.status(created ? 201 : 200).send(presentProblem(problem, req.ctx.actor, req.ctx.clock.now()));
-    });
+    app.post(
+      '/',
+      { schema: { body: submitProblemBody, response: { 200: problemResponse, 201: problemResponse }, tags } },
+      async (req, reply) => {
+        const { problem, created } = await submitProblem(req.ctx, req.body);
+        return reply.status(created ? 201 : 200).send(presentProblem(problem, req.ctx.actor, req.ctx.clock.now()));
+      },
+    );
 
-    app.get('/', { schema: { querystring: listProblemsQuery, tags } }, async (req) => {
+    app.get('/', { schema: { querystring: listProblemsQuery, response: { 200: problemPage }, tags } }, async (req) => {
       const q = req.query;
       const now = req.ctx.clock.now();
       const { items, total, totalCapped } = await listProblems(
@@ -57,16 +73,20 @@ export function problemRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       return { items: items.map((p) => presentProblem(p, req.ctx.actor, now)), total, totalCapped };
     });
 
-    app.get('/summary', { schema: { tags } }, async (req) =>
+    app.get('/summary', { schema: { response: { 200: problemSummary }, tags } }, async (req) =>
       summarize(req.ctx.db, scopeFor(req.ctx.actor, 'problems.list'), req.ctx.clock.now(), req.ctx.actor.id),
     );
 
-    app.get('/export', { schema: { querystring: problemFilters, tags } }, async (req, reply) => {
-      authorize(req.ctx.actor, 'problems.export');
-      return sendWorkbook(reply, '整改台账.xlsx', await exportLedger(req.ctx, scopeFor(req.ctx.actor, 'problems.export'), req.query));
-    });
+    app.get(
+      '/export',
+      { schema: { querystring: problemFilters, response: { 200: fileResponse(XLSX_MIME, '整改台账') }, tags } },
+      async (req, reply) => {
+        authorize(req.ctx.actor, 'problems.export');
+        return sendWorkbook(reply, '整改台账.xlsx', await exportLedger(req.ctx, scopeFor(req.ctx.actor, 'problems.export'), req.query));
+      },
+    );
 
-    app.get('/metrics', { schema: { querystring: metricsQuery, tags } }, async (req) => {
+    app.get('/metrics', { schema: { querystring: metricsQuery, response: { 200: problemMetricsPage }, tags } }, async (req) => {
       authorize(req.ctx.actor, 'problems.metrics');
       if (req.query.from >= req.query.to) throw new AppError('validation', '开始日期须早于结束日期');
       const scope = problemCountableSql(req.ctx.actor, 'problems.metrics', {
@@ -84,7 +104,7 @@ export function problemRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       return { items, total: items.length };
     });
 
-    app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
+    app.get('/:id', { schema: { params: idParam, response: { 200: problemDetail }, tags } }, async (req) => {
       const p = await findProblem(req.ctx.db, req.params.id);
       if (!p || !canReadProblem(req.ctx.actor, p)) throw notFound('问题');
       const [events, photos, notices] = await Promise.all([
@@ -96,18 +116,18 @@ export function problemRoutes(_deps: ModuleDeps): FastifyPluginAsync {
         ...presentProblem(p, req.ctx.actor, req.ctx.clock.now()),
         photos: photos.map((ph) => ({
           fileId: ph.file_id,
-          stage: ph.stage,
+          stage: ph.stage as 'report' | 'rectification' | 'verification',
           url: `/api/files/${ph.file_id}/evidence`,
           thumbnailUrl: `/api/files/${ph.file_id}/thumbnail`,
         })),
         timeline: events.map((e) => ({
           id: Number(e.id),
           action: e.action,
-          fromState: e.from_state,
-          toState: e.to_state,
+          fromState: e.from_state as ProblemState | null,
+          toState: e.to_state as ProblemState | null,
           actorId: e.actor_id,
           actorName: e.actor_name,
-          payload: e.payload,
+          payload: e.payload as Record<string, unknown> | null,
           at: e.occurred_at,
         })),
         supervisionNotices: notices.map((n) => ({
@@ -121,20 +141,28 @@ export function problemRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       };
     });
 
-    app.get('/:id/dispatch-suggestion', { schema: { params: idParam, tags } }, async (req) => {
+    app.get('/:id/dispatch-suggestion', { schema: { params: idParam, response: { 200: dispatchSuggestion }, tags } }, async (req) => {
       const p = await findProblem(req.ctx.db, req.params.id);
       if (!p || !canReadProblem(req.ctx.actor, p)) throw notFound('问题');
       authorize(req.ctx.actor, 'problems.office', { regionPath: p.region_path, unitId: p.unit_id });
       return { suggestion: await suggestUnit(req.ctx.db, p) };
     });
 
-    app.post('/:id/transitions', { schema: { params: idParam, body: transitionBody, tags } }, async (req) => {
-      const { action, version, ...payload } = req.body;
-      const { problem, extra } = await transitionProblem(req.ctx, req.params.id, action as ProblemAction, version, payload);
-      return { ...presentProblem(problem, req.ctx.actor, req.ctx.clock.now()), ...extra };
-    });
+    app.post(
+      '/:id/transitions',
+      { schema: { params: idParam, body: transitionBody, response: { 200: transitionResult }, tags } },
+      async (req) => {
+        const { action, version, ...payload } = req.body;
+        const { problem, extra } = await transitionProblem(req.ctx, req.params.id, action as ProblemAction, version, payload);
+        // Only 反弹 (reopen) adds to the answer: the new linked problem's id and code.
+        return {
+          ...presentProblem(problem, req.ctx.actor, req.ctx.clock.now()),
+          ...(extra as { relapseProblemId?: string; relapseCode?: string }),
+        };
+      },
+    );
 
-    app.post('/bulk-transitions', { schema: { body: bulkTransitionBody, tags } }, async (req) => {
+    app.post('/bulk-transitions', { schema: { body: bulkTransitionBody, response: { 200: bulkTransitionResult }, tags } }, async (req) => {
       const results = [];
       // Each problem in its own transaction: one stale or illegal item does not undo the others.
       for (const item of req.body.items) {

@@ -2,23 +2,11 @@
 import { z } from 'zod';
 import { PROBLEM_ACTION_NAMES, PROBLEM_SEVERITIES, PROBLEM_SOURCES, PROBLEM_STATES } from '../../../common/problem-workflow';
 import { blankToUndefined, pageQuery, queryBool } from '../../platform/pagination';
+import { submitProblemBody } from '../../../common/contracts';
 
-export const submitProblemBody = z.object({
-  clientId: z.string().trim().min(8, 'clientId 至少 8 位').max(64),
-  description: z.string().trim().min(4, '问题描述至少 4 个字').max(1000, '问题描述不能超过 1000 字'),
-  categoryCode: z.string().trim().min(1, '请选择问题类别').max(20),
-  /** Optional: the server derives it from the reporter's role and refuses a source the role may not use. */
-  source: z.enum(PROBLEM_SOURCES).optional(),
-  severity: z.enum(PROBLEM_SEVERITIES).default('normal'),
-  location: z
-    .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
-    .nullable()
-    .optional(),
-  address: z.string().trim().max(200).nullable().optional(),
-  regionId: z.uuid().nullable().optional(),
-  siteId: z.uuid().nullable().optional(),
-  photoIds: z.array(z.uuid()).max(9, '最多 9 张照片').default([]),
-});
+/** The report and bulk bodies are shared with the web (common/contracts/problems.ts). */
+export { bulkTransitionBody, submitProblemBody } from '../../../common/contracts';
+
 export type SubmitProblemInput = z.infer<typeof submitProblemBody>;
 
 const states = z
@@ -50,15 +38,6 @@ export const listProblemsQuery = pageQuery.extend({
 export const transitionBody = z.looseObject({
   action: z.enum(PROBLEM_ACTION_NAMES as [string, ...string[]], { error: '未知的操作' }),
   version: z.number().int().min(1, '缺少版本号'),
-});
-
-export const bulkTransitionBody = z.object({
-  action: z.enum(['accept', 'dispatch'] as const, { error: '批量操作仅支持立案和派遣' }),
-  items: z
-    .array(z.object({ id: z.uuid(), version: z.number().int().min(1) }))
-    .min(1, '请选择问题')
-    .max(200, '一次最多 200 条'),
-  payload: z.record(z.string(), z.unknown()).default({}),
 });
 
 export const metricsQuery = z.object({

@@ -1,83 +1,30 @@
 /** Problems (问题闭环): list, summary, detail, workflow transitions, bulk actions, categories. */
-import type { ProblemAction, ProblemSeverity, ProblemSource, ProblemState } from '@common/problem-workflow';
+import type {
+  BulkTransitionInput,
+  BulkTransitionResultDto,
+  DispatchSuggestionDto,
+  ProblemCategoryDto,
+  ProblemDetailDto,
+  ProblemDto,
+  ProblemPhotoDto,
+  ProblemSummaryDto,
+  SubmitProblemInput,
+  SupervisionNoticeDto,
+  TimelineEntryDto,
+  TransitionResultDto,
+} from '@common/contracts';
+import type { ProblemAction } from '@common/problem-workflow';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { useList, useResourceMutation } from './resource';
-import type { Id, ListParams } from './types';
+import type { ListParams } from './types';
 
-export interface Problem {
-  id: string;
-  code: string;
-  description: string;
-  categoryCode: string;
-  categoryName: string;
-  source: ProblemSource;
-  severity: ProblemSeverity;
-  state: ProblemState;
-  overdue: boolean;
-  regionId: string;
-  regionName: string;
-  siteId: string | null;
-  location: { lat: number; lng: number } | null;
-  address: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  assigneeId: string | null;
-  reporterId: string | null;
-  reporterName: string | null;
-  deadline: string | null;
-  dispatchedAt: string | null;
-  rectifiedAt: string | null;
-  closedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  extensionRequest: { days: number; reason: string | null } | null;
-  extensionCount: number;
-  reworkCount: number;
-  relapsedFrom: string | null;
-  relapseCount: number;
-  isRelapse: boolean;
-  duplicateOf: string | null;
-  rejectReason: string | null;
-  supervisedAt: string | null;
-  escalatedAt: string | null;
-  version: number;
-  allowedActions: ProblemAction[];
-}
-
-export interface ProblemPhoto {
-  fileId: string;
-  stage: 'report' | 'rectification' | 'verification';
-  url: string;
-  thumbnailUrl: string;
-}
-
-export interface TimelineEntry {
-  id: number;
-  /** A workflow action, or report / relapse / remind / supervise / escalate. */
-  action: string;
-  fromState: ProblemState | null;
-  toState: ProblemState | null;
-  actorId: string | null;
-  actorName: string | null;
-  payload: Record<string, unknown> | null;
-  at: string;
-}
-
-export interface SupervisionNotice {
-  id: string;
-  code: string;
-  issuedAt: string;
-  deadline: string | null;
-  escalatedAt: string | null;
-  escalatedTo: string | null;
-}
-
-export interface ProblemDetail extends Problem {
-  photos: ProblemPhoto[];
-  timeline: TimelineEntry[];
-  supervisionNotices: SupervisionNotice[];
-}
+/** The wire shapes are the server's contracts (common/contracts/problems.ts), not hand-typed copies. */
+export type Problem = ProblemDto;
+export type ProblemPhoto = ProblemPhotoDto;
+export type TimelineEntry = TimelineEntryDto;
+export type SupervisionNotice = SupervisionNoticeDto;
+export type ProblemDetail = ProblemDetailDto;
 
 /** The list's URL filters, as the server reads them (state is comma-separated). */
 export type ProblemFilterParams = {
@@ -96,34 +43,10 @@ export type ProblemFilterParams = {
 };
 export type ProblemListParams = ListParams & ProblemFilterParams;
 
-export interface ProblemSummary {
-  byState: Partial<Record<ProblemState, number>>;
-  overdue: number;
-}
-
-export interface DispatchSuggestion {
-  unitId: string;
-  unitName: string;
-  reason: string;
-}
-
-export interface BulkResult {
-  results: Array<{ id: string; ok: boolean; code?: string; version?: number; error?: { code: string; message: string } }>;
-  succeeded: number;
-  failed: number;
-}
-
-export interface NewProblem {
-  clientId: string;
-  description: string;
-  categoryCode: string;
-  source: ProblemSource;
-  severity: ProblemSeverity;
-  location?: { lat: number; lng: number } | null;
-  address?: string | null;
-  regionId?: Id | null;
-  photoIds: string[];
-}
+export type ProblemSummary = ProblemSummaryDto;
+export type DispatchSuggestion = NonNullable<DispatchSuggestionDto['suggestion']>;
+export type BulkResult = BulkTransitionResultDto;
+export type NewProblem = SubmitProblemInput;
 
 /** Problems list (paged, filtered, sorted). */
 export function useProblems(params: ProblemListParams, enabled = true) {
@@ -152,7 +75,7 @@ export function useProblem(id: string | undefined) {
 export function useDispatchSuggestion(id: string | undefined, enabled: boolean) {
   return useQuery({
     queryKey: ['problems', 'suggestion', id],
-    queryFn: () => api.get<{ suggestion: DispatchSuggestion | null }>(`/api/problems/${id}/dispatch-suggestion`),
+    queryFn: () => api.get<DispatchSuggestionDto>(`/api/problems/${id}/dispatch-suggestion`),
     enabled: !!id && enabled,
     staleTime: 0,
     meta: { silent: true },
@@ -164,16 +87,14 @@ export type TransitionInput = { id: string; action: ProblemAction; version: numb
 /** One workflow action on one problem, at the version on screen (409 when someone was faster). */
 export function useTransition() {
   return useResourceMutation(['problems', 'notifications'], ({ id, ...body }: TransitionInput) =>
-    api.post<Problem & { relapseProblemId?: string; relapseCode?: string }>(`/api/problems/${id}/transitions`, body),
+    api.post<TransitionResultDto>(`/api/problems/${id}/transitions`, body),
   );
 }
 
 /** 批量立案 / 批量派遣 with a result per problem. */
 export function useBulkTransition() {
-  return useResourceMutation(
-    ['problems', 'notifications'],
-    (input: { action: 'accept' | 'dispatch'; items: Array<{ id: string; version: number }>; payload?: Record<string, unknown> }) =>
-      api.post<BulkResult>('/api/problems/bulk-transitions', input),
+  return useResourceMutation(['problems', 'notifications'], (input: BulkTransitionInput) =>
+    api.post<BulkResult>('/api/problems/bulk-transitions', input),
   );
 }
 
@@ -184,13 +105,8 @@ export function submitProblem(input: NewProblem): Promise<Problem> {
 
 /* ---------- categories ---------- */
 
-export interface ProblemCategory {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  kind: 'component' | 'event' | 'creation';
-  active: boolean;
-}
+/** What the report and filter forms need of a category (also what is kept in localStorage for offline use). */
+export type ProblemCategory = Pick<ProblemCategoryDto, 'code' | 'name' | 'parentCode' | 'kind' | 'active'>;
 
 const CATEGORY_CACHE = 'cc.problemCategories';
 
