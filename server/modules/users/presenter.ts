@@ -1,4 +1,7 @@
-/** User rows → API shape (never the password hash). */
+/** User rows → API shape (common/contracts/users.ts; never the password hash). */
+import type { z } from 'zod';
+import type { userResponse } from '../../../common/contracts';
+import type { Role, ScopeType } from '../../../common/roles';
 import type { Actor } from '../../platform/actor';
 import { abilities } from '../../platform/policy';
 import type { grantsOf, UserRow } from './repository';
@@ -9,7 +12,7 @@ type Grant = Awaited<ReturnType<typeof grantsOf>>[number];
 export const userSubject = (u: { scope_path: string | null; unit_id: string | null }) => ({ regionPath: u.scope_path, unitId: u.unit_id });
 
 /** A user as the API shows it. */
-export function presentUser(u: UserRow, grants: Grant[], actor: Actor, now: Date) {
+export function presentUser(u: UserRow, grants: Grant[], actor: Actor, now: Date): z.output<typeof userResponse> {
   const locked = !!u.locked_until && new Date(u.locked_until) > now;
   return {
     id: u.id,
@@ -30,13 +33,15 @@ export function presentUser(u: UserRow, grants: Grant[], actor: Actor, now: Date
     roles: grants
       .filter((g) => g.user_id === u.id)
       .map((g) => ({
-        role: g.role,
-        scopeType: g.scope_type,
+        role: g.role as Role,
+        scopeType: g.scope_type as ScopeType,
         scopeId: g.scope_id,
         scopeName: g.scope_name ?? (g.scope_type === 'global' ? '全局' : null),
       })),
     abilities: {
-      ...abilities(actor, 'users', ['update', 'assignRoles', 'resetPassword', 'unlock'], userSubject(u)),
+      ...(abilities(actor, 'users', ['update', 'assignRoles', 'resetPassword', 'unlock'], userSubject(u)) as z.output<
+        typeof userResponse
+      >['abilities']),
       // Nobody edits their own roles or resets their own password here (the personal centre changes it).
       ...(u.id === actor.id ? { assignRoles: false, resetPassword: false } : {}),
     },

@@ -3,6 +3,8 @@
  * role — never the requester, never the account concerned — approves or rejects it. Approving applies it in one
  * transaction with its audit events, and any temporary password goes by SMS to the owner's phone (outbox).
  */
+import type { z } from 'zod';
+import type { privilegedChangeResponse } from '../../../common/contracts';
 import { ROLE_LABELS } from '../../../common/labels';
 import type { Role } from '../../../common/roles';
 import { recordEvent } from '../../platform/audit';
@@ -112,7 +114,7 @@ function deciderProblem(ctx: Ctx, c: { requested_by: string; requester_role: str
 }
 
 /** A change as the API shows it (never a password). */
-export function presentChange(ctx: Ctx, c: ChangeRow) {
+export function presentChange(ctx: Ctx, c: ChangeRow): z.output<typeof privilegedChangeResponse> {
   const pending = c.status === 'pending';
   return {
     id: c.id,
@@ -122,7 +124,7 @@ export function presentChange(ctx: Ctx, c: ChangeRow) {
     status: c.status,
     targetUser: c.target_user_id ? { id: c.target_user_id, username: c.target_username, name: c.target_name } : null,
     resultUserId: c.result_user_id,
-    requestedBy: { id: c.requested_by, name: c.requester_name, role: c.requester_role },
+    requestedBy: { id: c.requested_by, name: c.requester_name, role: c.requester_role as Role },
     createdAt: c.created_at,
     decidedBy: c.decided_by ? { id: c.decided_by, name: c.decider_name } : null,
     decidedAt: c.decided_at,

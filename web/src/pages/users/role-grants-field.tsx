@@ -3,7 +3,6 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { ROLE_LABELS, SCOPE_TYPE_LABELS } from '@common/labels';
 import { ROLE_SCOPE, ROLES, type Role } from '@common/roles';
 import { Button, ConfigProvider, Form, Select, Typography } from 'antd';
-import type { Id } from '../../api/types';
 import { RegionTreeSelect } from '../../components/region-tree-select';
 import { CampaignSelect, UnitSelect, type RemoteOption } from '../../components/remote-select';
 
@@ -87,5 +86,5 @@ export function RoleGrantsField({ known, disabled }: { known: RemoteOption[]; di
 /** Role rows as the form holds them. */
 export interface RoleRow {
   role?: Role;
-  scopeId?: Id;
+  scopeId?: string;
 }

@@ -1,7 +1,7 @@
 /** Create or edit a user account, including roles and their scope. */
 import { Alert, Button, Col, Drawer, Form, Grid, Input, Row, Space, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
-import { can, type Id } from '../../api/types';
+import { can } from '../../api/types';
 import { isPending, useCreateUser, useUpdateUser, type User } from '../../api/users';
 import { PHONE_RULE } from '../../components/form-rules';
 import { notifySuccess } from '../../components/notify';
@@ -13,8 +13,8 @@ interface Values {
   username: string;
   name: string;
   phone?: string;
-  unitId?: Id;
-  regionId?: Id;
+  unitId?: string;
+  regionId?: string;
   roles: RoleRow[];
 }
 
