@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { noContent, noticeSettingsResponse, noticeThresholds, notificationPage } from '../../../common/contracts';
 import type { ModuleDeps } from '../../app';
 import { notFound } from '../../platform/errors';
 import { offsetOf, pageQuery } from '../../platform/pagination';
@@ -16,37 +17,53 @@ export function notificationRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['notifications'];
 
-    app.get('/', { schema: { querystring: pageQuery.extend({ unread: z.enum(['true', 'false']).optional() }), tags } }, async (req) => {
-      const page = await listMyNotifications(req.ctx.db, req.ctx.actor.id, {
-        limit: req.query.pageSize,
-        offset: offsetOf(req.query),
-        unreadOnly: req.query.unread === 'true',
-      });
-      return {
-        items: page.items.map((n) => ({
-          id: n.id,
-          kind: n.kind,
-          title: n.title,
-          body: n.body,
-          link: n.link,
-          problemId: n.problem_id,
-          createdAt: n.created_at,
-          read: !!n.read_at,
-        })),
-        total: page.total,
-        unread: page.unread,
-      };
-    });
+    app.get(
+      '/',
+      {
+        schema: {
+          querystring: pageQuery.extend({ unread: z.enum(['true', 'false']).optional() }),
+          response: { 200: notificationPage },
+          tags,
+        },
+      },
+      async (req) => {
+        const page = await listMyNotifications(req.ctx.db, req.ctx.actor.id, {
+          limit: req.query.pageSize,
+          offset: offsetOf(req.query),
+          unreadOnly: req.query.unread === 'true',
+        });
+        return {
+          items: page.items.map((n) => ({
+            id: n.id,
+            kind: n.kind,
+            title: n.title,
+            body: n.body,
+            link: n.link,
+            problemId: n.problem_id,
+            createdAt: n.created_at,
+            read: !!n.read_at,
+          })),
+          total: page.total,
+          unread: page.unread,
+        };
+      },
+    );
 
-    app.post('/:id/read', { schema: { params: z.object({ id: z.uuid() }), tags } }, async (req, reply) => {
+    app.post('/:id/read', { schema: { params: z.object({ id: z.uuid() }), response: { 204: noContent }, tags } }, async (req, reply) => {
       if (!(await markNotificationRead(req.ctx.db, req.ctx.actor.id, req.params.id, req.ctx.clock.now()))) throw notFound('通知');
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
     /** The sweep thresholds and notice channels that apply in a region (default: the caller's own), with their source. */
     app.get(
       '/settings',
-      { schema: { querystring: z.object({ regionId: z.uuid('区域编号格式不正确').optional() }), tags } },
+      {
+        schema: {
+          querystring: z.object({ regionId: z.uuid('区域编号格式不正确').optional() }),
+          response: { 200: noticeSettingsResponse },
+          tags,
+        },
+      },
       async (req) => {
         authorize(req.ctx.actor, 'problems.list');
         return readNoticeSettings(req.ctx, req.query.regionId);
@@ -54,21 +71,29 @@ export function notificationRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     );
 
     /** A region's own reminder lead time and escalation delay, inherited by everything under it. */
-    app.put('/settings/regions/:regionId/thresholds', { schema: { params: regionIdParam, body: thresholdsInput, tags } }, async (req) => {
-      authorize(req.ctx.actor, 'problems.manageRules');
-      return setRegionThresholds(req.ctx, req.params.regionId, req.body);
-    });
+    app.put(
+      '/settings/regions/:regionId/thresholds',
+      { schema: { params: regionIdParam, body: thresholdsInput, response: { 200: noticeThresholds }, tags } },
+      async (req) => {
+        authorize(req.ctx.actor, 'problems.manageRules');
+        return setRegionThresholds(req.ctx, req.params.regionId, req.body);
+      },
+    );
 
     /** Back to the inherited thresholds. */
-    app.delete('/settings/regions/:regionId/thresholds', { schema: { params: regionIdParam, tags } }, async (req, reply) => {
-      authorize(req.ctx.actor, 'problems.manageRules');
-      await resetRegionThresholds(req.ctx, req.params.regionId);
-      return reply.status(204).send();
-    });
+    app.delete(
+      '/settings/regions/:regionId/thresholds',
+      { schema: { params: regionIdParam, response: { 204: noContent }, tags } },
+      async (req, reply) => {
+        authorize(req.ctx.actor, 'problems.manageRules');
+        await resetRegionThresholds(req.ctx, req.params.regionId);
+        return reply.status(204).send(null);
+      },
+    );
 
-    app.post('/read-all', { schema: { tags } }, async (req, reply) => {
+    app.post('/read-all', { schema: { response: { 204: noContent }, tags } }, async (req, reply) => {
       await markAllNotificationsRead(req.ctx.db, req.ctx.actor.id, req.ctx.clock.now());
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
   };
 }

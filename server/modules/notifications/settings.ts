@@ -48,7 +48,8 @@ export async function readNoticeSettings(ctx: Ctx, regionId: string | undefined)
       channels.push({
         kind,
         kindLabel: NOTICE_KIND_LABELS[kind],
-        channel: c.channel,
+        // notice_channels.channel is held to these by a CHECK constraint.
+        channel: c.channel as 'in_app' | 'sms' | 'webhook',
         enabled: c.enabled,
         roles: c.roles,
         regionId: c.regionId ?? null,

@@ -1,27 +1,10 @@
 /** 提醒与督办设置 of a region: the deadline sweep's thresholds and notice channels (GET /api/notifications/settings). */
+import type { NoticeSettingsDto } from '@common/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 
-export interface NoticeSettings {
-  region: { id: string; name: string } | null;
-  thresholds: {
-    remindBeforeHours: number;
-    escalateAfterHours: number;
-    regionId: string | null;
-    inherited: boolean;
-    version: number | null;
-    abilities: { update: boolean; reset: boolean };
-  };
-  channels: Array<{
-    kind: string;
-    kindLabel: string;
-    channel: 'in_app' | 'sms' | 'webhook';
-    enabled: boolean;
-    roles: string[] | null;
-    regionId: string | null;
-    inherited: boolean;
-  }>;
-}
+/** The wire shape is the server's contract (common/contracts/notifications.ts). */
+export type NoticeSettings = NoticeSettingsDto;
 
 /** What applies in the region (default: the caller's own). */
 export function useNoticeSettings(regionId?: string) {

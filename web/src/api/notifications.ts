@@ -1,4 +1,5 @@
 /** Notifications (the bell): my notices, unread count, mark read. */
+import type { NotificationDto, NotificationPageDto } from '@common/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { useResourceMutation } from './resource';
@@ -6,22 +7,9 @@ import { useResourceMutation } from './resource';
 export type NotificationKind =
   'dispatched' | 'deadline_tomorrow' | 'returned' | 'overdue' | 'supervised' | 'escalated' | 'reported' | 'extension' | 'verified';
 
-export interface AppNotification {
-  id: string;
-  kind: NotificationKind | string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  problemId: string | null;
-  createdAt: string;
-  read: boolean;
-}
-
-export interface NotificationPage {
-  items: AppNotification[];
-  total: number;
-  unread: number;
-}
+/** The wire shapes are the server's contract (common/contracts/notifications.ts). */
+export type AppNotification = NotificationDto;
+export type NotificationPage = NotificationPageDto;
 
 /** Chinese names of the notice kinds, with a tag colour. */
 export const NOTIFICATION_KINDS: Record<NotificationKind, { label: string; color: string }> = {
