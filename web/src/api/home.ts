@@ -1,26 +1,12 @@
 /** The home dashboard: cards and to-dos waiting for the signed-in user. */
+import type { HomeCardDto, HomeDto, HomeTodoDto } from '@common/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 
-export interface HomeCard {
-  key: string;
-  title: string;
-  value: number | string;
-  hint?: string;
-  link?: string;
-}
-
-export interface HomeTodo {
-  key: string;
-  title: string;
-  count: number;
-  link: string;
-}
-
-export interface HomeData {
-  cards: HomeCard[];
-  todos: HomeTodo[];
-}
+/** The wire shapes are the server's contract (common/contracts/home.ts). */
+export type HomeCard = HomeCardDto;
+export type HomeTodo = HomeTodoDto;
+export type HomeData = HomeDto;
 
 /** GET /api/home. */
 export function useHome() {
