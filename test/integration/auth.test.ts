@@ -46,6 +46,16 @@ describe(`auth (${engineName})`, () => {
     expect(res.body.user).toMatchObject({ id: t.users.unit.id, roles: ['unit_liaison'], unitId: t.unitAId });
     expect(res.body.permissions).toContain('units.update');
     expect(res.body.permissions).not.toContain('users.list');
+    // Neither the session nor an account answer carries a password or token hash (the contracts are allow-lists).
+    const noHash = /password_?hash|token_?hash/i;
+    expect(JSON.stringify(res.body)).not.toMatch(noHash);
+    const sec = await t.as('security');
+    const one = await sec.get(`/api/users/${t.users.unit.id}`);
+    expect(one.status).toBe(200);
+    expect(JSON.stringify(one.body)).not.toMatch(noHash);
+    const list = await sec.get(`/api/users?search=${t.users.unit.username}`);
+    expect(list.body.items.map((u: { id: string }) => u.id)).toEqual([t.users.unit.id]);
+    expect(JSON.stringify(list.body)).not.toMatch(noHash);
   });
 
   it('rejects a wrong password with 401 invalid_credentials and unknown users the same way', async () => {
@@ -123,6 +133,9 @@ describe(`auth (${engineName})`, () => {
     const listed = await c.get('/api/auth/tokens');
     expect(listed.body.items.some((x: { prefix: string }) => created.body.token.startsWith(x.prefix))).toBe(true);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
+    for (const item of listed.body.items) {
+      expect(Object.keys(item).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix']);
+    }
     expect((await c.delete(`/api/auth/tokens/${created.body.id}`)).status).toBe(204);
     const after = await script.get('/api/units');
     expect(after.status).toBe(401);

@@ -1,50 +1,24 @@
 /** Session, login/logout, password change and personal API tokens. */
-import type { Role, ScopeType } from '@common/roles';
+import type {
+  ApiTokenDto,
+  ChangePasswordInput,
+  CreatedApiTokenDto,
+  LoginDto,
+  LoginInput,
+  SessionDto,
+  UserRoleGrantDto,
+} from '@common/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from './client';
 import { clearApiCache } from './offline-cache';
 import type { Id } from './types';
 
-export interface RoleGrant {
-  role: Role;
-  scopeType: ScopeType;
-  scopeId: Id | null;
-  scopeName: string | null;
-}
-
-export interface SessionUser {
-  id: Id;
-  username: string;
-  name: string;
-  roles: Role[];
-  roleGrants: RoleGrant[];
-  unitId: Id | null;
-  unitName: string | null;
-  regionId: Id | null;
-  regionName: string | null;
-  mustChangePassword: boolean;
-}
-
-export interface Session {
-  user: SessionUser;
-  csrfToken: string;
-  permissions: string[];
-}
-
-export interface LoginResult {
-  user: { id: Id; name: string; roles: Role[] };
-  csrfToken: string;
-  mustChangePassword: boolean;
-}
-
-export interface ApiToken {
-  id: Id;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string;
-}
+/** Session, sign-in and token answers on the wire: the server's contract (common/contracts/auth.ts), not hand-typed copies. */
+export type RoleGrant = UserRoleGrantDto;
+export type Session = SessionDto;
+export type SessionUser = Session['user'];
+export type LoginResult = LoginDto;
+export type ApiToken = ApiTokenDto;
 
 export const sessionKey = ['session'] as const;
 
@@ -72,7 +46,7 @@ export function hasPermission(session: Session | undefined, permission: string):
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { username: string; password: string }) => api.post<LoginResult>('/api/auth/login', input),
+    mutationFn: (input: LoginInput) => api.post<LoginResult>('/api/auth/login', input),
     onSuccess: async (result) => {
       queryClient.clear();
       await clearApiCache();
@@ -100,7 +74,7 @@ export function useLogout() {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { oldPassword: string; newPassword: string }) => api.post<void>('/api/auth/password', input),
+    mutationFn: (input: ChangePasswordInput) => api.post<void>('/api/auth/password', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
     meta: { silent: true },
   });
@@ -120,8 +94,7 @@ export function useApiTokens() {
 export function useCreateApiToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; expiresInDays?: number }) =>
-      api.post<{ id: Id; token: string; expiresAt: string }>('/api/auth/tokens', input),
+    mutationFn: (input: { name: string; expiresInDays?: number }) => api.post<CreatedApiTokenDto>('/api/auth/tokens', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
   });
 }
