@@ -1,4 +1,6 @@
 /** Site rows → API shape. */
+import type { z } from 'zod';
+import type { siteResponse } from '../../../common/contracts';
 import type { Actor } from '../../platform/actor';
 import { abilities } from '../../platform/policy';
 import type { SiteRow } from './repository';
@@ -15,7 +17,7 @@ export function presentSite(s: SiteRow, actor: Actor) {
     siteTypeName: s.site_type_name,
     address: s.address,
     location: s.lat !== null && s.lng !== null ? { lat: s.lat, lng: s.lng } : null,
-    polygon: s.polygon ?? null,
+    polygon: (s.polygon as Array<[number, number]> | null) ?? null,
     regionId: s.region_id,
     regionName: s.region_name,
     unitId: s.unit_id,
@@ -26,6 +28,6 @@ export function presentSite(s: SiteRow, actor: Actor) {
     photoFileId: s.photo_file_id,
     active: s.active,
     version: s.version,
-    abilities: abilities(actor, 'sites', ['update', 'delete'], siteSubject(s)),
+    abilities: abilities(actor, 'sites', ['update', 'delete'], siteSubject(s)) as z.output<typeof siteResponse>['abilities'],
   };
 }

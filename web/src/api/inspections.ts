@@ -229,12 +229,6 @@ export function downloadRoundFile(id: string, what: 'export' | 'bulletin', fallb
 
 /* ---------- look-ups for a new round ---------- */
 
-export interface SiteType {
-  code: string;
-  name: string;
-  short: string | null;
-}
-
 export interface SiteRow {
   id: string;
   name: string;
@@ -245,15 +239,6 @@ export interface SiteRow {
   regionName: string;
   unitName: string | null;
   leadName: string | null;
-}
-
-/** Active site types. */
-export function useSiteTypes() {
-  return useQuery({
-    queryKey: ['site-types'],
-    queryFn: () => api.get<Page<SiteType>>('/api/site-types'),
-    staleTime: 10 * 60_000,
-  });
 }
 
 /** Sites to pick from (active only). */

@@ -1,72 +1,17 @@
 /** Sites (点位): the registry with 包保单位 and 点长, map data, history (score trend) and site types. */
-import type { RoundKind } from '@common/inspections';
-import type { ProblemState } from '@common/problem-workflow';
+import type { CreateSiteInput, LatLngDto, SiteDetailDto, SiteDto, SiteTypeDto, SiteVisitDto, UpdateSiteInput } from '@common/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { useList, useResourceMutation } from './resource';
-import type { Abilities, Id, ListParams } from './types';
+import type { Id, ListParams } from './types';
 
-export interface LatLng {
-  lat: number;
-  lng: number;
-}
-
-export interface Site {
-  id: Id;
-  name: string;
-  siteTypeCode: string;
-  siteTypeName: string;
-  address: string | null;
-  location: LatLng | null;
-  /** Optional outline as [lat, lng] vertices (a market, a park, a construction site). */
-  polygon: Array<[number, number]> | null;
-  regionId: Id;
-  regionName: string;
-  unitId: Id | null;
-  unitName: string | null;
-  leadUserId: Id | null;
-  leadName: string | null;
-  leadPhone: string | null;
-  active: boolean;
-  version: number;
-  abilities: Abilities;
-}
-
-export interface SiteVisit {
-  id: Id;
-  roundId: Id;
-  roundName: string;
-  kind: RoundKind;
-  visitedAt: string;
-  passed: number;
-  failed: number;
-  notApplicable: number;
-  scoreRate: number | null;
-  deductionScore: number;
-}
-
-export interface SiteDetail extends Site {
-  visits: SiteVisit[];
-  openProblems: { id: Id; code: string; state: ProblemState; description: string; deadline: string | null }[];
-}
-
-export interface SiteType {
-  code: string;
-  name: string;
-  short: string;
-}
-
-export interface SiteInput {
-  name: string;
-  siteTypeCode: string;
-  address?: string | null;
-  location?: LatLng | null;
-  regionId: Id;
-  unitId?: Id | null;
-  leadName?: string | null;
-  leadPhone?: string | null;
-  active?: boolean;
-}
+/** The sites answers on the wire: the server's contracts (common/contracts/sites.ts), not hand-typed copies. */
+export type LatLng = LatLngDto;
+export type Site = SiteDto;
+export type SiteVisit = SiteVisitDto;
+export type SiteDetail = SiteDetailDto;
+export type SiteType = SiteTypeDto;
+export type SiteInput = CreateSiteInput;
 
 export type SiteFilters = ListParams & {
   siteTypeCode?: string;
@@ -100,7 +45,7 @@ export function useSite(id: Id | undefined) {
   });
 }
 
-/** The active site types, in their display order. */
+/** The active site types, in their display order (the one definition: the sites, standards and inspection pages share it). */
 export function useSiteTypes() {
   return useQuery({
     queryKey: ['site-types'],
@@ -116,9 +61,7 @@ export function useCreateSite() {
 
 /** Update a site (with its version). */
 export function useUpdateSite() {
-  return useResourceMutation(['sites'], ({ id, ...input }: Partial<SiteInput> & { id: Id; version: number }) =>
-    api.patch<Site>(`/api/sites/${id}`, input),
-  );
+  return useResourceMutation(['sites'], ({ id, ...input }: UpdateSiteInput & { id: Id }) => api.patch<Site>(`/api/sites/${id}`, input));
 }
 
 /** Delete a site (the server refuses one with inspections or problems). */

@@ -1,7 +1,8 @@
 /** 手动选择点位: search and filter the registry, tick sites across pages; the value is the ticked site ids. */
 import { Button, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { usePickableSites, useSiteTypes, type SiteRow } from '../../api/inspections';
+import { usePickableSites, type SiteRow } from '../../api/inspections';
+import { useSiteTypes } from '../../api/sites';
 import { RegionTreeSelect } from '../../components/region-tree-select';
 import { SearchBox } from '../../components/search-box';
 import { orDash } from '../../components/format';

@@ -3,7 +3,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import type { RoundKind } from '@common/inspections';
 import { Button, Col, Form, Input, InputNumber, Radio, Row, Select, Space, TreeSelect, Typography, type FormInstance } from 'antd';
 import { useMemo } from 'react';
-import { useSiteTypes } from '../../api/inspections';
+import { useSiteTypes } from '../../api/sites';
 import { useRegionTree, type RegionNode } from '../../api/regions';
 import { SitePickerTable } from './site-picker-table';
 

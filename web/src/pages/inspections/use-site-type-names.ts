@@ -1,6 +1,6 @@
 /** Site type names by code. */
 import { useCallback, useMemo } from 'react';
-import { useSiteTypes } from '../../api/inspections';
+import { useSiteTypes } from '../../api/sites';
 
 /** A lookup code → name (the code while unknown). */
 export function useSiteTypeNames() {

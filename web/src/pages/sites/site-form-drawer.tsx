@@ -3,7 +3,6 @@ import { AimOutlined } from '@ant-design/icons';
 import { Button, Col, Drawer, Form, Grid, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useCreateSite, useSiteTypes, useUpdateSite, type Site, type SiteInput } from '../../api/sites';
-import type { Id } from '../../api/types';
 import { PHONE_RULE } from '../../components/form-rules';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { RegionTreeSelect } from '../../components/region-tree-select';
@@ -12,8 +11,8 @@ import { UnitSelect } from '../../components/remote-select';
 interface Values {
   name: string;
   siteTypeCode: string;
-  regionId: Id;
-  unitId?: Id;
+  regionId: string;
+  unitId?: string;
   leadName?: string;
   leadPhone?: string;
   lat?: number | null;
