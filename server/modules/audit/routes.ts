@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditAnchorResponse, auditEventPage, auditVerifyResponse, fileResponse, XLSX_MIME } from '../../../common/contracts';
 import type { ModuleDeps } from '../../app';
 import { verifyAuditChain } from '../../platform/audit';
 import { anchorKey, anchorSignatureValid, latestAnchor, verifyAgainstAnchor } from '../../platform/audit-anchor';
@@ -36,7 +37,7 @@ export function auditRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['audit'];
 
-    app.get('/', { schema: { querystring: listQuery, tags } }, async (req) => {
+    app.get('/', { schema: { querystring: listQuery, response: { 200: auditEventPage }, tags } }, async (req) => {
       authorize(req.ctx.actor, 'audit.list');
       checkRange(req.query);
       const q = req.query as z.infer<typeof listQuery> & { from?: Date; to?: Date };
@@ -44,37 +45,41 @@ export function auditRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       return { items: items.map(presentEvent), total };
     });
 
-    app.get('/export', { schema: { querystring: filters, tags } }, async (req, reply) => {
-      authorize(req.ctx.actor, 'audit.export');
-      checkRange(req.query);
-      const rows = await exportAuditEvents(req.ctx, req.query, EXPORT_CAP);
-      const columns = ['序号', '时间', '操作人', '操作', '对象类型', '对象编号', '变更内容', 'IP', '客户端'].map((header) => ({
-        header,
-        width: header === '变更内容' ? 60 : 18,
-      }));
-      const data = rows.map((e) => [
-        Number(e.id),
-        new Date(e.occurred_at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
-        e.actor_name,
-        e.action,
-        e.subject_type,
-        e.subject_id,
-        Object.entries(changesOf(e))
-          .map(([k, [b, a]]) => `${k}: ${JSON.stringify(b)} → ${JSON.stringify(a)}`)
-          .join('\n'),
-        e.ip,
-        e.user_agent,
-      ]);
-      return sendWorkbook(reply, '审计日志.xlsx', await buildWorkbook('审计日志', columns, data));
-    });
+    app.get(
+      '/export',
+      { schema: { querystring: filters, response: { 200: fileResponse(XLSX_MIME, '审计日志') }, tags } },
+      async (req, reply) => {
+        authorize(req.ctx.actor, 'audit.export');
+        checkRange(req.query);
+        const rows = await exportAuditEvents(req.ctx, req.query, EXPORT_CAP);
+        const columns = ['序号', '时间', '操作人', '操作', '对象类型', '对象编号', '变更内容', 'IP', '客户端'].map((header) => ({
+          header,
+          width: header === '变更内容' ? 60 : 18,
+        }));
+        const data = rows.map((e) => [
+          Number(e.id),
+          new Date(e.occurred_at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
+          e.actor_name,
+          e.action,
+          e.subject_type,
+          e.subject_id,
+          Object.entries(changesOf(e))
+            .map(([k, [b, a]]) => `${k}: ${JSON.stringify(b)} → ${JSON.stringify(a)}`)
+            .join('\n'),
+          e.ip,
+          e.user_agent,
+        ]);
+        return sendWorkbook(reply, '审计日志.xlsx', await buildWorkbook('审计日志', columns, data));
+      },
+    );
 
-    app.get('/verify', { schema: { tags } }, async (req) => {
+    app.get('/verify', { schema: { response: { 200: auditVerifyResponse }, tags } }, async (req) => {
       authorize(req.ctx.actor, 'audit.verify');
       return verifyAuditChain(req.ctx.db);
     });
 
     // The newest signed head published outside the database (audit-anchor.ts), checked against the database now.
-    app.get('/anchor', { schema: { tags } }, async (req) => {
+    app.get('/anchor', { schema: { response: { 200: auditAnchorResponse }, tags } }, async (req) => {
       authorize(req.ctx.actor, 'audit.verify');
       const latest = latestAnchor();
       if (!latest)

@@ -1,21 +1,14 @@
 /** The audit trail (审计日志, 审计管理员). */
+import type { AuditAnchorDto, AuditEventDto, AuditVerifyDto } from '@common/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { useList } from './resource';
-import type { Id, ListParams } from './types';
+import type { ListParams } from './types';
 
-export interface AuditEvent {
-  id: Id;
-  occurredAt: string;
-  actorId: Id | null;
-  actorName: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  changes: Record<string, [unknown, unknown]> | null;
-  ip: string | null;
-  userAgent: string | null;
-}
+/** Audit answers on the wire: the server's contract (common/contracts/audit.ts), not hand-typed copies. */
+export type AuditEvent = AuditEventDto;
+export type AuditVerifyResult = AuditVerifyDto;
+export type AuditAnchorResult = AuditAnchorDto;
 
 export type AuditFilters = ListParams & {
   actor?: string;
@@ -25,13 +18,6 @@ export type AuditFilters = ListParams & {
   from?: string;
   to?: string;
 };
-
-export interface AuditVerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBadId: Id | null;
-  reason: string | null;
-}
 
 /** Audit events list. */
 export function useAuditEvents(params: AuditFilters) {
@@ -46,4 +32,9 @@ export function useAuditVerify() {
     enabled: false,
     gcTime: 0,
   });
+}
+
+/** The newest signed chain head kept outside the database, checked against the database now. */
+export function useAuditAnchor() {
+  return useQuery({ queryKey: ['audit', 'anchor'], queryFn: () => api.get<AuditAnchorResult>('/api/audit-events/anchor') });
 }

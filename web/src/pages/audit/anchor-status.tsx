@@ -1,19 +1,10 @@
 /** 审计锚点: the newest signed chain head kept outside the database, and whether the database still matches it. */
 import { Tag, Tooltip, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-
-interface AnchorStatus {
-  anchor: { seq: number; hash: string; anchoredAt: string } | null;
-  file: string | null;
-  signatureValid: boolean | null;
-  ok: boolean | null;
-  reason: string | null;
-}
+import { useAuditAnchor } from '../../api/audit';
 
 /** One line under the page title: 最新锚点 第 N 条 · time · 一致/不符. */
 export function AnchorStatusLine() {
-  const { data } = useQuery({ queryKey: ['audit', 'anchor'], queryFn: () => api.get<AnchorStatus>('/api/audit-events/anchor') });
+  const { data } = useAuditAnchor();
   if (!data) return null;
   if (!data.anchor) return <Typography.Text type="secondary">审计锚点：{data.reason}</Typography.Text>;
   const time = new Date(data.anchor.anchoredAt).toLocaleString('zh-CN', { hour12: false });
