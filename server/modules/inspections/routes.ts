@@ -1,9 +1,22 @@
 /** /api/inspection-rounds: rounds (covert ones hidden until release), field checklists, visits, reports. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { labelOf } from '../../../common/labels';
-import { ROUND_KIND_LABELS } from '../../../common/inspections';
+import { ROUND_KIND_LABELS, type RoundKind, type Verdict } from '../../../common/inspections';
+import {
+  checklistResponse,
+  createdRoundResponse,
+  DOCX_MIME,
+  fileResponse,
+  noContent,
+  roundDetailResponse,
+  roundPage,
+  roundReportResponse,
+  visitOutcomeResponse,
+  XLSX_MIME,
+  type roundSample,
+} from '../../../common/contracts';
 import type { ModuleDeps } from '../../app';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
@@ -46,7 +59,7 @@ function presentRound(r: {
   return {
     id: r.id,
     name: r.name,
-    kind: r.kind,
+    kind: r.kind as RoundKind,
     campaignId: r.campaign_id,
     regionId: r.region_id,
     startDate: r.start_date,
@@ -54,10 +67,18 @@ function presentRound(r: {
     isCovert: r.is_covert,
     releasedAt: r.released_at,
     passThreshold: Number(r.pass_threshold),
-    sample: r.sample,
+    sample: r.sample as z.output<typeof roundSample> | null,
     standardVersionId: r.standard_version_id,
     version: r.version,
   };
+}
+
+/** Sends a .docx as an attachment (the body is a Buffer: Fastify sends it as it is, past the JSON serializer). */
+function sendDocx(reply: FastifyReply, fileName: string, buffer: Buffer): FastifyReply {
+  return reply
+    .header('content-type', DOCX_MIME)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .send(buffer);
 }
 
 /** Registers the inspection routes. */
@@ -67,7 +88,7 @@ export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['inspections'];
 
-    app.get('/', { schema: { querystring: listRoundsQuery, tags } }, async (req) => {
+    app.get('/', { schema: { querystring: listRoundsQuery, response: { 200: roundPage }, tags } }, async (req) => {
       authorize(req.ctx.actor, 'inspections.list');
       const q = req.query;
       const { items, total } = await listRounds(
@@ -79,11 +100,11 @@ export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
       return { items: items.map((r) => ({ ...presentRound(r), sites: r.sites, visited: r.visited })), total };
     });
 
-    app.post('/', { schema: { body: createRoundBody, tags } }, async (req, reply) =>
+    app.post('/', { schema: { body: createRoundBody, response: { 201: createdRoundResponse }, tags } }, async (req, reply) =>
       reply.status(201).send(await createRound(req.ctx, req.body)),
     );
 
-    app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
+    app.get('/:id', { schema: { params: idParam, response: { 200: roundDetailResponse }, tags } }, async (req) => {
       const r = await visibleRound(req.ctx, req.params.id);
       const sites = await roundSites(req.ctx.db, r.id);
       return {
@@ -113,53 +134,46 @@ export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
       };
     });
 
-    app.get('/:id/checklist', { schema: { params: idParam, querystring: z.object({ siteId: z.uuid() }), tags } }, async (req) => {
-      const r = await visibleRound(req.ctx, req.params.id);
-      const site = await roundSite(req.ctx.db, r.id, req.query.siteId);
-      if (!site) throw notFound('点位');
-      const items = await checklistFor(req.ctx.db, r.standard_version_id!, site.site_type_code);
-      const saved = await savedResults(req.ctx.db, r.id, site.id);
-      return {
-        site,
-        items: items.map((s) => {
-          const res = saved.find((x) => x.standard_id === s.id);
-          return {
-            standardId: s.id,
-            code: s.code,
-            text: s.text,
-            points: Number(s.points),
-            contentName: s.content_name,
-            negative: s.negative,
-            verdict: res?.verdict ?? null,
-            note: res?.note ?? null,
-            photoIds: res?.photo_ids ?? [],
-            problemId: res?.problem_id ?? null,
-          };
-        }),
-      };
-    });
+    app.get(
+      '/:id/checklist',
+      { schema: { params: idParam, querystring: z.object({ siteId: z.uuid() }), response: { 200: checklistResponse }, tags } },
+      async (req) => {
+        const r = await visibleRound(req.ctx, req.params.id);
+        const site = await roundSite(req.ctx.db, r.id, req.query.siteId);
+        if (!site) throw notFound('点位');
+        const items = await checklistFor(req.ctx.db, r.standard_version_id!, site.site_type_code);
+        const saved = await savedResults(req.ctx.db, r.id, site.id);
+        return {
+          site,
+          items: items.map((s) => {
+            const res = saved.find((x) => x.standard_id === s.id);
+            return {
+              standardId: s.id,
+              code: s.code,
+              text: s.text,
+              points: Number(s.points),
+              contentName: s.content_name,
+              negative: s.negative,
+              verdict: (res?.verdict as Verdict | undefined) ?? null,
+              note: res?.note ?? null,
+              photoIds: res?.photo_ids ?? [],
+              problemId: res?.problem_id ?? null,
+            };
+          }),
+        };
+      },
+    );
 
-    app.post('/:id/visits', { schema: { params: idParam, body: visitBody, tags } }, async (req) =>
+    app.post('/:id/visits', { schema: { params: idParam, body: visitBody, response: { 200: visitOutcomeResponse }, tags } }, async (req) =>
       recordVisit(req.ctx, req.params.id, req.body),
     );
 
-    app.post('/:id/release', { schema: { params: idParam, tags } }, async (req, reply) => {
+    app.post('/:id/release', { schema: { params: idParam, response: { 204: noContent }, tags } }, async (req, reply) => {
       await releaseRound(req.ctx, req.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
-    app.get('/:id/report', { schema: { params: idParam, tags } }, async (req) => {
-      const r = await visibleRound(req.ctx, req.params.id);
-      authorize(req.ctx.actor, 'inspections.report', { regionPath: r.region_path, areaWide: true });
-      return roundReport(req.ctx.db, r, async (id) =>
-        visibleRound(req.ctx, id).then(
-          () => true,
-          () => false,
-        ),
-      );
-    });
-
-    app.get('/:id/report/bulletin', { schema: { params: idParam, tags } }, async (req, reply) => {
+    app.get('/:id/report', { schema: { params: idParam, response: { 200: roundReportResponse }, tags } }, async (req) => {
       const r = await visibleRound(req.ctx, req.params.id);
       authorize(req.ctx.actor, 'inspections.report', { regionPath: r.region_path, areaWide: true });
       const rep = await roundReport(req.ctx.db, r, async (id) =>
@@ -168,43 +182,60 @@ export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
           () => false,
         ),
       );
-      const buffer = await buildBulletin(req.ctx.db, storage, r, rep);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${r.name}情况通报.docx`)}`)
-        .send(buffer);
+      return { ...rep, round: { ...rep.round, kind: rep.round.kind as RoundKind } };
     });
 
-    app.get('/:id/report/export', { schema: { params: idParam, tags } }, async (req, reply) => {
-      const r = await visibleRound(req.ctx, req.params.id);
-      authorize(req.ctx.actor, 'inspections.report', { regionPath: r.region_path, areaWide: true });
-      const rep = await roundReport(req.ctx.db, r, async (id) =>
-        visibleRound(req.ctx, id).then(
-          () => true,
-          () => false,
-        ),
-      );
-      const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`);
-      const cols = ['点位', '点位类型', '所属区域', '包保单位', '得分率', '扣分制得分', '符合', '不符合', '不适用', '是否达标'].map(
-        (header) => ({ header, width: header === '点位' ? 26 : 14 }),
-      );
-      const data = rep.bySite.map((s) => [
-        s.name,
-        s.siteType,
-        s.region,
-        s.unit ?? '',
-        pct(s.scoreRate),
-        s.deductionScore ?? '',
-        s.passed ?? '',
-        s.failed ?? '',
-        s.notApplicable ?? '',
-        s.meetsThreshold === null ? '未测评' : s.meetsThreshold ? '达标' : '未达标',
-      ]);
-      return sendWorkbook(
-        reply,
-        `${r.name}-${labelOf(ROUND_KIND_LABELS, r.kind)}测评结果.xlsx`,
-        await buildWorkbook('点位得分', cols, data),
-      );
-    });
+    app.get(
+      '/:id/report/bulletin',
+      { schema: { params: idParam, response: { 200: fileResponse(DOCX_MIME, '情况通报') }, tags } },
+      async (req, reply) => {
+        const r = await visibleRound(req.ctx, req.params.id);
+        authorize(req.ctx.actor, 'inspections.report', { regionPath: r.region_path, areaWide: true });
+        const rep = await roundReport(req.ctx.db, r, async (id) =>
+          visibleRound(req.ctx, id).then(
+            () => true,
+            () => false,
+          ),
+        );
+        const buffer = await buildBulletin(req.ctx.db, storage, r, rep);
+        return sendDocx(reply, `${r.name}情况通报.docx`, buffer);
+      },
+    );
+
+    app.get(
+      '/:id/report/export',
+      { schema: { params: idParam, response: { 200: fileResponse(XLSX_MIME, '测评结果表') }, tags } },
+      async (req, reply) => {
+        const r = await visibleRound(req.ctx, req.params.id);
+        authorize(req.ctx.actor, 'inspections.report', { regionPath: r.region_path, areaWide: true });
+        const rep = await roundReport(req.ctx.db, r, async (id) =>
+          visibleRound(req.ctx, id).then(
+            () => true,
+            () => false,
+          ),
+        );
+        const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`);
+        const cols = ['点位', '点位类型', '所属区域', '包保单位', '得分率', '扣分制得分', '符合', '不符合', '不适用', '是否达标'].map(
+          (header) => ({ header, width: header === '点位' ? 26 : 14 }),
+        );
+        const data = rep.bySite.map((s) => [
+          s.name,
+          s.siteType,
+          s.region,
+          s.unit ?? '',
+          pct(s.scoreRate),
+          s.deductionScore ?? '',
+          s.passed ?? '',
+          s.failed ?? '',
+          s.notApplicable ?? '',
+          s.meetsThreshold === null ? '未测评' : s.meetsThreshold ? '达标' : '未达标',
+        ]);
+        return sendWorkbook(
+          reply,
+          `${r.name}-${labelOf(ROUND_KIND_LABELS, r.kind)}测评结果.xlsx`,
+          await buildWorkbook('点位得分', cols, data),
+        );
+      },
+    );
   };
 }

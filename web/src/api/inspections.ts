@@ -1,148 +1,41 @@
 /** Inspection rounds (督查/暗访): rounds, field checklists, visits, reports, plus the look-ups a new round needs. */
-import type { RoundKind, Verdict } from '@common/inspections';
+import type {
+  ChecklistDto,
+  ChecklistItemDto,
+  CreatedRoundDto,
+  CreateRoundInput,
+  ReportGroupDto,
+  ReportSiteDto,
+  RoundDetailDto,
+  RoundDto,
+  RoundListItemDto,
+  RoundReportDto,
+  RoundSiteDto,
+  VisitOutcomeDto,
+  VisitProblemDto,
+  VisitResultInput as VisitResultBody,
+} from '@common/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { api, downloadFile } from './client';
 import { useList, useResourceMutation } from './resource';
+import type { Site } from './sites';
 import type { Id, ListParams, Page } from './types';
 
-export interface Round {
-  id: string;
-  name: string;
-  kind: RoundKind;
-  campaignId: string;
-  regionId: string;
-  startDate: string;
-  endDate: string;
-  isCovert: boolean;
-  releasedAt: string | null;
-  passThreshold: number;
-  sample: { siteTypeCodes?: string[]; perType?: number; regionIds?: string[]; seed?: string | null; recheckDays?: number } | null;
-  standardVersionId: string | null;
-  version: number;
-}
-
-export interface RoundListItem extends Round {
-  sites: number;
-  visited: number;
-}
-
-export interface RoundSite {
-  id: string;
-  name: string;
-  siteTypeCode: string;
-  siteTypeName: string;
-  address: string | null;
-  location: { lat: number; lng: number } | null;
-  regionName: string;
-  leadName: string | null;
-  visitId: string | null;
-  scoreRate: number | null;
-  visitedAt: string | null;
-}
-
-export interface RoundDetail extends Round {
-  campaignName: string;
-  regionName: string;
-  inspectors: Array<{ id: string; name: string }>;
-  /** Set (暗访组) when the covert team's names are not for this reader; `inspectors` is then empty. */
-  teamLabel: string | null;
-  sites: RoundSite[];
-  abilities: { visit: boolean; release: boolean };
-}
-
-export interface ChecklistItem {
-  standardId: string;
-  code: string;
-  text: string;
-  points: number;
-  contentName: string;
-  negative: boolean;
-  verdict: Verdict | null;
-  note: string | null;
-  photoIds: string[];
-  problemId: string | null;
-}
-
-export interface Checklist {
-  site: { id: string; name: string; site_type_code: string };
-  items: ChecklistItem[];
-}
-
-export interface VisitResultInput {
-  standardId: string;
-  verdict: Verdict;
-  photoIds: string[];
-  note?: string;
-}
-
-export interface VisitProblem {
-  standardId: string;
-  problemId: string;
-  code: string;
-  how: 'created' | 'attached' | 'relapse';
-}
-
-export interface VisitOutcome {
-  id: string;
-  roundId: string;
-  siteId: string;
-  passed: number;
-  failed: number;
-  notApplicable: number;
-  scoreRate: number | null;
-  deductionScore: number;
-  problems: VisitProblem[];
-}
-
-export interface ReportGroup {
-  key: string;
-  name: string;
-  sites: number;
-  visited: number;
-  avgScoreRate: number | null;
-  avgDeduction: number | null;
-  passRate: number | null;
-  failures: number;
-}
-
-export interface ReportSite {
-  siteId: string;
-  name: string;
-  siteType: string;
-  region: string;
-  unit: string | null;
-  scoreRate: number | null;
-  deductionScore: number | null;
-  passed: number | null;
-  failed: number | null;
-  notApplicable: number | null;
-  meetsThreshold: boolean | null;
-}
-
-export interface RoundReport {
-  round: { id: string; name: string; kind: RoundKind; startDate: string; endDate: string; threshold: number; released: boolean };
-  overall: ReportGroup;
-  bySite: ReportSite[];
-  bySiteType: ReportGroup[];
-  byRegion: ReportGroup[];
-  previous: { roundId: string; overall: ReportGroup; change: { avgScoreRate: number | null; passRate: number | null } } | null;
-}
-
-export interface NewRound {
-  name: string;
-  kind: RoundKind;
-  campaignId: string;
-  regionId?: string;
-  standardVersionId?: string;
-  startDate: string;
-  endDate: string;
-  siteIds?: string[];
-  sample?: { siteTypeCodes: string[]; perType: number; regionIds?: string[]; seed?: string };
-  recheckDays?: number;
-  inspectorIds: string[];
-  passThreshold?: number;
-}
+/** The inspections answers on the wire: the server's contracts (common/contracts/inspections.ts), not hand-typed copies. */
+export type Round = RoundDto;
+export type RoundListItem = RoundListItemDto;
+export type RoundSite = RoundSiteDto;
+export type RoundDetail = RoundDetailDto;
+export type ChecklistItem = ChecklistItemDto;
+export type Checklist = ChecklistDto;
+export type VisitResultInput = VisitResultBody;
+export type VisitProblem = VisitProblemDto;
+export type VisitOutcome = VisitOutcomeDto;
+export type ReportGroup = ReportGroupDto;
+export type ReportSite = ReportSiteDto;
+export type RoundReport = RoundReportDto;
+export type NewRound = CreateRoundInput;
 
 export type RoundFilters = ListParams & { kind?: string; campaignId?: string; mine?: 'true' };
 
@@ -202,9 +95,7 @@ export function saveVisit(roundId: string, input: { siteId: string; results: Vis
 
 /** Create a round. */
 export function useCreateRound() {
-  return useResourceMutation(['inspections'], (input: NewRound) =>
-    api.post<{ id: string; siteIds: string[]; seed: string | null }>('/api/inspection-rounds', input),
-  );
+  return useResourceMutation(['inspections'], (input: NewRound) => api.post<CreatedRoundDto>('/api/inspection-rounds', input));
 }
 
 /** 发布暗访结果. */
@@ -229,17 +120,8 @@ export function downloadRoundFile(id: string, what: 'export' | 'bulletin', fallb
 
 /* ---------- look-ups for a new round ---------- */
 
-export interface SiteRow {
-  id: string;
-  name: string;
-  siteTypeCode: string;
-  siteTypeName: string;
-  address: string | null;
-  regionId: Id;
-  regionName: string;
-  unitName: string | null;
-  leadName: string | null;
-}
+/** A site to pick for a round: a row of the sites list (GET /api/sites). */
+export type SiteRow = Site;
 
 /** Sites to pick from (active only). */
 export function usePickableSites(params: ListParams & { siteTypeCode?: string; regionId?: Id; search?: string }, enabled = true) {
