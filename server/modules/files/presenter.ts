@@ -1,4 +1,6 @@
-/** File rows → API shape. */
+/** File rows → API shape (common/contracts/files.ts). */
+import type { z } from 'zod';
+import type { storedFileResponse } from '../../../common/contracts';
 import type { FileRow } from './repository';
 
 /** MIME types of the derived copies (see render-photo.ts). */
@@ -6,7 +8,7 @@ export const THUMBNAIL_MIME = 'image/webp';
 export const EVIDENCE_MIME = 'image/jpeg';
 
 /** A file's metadata and the URLs of its three copies. */
-export function presentFile(f: FileRow) {
+export function presentFile(f: FileRow): z.output<typeof storedFileResponse> {
   const base = `/api/files/${f.id}`;
   return {
     id: f.id,

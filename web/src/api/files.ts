@@ -1,25 +1,9 @@
 /** Photo uploads (POST /api/files): the server keeps the original, a thumbnail and a watermarked evidence copy. */
+import type { StoredFileDto } from '@common/contracts';
 import { uploadFile } from './client';
-import type { Id } from './types';
 
-export interface UploadedFile {
-  id: string;
-  originalName: string | null;
-  mime: string;
-  size: number;
-  width: number | null;
-  height: number | null;
-  takenAt: string | null;
-  location: { lat: number; lng: number } | null;
-  locationSource: 'exif' | 'device' | null;
-  address: string | null;
-  /** `id` is null for covert evidence shown to those who may not know the team (name 暗访组). */
-  uploadedBy: { id: Id | null; name: string };
-  createdAt: string;
-  url: string;
-  thumbnailUrl: string;
-  evidenceUrl: string;
-}
+/** A stored photo on the wire: the server's contract (common/contracts/files.ts), not a hand-typed copy. */
+export type UploadedFile = StoredFileDto;
 
 /** Where the device was when the photo was taken (used when the photo itself has no GPS). */
 export interface PhotoPlace {

@@ -1,13 +1,12 @@
 /** Excel import/export for regions, units, users and sites. */
+import type { ImportResultDto } from '@common/contracts';
 import { uploadFile, downloadFile, type QueryParams } from './client';
 import { useResourceMutation } from './resource';
 
 export type ImportKind = 'regions' | 'units' | 'users' | 'sites';
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-}
+/** What a successful import reports (common/contracts/shared.ts; the accounts import adds each new account's temporary password). */
+export type ImportResult = ImportResultDto;
 
 /** Upload an .xlsx; 422 import_invalid carries every bad row (shown by the dialog, not a toast). */
 export function useImport(kind: ImportKind) {
