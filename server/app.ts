@@ -116,7 +116,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerInputGuards(app);
   registerAfterCommit(app, deps);
 
-  app.get('/api/health', { config: { isPublic: true } }, async () => {
+  // Liveness for load balancers and scripts: the database answers; nothing else is said (no version, no counts).
+  const healthResponse = z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'postgres']) });
+  app.get('/api/health', { config: { isPublic: true }, schema: { response: { 200: healthResponse } } }, async () => {
     const { sql } = await import('kysely');
     await sql`select 1`.execute(deps.db);
     return { status: 'ok', database: opts.database.engine };
