@@ -14,7 +14,19 @@ import { completeness, findSubmission, listSubmissions, submissionFile, submissi
 import { materialBlockedReason, reviewMaterial } from './review-material';
 import { readMaterialUpload, submitMaterial } from './submit-material';
 import './policy';
-import { idParam } from '../../../common/contracts';
+import {
+  completenessResponse,
+  fileResponse,
+  idParam,
+  MATERIAL_FILE_MIMES,
+  materialDetailResponse,
+  materialPage,
+  materialResponse,
+  noContent,
+  reviewMaterialBody,
+} from '../../../common/contracts';
+import type { MaterialState } from '../../../common/material-workflow';
+import type { StandardRole, CompletenessStatus } from '../../../common/inspections';
 
 const scope = (actor: Actor, permission: string) => scopeSql(actor, permission, { regionPath: sql.ref('r.path'), unitId: sql.ref('u.id') });
 
@@ -28,7 +40,7 @@ function present(m: NonNullable<Awaited<ReturnType<typeof findSubmission>>>, act
     unitName: m.unit_name,
     period: m.period,
     note: m.note,
-    status: m.status,
+    status: m.status as MaterialState,
     submittedAt: m.submitted_at,
     reviewedAt: m.reviewed_at,
     reviewComment: m.review_comment,
@@ -44,7 +56,7 @@ export function materialRoutes(deps: ModuleDeps): FastifyPluginAsync {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['materials'];
 
-    app.post('/', { schema: { tags, consumes: ['multipart/form-data'] } }, async (req, reply) => {
+    app.post('/', { schema: { tags, consumes: ['multipart/form-data'], response: { 201: materialResponse } } }, async (req, reply) => {
       authorize(req.ctx.actor, 'materials.submit');
       const id = await submitMaterial(req.ctx, storage, await readMaterialUpload(req));
       return reply.status(201).send(present((await findSubmission(req.ctx.db, id))!, req.ctx.actor));
@@ -56,7 +68,7 @@ export function materialRoutes(deps: ModuleDeps): FastifyPluginAsync {
       standardId: z.preprocess(blankToUndefined, z.uuid().optional()),
       period: z.preprocess(blankToUndefined, z.string().max(10).optional()),
     });
-    app.get('/', { schema: { querystring: listQuery, tags } }, async (req) => {
+    app.get('/', { schema: { querystring: listQuery, response: { 200: materialPage }, tags } }, async (req) => {
       authorize(req.ctx.actor, 'materials.list');
       const [items, total] = await listSubmissions(
         req.ctx.db,
@@ -70,7 +82,9 @@ export function materialRoutes(deps: ModuleDeps): FastifyPluginAsync {
 
     app.get(
       '/completeness',
-      { schema: { querystring: z.object({ versionId: z.uuid(), period: periodCodeSchema }), tags } },
+      {
+        schema: { querystring: z.object({ versionId: z.uuid(), period: periodCodeSchema }), response: { 200: completenessResponse }, tags },
+      },
       async (req) => {
         authorize(req.ctx.actor, 'materials.list');
         const rows = (await completeness(req.ctx.db, req.query.versionId, req.query.period, scope(req.ctx.actor, 'materials.list'))).rows;
@@ -82,8 +96,8 @@ export function materialRoutes(deps: ModuleDeps): FastifyPluginAsync {
             text: r.text,
             unitId: r.unit_id,
             unitName: r.unit_name,
-            role: r.role,
-            status: r.status ?? 'missing',
+            role: r.role as StandardRole,
+            status: (r.status ?? 'missing') as CompletenessStatus,
             submissionId: r.submission_id,
           })),
           total: rows.length,
@@ -92,7 +106,7 @@ export function materialRoutes(deps: ModuleDeps): FastifyPluginAsync {
       },
     );
 
-    app.get('/:id', { schema: { params: idParam, tags } }, async (req) => {
+    app.get('/:id', { schema: { params: idParam, response: { 200: materialDetailResponse }, tags } }, async (req) => {
       const m = await findSubmission(req.ctx.db, req.params.id);
       if (!m || !can(req.ctx.actor, 'materials.read', { regionPath: m.region_path, unitId: m.unit_id })) throw notFound('材料');
       const files = await submissionFiles(req.ctx.db, m.id);
@@ -109,30 +123,37 @@ export function materialRoutes(deps: ModuleDeps): FastifyPluginAsync {
       };
     });
 
-    app.get('/:id/files/:fileId', { schema: { params: z.object({ id: z.uuid(), fileId: z.uuid() }), tags } }, async (req, reply) => {
-      const m = await findSubmission(req.ctx.db, req.params.id);
-      if (!m || !can(req.ctx.actor, 'materials.read', { regionPath: m.region_path, unitId: m.unit_id })) throw notFound('材料');
-      const f = await submissionFile(req.ctx.db, m.id, req.params.fileId);
-      if (!f) throw notFound('文件');
-      return sendStored(reply, storage, f.storage_key, f.mime, f.original_name ?? `${f.id}`);
-    });
+    app.get(
+      '/:id/files/:fileId',
+      {
+        schema: {
+          params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+          response: { 200: fileResponse(MATERIAL_FILE_MIMES, '材料文件') },
+          tags,
+        },
+      },
+      async (req, reply) => {
+        const m = await findSubmission(req.ctx.db, req.params.id);
+        if (!m || !can(req.ctx.actor, 'materials.read', { regionPath: m.region_path, unitId: m.unit_id })) throw notFound('材料');
+        const f = await submissionFile(req.ctx.db, m.id, req.params.fileId);
+        if (!f) throw notFound('文件');
+        return sendStored(reply, storage, f.storage_key, f.mime, f.original_name ?? `${f.id}`);
+      },
+    );
 
     app.post(
       '/:id/review',
       {
         schema: {
           params: idParam,
-          body: z.object({
-            decision: z.enum(['pass', 'return']),
-            comment: z.string().trim().max(1000).optional(),
-            version: z.number().int().min(1),
-          }),
+          body: reviewMaterialBody,
+          response: { 204: noContent },
           tags,
         },
       },
       async (req, reply) => {
         await reviewMaterial(req.ctx, req.params.id, req.body);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
   };

@@ -1,52 +1,25 @@
 /** Materials (材料审核): evidence per standard and period, the review queue and the completeness view. */
+import type {
+  CompletenessDto,
+  CompletenessRowDto,
+  MaterialDetailDto,
+  MaterialDto,
+  MaterialFileDto,
+  ReviewMaterialInput,
+} from '@common/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api, uploadFiles } from './client';
 import { useList, useResourceMutation } from './resource';
-import type { Abilities, Id, ListParams } from './types';
-import type { CompletenessStatus, MaterialStatus, StandardRole } from '@common/inspections';
+import type { Id, ListParams } from './types';
+import type { MaterialStatus } from '@common/inspections';
 
 export { MATERIAL_STATUS_LABELS, type CompletenessStatus, type MaterialStatus } from '@common/inspections';
 
-export interface Material {
-  id: Id;
-  standardId: Id;
-  standardCode: string;
-  standardText: string;
-  unitId: Id;
-  unitName: string;
-  period: string;
-  note: string | null;
-  status: MaterialStatus;
-  submittedAt: string;
-  reviewedAt: string | null;
-  reviewComment: string | null;
-  version: number;
-  abilities: Abilities;
-}
-
-export interface MaterialFile {
-  id: Id;
-  name: string | null;
-  mime: string;
-  size: number;
-  createdAt: string;
-  url: string;
-}
-
-export interface MaterialDetail extends Material {
-  files: MaterialFile[];
-}
-
-export interface CompletenessRow {
-  standardId: Id;
-  code: string;
-  text: string;
-  unitId: Id;
-  unitName: string;
-  role: StandardRole;
-  status: CompletenessStatus;
-  submissionId: Id | null;
-}
+/** The materials answers on the wire: the server's contracts (common/contracts/materials.ts), not hand-typed copies. */
+export type Material = MaterialDto;
+export type MaterialFile = MaterialFileDto;
+export type MaterialDetail = MaterialDetailDto;
+export type CompletenessRow = CompletenessRowDto;
 
 export type MaterialFilters = ListParams & { status?: MaterialStatus; unitId?: Id; standardId?: Id; period?: string };
 
@@ -68,8 +41,7 @@ export function useMaterial(id: Id | undefined) {
 export function useCompleteness(versionId: Id | undefined, period: string | undefined) {
   return useQuery({
     queryKey: ['materials', 'completeness', versionId, period],
-    queryFn: () =>
-      api.get<{ items: CompletenessRow[]; total: number; missing: number }>('/api/materials/completeness', { versionId, period }),
+    queryFn: () => api.get<CompletenessDto>('/api/materials/completeness', { versionId, period }),
     enabled: versionId !== undefined && !!period,
   });
 }
@@ -98,7 +70,7 @@ export function useSubmitMaterial() {
 
 /** Pass or return a submission at the version the reviewer saw. */
 export function useReviewMaterial() {
-  return useResourceMutation(['materials'], ({ id, ...body }: { id: Id; decision: 'pass' | 'return'; comment?: string; version: number }) =>
+  return useResourceMutation(['materials'], ({ id, ...body }: ReviewMaterialInput & { id: Id }) =>
     api.post<void>(`/api/materials/${id}/review`, body),
   );
 }
