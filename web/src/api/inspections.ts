@@ -13,6 +13,7 @@ import type {
   RoundSiteDto,
   VisitOutcomeDto,
   VisitProblemDto,
+  UserDto,
   VisitResultInput as VisitResultBody,
 } from '@common/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -133,7 +134,7 @@ export function useInspectorOptions(enabled: boolean) {
   return useQuery({
     queryKey: ['users', 'inspectors'],
     queryFn: () =>
-      api.get<Page<{ id: string; name: string; username: string; unitName: string | null }>>('/api/users', {
+      api.get<Page<UserDto>>('/api/users', {
         role: 'inspector',
         pageSize: 200,
       }),
