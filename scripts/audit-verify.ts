@@ -1,5 +1,5 @@
 /**
- * `npm run audit:verify [-- --against <anchor.json>]`: walks the audit hash chain; with an anchor (audit-anchor.ts),
+ * `npm run audit:verify [-- --against <anchor.json>]`: seals what is waiting, then walks the audit hash chain; with an anchor (audit-anchor.ts),
  * also checks that the chain still reaches the anchored row with the anchored hash (catches deleted newest rows and
  * a rewritten chain). Exits 1 naming the problem.
  */
@@ -19,9 +19,9 @@ const { database } = await openCliDatabase();
 try {
   const result = await verifyAuditChain(database.db);
   if (result.ok) {
-    console.log(`审计链完整：已校验 ${result.checked} 条记录`);
+    console.log(`审计链完整：已校验 ${result.checked} 条记录${result.unsealed ? `；另有 ${result.unsealed} 条尚未封存` : ''}`);
   } else {
-    console.error(`审计链校验失败：第一条异常记录 id=${result.firstBadId}。${result.reason}（此前 ${result.checked} 条完好）`);
+    console.error(`审计链校验失败：第一条异常记录为链上第 ${result.firstBadId} 条。${result.reason}（此前 ${result.checked} 条完好）`);
     process.exitCode = 1;
   }
   if (anchor) {

@@ -1,7 +1,7 @@
 /** `npm run create-admin`: create the first 安全管理员 of an empty production database (password from INITIAL_ADMIN_PASSWORD or a prompt). */
 import { systemClock } from '../server/platform/clock';
 import { openCliDatabase } from './cli-db';
-import { isEmpty, prepareFirstRun } from './first-run';
+import { isEmpty, prepareFirstRun } from '../server/setup/first-run';
 
 const { config, database } = await openCliDatabase();
 try {

@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import { systemClock } from '../server/platform/clock';
 import { migrate } from '../server/platform/migrate';
 import { openCliDatabase } from './cli-db';
-import { isEmpty } from './first-run';
-import { seedDemo } from './demo/seed-demo';
+import { isEmpty } from '../server/setup/first-run';
+import { seedDemo } from '../server/setup/demo/seed-demo';
 import { loadReferenceData } from '../server/reference-data';
 
 const reset = process.argv.includes('--reset');

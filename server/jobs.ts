@@ -1,5 +1,6 @@
 /** The scheduled jobs the server runs. */
 import type { ScheduledJob } from './platform/jobs';
+import { sealAll } from './platform/audit';
 import { writeAnchor } from './platform/audit-anchor';
 import { drainJobs } from './platform/jobs-after-commit';
 import { sweepDeadlines } from './modules/problems/sweep-deadlines';
@@ -16,6 +17,9 @@ export const JOBS: ScheduledJob[] = [
     quiet: (r) => (r as { done: number; failed: number; sent: number }).done + (r as { failed: number }).failed === 0,
     run: (ctx) => drainJobs(ctx.db, ctx.clock.now(), { always: true }),
   },
+  // Audit events get their place in the hash chain within seconds of their COMMIT (platform/audit.ts): one sealer
+  // at a time across nodes (the others find the turn taken and return 0).
+  { name: 'audit-seal', cron: '* * * * *', everySeconds: 2, quiet: (n) => n === 0, run: (ctx) => sealAll(ctx.db) },
   // The audit chain's head, signed, to a file outside the database every hour (platform/audit-anchor.ts).
   { name: 'audit-anchor', cron: '5 * * * *', run: async (ctx) => (await writeAnchor(ctx.db, { now: ctx.clock.now() })).anchor },
 ];

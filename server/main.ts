@@ -6,7 +6,7 @@ import { loadConfig } from './platform/config';
 import { DataDirLockedError, openDatabase } from './platform/db';
 import { migrate } from './platform/migrate';
 import { appRoleName, migrateAsOwner } from './platform/app-role';
-import { prepareFirstRun } from '../scripts/first-run';
+import { prepareFirstRun } from './setup/first-run';
 import { loadReferenceData } from './reference-data';
 import { JOBS } from './jobs';
 import { startJobs } from './platform/jobs';

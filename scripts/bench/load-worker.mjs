@@ -44,7 +44,6 @@ function request(method, path, token, body) {
   });
 }
 
-const SOURCES = ['inspection', 'grid', 'grid', 'citizen', 'hotline', 'covert'];
 const SEVERITIES = ['normal', 'normal', 'normal', 'major', 'serious', 'urgent'];
 const PHRASES = [
   '人行道上机动车乱停放，影响通行',
@@ -62,15 +61,15 @@ function nextReport() {
   const pick = (xs) => xs[Math.floor(Math.random() * xs.length)];
   return {
     token: job.tokens[i % job.tokens.length],
+    // The grid worker's own town (the source is his role's default: 网格巡查).
     body: {
       clientId: `${job.tag}-${i}`,
       description: `${pick(PHRASES)}（压测 ${i}）`,
       categoryCode: pick(job.categories),
-      source: pick(SOURCES),
       severity: pick(SEVERITIES),
       location: { lat: 30.25 + (Math.random() - 0.5) * 0.4, lng: 120.15 + (Math.random() - 0.5) * 0.5 },
       address: `人民路${1 + Math.floor(Math.random() * 300)}号`,
-      regionId: pick(job.villages),
+      regionId: pick(job.villagesOf[i % job.tokens.length]),
     },
   };
 }

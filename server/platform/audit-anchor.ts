@@ -14,11 +14,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { loadConfig } from './config';
+import { sealAll } from './audit';
 import type { Db, Tx } from './db';
 
 export interface AuditAnchor {
   version: 1;
-  /** Id (sequence number) of the newest audit event at anchoring time; 0 when the trail was empty. */
+  /** Chain position (seq) of the newest sealed audit event at anchoring time; 0 when the trail was empty. */
   seq: number;
   /** That event's chain hash ('genesis' for an empty trail). */
   hash: string;
@@ -59,12 +60,13 @@ export function anchorKey(env: NodeJS.ProcessEnv = process.env): Buffer {
 const payload = (a: Pick<AuditAnchor, 'seq' | 'hash' | 'anchoredAt'>) => `v1|${a.seq}|${a.hash}|${a.anchoredAt}`;
 const hmac = (key: Buffer, text: string) => crypto.createHmac('sha256', key).update(text).digest('hex');
 
-/** The newest event's id and hash. */
+/** The sealed chain's head: its last position (seq) and hash. */
 export async function chainHead(db: Db | Tx): Promise<{ seq: number; hash: string }> {
-  const { rows } = await sql<{ id: number; hash: string }>`select id::int8 as id, hash from audit_events order by id desc limit 1`.execute(
-    db,
-  );
-  return rows[0] ? { seq: Number(rows[0].id), hash: rows[0].hash } : { seq: 0, hash: 'genesis' };
+  const { rows } = await sql<{
+    seq: number;
+    hash: string;
+  }>`select seq::int8 as seq, hash from audit_chain order by seq desc limit 1`.execute(db);
+  return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : { seq: 0, hash: 'genesis' };
 }
 
 /** Signs a head. */
@@ -85,6 +87,7 @@ export async function writeAnchor(
   opts: { dir?: string; key?: Buffer; now?: Date } = {},
 ): Promise<{ anchor: AuditAnchor; file: string }> {
   const dir = opts.dir ?? anchorDir();
+  await sealAll(db); // anchor what has been written, not only what the last sealer run saw
   const anchor = signAnchor(await chainHead(db), opts.key ?? anchorKey(), opts.now ?? new Date());
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${anchor.anchoredAt.replace(/[:.]/g, '-')}-seq${anchor.seq}.json`);
@@ -134,7 +137,7 @@ export async function verifyAgainstAnchor(db: Db | Tx, anchor: AuditAnchor, key:
       reason: `审计链比锚点短：锚点（${anchor.anchoredAt}）记录到第 ${anchor.seq} 条，数据库中只到第 ${head.seq} 条（最新的记录被删除）`,
     };
   }
-  const { rows } = await sql<{ hash: string }>`select hash from audit_events where id = ${anchor.seq}`.execute(db);
+  const { rows } = await sql<{ hash: string }>`select hash from audit_chain where seq = ${anchor.seq}`.execute(db);
   if (!rows[0]) return { ok: false, reason: `锚点记录的第 ${anchor.seq} 条在数据库中不存在（记录被删除）` };
   if (rows[0].hash !== anchor.hash) {
     return { ok: false, reason: `第 ${anchor.seq} 条的哈希与锚点（${anchor.anchoredAt}）不符：该条或其之前的记录被改写` };

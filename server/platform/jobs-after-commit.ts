@@ -63,22 +63,25 @@ export function noteMessageQueued(): void {
   messagesQueued += 1;
 }
 
+type JobInput = { kind: string; subjectType?: string | null; subjectId?: string | null; payload: unknown };
+
+/**
+ * The INSERT that queues a job, for a `writeTogether` batch; the caller counts it in `ctx.afterCommit` (as
+ * `enqueueJob` does) once the batch is sent.
+ */
+export function jobInsert(db: Tx, ctx: { clock: Clock }, job: JobInput) {
+  return db.insertInto('outbox_jobs').values({
+    kind: job.kind,
+    subject_type: job.subjectType ?? null,
+    subject_id: job.subjectId ?? null,
+    payload: JSON.stringify(job.payload),
+    created_at: ctx.clock.now(),
+  });
+}
+
 /** Queues a job in the caller's transaction; `ctx.afterCommit` (a request's tracker) learns it must drain. */
-export async function enqueueJob(
-  tx: Tx,
-  ctx: { clock: Clock; afterCommit?: AfterCommitTracker },
-  job: { kind: string; subjectType?: string | null; subjectId?: string | null; payload: unknown },
-): Promise<void> {
-  await tx
-    .insertInto('outbox_jobs')
-    .values({
-      kind: job.kind,
-      subject_type: job.subjectType ?? null,
-      subject_id: job.subjectId ?? null,
-      payload: JSON.stringify(job.payload),
-      created_at: ctx.clock.now(),
-    })
-    .execute();
+export async function enqueueJob(tx: Tx, ctx: { clock: Clock; afterCommit?: AfterCommitTracker }, job: JobInput): Promise<void> {
+  await jobInsert(tx, ctx, job).execute();
   if (ctx.afterCommit) ctx.afterCommit.queued += 1;
 }
 

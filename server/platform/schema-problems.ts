@@ -49,11 +49,6 @@ export interface ProblemDeadlinePoliciesTable {
   updated_at: Generated<Date>;
 }
 
-export interface ProblemCodeCountersTable {
-  month: string;
-  last: number;
-}
-
 export interface ProblemsTable {
   id: Generated<string>;
   code: string;
@@ -165,7 +160,6 @@ export interface ProblemDB {
   problem_deadline_policies: ProblemDeadlinePoliciesTable;
   region_deadline_policies: RegionDeadlinePoliciesTable;
   region_category_settings: RegionCategorySettingsTable;
-  problem_code_counters: ProblemCodeCountersTable;
   problems: ProblemsTable;
   problem_photos: ProblemPhotosTable;
   problem_events: ProblemEventsTable;

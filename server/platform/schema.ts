@@ -138,8 +138,20 @@ export interface AuditEventsTable {
   after: Json;
   ip: string | null;
   user_agent: string | null;
+}
+
+/** An audit event's place in the hash chain, given by the sealer (audit_seal(), migration 20261203_0801). */
+export interface AuditChainTable {
+  seq: ColumnType<number, never, never>;
+  event_id: ColumnType<number, never, never>;
   prev_hash: ColumnType<string, never, never>;
   hash: ColumnType<string, never, never>;
+  sealed_at: ColumnType<Date, never, never>;
+}
+
+/** Audit events awaiting their seal. */
+export interface AuditUnsealedTable {
+  event_id: ColumnType<number, never, never>;
 }
 
 export interface FilesTable {
@@ -184,6 +196,8 @@ export interface DB extends ProblemDB, InspectionDB, AccountsDB, JobsDB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
+  audit_chain: AuditChainTable;
+  audit_unsealed: AuditUnsealedTable;
   files: FilesTable;
 }
 

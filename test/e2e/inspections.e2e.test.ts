@@ -161,7 +161,7 @@ describe('inspections in Chromium', () => {
     await resultCard.getByLabel('得分率 88.9%').waitFor();
     await resultCard.getByLabel('扣分 1 分').waitFor();
     // A covert finding numbers from its own sequence until release (the public WT codes show no gap).
-    const problemLink = resultCard.getByRole('link', { name: /^问题 AF\d{6}-\d{6}$/ });
+    const problemLink = resultCard.getByRole('link', { name: /^问题 AF\d{6}-\d{6}-\d{6}$/ });
     await problemLink.waitFor();
     problemCode = (await problemLink.getAttribute('aria-label'))!.replace('问题 ', '');
     await page.getByText('已保存', { exact: true }).waitFor();
@@ -303,7 +303,7 @@ describe('inspections in Chromium', () => {
     const unitId = units.body.items[0].id;
     const before = await apiGet<{ version: number; code: string; reporterName: string }>(office.page, `/api/problems/${problemId}`);
     // Released: the finding took a public code, and the office (who may know the team) still sees the inspector.
-    expect(before.body.code).toMatch(/^WT\d{6}-\d{6}$/);
+    expect(before.body.code).toMatch(/^WT\d{6}-\d{6}-\d{6}$/);
     expect(before.body.reporterName).toBe('冯建军');
     const dispatched = await office.page.request.post(`${e2e.baseUrl}/api/problems/${problemId}/transitions`, {
       headers: { 'x-csrf-token': session.body.csrfToken },

@@ -141,7 +141,7 @@ describe('the problem loop in Chromium', () => {
     await page.getByLabel('详细地址（可选）').fill('朝阳路与建设街交叉口东侧');
     await shot(page, 'field-phone', false);
     await page.getByRole('button', { name: '提交', exact: true }).click();
-    await page.getByText(/问题已上报：WT\d{6}-\d{6}/).waitFor();
+    await page.getByText(/问题已上报：WT\d{6}-\d{6}-\d{6}/).waitFor();
     const mine = await apiGet<{ items: Array<{ id: string; code: string; location: unknown; source: string }> }>(
       page,
       '/api/problems?mine=true',

@@ -9,7 +9,7 @@ import { systemClock } from '../../server/platform/clock';
 import { openDatabase, type Database } from '../../server/platform/db';
 import { migrate } from '../../server/platform/migrate';
 import { loadReferenceData } from '../../server/reference-data';
-import { seedDemo } from '../../scripts/demo/seed-demo';
+import { seedDemo } from '../../server/setup/demo/seed-demo';
 // @ts-expect-error plain ES module script without types
 import { buildWebIfStale } from '../../scripts/build-web.mjs';
 

@@ -46,14 +46,19 @@ describe.skipIf(!onPostgres)(`a database role that does not own the tables (${en
     );
     expect(await attempt('delete from audit_events where id = (select max(id) from audit_events)')).toMatch(/permission denied/);
     expect(await attempt('truncate audit_events')).toMatch(/permission denied/);
+    // Nor their places in the chain (audit_chain, written by the sealer).
+    expect(await attempt('update audit_chain set hash = hash where seq = (select max(seq) from audit_chain)')).toMatch(/permission denied/);
+    expect(await attempt('delete from audit_chain where seq = (select max(seq) from audit_chain)')).toMatch(/permission denied/);
+    expect(await attempt('truncate audit_chain')).toMatch(/permission denied/);
     expect(await attempt('drop table audit_events')).toMatch(/must be owner/);
   });
 
-  it("can still do the app's work: read and write tables, append audit events (the chain trigger runs)", async () => {
+  it("can still do the app's work: read and write tables, append audit events (queued for the sealer), seal them", async () => {
     expect(await attempt('select count(*) from units')).toBeNull();
     expect(
       await attempt("insert into audit_events (occurred_at, actor_name, action, subject_type) values (now(), '系统', 'role.test', 'test')"),
     ).toBeNull();
     expect(await attempt('update units set name = name where false')).toBeNull();
+    expect(await attempt('select audit_seal(10)')).toBeNull();
   });
 });

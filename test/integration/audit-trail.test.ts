@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../server/platform/actor';
-import { recordEvent, verifyAuditChain } from '../../server/platform/audit';
+import { recordEvent, sealAudit, verifyAuditChain } from '../../server/platform/audit';
 import { chainHead, readAnchor, signAnchor, verifyAgainstAnchor, writeAnchor } from '../../server/platform/audit-anchor';
 import { FixedClock } from '../../server/platform/clock';
 import { openDatabase, type Tx } from '../../server/platform/db';
@@ -50,43 +50,117 @@ describe(`audit trail (${engineName})`, () => {
     expect(await count()).toBe(before);
   });
 
-  it('is refused UPDATE, DELETE and TRUNCATE by the database itself', async () => {
+  it('is refused UPDATE, DELETE and TRUNCATE by the database itself (events and their chain positions)', async () => {
     const { database } = await getHarness();
+    await verifyAuditChain(database.db); // seals, so the chain has a row to try
     await expect(
       sql`update audit_events set action = 'x' where id = (select max(id) from audit_events)`.execute(database.db),
     ).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_events where id = (select max(id) from audit_events)`.execute(database.db)).rejects.toThrow(
       /append-only/,
     );
-    await expect(sql`truncate audit_events`.execute(database.db)).rejects.toThrow(/append-only/);
+    // Refused twice over now: by the trigger and because the chain references the events.
+    await expect(sql`truncate audit_events`.execute(database.db)).rejects.toThrow(/append-only|foreign key/);
+    await expect(
+      sql`update audit_chain set hash = 'x' where seq = (select max(seq) from audit_chain)`.execute(database.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_chain where seq = (select max(seq) from audit_chain)`.execute(database.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`truncate audit_chain`.execute(database.db)).rejects.toThrow(/append-only/);
   });
 
-  it('finds a changed row and a removed row, naming the first bad one (tampering rolled back)', async () => {
+  it('a write takes no chain lock: while a sealer holds its turn, writes go on and their events wait in the queue', async () => {
+    const { database } = await getHarness();
+    const office = await t.as('office');
+    const write = async (name: string) => {
+      const unit = (await office.get(`/api/units/${t.unitBId}`)).body;
+      expect((await office.patch(`/api/units/${t.unitBId}`, { liaisonName: name, version: unit.version })).status).toBe(200);
+      return (
+        await sql<{ id: string; queued: boolean; sealed: boolean }>`
+          select e.id::int8::text as id, exists (select 1 from audit_unsealed u where u.event_id = e.id) as queued,
+                 exists (select 1 from audit_chain c where c.event_id = e.id) as sealed
+          from audit_events e where e.subject_id = ${t.unitBId} and e.action = 'unit.updated' order by e.id desc limit 1`.execute(
+          database.db,
+        )
+      ).rows[0];
+    };
+    let held: { id: string; queued: boolean; sealed: boolean } | null = null;
+    if (engineName === 'postgres') {
+      // The embedded engine has one connection, so nothing runs beside an open transaction there.
+      await database.db.transaction().execute(async (tx) => {
+        await sql`select pg_advisory_xact_lock(7461029)`.execute(tx); // the sealer's turn, taken and held
+        held = await write('韩梅');
+        expect(await sealAudit(database.db)).toBe(0); // a second sealer finds the turn taken and returns at once
+      });
+      expect(held).toMatchObject({ queued: true, sealed: false });
+    }
+    const event = held ?? (await write('韩梅'));
+    // Written and queued, or sealed if a sealer already ran — never both, never neither.
+    expect(event.queued !== event.sealed).toBe(true);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+    const sealed = await sql<{ seq: string; queued: number }>`
+      select c.seq::int8::text as seq, (select count(*)::int from audit_unsealed u where u.event_id = c.event_id) as queued
+      from audit_chain c where c.event_id = ${event.id}`.execute(database.db);
+    expect(Number(sealed.rows[0].seq)).toBeGreaterThan(0);
+    expect(sealed.rows[0].queued).toBe(0);
+  });
+
+  it('finds a changed event, a removed event and a removed chain row, naming the first bad one (tampering rolled back)', async () => {
     const { database } = await getHarness();
     const auditor = await t.as('auditor');
     expect((await auditor.get('/api/audit-events/verify')).body.ok).toBe(true);
-    for (const kind of ['change', 'remove'] as const) {
+    for (const kind of ['change', 'remove', 'unlink'] as const) {
       await expect(
         database.db.transaction().execute(async (tx) => {
-          // Hold off other writers with the table lock, taken first: taking the chain's advisory lock first and the
-          // table lock later (ALTER TABLE) deadlocks with a writer that has begun its insert (PostgreSQL then kills it).
-          await sql`lock table audit_events in access exclusive mode`.execute(tx);
-          const ids = (await sql<{ id: number }>`select id::int8 as id from audit_events order by id desc limit 3`.execute(tx)).rows.map(
-            (r) => Number(r.id),
-          );
-          const victim = ids[1];
+          // Hold off sealers and writers with the table locks, the chain first (the order a sealer takes them):
+          // the other order could deadlock with a sealer mid-run (PostgreSQL then kills one of the two).
+          await sql`lock table audit_chain, audit_events in access exclusive mode`.execute(tx);
+          await verifyAuditChain(tx); // seal what waits, so the newest events have chain rows
+          const links = (
+            await sql<{
+              seq: number;
+              event_id: number;
+            }>`select seq::int8 as seq, event_id::int8 as event_id from audit_chain order by seq desc limit 3`.execute(tx)
+          ).rows.map((r) => ({ seq: Number(r.seq), eventId: Number(r.event_id) }));
+          const victim = links[1];
           await sql`alter table audit_events disable trigger audit_events_no_update`.execute(tx);
-          if (kind === 'change') await sql`update audit_events set actor_name = '他人' where id = ${victim}`.execute(tx);
-          else await sql`delete from audit_events where id = ${victim}`.execute(tx);
+          await sql`alter table audit_chain disable trigger audit_chain_no_update`.execute(tx);
+          if (kind === 'change') await sql`update audit_events set actor_name = '他人' where id = ${victim.eventId}`.execute(tx);
+          else if (kind === 'remove') {
+            await sql`delete from audit_chain where seq = ${victim.seq}`.execute(tx);
+            await sql`delete from audit_events where id = ${victim.eventId}`.execute(tx);
+          } else await sql`delete from audit_chain where seq = ${victim.seq}`.execute(tx);
           const check = await verifyAuditChain(tx);
           expect(check.ok).toBe(false);
-          expect(check.firstBadId).toBe(kind === 'change' ? victim : ids[0]);
+          expect(check.firstBadId).toBe(kind === 'change' ? victim.seq : links[0].seq);
           expect(check.reason).toMatch(kind === 'change' ? /被改动/ : /被删除或改动/);
           throw new Rollback();
         }),
       ).rejects.toBeInstanceOf(Rollback);
     }
     expect((await auditor.get('/api/audit-events/verify')).body.ok).toBe(true);
+  });
+
+  it('finds an event whose whole chain tail was cut off and that no longer waits for a seal', async () => {
+    const { database } = await getHarness();
+    await expect(
+      database.db.transaction().execute(async (tx) => {
+        await sql`lock table audit_chain, audit_events in access exclusive mode`.execute(tx);
+        await verifyAuditChain(tx);
+        const head = await chainHead(tx);
+        const event = (
+          await sql<{ event_id: number }>`select event_id::int8 as event_id from audit_chain where seq = ${head.seq}`.execute(tx)
+        ).rows[0];
+        await sql`alter table audit_chain disable trigger audit_chain_no_update`.execute(tx);
+        await sql`delete from audit_chain where seq = ${head.seq}`.execute(tx);
+        const check = await verifyAuditChain(tx);
+        expect(check.ok).toBe(false);
+        expect(check.reason).toContain(`id=${Number(event.event_id)}`);
+        expect(check.reason).toContain('不在待封存队列中');
+        throw new Rollback();
+      }),
+    ).rejects.toBeInstanceOf(Rollback);
   });
 
   it('exports the filtered events as .xlsx', async () => {
@@ -134,7 +208,7 @@ describe('npm run audit:verify', () => {
       (e: { code: number; stderr: string }) => e,
     );
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('id=3');
+    expect(bad.stderr).toContain('链上第 3 条');
     fs.rmSync(dir, { recursive: true, force: true });
     // Two child processes each open an embedded database: slow on a busy machine.
   }, 120_000);
@@ -148,8 +222,9 @@ describe(`audit anchors: the chain head published outside the database (${engine
     const { database } = await getHarness();
     await expect(
       database.db.transaction().execute(async (tx) => {
-        // The table lock first: the chain's advisory lock first would deadlock with a writer mid-insert.
-        await sql`lock table audit_events in access exclusive mode`.execute(tx);
+        // The table locks first, the chain before the events (a sealer's order), so no sealer or writer interleaves.
+        await sql`lock table audit_chain, audit_events in access exclusive mode`.execute(tx);
+        await verifyAuditChain(tx);
         await tamper(tx);
         throw new Rollback();
       }),
@@ -162,7 +237,9 @@ describe(`audit anchors: the chain head published outside the database (${engine
       const anchor = signAnchor(head, key, new Date());
       expect(await verifyAgainstAnchor(tx, anchor, key)).toEqual({ ok: true, reason: null });
       await sql`alter table audit_events disable trigger audit_events_no_update`.execute(tx);
-      await sql`delete from audit_events where id >= ${head.seq - 1}`.execute(tx);
+      await sql`alter table audit_chain disable trigger audit_chain_no_update`.execute(tx);
+      const gone = await sql<{ event_id: string }>`delete from audit_chain where seq >= ${head.seq - 1} returning event_id`.execute(tx);
+      for (const row of gone.rows) await sql`delete from audit_events where id = ${row.event_id}`.execute(tx);
       // The shortened chain is still consistent …
       expect((await verifyAuditChain(tx)).ok).toBe(true);
       // … but shorter than the anchor.
@@ -178,8 +255,13 @@ describe(`audit anchors: the chain head published outside the database (${engine
       const head = await chainHead(tx);
       const anchor = signAnchor(head, key, new Date());
       await sql`alter table audit_events disable trigger user`.execute(tx);
-      await sql`update audit_events set actor_name = '他人' where id = ${head.seq}`.execute(tx);
-      await sql`update audit_events e set hash = audit_row_hash(e) where id = ${head.seq}`.execute(tx);
+      await sql`alter table audit_chain disable trigger user`.execute(tx);
+      await sql`update audit_events set actor_name = '他人' where id = (select event_id from audit_chain where seq = ${head.seq})`.execute(
+        tx,
+      );
+      await sql`update audit_chain c set hash = audit_event_hash(e, c.seq, c.prev_hash) from audit_events e where e.id = c.event_id and c.seq = ${head.seq}`.execute(
+        tx,
+      );
       expect((await verifyAuditChain(tx)).ok).toBe(true);
       const check = await verifyAgainstAnchor(tx, anchor, key);
       expect(check.ok).toBe(false);

@@ -55,7 +55,7 @@ describe(`deadlines and escalation (${engineName})`, () => {
     const detail = (await office.get(`/api/problems/${p.id}`)).body;
     expect(detail.overdue).toBe(true);
     expect(detail.supervisionNotices).toHaveLength(1);
-    expect(detail.supervisionNotices[0].code).toMatch(/^DB\d{6}-\d{6}$/);
+    expect(detail.supervisionNotices[0].code).toMatch(/^DB\d{6}-\d{6}-\d{6}$/);
     expect(await kinds('unit', p.id)).toContain('supervised');
     expect(await kinds('office', p.id)).toContain('supervised');
     const print = await office.get(`/api/supervision-notices/${detail.supervisionNotices[0].id}/print`);

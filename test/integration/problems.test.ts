@@ -38,7 +38,7 @@ describe(`problem loop (${engineName})`, () => {
     };
     const first = await grid.post('/api/problems', body);
     expect(first.status).toBe(201);
-    expect(first.body.code).toMatch(/^WT\d{6}-\d{6}$/);
+    expect(first.body.code).toMatch(/^WT\d{6}-\d{6}-\d{6}$/);
     expect(first.body).toMatchObject({
       state: 'pending',
       source: 'grid',

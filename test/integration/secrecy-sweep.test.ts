@@ -422,8 +422,8 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
     expect(how[ids.standardB].how).toBe('created');
     expect(how[ids.standardC].how).toBe('created');
     // Covert findings number from their own sequence: the public WT sequence has no gap to count.
-    expect(how[ids.standardB].code).toMatch(/^AF\d{6}-\d{6}$/);
-    expect(how[ids.standardC].code).toMatch(/^AF\d{6}-\d{6}$/);
+    expect(how[ids.standardB].code).toMatch(/^AF\d{6}-\d{6}-\d{6}$/);
+    expect(how[ids.standardC].code).toMatch(/^AF\d{6}-\d{6}-\d{6}$/);
     ids.findingNew = how[ids.standardC].problemId;
     ids.findingAfterClose = how[ids.standardB].problemId;
     LABEL.set(ids.findingNew, '~finding-new~');
@@ -477,7 +477,7 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
   it('after release the findings are public, take public codes, and the inspected never learn who the covert team was', async () => {
     expect((await office.post(`/api/inspection-rounds/${ids.covertRound}/release`)).status).toBe(204);
     const released = (await office.get(`/api/problems/${ids.findingNew}`)).body;
-    expect(released.code).toMatch(/^WT\d{6}-\d{6}$/);
+    expect(released.code).toMatch(/^WT\d{6}-\d{6}-\d{6}$/);
     expect(released.timeline.map((e: { action: string }) => e.action)).toContain('covert_released');
     // The unit's own problem now shows the covert finding — by 暗访组.
     const unitView = (await clients.unit.get(`/api/problems/${ids.problemA}`)).body;

@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildApp } from '../../server/app';
-import { verifyAuditChain } from '../../server/platform/audit';
+import { sealAudit, verifyAuditChain } from '../../server/platform/audit';
 import { FixedClock } from '../../server/platform/clock';
 import { DataDirLockedError, openDatabase, type Database } from '../../server/platform/db';
 import { startJobs, type ScheduledJob } from '../../server/platform/jobs';
@@ -209,7 +209,7 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped
     expect(chain.done).toBe(chainRuns.length);
   }, 45_000);
 
-  it('the audit chain stays intact when both nodes write at once', async () => {
+  it('the audit chain stays intact when both nodes write and seal at once', async () => {
     const before = await verifyAuditChain(a.database.db);
     expect(before.ok, before.reason ?? '').toBe(true);
     const officeA = await new Client(a.app).login(t.users.office.username, PASSWORD);
@@ -221,7 +221,19 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped
         { name: `并发单位${node}${i}${t.tag}`, type: 'school', regionId: t.townAId },
         { headers: { 'user-agent': `two-nodes-${node}-${t.tag}` } },
       );
+    // Both nodes' sealers run while both nodes write (as their audit-seal jobs would): one sealer at a time gets the turn.
+    let writing = true;
+    const sealed = { a: 0, b: 0 };
+    const sealLoop = async (node: Node, key: 'a' | 'b') => {
+      while (writing) {
+        sealed[key] += await sealAudit(node.database.db);
+        await sleep(5);
+      }
+    };
+    const sealers = [sealLoop(a, 'a'), sealLoop(b, 'b')];
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => [create(officeA, 'a', i), create(officeB, 'b', i)]).flat());
+    writing = false;
+    await Promise.all(sealers);
     expect(results.map((r) => r.status)).toEqual(Array(24).fill(201));
     const events = await sql<{ user_agent: string; n: number }>`
       select user_agent, count(*)::int as n from audit_events where user_agent in (${`two-nodes-a-${t.tag}`}, ${`two-nodes-b-${t.tag}`}) group by user_agent order by user_agent`.execute(
@@ -234,6 +246,11 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped
     const after = await verifyAuditChain(b.database.db);
     expect(after.ok, after.reason ?? '').toBe(true);
     expect(after.checked).toBeGreaterThanOrEqual(before.checked + 24);
+    // Every one of the 24 events has exactly one place in the chain, whichever node sealed it.
+    const places = await sql<{ n: number; distinct_seq: number }>`
+      select count(*)::int as n, count(distinct c.seq)::int as distinct_seq from audit_events e join audit_chain c on c.event_id = e.id
+      where e.user_agent in (${`two-nodes-a-${t.tag}`}, ${`two-nodes-b-${t.tag}`})`.execute(a.database.db);
+    expect(places.rows[0]).toEqual({ n: 24, distinct_seq: 24 });
   });
 });
 

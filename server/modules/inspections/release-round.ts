@@ -27,7 +27,7 @@ export async function releaseRound(ctx: Ctx, id: string): Promise<void> {
     if (!done) throw new AppError('conflict', '该暗访轮次已发布');
     const problems = await tx
       .selectFrom('problems')
-      .select(['id', 'code'])
+      .select(['id', 'code', 'region_id'])
       .where('round_id', '=', id)
       .orderBy('created_at')
       .orderBy('code')
@@ -35,7 +35,7 @@ export async function releaseRound(ctx: Ctx, id: string): Promise<void> {
     // Findings now take public codes, in the order they were found: the public sequence never had a gap for them.
     const renumbered: Array<{ from: string; to: string }> = [];
     for (const p of problems.filter((x) => x.code.startsWith(COVERT_CODE_PREFIX))) {
-      const code = await nextCode(tx, 'WT', now);
+      const code = await nextCode(tx, 'WT', p.region_id, now);
       await tx.updateTable('problems').set({ code, covert_code: p.code }).where('id', '=', p.id).execute();
       await appendEvent(tx, {
         problemId: p.id,

@@ -64,13 +64,13 @@ export async function notify(
   to: Recipients[],
   notice: Notice,
 ): Promise<void> {
+  await enqueueJob(tx, ctx, noticeJob(to, notice));
+}
+
+/** The notice as a job for a `writeTogether` batch (`jobInsert`); the caller counts it in `ctx.afterCommit`. */
+export function noticeJob(to: Recipients[], notice: Notice) {
   const job: NoticeJob = { notice, to: to.map((r) => ('users' in r ? { users: r.users.filter((x): x is string => !!x) } : r)) };
-  await enqueueJob(tx, ctx, {
-    kind: 'notice',
-    subjectType: notice.problemId ? 'problem' : null,
-    subjectId: notice.problemId ?? null,
-    payload: job,
-  });
+  return { kind: 'notice', subjectType: notice.problemId ? 'problem' : null, subjectId: notice.problemId ?? null, payload: job };
 }
 
 /** Active users holding one of the roles on the unit (e.g. the unit head and liaisons). */

@@ -3,10 +3,10 @@
  * 回头看 relapses (reopen-problem.ts) and inspection findings (inspections/record-visit.ts).
  */
 import { actorUserId } from '../../platform/actor';
-import { recordEvent } from '../../platform/audit';
+import { recordEvent, type AuditInput } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import type { Tx } from '../../platform/db';
-import { appendEvent, nextCode } from './repository';
+import { appendEvent, nextCode, type TimelineEntry } from './repository';
 
 export interface NewProblemValues {
   clientId: string | null;
@@ -27,11 +27,58 @@ export interface NewProblemValues {
   standardId?: string | null;
 }
 
+/** The INSERT of a problem row (`id` given when other rows of the same batch refer to it). */
+export function problemInsert(db: Tx, ctx: Ctx, v: NewProblemValues, code: string, id?: string) {
+  const now = ctx.clock.now();
+  return db.insertInto('problems').values({
+    ...(id ? { id } : {}),
+    code,
+    client_id: v.clientId,
+    description: v.description,
+    category_code: v.categoryCode,
+    source: v.source,
+    severity: v.severity,
+    state: v.state,
+    region_id: v.regionId,
+    lat: v.lat,
+    lng: v.lng,
+    address: v.address,
+    site_id: v.siteId,
+    unit_id: v.unitId ?? null,
+    deadline: v.deadline ?? null,
+    dispatched_at: v.state === 'dispatched' ? now : null,
+    first_dispatched_at: v.state === 'dispatched' ? now : null,
+    relapsed_from: v.relapsedFrom ?? null,
+    round_id: v.roundId ?? null,
+    standard_id: v.standardId ?? null,
+    accepted_at: v.state === 'pending' ? null : now,
+    reporter_id: actorUserId(ctx.actor),
+    reporter_name: ctx.actor.name,
+    created_at: now,
+    updated_at: now,
+  });
+}
+
+/** The first timeline entry of a new problem. */
+export function firstTimelineEntry(ctx: Ctx, problemId: string, v: NewProblemValues): TimelineEntry {
+  return {
+    problemId,
+    action: v.relapsedFrom ? 'relapse' : 'report',
+    from: null,
+    to: v.state,
+    actorId: ctx.actor.id || null,
+    actorName: ctx.actor.name,
+    at: ctx.clock.now(),
+    payload: v.relapsedFrom ? { relapsedFrom: v.relapsedFrom } : undefined,
+    roundId: v.roundId ?? null,
+  };
+}
+
 /**
- * Inserts a problem row, its timeline entry and (unless `auditLater`) its audit event; returns the id.
- * `code` may be taken beforehand with `nextCode(ctx.db, …)` so the month's counter row is not locked for
- * the whole transaction; a caller that passes `auditLater` writes the event with `auditReported` as its
- * last statement, so the audit chain's lock is held only until COMMIT.
+ * Inserts a problem row, its timeline entry and (unless `auditLater`) its audit event; returns the id. A covert
+ * finding numbers from its own sequence (AF…): taking a public WT code now would leave a gap that the inspected could
+ * count; it gets its WT code at release (release-round.ts). A report does not come through here: it sends all its
+ * rows in one statement (submit-problem.ts).
  */
 export async function insertProblem(
   tx: Tx,
@@ -39,63 +86,26 @@ export async function insertProblem(
   v: NewProblemValues,
   opts: { code?: string; auditLater?: boolean; covert?: boolean } = {},
 ): Promise<{ id: string; code: string }> {
-  const now = ctx.clock.now();
-  // A covert finding numbers from its own sequence (AF…): taking a public WT code now would leave a gap that the
-  // inspected could count. It gets its WT code at release (release-round.ts).
-  const code = opts.code ?? (await nextCode(tx, opts.covert ? COVERT_CODE_PREFIX : 'WT', now));
-  const row = await tx
-    .insertInto('problems')
-    .values({
-      code,
-      client_id: v.clientId,
-      description: v.description,
-      category_code: v.categoryCode,
-      source: v.source,
-      severity: v.severity,
-      state: v.state,
-      region_id: v.regionId,
-      lat: v.lat,
-      lng: v.lng,
-      address: v.address,
-      site_id: v.siteId,
-      unit_id: v.unitId ?? null,
-      deadline: v.deadline ?? null,
-      dispatched_at: v.state === 'dispatched' ? now : null,
-      first_dispatched_at: v.state === 'dispatched' ? now : null,
-      relapsed_from: v.relapsedFrom ?? null,
-      round_id: v.roundId ?? null,
-      standard_id: v.standardId ?? null,
-      accepted_at: v.state === 'pending' ? null : now,
-      reporter_id: actorUserId(ctx.actor),
-      reporter_name: ctx.actor.name,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning(['id', 'code'])
-    .executeTakeFirstOrThrow();
-  await appendEvent(tx, {
-    problemId: row.id,
-    action: v.relapsedFrom ? 'relapse' : 'report',
-    from: null,
-    to: v.state,
-    actorId: ctx.actor.id || null,
-    actorName: ctx.actor.name,
-    at: now,
-    payload: v.relapsedFrom ? { relapsedFrom: v.relapsedFrom } : undefined,
-    roundId: v.roundId ?? null,
-  });
+  const code = opts.code ?? (await nextCode(tx, opts.covert ? COVERT_CODE_PREFIX : 'WT', v.regionId, ctx.clock.now()));
+  const row = await problemInsert(tx, ctx, v, code).returning(['id', 'code']).executeTakeFirstOrThrow();
+  await appendEvent(tx, firstTimelineEntry(ctx, row.id, v));
   if (!opts.auditLater) await auditReported(tx, ctx, row, v);
   return row;
 }
 
 /** The audit event of a new problem. */
 export function auditReported(tx: Tx, ctx: Ctx, row: { id: string; code: string }, v: NewProblemValues) {
-  return recordEvent(tx, ctx, {
+  return recordEvent(tx, ctx, reportedEvent(row, v));
+}
+
+/** What the audit trail records of a new problem. */
+export function reportedEvent(row: { id: string; code: string }, v: NewProblemValues): AuditInput {
+  return {
     action: 'problem.reported',
     subjectType: 'problem',
     subjectId: row.id,
     after: { code: row.code, category_code: v.categoryCode, source: v.source, severity: v.severity, region_id: v.regionId, state: v.state },
-  });
+  };
 }
 
 /** The prefix of covert findings' codes before release. */

@@ -169,20 +169,27 @@ export function findByClientId(db: Db | Tx, reporterId: string, clientId: string
   return db.selectFrom('problems').select('id').where('reporter_id', '=', reporterId).where('client_id', '=', clientId).executeTakeFirst();
 }
 
-/** The next readable code for a month, e.g. WT202611-000123. */
-export async function nextCode(tx: Tx, prefix: string, now: Date): Promise<string> {
-  const month = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7).replace('-', '');
-  const key = `${prefix}${month}`;
-  const r = await sql<{ last: number }>`
-    insert into problem_code_counters (month, last) values (${key}, 1)
-    on conflict (month) do update set last = problem_code_counters.last + 1
-    returning last`.execute(tx);
-  return `${key}-${String(r.rows[0].last).padStart(6, '0')}`;
+/**
+ * The next readable code: prefix, month, the county (first 6 digits of its code) and the county's running number
+ * for that prefix and month, e.g. WT202612-330122-000123 (next_problem_code(), migration 20261203_0801: one sequence
+ * per county, prefix and month, so concurrent reports never wait on a counter row).
+ */
+export async function nextCode(db: Db | Tx, prefix: string, regionId: string, now: Date): Promise<string> {
+  const r = await sql<{ code: string }>`select next_problem_code(${prefix}, ${regionId}, ${now}) as code`.execute(db);
+  return r.rows[0].code;
 }
 
 /** Supervision notices (督办单) issued on a problem. */
 export function noticesOf(db: Db, problemId: string) {
   return db.selectFrom('supervision_notices').selectAll().where('problem_id', '=', problemId).orderBy('issued_at').execute();
+}
+
+/** The INSERT of a new problem's report photos, in the order given (for a `writeTogether` batch). */
+export function reportPhotosInsert(db: Db | Tx, problemId: string, fileIds: string[]) {
+  return db
+    .insertInto('problem_photos')
+    .values(fileIds.map((file_id, i) => ({ problem_id: problemId, file_id, stage: 'report', sort: i, round_id: null })))
+    .onConflict((oc) => oc.columns(['problem_id', 'file_id']).doNothing());
 }
 
 /** Attaches uploaded files to a problem at a stage; `roundId` marks photos a covert round added (hidden with it). */
@@ -208,33 +215,35 @@ export async function attachPhotos(
     .execute();
 }
 
+/** A timeline entry as it is inserted. */
+export interface TimelineEntry {
+  problemId: string;
+  action: string;
+  from: string | null;
+  to: string | null;
+  actorId: string | null;
+  actorName: string;
+  payload?: Record<string, unknown>;
+  at: Date;
+  roundId?: string | null;
+}
+
+/** The INSERT of a timeline entry (for `appendEvent`, or a `writeTogether` batch). */
+export function timelineInsert(db: Db | Tx, e: TimelineEntry) {
+  return db.insertInto('problem_events').values({
+    problem_id: e.problemId,
+    action: e.action,
+    from_state: e.from,
+    to_state: e.to,
+    actor_id: e.actorId,
+    actor_name: e.actorName,
+    payload: e.payload ? JSON.stringify(e.payload) : null,
+    occurred_at: e.at,
+    round_id: e.roundId ?? null,
+  });
+}
+
 /** Appends a timeline entry. */
-export async function appendEvent(
-  tx: Tx,
-  e: {
-    problemId: string;
-    action: string;
-    from: string | null;
-    to: string | null;
-    actorId: string | null;
-    actorName: string;
-    payload?: Record<string, unknown>;
-    at: Date;
-    roundId?: string | null;
-  },
-) {
-  await tx
-    .insertInto('problem_events')
-    .values({
-      problem_id: e.problemId,
-      action: e.action,
-      from_state: e.from,
-      to_state: e.to,
-      actor_id: e.actorId,
-      actor_name: e.actorName,
-      payload: e.payload ? JSON.stringify(e.payload) : null,
-      occurred_at: e.at,
-      round_id: e.roundId ?? null,
-    })
-    .execute();
+export async function appendEvent(tx: Tx, e: TimelineEntry) {
+  await timelineInsert(tx, e).execute();
 }

@@ -3,15 +3,19 @@
  * connection return the same problem instead of a second one.
  */
 import { REPORT_SOURCES_BY_ROLE, PROBLEM_SOURCE_LABELS, type ProblemSource } from '../../../common/problem-workflow';
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../platform/actor';
+import { auditEventInsert } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { authorize } from '../../platform/policy';
+import { jobInsert } from '../../platform/jobs-after-commit';
 import { assertOwnUploads } from '../../platform/visibility';
-import { notify } from '../notifications/notify';
+import { writeTogether } from '../../platform/write-batch';
+import { noticeJob } from '../notifications/notify';
 import { categoryUsableIn } from '../problem-categories/list-categories';
-import { auditReported, insertProblem, type NewProblemValues } from './insert-problem';
-import { attachPhotos, findByClientId, findProblem, nextCode, type ProblemRow } from './repository';
+import { firstTimelineEntry, problemInsert, reportedEvent, type NewProblemValues } from './insert-problem';
+import { findByClientId, findProblem, nextCode, reportPhotosInsert, timelineInsert, type ProblemRow } from './repository';
 import type { SubmitProblemInput } from './schemas';
 import { problemLink } from './verb';
 
@@ -65,39 +69,41 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
     throw new AppError('validation', `问题类别 ${input.categoryCode} 不存在或已停用`);
   await assertOwnUploads(ctx.db, ctx.actor, input.photoIds);
 
-  // The code is taken in its own statement (autocommit), so concurrent reports do not queue on the
-  // month's counter row until COMMIT; a report that then fails leaves a gap in the numbering, nothing worse.
-  const code = await nextCode(ctx.db, 'WT', ctx.clock.now());
+  // The code comes from the county's sequence (no lock); then the problem, its timeline entry, its photos, the
+  // nearest office's notice job and the audit event go to the database as one statement (write-batch.ts): one round
+  // trip, one implicit transaction, all or nothing. The audit event is chained by the sealer after COMMIT.
+  const code = await nextCode(ctx.db, 'WT', regionId, ctx.clock.now());
+  const id = randomUUID();
+  const values: NewProblemValues = {
+    clientId: input.clientId,
+    description: input.description,
+    categoryCode: input.categoryCode,
+    source,
+    severity: input.severity,
+    state: 'pending',
+    regionId,
+    lat: input.location?.lat ?? null,
+    lng: input.location?.lng ?? null,
+    address: input.address ?? null,
+    siteId: input.siteId ?? null,
+  };
+  const notice = noticeJob([{ nearestOffice: region.path }], {
+    kind: 'reported',
+    title: `新上报问题 ${code} 待受理`,
+    body: input.description.slice(0, 80),
+    link: problemLink(id),
+    problemId: id,
+    regionPath: region.path,
+  });
   try {
-    const id = await ctx.db.transaction().execute(async (tx) => {
-      const values: NewProblemValues = {
-        clientId: input.clientId,
-        description: input.description,
-        categoryCode: input.categoryCode,
-        source,
-        severity: input.severity,
-        state: 'pending',
-        regionId,
-        lat: input.location?.lat ?? null,
-        lng: input.location?.lng ?? null,
-        address: input.address ?? null,
-        siteId: input.siteId ?? null,
-      };
-      const row = await insertProblem(tx, ctx, values, { code, auditLater: true });
-      await attachPhotos(tx, row.id, input.photoIds, 'report');
-      // The nearest office hears of it after COMMIT (one job row here; recipients are resolved at delivery).
-      await notify(ctx, tx, [{ nearestOffice: region.path }], {
-        kind: 'reported',
-        title: `新上报问题 ${row.code} 待受理`,
-        body: input.description.slice(0, 80),
-        link: problemLink(row.id),
-        problemId: row.id,
-        regionPath: region.path,
-      });
-      // Last: the audit chain is serialized from here to COMMIT.
-      await auditReported(tx, ctx, row, values);
-      return row.id;
-    });
+    await writeTogether(ctx.db, [
+      problemInsert(ctx.db, ctx, values, code, id),
+      timelineInsert(ctx.db, firstTimelineEntry(ctx, id, values)),
+      ...(input.photoIds.length ? [reportPhotosInsert(ctx.db, id, input.photoIds)] : []),
+      jobInsert(ctx.db, ctx, notice),
+      auditEventInsert(ctx.db, ctx, reportedEvent({ id, code }, values)),
+    ]);
+    if (ctx.afterCommit) ctx.afterCommit.queued += 1; // the nearest office hears of it right after this request
     return { problem: (await findProblem(ctx.db, id))!, created: true };
   } catch (e) {
     // Two resends racing: the unique (reporter, clientId) index lets one win; the other returns it.

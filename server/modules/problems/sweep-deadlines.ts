@@ -29,6 +29,7 @@ interface Due {
   code: string;
   unit_id: string;
   deadline: Date;
+  region_id: string;
   region_path: string;
   unit_name: string | null;
   remind_before_hours: number;
@@ -40,7 +41,7 @@ function candidates(ctx: Ctx) {
     .selectFrom('problems as p')
     .innerJoin('regions as r', 'r.id', 'p.region_id')
     .leftJoin('units as u', 'u.id', 'p.unit_id')
-    .select(['p.id', 'p.code', 'p.unit_id', 'p.deadline', 'r.path as region_path', 'u.name as unit_name'])
+    .select(['p.id', 'p.code', 'p.unit_id', 'p.deadline', 'p.region_id', 'r.path as region_path', 'u.name as unit_name'])
     .select([
       thresholdFor('r.path', 'remind_before_hours').as('remind_before_hours'),
       thresholdFor('r.path', 'escalate_after_hours').as('escalate_after_hours'),
@@ -100,7 +101,7 @@ export async function sweepDeadlines(ctx: Ctx): Promise<{ reminded: number; supe
   for (const p of late) {
     await ctx.db.transaction().execute(async (tx) => {
       if (!(await claim(tx, p.id, 'supervised_at', now))) return;
-      const code = await nextCode(tx, 'DB', now);
+      const code = await nextCode(tx, 'DB', p.region_id, now);
       const notice = await tx
         .insertInto('supervision_notices')
         .values({

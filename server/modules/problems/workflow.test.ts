@@ -427,14 +427,14 @@ describe('every verb leads where the table says', () => {
 
   it('reopen leaves the case closed and files a linked relapse dispatched to the same unit', async () => {
     const { db: tx, queries } = fakeDb((sql) => {
-      if (sql.startsWith('insert into problem_code_counters')) return [{ last: 7 }];
-      if (sql.startsWith('insert into "problems"')) return [{ id: 'p2', code: 'WT202611-000007' }];
+      if (sql.startsWith('select next_problem_code')) return [{ code: 'WT202611-330122-000007' }];
+      if (sql.startsWith('insert into "problems"')) return [{ id: 'p2', code: 'WT202611-330122-000007' }];
     });
     const parsed = PROBLEM_ACTIONS.reopen.payload.parse({ reason: '回头看发现反弹' });
     const effects = await VERBS.reopen.apply(ctxFor(inspector), tx, problem('closed'), parsed as never);
     expect(targetState('reopen', PROBLEM_ACTIONS.reopen, effects.to)).toBe('closed');
     expect(effects.set).toEqual({ relapse_count: 1 });
-    expect(await effects.after!(tx)).toEqual({ relapseProblemId: 'p2', relapseCode: 'WT202611-000007' });
+    expect(await effects.after!(tx)).toEqual({ relapseProblemId: 'p2', relapseCode: 'WT202611-330122-000007' });
     const insert = queries.find((q) => q.sql.startsWith('insert into "problems"'))!;
     // The new row: source recheck, state dispatched, unit uA, linked to p1.
     expect(insert.parameters).toEqual(expect.arrayContaining(['recheck', 'dispatched', 'uA', 'p1']));

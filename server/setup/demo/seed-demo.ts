@@ -2,19 +2,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Role } from '../../common/roles';
-import { systemActor } from '../../server/platform/actor';
-import { recordEvent } from '../../server/platform/audit';
-import { hashPassword } from '../../server/platform/auth/passwords';
-import type { Clock } from '../../server/platform/clock';
-import type { Ctx } from '../../server/platform/context';
-import type { Db } from '../../server/platform/db';
-import type { Region } from '../../server/platform/schema';
-import { insertCheckedRegion } from '../../server/modules/regions/create-region';
-import { insertUnit } from '../../server/modules/units/create-unit';
-import { insertUser } from '../../server/modules/users/create-user';
-import { insertSite } from '../../server/modules/sites/save-site';
-import { loadStarter } from '../../server/modules/standards/load-starter';
+import type { Role } from '../../../common/roles';
+import { systemActor } from '../../platform/actor';
+import { recordEvent } from '../../platform/audit';
+import { hashPassword } from '../../platform/auth/passwords';
+import type { Clock } from '../../platform/clock';
+import type { Ctx } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import type { Region } from '../../platform/schema';
+import { insertCheckedRegion } from '../../modules/regions/create-region';
+import { insertUnit } from '../../modules/units/create-unit';
+import { insertUser } from '../../modules/users/create-user';
+import { insertSite } from '../../modules/sites/save-site';
+import { loadStarter } from '../../modules/standards/load-starter';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 

@@ -1,13 +1,13 @@
 /** On an empty database: seed the demo county, or create the first 安全管理员 of a real deployment. */
 import readline from 'node:readline/promises';
 import { sql } from 'kysely';
-import { passwordProblem } from '../common/password-policy';
-import { systemActor } from '../server/platform/actor';
-import { hashPassword } from '../server/platform/auth/passwords';
-import type { Clock } from '../server/platform/clock';
-import type { Config } from '../server/platform/config';
-import type { Db } from '../server/platform/db';
-import { insertUser } from '../server/modules/users/create-user';
+import { passwordProblem } from '../../common/password-policy';
+import { systemActor } from '../platform/actor';
+import { hashPassword } from '../platform/auth/passwords';
+import type { Clock } from '../platform/clock';
+import type { Config } from '../platform/config';
+import type { Db } from '../platform/db';
+import { insertUser } from '../modules/users/create-user';
 import { seedDemo } from './demo/seed-demo';
 
 /** True when no account exists yet. */
