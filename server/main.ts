@@ -12,7 +12,15 @@ import { JOBS } from './jobs';
 import { startJobs } from './platform/jobs';
 import { openStorage } from './platform/storage';
 
-const started = Date.now();
+// process.uptime() counts from the process start, so module loading (tsx transpiling) is in the figures too.
+const phases: Record<string, number> = {};
+let last = 0;
+const phase = (name: string) => {
+  const now = Math.round(process.uptime() * 1000);
+  phases[name] = now - last;
+  last = now;
+};
+phase('load');
 // A wrong setting (STORAGE, S3_*) stops the start with one line naming it, not a stack trace.
 const config = (() => {
   try {
@@ -38,9 +46,12 @@ const applied = process.env.MIGRATION_DATABASE_URL
       appRoleName(),
     )
   : await migrate(database.db);
+phase('openAndMigrate');
 const reference = await loadReferenceData(database.db);
+phase('reference');
 const clock = clockFromEnv();
 const firstRun = await prepareFirstRun(database.db, clock, config);
+phase('firstRun');
 // One storage for every module and every node's requests: the local disk, or with STORAGE=s3 the shared object store
 // (its bucket is checked now: a wrong setting stops the start here, not at the first upload).
 const storage = await openStorage(config.storage).catch((error: unknown) => {
@@ -57,8 +68,13 @@ const app = await buildApp({
   outboxDir: config.outboxDir,
   trustProxy: config.trustProxy,
 });
+phase('buildApp');
 await app.listen({ port: config.port, host: config.host });
+phase('listen');
+// Answering requests from here; the scheduled jobs start next (pg-boss: schema check, queues, schedules).
+const startupMs = Math.round(process.uptime() * 1000);
 const jobs = process.env.JOBS === 'false' ? null : await startJobs(database, clock, JOBS, (msg, extra) => app.log.info({ extra }, msg));
+phase('jobs');
 app.log.info(
   {
     engine: database.engine,
@@ -66,7 +82,8 @@ app.log.info(
     migrations: applied.length,
     reference,
     firstRun,
-    startupMs: Date.now() - started,
+    startupMs,
+    phasesMs: phases,
     rssMb: Math.round(process.memoryUsage().rss / 1048576),
   },
   `创城 ready on http://127.0.0.1:${config.port} (${database.engine})`,
