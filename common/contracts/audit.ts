@@ -27,8 +27,8 @@ export const auditVerifyResponse = z.object({
   firstBadId: z.number().int().nullable(),
   reason: z.string().nullable(),
   /** Events written but not yet given their place in the chain (sealed within seconds), and the oldest one's time. */
-  unsealed: z.number().int().optional(),
-  oldestUnsealedAt: timestamp.nullable().optional(),
+  unsealed: z.number().int(),
+  oldestUnsealedAt: timestamp.nullable(),
 });
 
 /** The newest signed chain head published outside the database (audit-anchor.ts). */
