@@ -67,12 +67,11 @@ export const leadingMemberResponse = z.object({
   units: z.array(z.object({ id, name: z.string() })),
 });
 
-/** A holder of the task-force role (创建专班) for the campaign. */
+/** A holder of the task-force role (创建专班) for the campaign (no phone: an account's number is not for everyone in the area). */
 export const taskforceMemberResponse = z.object({
   userId: id,
   name: z.string(),
   username: z.string(),
-  phone: z.string().nullable(),
 });
 
 /** One campaign with its leading group and task force. */

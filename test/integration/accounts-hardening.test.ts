@@ -193,6 +193,9 @@ describe(`三员分立 between people (${engineName})`, () => {
     const pending = await aud.get('/api/users/privileged-changes');
     const item = pending.body.items.find((c: { id: string }) => c.id === req.body.pending.id);
     expect(item.abilities).toMatchObject({ approve: true, reject: true });
+    // The reviewer reads where the password will go, masked: the full number is the owner's, not every 三员's.
+    expect(item.summary).toContain(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    expect(JSON.stringify(item)).not.toContain(phone);
     const ok = await aud.post(`/api/users/privileged-changes/${req.body.pending.id}/approve`);
     expect(ok.status).toBe(200);
     expect(ok.body.change.status).toBe('approved');

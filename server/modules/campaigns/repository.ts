@@ -82,7 +82,7 @@ export function taskforce(db: Db, campaignId: string) {
   return db
     .selectFrom('user_roles as ur')
     .innerJoin('users as u', 'u.id', 'ur.user_id')
-    .select(['u.id as userId', 'u.name', 'u.username', 'u.phone'])
+    .select(['u.id as userId', 'u.name', 'u.username'])
     .where('ur.role', '=', 'taskforce')
     .where('ur.scope_type', '=', 'campaign')
     .where('ur.scope_id', '=', campaignId)

@@ -2,6 +2,7 @@
  * 新建账号: a temporary password the person must change at first sign-in. An account with a 三员 role is filed
  * for a second 三员's approval instead, and its password goes to the owner's phone (privileged-changes.ts).
  */
+import { maskPhone } from '../../platform/outbox';
 import { recordEvent } from '../../platform/audit';
 import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context';
@@ -95,7 +96,7 @@ export async function createUser(
       targetUserId: null,
       targetVersion: null,
       payload: input,
-      summary: `新建账号 ${input.username}（${input.name}），角色：${roleNames(input.roles)}；批准后临时密码发送至本人手机 ${phone}`,
+      summary: `新建账号 ${input.username}（${input.name}），角色：${roleNames(input.roles)}；批准后临时密码发送至本人手机 ${maskPhone(phone)}`,
     });
     return { pendingId };
   }

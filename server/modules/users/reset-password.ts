@@ -2,6 +2,7 @@
  * 重置密码 and 解锁, by the 安全管理员. An ordinary account's temporary password is shown once to the 安全管理员;
  * a 三员 account's reset is filed for a second 三员's approval and its password goes to the owner's phone.
  */
+import { maskPhone } from '../../platform/outbox';
 import { recordEvent } from '../../platform/audit';
 import { hashPassword, temporaryPassword } from '../../platform/auth/passwords';
 import { endUserSessions } from '../../platform/auth/sessions';
@@ -31,7 +32,7 @@ export async function resetPassword(ctx: Ctx, id: string): Promise<{ password: s
       targetUserId: id,
       targetVersion: user.version,
       payload: {},
-      summary: `重置 ${user.username}（${user.name}）的密码；批准后临时密码发送至本人手机 ${phone}`,
+      summary: `重置 ${user.username}（${user.name}）的密码；批准后临时密码发送至本人手机 ${maskPhone(phone)}`,
     });
     return { pendingId };
   }
