@@ -1,5 +1,6 @@
 /** The signed-in person and the scopes of their roles, loaded once per request. */
 import type { Role, ScopeType } from '../../common/roles';
+import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { Db } from './db';
 
 export interface RoleGrant {
@@ -38,30 +39,39 @@ export const systemActor: Actor = {
   via: 'system',
 };
 
-/** Loads a user's role grants with the region path each scope covers. */
-export async function loadGrants(db: Db, userId: string): Promise<RoleGrant[]> {
-  const rows = await db
-    .selectFrom('user_roles as ur')
-    .leftJoin('regions as r', (j) => j.onRef('r.id', '=', 'ur.scope_id').on('ur.scope_type', '=', 'region'))
-    .leftJoin('campaigns as c', (j) => j.onRef('c.id', '=', 'ur.scope_id').on('ur.scope_type', '=', 'campaign'))
-    .leftJoin('regions as cr', 'cr.id', 'c.region_id')
-    .leftJoin('units as u', (j) => j.onRef('u.id', '=', 'ur.scope_id').on('ur.scope_type', '=', 'unit'))
-    .leftJoin('regions as ur_region', 'ur_region.id', 'u.region_id')
-    .select([
-      'ur.role',
-      'ur.scope_type',
-      'ur.scope_id',
-      'r.path as region_path',
-      'cr.path as campaign_region_path',
-      'ur_region.path as unit_region_path',
-    ])
-    .where('ur.user_id', '=', userId)
-    .execute();
-  return rows.map((r) => ({
+/**
+ * SQL: a user's role grants as a JSON array, each with the region path its scope covers — for region scopes the
+ * region's path; for campaign scopes the campaign region's path; for unit scopes the unit's region path. Selected
+ * beside the user's row, so a request loads its actor in one statement.
+ */
+export function grantsJsonSql(userId: Expression<string>): RawBuilder<GrantJson[]> {
+  return sql<GrantJson[]>`coalesce((
+    select json_agg(json_build_object('role', ur.role, 'scope_type', ur.scope_type, 'scope_id', ur.scope_id,
+                                      'region_path', coalesce(r.path, cr.path, ur_region.path)))
+    from user_roles ur
+    left join regions r on r.id = ur.scope_id and ur.scope_type = 'region'
+    left join campaigns c on c.id = ur.scope_id and ur.scope_type = 'campaign'
+    left join regions cr on cr.id = c.region_id
+    left join units u on u.id = ur.scope_id and ur.scope_type = 'unit'
+    left join regions ur_region on ur_region.id = u.region_id
+    where ur.user_id = ${userId}), '[]'::json)`;
+}
+
+interface GrantJson {
+  role: string;
+  scope_type: string;
+  scope_id: string | null;
+  region_path: string | null;
+}
+
+/** The grants as the actor holds them. */
+export function grantsFromJson(rows: GrantJson[] | string): RoleGrant[] {
+  const list = (typeof rows === 'string' ? JSON.parse(rows) : rows) as GrantJson[];
+  return list.map((r) => ({
     role: r.role as Role,
     scopeType: r.scope_type as ScopeType,
     scopeId: r.scope_id,
-    regionPath: r.region_path ?? r.campaign_region_path ?? r.unit_region_path ?? null,
+    regionPath: r.region_path ?? null,
   }));
 }
 

@@ -4,7 +4,8 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { loadGrants, type Actor } from './actor';
+import { sql } from 'kysely';
+import { grantsFromJson, grantsJsonSql, type Actor } from './actor';
 import type { Clock } from './clock';
 import type { Ctx } from './context';
 import type { Db } from './db';
@@ -30,9 +31,11 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Loads the actor for a user id, or null when the account is gone or disabled. */
 export async function loadActor(db: Db, userId: string, via: Actor['via']): Promise<Actor | null> {
+  // The user and their grants in one statement (this runs on every request).
   const user = await db
     .selectFrom('users')
     .select(['id', 'username', 'name', 'unit_id', 'region_id', 'must_change_password', 'is_demo', 'active'])
+    .select(grantsJsonSql(sql.ref('users.id')).as('grants'))
     .where('id', '=', userId)
     .executeTakeFirst();
   if (!user || !user.active) return null;
@@ -42,7 +45,7 @@ export async function loadActor(db: Db, userId: string, via: Actor['via']): Prom
     name: user.name,
     unitId: user.unit_id,
     regionId: user.region_id,
-    grants: await loadGrants(db, user.id),
+    grants: grantsFromJson(user.grants),
     mustChangePassword: user.must_change_password,
     isDemo: user.is_demo,
     via,
