@@ -30,7 +30,12 @@ export interface ResolvedCategory {
 }
 
 /** Every category that applies at `path` (null: shipped categories only, with their own flags), resolved. */
-export async function resolveCategories(db: Db | Tx, path: string | null, codes?: readonly string[]): Promise<ResolvedCategory[]> {
+export async function resolveCategories(
+  db: Db | Tx,
+  path: string | null,
+  codes?: readonly string[],
+  opts: { withParents?: boolean } = {},
+): Promise<ResolvedCategory[]> {
   const ids = pathIds(path);
   let q = db
     .selectFrom('problem_categories as c')
@@ -39,7 +44,15 @@ export async function resolveCategories(db: Db | Tx, path: string | null, codes?
     .where((eb) => (ids.length ? eb.or([eb('c.region_id', 'is', null), eb('c.region_id', 'in', ids)]) : eb('c.region_id', 'is', null)))
     .orderBy('c.sort')
     .orderBy('c.code');
-  if (codes) q = q.where('c.code', 'in', codes.length ? [...codes] : ['']);
+  const wanted = codes?.length ? [...codes] : [''];
+  if (codes && opts.withParents)
+    q = q.where((eb) =>
+      eb.or([
+        eb('c.code', 'in', wanted),
+        eb('c.code', 'in', eb.selectFrom('problem_categories as pc').select('pc.parent_code').where('pc.code', 'in', wanted)),
+      ]),
+    );
+  else if (codes) q = q.where('c.code', 'in', wanted);
   const rows = await q.execute();
   const settings = ids.length
     ? await db
@@ -83,9 +96,8 @@ export async function resolveCategories(db: Db | Tx, path: string | null, codes?
 
 /** True when a category exists, applies at `path` and is active there (for reports and dispatch rules). */
 export async function categoryUsableIn(db: Db | Tx, code: string, path: string | null): Promise<boolean> {
-  const cat = await db.selectFrom('problem_categories').select('parent_code').where('code', '=', code).executeTakeFirst();
-  if (!cat) return false;
-  const rows = await resolveCategories(db, path, cat.parent_code ? [code, cat.parent_code] : [code]);
+  // The category and its major class in one read (a minor class is usable only when its major is too).
+  const rows = await resolveCategories(db, path, [code], { withParents: true });
   return rows.find((r) => r.code === code)?.active ?? false;
 }
 
