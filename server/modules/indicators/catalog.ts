@@ -5,3 +5,4 @@
 import '../problems/indicators';
 import '../inspections/indicators';
 import '../materials/indicators';
+import '../patrols/indicators';

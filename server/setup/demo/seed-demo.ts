@@ -15,6 +15,7 @@ import { insertUnit } from '../../modules/units/create-unit';
 import { insertUser } from '../../modules/users/create-user';
 import { insertSite } from '../../modules/sites/save-site';
 import { loadStarter } from '../../modules/standards/load-starter';
+import { seedDemoPatrols } from '../../modules/patrols/seed-demo';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -192,6 +193,8 @@ export async function seedDemo(db: Db, clock: Clock) {
         sites += 1;
       }
     }
+    // A few days of 点长巡查打卡 at the leads' sites, so the office's month grid is not empty.
+    await seedDemoPatrols(tx, ctx);
     return { regions: regions.size, units: units.size, campaigns: campaigns.size, users: users.size, standards, sites };
   });
 }
