@@ -36,6 +36,7 @@ import { standardRoutes } from './modules/standards/routes';
 import { inspectionRoutes } from './modules/inspections/routes';
 import { materialRoutes } from './modules/materials/routes';
 import { indicatorRoutes } from './modules/indicators/routes';
+import { patrolRoutes } from './modules/patrols/routes';
 
 z.config(z.locales.zhCN());
 
@@ -143,6 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(inspectionRoutes(deps), { prefix: '/api/inspection-rounds' });
   await app.register(materialRoutes(deps), { prefix: '/api/materials' });
   await app.register(indicatorRoutes(deps), { prefix: '/api/indicators' });
+  await app.register(patrolRoutes(deps), { prefix: '/api/patrols' });
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -4,6 +4,7 @@ import type { ProblemDB, ProblemsTable } from './schema-problems';
 import type { InspectionDB } from './schema-inspections';
 import type { AccountsDB } from './schema-accounts';
 import type { JobsDB } from './schema-jobs';
+import type { PatrolsDB } from './schema-patrols';
 
 export type * from './schema-problems';
 export type * from './schema-inspections';
@@ -184,7 +185,7 @@ export interface CalendarDaysTable {
   source: string | null;
 }
 
-export interface DB extends ProblemDB, InspectionDB, AccountsDB, JobsDB {
+export interface DB extends ProblemDB, InspectionDB, AccountsDB, JobsDB, PatrolsDB {
   calendar_days: CalendarDaysTable;
   regions: RegionsTable;
   units: UnitsTable;

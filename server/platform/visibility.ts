@@ -174,6 +174,15 @@ export function siteVisibleSql(
   return sql<SqlBool>`(${scopeSql(actor, permission, { regionPath: cols.regionPath, unitId: cols.unitId })} or ${cols.leadUserId} = ${uid(actor)})`;
 }
 
+/** The JS form of siteVisibleSql for one loaded site: in scope by region or 包保单位, or led by the actor (点长). */
+export function canSeeSite(
+  actor: Actor,
+  permission: string,
+  site: { regionPath: string | null; unitId: string | null; leadUserId: string | null },
+): boolean {
+  return (!!actor.id && site.leadUserId === actor.id) || can(actor, permission, { regionPath: site.regionPath, unitId: site.unitId });
+}
+
 /* ---------------------------------------------------------------- files */
 
 /**
@@ -195,6 +204,12 @@ const FILE_HOLDERS: Array<(actor: Actor, fileId: RawBuilder<string>) => RawBuild
     select 1 from sites hs join regions hsr on hsr.id = hs.region_id
     where hs.photo_file_id = ${fileId}
       and ${siteVisibleSql(actor, 'sites.read', { regionPath: sql.ref('hsr.path'), unitId: sql.ref('hs.unit_id'), leadUserId: sql.ref('hs.lead_user_id') })})`,
+  // A 点长's check-in photos (点长巡查打卡): readable by whoever may see the site's check-ins.
+  (actor, fileId) => sql<SqlBool>`exists (
+    select 1 from site_patrol_photos hpp join site_patrols hsp on hsp.id = hpp.patrol_id
+      join sites hps on hps.id = hsp.site_id join regions hpr on hpr.id = hps.region_id
+    where hpp.file_id = ${fileId}
+      and ${siteVisibleSql(actor, 'patrols.read', { regionPath: sql.ref('hpr.path'), unitId: sql.ref('hps.unit_id'), leadUserId: sql.ref('hps.lead_user_id') })})`,
 ];
 
 /** Whether the actor may open the file: its uploader, or someone who may read a record holding it. */

@@ -2,7 +2,7 @@
  * The access sweep (issue 7, "Done when"). Two tenants (two counties) are built through the API with a record of
  * every kind: region, unit, campaign, leading-group member, user, API token, site, standards version and standard,
  * inspection round, problem (with a photo), supervision notice, notification, material and its file, local category,
- * dispatch rule. Then, from the OpenAPI document:
+ * dispatch rule, a 点长's check-in (点长巡查打卡). Then, from the OpenAPI document:
  *
  * - every GET route with path parameters is called by every account of the home tenant with the OTHER tenant's ids:
  *   the answer must be what a made-up id gets (404, or the same role-wide 403) — never 2xx with data, never a 403
@@ -40,7 +40,7 @@ type RoleKey = TenantAccount;
 const SEPARATED: readonly RoleKey[] = ['admin', 'security', 'auditor'];
 const BUSINESS_ROLES = ROLES.filter((r) => !SEPARATED.includes(r));
 /** Kinds of record that hold county business: no 三员 account may read them, in any county. */
-const BUSINESS_KINDS = new Set(['problem', 'file', 'material', 'materialFile', 'round', 'notification', 'notice']);
+const BUSINESS_KINDS = new Set(['problem', 'file', 'material', 'materialFile', 'round', 'notification', 'notice', 'patrol']);
 
 /**
  * Which record a path parameter names: `<path up to the parameter>{param}` first, then `{param}` alone.
@@ -70,6 +70,7 @@ const PARAM_KINDS: Record<string, string> = {
   '/api/materials/{id}': 'material',
   '{fileId}': 'materialFile',
   '/api/indicators/{code}': 'indicator',
+  '/api/patrols/{id}': 'patrol',
 };
 
 /** Routes that are the same for every county, with the reason; the sweep skips them. */
@@ -116,6 +117,7 @@ const QUERY_KINDS: Record<string, string> = {
   inspectorId: 'user',
   assigneeId: 'user',
   reporterId: 'user',
+  leadUserId: 'user',
 };
 
 type Ids = Record<string, string>;
@@ -217,6 +219,19 @@ async function build(): Promise<World> {
     'site',
   ).id;
   await db.updateTable('sites').set({ lead_user_id: t.users.sitelead.id }).where('id', '=', ids.site).execute();
+  // The 点长's check-in at the site (点长巡查打卡), with a photo of his own.
+  const lead = await t.as('sitelead');
+  ids.patrol = must(
+    await lead.post('/api/patrols', {
+      clientId: crypto.randomUUID(),
+      siteId: ids.site,
+      photoIds: [await uploadPhoto(lead)],
+      result: 'ok',
+      location: { lat: 39.2001, lng: 116.3001 },
+    }),
+    201,
+    'patrol',
+  ).id;
   ids.round = must(
     await office.post('/api/inspection-rounds', {
       name: `日常督查${t.tag}`,
@@ -377,6 +392,7 @@ async function fingerprint(w: World) {
         .execute(),
       token: await one('api_tokens', 'id', ids.token),
       site: await one('sites', 'id', ids.site),
+      patrol: await one('site_patrols', 'id', ids.patrol),
       version: await one('standard_versions', 'id', ids.version),
       versionsOfCampaign: await db
         .selectFrom('standard_versions')

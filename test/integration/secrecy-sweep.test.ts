@@ -147,6 +147,7 @@ const ID_CANDIDATES: Record<string, string> = {
   '/api/problem-settings/': 'setting',
   '/api/problem-categories/': 'category',
   '/api/indicators/': 'indicator',
+  '/api/patrols/': 'patrol',
 };
 const QUERIES: Record<string, () => string> = {
   '/api/inspection-rounds/{id}/checklist': () => `siteId=${ids.site}`,
@@ -305,6 +306,17 @@ beforeAll(async () => {
   expect(site.status).toBe(201);
   ids.site = site.body.id;
   await database.db.updateTable('sites').set({ lead_user_id: t.users.sitelead.id }).where('id', '=', ids.site).execute();
+  // The 点长's check-in at the site today (点长巡查打卡): its grid, missed days and photo are walked too.
+  const patrol = await clients.sitelead.post('/api/patrols', {
+    clientId: crypto.randomUUID(),
+    siteId: ids.site,
+    photoIds: [await photoBy(clients.sitelead)],
+    result: 'ok',
+    location: { lat: 39.2001, lng: 116.3001 },
+  });
+  expect(patrol.status, JSON.stringify(patrol.body)).toBe(201);
+  ids.patrol = patrol.body.id;
+  ids.patrolPhoto = patrol.body.photos[0].fileId;
 
   // An open round finds two problems: A stays open with the unit, B goes round the loop and is closed.
   const inspector = clients.inspector;
@@ -377,7 +389,7 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
       problem: [ids.problemA, ids.problemB, placeholder('finding-new'), placeholder('finding-after-close')],
       round: [ids.openRound, placeholder('round')],
       site: [ids.site],
-      file: [ids.openPhoto, placeholder('covert-photo')],
+      file: [ids.openPhoto, placeholder('covert-photo'), ids.patrolPhoto],
       version: [ids.version],
       standard: [ids.standardA],
       unit: [t.unitAId],
@@ -385,6 +397,7 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
       campaign: [t.campaignId],
       user: [t.users.unit.id],
       indicator: ids.indicatorCodes.split(','),
+      patrol: [ids.patrol],
     };
     before = await snapshot([...OUTSIDERS], candidatesBefore);
     again = await snapshot([...OUTSIDERS], candidatesBefore);
@@ -440,7 +453,7 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
       ...candidatesBefore,
       problem: [ids.problemA, ids.problemB, ids.findingNew, ids.findingAfterClose],
       round: [ids.openRound, ids.covertRound],
-      file: [ids.openPhoto, ids.covertPhoto],
+      file: [ids.openPhoto, ids.covertPhoto, ids.patrolPhoto],
     };
     const after = await snapshot([...OUTSIDERS], candidatesAfter);
     expect(differences(before, again, after)).toEqual([]);
