@@ -77,6 +77,8 @@ export const problemResponse = z.object({
   relapsedFrom: id.nullable(),
   relapseCount: z.number().int(),
   isRelapse: z.boolean(),
+  /** Times the responsible unit sent it back (退回); with state 已立案 it waits for the office to dispatch it again. */
+  disputeCount: z.number().int(),
   duplicateOf: id.nullable(),
   rejectReason: z.string().nullable(),
   supervisedAt: timestamp.nullable(),
@@ -111,6 +113,10 @@ export const timelineEntry = z.object({
 
 /** One problem with its visible photos, visible timeline and supervision notices. */
 export const problemDetail = problemResponse.extend({
+  /** Its site (点位), when the caller may open the site. */
+  site: z.object({ id, name: z.string() }).nullable(),
+  /** The inspection round that found it, when the caller may see the round (a covert round: its team, or after release). */
+  round: z.object({ id, name: z.string(), isCovert: z.boolean() }).nullable(),
   photos: z.array(problemPhoto),
   timeline: z.array(timelineEntry),
   supervisionNotices: z.array(supervisionNoticeResponse),

@@ -86,19 +86,32 @@ export interface ProblemCols {
   unitId: Expression<string | null> | RawBuilder<string | null>;
   reporterId: Expression<string | null> | RawBuilder<string | null>;
   roundId: Expression<string | null> | RawBuilder<string | null>;
+  /** The problem's site: its 点长 follows the problems at the sites they lead, whichever unit works them. */
+  siteId?: Expression<string | null> | RawBuilder<string | null>;
+}
+
+/** SQL: true when the actor leads (点长) the site `siteId` (an expression, may be null). */
+export function leadsSiteSql(actor: Actor, siteId: Expression<string | null> | RawBuilder<string | null>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${siteId} is not null and exists (select 1 from sites vs where vs.id = ${siteId} and vs.lead_user_id = ${uid(actor)}))`;
 }
 
 /**
- * SQL: problems the actor may see under `permission` — in scope or reported by them — and never a finding of a
- * covert round the actor may not know. Every list, count, search, export and join over problems uses this.
+ * SQL: problems the actor may see under `permission` — in scope, reported by them, or at a site they lead (点长) —
+ * and never a finding of a covert round the actor may not know. Every list, count, search, export and join over
+ * problems uses this.
  */
 export function problemVisibleSql(actor: Actor, permission: string, cols: ProblemCols): RawBuilder<SqlBool> {
-  return sql<SqlBool>`((${scopeSql(actor, permission, { regionPath: cols.regionPath, unitId: cols.unitId })} or ${cols.reporterId} = ${uid(actor)})
+  return sql<SqlBool>`((${scopeSql(actor, permission, { regionPath: cols.regionPath, unitId: cols.unitId })} or ${cols.reporterId} = ${uid(actor)}
+      or ${cols.siteId ? leadsSiteSql(actor, cols.siteId) : sql<SqlBool>`false`})
     and ${roundIdVisibleSql(actor, cols.roundId)})`;
 }
 
-/** SQL for counts that only use the scope (home cards): scope plus covert secrecy, without the reporter clause. */
-export function problemCountableSql(actor: Actor, permission: string, cols: Omit<ProblemCols, 'reporterId'>): RawBuilder<SqlBool> {
+/** SQL for counts that only use the scope (home cards): scope plus covert secrecy, without the reporter and 点长 clauses. */
+export function problemCountableSql(
+  actor: Actor,
+  permission: string,
+  cols: Omit<ProblemCols, 'reporterId' | 'siteId'>,
+): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${scopeSql(actor, permission, { regionPath: cols.regionPath, unitId: cols.unitId })} and ${roundIdVisibleSql(actor, cols.roundId)})`;
 }
 
@@ -112,12 +125,18 @@ export interface ProblemSecrecyRow {
   round_is_covert: boolean;
   round_region_path: string | null;
   round_team: string[];
+  /** The 点长 of the problem's site (sites.lead_user_id), if it has a site with a lead. */
+  site_lead_id?: string | null;
 }
 
-/** Whether the actor may see the problem: in scope or reported by them, and never a covert finding before release unless on the round's side. */
+/**
+ * Whether the actor may see the problem: in scope, reported by them or at a site they lead (点长), and never a covert
+ * finding before release unless on the round's side.
+ */
 export function canReadProblem(actor: Actor, p: ProblemSecrecyRow, permission = 'problems.read'): boolean {
   if (p.round_hidden && !knowsCovertTeam(actor, { region_path: p.round_region_path ?? p.region_path, team: p.round_team })) return false;
-  return (!!actor.id && p.reporter_id === actor.id) || can(actor, permission, { regionPath: p.region_path, unitId: p.unit_id });
+  if (actor.id && (p.reporter_id === actor.id || p.site_lead_id === actor.id)) return true;
+  return can(actor, permission, { regionPath: p.region_path, unitId: p.unit_id });
 }
 
 /** Whether the problem's reporter (a covert inspector) must be shown as 暗访组 to the actor. */
@@ -194,7 +213,7 @@ const FILE_HOLDERS: Array<(actor: Actor, fileId: RawBuilder<string>) => RawBuild
   (actor, fileId) => sql<SqlBool>`exists (
     select 1 from problem_photos hp join problems hpp on hpp.id = hp.problem_id join regions hr on hr.id = hpp.region_id
     where hp.file_id = ${fileId} and ${roundIdVisibleSql(actor, sql.ref('hp.round_id'))}
-      and ${problemVisibleSql(actor, 'problems.read', { regionPath: sql.ref('hr.path'), unitId: sql.ref('hpp.unit_id'), reporterId: sql.ref('hpp.reporter_id'), roundId: sql.ref('hpp.round_id') })})`,
+      and ${problemVisibleSql(actor, 'problems.read', { regionPath: sql.ref('hr.path'), unitId: sql.ref('hpp.unit_id'), reporterId: sql.ref('hpp.reporter_id'), roundId: sql.ref('hpp.round_id'), siteId: sql.ref('hpp.site_id') })})`,
   // Checklist evidence of a visit: readable by whoever may see the round.
   (actor, fileId) => sql<SqlBool>`exists (
     select 1 from inspection_results hres join inspection_visits hv on hv.id = hres.visit_id join inspection_rounds hir on hir.id = hv.round_id

@@ -7,6 +7,8 @@
  *   { nearestOffice: regionPath }            the office of the nearest region at or above the path that has one —
  *                                            a town's problem reaches its county office, not the city's as well
  *   { linkedLeaders: unitId }                leaders linked to the unit through a leading group (结对联创)
+ *   { siteLeadOf: problemId }                the 点长 of the problem's site (sites.lead_user_id) — but never for a
+ *                                            finding of a covert round not yet released (platform/visibility.ts)
  *
  * After COMMIT the job is delivered (`deliverNotice`): recipients are resolved then (grants as they are at delivery,
  * inactive accounts skipped), and each channel the notice kind is configured for (`notice_channels`, region-scoped:
@@ -21,6 +23,7 @@
  *
  * A channel row may name `roles`: only recipients holding one of them get the notice on that channel.
  */
+import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock';
 import type { Tx } from '../../platform/db';
 import {
@@ -31,6 +34,7 @@ import {
   type OutboxJob,
 } from '../../platform/jobs-after-commit';
 import { queueSms } from '../../platform/outbox';
+import { roundPublishedSql } from '../../platform/visibility';
 import { nearest, pathIds } from '../problem-settings/resolve';
 
 export type NoticeKind =
@@ -50,7 +54,8 @@ export type Recipients =
   | { users: Array<string | null | undefined> }
   | { unit: string; roles: string[]; orElse?: string[] }
   | { nearestOffice: string }
-  | { linkedLeaders: string };
+  | { linkedLeaders: string }
+  | { siteLeadOf: string };
 
 interface NoticeJob {
   notice: Notice;
@@ -119,6 +124,23 @@ export async function linkedLeaders(tx: Tx, unitId: string): Promise<Array<{ id:
     .execute();
 }
 
+/**
+ * The 点长 of a problem's site, as the site names him now; none while the problem is a finding of an unreleased covert
+ * round (the 点长 is among the inspected: he learns of it at release, like everyone outside the team).
+ */
+export async function siteLeadOf(tx: Tx, problemId: string): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('problems as p')
+    .innerJoin('sites as s', 's.id', 'p.site_id')
+    .innerJoin('users as u', 'u.id', 's.lead_user_id')
+    .select('u.id')
+    .where('p.id', '=', problemId)
+    .where('u.active', '=', true)
+    .where(roundPublishedSql(sql.ref('p.round_id')))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** The people a recipient spec names, as resolved now. */
 export async function resolveRecipients(tx: Tx, to: Recipients[]): Promise<string[]> {
   const out = new Set<string>();
@@ -136,6 +158,8 @@ export async function resolveRecipients(tx: Tx, to: Recipients[]): Promise<strin
       ids = await nearestOffice(tx, r.nearestOffice);
     } else if ('linkedLeaders' in r) {
       ids = (await linkedLeaders(tx, r.linkedLeaders)).map((l) => l.id);
+    } else if ('siteLeadOf' in r) {
+      ids = await siteLeadOf(tx, r.siteLeadOf);
     }
     for (const id of ids) out.add(id);
   }

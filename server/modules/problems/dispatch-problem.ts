@@ -37,6 +37,16 @@ export const dispatchProblem = defineVerb({
           problemId: p.id,
           regionPath: p.region_path,
         });
+        // The 点长 follows the problems at his site, whichever unit works them.
+        if (p.site_id)
+          await notify(ctx, txx, [{ siteLeadOf: p.id }], {
+            kind: 'dispatched',
+            title: `您负责点位的问题 ${p.code} 已派遣整改`,
+            body: p.description.slice(0, 80),
+            link: problemLink(p.id),
+            problemId: p.id,
+            regionPath: p.region_path,
+          });
       },
     };
   },

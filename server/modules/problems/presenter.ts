@@ -43,6 +43,7 @@ export function presentProblem(p: ProblemRow, actor: Actor, now: Date) {
     relapsedFrom: p.relapsed_from,
     relapseCount: p.relapse_count,
     isRelapse: !!p.relapsed_from,
+    disputeCount: p.dispute_count,
     duplicateOf: p.duplicate_of,
     rejectReason: p.reject_reason,
     supervisedAt: p.supervised_at,

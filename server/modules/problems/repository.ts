@@ -1,7 +1,9 @@
 /** SQL for problems: lookups with names, scoped filtered lists, counters, timeline and photos. */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { DEADLINE_STATES } from '../../../common/problem-workflow';
+import type { Actor } from '../../platform/actor';
 import type { Db, Tx } from '../../platform/db';
+import { siteVisibleSql, visibleRoundSql } from '../../platform/visibility';
 import type { DB } from '../../platform/schema';
 
 type ProblemEb = ExpressionBuilder<
@@ -20,6 +22,7 @@ export interface ProblemFilter {
   overdue?: boolean;
   relapse?: boolean;
   mine?: boolean;
+  disputed?: boolean;
   search?: string;
   from?: Date;
   to?: Date;
@@ -45,6 +48,7 @@ const COLUMNS = [
   sql<string[]>`coalesce((select array_agg(x.user_id) from inspection_round_inspectors x where x.round_id = problems.round_id), '{}')`.as(
     'round_team',
   ),
+  sql<string | null>`(select ps.lead_user_id from sites ps where ps.id = problems.site_id)`.as('site_lead_id'),
 ] as const;
 
 function base(db: Db | Tx) {
@@ -84,6 +88,7 @@ function filtered(db: Db, scope: ProblemScope, f: ProblemFilter & { regionPath?:
     );
   if (f.relapse === true) q = q.where('problems.relapsed_from', 'is not', null);
   if (f.mine) q = q.where('problems.reporter_id', '=', actorId);
+  if (f.disputed === true) q = q.where('problems.state', '=', 'accepted').where('problems.dispute_count', '>', 0);
   if (f.search) {
     const like = `%${f.search}%`;
     q = q.where((eb) =>
@@ -177,6 +182,42 @@ export function findByClientId(db: Db | Tx, reporterId: string, clientId: string
 export async function nextCode(db: Db | Tx, prefix: string, regionId: string, now: Date): Promise<string> {
   const r = await sql<{ code: string }>`select next_problem_code(${prefix}, ${regionId}, ${now}) as code`.execute(db);
   return r.rows[0].code;
+}
+
+/**
+ * The problem's site and round as links for the actor: the site when they may see it (scope, 包保单位 or 点长), the
+ * round when they may know it (a covert round: its team and covert roles, everyone else only after release).
+ */
+export async function problemPlaces(db: Db, actor: Actor, p: { site_id: string | null; round_id: string | null }) {
+  const [site, round] = await Promise.all([
+    p.site_id
+      ? db
+          .selectFrom('sites as s')
+          .innerJoin('regions as sr', 'sr.id', 's.region_id')
+          .select(['s.id', 's.name'])
+          .where('s.id', '=', p.site_id)
+          .where(
+            siteVisibleSql(actor, 'sites.read', {
+              regionPath: sql.ref('sr.path'),
+              unitId: sql.ref('s.unit_id'),
+              leadUserId: sql.ref('s.lead_user_id'),
+            }),
+          )
+          .executeTakeFirst()
+      : undefined,
+    p.round_id
+      ? db
+          .selectFrom('inspection_rounds as ir')
+          .select(['ir.id', 'ir.name', 'ir.is_covert'])
+          .where('ir.id', '=', p.round_id)
+          .where(visibleRoundSql(actor, 'ir'))
+          .executeTakeFirst()
+      : undefined,
+  ]);
+  return {
+    site: site ? { id: site.id, name: site.name } : null,
+    round: round ? { id: round.id, name: round.name, isCovert: round.is_covert } : null,
+  };
 }
 
 /** Supervision notices (督办单) issued on a problem. */

@@ -25,7 +25,7 @@ import { exportLedger } from './export-ledger';
 import { problemMetrics } from './metrics';
 import { canReadProblem } from './policy';
 import { presentProblem } from './presenter';
-import { findProblem, listProblems, noticesOf, summarize, type ProblemScope } from './repository';
+import { findProblem, listProblems, noticesOf, problemPlaces, summarize, type ProblemScope } from './repository';
 import { bulkTransitionBody, idParam, listProblemsQuery, metricsQuery, problemFilters, submitProblemBody, transitionBody } from './schemas';
 import { submitProblem } from './submit-problem';
 import { suggestUnit } from './suggest-unit';
@@ -33,7 +33,7 @@ import { transitionProblem } from './transition-problem';
 import { problemCountableSql, problemVisibleSql, visiblePhotos, visibleTimeline } from '../../platform/visibility';
 import './policy';
 
-/** Rows in the actor's scope, plus what they reported themselves; never a covert finding they may not know of. */
+/** Rows in the actor's scope, plus what they reported and what is at a site they lead; never a covert finding they may not know of. */
 const scopeFor =
   (actor: Actor, permission: string): ProblemScope =>
   (eb) =>
@@ -42,6 +42,7 @@ const scopeFor =
       unitId: eb.ref('problems.unit_id'),
       reporterId: eb.ref('problems.reporter_id'),
       roundId: eb.ref('problems.round_id'),
+      siteId: eb.ref('problems.site_id'),
     });
 
 /** Registers the problem routes. */
@@ -107,13 +108,15 @@ export function problemRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.get('/:id', { schema: { params: idParam, response: { 200: problemDetail }, tags } }, async (req) => {
       const p = await findProblem(req.ctx.db, req.params.id);
       if (!p || !canReadProblem(req.ctx.actor, p)) throw notFound('问题');
-      const [events, photos, notices] = await Promise.all([
+      const [events, photos, notices, places] = await Promise.all([
         visibleTimeline(req.ctx.db, req.ctx.actor, p.id),
         visiblePhotos(req.ctx.db, req.ctx.actor, p.id),
         noticesOf(req.ctx.db, p.id),
+        problemPlaces(req.ctx.db, req.ctx.actor, p),
       ]);
       return {
         ...presentProblem(p, req.ctx.actor, req.ctx.clock.now()),
+        ...places,
         photos: photos.map((ph) => ({
           fileId: ph.file_id,
           stage: ph.stage as 'report' | 'rectification' | 'verification',

@@ -24,6 +24,8 @@ export const problemFilters = z.object({
   overdue: z.preprocess(blankToUndefined, queryBool),
   relapse: z.preprocess(blankToUndefined, queryBool),
   mine: z.preprocess(blankToUndefined, queryBool),
+  /** 退回待重新派遣: sent back by a unit, waiting to be dispatched again. */
+  disputed: z.preprocess(blankToUndefined, queryBool),
   search: z.preprocess(blankToUndefined, z.string().trim().max(60).optional()),
   from: z.preprocess(blankToUndefined, z.coerce.date().optional()),
   to: z.preprocess(blankToUndefined, z.coerce.date().optional()),

@@ -113,14 +113,19 @@ export async function sweepDeadlines(ctx: Ctx): Promise<{ reminded: number; supe
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await notify(ctx, tx, [{ unit: p.unit_id, roles: ['unit_head', 'unit_liaison'] }, { nearestOffice: p.region_path }], {
-        kind: 'supervised',
-        title: `督办：问题 ${p.code} 已超期（${p.unit_name ?? ''}）`,
-        body: `督办单 ${code}，请 ${formatHours(p.escalate_after_hours)}内整改到位`,
-        link: problemLink(p.id),
-        problemId: p.id,
-        regionPath: p.region_path,
-      });
+      await notify(
+        ctx,
+        tx,
+        [{ unit: p.unit_id, roles: ['unit_head', 'unit_liaison'] }, { nearestOffice: p.region_path }, { siteLeadOf: p.id }],
+        {
+          kind: 'supervised',
+          title: `督办：问题 ${p.code} 已超期（${p.unit_name ?? ''}）`,
+          body: `督办单 ${code}，请 ${formatHours(p.escalate_after_hours)}内整改到位`,
+          link: problemLink(p.id),
+          problemId: p.id,
+          regionPath: p.region_path,
+        },
+      );
       await appendEvent(tx, {
         problemId: p.id,
         action: 'supervise',

@@ -18,6 +18,15 @@ export const verifyRectification = defineVerb({
       event: { passed: payload.passed, ...(payload.comment ? { comment: payload.comment } : {}) },
       extra: payload.photoIds.length ? { photos: { ids: payload.photoIds, stage: 'verification' } } : undefined,
       after: async (tx) => {
+        if (p.site_id)
+          await notify(ctx, tx, [{ siteLeadOf: p.id }], {
+            kind: 'verified',
+            title: `您负责点位的问题 ${p.code} ${payload.passed ? '已核查结案' : '核查未通过，已退回整改'}`,
+            body: payload.comment,
+            link: problemLink(p.id),
+            problemId: p.id,
+            regionPath: p.region_path,
+          });
         if (payload.passed || !p.unit_id) return;
         await notify(ctx, tx, [{ unit: p.unit_id, roles: ['unit_head', 'unit_liaison'] }], {
           kind: 'returned',
