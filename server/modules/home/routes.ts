@@ -1,14 +1,19 @@
-/** /api/home: the signed-in person's home page data. */
+/** /api/home: the signed-in person's home page data, and the campaign they work on (the pickers' default). */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { homeResponse } from '../../../common/contracts';
+import { homeResponse, workingCampaignResponse } from '../../../common/contracts';
 import type { ModuleDeps } from '../../app';
 import { whatsWaiting } from './whats-waiting';
+import { workingCampaign } from './working-campaign';
 
-/** Registers the home route. */
+/** Registers the home routes. */
 export function homeRoutes(_deps: ModuleDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    app.get('/', { schema: { response: { 200: homeResponse }, tags: ['home'] } }, async (req) => whatsWaiting(req.ctx));
+    const tags = ['home'];
+    app.get('/', { schema: { response: { 200: homeResponse }, tags } }, async (req) => whatsWaiting(req.ctx));
+    app.get('/campaign', { schema: { response: { 200: workingCampaignResponse }, tags } }, async (req) => ({
+      campaign: await workingCampaign(req.ctx),
+    }));
   };
 }

@@ -1,11 +1,18 @@
 /**
- * 首页: what is waiting for this person, by role. Only facts the platform really holds; modules
- * that arrive later (problems, inspections) add their own cards here.
+ * 首页: what is waiting for this person, decided by the permissions they hold (never by role names). Cards and
+ * to-dos for every role, then the work of their role: the 领导驾驶舱 (problems.metrics), today's rounds of an inspector
+ * (inspections.visit), the sites a 点长 leads, a unit's open problems by deadline (problems.unit), a reporter's own
+ * reports. Only facts the platform really holds; every problem figure goes through platform/visibility.ts.
  */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
+import type { z } from 'zod';
+import type { homeResponse } from '../../../common/contracts';
 import type { Ctx } from '../../platform/context';
 import { can, holds, scopeWhere } from '../../platform/policy';
-import { problemCountableSql } from '../../platform/visibility';
+import { problemCountableSql, roundIdVisibleSql } from '../../platform/visibility';
+import { leaderCockpit } from './cockpit';
+import { ledSites, todaysRounds } from './field-work';
+import { problemList } from './problem-lists';
 
 export interface HomeCard {
   key: string;
@@ -21,12 +28,15 @@ export interface HomeTodo {
   link: string;
 }
 
-/** Cards and to-dos for the actor. */
-export async function whatsWaiting(ctx: Ctx): Promise<{ cards: HomeCard[]; todos: HomeTodo[] }> {
+type Home = z.output<typeof homeResponse>;
+
+/** Cards, to-dos and the role's sections for the actor. */
+export async function whatsWaiting(ctx: Ctx): Promise<Home> {
   const { actor, db } = ctx;
   const now = ctx.clock.now();
   const cards: HomeCard[] = [];
   const todos: HomeTodo[] = [];
+  const home: Home = { cards, todos };
 
   if (holds(actor, 'users.create')) {
     const r = await db
@@ -82,11 +92,8 @@ export async function whatsWaiting(ctx: Ctx): Promise<{ cards: HomeCard[]; todos
       ])
       .executeTakeFirstOrThrow();
     const ownUnitOnly = !holds(actor, 'units.create');
-    cards.push(
-      ownUnitOnly
-        ? { key: 'my-unit', title: '本单位', value: r.total ? '已登记' : '—', link: '/org/units' }
-        : { key: 'units', title: '责任单位', value: r.total, link: '/org/units' },
-    );
+    // Those who keep the registry see how many units there are; a unit's own people get the to-do below, if any.
+    if (!ownUnitOnly) cards.push({ key: 'units', title: '责任单位', value: r.total, link: '/org/units' });
     if (r.no_contact && can(actor, 'units.update')) {
       todos.push({
         key: 'unit-contacts',
@@ -97,7 +104,8 @@ export async function whatsWaiting(ctx: Ctx): Promise<{ cards: HomeCard[]; todos
     }
   }
 
-  if (holds(actor, 'campaigns.list')) {
+  // The campaigns card for those who run or oversee a campaign (the menu's 创建项目 follows the same rule).
+  if (holds(actor, 'campaigns.update') || holds(actor, 'indicators.read')) {
     const rows = await db
       .selectFrom('campaigns')
       .innerJoin('regions as r', 'r.id', 'campaigns.region_id')
@@ -136,7 +144,61 @@ export async function whatsWaiting(ctx: Ctx): Promise<{ cards: HomeCard[]; todos
     }
   }
   await problemWork(ctx, cards, todos);
-  return { cards, todos };
+  await roleWork(ctx, home);
+  return home;
+}
+
+/** The sections of the role's own work. */
+async function roleWork(ctx: Ctx, home: Home): Promise<void> {
+  const { actor, db } = ctx;
+  const now = ctx.clock.now();
+  const [cockpit, rounds, sites] = await Promise.all([
+    holds(actor, 'problems.metrics') ? leaderCockpit(ctx) : undefined,
+    holds(actor, 'inspections.visit') ? todaysRounds(ctx) : undefined,
+    holds(actor, 'sites.read') ? ledSites(ctx) : null,
+  ]);
+  if (cockpit) {
+    home.cockpit = cockpit;
+    if (cockpit.escalated.total)
+      home.todos.push({
+        key: 'escalated',
+        title: '升级督办待批示',
+        count: cockpit.escalated.total,
+        link: `/problems/${cockpit.escalated.items[0].id}`,
+      });
+  }
+  if (rounds) {
+    home.rounds = rounds;
+    const due = rounds.reduce((n, r) => n + r.sites - r.visited, 0);
+    if (due) home.todos.push({ key: 'rounds-due', title: '今日待测评点位', count: due, link: '/inspect' });
+  }
+  if (sites) {
+    home.sites = sites;
+    if (sites.problems.total)
+      home.todos.push({ key: 'site-problems', title: '我负责点位的在办问题', count: sites.problems.total, link: '/problems' });
+  }
+  if (holds(actor, 'problems.unit')) {
+    home.inbox = await problemList(db, {
+      where: sql<SqlBool>`p.state in ('dispatched', 'rectifying', 'verifying') and ${problemCountableSql(actor, 'problems.unit', {
+        regionPath: sql.ref('r.path'),
+        unitId: sql.ref('p.unit_id'),
+        roundId: sql.ref('p.round_id'),
+      })}`,
+      order: 'deadline',
+      limit: 8,
+      now,
+    });
+  }
+  if (holds(actor, 'problems.report') && !holds(actor, 'problems.list')) {
+    const mine = sql<SqlBool>`p.reporter_id = ${actor.id || null} and ${roundIdVisibleSql(actor, sql.ref('p.round_id'))}`;
+    const [list, open] = await Promise.all([
+      problemList(db, { where: mine, order: 'newest', limit: 8, now }),
+      sql<{ n: number }>`select count(*)::int as n from problems p where ${mine} and p.state not in ('closed', 'rejected')`
+        .execute(db)
+        .then((r) => r.rows[0].n),
+    ]);
+    home.reports = { ...list, open };
+  }
 }
 
 /** The problem loop's share of the home page: what waits for the office, the unit and the verifier. */
@@ -154,6 +216,7 @@ async function problemWork(ctx: Ctx, cards: HomeCard[], todos: HomeTodo[]): Prom
       rectifying: number;
       due_soon: number;
       open: number;
+      disputed: number;
     }>`
       select count(*) filter (where p.state = 'pending')::int as pending,
              count(*) filter (where p.extension_requested_days is not null and p.state = 'rectifying')::int as extension,
@@ -162,7 +225,8 @@ async function problemWork(ctx: Ctx, cards: HomeCard[], todos: HomeTodo[]): Prom
              count(*) filter (where p.state = 'dispatched')::int as dispatched,
              count(*) filter (where p.state = 'rectifying')::int as rectifying,
              count(*) filter (where p.state in ('dispatched','rectifying') and p.deadline >= ${now} and p.deadline < ${tomorrow})::int as due_soon,
-             count(*) filter (where p.state not in ('closed','rejected'))::int as open
+             count(*) filter (where p.state not in ('closed','rejected'))::int as open,
+             count(*) filter (where p.state = 'accepted' and p.dispute_count > 0)::int as disputed
       from problems p join regions r on r.id = p.region_id
       where ${problemCountableSql(actor, permission, { regionPath: sql.ref('r.path'), unitId: sql.ref('p.unit_id'), roundId: sql.ref('p.round_id') })}`
       .execute(db)
@@ -174,6 +238,8 @@ async function problemWork(ctx: Ctx, cards: HomeCard[], todos: HomeTodo[]): Prom
     cards.push({ key: 'problems-overdue', title: '超期问题', value: c.overdue, link: '/problems?overdue=true' });
     if (c.pending)
       todos.push({ key: 'problems-pending', title: '上报问题待受理（立案）', count: c.pending, link: '/problems?state=pending' });
+    if (c.disputed)
+      todos.push({ key: 'problems-disputed', title: '退回待重新派遣', count: c.disputed, link: '/problems/workbench?disputed=true' });
     if (c.extension)
       todos.push({ key: 'problems-extension', title: '延期申请待审批', count: c.extension, link: '/problems?state=rectifying' });
     if (c.overdue) todos.push({ key: 'problems-overdue', title: '超期问题待督办', count: c.overdue, link: '/problems?overdue=true' });
