@@ -150,7 +150,7 @@ type WorkerResult =
 const WORKER_URL = new URL('./xlsx-worker.mjs', import.meta.url);
 
 /** Parses in a worker thread with a heap limit and a timeout; the worker's death fails only this call. */
-function parseInWorker(buffer: Buffer, sheetNo: string | null): Promise<WorkerResult> {
+function parseInWorker(buffer: Buffer, sheetNo: string | null, expected: string[]): Promise<WorkerResult> {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-xlsx-'));
   return new Promise<WorkerResult>((resolve, reject) => {
     const worker = new Worker(WORKER_URL, {
@@ -160,6 +160,7 @@ function parseInWorker(buffer: Buffer, sheetNo: string | null): Promise<WorkerRe
         maxRows: importLimits.maxRows,
         maxTotalBytes: importLimits.maxUnpackedBytes,
         tmpDir,
+        expected,
       },
       resourceLimits: { maxOldGenerationSizeMb: importLimits.workerHeapMb, maxYoungGenerationSizeMb: 32 },
     });
@@ -201,13 +202,20 @@ export function unguardFormula(text: string): string {
   return text.length > 1 && text[0] === "'" && '=+-@'.includes(text[1]) ? text.slice(1) : text;
 }
 
-/** Reads the first sheet; its header row must contain exactly the expected headers (any order). */
+/**
+ * Reads the first sheet; its header row must contain the expected headers (any order, other columns such as an
+ * export's 序号 are ignored). The header row is row 1 (a template) or, in an export, the row below its title rows.
+ */
 export async function readSheet(buffer: Buffer, columns: SheetColumn[]): Promise<SheetRow[]> {
   const { sheetNo } = await inspectWorkbookZip(buffer);
   const release = await slots.acquire(importLimits.waitMs, '导入繁忙，请稍后再试');
   let result: WorkerResult;
   try {
-    result = await parseInWorker(buffer, sheetNo);
+    result = await parseInWorker(
+      buffer,
+      sheetNo,
+      columns.map((c) => c.header),
+    );
   } finally {
     release();
   }

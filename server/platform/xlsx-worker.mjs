@@ -5,7 +5,10 @@
  * Plain JavaScript on purpose: a worker is a fresh isolate without the TypeScript loader of whatever runs the server
  * (tsx in production, Vite's transform in tests), and this file must load the same way under both.
  *
- * workerData: { buffer: Uint8Array, sheetNo: string | null, maxRows: number, maxTotalBytes: number, tmpDir: string }
+ * workerData: { buffer: Uint8Array, sheetNo: string | null, maxRows: number, maxTotalBytes: number, tmpDir: string,
+ *               expected: string[] }
+ * The header row is row 1 (a template), or the first of the first HEADER_SEARCH_ROWS rows holding one of the
+ * `expected` headers (an export: a title row and an information row come first). Rows above it are skipped.
  * Posts exactly one message:
  *   { kind: 'ok', headers: string[] (index = column - 1), rows: Array<{ row: number, cells: string[] }> }
  *   { kind: 'too_many_rows', row: number }           the sheet has more than maxRows data rows (reading stopped there)
@@ -19,6 +22,8 @@ import yauzl from 'yauzl';
 import ExcelJS from 'exceljs';
 
 const { buffer, sheetNo, maxRows, maxTotalBytes, tmpDir } = workerData;
+const expected = new Set(workerData.expected ?? []);
+const HEADER_SEARCH_ROWS = 10;
 const input = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
 // ExcelJS parks a worksheet that precedes the shared strings in a temp file (the `tmp` package, which asks os.tmpdir()
@@ -90,16 +95,23 @@ async function readRows(names) {
   for await (const sheet of reader) {
     if (sheetNo !== null && String(sheet.id) !== String(sheetNo)) continue;
     let headers = null;
+    let firstRow = null;
     const rows = [];
     for await (const row of sheet) {
       if (headers === null) {
-        if (row.number !== 1) {
+        if (row.number > HEADER_SEARCH_ROWS) {
           headers = [];
         } else {
-          headers = [];
+          const texts = [];
           row.eachCell({ includeEmpty: false }, (cell, col) => {
-            headers[col - 1] = cellText(cell.value);
+            texts[col - 1] = cellText(cell.value);
           });
+          // Row 1 is the header row unless a later one (an export's, below its title) holds an expected header.
+          if (texts.some((t) => expected.has(t)) || (row.number === 1 && expected.size === 0)) {
+            headers = texts;
+          } else if (row.number === 1) {
+            firstRow = texts;
+          }
           continue;
         }
       }
@@ -116,7 +128,8 @@ async function readRows(names) {
       if (rows.length >= maxRows) return { kind: 'too_many_rows', row: row.number };
       rows.push({ row: row.number, cells });
     }
-    return { kind: 'ok', headers: headers ?? [], rows };
+    // No expected header anywhere: answer row 1 as the header row, so the caller names the missing headers.
+    return { kind: 'ok', headers: headers ?? firstRow ?? [], rows };
   }
   return { kind: 'ok', headers: [], rows: [], noSheet: true };
 }

@@ -72,8 +72,10 @@ describe(`import and export (${engineName})`, () => {
     const list = await office.get(`/api/units?search=${encodeURIComponent(`朝阳社区居委会${t.tag}`)}`);
     expect(list.body.items[0]).toMatchObject({ type: 'community', parentName: `城东街道办${t.tag}`, liaisonPhone: '0316-5201234' });
     const exported = await readBack((await office.get(`/api/units/export?regionId=${t.townAId}`)).raw);
-    expect(exported[0]).toEqual(UNIT_HEADERS);
-    expect(exported.find((r) => r[0] === `朝阳社区居委会${t.tag}`)).toEqual([
+    // A title row and an information row come first; the header row is 序号 and the import layout.
+    expect(exported[0][0]).toMatch(/^单位台账（截至\d{4}年\d{1,2}月\d{1,2}日）$/);
+    expect(exported[2]).toEqual(['序号', ...UNIT_HEADERS]);
+    expect(exported.find((r) => r[1] === `朝阳社区居委会${t.tag}`)?.slice(1)).toEqual([
       `朝阳社区居委会${t.tag}`,
       '村社区',
       `${t.countyCode}001`,
@@ -142,8 +144,9 @@ describe(`import and export (${engineName})`, () => {
     const c = await new Client((await getHarness()).app).login(cred.username, cred.password);
     expect((await c.get('/api/units')).body.error.code).toBe('password_change_required');
     const exported = await readBack((await sec.get(`/api/users/export?search=imp2${t.tag}`)).raw);
-    expect(exported[1].slice(0, 2)).toEqual([`imp2${t.tag}`, '张二']);
-    expect(exported[1][5]).toBe('单位联络员');
+    expect(exported[2][0]).toBe('序号');
+    expect(exported[3].slice(0, 3)).toEqual(['1', `imp2${t.tag}`, '张二']);
+    expect(exported[3][6]).toBe('单位联络员');
   });
 });
 
@@ -168,11 +171,12 @@ describe(`formulas never leave in an export (${engineName})`, () => {
         expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
         if (typeof cell.value === 'string') expect(cell.value).not.toMatch(/^[=+\-@]/);
       });
-      if (row.getCell(1).value === `'${name}`) {
+      // Column 1 is 序号; the unit's columns follow.
+      if (row.getCell(2).value === `'${name}`) {
         found += 1;
-        expect(row.getCell(1).type).toBe(ExcelJS.ValueType.String);
-        expect(row.getCell(5).value).toBe("'@SUM(1+1)");
-        expect(row.getCell(7).value).toBe("'+cmd|calc");
+        expect(row.getCell(2).type).toBe(ExcelJS.ValueType.String);
+        expect(row.getCell(6).value).toBe("'@SUM(1+1)");
+        expect(row.getCell(8).value).toBe("'+cmd|calc");
       }
     });
     expect(found).toBe(1);

@@ -104,8 +104,12 @@ describe(`standards, sites and inspections (${engineName})`, () => {
     standards = new Map(all.map((s: { id: string; code: string }) => [s.code, s.id]));
     expect([...standards.keys()]).toEqual(['农贸市场-01-01', '农贸市场-01-02', '农贸市场-01-03', '背街小巷-01-01', '5.1.1', '9.9.1']);
     const exported = await readBack((await office.get(`/api/standards/versions/${versionId}/export`)).raw);
-    expect(exported[0]).toEqual(HEADERS);
-    expect(exported[3]).toEqual([
+    // A title row (the version, as of the export day), an information row, then 序号 and the import layout.
+    expect(exported[0][0]).toMatch(/^测评体系2026版（截至\d{4}年\d{1,2}月\d{1,2}日）$/);
+    expect(exported[1][0]).toContain('导出时间');
+    expect(exported[2]).toEqual(['序号', ...HEADERS]);
+    expect(exported[5]).toEqual([
+      '3',
       '和谐宜居的生活环境',
       '农贸市场管理',
       '农贸市场-01-03',

@@ -2,11 +2,13 @@
 import { labelOf } from '../../../common/labels';
 import { PROBLEM_SEVERITY_LABELS, PROBLEM_SOURCE_LABELS, PROBLEM_STATE_LABELS } from '../../../common/problem-workflow';
 import type { Ctx } from '../../platform/context';
-import { buildWorkbook } from '../../platform/xlsx';
+import { buildWorkbook, chineseDate, type SheetColumn } from '../../platform/xlsx';
 import { allProblems, type ProblemFilter, type ProblemScope } from './repository';
 
 const CAP = 100_000;
-const COLUMNS = [
+const DATETIME = new Set(['发现时间', '派遣时间', '整改时限', '整改完成时间', '结案时间']);
+const COUNTS = new Set(['延期次数', '返工次数']);
+const COLUMNS: SheetColumn[] = [
   '问题编号',
   '发现时间',
   '来源',
@@ -29,10 +31,9 @@ const COLUMNS = [
   '是否反弹',
 ].map((header) => ({
   header,
-  width: header === '问题描述' || header === '整改措施' ? 40 : 16,
+  width: header === '问题描述' || header === '整改措施' ? 40 : DATETIME.has(header) ? 17 : header === '问题编号' ? 24 : 12,
+  kind: DATETIME.has(header) ? 'datetime' : COUNTS.has(header) ? 'integer' : 'text',
 }));
-
-const time = (d: Date | null) => (d ? new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
 
 /** Builds the ledger workbook for the problems the actor may see. */
 export async function exportLedger(ctx: Ctx, scope: ProblemScope, filter: ProblemFilter): Promise<Buffer> {
@@ -62,7 +63,7 @@ export async function exportLedger(ctx: Ctx, scope: ProblemScope, filter: Proble
       (p.rectified_at && p.deadline && new Date(p.rectified_at) > new Date(p.deadline));
     return [
       p.code,
-      time(p.created_at),
+      p.created_at,
       labelOf(PROBLEM_SOURCE_LABELS, p.source),
       p.category_name,
       p.description,
@@ -71,17 +72,22 @@ export async function exportLedger(ctx: Ctx, scope: ProblemScope, filter: Proble
       p.unit_name ?? '',
       labelOf(PROBLEM_SEVERITY_LABELS, p.severity),
       labelOf(PROBLEM_STATE_LABELS, p.state),
-      time(p.first_dispatched_at),
-      time(p.deadline),
+      p.first_dispatched_at,
+      p.deadline,
       last.get(p.id)?.measures ?? '',
-      time(p.rectified_at),
+      p.rectified_at,
       last.get(p.id)?.verdict ?? '',
-      time(p.closed_at),
+      p.closed_at,
       overdue ? '是' : '否',
       p.extension_count,
       p.rework_count,
       p.relapsed_from ? '是' : '否',
     ];
   });
-  return buildWorkbook('整改台账', COLUMNS, data);
+  // The period is the 发现时间 filter when one is set (`to` is exclusive: the instant before it is the last day).
+  const period =
+    filter.from || filter.to
+      ? `${filter.from ? chineseDate(filter.from) : '最早'}至${filter.to ? chineseDate(new Date(filter.to.getTime() - 1)) : chineseDate(now)}`
+      : undefined;
+  return buildWorkbook('整改台账', COLUMNS, data, { title: '问题整改台账', period, now });
 }

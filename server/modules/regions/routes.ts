@@ -81,7 +81,11 @@ export function regionRoutes(_deps: ModuleDeps): FastifyPluginAsync {
           labelOf(REGION_LEVEL_LABELS, r.level),
           r.parent_id ? (codeById.get(r.parent_id) ?? parentCodes.get(r.parent_id) ?? '') : '',
         ]);
-        return sendWorkbook(reply, '区划.xlsx', await buildWorkbook('区划', REGION_COLUMNS, data));
+        return sendWorkbook(
+          reply,
+          '区划.xlsx',
+          await buildWorkbook('区划', REGION_COLUMNS, data, { title: '区划台账', now: req.ctx.clock.now() }),
+        );
       },
     );
 

@@ -95,7 +95,11 @@ export function siteRoutes(_deps: ModuleDeps): FastifyPluginAsync {
           s.lead_phone,
           s.active ? '启用' : '停用',
         ]);
-        return sendWorkbook(reply, '点位.xlsx', await buildWorkbook('点位', SITE_COLUMNS, data));
+        return sendWorkbook(
+          reply,
+          '点位.xlsx',
+          await buildWorkbook('点位', SITE_COLUMNS, data, { title: '点位台账', now: req.ctx.clock.now() }),
+        );
       },
     );
 

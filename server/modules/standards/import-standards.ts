@@ -17,7 +17,7 @@ export const STANDARD_COLUMNS: SheetColumn[] = [
   { header: '编码', required: true, width: 16 },
   { header: '测评标准', required: true, width: 60 },
   { header: '测评方法', required: true, width: 12 },
-  { header: '分值', required: true, width: 8 },
+  { header: '分值', required: true, width: 8, kind: 'number' },
   { header: '适用点位类型', width: 20 },
   { header: '牵头单位', width: 24 },
   { header: '责任单位', width: 36 },

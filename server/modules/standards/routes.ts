@@ -159,7 +159,15 @@ export function standardRoutes(_deps: ModuleDeps): FastifyPluginAsync {
           s.units.map((u) => u.name).join('；'),
           s.negative ? '是' : '否',
         ]);
-        return sendWorkbook(reply, `${v.name}.xlsx`, await buildWorkbook('测评体系', STANDARD_COLUMNS, data));
+        return sendWorkbook(
+          reply,
+          `${v.name}.xlsx`,
+          await buildWorkbook('测评体系', STANDARD_COLUMNS, data, {
+            title: v.name.includes('测评体系') ? v.name : `${v.name}测评体系`,
+            now: req.ctx.clock.now(),
+            info: [`创建项目：${v.campaign_name}`],
+          }),
+        );
       },
     );
 

@@ -74,7 +74,11 @@ export function unitRoutes(_deps: ModuleDeps): FastifyPluginAsync {
           u.liaison_phone,
           u.active ? '启用' : '停用',
         ]);
-        return sendWorkbook(reply, '单位.xlsx', await buildWorkbook('单位', UNIT_COLUMNS, data));
+        return sendWorkbook(
+          reply,
+          '单位.xlsx',
+          await buildWorkbook('单位', UNIT_COLUMNS, data, { title: '单位台账', now: req.ctx.clock.now() }),
+        );
       },
     );
 

@@ -106,7 +106,11 @@ export function userRoutes(deps: ModuleDeps): FastifyPluginAsync {
               .join('；'),
           ];
         });
-        return sendWorkbook(reply, '账号.xlsx', await buildWorkbook('账号', USER_COLUMNS, data));
+        return sendWorkbook(
+          reply,
+          '账号.xlsx',
+          await buildWorkbook('账号', USER_COLUMNS, data, { title: '账号台账', now: req.ctx.clock.now() }),
+        );
       },
     );
 
