@@ -2,8 +2,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { labelOf } from '../../../common/labels';
-import { ROUND_KIND_LABELS, type RoundKind, type Verdict } from '../../../common/inspections';
+import type { RoundKind, Verdict } from '../../../common/inspections';
 import {
   checklistResponse,
   createdRoundResponse,
@@ -19,11 +18,13 @@ import {
 } from '../../../common/contracts';
 import type { ModuleDeps } from '../../app';
 import type { Ctx } from '../../platform/context';
-import { notFound } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { authorize, can } from '../../platform/policy';
-import { buildWorkbook, sendWorkbook } from '../../platform/xlsx';
+import { sendWorkbook } from '../../platform/xlsx';
 import { buildBulletin } from './bulletin-docx';
+import { buildRoundWorkbook } from './report-xlsx';
+import { roundSubject } from './round-title';
 import { createRound } from './create-round';
 import { mayVisit, recordVisit } from './record-visit';
 import { releaseRound } from './release-round';
@@ -191,14 +192,16 @@ export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
       async (req, reply) => {
         const r = await visibleRound(req.ctx, req.params.id);
         authorize(req.ctx.actor, 'inspections.report', { regionPath: r.region_path, areaWide: true });
+        // Covert secrecy: a 暗访 is reported only once its results are released.
+        if (r.is_covert && !r.released_at) throw new AppError('conflict', '暗访结果发布后才能生成情况通报');
         const rep = await roundReport(req.ctx.db, r, async (id) =>
           visibleRound(req.ctx, id).then(
             () => true,
             () => false,
           ),
         );
-        const buffer = await buildBulletin(req.ctx.db, storage, r, rep);
-        return sendDocx(reply, `${r.name}情况通报.docx`, buffer);
+        const buffer = await buildBulletin(req.ctx.db, storage, r, rep, req.ctx.clock.now());
+        return sendDocx(reply, `关于${roundSubject(r)}情况的通报.docx`, buffer);
       },
     );
 
@@ -214,27 +217,7 @@ export function inspectionRoutes(deps: ModuleDeps): FastifyPluginAsync {
             () => false,
           ),
         );
-        const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`);
-        const cols = ['点位', '点位类型', '所属区域', '包保单位', '得分率', '扣分制得分', '符合', '不符合', '不适用', '是否达标'].map(
-          (header) => ({ header, width: header === '点位' ? 26 : 14 }),
-        );
-        const data = rep.bySite.map((s) => [
-          s.name,
-          s.siteType,
-          s.region,
-          s.unit ?? '',
-          pct(s.scoreRate),
-          s.deductionScore ?? '',
-          s.passed ?? '',
-          s.failed ?? '',
-          s.notApplicable ?? '',
-          s.meetsThreshold === null ? '未测评' : s.meetsThreshold ? '达标' : '未达标',
-        ]);
-        return sendWorkbook(
-          reply,
-          `${r.name}-${labelOf(ROUND_KIND_LABELS, r.kind)}测评结果.xlsx`,
-          await buildWorkbook('点位得分', cols, data),
-        );
+        return sendWorkbook(reply, `${roundSubject(r)}测评结果.xlsx`, await buildRoundWorkbook(req.ctx.db, r, rep, req.ctx.clock.now()));
       },
     );
   };

@@ -1,21 +1,23 @@
-/** /api/supervision-notices/:id/print: the 督办单 as a printable page. */
+/** /api/supervision-notices/:id/print and /:id/docx: the 督办单 as a printable page and as a 公文 (.docx). */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fileResponse, SUPERVISION_PRINT_MIME } from '../../../common/contracts';
+import { DOCX_MIME, fileResponse, SUPERVISION_PRINT_MIME } from '../../../common/contracts';
 import { labelOf } from '../../../common/labels';
 import { PROBLEM_SEVERITY_LABELS } from '../../../common/problem-workflow';
 import type { ModuleDeps } from '../../app';
 import { notFound } from '../../platform/errors';
+import { sendDocx } from '../../platform/gongwen';
 import { canReadProblem } from '../problems/policy';
 import { findProblem } from '../problems/repository';
 import { findNotice } from './repository';
+import { buildNoticeDocx } from './notice-docx';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const time = (d: Date | null) => (d ? new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—');
 
 /** Registers the supervision-notice routes. */
-export function supervisionRoutes(_deps: ModuleDeps): FastifyPluginAsync {
+export function supervisionRoutes(deps: ModuleDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get(
@@ -52,6 +54,24 @@ table{width:100%;border-collapse:collapse}td{border:1px solid #000;padding:8px;v
 <p>请责任单位接单后立即组织整改，于督办整改期限前将整改情况及整改前后对比照片报送创建办。逾期未整改的，将按规定升级督办并予以通报。</p>
 <div class="sign">创建工作领导小组办公室<br>${esc(time(n.issued_at).slice(0, 10))}</div></body></html>`;
         return reply.type('text/html; charset=utf-8').send(html);
+      },
+    );
+
+    app.get(
+      '/:id/docx',
+      {
+        schema: {
+          params: z.object({ id: z.uuid() }),
+          response: { 200: fileResponse(DOCX_MIME, '督办单（公文格式 .docx）') },
+          tags: ['problems'],
+        },
+      },
+      async (req, reply) => {
+        const n = await findNotice(req.ctx.db, req.params.id);
+        const p = n ? await findProblem(req.ctx.db, n.problem_id) : undefined;
+        if (!n || !p || !canReadProblem(req.ctx.actor, p)) throw notFound('督办单');
+        const buffer = await buildNoticeDocx(req.ctx.db, deps.storage, req.ctx.actor, n, p);
+        return sendDocx(reply, `督办单${n.code}.docx`, buffer);
       },
     );
   };
