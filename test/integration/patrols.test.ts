@@ -383,7 +383,7 @@ describe(`点长巡查打卡 (${engineName})`, () => {
     };
     const a = rowOf('幸福里背街');
     const firstDay = 7;
-    expect([0, 1, 2, 3, 4, 5, 8, 9].map((i) => a.getCell(firstDay + i).value)).toEqual(['✓', '✓', '✗', '✓', '休', '休', '✓', null]);
+    expect([0, 1, 2, 3, 4, 5, 8, 9].map((i) => a.getCell(firstDay + i).value ?? '')).toEqual(['✓', '✓', '✗', '✓', '休', '休', '✓', '']);
     const rateCell = a.getCell(firstDay + 31 + 3);
     expect(rateCell.value).toBeCloseTo(0.5714, 4);
     expect(rateCell.numFmt).toBe('0.0%');

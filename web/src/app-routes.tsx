@@ -36,6 +36,8 @@ const SitesPage = lazy(() => import('./pages/sites/sites-page'));
 const SiteMapPage = lazy(() => import('./pages/sites/site-map-page'));
 const SiteDetailPage = lazy(() => import('./pages/sites/site-detail-page'));
 const MaterialsPage = lazy(() => import('./pages/materials/materials-page'));
+const PatrolPage = lazy(() => import('./pages/patrols/patrol-page'));
+const PatrolGridPage = lazy(() => import('./pages/patrols/patrol-grid-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found/not-found-page'));
 
 function guarded(permission: string, page: ReactNode) {
@@ -92,8 +94,10 @@ export function AppRoutes() {
             <Route path="standards/by-unit" element={guarded('standards.list', <ByUnitPage />)} />
             <Route path="sites" element={guarded('sites.list', <SitesPage />)} />
             <Route path="sites/map" element={guarded('sites.list', <SiteMapPage />)} />
+            <Route path="sites/patrols" element={guarded('patrols.read', <PatrolGridPage />)} />
             <Route path="sites/:id" element={guarded('sites.list', <SiteDetailPage />)} />
             <Route path="materials" element={guarded('materials.list', <MaterialsPage />)} />
+            <Route path="patrol" element={guarded('patrols.checkIn', <PatrolPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db';
 import { ancestorAtLevelSql } from '../../platform/region-rollup';
 import { daysSql, monthLabel, rateOf, siteDaysSql, TALLY_COLUMNS, type DayWindow } from './days';
 
+/** region: sites whose 点长 has an account first, then by region and name; rate: lowest first; missed: most first. */
 export type GridSort = 'region' | 'rate' | 'missed' | 'name';
 
 /** The days of the window, for the grid's header. */
@@ -69,7 +70,7 @@ export async function monthGrid(
         ? sql`x.missed desc, x.town_name, x.site_name`
         : page.sort === 'name'
           ? sql`x.site_name, x.site_id`
-          : sql`x.region_code, x.site_name, x.site_id`;
+          : sql`(x.lead_user_id is null), x.region_code, x.site_name, x.site_id`;
   const [{ rows }, days, summary] = await Promise.all([
     sql<{
       site_id: string;

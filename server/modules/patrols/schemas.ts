@@ -17,7 +17,7 @@ export const monthQuery = z.object({
 export const gridQuery = monthQuery.extend({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
-  /** region: by town and name; rate: lowest first; missed: most first; name. */
+  /** region: sites whose 点长 has an account first, then by region and name; rate: lowest first; missed: most first; name. */
   sort: z.enum(['region', 'rate', 'missed', 'name']).default('region'),
 });
 

@@ -16,6 +16,7 @@ import {
 import { FileSearchOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, FileDoneOutlined, GlobalOutlined, PushpinOutlined, ReadOutlined } from '@ant-design/icons';
 import { SettingOutlined } from '@ant-design/icons';
+import { CarryOutOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -39,7 +40,10 @@ const NAV: NavGroup[] = [
   {
     key: 'work',
     label: '工作台',
-    items: [{ path: '/', label: '首页', icon: <HomeOutlined aria-hidden /> }],
+    items: [
+      { path: '/', label: '首页', icon: <HomeOutlined aria-hidden /> },
+      { path: '/patrol', label: '巡查打卡', icon: <CarryOutOutlined aria-hidden />, permission: 'patrols.checkIn' },
+    ],
   },
   {
     key: 'problems',
@@ -74,6 +78,7 @@ const NAV: NavGroup[] = [
       { path: '/standards/by-unit', label: '任务分解', icon: <ApartmentOutlined aria-hidden />, permission: 'standards.list' },
       { path: '/sites', label: '点位管理', icon: <PushpinOutlined aria-hidden />, permission: 'sites.list' },
       { path: '/sites/map', label: '点位地图', icon: <GlobalOutlined aria-hidden />, permission: 'sites.list' },
+      { path: '/sites/patrols', label: '点长打卡', icon: <CarryOutOutlined aria-hidden />, permission: 'patrols.read' },
       { path: '/materials', label: '材料审核', icon: <FileDoneOutlined aria-hidden />, permission: 'materials.list' },
     ],
   },
