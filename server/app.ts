@@ -18,6 +18,7 @@ import { inputGuardOptions, registerInputGuards } from './platform/input-guards'
 import { FileOutboxTransport, type MessageTransport } from './platform/outbox';
 import { LocalDiskStorage, type FileStorage } from './platform/storage';
 import { registerAfterCommit } from './platform/jobs-after-commit';
+import { TIANDITU_IMAGE_SOURCE } from '../common/base-map';
 import { authRoutes } from './modules/auth/routes';
 import { regionRoutes } from './modules/regions/routes';
 import { unitRoutes } from './modules/units/routes';
@@ -37,6 +38,7 @@ import { inspectionRoutes } from './modules/inspections/routes';
 import { materialRoutes } from './modules/materials/routes';
 import { indicatorRoutes } from './modules/indicators/routes';
 import { patrolRoutes } from './modules/patrols/routes';
+import { mapSettingsRoutes } from './modules/map-settings/routes';
 
 z.config(z.locales.zhCN());
 
@@ -72,7 +74,8 @@ const SECURITY_HEADERS = {
       'font-src': ["'self'", 'data:'],
       'form-action': ["'self'"],
       'frame-ancestors': ["'none'"],
-      'img-src': ["'self'", 'data:', 'blob:'],
+      // 天地图 tiles load from t0–t7.tianditu.gov.cn; 内网瓦片 come through the app itself (common/base-map.ts).
+      'img-src': ["'self'", 'data:', 'blob:', TIANDITU_IMAGE_SOURCE],
       'manifest-src': ["'self'"],
       'object-src': ["'none'"],
       'script-src': ["'self'"],
@@ -145,6 +148,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(materialRoutes(deps), { prefix: '/api/materials' });
   await app.register(indicatorRoutes(deps), { prefix: '/api/indicators' });
   await app.register(patrolRoutes(deps), { prefix: '/api/patrols' });
+  await app.register(mapSettingsRoutes(deps), { prefix: '/api/map-settings' });
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -16,3 +16,4 @@ export * from './users';
 export * from './auth';
 export * from './audit';
 export * from './files';
+export * from './map-settings';

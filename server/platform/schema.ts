@@ -185,6 +185,20 @@ export interface CalendarDaysTable {
   source: string | null;
 }
 
+/** 底图设置: the base layer under the maps, per region (null: the deployment default); migration 20261203_0951. */
+export interface MapSettingsTable {
+  id: Generated<string>;
+  region_id: string | null;
+  kind: Generated<string>;
+  tianditu_layer: Generated<string>;
+  tianditu_key: string | null;
+  tile_url: string | null;
+  tile_max_zoom: Generated<number>;
+  attribution: Generated<string>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
 export interface DB extends ProblemDB, InspectionDB, AccountsDB, JobsDB, PatrolsDB {
   calendar_days: CalendarDaysTable;
   regions: RegionsTable;
@@ -200,6 +214,7 @@ export interface DB extends ProblemDB, InspectionDB, AccountsDB, JobsDB, Patrols
   audit_chain: AuditChainTable;
   audit_unsealed: AuditUnsealedTable;
   files: FilesTable;
+  map_settings: MapSettingsTable;
 }
 
 export type Problem = Selectable<ProblemsTable>;

@@ -91,6 +91,8 @@ const GLOBAL_ROUTES: Record<string, string> = {
     '三员 cross-approvals: between global 三员 accounts only, no county owns them (tested in the accounts tests)',
   'POST /api/users/privileged-changes/{id}/approve': '三员 cross-approvals: between global 三员 accounts only, no county owns them',
   'POST /api/users/privileged-changes/{id}/reject': '三员 cross-approvals: between global 三员 accounts only, no county owns them',
+  'GET /api/map-settings/tiles/{z}/{x}/{y}':
+    'a base-map tile by its position (no id): the tile server applying to the caller, tested in map-settings',
 };
 
 /**
@@ -125,6 +127,17 @@ interface World {
   t: Tenant;
   ids: Ids;
 }
+
+/** A base map's stored values (底图设置), 无底图, created with `version: null`. */
+const MAP_SETTINGS = {
+  kind: 'none',
+  tiandituLayer: 'vec',
+  tiandituKey: null,
+  tileUrl: null,
+  tileMaxZoom: 18,
+  attribution: '',
+  version: null,
+};
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -302,6 +315,19 @@ async function build(): Promise<World> {
     201,
     'rule',
   ).id;
+  // The town's own base map (底图), set by the system administrator: a tile server named after the tenant.
+  must(
+    await (
+      await t.as('admin')
+    ).request('PUT', `/api/map-settings/regions/${t.townAId}`, {
+      ...MAP_SETTINGS,
+      kind: 'tiles',
+      tileUrl: `https://tiles-${t.tag}.example.gov.cn/{z}/{x}/{y}.png`,
+      attribution: `底图${t.tag}`,
+    }),
+    200,
+    'map settings',
+  );
   return { t, ids };
 }
 
@@ -416,6 +442,7 @@ async function fingerprint(w: World) {
       categorySettings: await db.selectFrom('region_category_settings').selectAll().where('region_id', 'in', regionIds).execute(),
       deadlines: await db.selectFrom('region_deadline_policies').selectAll().where('region_id', 'in', regionIds).execute(),
       rules: await db.selectFrom('dispatch_rules').selectAll().where('region_id', 'in', regionIds).orderBy('id').execute(),
+      mapSettings: await db.selectFrom('map_settings').selectAll().where('region_id', 'in', regionIds).orderBy('id').execute(),
     },
     audit: Number(
       (
@@ -485,6 +512,8 @@ async function bodyFor(method: string, path: string, w: World): Promise<unknown>
       return { hours: 1, workingDays: false, version: null };
     case 'PUT /api/notifications/settings/regions/{regionId}/thresholds':
       return { remindBeforeHours: 1, escalateAfterHours: 1, version: null };
+    case 'PUT /api/map-settings/regions/{regionId}':
+      return { ...MAP_SETTINGS, version: await version('map_settings', 'region_id', ids.region) };
     case 'PATCH /api/sites/{id}':
       return { name: '被改的点位', version: await version('sites', 'id', ids.site) };
     case 'POST /api/standards/versions/{id}/clone':

@@ -147,6 +147,8 @@ const ID_CANDIDATES: Record<string, string> = {
   '/api/problem-settings/': 'setting',
   '/api/problem-categories/': 'category',
   '/api/indicators/': 'indicator',
+  // A tile's position is no id (z/x/y numbers, walked through EXTRA): the same tile server before and after.
+  '/api/map-settings/tiles/': 'tile',
   '/api/patrols/': 'patrol',
 };
 const QUERIES: Record<string, () => string> = {
@@ -168,6 +170,8 @@ const EXTRA = () => [
   '/api/inspection-rounds?pageSize=100',
   '/api/notifications?pageSize=100',
   '/api/sites?pageSize=100',
+  '/api/map-settings/tiles/1/0/0',
+  `/api/map-settings?regionId=${t.townAId}`,
 ];
 
 async function snapshot(keys: string[], candidates: Record<string, string[]>): Promise<Map<string, Map<string, string>>> {
