@@ -39,6 +39,8 @@ export type ProblemFilterParams = {
   overdue?: string;
   relapse?: string;
   mine?: string;
+  /** 'true': 退回待重新派遣 (sent back by a unit, waiting to be dispatched again). */
+  disputed?: string;
   search?: string;
 };
 export type ProblemListParams = ListParams & ProblemFilterParams;

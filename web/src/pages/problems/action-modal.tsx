@@ -3,6 +3,7 @@ import { PROBLEM_ACTION_LABELS, type ProblemAction } from '@common/problem-workf
 import { Form, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../api/client';
+import type { TransitionResultDto } from '@common/contracts';
 import { useTransition, type Problem } from '../../api/problems';
 import { notifySuccess } from '../../components/notify';
 import { ActionFields } from './action-fields';
@@ -45,14 +46,18 @@ function payloadOf(action: ProblemAction, v: Values): Record<string, unknown> {
 const DONE: Partial<Record<ProblemAction, string>> = {
   submit_rectification: '整改已提交，等待核查',
   request_extension: '延期申请已提交',
+  dispute: '已退回，问题已交回创建办重新派遣',
 };
+
+/** What an action's caller learns after success: the server's answer, the action and what was sent with it. */
+export type ActionDone = (result: TransitionResultDto, action: ProblemAction, payload: Record<string, unknown>) => void;
 
 interface Props {
   problem: Problem | null;
   action: ProblemAction | null;
   onClose: () => void;
   /** After success, with the server's answer (reopen returns the new problem's id). */
-  onDone?: (result: { relapseProblemId?: string; relapseCode?: string }) => void;
+  onDone?: ActionDone;
 }
 
 /** Action modal; `action` null means closed. */
@@ -67,10 +72,11 @@ export function ActionModal({ problem, action, onClose, onDone }: Props) {
   const handleFinish = async (values: Values) => {
     if (!problem || !action) return;
     try {
-      const result = await transition.mutateAsync({ id: problem.id, action, version: problem.version, ...payloadOf(action, values) });
+      const payload = payloadOf(action, values);
+      const result = await transition.mutateAsync({ id: problem.id, action, version: problem.version, ...payload });
       notifySuccess(result.relapseCode ? `已按反弹重新派遣：${result.relapseCode}` : (DONE[action] ?? `已${label}`));
       onClose();
-      onDone?.(result);
+      onDone?.(result, action, payload);
     } catch (error) {
       // The toast shows the server's message; a stale version closes the form (the page refetches).
       if (error instanceof ApiError && error.code === 'version_conflict') onClose();

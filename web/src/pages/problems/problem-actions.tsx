@@ -4,7 +4,7 @@ import { Button, Space } from 'antd';
 import { useState } from 'react';
 import { useTransition, type Problem } from '../../api/problems';
 import { notifySuccess } from '../../components/notify';
-import { ActionModal } from './action-modal';
+import { ActionModal, type ActionDone } from './action-modal';
 
 /** The forward step of each state gets the primary style; refusals are shown as danger. */
 const PRIMARY: ProblemAction[] = ['accept', 'dispatch', 'acknowledge', 'submit_rectification', 'verify', 'approve_extension'];
@@ -15,7 +15,7 @@ interface Props {
   size?: 'small' | 'middle' | 'large';
   /** In lists: 签收 runs without a form, and names carry the problem code. */
   quick?: boolean;
-  onDone?: (result: { relapseProblemId?: string }) => void;
+  onDone?: ActionDone;
 }
 
 /** The buttons plus the action modal. */

@@ -7,6 +7,8 @@ import { Link } from 'react-router';
 import type { ProblemDetail } from '../../api/problems';
 import { formatTime, orDash } from '../../components/format';
 import { DeadlineCountdown, OverdueTag, ProblemStateTag, SeverityTag } from '../../components/problem-tags';
+import type { ActionDone } from './action-modal';
+import { DisputedTag } from './disputed-tag';
 import { ProblemActions } from './problem-actions';
 
 /** The countdown while the clock runs; 按期结案 / 超期结案 once closed. */
@@ -25,7 +27,7 @@ function DeadlineNote({ problem: p }: { problem: ProblemDetail }) {
 }
 
 /** Top card: identity, status and the allowed actions. */
-export function ProblemHeader({ problem, onDone }: { problem: ProblemDetail; onDone: (r: { relapseProblemId?: string }) => void }) {
+export function ProblemHeader({ problem, onDone }: { problem: ProblemDetail; onDone: ActionDone }) {
   return (
     <Card variant="borderless" style={{ marginBottom: 16 }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start', justifyContent: 'space-between' }}>
@@ -39,6 +41,7 @@ export function ProblemHeader({ problem, onDone }: { problem: ProblemDetail; onD
             {problem.overdue && <OverdueTag />}
             {problem.isRelapse && <Tag color="volcano">反弹</Tag>}
             {problem.extensionRequest && <Tag color="gold">延期待审批</Tag>}
+            <DisputedTag problem={problem} />
           </Space>
           <div style={{ marginTop: 6 }}>
             <Typography.Text type="secondary">{problem.categoryName}</Typography.Text>
@@ -82,6 +85,21 @@ export function ProblemFacts({ problem }: { problem: ProblemDetail }) {
           { key: 'category', label: '问题类别', children: `${p.categoryName}（${p.categoryCode}）` },
           { key: 'source', label: '问题来源', children: labelOf(PROBLEM_SOURCE_LABELS, p.source) },
           { key: 'region', label: '所属区域', children: orDash(p.regionName) },
+          ...(p.site ? [{ key: 'site', label: '所在点位', children: <Link to={`/sites/${p.site.id}`}>{p.site.name}</Link> }] : []),
+          ...(p.round
+            ? [
+                {
+                  key: 'round',
+                  label: '发现轮次',
+                  children: (
+                    <Space size={4} wrap>
+                      <Link to={`/inspections/${p.round.id}`}>{p.round.name}</Link>
+                      {p.round.isCovert && <Tag style={{ marginInlineEnd: 0 }}>暗访</Tag>}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
           {
             key: 'address',
             label: '地址',

@@ -8,6 +8,7 @@ import type { Page } from '../../api/types';
 import { formatTime, orDash } from '../../components/format';
 import { DeadlineCountdown, OverdueTag, ProblemStateTag, SeverityTag } from '../../components/problem-tags';
 import type { useTableState } from '../../components/use-table-state';
+import { DisputedTag } from './disputed-tag';
 
 type TableState = Pick<ReturnType<typeof useTableState<string>>, 'onChange' | 'sortOrderOf' | 'pagination'>;
 
@@ -36,6 +37,7 @@ export function ProblemsTable({ data, loading, table, rowSelection, emptyText = 
             {code}
           </Link>
           {p.overdue && <OverdueTag />}
+          <DisputedTag problem={p} />
         </Space>
       ),
     },

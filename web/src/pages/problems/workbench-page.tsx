@@ -1,6 +1,6 @@
 /** 办理工作台 (创建办 / 专班): counts by state, an overdue-first table of open problems, bulk 立案 and 派遣. */
 import { OPEN_STATES, PROBLEM_STATE_LABELS, type ProblemState } from '@common/problem-workflow';
-import { Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useProblemSummary, useProblems, type Problem } from '../../api/problems';
 import { PageTitle } from '../../components/page-title';
@@ -10,7 +10,7 @@ import { BulkActionModal } from './bulk-action-modal';
 import { ProblemsTable } from './problems-table';
 
 const CARD_STATES: ProblemState[] = ['pending', 'accepted', 'dispatched', 'rectifying', 'verifying'];
-const FILTER_KEYS = ['state', 'overdue'] as const;
+const FILTER_KEYS = ['state', 'overdue', 'disputed'] as const;
 
 function CountCard({
   label,
@@ -47,10 +47,11 @@ function CountCard({
 export default function WorkbenchPage() {
   const table = useTableState(FILTER_KEYS);
   const summary = useProblemSummary();
-  const { state, overdue } = table.filters;
+  const { state, overdue, disputed } = table.filters;
   const problems = useProblems({
     state: state ?? OPEN_STATES.join(','),
     overdue,
+    disputed,
     ...table.params,
     // Earliest deadline first: overdue problems lead, those without a deadline follow.
     sort: table.params.sort ?? 'deadline',
@@ -60,9 +61,11 @@ export default function WorkbenchPage() {
   const [bulk, setBulk] = useState<'accept' | 'dispatch' | null>(null);
   const canAccept = selected.filter((p) => p.allowedActions.includes('accept'));
   const canDispatch = selected.filter((p) => p.allowedActions.includes('dispatch'));
-  const pick = (patch: { state?: string; overdue?: string }) => {
+  // 退回待重新派遣: how many, for the banner (one row fetched, the total counted).
+  const returned = useProblems({ disputed: 'true', page: 1, pageSize: 1 });
+  const pick = (patch: { state?: string; overdue?: string; disputed?: string }) => {
     setSelected([]);
-    table.setFilters({ state: undefined, overdue: undefined, ...patch });
+    table.setFilters({ state: undefined, overdue: undefined, disputed: undefined, ...patch });
   };
 
   return (
@@ -90,12 +93,33 @@ export default function WorkbenchPage() {
           />
         </Col>
       </Row>
+      {(returned.data?.total ?? 0) > 0 && disputed !== 'true' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${returned.data?.total} 个问题被责任单位退回，待重新派遣`}
+          action={
+            <Button size="small" onClick={() => pick({ disputed: 'true' })}>
+              查看
+            </Button>
+          }
+        />
+      )}
       <Card
         variant="borderless"
         title={
           <Space size={8} wrap>
-            <span>{state ? (PROBLEM_STATE_LABELS[state as ProblemState] ?? '问题') : overdue === 'true' ? '超期问题' : '在办问题'}</span>
-            {(state || overdue) && (
+            <span>
+              {disputed === 'true'
+                ? '退回待重新派遣'
+                : state
+                  ? (PROBLEM_STATE_LABELS[state as ProblemState] ?? '问题')
+                  : overdue === 'true'
+                    ? '超期问题'
+                    : '在办问题'}
+            </span>
+            {(state || overdue || disputed) && (
               <Button size="small" type="link" onClick={() => pick({})}>
                 查看全部在办
               </Button>
