@@ -15,6 +15,14 @@ export const auditEventResponse = z.object({
   changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
+  /** The action in Chinese (上报问题, 发布暗访结果, …). */
+  actionLabel: z.string(),
+  /** The subject type in Chinese (问题, 督查轮次, …). */
+  subjectTypeLabel: z.string(),
+  /** The subject's name when it is an account, unit or region (else null: the id stands). */
+  subjectName: z.string().nullable(),
+  /** The changes in words: each field's label and its values (ids of accounts, units and regions as names). */
+  details: z.array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
 });
 
 export const auditEventPage = pageOf(auditEventResponse);

@@ -12,6 +12,7 @@ import { chainHead, readAnchor, signAnchor, verifyAgainstAnchor, writeAnchor } f
 import { FixedClock } from '../../server/platform/clock';
 import { openDatabase, type Tx } from '../../server/platform/db';
 import { migrate } from '../../server/platform/migrate';
+import { makeRound } from '../support/entities';
 import { createTenant, type Tenant } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
 
@@ -169,6 +170,35 @@ describe(`audit trail (${engineName})`, () => {
     expect(res.status).toBe(200);
     expect(String(res.headers['content-type'])).toContain('spreadsheetml');
     expect(res.raw.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('speaks Chinese: actions, subject types and changed fields by label, ids of units and regions by name', async () => {
+    const office = await t.as('office');
+    const created = await office.post('/api/units', { name: `审计示例单位${t.tag}`, type: 'county_dept', regionId: t.townAId });
+    expect(created.status).toBe(201);
+    const auditor = await t.as('auditor');
+    const res = await auditor.get(`/api/audit-events?subjectId=${created.body.id}`);
+    const e = res.body.items.find((x: { action: string }) => x.action === 'unit.created');
+    expect(e).toMatchObject({ actionLabel: '新增单位', subjectTypeLabel: '单位', subjectName: `审计示例单位${t.tag}` });
+    const region = e.details.find((d: { field: string }) => d.field === 'region_id');
+    const town = (await office.get(`/api/regions/${t.townAId}`)).body.name;
+    expect(region).toEqual({ field: 'region_id', label: '所属区划', before: null, after: town });
+    expect(e.details.find((d: { field: string }) => d.field === 'type')).toMatchObject({ label: '类型', after: '县直部门' });
+    // No detail shows a bare id of an account, unit or region.
+    for (const d of e.details) expect(String(d.after)).not.toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+
+  it("finds the covert rounds' events when searching 暗访, and not a routine round's", async () => {
+    const covert = await makeRound(t, { kind: 'covert', name: `城区${t.tag}` });
+    const routine = await makeRound(t, { kind: 'routine', name: `日常${t.tag}` });
+    const auditor = await t.as('auditor');
+    const found = await auditor.get(`/api/audit-events?q=${encodeURIComponent('暗访')}&subjectId=${covert.id}`);
+    expect(found.body.items.map((x: { action: string }) => x.action)).toContain('inspection_round.created');
+    expect(found.body.items[0].subjectTypeLabel).toBe('督查轮次');
+    expect((await auditor.get(`/api/audit-events?q=${encodeURIComponent('暗访')}&subjectId=${routine.id}`)).body.total).toBe(0);
+    // Chinese labels are searchable too: 修改单位 finds unit.updated.
+    const byLabel = await auditor.get(`/api/audit-events?q=${encodeURIComponent('修改单位')}&subjectId=${t.unitAId}`);
+    expect(byLabel.body.items.every((x: { action: string }) => x.action === 'unit.updated')).toBe(true);
   });
 
   it('rejects a date range that ends before it starts', async () => {

@@ -1,5 +1,8 @@
 /** Searching the audit trail. */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
+import { ROUND_KIND_LABELS } from '../../../common/inspections';
+import { AUDIT_ACTION_LABELS, AUDIT_SUBJECT_TYPE_LABELS, auditActionLabel } from '../../../common/labels';
+import { PROBLEM_SEVERITY_LABELS, PROBLEM_SOURCE_LABELS, PROBLEM_STATE_LABELS } from '../../../common/problem-workflow';
 import type { Db } from '../../platform/db';
 
 export interface AuditFilter {
@@ -9,6 +12,44 @@ export interface AuditFilter {
   subjectId?: string;
   from?: Date;
   to?: Date;
+  /** Free text in Chinese or codes: action and subject labels, the operator, the subject id, changed values. */
+  q?: string;
+}
+
+const codesLabelled = (q: string, map: Record<string, string>) =>
+  Object.entries(map)
+    .filter(([code, label]) => label.includes(q) || code.includes(q))
+    .map(([code]) => code);
+
+/** Value codes whose labels match (暗访 → covert), looked for as JSON strings in the changes. */
+const VALUE_MAPS = [PROBLEM_SOURCE_LABELS, ROUND_KIND_LABELS, PROBLEM_STATE_LABELS, PROBLEM_SEVERITY_LABELS];
+
+/**
+ * SQL for the free-text search: the action or subject type by code or Chinese label, the operator, the subject id,
+ * text in the changes, or a value code whose label matches. "暗访" also finds every event about a covert round: the
+ * round itself, its visits, photos and findings (by round id in the changes or the subject).
+ */
+function searchSql(q: string) {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const actions = [...Object.keys(AUDIT_ACTION_LABELS).filter((a) => auditActionLabel(a).includes(q) || a.includes(q))];
+  const subjects = codesLabelled(q, AUDIT_SUBJECT_TYPE_LABELS);
+  const values = [...new Set(VALUE_MAPS.flatMap((m) => codesLabelled(q, m)))].map((c) => `%"${c}"%`);
+  const covert = '暗访组'.includes(q) || q.includes('暗访');
+  const covertRounds = sql`(select id::text from inspection_rounds where is_covert)`;
+  return sql<SqlBool>`(
+    action like ${like} or actor_name like ${like} or subject_id = ${q}
+    or coalesce(before::text, '') like ${like} or coalesce(after::text, '') like ${like}
+    ${actions.length ? sql`or action = any(${actions}::text[])` : sql``}
+    ${subjects.length ? sql`or subject_type = any(${subjects}::text[])` : sql``}
+    ${values.length ? sql`or coalesce(after::text, '') like any(${values}::text[]) or coalesce(before::text, '') like any(${values}::text[])` : sql``}
+    ${
+      covert
+        ? sql`or (subject_type = 'inspection_round' and subject_id in ${covertRounds})
+      or (after->>'round_id') in ${covertRounds} or (after->>'roundId') in ${covertRounds}
+      or (subject_type = 'problem' and subject_id in (select p.id::text from problems p join inspection_rounds r on r.id = p.round_id where r.is_covert))`
+        : sql``
+    }
+  )`;
 }
 
 function base(db: Db, f: AuditFilter) {
@@ -19,6 +60,7 @@ function base(db: Db, f: AuditFilter) {
   if (f.subjectId) q = q.where('subject_id', '=', f.subjectId);
   if (f.from) q = q.where('occurred_at', '>=', f.from);
   if (f.to) q = q.where('occurred_at', '<', f.to);
+  if (f.q) q = q.where(searchSql(f.q));
   return q;
 }
 

@@ -9,8 +9,10 @@ import { anchorKey, anchorSignatureValid, latestAnchor, verifyAgainstAnchor } fr
 import { AppError } from '../../platform/errors';
 import { blankToUndefined, offsetOf, pageQuery } from '../../platform/pagination';
 import { authorize } from '../../platform/policy';
-import { buildWorkbook, sendWorkbook } from '../../platform/xlsx';
-import { changesOf, presentEvent } from './presenter';
+import { sendWorkbook } from '../../platform/xlsx';
+import { describeEvent, nameBook } from './describe';
+import { auditWorkbook } from './export-workbook';
+import { presentEvent } from './presenter';
 import { exportAuditEvents } from './export-events';
 import { searchEvents } from './repository';
 import './policy';
@@ -24,6 +26,7 @@ const filters = z.object({
   subjectId: opt(z.string().trim().max(64)),
   from: opt(z.coerce.date({ error: '开始时间格式不正确' })),
   to: opt(z.coerce.date({ error: '结束时间格式不正确' })),
+  q: opt(z.string().trim().max(60)),
 });
 const listQuery = pageQuery.extend(filters.shape);
 
@@ -42,7 +45,8 @@ export function auditRoutes(_deps: ModuleDeps): FastifyPluginAsync {
       checkRange(req.query);
       const q = req.query as z.infer<typeof listQuery> & { from?: Date; to?: Date };
       const { items, total } = await searchEvents(req.ctx.db, q as never, { limit: q.pageSize, offset: offsetOf(q) });
-      return { items: items.map(presentEvent), total };
+      const names = await nameBook(req.ctx.db, items);
+      return { items: items.map((e) => ({ ...presentEvent(e), ...describeEvent(e, names) })), total };
     });
 
     app.get(
@@ -52,24 +56,7 @@ export function auditRoutes(_deps: ModuleDeps): FastifyPluginAsync {
         authorize(req.ctx.actor, 'audit.export');
         checkRange(req.query);
         const rows = await exportAuditEvents(req.ctx, req.query, EXPORT_CAP);
-        const columns = ['序号', '时间', '操作人', '操作', '对象类型', '对象编号', '变更内容', 'IP', '客户端'].map((header) => ({
-          header,
-          width: header === '变更内容' ? 60 : 18,
-        }));
-        const data = rows.map((e) => [
-          Number(e.id),
-          new Date(e.occurred_at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
-          e.actor_name,
-          e.action,
-          e.subject_type,
-          e.subject_id,
-          Object.entries(changesOf(e))
-            .map(([k, [b, a]]) => `${k}: ${JSON.stringify(b)} → ${JSON.stringify(a)}`)
-            .join('\n'),
-          e.ip,
-          e.user_agent,
-        ]);
-        return sendWorkbook(reply, '审计日志.xlsx', await buildWorkbook('审计日志', columns, data));
+        return sendWorkbook(reply, '审计日志.xlsx', await auditWorkbook(req.ctx, rows, req.query as Parameters<typeof auditWorkbook>[2]));
       },
     );
 

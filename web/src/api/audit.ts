@@ -17,6 +17,8 @@ export type AuditFilters = ListParams & {
   subjectId?: string;
   from?: string;
   to?: string;
+  /** Free text: 暗访, a name, a changed value … */
+  q?: string;
 };
 
 /** Audit events list. */

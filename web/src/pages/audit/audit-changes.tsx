@@ -1,16 +1,15 @@
-/** The changed fields of one audit event, before → after. */
-import { Table, Typography } from 'antd';
+/** The changed fields of one audit event in words (labels, names, values as the server describes them), before → after. */
+import { Table, Tooltip, Typography } from 'antd';
 import type { AuditEvent } from '../../api/audit';
 
-function show(value: unknown) {
-  if (value === null || value === undefined || value === '') return <Typography.Text type="secondary">（空）</Typography.Text>;
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return <span style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>{text}</span>;
+function show(value: string | null) {
+  if (value === null || value === '' || value === '（空）') return <Typography.Text type="secondary">（空）</Typography.Text>;
+  return <span style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>{value}</span>;
 }
 
 /** Expanded row content. */
 export function AuditChanges({ event }: { event: AuditEvent }) {
-  const rows = Object.entries(event.changes ?? {}).map(([field, [before, after]]) => ({ field, before, after }));
+  const rows = event.details ?? [];
   return (
     <div style={{ maxWidth: 960 }}>
       {rows.length > 0 && (
@@ -20,7 +19,16 @@ export function AuditChanges({ event }: { event: AuditEvent }) {
           pagination={false}
           dataSource={rows}
           columns={[
-            { title: '字段', dataIndex: 'field', width: 160, render: (f: string) => <code>{f}</code> },
+            {
+              title: '字段',
+              dataIndex: 'label',
+              width: 160,
+              render: (label: string, r) => (
+                <Tooltip title={r.field}>
+                  <span>{label}</span>
+                </Tooltip>
+              ),
+            },
             { title: '修改前', dataIndex: 'before', render: show },
             { title: '', key: 'arrow', width: 32, render: () => '→' },
             { title: '修改后', dataIndex: 'after', render: show },

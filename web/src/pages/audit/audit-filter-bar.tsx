@@ -1,10 +1,10 @@
-/** Audit filters: actor, action, subject type, subject id, date range. */
+/** Audit filters: free text, actor, action, subject type (every type the trail records), subject id, date range. */
 import { AutoComplete, Button, DatePicker, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { AUDIT_ACTION_LABELS, SUBJECT_TYPE_LABELS } from './audit-labels';
 
-export const AUDIT_FILTER_KEYS = ['actor', 'action', 'subjectType', 'subjectId', 'from', 'to'] as const;
+export const AUDIT_FILTER_KEYS = ['q', 'actor', 'action', 'subjectType', 'subjectId', 'from', 'to'] as const;
 type Filters = Record<(typeof AUDIT_FILTER_KEYS)[number], string | undefined>;
 
 const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
@@ -46,6 +46,7 @@ export function AuditFilterBar({
     filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to).subtract(1, 'day')] : null;
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}>
+      <TextFilter label="搜索（如 暗访、姓名、单位）" value={filters.q} onApply={(q) => onChange({ q })} width={220} />
       <TextFilter label="操作人" value={filters.actor} onApply={(actor) => onChange({ actor })} width={140} />
       <AutoComplete
         aria-label="操作"
@@ -69,7 +70,8 @@ export function AuditFilterBar({
         value={filters.subjectType}
         options={SUBJECT_OPTIONS}
         onChange={(subjectType) => onChange({ subjectType })}
-        style={{ width: 130 }}
+        showSearch={{ optionFilterProp: 'label' }}
+        style={{ width: 150 }}
       />
       <TextFilter label="对象编号" value={filters.subjectId} onApply={(subjectId) => onChange({ subjectId })} width={200} />
       <DatePicker.RangePicker

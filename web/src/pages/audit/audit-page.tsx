@@ -1,5 +1,4 @@
 /** 审计日志 (审计管理员): filters, table with expandable before → after, export and chain verification. */
-import { labelOf } from '@common/labels';
 import { Card, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { hasPermission, useSession } from '../../api/auth';
 import { useAuditEvents, type AuditEvent, type AuditFilters } from '../../api/audit';
@@ -9,7 +8,6 @@ import { PageTitle } from '../../components/page-title';
 import { useTableState } from '../../components/use-table-state';
 import { AuditChanges } from './audit-changes';
 import { AuditFilterBar, AUDIT_FILTER_KEYS } from './audit-filter-bar';
-import { AUDIT_ACTION_LABELS, SUBJECT_TYPE_LABELS } from './audit-labels';
 import { VerifyChainButton } from './verify-chain-button';
 import { AnchorStatusLine } from './anchor-status';
 
@@ -19,18 +17,27 @@ const columns: TableColumnsType<AuditEvent> = [
   { title: '操作人', dataIndex: 'actorName', render: orDash },
   {
     title: '操作',
-    dataIndex: 'action',
-    render: (action: string) => (
-      <Tooltip title={action}>
-        <Tag>{labelOf(AUDIT_ACTION_LABELS, action)}</Tag>
+    dataIndex: 'actionLabel',
+    render: (label: string, e) => (
+      <Tooltip title={e.action}>
+        <Tag>{label}</Tag>
       </Tooltip>
     ),
   },
-  { title: '对象类型', dataIndex: 'subjectType', render: (v: string) => labelOf(SUBJECT_TYPE_LABELS, v) },
+  { title: '对象类型', dataIndex: 'subjectTypeLabel' },
   {
-    title: '对象编号',
+    title: '对象',
     dataIndex: 'subjectId',
-    render: (v: string | null) => (v ? <code style={{ fontSize: 12 }}>{v}</code> : '—'),
+    render: (v: string | null, e) =>
+      e.subjectName ? (
+        <Tooltip title={v}>
+          <span>{e.subjectName}</span>
+        </Tooltip>
+      ) : v ? (
+        <code style={{ fontSize: 12 }}>{v}</code>
+      ) : (
+        '—'
+      ),
     responsive: ['lg'],
   },
   { title: 'IP', dataIndex: 'ip', render: orDash, responsive: ['md'] },
