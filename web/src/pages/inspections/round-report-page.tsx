@@ -1,6 +1,6 @@
 /** 测评报告: headline cards with the comparison to the previous round, tables by type, town and site, .xlsx and 通报. */
 import { ArrowLeftOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
-import { Button, Card, Result, Skeleton, Space } from 'antd';
+import { Button, Card, Result, Skeleton, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { downloadRoundFile, useRoundReport } from '../../api/inspections';
@@ -43,7 +43,7 @@ export default function RoundReportPage() {
   const download = async (what: 'export' | 'bulletin') => {
     setBusy(what);
     try {
-      await downloadRoundFile(round.id, what, what === 'export' ? `${round.name}测评结果.xlsx` : `${round.name}情况通报.docx`);
+      await downloadRoundFile(round.id, what, what === 'export' ? `${round.name}测评结果.xlsx` : `关于${round.name}情况的通报.docx`);
     } catch (error) {
       notifyError(error);
     } finally {
@@ -69,14 +69,18 @@ export default function RoundReportPage() {
             <Button icon={<FileExcelOutlined aria-hidden />} loading={busy === 'export'} onClick={() => download('export')}>
               导出 Excel
             </Button>
-            <Button
-              type="primary"
-              icon={<FileWordOutlined aria-hidden />}
-              loading={busy === 'bulletin'}
-              onClick={() => download('bulletin')}
-            >
-              下载通报
-            </Button>
+            {/* Covert secrecy: a 暗访 is reported (情况通报) only once its results are released. */}
+            <Tooltip title={round.kind === 'covert' && !round.released ? '暗访结果发布后才能生成情况通报' : undefined}>
+              <Button
+                type="primary"
+                icon={<FileWordOutlined aria-hidden />}
+                loading={busy === 'bulletin'}
+                disabled={round.kind === 'covert' && !round.released}
+                onClick={() => download('bulletin')}
+              >
+                下载通报
+              </Button>
+            </Tooltip>
           </Space>
         }
       />

@@ -1,5 +1,5 @@
 /** The full timeline (who did what, when, with reasons, measures, verdicts, deadlines) and the 督办单 list. */
-import { PrinterOutlined } from '@ant-design/icons';
+import { FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { PROBLEM_ACTION_LABELS, PROBLEM_STATE_LABELS } from '@common/problem-workflow';
 import { labelOf } from '@common/labels';
 import { Card, Empty, Image, Tag, Timeline, Typography } from 'antd';
@@ -132,7 +132,7 @@ export function ProblemTimeline({ problem }: { problem: ProblemDetail }) {
   );
 }
 
-/** 督办单 with a print link (opens in a new tab). */
+/** 督办单 with a print link (opens in a new tab) and the 公文 as .docx. */
 export function SupervisionNotices({ notices }: { notices: SupervisionNotice[] }) {
   if (!notices.length) return null;
   return (
@@ -149,6 +149,9 @@ export function SupervisionNotices({ notices }: { notices: SupervisionNotice[] }
                 aria-label={`打印督办单 ${n.code}`}
               >
                 <PrinterOutlined aria-hidden /> 打印督办单
+              </a>
+              <a href={`/api/supervision-notices/${n.id}/docx`} download aria-label={`下载督办单 ${n.code}（Word）`}>
+                <FileWordOutlined aria-hidden /> 下载 Word
               </a>
             </div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
