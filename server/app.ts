@@ -10,7 +10,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { contractSerializerCompiler } from './platform/serializer';
 import type { Clock } from './platform/clock';
 import type { Database } from './platform/db';
 import { registerHttpPlatform } from './platform/http';
@@ -101,7 +102,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...inputGuardOptions,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(contractSerializerCompiler());
   await app.register(cookie);
   await app.register(helmet, { global: true, ...SECURITY_HEADERS });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
