@@ -53,7 +53,14 @@ async function readable(res: Res): Promise<unknown> {
     await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
     const cells: string[][] = [];
     wb.worksheets.forEach((ws) =>
-      ws.eachRow((row) => cells.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))))),
+      // row.values is sparse (a hole for each empty cell): Array.from fills the holes, so empty cells read as ''.
+      ws.eachRow((row) =>
+        cells.push(
+          Array.from(row.values as unknown[])
+            .slice(1)
+            .map((v) => (v == null ? '' : String(v))),
+        ),
+      ),
     );
     return { status: res.status, cells };
   }
