@@ -6,6 +6,9 @@
  * （一）(楷体), 附件说明, 落款 with the 成文日期 in Chinese numerals (二〇二六年十二月三日), attachment pages, the
  * 版记 (抄送, 印发) and page numbers "— 1 —" at the bottom outside (odd pages right, even pages left).
  *
+ * The line pitch comes from exact line spacing on each body paragraph (not a document grid, which would also stretch
+ * table rows), so Word and LibreOffice lay out the same 22 lines.
+ *
  * Fonts: the runs name the fonts GB/T 9704 prescribes (eastAsia) and Times New Roman for Latin text and digits, with
  * the East Asian language zh-CN so a substitute uses simplified Chinese glyphs. A reader without a font gets a
  * substitute of the same kind: `GONGWEN_FONTS` lists each font's fallbacks (Windows names first, then the Debian
@@ -17,7 +20,6 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  DocumentGridType,
   Footer,
   ImageRun,
   LineRuleType,
@@ -182,7 +184,7 @@ export function subheading(i: number, text: string, rest?: string): Paragraph {
     alignment: AlignmentType.JUSTIFIED,
     spacing: bodySpacing,
     indent: { firstLine: 2 * CHAR_TWIPS },
-    keepNext: !rest,
+    keepNext: true,
     children: [run(`${subheadingNumber(i)}${text}`, 'subheading', PT.san), ...(rest ? [run(rest, 'body', PT.san)] : [])],
   });
 }
@@ -237,7 +239,7 @@ function tableCell(text: string, font: GongwenFont, align: Align, width: number,
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    margins: { top: 40, bottom: 40, left: 60, right: 60 },
     borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
     children: [
       new Paragraph({
@@ -472,7 +474,6 @@ export async function buildGongwen(o: GongwenOptions): Promise<Buffer> {
             size: { width: 11906, height: PAGE_HEIGHT },
             margin: { top: mm(37), bottom: BOTTOM_MARGIN, left: mm(28), right: mm(26), header: mm(15), footer: mm(20) },
           },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_TWIPS },
         },
         footers: { default: pageFooter(false), even: pageFooter(true) },
         children: [

@@ -83,7 +83,7 @@ export function describeValue(field: string, value: unknown, subjectType: string
   if (value === null || value === undefined || value === '') return '（空）';
   if (typeof value === 'boolean') return field === 'active' ? (value ? '启用' : '停用') : value ? '是' : '否';
   if (typeof value === 'number')
-    return field === 'pass_threshold' || field === 'score_rate' ? `${Math.round(value * 1000) / 10}%` : String(value);
+    return ['pass_threshold', 'score_rate', 'scoreRate'].includes(field) ? `${Math.round(value * 1000) / 10}%` : String(value);
   if (typeof value === 'string') {
     if (UUID.test(value)) return names.get(value) ?? value;
     const labels = VALUE_LABELS_BY_SUBJECT[subjectType]?.[field] ?? VALUE_LABELS[field];
@@ -106,6 +106,9 @@ export function describeValue(field: string, value: unknown, subjectType: string
     return value.map((v) => describeValue(field, v, subjectType, names)).join('、');
   }
   if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    // A renumbering { from, to }: AF… → WT….
+    if (Object.keys(o).length === 2 && 'from' in o && 'to' in o) return `${String(o.from)} → ${String(o.to)}`;
     return Object.entries(value as Record<string, unknown>)
       .map(([k, v]) => `${AUDIT_FIELD_LABELS[k] ?? k}：${describeValue(k, v, subjectType, names)}`)
       .join('，');

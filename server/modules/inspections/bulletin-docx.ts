@@ -244,8 +244,8 @@ export async function buildBulletin(db: Db, storage: FileStorage, r: RoundRow, r
         children: [
           table(
             [
-              { header: '序号', width: 7, align: 'center' },
-              { header: '问题编号', width: 34 },
+              { header: '序号', width: 8, align: 'center' },
+              { header: '问题编号', width: 33 },
               { header: '点位', width: 14 },
               { header: '责任单位', width: 15 },
               { header: '问题描述', width: 30 },
