@@ -17,6 +17,7 @@ const CampaignsPage = lazy(() => import('./pages/campaigns/campaigns-page'));
 const CampaignDetailPage = lazy(() => import('./pages/campaigns/campaign-detail-page'));
 const UsersPage = lazy(() => import('./pages/users/users-page'));
 const AuditPage = lazy(() => import('./pages/audit/audit-page'));
+const MapSettingsPage = lazy(() => import('./pages/map-settings/map-settings-page'));
 const ProblemListPage = lazy(() => import('./pages/problems/problem-list-page'));
 const WorkbenchPage = lazy(() => import('./pages/problems/workbench-page'));
 const InboxPage = lazy(() => import('./pages/problems/inbox-page'));
@@ -74,6 +75,7 @@ export function AppRoutes() {
             <Route path="org/campaigns" element={guarded('campaigns.list', <CampaignsPage />)} />
             <Route path="org/campaigns/:id" element={guarded('campaigns.list', <CampaignDetailPage />)} />
             <Route path="system/users" element={guarded('users.list', <UsersPage />)} />
+            <Route path="system/map" element={guarded('mapSettings.update', <MapSettingsPage />)} />
             <Route path="audit" element={guarded('audit.list', <AuditPage />)} />
             <Route path="problems" element={guarded('problems.list', <ProblemListPage />)} />
             <Route path="problems/workbench" element={guarded('problems.office', <WorkbenchPage />)} />

@@ -16,6 +16,7 @@ import {
 import { FileSearchOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, FileDoneOutlined, GlobalOutlined, PushpinOutlined, ReadOutlined } from '@ant-design/icons';
 import { SettingOutlined } from '@ant-design/icons';
+import { CompassOutlined } from '@ant-design/icons';
 import { CarryOutOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -96,6 +97,7 @@ const NAV: NavGroup[] = [
     label: '系统管理',
     items: [
       { path: '/system/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, permission: 'users.list' },
+      { path: '/system/map', label: '底图设置', icon: <CompassOutlined aria-hidden />, permission: 'mapSettings.update' },
       { path: '/audit', label: '审计日志', icon: <AuditOutlined aria-hidden />, permission: 'audit.list' },
     ],
   },

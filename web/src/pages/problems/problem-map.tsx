@@ -1,13 +1,20 @@
 /**
- * Leaflet with no tile layer (no tile server is assumed reachable): a plain background, a metric scale and
- * one circleMarker per located problem, coloured by state; popups link to the detail page.
+ * Problems on a Leaflet map over the base map the system administrator set (components/base-map.ts; a plain
+ * background when there is none or its tiles cannot load): a metric scale and one circleMarker per located problem,
+ * coloured by state, overdue ones ringed in red. Problems close together are one count (red when one of them is
+ * overdue); several problems on one site are spread out on a click. Popups link to the detail page.
  */
 import { PROBLEM_SEVERITY_LABELS, PROBLEM_STATE_LABELS } from '@common/problem-workflow';
 import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
+import { useBaseMap } from '../../api/map-settings';
 import type { Problem } from '../../api/problems';
+import { createClusterGroup, createMap, setBaseMap } from '../../components/base-map';
 import { STATE_COLORS } from '../../components/problem-tags';
+
+const OVERDUE = '#a8071a';
+/** Which markers are overdue problems (a cluster holding one turns red). */
+const overdueMarkers = new WeakSet<L.Layer>();
 
 type Located = Problem & { location: { lat: number; lng: number } };
 
@@ -40,40 +47,52 @@ function popupContent(p: Located, onOpen: (id: string) => void): HTMLElement {
 export function ProblemMap({ problems, onOpen }: { problems: Located[]; onOpen: (id: string) => void }) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
-  const layerRef = useRef<L.FeatureGroup | null>(null);
+  const clusterRef = useRef<L.MarkerClusterGroup | null>(null);
   const openRef = useRef(onOpen);
   openRef.current = onOpen;
+  const baseMap = useBaseMap();
 
   useEffect(() => {
-    const map = L.map(container.current!, { attributionControl: false, zoomSnap: 0.5 });
-    L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
-    layerRef.current = L.featureGroup().addTo(map);
+    const map = createMap(container.current!);
+    clusterRef.current = createClusterGroup(map, {
+      noun: '问题',
+      colorOf: (markers) => (markers.some((m) => overdueMarkers.has(m)) ? OVERDUE : undefined),
+    });
     mapRef.current = map;
     return () => {
       map.remove();
       mapRef.current = null;
-      layerRef.current = null;
+      clusterRef.current = null;
     };
   }, []);
 
   useEffect(() => {
+    if (mapRef.current) setBaseMap(mapRef.current, baseMap.data);
+  }, [baseMap.data]);
+
+  useEffect(() => {
     const map = mapRef.current;
-    const layer = layerRef.current;
-    if (!map || !layer) return;
-    layer.clearLayers();
-    for (const p of problems) {
-      L.circleMarker([p.location.lat, p.location.lng], {
+    const cluster = clusterRef.current;
+    if (!map || !cluster) return;
+    cluster.clearLayers();
+    const markers = problems.map((p) => {
+      const marker = L.circleMarker([p.location.lat, p.location.lng], {
         radius: p.overdue ? 10 : 8,
-        color: p.overdue ? '#a8071a' : '#ffffff',
+        color: p.overdue ? OVERDUE : '#ffffff',
         weight: p.overdue ? 3 : 2,
         fillColor: STATE_COLORS[p.state],
         fillOpacity: 0.9,
+        className: 'cc-problem-marker',
       })
         .bindTooltip(p.code, { direction: 'top', offset: [0, -8] })
-        .bindPopup(() => popupContent(p, (id) => openRef.current(id)))
-        .addTo(layer);
-    }
-    if (problems.length) map.fitBounds(layer.getBounds().pad(0.25), { maxZoom: 16 });
+        .bindPopup(() => popupContent(p, (id) => openRef.current(id)));
+      if (p.overdue) overdueMarkers.add(marker);
+      return marker;
+    });
+    // The view first, without animation, so the clusters are made once for the zoom they are seen at.
+    if (problems.length)
+      map.fitBounds(L.latLngBounds(problems.map((p) => [p.location.lat, p.location.lng])).pad(0.25), { maxZoom: 16, animate: false });
+    cluster.addLayers(markers);
   }, [problems]);
 
   return (
