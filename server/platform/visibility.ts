@@ -87,7 +87,7 @@ export interface ProblemCols {
   reporterId: Expression<string | null> | RawBuilder<string | null>;
   roundId: Expression<string | null> | RawBuilder<string | null>;
   /** The problem's site: its 点长 follows the problems at the sites they lead, whichever unit works them. */
-  siteId?: Expression<string | null> | RawBuilder<string | null>;
+  siteId: Expression<string | null> | RawBuilder<string | null>;
 }
 
 /** SQL: true when the actor leads (点长) the site `siteId` (an expression, may be null). */
@@ -102,7 +102,7 @@ export function leadsSiteSql(actor: Actor, siteId: Expression<string | null> | R
  */
 export function problemVisibleSql(actor: Actor, permission: string, cols: ProblemCols): RawBuilder<SqlBool> {
   return sql<SqlBool>`((${scopeSql(actor, permission, { regionPath: cols.regionPath, unitId: cols.unitId })} or ${cols.reporterId} = ${uid(actor)}
-      or ${cols.siteId ? leadsSiteSql(actor, cols.siteId) : sql<SqlBool>`false`})
+      or ${leadsSiteSql(actor, cols.siteId)})
     and ${roundIdVisibleSql(actor, cols.roundId)})`;
 }
 

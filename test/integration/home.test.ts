@@ -113,6 +113,8 @@ describe(`home page per role (${engineName})`, () => {
     expect(detail.status).toBe(200);
     expect(detail.body.site).toEqual({ id: ids.market, name: `城东农贸市场${t.tag}` });
     expect(detail.body.allowedActions).toEqual([]);
+    const sitePage = await sitelead.get(`/api/sites/${ids.market}`);
+    expect(sitePage.body.openProblems.map((x: { id: string }) => x.id)).toEqual([p.id]);
     // Another site's problems stay out of his view.
     const elsewhere = await report(office, t.townBId, { siteId: ids.other });
     await act(office, elsewhere.id, 'accept');

@@ -234,8 +234,11 @@ async function problemWork(ctx: Ctx, cards: HomeCard[], todos: HomeTodo[]): Prom
 
   if (holds(actor, 'problems.office')) {
     const c = await counts('problems.office');
-    cards.push({ key: 'problems-open', title: '在办问题', value: c.open, link: '/problems' });
-    cards.push({ key: 'problems-overdue', title: '超期问题', value: c.overdue, link: '/problems?overdue=true' });
+    // Who also reads the cockpit sees these figures there.
+    if (!holds(actor, 'problems.metrics')) {
+      cards.push({ key: 'problems-open', title: '在办问题', value: c.open, link: '/problems' });
+      cards.push({ key: 'problems-overdue', title: '超期问题', value: c.overdue, link: '/problems?overdue=true' });
+    }
     if (c.pending)
       todos.push({ key: 'problems-pending', title: '上报问题待受理（立案）', count: c.pending, link: '/problems?state=pending' });
     if (c.disputed)
@@ -251,7 +254,6 @@ async function problemWork(ctx: Ctx, cards: HomeCard[], todos: HomeTodo[]): Prom
   }
   if (holds(actor, 'problems.unit')) {
     const c = await counts('problems.unit');
-    cards.push({ key: 'unit-problems', title: '本单位整改中问题', value: c.dispatched + c.rectifying, link: '/problems/inbox' });
     if (c.dispatched) todos.push({ key: 'unit-acknowledge', title: '派遣问题待签收', count: c.dispatched, link: '/problems/inbox' });
     if (c.due_soon) todos.push({ key: 'unit-due-soon', title: '24 小时内到期的问题', count: c.due_soon, link: '/problems/inbox' });
     if (c.overdue) todos.push({ key: 'unit-overdue', title: '已超期问题，请尽快整改', count: c.overdue, link: '/problems/inbox' });

@@ -117,6 +117,7 @@ export function siteRoutes(_deps: ModuleDeps): FastifyPluginAsync {
           unitId: sql.ref('p.unit_id'),
           reporterId: sql.ref('p.reporter_id'),
           roundId: sql.ref('p.round_id'),
+          siteId: sql.ref('p.site_id'),
         }),
       );
       return {
