@@ -128,7 +128,9 @@ export function describeEvent(e: EventRow, names: NameBook) {
   const changes = changesOf(e);
   const hasBefore = e.before !== null && e.before !== undefined;
   const hasAfter = e.after !== null && e.after !== undefined;
-  const details: EventDetail[] = Object.entries(changes).map(([field, [b, a]]) => ({
+  // The subject's own id among the fields repeats the 对象 column: left out.
+  const fields = Object.entries(changes).filter(([field, [b, a]]) => !(field === 'id' && (a ?? b) === e.subject_id));
+  const details: EventDetail[] = fields.map(([field, [b, a]]) => ({
     field,
     label: AUDIT_FIELD_LABELS[field] ?? field,
     before: hasBefore ? describeValue(field, b, e.subject_type, names) : null,
