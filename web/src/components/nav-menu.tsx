@@ -1,4 +1,8 @@
-/** The side menu, built from the session's permissions. */
+/**
+ * The side menu, built from the session's permissions (typed names, common/permissions.ts) — never from role names.
+ * An item shows when the person holds a permission that means they work on that page, not merely that they may read
+ * it: every business role may read regions or campaigns, but only those who keep or oversee them get the page.
+ */
 import {
   AimOutlined,
   AuditOutlined,
@@ -21,14 +25,15 @@ import { CarryOutOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { hasPermission, type Session } from '../api/auth';
+import { holdsAny, type Permission } from '@common/permissions';
+import type { Session } from '../api/auth';
 
 interface NavItem {
   path: string;
   label: string;
   icon: ReactNode;
   /** Shown when the session holds this permission (or any of these). */
-  permission?: string | string[];
+  permission?: Permission | Permission[];
 }
 
 interface NavGroup {
@@ -55,11 +60,12 @@ const NAV: NavGroup[] = [
       { path: '/problems', label: '问题列表', icon: <UnorderedListOutlined aria-hidden />, permission: 'problems.list' },
       { path: '/problems/map', label: '问题地图', icon: <AimOutlined aria-hidden />, permission: 'problems.list' },
       { path: '/field', label: '上报问题', icon: <CameraOutlined aria-hidden />, permission: 'problems.report' },
+      // Who sets deadlines, dispatch rules and categories (the office; the platform's categories: the admin).
       {
         path: '/problem-settings',
         label: '问题设置',
         icon: <SettingOutlined aria-hidden />,
-        permission: ['problems.list', 'problemCategories.update'],
+        permission: ['problems.manageRules', 'problemCategories.update'],
       },
     ],
   },
@@ -76,7 +82,13 @@ const NAV: NavGroup[] = [
     label: '创建标准',
     items: [
       { path: '/standards', label: '测评体系', icon: <ReadOutlined aria-hidden />, permission: 'standards.list' },
-      { path: '/standards/by-unit', label: '任务分解', icon: <ApartmentOutlined aria-hidden />, permission: 'standards.list' },
+      // The tasks of the units: those who assign them (import the system) and the units and overseers who answer for them.
+      {
+        path: '/standards/by-unit',
+        label: '任务分解',
+        icon: <ApartmentOutlined aria-hidden />,
+        permission: ['standards.import', 'materials.list'],
+      },
       { path: '/sites', label: '点位管理', icon: <PushpinOutlined aria-hidden />, permission: 'sites.list' },
       { path: '/sites/map', label: '点位地图', icon: <GlobalOutlined aria-hidden />, permission: 'sites.list' },
       { path: '/sites/patrols', label: '点长打卡', icon: <CarryOutOutlined aria-hidden />, permission: 'patrols.read' },
@@ -87,9 +99,21 @@ const NAV: NavGroup[] = [
     key: 'org',
     label: '组织机构',
     items: [
-      { path: '/org/regions', label: '区域管理', icon: <EnvironmentOutlined aria-hidden />, permission: 'regions.list' },
-      { path: '/org/units', label: '单位管理', icon: <BankOutlined aria-hidden />, permission: 'units.list' },
-      { path: '/org/campaigns', label: '创建项目', icon: <FlagOutlined aria-hidden />, permission: 'campaigns.list' },
+      // Reading the organisation is for pickers; the pages are for who keeps it (or exports it), a unit its own entry.
+      {
+        path: '/org/regions',
+        label: '区域管理',
+        icon: <EnvironmentOutlined aria-hidden />,
+        permission: ['regions.update', 'regions.export'],
+      },
+      { path: '/org/units', label: '单位管理', icon: <BankOutlined aria-hidden />, permission: ['units.update', 'units.export'] },
+      // Those who run a campaign (edit it, its leading group) or oversee it (read its figures).
+      {
+        path: '/org/campaigns',
+        label: '创建项目',
+        icon: <FlagOutlined aria-hidden />,
+        permission: ['campaigns.update', 'indicators.read'],
+      },
     ],
   },
   {
@@ -109,8 +133,7 @@ const NAV: NavGroup[] = [
 ];
 
 function mayOpen(session: Session | undefined, item: NavItem): boolean {
-  if (!item.permission) return true;
-  return (Array.isArray(item.permission) ? item.permission : [item.permission]).some((p) => hasPermission(session, p));
+  return !item.permission || holdsAny(session?.permissions, item.permission);
 }
 
 /** The menu item paths the user may see, in menu order. */

@@ -36,20 +36,38 @@ function TodoRow({ todo }: { todo: HomeTodo }) {
   );
 }
 
-/** To-do card with an empty state (暂无待办). */
-export function TodoList({ todos, failed, onRetry }: { todos: HomeTodo[]; failed: boolean; onRetry: () => void }) {
+/**
+ * To-do card with an empty state (暂无待办); `compact` when the page shows the role's work below or above, so an empty
+ * list takes one line instead of a big placeholder.
+ */
+export function TodoList({
+  todos,
+  failed,
+  onRetry,
+  compact,
+}: {
+  todos: HomeTodo[];
+  failed: boolean;
+  onRetry: () => void;
+  compact?: boolean;
+}) {
   const pending = todos.filter((t) => t.count > 0).length;
   return (
     <Card
       variant="borderless"
       title={<span>我的待办 {pending > 0 && <Badge count={pending} style={{ marginInlineStart: 4 }} />}</span>}
-      styles={{ body: { padding: todos.length ? 0 : 24 } }}
+      styles={{ body: { padding: todos.length ? 0 : compact ? '12px 16px' : 24 } }}
     >
       {todos.length === 0 ? (
         failed ? (
           <Empty description="待办加载失败">
             <Button onClick={onRetry}>重新加载</Button>
           </Empty>
+        ) : compact ? (
+          <span style={{ color: 'rgba(0,0,0,.55)' }}>
+            <CheckCircleOutlined aria-hidden style={{ color: '#52c41a', marginInlineEnd: 8 }} />
+            暂无待办
+          </span>
         ) : (
           <Empty
             image={<CheckCircleOutlined aria-hidden style={{ fontSize: 56, color: '#52c41a' }} />}

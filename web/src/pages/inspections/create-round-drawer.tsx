@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { hasPermission, useSession } from '../../api/auth';
 import { useCampaigns } from '../../api/campaigns';
+import { useWorkingCampaign } from '../../api/home';
 import { useCreateRound, useInspectorOptions, type NewRound } from '../../api/inspections';
 import { useStandardVersions } from '../../api/standards';
 import { RegionTreeSelect } from '../../components/region-tree-select';
@@ -79,9 +80,14 @@ export function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: (
   const canListUsers = hasPermission(session, 'users.list');
   const inspectors = useInspectorOptions(open && canListUsers);
 
+  const workingId = useWorkingCampaign(open).data?.campaign?.id;
   useEffect(() => {
     if (open) form.resetFields();
   }, [open, form]);
+  // The campaign the person works on, not whichever comes first in the list.
+  useEffect(() => {
+    if (open && workingId && !form.getFieldValue('campaignId')) form.setFieldValue('campaignId', workingId);
+  }, [open, workingId, form]);
   useEffect(() => form.setFieldValue('standardVersionId', versions.data?.items[0]?.id), [versions.data, form]);
   useEffect(() => {
     if (kind === 'recheck') form.setFieldValue('mode', 'recheck');
