@@ -1,7 +1,6 @@
 /** The signed-in person and the scopes of their roles, loaded once per request. */
 import type { Role, ScopeType } from '../../common/roles';
 import { sql, type Expression, type RawBuilder } from 'kysely';
-import type { Db } from './db';
 
 export interface RoleGrant {
   role: Role;

@@ -282,7 +282,7 @@ describe('inspections in Chromium', () => {
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载通报' }).click()]);
-    expect(docx.suggestedFilename()).toMatch(/情况通报\.docx$/);
+    expect(docx.suggestedFilename()).toMatch(/^关于.+情况的通报\.docx$/);
     await context.close();
 
     const phone = await open(PHONE, 'office');
