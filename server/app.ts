@@ -1,5 +1,4 @@
 /** Builds the HTTP app from the modules (no logic here). */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -8,7 +7,6 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { contractSerializerCompiler } from './platform/serializer';
@@ -20,6 +18,7 @@ import { FileOutboxTransport, type MessageTransport } from './platform/outbox';
 import { LocalDiskStorage, type FileStorage } from './platform/storage';
 import { registerAfterCommit } from './platform/jobs-after-commit';
 import { TIANDITU_IMAGE_SOURCE } from '../common/base-map';
+import { registerCompression, registerWebApp } from './platform/serve-web';
 import { authRoutes } from './modules/auth/routes';
 import { regionRoutes } from './modules/regions/routes';
 import { unitRoutes } from './modules/units/routes';
@@ -49,6 +48,8 @@ export interface AppOptions {
   logLevel?: string;
   cookieSecure?: boolean;
   serveWeb?: boolean;
+  /** Brotli/gzip answers and the build's precompressed assets (default on; off behind a proxy that compresses). */
+  compression?: boolean;
   /** The local disk directory for files when no `storage` is given; the outbox defaults to a sibling of it. */
   filesDir?: string;
   /** Where file bytes live (built once from STORAGE by `openStorage`); default: the local disk under `filesDir`. */
@@ -105,6 +106,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(contractSerializerCompiler());
   await app.register(cookie);
   await app.register(helmet, { global: true, ...SECURITY_HEADERS });
+  if (opts.compression !== false) await registerCompression(app);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: { info: { title: '创城 API', version: '0.1.0', description: '城市创建工作指挥平台接口' } },
@@ -151,17 +153,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(patrolRoutes(deps), { prefix: '/api/patrols' });
   await app.register(mapSettingsRoutes(deps), { prefix: '/api/map-settings' });
 
-  if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
-    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
-    // Client-side routes: anything that is not an API call or a file gets the single page.
-    app.get('/*', { config: { isPublic: true }, schema: { hide: true } }, async (req, reply) => {
-      if (req.url.startsWith('/api/')) {
-        return reply.status(404).send({ error: { code: 'not_found', message: '接口不存在' } });
-      }
-      return reply.type('text/html; charset=utf-8').send(indexHtml);
-    });
-  }
+  if (opts.serveWeb !== false) await registerWebApp(app, WEB_DIST, { compressed: opts.compression !== false });
   return app;
 }
 
