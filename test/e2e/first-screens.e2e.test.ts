@@ -275,7 +275,7 @@ const HIDDEN: Record<string, string[]> = {
   volunteer: ['区域管理', '单位管理', '创建项目', '问题设置'],
   sitelead: ['问题设置', '任务分解', '区域管理', '单位管理', '创建项目'],
   inspector: ['问题设置', '任务分解', '区域管理', '创建项目'],
-  unit: ['问题设置', '区域管理', '创建项目'],
+  unit: ['区域管理', '创建项目'], // 问题设置 stays: the unit reads its deadlines there (read-only)
 };
 
 async function openHome(options: BrowserContextOptions, username: string) {

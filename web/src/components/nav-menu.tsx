@@ -60,12 +60,13 @@ const NAV: NavGroup[] = [
       { path: '/problems', label: '问题列表', icon: <UnorderedListOutlined aria-hidden />, permission: 'problems.list' },
       { path: '/problems/map', label: '问题地图', icon: <AimOutlined aria-hidden />, permission: 'problems.list' },
       { path: '/field', label: '上报问题', icon: <CameraOutlined aria-hidden />, permission: 'problems.report' },
-      // Who sets deadlines, dispatch rules and categories (the office; the platform's categories: the admin).
+      // Who sets deadlines, dispatch rules and categories (the office; the platform's categories: the admin), and the
+      // responsible units, who read their deadlines and categories there (read-only: 由创建办维护).
       {
         path: '/problem-settings',
         label: '问题设置',
         icon: <SettingOutlined aria-hidden />,
-        permission: ['problems.manageRules', 'problemCategories.update'],
+        permission: ['problems.manageRules', 'problemCategories.update', 'problems.unit'],
       },
     ],
   },
