@@ -1,7 +1,8 @@
 /** The workflow tables and the kernel's target rule: a verb cannot lead where its table does not allow. */
 import { describe, expect, it } from 'vitest';
 import { MATERIAL_ACTIONS, MATERIAL_STATES } from './material-workflow';
-import { PROBLEM_ACTIONS, PROBLEM_STATES } from './problem-workflow';
+import { PROBLEM_ACTIONS } from './problem-actions';
+import { PROBLEM_STATES } from './problem-workflow';
 import { payloadFields, targetState } from './workflow';
 
 describe('workflow tables', () => {

@@ -4,7 +4,7 @@
  * 暗访组): the schema names exactly those fields, so nothing else can leave.
  */
 import { z } from 'zod';
-import { PROBLEM_ACTION_NAMES, PROBLEM_SEVERITIES, PROBLEM_SOURCES, PROBLEM_STATES, type ProblemAction } from '../problem-workflow';
+import { PROBLEM_ACTION_NAMES, PROBLEM_SEVERITIES, PROBLEM_SOURCES, PROBLEM_STATES } from '../problem-workflow';
 import { id, pageOf, timestamp } from './shared';
 import { supervisionNoticeResponse } from './supervision';
 
@@ -40,7 +40,7 @@ export const bulkTransitionBody = z.object({
 
 /* ---------- responses ---------- */
 
-const problemAction = z.enum(PROBLEM_ACTION_NAMES as [ProblemAction, ...ProblemAction[]]);
+const problemAction = z.enum(PROBLEM_ACTION_NAMES);
 const problemState = z.enum(PROBLEM_STATES);
 
 /** A problem as a list shows it, with the actions the caller may take now. */

@@ -38,7 +38,7 @@ export const listProblemsQuery = pageQuery.extend({
 });
 
 export const transitionBody = z.looseObject({
-  action: z.enum(PROBLEM_ACTION_NAMES as [string, ...string[]], { error: '未知的操作' }),
+  action: z.enum(PROBLEM_ACTION_NAMES, { error: '未知的操作' }),
   version: z.number().int().min(1, '缺少版本号'),
 });
 

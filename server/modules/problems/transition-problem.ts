@@ -3,7 +3,8 @@
  * checked, updated and recorded (timeline entry, photos); the recipe itself — version, table, payload, target state,
  * audit — is the kernel's, shared with every other workflow.
  */
-import { PROBLEM_ACTION_LABELS, PROBLEM_ACTIONS, type ProblemAction, type ProblemState } from '../../../common/problem-workflow';
+import { PROBLEM_ACTIONS } from '../../../common/problem-actions';
+import { PROBLEM_ACTION_LABELS, type ProblemAction, type ProblemState } from '../../../common/problem-workflow';
 import type { Ctx } from '../../platform/context';
 import type { Tx } from '../../platform/db';
 import { notFound } from '../../platform/errors';

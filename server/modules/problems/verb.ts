@@ -1,6 +1,7 @@
 /** The shape every problem verb file exports: its effects only; the kernel (platform/workflow.ts) runs the recipe. */
 import type { z } from 'zod';
-import { PROBLEM_PAYLOADS, type ProblemAction, type ProblemState } from '../../../common/problem-workflow';
+import { PROBLEM_PAYLOADS } from '../../../common/problem-actions';
+import type { ProblemAction, ProblemState } from '../../../common/problem-workflow';
 import type { VerbEffects, WorkflowVerb } from '../../platform/workflow';
 import type { ProblemRow } from './repository';
 
@@ -18,7 +19,7 @@ export type Verb<A extends ProblemAction = ProblemAction> = WorkflowVerb<
   ProblemExtra
 >;
 
-/** Declares a verb; its payload type comes from the action's schema in common/problem-workflow.ts. */
+/** Declares a verb; its payload type comes from the action's schema in common/problem-actions.ts. */
 export function defineVerb<A extends ProblemAction>(v: { action: A } & Omit<Verb<A>, 'action'>): Verb<A> {
   return v;
 }

@@ -7,14 +7,8 @@
  * to unit uA. Another county is d (/d/).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  PROBLEM_ACTIONS,
-  PROBLEM_ACTION_NAMES,
-  PROBLEM_STATES,
-  type ProblemAction,
-  type ProblemActionDef,
-  type ProblemState,
-} from '../../../common/problem-workflow';
+import { PROBLEM_ACTIONS, type ProblemActionDef } from '../../../common/problem-actions';
+import { PROBLEM_ACTION_NAMES, PROBLEM_STATES, type ProblemAction, type ProblemState } from '../../../common/problem-workflow';
 import { targetState } from '../../../common/workflow';
 import { fakeDb } from '../../../test/support/fake-db';
 import type { Actor } from '../../platform/actor';

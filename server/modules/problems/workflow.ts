@@ -1,12 +1,6 @@
 /** Evaluates the workflow table for one actor and one problem: which actions are open to them now. */
-import {
-  PROBLEM_ACTIONS,
-  PROBLEM_ACTION_NAMES,
-  type ProblemAction,
-  type ProblemActionDef,
-  type ProblemActor,
-  type ProblemState,
-} from '../../../common/problem-workflow';
+import { PROBLEM_ACTIONS, type ProblemActionDef, type ProblemActor } from '../../../common/problem-actions';
+import { PROBLEM_ACTION_NAMES, type ProblemAction, type ProblemState } from '../../../common/problem-workflow';
 import { fromBlocked } from '../../platform/workflow';
 import type { Actor } from '../../platform/actor';
 import { can } from '../../platform/policy';

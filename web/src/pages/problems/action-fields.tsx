@@ -1,5 +1,6 @@
 /** The form fields each workflow action needs (the server checks them again). */
-import { PROBLEM_PAYLOADS, type ProblemAction } from '@common/problem-workflow';
+import { PROBLEM_PAYLOADS } from '@common/problem-actions';
+import type { ProblemAction } from '@common/problem-workflow';
 import { Alert, DatePicker, Form, Input, InputNumber, Radio } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
