@@ -39,6 +39,7 @@ import { materialRoutes } from './modules/materials/routes';
 import { indicatorRoutes } from './modules/indicators/routes';
 import { patrolRoutes } from './modules/patrols/routes';
 import { mapSettingsRoutes } from './modules/map-settings/routes';
+import { evaluationRoutes } from './modules/evaluation/routes';
 
 z.config(z.locales.zhCN());
 
@@ -58,6 +59,11 @@ export interface AppOptions {
   outboxDir?: string;
   /** Which proxies may set X-Forwarded-For (TRUST_PROXY): addresses/CIDRs, a hop count, or nobody (default). */
   trustProxy?: boolean | string | string[] | number;
+  /**
+   * The after-commit drain loop's period in ms (a server node: `DRAIN_EVERY_MS`); 0 (default): only the wake after a
+   * request's COMMIT and explicit drains deliver (tests, scripts).
+   */
+  afterCommitDrainMs?: number;
 }
 
 /**
@@ -121,7 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const deps: ModuleDeps = { db: opts.database.db, clock: opts.clock, cookieSecure: opts.cookieSecure, storage, outbox };
   registerHttpPlatform(app, deps);
   registerInputGuards(app);
-  registerAfterCommit(app, deps);
+  registerAfterCommit(app, deps, { everyMs: opts.afterCommitDrainMs ?? 0 });
 
   // Liveness for load balancers and scripts: the database answers; nothing else is said (no version, no counts).
   const healthResponse = z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'postgres']) });
@@ -152,6 +158,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(indicatorRoutes(deps), { prefix: '/api/indicators' });
   await app.register(patrolRoutes(deps), { prefix: '/api/patrols' });
   await app.register(mapSettingsRoutes(deps), { prefix: '/api/map-settings' });
+  await app.register(evaluationRoutes(deps), { prefix: '/api/evaluation' });
 
   if (opts.serveWeb !== false) await registerWebApp(app, WEB_DIST, { compressed: opts.compression !== false });
   return app;

@@ -10,6 +10,7 @@ import { prepareFirstRun } from './setup/first-run';
 import { loadReferenceData } from './reference-data';
 import { JOBS } from './jobs';
 import { startJobs } from './platform/jobs';
+import { DRAIN_EVERY_MS } from './platform/jobs-after-commit';
 import { openStorage } from './platform/storage';
 
 // process.uptime() counts from the process start, so module loading (tsx transpiling) is in the figures too.
@@ -67,6 +68,7 @@ const app = await buildApp({
   storage,
   outboxDir: config.outboxDir,
   trustProxy: config.trustProxy,
+  afterCommitDrainMs: DRAIN_EVERY_MS,
 });
 phase('buildApp');
 await app.listen({ port: config.port, host: config.host });

@@ -2,9 +2,10 @@
  * Jobs after commit and delivery channels (issue 8, layer 3): a notice is a job row written in the caller's
  * transaction and delivered only after COMMIT — by the request that queued it, or by the scheduled drain — once,
  * on the channels its kind is configured for in the region, to recipients resolved at delivery (the nearest office).
+ * The request does not deliver: it wakes the node's drain loop, which sends the notices of many requests together.
  */
 import crypto from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { JOBS } from '../../server/jobs';
 import { submitProblemBody } from '../../server/modules/problems/schemas';
 import { submitProblem } from '../../server/modules/problems/submit-problem';
@@ -13,7 +14,7 @@ import { notify } from '../../server/modules/notifications/notify';
 import { systemActor } from '../../server/platform/actor';
 import type { Ctx } from '../../server/platform/context';
 import { loadActor } from '../../server/platform/http';
-import { drainJobs } from '../../server/platform/jobs-after-commit';
+import { AfterCommitDrainer, drainJobs } from '../../server/platform/jobs-after-commit';
 import { startJobs } from '../../server/platform/jobs';
 import { createTenant, type Tenant } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
@@ -102,10 +103,11 @@ describe(`notices are jobs delivered after commit (${engineName})`, () => {
     expect(pending).toEqual([]);
   });
 
-  it('the request that queued a notice delivers it before its answer leaves', async () => {
+  it("the request that queued a notice wakes the node's drain loop: delivered right after, with no scheduled job", async () => {
     const office = await t.asScript('office');
     const p = await report(office, t.countyId);
-    // The report's own request delivered its notice: the office's bell has it on the very next request.
+    // The report's request woke the drain as its answer left (the test client waits for that woken drain only, it
+    // drains nothing itself): the office's bell has the notice on the very next request.
     const bell = (await office.get('/api/notifications?pageSize=100')).body.items.filter(
       (n: { problemId: string }) => n.problemId === p.id,
     );
@@ -156,6 +158,80 @@ describe(`notices are jobs delivered after commit (${engineName})`, () => {
     await job.run(sysCtx);
     const left = (await db.selectFrom('outbox_jobs').select('id').where('id', 'in', [stale.id, recent.id]).execute()).map((r) => r.id);
     expect(left).toEqual([recent.id]);
+  });
+});
+
+describe(`the drain delivers notices in batches (${engineName})`, () => {
+  it('one drain delivers many notices together; a job that fails sends the drain back to one job at a time, and only it is retried', async () => {
+    const { database, clock } = await getHarness();
+    const db = database.db;
+    const p = await report(await t.asScript('office'), t.countyId);
+    const title = `批量 ${crypto.randomUUID()}`;
+    let broken = '';
+    await db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 12; i++)
+        await notify({ clock }, tx, [{ users: [t.users.leader.id] }, { nearestOffice: `/${t.countyId}/` }], {
+          kind: 'overdue',
+          title: `${title}#${i}`,
+          problemId: p.id,
+        });
+      // A notice job whose payload no handler can read (as a bug or a bad migration would leave).
+      broken = (
+        await tx
+          .insertInto('outbox_jobs')
+          .values({
+            kind: 'notice',
+            subject_type: 'problem',
+            subject_id: p.id,
+            payload: JSON.stringify({ notice: null }),
+            created_at: clock.now(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    });
+    try {
+      const r = await drainJobs(db);
+      expect(r.failed).toBe(1);
+      expect(r.done).toBeGreaterThanOrEqual(12);
+      for (const user of [t.users.leader.id, t.users.office.id]) {
+        const got = (await noticesFor(user, p.id)).filter((n) => n.title.startsWith(title));
+        expect(got.map((n) => n.title).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `${title}#${i}`).sort());
+      }
+      const bad = await db
+        .selectFrom('outbox_jobs')
+        .select(['done_at', 'attempts', 'last_error'])
+        .where('id', '=', broken)
+        .executeTakeFirstOrThrow();
+      expect(bad.done_at).toBeNull();
+      expect(bad.attempts).toBe(1);
+      expect(bad.last_error).toBeTruthy();
+      // The next drain retries only it; nothing is delivered twice.
+      expect(await drainJobs(db)).toMatchObject({ failed: 1 });
+      expect((await noticesFor(t.users.leader.id, p.id)).filter((n) => n.title.startsWith(title))).toHaveLength(12);
+    } finally {
+      await db.deleteFrom('outbox_jobs').where('id', '=', broken).execute();
+    }
+  });
+
+  it("a node's drain loop finds jobs nobody woke it for (another node's, a script's) on its own period", async () => {
+    const { database, clock } = await getHarness();
+    const db = database.db;
+    const p = await report(await t.asScript('office'), t.countyId);
+    const loop = new AfterCommitDrainer({ db, clock }, { everyMs: 50, minGapMs: 0 });
+    loop.start();
+    try {
+      const title = `周期投递 ${crypto.randomUUID()}`;
+      await db
+        .transaction()
+        .execute((tx) => notify({ clock }, tx, [{ users: [t.users.leader.id] }], { kind: 'overdue', title, problemId: p.id }));
+      await vi.waitFor(async () => expect((await noticesFor(t.users.leader.id, p.id)).filter((n) => n.title === title)).toHaveLength(1), {
+        timeout: 5000,
+        interval: 50,
+      });
+    } finally {
+      await loop.stop();
+    }
   });
 });
 

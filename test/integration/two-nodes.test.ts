@@ -17,12 +17,13 @@ import { sealAudit, verifyAuditChain } from '../../server/platform/audit';
 import { FixedClock } from '../../server/platform/clock';
 import { DataDirLockedError, openDatabase, type Database } from '../../server/platform/db';
 import { startJobs, type ScheduledJob } from '../../server/platform/jobs';
+import { drainJobs } from '../../server/platform/jobs-after-commit';
 import { LocalDiskStorage, type FileStorage } from '../../server/platform/storage';
 import { S3Storage } from '../../server/platform/storage-s3';
 import { Client } from '../support/client';
 import { createTenant, PASSWORD, type Tenant } from '../support/factories';
 import { startFakeS3, type FakeS3 } from '../support/fake-s3';
-import { uploadPhoto } from '../support/problems';
+import { report, uploadPhoto } from '../support/problems';
 
 const url = process.env.TEST_DATABASE_URL;
 
@@ -42,6 +43,8 @@ async function startNode(name: string, storage: FileStorage): Promise<Node> {
     serveWeb: false,
     filesDir: fs.mkdtempSync(path.join(os.tmpdir(), `cc-${name}-`)),
     storage,
+    // Both nodes run their after-commit drain loop as a server does (woken after each commit, and a short period).
+    afterCommitDrainMs: 25,
   });
   await app.ready();
   const node = { name, app, database };
@@ -251,6 +254,29 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped
       select count(*)::int as n, count(distinct c.seq)::int as distinct_seq from audit_events e join audit_chain c on c.event_id = e.id
       where e.user_agent in (${`two-nodes-a-${t.tag}`}, ${`two-nodes-b-${t.tag}`})`.execute(a.database.db);
     expect(places.rows[0]).toEqual({ n: 24, distinct_seq: 24 });
+  });
+
+  it("each report's notice is delivered exactly once while both nodes report and both drain loops run", async () => {
+    const officeA = await new Client(a.app).login(t.users.office.username, PASSWORD);
+    const officeB = await new Client(b.app).login(t.users.office.username, PASSWORD);
+    const reports = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => [
+        report(officeA, t.townAId, { address: `A${i}` }),
+        report(officeB, t.townBId, { address: `B${i}` }),
+      ]).flat(),
+    );
+    const ids = reports.map((p: { id: string }) => p.id);
+    // Both nodes' woken drains, their periodic looks and an explicit drain on each compete for the same jobs.
+    await Promise.all([drainJobs(a.database.db), drainJobs(b.database.db), a.app.afterCommit.idle(), b.app.afterCommit.idle()]);
+    await Promise.all([drainJobs(a.database.db), drainJobs(b.database.db)]);
+    const jobs = await a.database.db.selectFrom('outbox_jobs').select(['done_at', 'attempts']).where('subject_id', 'in', ids).execute();
+    expect(jobs).toHaveLength(30);
+    expect(jobs.every((j) => j.done_at !== null && j.attempts === 1)).toBe(true);
+    const bell = await sql<{ problem_id: string; n: number }>`
+      select problem_id, count(*)::int as n from notifications where user_id = ${t.users.office.id} and kind = 'reported'
+        and problem_id in (${sql.join(ids)}) group by problem_id`.execute(a.database.db);
+    expect(bell.rows).toHaveLength(30);
+    expect(bell.rows.every((r) => r.n === 1)).toBe(true);
   });
 });
 

@@ -8,6 +8,11 @@ export interface Res<T = any> {
   raw: Buffer;
 }
 
+/** Resolves when the app's woken after-commit drains have finished (platform/jobs-after-commit.ts); it drains nothing itself. */
+export async function afterCommitSettled(app: FastifyInstance): Promise<void> {
+  await (app as Partial<Pick<FastifyInstance, 'afterCommit'>>).afterCommit?.idle();
+}
+
 export class Client {
   cookie: string | null = null;
   csrf: string | null = null;
@@ -31,6 +36,9 @@ export class Client {
       headers,
       ...(body !== undefined ? (isBuffer ? { payload: body } : { payload: body as object }) : {}),
     });
+    // What the request queued for after its COMMIT (notices) is delivered by the node's drain loop, woken as the
+    // answer left; wait for it (never a sleep) so the next step sees the notices, as a person's next screen would.
+    await afterCommitSettled(this.app);
     const setCookie = res.cookies.find((c) => c.name === 'cc_session');
     if (setCookie) this.cookie = setCookie.value ? `cc_session=${setCookie.value}` : null;
     const type = String(res.headers['content-type'] ?? '');

@@ -81,9 +81,14 @@ describe('deliverNotice', () => {
   };
   it('writes the bell for every recipient and SMS only for the roles the channel names, with a phone', async () => {
     const { db, queries } = fakeDb((sql) => {
-      if (sql.includes('from "user_roles" as "g"')) return [{ id: 'head' }, { id: 'liaison' }];
-      if (sql.includes('from "notice_channels"')) return [{ region_id: 'k', channel: 'sms', enabled: true, roles: ['unit_head'] }];
-      if (sql.startsWith('select distinct "user_id" from "user_roles"')) return [{ user_id: 'head' }];
+      if (sql.includes('from "user_roles" as "g"'))
+        return [
+          { unit_id: 'uA', role: 'unit_head', id: 'head' },
+          { unit_id: 'uA', role: 'unit_liaison', id: 'liaison' },
+        ];
+      if (sql.includes('from "notice_channels"'))
+        return [{ kind: 'supervised', region_id: 'k', channel: 'sms', enabled: true, roles: ['unit_head'] }];
+      if (sql.startsWith('select "user_id", "role" from "user_roles"')) return [{ user_id: 'head', role: 'unit_head' }];
       if (sql.includes('"phone" from "users"')) return [{ id: 'head', phone: '13900000001' }];
       if (sql.startsWith('insert into "message_outbox"')) return [{ id: 'm1' }];
       return [];

@@ -22,6 +22,11 @@
  *            the notice as JSON) and posts it after commit the way SMS does; no provider ships, so rows are ignored
  *
  * A channel row may name `roles`: only recipients holding one of them get the notice on that channel.
+ *
+ * The drain delivers the notice jobs it claimed together (`deliverNotices`, a batch handler): each kind of recipient
+ * spec is resolved for the whole batch in one read, the channel rows of all its kinds in one, and the bell rows of
+ * every notice in one INSERT — a few statements per drain whatever the number of notices. `deliverNotice` (one
+ * job) is the same path with a batch of one; the drain falls back to it when a batch fails.
  */
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock';
@@ -29,6 +34,7 @@ import type { Tx } from '../../platform/db';
 import {
   enqueueJob,
   noteMessageQueued,
+  registerBatchJobHandler,
   registerJobHandler,
   type AfterCommitTracker,
   type OutboxJob,
@@ -96,16 +102,25 @@ export async function unitPeople(tx: Tx, unitId: string, roles: string[]): Promi
 export async function nearestOffice(tx: Tx, regionPath: string): Promise<string[]> {
   const ids = pathIds(regionPath);
   if (!ids.length) return [];
-  const rows = await tx
+  return pickNearestOffice(await officesIn(tx, ids), regionPath);
+}
+
+/** Active office accounts on any of the regions (id, the region). */
+function officesIn(tx: Tx, regionIds: string[]) {
+  return tx
     .selectFrom('user_roles as g')
     .innerJoin('users as u', 'u.id', 'g.user_id')
     .select(['u.id', 'g.scope_id'])
     .where('g.scope_type', '=', 'region')
     .where('g.role', '=', 'office')
-    .where('g.scope_id', 'in', ids)
+    .where('g.scope_id', 'in', regionIds)
     .where('u.active', '=', true)
     .execute();
-  for (const regionId of ids) {
+}
+
+/** From office accounts on the regions of a path, those of the nearest region that has any. */
+function pickNearestOffice(rows: Array<{ id: string; scope_id: string | null }>, regionPath: string): string[] {
+  for (const regionId of pathIds(regionPath)) {
     const here = rows.filter((r) => r.scope_id === regionId).map((r) => r.id);
     if (here.length) return here;
   }
@@ -143,27 +158,77 @@ export async function siteLeadOf(tx: Tx, problemId: string): Promise<string[]> {
 
 /** The people a recipient spec names, as resolved now. */
 export async function resolveRecipients(tx: Tx, to: Recipients[]): Promise<string[]> {
-  const out = new Set<string>();
-  for (const r of to) {
-    let ids: string[] = [];
-    if ('users' in r) {
-      const given = r.users.filter((x): x is string => !!x);
-      ids = given.length
-        ? (await tx.selectFrom('users').select('id').where('id', 'in', given).where('active', '=', true).execute()).map((u) => u.id)
-        : [];
-    } else if ('unit' in r) {
-      ids = await unitPeople(tx, r.unit, r.roles);
-      if (!ids.length && r.orElse?.length) ids = await unitPeople(tx, r.unit, r.orElse);
-    } else if ('nearestOffice' in r) {
-      ids = await nearestOffice(tx, r.nearestOffice);
-    } else if ('linkedLeaders' in r) {
-      ids = (await linkedLeaders(tx, r.linkedLeaders)).map((l) => l.id);
-    } else if ('siteLeadOf' in r) {
-      ids = await siteLeadOf(tx, r.siteLeadOf);
+  return (await resolveRecipientsOfMany(tx, [to]))[0];
+}
+
+/**
+ * The people each of several recipient lists names, as resolved now: one read per kind of spec for all the lists
+ * together (the users, the units' people, the offices on every path, the linked leaders, the sites' 点长).
+ */
+export async function resolveRecipientsOfMany(tx: Tx, lists: Recipients[][]): Promise<string[][]> {
+  const specs = lists.flat();
+  const named = [...new Set(specs.flatMap((r) => ('users' in r ? r.users.filter((x): x is string => !!x) : [])))];
+  const units = specs.filter((r): r is Extract<Recipients, { unit: string }> => 'unit' in r);
+  const paths = specs.flatMap((r) => ('nearestOffice' in r ? [r.nearestOffice] : []));
+  const leaderUnits = [...new Set(specs.flatMap((r) => ('linkedLeaders' in r ? [r.linkedLeaders] : [])))];
+  const siteProblems = [...new Set(specs.flatMap((r) => ('siteLeadOf' in r ? [r.siteLeadOf] : [])))];
+
+  const active = new Set(
+    named.length
+      ? (await tx.selectFrom('users').select('id').where('id', 'in', named).where('active', '=', true).execute()).map((u) => u.id)
+      : [],
+  );
+  const unitRows = units.length
+    ? await tx
+        .selectFrom('user_roles as g')
+        .innerJoin('users as u', 'u.id', 'g.user_id')
+        .select(['g.scope_id as unit_id', 'g.role', 'u.id'])
+        .where('g.scope_type', '=', 'unit')
+        .where('g.scope_id', 'in', [...new Set(units.map((r) => r.unit))])
+        .where('g.role', 'in', [...new Set(units.flatMap((r) => [...r.roles, ...(r.orElse ?? [])]))])
+        .where('u.active', '=', true)
+        .execute()
+    : [];
+  const pathRegionIds = [...new Set(paths.flatMap((p) => pathIds(p)))];
+  const offices = pathRegionIds.length ? await officesIn(tx, pathRegionIds) : [];
+  const leaders = leaderUnits.length
+    ? await tx
+        .selectFrom('leading_group_unit_links as l')
+        .innerJoin('leading_group_members as m', 'm.id', 'l.member_id')
+        .innerJoin('users as u', 'u.id', 'm.user_id')
+        .select(['l.unit_id', 'u.id'])
+        .where('l.unit_id', 'in', leaderUnits)
+        .where('u.active', '=', true)
+        .execute()
+    : [];
+  const siteLeads = siteProblems.length
+    ? await tx
+        .selectFrom('problems as p')
+        .innerJoin('sites as s', 's.id', 'p.site_id')
+        .innerJoin('users as u', 'u.id', 's.lead_user_id')
+        .select(['p.id as problem_id', 'u.id'])
+        .where('p.id', 'in', siteProblems)
+        .where('u.active', '=', true)
+        .where(roundPublishedSql(sql.ref('p.round_id')))
+        .execute()
+    : [];
+
+  const peopleOf = (unit: string, roles: string[]) => unitRows.filter((r) => r.unit_id === unit && roles.includes(r.role)).map((r) => r.id);
+  return lists.map((to) => {
+    const out = new Set<string>();
+    for (const r of to) {
+      let ids: string[] = [];
+      if ('users' in r) ids = r.users.filter((x): x is string => !!x && active.has(x));
+      else if ('unit' in r) {
+        ids = peopleOf(r.unit, r.roles);
+        if (!ids.length && r.orElse?.length) ids = peopleOf(r.unit, r.orElse);
+      } else if ('nearestOffice' in r) ids = pickNearestOffice(offices, r.nearestOffice);
+      else if ('linkedLeaders' in r) ids = leaders.filter((l) => l.unit_id === r.linkedLeaders).map((l) => l.id);
+      else if ('siteLeadOf' in r) ids = siteLeads.filter((l) => l.problem_id === r.siteLeadOf).map((l) => l.id);
+      for (const id of ids) out.add(id);
     }
-    for (const id of ids) out.add(id);
-  }
-  return [...out];
+    return [...out];
+  });
 }
 
 export interface ChannelSetting {
@@ -181,6 +246,13 @@ export async function channelsFor(tx: Tx, kind: string, regionPath: string | nul
     .select(['region_id', 'channel', 'enabled', 'roles'])
     .where('kind', '=', kind)
     .execute();
+  return channelsFrom(rows, regionPath);
+}
+
+type ChannelRow = { region_id: string | null; channel: string; enabled: boolean; roles: string[] | null };
+
+/** The channel settings at a region from a kind's `notice_channels` rows. */
+function channelsFrom(rows: ChannelRow[], regionPath: string | null | undefined): ChannelSetting[] {
   const out: ChannelSetting[] = [];
   for (const channel of ['in_app', 'sms', 'webhook']) {
     const row = nearest(
@@ -193,27 +265,39 @@ export async function channelsFor(tx: Tx, kind: string, regionPath: string | nul
   return out;
 }
 
-/** A delivery channel: writes its deliveries for the resolved recipients in the drain's transaction. */
+/** One notice for its recipients on a channel. */
+export interface NoticeDelivery {
+  job: OutboxJob;
+  notice: Notice;
+  userIds: string[];
+}
+
+/**
+ * A delivery channel: writes its deliveries for the resolved recipients in the drain's transaction; `deliverMany`
+ * (optional) writes a whole drain's deliveries at once.
+ */
 export interface NoticeChannel {
   deliver(tx: Tx, job: OutboxJob, notice: Notice, userIds: string[]): Promise<void>;
+  deliverMany?(tx: Tx, deliveries: NoticeDelivery[]): Promise<void>;
 }
 
 const inApp: NoticeChannel = {
-  async deliver(tx, job, n, userIds) {
-    await tx
-      .insertInto('notifications')
-      .values(
-        userIds.map((user_id) => ({
-          user_id,
-          kind: n.kind,
-          title: n.title,
-          body: n.body ?? null,
-          link: n.link ?? null,
-          problem_id: n.problemId ?? null,
-          created_at: job.created_at,
-        })),
-      )
-      .execute();
+  async deliver(tx, job, notice, userIds) {
+    await this.deliverMany!(tx, [{ job, notice, userIds }]);
+  },
+  async deliverMany(tx, deliveries) {
+    const rows = deliveries.flatMap(({ job, notice: n, userIds }) =>
+      userIds.map((user_id) => ({
+        user_id,
+        kind: n.kind,
+        title: n.title,
+        body: n.body ?? null,
+        link: n.link ?? null,
+        problem_id: n.problemId ?? null,
+        created_at: job.created_at,
+      })),
+    );
+    if (rows.length) await tx.insertInto('notifications').values(rows).execute();
   },
 };
 
@@ -232,30 +316,63 @@ const sms: NoticeChannel = {
 /** Channels with a provider in this build; a `notice_channels` row for any other channel is ignored. */
 export const NOTICE_CHANNELS: Record<string, NoticeChannel> = { in_app: inApp, sms };
 
-/** Only the recipients holding one of the roles (any scope). */
-async function withRoles(tx: Tx, userIds: string[], roles: string[]): Promise<string[]> {
-  if (!roles.length) return [];
-  const rows = await tx
-    .selectFrom('user_roles')
-    .select('user_id')
-    .distinct()
-    .where('user_id', 'in', userIds)
-    .where('role', 'in', roles)
-    .execute();
-  return rows.map((r) => r.user_id);
-}
-
 /** Delivers one notice job: recipients resolved now, then every enabled channel. */
 export async function deliverNotice(tx: Tx, job: OutboxJob): Promise<void> {
-  const { notice, to } = job.payload as NoticeJob;
-  const userIds = await resolveRecipients(tx, to);
-  if (!userIds.length) return;
-  for (const setting of await channelsFor(tx, notice.kind, notice.regionPath)) {
-    const channel = NOTICE_CHANNELS[setting.channel];
-    if (!setting.enabled || !channel) continue;
-    const ids = setting.roles ? await withRoles(tx, userIds, setting.roles) : userIds;
-    if (ids.length) await channel.deliver(tx, job, notice, ids);
+  await deliverNotices(tx, [job]);
+}
+
+/**
+ * Delivers notice jobs together: recipients of all of them resolved now (one read per kind of spec), the channel
+ * rows of their kinds in one read, the role filter of channels that name roles in one read, then each channel's
+ * deliveries at once (the bell: one INSERT).
+ */
+export async function deliverNotices(tx: Tx, jobs: OutboxJob[]): Promise<void> {
+  const items = jobs.map((job) => ({ job, ...(job.payload as NoticeJob) }));
+  const people = await resolveRecipientsOfMany(
+    tx,
+    items.map((i) => i.to),
+  );
+  const live = items.map((item, i) => ({ ...item, userIds: people[i] })).filter((item) => item.userIds.length);
+  if (!live.length) return;
+  const kinds = [...new Set(live.map((i) => i.notice.kind))];
+  const channelRows = await tx
+    .selectFrom('notice_channels')
+    .select(['kind', 'region_id', 'channel', 'enabled', 'roles'])
+    .where('kind', 'in', kinds)
+    .execute();
+  const planned = live.map((item) => ({
+    ...item,
+    settings: channelsFrom(
+      channelRows.filter((r) => r.kind === item.notice.kind),
+      item.notice.regionPath,
+    ).filter((s) => s.enabled && NOTICE_CHANNELS[s.channel]),
+  }));
+  // Channels that name roles: who of the recipients holds which of them (any scope), in one read.
+  const named = [...new Set(planned.flatMap((p) => p.settings.flatMap((s) => s.roles ?? [])))];
+  const held = new Map<string, Set<string>>();
+  if (named.length) {
+    const candidates = [...new Set(planned.filter((p) => p.settings.some((s) => s.roles)).flatMap((p) => p.userIds))];
+    const rows = await tx
+      .selectFrom('user_roles')
+      .select(['user_id', 'role'])
+      .where('user_id', 'in', candidates)
+      .where('role', 'in', named)
+      .execute();
+    for (const r of rows) held.set(r.user_id, (held.get(r.user_id) ?? new Set()).add(r.role));
+  }
+  const byChannel = new Map<string, NoticeDelivery[]>();
+  for (const p of planned) {
+    for (const s of p.settings) {
+      const ids = s.roles ? p.userIds.filter((id) => s.roles!.some((role) => held.get(id)?.has(role))) : p.userIds;
+      if (ids.length) byChannel.set(s.channel, [...(byChannel.get(s.channel) ?? []), { job: p.job, notice: p.notice, userIds: ids }]);
+    }
+  }
+  for (const [name, deliveries] of byChannel) {
+    const channel = NOTICE_CHANNELS[name];
+    if (channel.deliverMany) await channel.deliverMany(tx, deliveries);
+    else for (const d of deliveries) await channel.deliver(tx, d.job, d.notice, d.userIds);
   }
 }
 
 registerJobHandler('notice', deliverNotice);
+registerBatchJobHandler('notice', deliverNotices);
