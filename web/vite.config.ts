@@ -1,17 +1,69 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Vendor chunks, each in one file that changes only when its packages do (hashed names, cached a year by the
+ * server): React, and the router and query client every page needs; leaflet, which only the maps use; antd's icons.
+ * antd's components and zod stay split by route automatically, so a phone page loads only the components it shows
+ * (and the login page only zod's Chinese messages, not its whole schema library).
+ */
+const VENDOR_CHUNKS: Array<{ name: string; test: RegExp }> = [
+  { name: 'vendor-react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+  { name: 'vendor-app', test: /[\\/]node_modules[\\/](react-router|@tanstack[\\/]query-core|@tanstack[\\/]react-query|dayjs)[\\/]/ },
+  { name: 'vendor-leaflet', test: /[\\/]node_modules[\\/]leaflet[\\/]/ },
+  // Every icon is a tiny module: left to themselves they came in a dozen files per page of under 1 kB each; all the
+  // app's icons in one file weigh about the same per page (gzip does better on one file) and save those requests.
+  { name: 'vendor-icons', test: /[\\/]node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/ },
+];
+
+/**
+ * Writes a brotli (quality 11) and a gzip (level 9) copy beside each built asset, once at build time; the server
+ * sends the one the browser accepts (server/platform/serve-web.ts), so no request pays for compression.
+ */
+function precompress(): Plugin {
+  const brotli = promisify(zlib.brotliCompress);
+  const gzip = promisify(zlib.gzip);
+  let dir = '';
+  return {
+    name: 'cc-precompress',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      dir = path.resolve(config.root, config.build.outDir, config.build.assetsDir);
+    },
+    async closeBundle() {
+      const files = (await fs.readdir(dir)).filter((f) => /\.(js|css|svg|json)$/.test(f));
+      await Promise.all(
+        files.map(async (f) => {
+          const data = await fs.readFile(path.join(dir, f));
+          if (data.length < 1024) return;
+          const [br, gz] = await Promise.all([
+            brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+            gzip(data, { level: 9 }),
+          ]);
+          await Promise.all([fs.writeFile(path.join(dir, `${f}.br`), br), fs.writeFile(path.join(dir, `${f}.gz`), gz)]);
+        }),
+      );
+    },
+  };
+}
 
 export default defineConfig({
   root: webRoot,
   plugins: [
     react(),
-    // The service worker: the app shell is precached so the phone pages (/field, /inspect) open with no signal;
-    // a few GET answers they need are cached network-first (cache name in web/src/api/offline-cache.ts, cleared on
-    // sign-in and sign-out). Reports and checklists made offline wait in IndexedDB, not here.
+    // The service worker: the app shell (index.html and every built file) is precached so the phone pages (/field,
+    // /inspect) open with no signal, and any navigation outside /api/ is answered with the precached index.html.
+    // It caches no API answer: the few the phone pages need are kept by the app itself (web/src/api/offline-cache.ts,
+    // cleared on sign-in and sign-out). Reports and checklists made offline wait in IndexedDB, not here.
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script-defer',
@@ -32,24 +84,9 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
-        runtimeCaching: [
-          {
-            urlPattern: ({ url, request }) =>
-              request.method === 'GET' &&
-              (/^\/api\/(auth\/session|problem-categories|site-types)$/.test(url.pathname) ||
-                /^\/api\/inspection-rounds(\/[0-9a-f-]{36}(\/checklist)?)?$/.test(url.pathname) ||
-                (url.pathname === '/api/problems' && url.searchParams.get('mine') === 'true')),
-            handler: 'NetworkFirst',
-            options: {
-              cacheName: 'cc-api-v1',
-              networkTimeoutSeconds: 6,
-              expiration: { maxEntries: 300, maxAgeSeconds: 7 * 24 * 3600 },
-              cacheableResponse: { statuses: [200] },
-            },
-          },
-        ],
       },
     }),
+    precompress(),
   ],
   resolve: {
     alias: {
@@ -60,6 +97,11 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: VENDOR_CHUNKS },
+      },
+    },
   },
   server: {
     proxy: {

@@ -1,48 +1,153 @@
 /** Every route of the app; pages load lazily so /login and / stay small. */
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Button } from 'antd';
+import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
+import { hasPermission, useSession } from './api/auth';
 import { AuthRedirector } from './components/auth-redirector';
+import { OfflineBanner } from './components/offline-banner';
 import { PageLoading } from './components/page-loading';
 import { RequireAuth } from './components/require-auth';
-import { RequirePermission } from './components/require-permission';
 
-const AppLayout = lazy(() => import('./components/app-layout'));
-const LoginPage = lazy(() => import('./pages/login/login-page'));
-const ForcedPasswordPage = lazy(() => import('./pages/change-password/forced-password-page'));
-const HomePage = lazy(() => import('./pages/home/home-page'));
-const MePage = lazy(() => import('./pages/me/me-page'));
-const RegionsPage = lazy(() => import('./pages/regions/regions-page'));
-const UnitsPage = lazy(() => import('./pages/units/units-page'));
-const CampaignsPage = lazy(() => import('./pages/campaigns/campaigns-page'));
-const CampaignDetailPage = lazy(() => import('./pages/campaigns/campaign-detail-page'));
-const UsersPage = lazy(() => import('./pages/users/users-page'));
-const AuditPage = lazy(() => import('./pages/audit/audit-page'));
-const MapSettingsPage = lazy(() => import('./pages/map-settings/map-settings-page'));
-const ProblemListPage = lazy(() => import('./pages/problems/problem-list-page'));
-const WorkbenchPage = lazy(() => import('./pages/problems/workbench-page'));
-const InboxPage = lazy(() => import('./pages/problems/inbox-page'));
-const ProblemDetailPage = lazy(() => import('./pages/problems/problem-detail-page'));
-const ProblemMapPage = lazy(() => import('./pages/problems/problem-map-page'));
-const FieldPage = lazy(() => import('./pages/field/field-page'));
-const ProblemSettingsPage = lazy(() => import('./pages/problem-settings/problem-settings-page'));
-const RoundsPage = lazy(() => import('./pages/inspections/rounds-page'));
-const RoundDetailPage = lazy(() => import('./pages/inspections/round-detail-page'));
-const RoundReportPage = lazy(() => import('./pages/inspections/round-report-page'));
-const InspectPage = lazy(() => import('./pages/inspect/inspect-page'));
-const SiteChecklistPage = lazy(() => import('./pages/inspect/site-checklist-page'));
-const StandardsPage = lazy(() => import('./pages/standards/standards-page'));
-const VersionDetailPage = lazy(() => import('./pages/standards/version-detail-page'));
-const ByUnitPage = lazy(() => import('./pages/standards/by-unit-page'));
-const SitesPage = lazy(() => import('./pages/sites/sites-page'));
-const SiteMapPage = lazy(() => import('./pages/sites/site-map-page'));
-const SiteDetailPage = lazy(() => import('./pages/sites/site-detail-page'));
-const MaterialsPage = lazy(() => import('./pages/materials/materials-page'));
-const PatrolPage = lazy(() => import('./pages/patrols/patrol-page'));
-const PatrolGridPage = lazy(() => import('./pages/patrols/patrol-grid-page'));
-const NotFoundPage = lazy(() => import('./pages/not-found/not-found-page'));
+type PageModule = { default: ComponentType };
+
+/**
+ * A lazily loaded page that can also be fetched ahead: `preload()` starts the same import, so a page opened by
+ * address loads its code while the session is still being checked instead of after it. Once its code is here the
+ * page renders directly: React.lazy would still suspend once, show the fallback and hold the page back for its
+ * reveal throttle (up to 300 ms), once for the layout and once more for the page inside it. If its code cannot be
+ * fetched (offline before the service worker has stored the app), the page says so and tries again when asked.
+ */
+function page(load: () => Promise<PageModule>) {
+  let loading: Promise<PageModule> | undefined;
+  let loaded: ComponentType | undefined;
+  const start = () =>
+    (loading ??= load().then((module) => {
+      loaded = module.default;
+      return module;
+    }));
+  let Lazy = lazy(start);
+  // React.lazy keeps a failure for good: a retry starts a fresh import behind a fresh lazy component.
+  const retry = () => {
+    loading = undefined;
+    Lazy = lazy(start);
+  };
+  function Page() {
+    const Loaded = loaded;
+    if (Loaded) return <Loaded />;
+    return <PageCodeBoundary page={() => <Lazy />} retry={retry} />;
+  }
+  return Object.assign(Page, { preload: start });
+}
+
+/** Catches a page whose code could not be fetched; 重试 (or the network coming back) fetches it again. */
+class PageCodeBoundary extends Component<{ page: () => ReactNode; retry: () => void }, { failed: boolean }> {
+  state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  componentDidMount() {
+    window.addEventListener('online', this.again);
+  }
+
+  componentWillUnmount() {
+    window.removeEventListener('online', this.again);
+  }
+
+  again = () => {
+    if (!this.state.failed) return;
+    this.props.retry();
+    this.setState({ failed: false });
+  };
+
+  render() {
+    if (!this.state.failed) return this.props.page();
+    return (
+      <div role="alert" style={{ padding: '48px 16px', textAlign: 'center' }}>
+        <p style={{ fontSize: 16, marginBottom: 16 }}>
+          {navigator.onLine ? '页面加载失败，请重试。' : '网络已断开：这个页面还没有保存在本机，联网后再打开。'}
+        </p>
+        <Button onClick={this.again}>重试</Button>
+      </div>
+    );
+  }
+}
+
+const AppLayout = page(() => import('./components/app-layout'));
+const LoginPage = page(() => import('./pages/login/login-page'));
+const ForcedPasswordPage = page(() => import('./pages/change-password/forced-password-page'));
+const HomePage = page(() => import('./pages/home/home-page'));
+const MePage = page(() => import('./pages/me/me-page'));
+const RegionsPage = page(() => import('./pages/regions/regions-page'));
+const UnitsPage = page(() => import('./pages/units/units-page'));
+const CampaignsPage = page(() => import('./pages/campaigns/campaigns-page'));
+const CampaignDetailPage = page(() => import('./pages/campaigns/campaign-detail-page'));
+const UsersPage = page(() => import('./pages/users/users-page'));
+const AuditPage = page(() => import('./pages/audit/audit-page'));
+const MapSettingsPage = page(() => import('./pages/map-settings/map-settings-page'));
+const ProblemListPage = page(() => import('./pages/problems/problem-list-page'));
+const WorkbenchPage = page(() => import('./pages/problems/workbench-page'));
+const InboxPage = page(() => import('./pages/problems/inbox-page'));
+const ProblemDetailPage = page(() => import('./pages/problems/problem-detail-page'));
+const ProblemMapPage = page(() => import('./pages/problems/problem-map-page'));
+const FieldPage = page(() => import('./pages/field/field-page'));
+const ProblemSettingsPage = page(() => import('./pages/problem-settings/problem-settings-page'));
+const RoundsPage = page(() => import('./pages/inspections/rounds-page'));
+const RoundDetailPage = page(() => import('./pages/inspections/round-detail-page'));
+const RoundReportPage = page(() => import('./pages/inspections/round-report-page'));
+const InspectPage = page(() => import('./pages/inspect/inspect-page'));
+const SiteChecklistPage = page(() => import('./pages/inspect/site-checklist-page'));
+const StandardsPage = page(() => import('./pages/standards/standards-page'));
+const VersionDetailPage = page(() => import('./pages/standards/version-detail-page'));
+const ByUnitPage = page(() => import('./pages/standards/by-unit-page'));
+const SitesPage = page(() => import('./pages/sites/sites-page'));
+const SiteMapPage = page(() => import('./pages/sites/site-map-page'));
+const SiteDetailPage = page(() => import('./pages/sites/site-detail-page'));
+const MaterialsPage = page(() => import('./pages/materials/materials-page'));
+const PatrolPage = page(() => import('./pages/patrols/patrol-page'));
+const PatrolGridPage = page(() => import('./pages/patrols/patrol-grid-page'));
+const NotFoundPage = page(() => import('./pages/not-found/not-found-page'));
+
+/** Pages people open by address (bookmarks, a phone's home-screen icon, links in notices), fetched ahead at start. */
+const OPENED_BY_ADDRESS: Array<[RegExp, { preload(): Promise<PageModule> }]> = [
+  [/^\/login$/, LoginPage],
+  [/^\/$/, HomePage],
+  [/^\/field$/, FieldPage],
+  [/^\/inspect$/, InspectPage],
+  [/^\/inspect\/[^/]+\/[^/]+$/, SiteChecklistPage],
+  [/^\/problems$/, ProblemListPage],
+  [/^\/problems\/workbench$/, WorkbenchPage],
+  [/^\/problems\/inbox$/, InboxPage],
+  [/^\/problems\/[0-9a-f-]{36}$/, ProblemDetailPage],
+  [/^\/inspections$/, RoundsPage],
+  [/^\/sites$/, SitesPage],
+];
+
+/**
+ * Starts fetching the code of the page at `pathname`, and of the signed-in layout around it, before the first
+ * render: otherwise the layout's code is asked for only once the session has loaded, and the page's only once the
+ * layout has rendered — three round trips in a row on a phone.
+ */
+export function preloadRoute(pathname: string): void {
+  const wanted = OPENED_BY_ADDRESS.filter(([address]) => address.test(pathname)).map(([, p]) => p);
+  if (pathname !== '/login') wanted.push(AppLayout);
+  // A failure shows where the page is rendered (the same import), not here.
+  for (const p of wanted) p.preload().catch(() => undefined);
+}
+
+// The 无权访问 page is loaded only for someone who meets it, not with every page.
+const RequirePermission = lazy(() => import('./components/require-permission').then((m) => ({ default: m.RequirePermission })));
+
+/** A page for holders of `permission`; anyone else gets RequirePermission's 无权访问. */
+function Guarded({ permission, children }: { permission: string; children: ReactNode }) {
+  const { data: session } = useSession();
+  if (hasPermission(session, permission)) return children;
+  return <RequirePermission permission={permission}>{children}</RequirePermission>;
+}
 
 function guarded(permission: string, page: ReactNode) {
-  return <RequirePermission permission={permission}>{page}</RequirePermission>;
+  return <Guarded permission={permission}>{page}</Guarded>;
 }
 
 /** The route table. */
@@ -50,6 +155,7 @@ export function AppRoutes() {
   return (
     <>
       <AuthRedirector />
+      <OfflineBanner />
       <Suspense fallback={<PageLoading fullScreen />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />

@@ -8,7 +8,7 @@ import type {
   SessionDto,
   UserRoleGrantDto,
 } from '@common/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from './client';
 import { clearApiCache } from './offline-cache';
 import type { Id } from './types';
@@ -22,19 +22,22 @@ export type ApiToken = ApiTokenDto;
 
 export const sessionKey = ['session'] as const;
 
+/** The session query; main.tsx starts it before the first render (it takes over the request the HTML preloads). */
+export const sessionQuery = queryOptions({
+  queryKey: sessionKey,
+  queryFn: async () => {
+    const session = await api.get<Session>('/api/auth/session');
+    setCsrfToken(session.csrfToken);
+    return session;
+  },
+  staleTime: 5 * 60_000,
+  retry: false,
+  meta: { silent: true },
+});
+
 /** The signed-in user, their permissions and the CSRF token (401 when signed out). */
 export function useSession() {
-  return useQuery({
-    queryKey: sessionKey,
-    queryFn: async () => {
-      const session = await api.get<Session>('/api/auth/session');
-      setCsrfToken(session.csrfToken);
-      return session;
-    },
-    staleTime: 5 * 60_000,
-    retry: false,
-    meta: { silent: true },
-  });
+  return useQuery(sessionQuery);
 }
 
 /** Whether the session grants a `module.action` permission anywhere. */

@@ -1,4 +1,5 @@
 /** The one typed HTTP client for /api: JSON, same-origin cookies, CSRF header, typed errors. */
+import { cacheTicket, cachedAnswer, keptOffline, rememberAnswer } from './offline-cache';
 
 export interface ImportRowError {
   row: number;
@@ -57,9 +58,17 @@ export function setCsrfToken(token: string | null | undefined): void {
   setSignedInFlag(csrfToken !== null);
 }
 
+/** A problem met before anyone listened (the session is asked for before the first render): told to the first listener. */
+let unheard: [AuthProblem, boolean] | null = null;
+
 /** Subscribe to session problems (expired login, forced password change); returns an unsubscribe. */
 export function onAuthProblem(listener: AuthListener): () => void {
   authListeners.add(listener);
+  if (unheard) {
+    const [problem, wasSignedIn] = unheard;
+    unheard = null;
+    queueMicrotask(() => listener(problem, wasSignedIn));
+  }
   return () => authListeners.delete(listener);
 }
 
@@ -111,20 +120,43 @@ function notifyAuthProblem(error: ApiError, path: string): void {
   if (!problem) return;
   const wasSignedIn = csrfToken !== null || readSignedInFlag();
   if (problem !== 'password_change_required') setCsrfToken(null);
+  if (authListeners.size === 0) unheard = [problem, wasSignedIn];
   authListeners.forEach((listener) => listener(problem, wasSignedIn));
+}
+
+/** A proxy's answer when the server behind it cannot be reached. */
+const UNREACHABLE = new Set([502, 503, 504]);
+
+/** The failure of a call that never reached the server; offline, it says so (and that nothing was sent). */
+function networkError(method: string): ApiError {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+    return new ApiError(0, 'network', method === 'GET' ? '网络已断开，联网后再试' : '网络已断开，操作未提交，请联网后重试');
+  }
+  return new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
 }
 
 async function send(method: string, path: string, init: RequestInit): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('accept', 'application/json');
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers.set('x-csrf-token', csrfToken);
+  // The few answers the phone pages need with no signal: kept as they arrive, answered from the device when the
+  // server cannot be reached (api/offline-cache.ts).
+  const offline = method === 'GET' && keptOffline(path);
+  const ticket = cacheTicket();
   let response: Response;
   try {
     response = await fetch(path, { ...init, method, headers, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
+    const cached = offline ? await cachedAnswer(path) : undefined;
+    if (cached) return cached;
+    throw networkError(method);
+  }
+  if (offline && UNREACHABLE.has(response.status)) {
+    const cached = await cachedAnswer(path);
+    if (cached) return cached;
   }
   if (!response.ok) throw await toApiError(response, path);
+  if (offline) void rememberAnswer(path, response.clone(), ticket);
   return response;
 }
 
