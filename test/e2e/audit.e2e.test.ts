@@ -36,8 +36,12 @@ describe('审计日志 in Chromium', () => {
     await search.fill('新增单位');
     await search.press('Enter');
     const rows = auditor.locator('.ant-table-tbody tr.ant-table-row');
-    await rows.first().waitFor();
-    await expect(rows.first().textContent()).resolves.toMatch(/新增单位.*单位.*(局|办事处|政府|委员会|中心|公司)/);
+    // The unfiltered first page (the auditor's own sign-in first) is on screen until the search answers: wait for the
+    // filtered rows, then read them.
+    await expect
+      .poll(() => rows.first().textContent(), { timeout: 15_000 })
+      .toMatch(/新增单位.*单位.*(局|办事处|政府|委员会|中心|公司)/);
+    await expect.poll(async () => (await rows.allTextContents()).every((text) => text.includes('新增单位'))).toBe(true);
     // No raw codes or ids in the visible table.
     const table = (await auditor.locator('.ant-table-tbody').textContent()) ?? '';
     expect(table).not.toMatch(/unit\.created|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
