@@ -11,8 +11,9 @@ import type { Ctx } from './context';
 import type { Db } from './db';
 import { AppError } from './errors';
 import { normalizeInputError } from './input-guards';
-import { resolveSession, SESSION_COOKIE } from './auth/sessions';
-import { resolveApiToken } from './auth/tokens';
+import { ACTOR_USER_COLUMNS, type ActorUserRow } from './auth/actor-row';
+import { resolveSessionUser, SESSION_COOKIE } from './auth/sessions';
+import { resolveApiTokenUser } from './auth/tokens';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,14 +32,19 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Loads the actor for a user id, or null when the account is gone or disabled. */
 export async function loadActor(db: Db, userId: string, via: Actor['via']): Promise<Actor | null> {
-  // The user and their grants in one statement (this runs on every request).
+  // The user and their grants in one statement.
   const user = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'name', 'unit_id', 'region_id', 'must_change_password', 'is_demo', 'active'])
-    .select(grantsJsonSql(sql.ref('users.id')).as('grants'))
-    .where('id', '=', userId)
+    .selectFrom('users as au')
+    .select(ACTOR_USER_COLUMNS)
+    .select(grantsJsonSql(sql.ref('au.id')).as('grants'))
+    .where('au.id', '=', userId)
     .executeTakeFirst();
-  if (!user || !user.active) return null;
+  return user ? actorFromRow(user, via) : null;
+}
+
+/** The actor from a user row selected with `ACTOR_USER_COLUMNS` and its grants; null when the account is disabled. */
+function actorFromRow(user: ActorUserRow, via: Actor['via']): Actor | null {
+  if (!user.active) return null;
   return {
     id: user.id,
     username: user.username,
@@ -122,24 +128,25 @@ const anonymous: Actor = {
   via: 'session',
 };
 
+/** Who is calling: a bearer token or the session cookie, each with its user and grants in one statement. */
 async function identify(req: FastifyRequest, deps: { db: Db; clock: Clock }): Promise<Actor | null> {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) {
-    const userId = await resolveApiToken(deps.db, auth.slice(7).trim(), deps.clock.now());
-    if (!userId) throw new AppError('unauthenticated', 'API 令牌无效或已撤销');
-    const actor = await loadActor(deps.db, userId, 'token');
+    const found = await resolveApiTokenUser(deps.db, auth.slice(7).trim(), deps.clock.now());
+    if (!found) throw new AppError('unauthenticated', 'API 令牌无效或已撤销');
+    const actor = found.user ? actorFromRow(found.user, 'token') : null;
     if (!actor) throw new AppError('unauthenticated', '账号已停用');
     return actor;
   }
   const token = req.cookies?.[SESSION_COOKIE];
   if (!token) return null;
-  const found = await resolveSession(deps.db, token, deps.clock.now());
+  const found = await resolveSessionUser(deps.db, token, deps.clock.now());
   if (found.status === 'expired') {
     if (req.routeOptions.config?.isPublic) return null;
     throw new AppError('session_expired', '长时间未操作，登录已过期，请重新登录');
   }
-  if (found.status !== 'ok') return null;
-  const actor = await loadActor(deps.db, found.userId, 'session');
+  if (found.status !== 'ok' || !found.user) return null;
+  const actor = actorFromRow(found.user, 'session');
   if (!actor) return null;
   req.session = { id: found.sessionId, csrfToken: found.csrfToken };
   return actor;

@@ -1,5 +1,8 @@
 /** Server-side sessions: the cookie holds a random token, the table holds its hash. */
+import { sql } from 'kysely';
+import { grantsJsonSql } from '../actor';
 import type { Db, Tx } from '../db';
+import { ACTOR_USER_COLUMNS, type ActorUserRow } from './actor-row';
 import { randomToken, sha256 } from './passwords';
 
 export const SESSION_COOKIE = 'cc_session';
@@ -51,6 +54,35 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
   return { status: 'ok', userId: row.user_id, csrfToken: row.csrf_token, sessionId: id };
+}
+
+export type SessionUserLookup =
+  { status: 'ok'; user: ActorUserRow | null; csrfToken: string; sessionId: string } | { status: 'expired' | 'missing' };
+
+/**
+ * `resolveSession` and the session's user with their grants in one statement (every request with a cookie runs it);
+ * `user` is null when the account is gone. Ending an idle session or touching `last_seen_at` (at most once a minute)
+ * is a second statement, as in `resolveSession`.
+ */
+export async function resolveSessionUser(db: Db, token: string, now: Date): Promise<SessionUserLookup> {
+  const id = sha256(token);
+  const row = await db
+    .selectFrom('sessions as s')
+    .leftJoin('users as au', 'au.id', 's.user_id')
+    .select(['s.csrf_token', 's.last_seen_at', 's.ended_at', ...ACTOR_USER_COLUMNS])
+    .select(grantsJsonSql(sql.ref('au.id')).as('grants'))
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!row || row.ended_at) return { status: 'missing' };
+  const idle = now.getTime() - new Date(row.last_seen_at).getTime();
+  if (idle > IDLE_LIMIT_MS) {
+    await db.updateTable('sessions').set({ ended_at: now }).where('id', '=', id).execute();
+    return { status: 'expired' };
+  }
+  if (idle > TOUCH_EVERY_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+  }
+  return { status: 'ok', user: row.id ? (row as ActorUserRow) : null, csrfToken: row.csrf_token, sessionId: id };
 }
 
 /** Ends one session (logout). */

@@ -1,5 +1,8 @@
 /** Personal API tokens for scripts: `cc_<random>`, stored as a hash, valid until they expire or are revoked. */
+import { sql } from 'kysely';
+import { grantsJsonSql } from '../actor';
 import type { Db, Tx } from '../db';
+import { ACTOR_USER_COLUMNS, type ActorUserRow } from './actor-row';
 import { randomToken, sha256 } from './passwords';
 
 export const TOKEN_PREFIX = 'cc_';
@@ -27,6 +30,27 @@ export async function resolveApiToken(db: Db, token: string, now: Date): Promise
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
   }
   return row.user_id;
+}
+
+/**
+ * A live, unexpired token with its owner and the owner's grants, in one statement (every API request runs it);
+ * `user` is null when the account is gone. `last_used_at` is written at most once a minute (a second statement then).
+ */
+export async function resolveApiTokenUser(db: Db, token: string, now: Date): Promise<{ user: ActorUserRow | null } | null> {
+  const row = await db
+    .selectFrom('api_tokens as t')
+    .leftJoin('users as au', 'au.id', 't.user_id')
+    .select(['t.id as token_id', 't.last_used_at', ...ACTOR_USER_COLUMNS])
+    .select(grantsJsonSql(sql.ref('au.id')).as('grants'))
+    .where('t.token_hash', '=', sha256(token))
+    .where('t.revoked_at', 'is', null)
+    .where('t.expires_at', '>', now)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
+    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
+  }
+  return { user: row.id ? (row as ActorUserRow) : null };
 }
 
 /** Revokes every live token of a user (password changed or reset); returns how many. */
