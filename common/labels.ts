@@ -157,6 +157,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'map_settings.updated': '修改底图设置',
   'map_settings.reset': '恢复底图默认设置',
   'audit.exported': '导出审计日志',
+  'evaluation_scheme.created': '新建考核方案',
+  'evaluation_scheme.revised': '修改考核方案（新版本）',
+  'evaluation_run.created': '生成月度考核',
+  'evaluation_run.discarded': '重新生成考核草稿',
+  'evaluation_run.publicize': '考核结果公示',
+  'evaluation_run.sign_off': '考核结果审定',
+  'evaluation_run.publish': '发布考核排名',
+  'evaluation_run.revise': '重新计算考核（修订版）',
+  'evaluation_objection.filed': '提出考核申诉',
+  'evaluation_objection.adjusted': '申诉调整分值',
+  'evaluation_objection.rejected': '驳回考核申诉',
+  'evaluation_manual_score.entered': '录入人工评分',
 };
 
 /** Chinese names of audited subject types (the 对象类型 filter offers each). */
@@ -181,6 +193,10 @@ export const AUDIT_SUBJECT_TYPE_LABELS: Record<string, string> = {
   material_submission: '材料报送',
   map_settings: '底图设置',
   audit_events: '审计日志',
+  evaluation_scheme: '考核方案',
+  evaluation_run: '月度考核',
+  evaluation_objection: '考核申诉',
+  evaluation_manual_score: '人工评分',
 };
 
 /** Chinese names of the fields an audit event records (snake_case as stored, camelCase where a body was stored). */
@@ -323,6 +339,18 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   demo: '演示数据',
   result: '结果',
   distance_m: '距离（米）',
+  groups: '考核分组数',
+  scheme_id: '考核方案',
+  revision: '修订版次',
+  revises_run_id: '修订自',
+  changed: '变动对象数',
+  objection_deadline: '申诉截止时间',
+  comment: '意见',
+  run_id: '月度考核',
+  subject_id: '考核对象',
+  answer: '答复',
+  adjustment: '调整分值',
+  value: '分值',
 };
 
 /** Verbs of actions not listed in AUDIT_ACTION_LABELS: `<subject>.created` → 新增<subject>. */

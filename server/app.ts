@@ -39,6 +39,7 @@ import { materialRoutes } from './modules/materials/routes';
 import { indicatorRoutes } from './modules/indicators/routes';
 import { patrolRoutes } from './modules/patrols/routes';
 import { mapSettingsRoutes } from './modules/map-settings/routes';
+import { evaluationRoutes } from './modules/evaluation/routes';
 
 z.config(z.locales.zhCN());
 
@@ -157,6 +158,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(indicatorRoutes(deps), { prefix: '/api/indicators' });
   await app.register(patrolRoutes(deps), { prefix: '/api/patrols' });
   await app.register(mapSettingsRoutes(deps), { prefix: '/api/map-settings' });
+  await app.register(evaluationRoutes(deps), { prefix: '/api/evaluation' });
 
   if (opts.serveWeb !== false) await registerWebApp(app, WEB_DIST, { compressed: opts.compression !== false });
   return app;

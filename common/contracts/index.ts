@@ -17,3 +17,4 @@ export * from './auth';
 export * from './audit';
 export * from './files';
 export * from './map-settings';
+export * from './evaluation';

@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   import_invalid: 422,
+  unprocessable: 422,
   invalid_transition: 422,
   password_policy: 422,
   separation_of_duties: 422,

@@ -36,6 +36,18 @@ export interface IndicatorRow {
   denominator: number | null;
 }
 
+/**
+ * One record behind a subject's value (provenance): a problem, a visit, a material obligation, a manual score. `counted`
+ * says whether it is in the numerator (a closed problem for 结案率) or only in the denominator.
+ */
+export interface IndicatorRecord {
+  subject_id: string;
+  record_type: 'problem' | 'visit' | 'material' | 'standard' | 'manual_score';
+  record_id: string;
+  label: string;
+  counted: boolean;
+}
+
 export interface IndicatorDef {
   /** `module.name`, stable (the evaluation engine stores weights by code). */
   code: string;
@@ -51,6 +63,8 @@ export interface IndicatorDef {
   zeroWhenEmpty?: boolean;
   /** The SQL: one row per subject of `q.subjectType` with something to measure. */
   sql(q: IndicatorQuery): RawBuilder<IndicatorRow>;
+  /** The SQL of its provenance: the records that produced each subject's value (the evaluation engine keeps them). */
+  records?(q: IndicatorQuery): RawBuilder<IndicatorRecord>;
 }
 
 const registry = new Map<string, IndicatorDef>();

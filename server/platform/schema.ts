@@ -5,6 +5,7 @@ import type { InspectionDB } from './schema-inspections';
 import type { AccountsDB } from './schema-accounts';
 import type { JobsDB } from './schema-jobs';
 import type { PatrolsDB } from './schema-patrols';
+import type { EvaluationDB } from './schema-evaluation';
 
 export type * from './schema-problems';
 export type * from './schema-inspections';
@@ -199,7 +200,7 @@ export interface MapSettingsTable {
   updated_at: Timestamp;
 }
 
-export interface DB extends ProblemDB, InspectionDB, AccountsDB, JobsDB, PatrolsDB {
+export interface DB extends ProblemDB, InspectionDB, AccountsDB, JobsDB, PatrolsDB, EvaluationDB {
   calendar_days: CalendarDaysTable;
   regions: RegionsTable;
   units: UnitsTable;

@@ -229,6 +229,21 @@ const FILE_HOLDERS: Array<(actor: Actor, fileId: RawBuilder<string>) => RawBuild
       join sites hps on hps.id = hsp.site_id join regions hpr on hpr.id = hps.region_id
     where hpp.file_id = ${fileId}
       and ${siteVisibleSql(actor, 'patrols.read', { regionPath: sql.ref('hpr.path'), unitId: sql.ref('hps.unit_id'), leadUserId: sql.ref('hps.lead_user_id') })})`,
+  // 人工评分's attachment: readable by whoever may read the run figures of the subject's region (office, leaders, task force).
+  (actor, fileId) => sql<SqlBool>`exists (
+    select 1 from evaluation_manual_scores hm
+      join lateral (select hur.path from units hu join regions hur on hur.id = hu.region_id where hm.subject_type = 'unit' and hu.id = hm.subject_id
+                    union all select hsr.path from sites hs2 join regions hsr on hsr.id = hs2.region_id where hm.subject_type = 'site' and hs2.id = hm.subject_id
+                    union all select hg.path from regions hg where hm.subject_type in ('town', 'county') and hg.id = hm.subject_id) hx on true
+    where hm.file_id = ${fileId} and ${scopeSql(actor, 'evaluation.read', { regionPath: sql.ref('hx.path') })})`,
+  // An objection's evidence (申诉材料): readable by the office, leaders and task force of the run's campaign, and by the
+  // unit that objected.
+  (actor, fileId) => sql<SqlBool>`exists (
+    select 1 from evaluation_objections ho join evaluation_runs hr2 on hr2.id = ho.run_id
+      join campaigns hc on hc.id = hr2.campaign_id join regions hcr on hcr.id = hc.region_id
+    where ho.file_ids @> array[${fileId}]::uuid[]
+      and (${scopeSql(actor, 'evaluation.read', { regionPath: sql.ref('hcr.path'), campaignId: sql.ref('hr2.campaign_id') })}
+           or ${scopeSql(actor, 'evaluation.object', { unitId: sql.ref('ho.subject_id') })}))`,
 ];
 
 /** Whether the actor may open the file: its uploader, or someone who may read a record holding it. */

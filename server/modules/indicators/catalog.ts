@@ -6,3 +6,4 @@ import '../problems/indicators';
 import '../inspections/indicators';
 import '../materials/indicators';
 import '../patrols/indicators';
+import '../evaluation/indicators';

@@ -5,7 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { IndicatorSubjectType } from '../../../common/indicators';
-import { defineIndicator, type IndicatorQuery } from '../../platform/indicators';
+import { defineIndicator, type IndicatorQuery, type IndicatorRecord } from '../../platform/indicators';
 import { ancestorAtLevelSql } from '../../platform/region-rollup';
 import { roundPublishedSql } from '../../platform/visibility';
 import { scoreRateSql } from './report';
@@ -14,7 +14,7 @@ import { scoreRateSql } from './report';
 function subjectOf(type: IndicatorSubjectType): RawBuilder<string | null> {
   switch (type) {
     case 'site':
-      return sql`v.site_id`;
+      return sql`s.id`;
     case 'unit':
       return sql`s.unit_id`;
     case 'town':
@@ -36,6 +36,21 @@ const visits = (q: IndicatorQuery) => sql`
 
 const SUBJECTS: readonly IndicatorSubjectType[] = ['site', 'unit', 'town', 'county'];
 
+/** Provenance: the visits behind each subject's figure (`counted`: the visit met its round's line, for 达标率). */
+const visitRecords =
+  (counted: RawBuilder<boolean>) =>
+  (q: IndicatorQuery): RawBuilder<IndicatorRecord> => sql`
+    select ${subjectOf(q.subjectType)} as subject_id, 'visit' as record_type, v.id as record_id,
+      s.name || ' ' || to_char(v.visited_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as label, ${counted} as counted
+    from inspection_visits v
+    join inspection_rounds ir on ir.id = v.round_id
+    join sites s on s.id = v.site_id
+    join regions r on r.id = s.region_id
+    where v.visited_at >= ${q.from} and v.visited_at < ${q.to}
+      and v.passed + v.failed > 0
+      and ${subjectOf(q.subjectType)} is not null
+      and ${roundPublishedSql(sql.ref('v.round_id'))}`;
+
 defineIndicator({
   code: 'inspections.score_rate',
   name: '实地测评得分率',
@@ -47,6 +62,7 @@ defineIndicator({
   sql: (q) => sql`
     select x.subject_id, sum(x.rate) as numerator, count(*)::float8 as denominator, avg(x.rate) as value
     from (${visits(q)}) x where x.subject_id is not null group by x.subject_id`,
+  records: visitRecords(sql`true`),
 });
 
 defineIndicator({
@@ -61,4 +77,35 @@ defineIndicator({
     select x.subject_id, count(*) filter (where x.rate >= x.threshold)::float8 as numerator, count(*)::float8 as denominator,
       count(*) filter (where x.rate >= x.threshold)::float8 / count(*) as value
     from (${visits(q)}) x where x.subject_id is not null group by x.subject_id`,
+  records: visitRecords(sql`${scoreRateSql('v')} >= ir.pass_threshold`),
+});
+
+/**
+ * 暗访问题数: problems a covert round found in the period at the sites a unit is 包保 for, a town or county contains,
+ * or at the site itself — counted only once the round is released (before that it is no figure for anyone).
+ */
+const covertFindings = (q: IndicatorQuery) => sql`
+  select ${subjectOf(q.subjectType)} as subject_id, p.id, p.code
+  from problems p
+  join inspection_rounds ir on ir.id = p.round_id
+  join sites s on s.id = p.site_id
+  join regions r on r.id = s.region_id
+  where ir.is_covert and ir.released_at is not null
+    and p.created_at >= ${q.from} and p.created_at < ${q.to}`;
+
+defineIndicator({
+  code: 'inspections.covert_findings',
+  name: '暗访问题数',
+  unit: '件',
+  direction: 'lower',
+  subjectTypes: SUBJECTS,
+  decimals: 0,
+  zeroWhenEmpty: true,
+  description: '统计期内暗访（发布后）在本单位包保点位、本辖区点位发现的问题数',
+  sql: (q) => sql`
+    select x.subject_id, count(*)::float8 as numerator, null::float8 as denominator, count(*)::float8 as value
+    from (${covertFindings(q)}) x where x.subject_id is not null group by x.subject_id`,
+  records: (q) => sql`
+    select x.subject_id, 'problem' as record_type, x.id as record_id, x.code as label, true as counted
+    from (${covertFindings(q)}) x where x.subject_id is not null`,
 });

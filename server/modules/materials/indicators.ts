@@ -36,4 +36,21 @@ defineIndicator({
       where x.subject_id is not null
       group by x.subject_id`;
   },
+  records: (q) => {
+    const subject =
+      q.subjectType === 'unit' ? sql`o.unit_id` : ancestorAtLevelSql(sql.ref('mr.path'), q.subjectType === 'town' ? 'town' : 'county');
+    // Each obligation: the period's submission when there is one (counted when passed), else the standard still owed.
+    return sql`
+      select distinct ${subject} as subject_id,
+        case when ms.id is null then 'standard' else 'material' end as record_type,
+        coalesce(ms.id, o.standard_id) as record_id,
+        st.code || ' ' || mu.name || case when ms.id is null then '（未报送）' else '' end as label,
+        coalesce(ms.status = 'passed', false) as counted
+      from (${materialObligationsSql(sql`s.version_id in (${CURRENT_VERSIONS})`)}) o
+      join standards st on st.id = o.standard_id
+      join units mu on mu.id = o.unit_id join regions mr on mr.id = mu.region_id
+      left join lateral (select m.id, m.status from material_submissions m where m.standard_id = o.standard_id and m.unit_id = o.unit_id
+                         and m.period = ${formatPeriod(q.period)} order by (m.status = 'passed') desc, m.id limit 1) ms on true
+      where ${subject} is not null`;
+  },
 });

@@ -3,9 +3,10 @@
  * seam for units (the responsible unit), towns and counties (where the problem is). The cohort is every problem first
  * dispatched in the period; a finding of a covert round counts only once the round is released.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { IndicatorSubjectType } from '../../../common/indicators';
-import { defineIndicator, type IndicatorQuery } from '../../platform/indicators';
+import { defineIndicator, type IndicatorQuery, type IndicatorRecord } from '../../platform/indicators';
+import { regionRollupSql } from '../../platform/region-rollup';
 import { roundPublishedSql } from '../../platform/visibility';
 import { PROBLEM_RATES, problemCountsSql, sumSql, type CountSum, type ProblemRate } from './metrics';
 
@@ -20,6 +21,42 @@ const counts = (q: IndicatorQuery) =>
     asOf: q.asOf,
     where: roundPublishedSql(sql.ref('p.round_id')),
   });
+
+/**
+ * Provenance: the cohort's problems per subject (the same cohort as `problemCountsSql`), each marked `counted` when it
+ * is in the figure's numerator (`counted` is SQL over the cohort row `c`: is_closed, deadline, rectified_at …).
+ */
+const cohortRecords =
+  (counted: (q: IndicatorQuery) => RawBuilder<boolean>) =>
+  (q: IndicatorQuery): RawBuilder<IndicatorRecord> => {
+    const byUnit = q.subjectType === 'unit';
+    const level = q.subjectType === 'town' ? 'town' : 'county';
+    return sql`
+      with ${byUnit ? sql`` : sql`region_up as materialized (${regionRollupSql(level)}),`}
+      c as (
+        select ${byUnit ? sql`p.unit_id` : sql`rt.rollup_id`} as subject_id, p.id, p.code, p.state, p.closed_at, p.deadline,
+          p.rectified_at, p.extension_count, p.verify_count, p.rework_count, p.relapsed_from,
+          (p.state = 'closed' and p.closed_at < ${q.to}) as is_closed
+        from problems p
+        join regions r on r.id = p.region_id
+        ${byUnit ? sql`` : sql`join region_up rt on rt.region_id = r.id`}
+        where p.first_dispatched_at >= ${q.from} and p.first_dispatched_at < ${q.to}
+          and p.unit_id is not null and ${roundPublishedSql(sql.ref('p.round_id'))}
+      )
+      select c.subject_id, 'problem' as record_type, c.id as record_id, c.code as label, coalesce(${counted(q)}, false) as counted
+      from c`;
+  };
+
+/** What puts a cohort problem in each rate's numerator (the same conditions as problemCountsSql). */
+const IN_NUMERATOR: Record<ProblemRate, (q: IndicatorQuery) => RawBuilder<boolean>> = {
+  closeRate: () => sql`c.is_closed`,
+  onTimeRate: () => sql`(c.is_closed and c.extension_count = 0 and c.rectified_at <= c.deadline)`,
+  reworkRate: () => sql`c.rework_count > 0`,
+  extensionRate: () => sql`c.extension_count > 0`,
+  overdueRate: (q) => sql`((c.state in ('dispatched', 'rectifying') and c.deadline < ${q.asOf}) or c.rectified_at > c.deadline)`,
+  relapseRate: () => sql`c.relapsed_from is not null`,
+  avgRectifyHours: () => sql`c.is_closed`,
+};
 
 /** A rate: numerator / denominator from PROBLEM_RATES. */
 function rate(
@@ -41,6 +78,7 @@ function rate(
       select k.group_id as subject_id, ${sumSql(numerator, 'k')}::float8 as numerator, ${sumSql(denominator, 'k')}::float8 as denominator,
         ${sumSql(numerator, 'k')}::float8 / nullif(${sumSql(denominator, 'k')}, 0) as value
       from (${counts(q)}) k`,
+    records: cohortRecords(IN_NUMERATOR[key]),
   });
 }
 
@@ -57,6 +95,7 @@ function count(code: string, name: string, column: 'overdue' | 'relapses', descr
     description,
     sql: (q) =>
       sql`select k.group_id as subject_id, k.${sql.ref(column)}::float8 as numerator, null::float8 as denominator, k.${sql.ref(column)}::float8 as value from (${counts(q)}) k`,
+    records: cohortRecords(IN_NUMERATOR[column === 'overdue' ? 'overdueRate' : 'relapseRate']),
   });
 }
 

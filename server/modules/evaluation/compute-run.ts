@@ -1,0 +1,241 @@
+/**
+ * Computing a run: every subject's indicator values through the registry — one SQL statement per indicator and
+ * subject type for all the subjects of every group that uses it, never one per subject — then points, totals, ranks
+ * and lists by the pure rules (rules.ts), consecutive black-list months against the previous month's published run
+ * of the same scheme, and the provenance of every value (the indicator's `records` SQL, copied in one INSERT … SELECT
+ * per indicator). A covert round's findings count only after release: the indicators' own SQL sees to that.
+ */
+import { sql } from 'kysely';
+import type { EvaluationGroup, EvaluationRule } from '../../../common/contracts/evaluation';
+import type { EvaluationProposal } from '../../../common/evaluation-workflow';
+import { formatPeriod, parsePeriod, previousPeriod } from '../../../common/period';
+import type { IndicatorSubjectType } from '../../../common/indicators';
+import type { Ctx } from '../../platform/context';
+import type { Tx } from '../../platform/db';
+import { indicatorQuery, type IndicatorDef } from '../../platform/indicators';
+import { resolveIndicator } from './catalog';
+import type { SchemeRow } from './repository';
+import { pointsFor, proposalFor, rankGroup, round2 } from './rules';
+import { groupSubjects, type Subject } from './subjects';
+
+interface Measured {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface ComputedValue extends Measured {
+  position: number;
+  code: string;
+  points: number;
+  vetoed: boolean;
+}
+
+export interface ComputedRow {
+  groupIndex: number;
+  groupName: string;
+  subjectType: IndicatorSubjectType;
+  subjectId: string;
+  subjectName: string;
+  score: number;
+  rank: number;
+  list: 'red' | 'black' | null;
+  veto: boolean;
+  blackStreak: number;
+  proposal: EvaluationProposal | null;
+  values: ComputedValue[];
+}
+
+/** One indicator for many subjects: one statement. Missing subjects read as "nothing measured" (or 0 for counts). */
+async function measure(tx: Tx, def: IndicatorDef, subjectType: IndicatorSubjectType, ids: string[], period: string, now: Date) {
+  const q = indicatorQuery(parsePeriod(period)!, subjectType, now);
+  const value = def.zeroWhenEmpty ? sql`coalesce(v.value, 0)` : sql`v.value`;
+  const { rows } = await sql<{ subject_id: string } & Measured>`
+    with v as (${def.sql(q)})
+    select s.id as subject_id, round((${value})::numeric, ${sql.lit(def.decimals)})::float8 as value,
+      v.numerator::float8 as numerator, v.denominator::float8 as denominator
+    from unnest(${ids}::text[]) as s(id)
+    left join v on v.subject_id::text = s.id`.execute(tx);
+  return new Map(rows.map((r) => [r.subject_id, { value: r.value, numerator: r.numerator, denominator: r.denominator }]));
+}
+
+/** Copies the records behind one indicator's values for the run's subjects (one statement). */
+async function keepProvenance(
+  tx: Tx,
+  runId: string,
+  def: IndicatorDef,
+  subjectType: IndicatorSubjectType,
+  ids: string[],
+  period: string,
+  now: Date,
+) {
+  if (!def.records) return;
+  const q = indicatorQuery(parsePeriod(period)!, subjectType, now);
+  await sql`
+    insert into evaluation_provenance (run_id, subject_id, code, record_type, record_id, label, counted)
+    select ${runId}::uuid, x.subject_id::uuid, ${def.code}, x.record_type, x.record_id::uuid, coalesce(x.label, ''), coalesce(x.counted, false)
+    from (${def.records(q)}) x
+    where x.subject_id::text = any(${ids}::text[])`.execute(tx);
+}
+
+/** Black-list months in a row up to the previous month, by subject (from that month's published run of the family). */
+async function previousStreaks(tx: Tx, schemeKey: string, period: string): Promise<Map<string, number>> {
+  const prev = formatPeriod(previousPeriod(period));
+  const rows = await tx
+    .selectFrom('evaluation_results as er')
+    .innerJoin('evaluation_runs as e', 'e.id', 'er.run_id')
+    .select(['er.subject_id', 'er.black_streak'])
+    .where('e.scheme_key', '=', schemeKey)
+    .where('e.period', '=', prev)
+    .where('e.state', '=', 'published')
+    .where('er.list', '=', 'black')
+    .execute();
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(r.subject_id, Math.max(out.get(r.subject_id) ?? 0, r.black_streak));
+  return out;
+}
+
+/** Computes and stores the run's results, values and provenance (in the caller's transaction). */
+export async function computeRun(ctx: Ctx, tx: Tx, runId: string, scheme: SchemeRow, period: string): Promise<ComputedRow[]> {
+  const now = ctx.clock.now();
+  const groups = scheme.groups as EvaluationGroup[];
+  const subjects: Subject[][] = [];
+  for (const g of groups) subjects.push(await groupSubjects(tx, g, scheme.region_path));
+
+  // Each (indicator, subject type) once, for the union of the subjects of every group that uses it.
+  const needs = new Map<string, { def: IndicatorDef; type: IndicatorSubjectType; ids: Set<string> }>();
+  groups.forEach((g, gi) => {
+    for (const entry of g.indicators) {
+      const def = resolveIndicator(entry.code);
+      if (!def) throw new Error(`evaluation: indicator ${entry.code} is no longer registered`);
+      const key = `${def.code}|${g.subjectType}`;
+      const need = needs.get(key) ?? { def, type: g.subjectType, ids: new Set<string>() };
+      subjects[gi].forEach((s) => need.ids.add(s.id));
+      needs.set(key, need);
+    }
+  });
+  const measured = new Map<string, Map<string, Measured>>();
+  for (const [key, need] of needs) {
+    const ids = [...need.ids];
+    if (!ids.length) continue;
+    measured.set(key, await measure(tx, need.def, need.type, ids, period, now));
+    await keepProvenance(tx, runId, need.def, need.type, ids, period, now);
+  }
+
+  const streaks = await previousStreaks(tx, scheme.scheme_key, period);
+  const out: ComputedRow[] = [];
+  groups.forEach((g, gi) => {
+    const scored = subjects[gi].map((s) => {
+      let veto = false;
+      let total = 0;
+      const values: ComputedValue[] = g.indicators.map((entry, position) => {
+        const def = resolveIndicator(entry.code)!;
+        const m = measured.get(`${def.code}|${g.subjectType}`)?.get(s.id) ?? { value: null, numerator: null, denominator: null };
+        const p = pointsFor(entry.rule as EvaluationRule, entry.weight, def.direction, m.value);
+        veto ||= p.vetoed;
+        total += p.points;
+        return { position, code: entry.code, ...m, points: p.points, vetoed: p.vetoed };
+      });
+      return { item: { s, values }, score: round2(total), veto };
+    });
+    for (const r of rankGroup(scored, scheme.red_count, scheme.black_count)) {
+      const streak = r.list === 'black' ? (streaks.get(r.item.s.id) ?? 0) + 1 : 0;
+      out.push({
+        groupIndex: gi,
+        groupName: g.name,
+        subjectType: g.subjectType,
+        subjectId: r.item.s.id,
+        subjectName: r.item.s.name,
+        score: r.score,
+        rank: r.rank,
+        list: r.list,
+        veto: r.veto,
+        blackStreak: streak,
+        proposal: proposalFor(streak, scheme.escalation),
+        values: r.item.values,
+      });
+    }
+  });
+
+  if (out.length) {
+    for (let i = 0; i < out.length; i += 500) {
+      await tx
+        .insertInto('evaluation_results')
+        .values(
+          out.slice(i, i + 500).map((r) => ({
+            run_id: runId,
+            group_index: r.groupIndex,
+            group_name: r.groupName,
+            subject_type: r.subjectType,
+            subject_id: r.subjectId,
+            subject_name: r.subjectName,
+            computed_score: r.score,
+            score: r.score,
+            rank: r.rank,
+            list: r.list,
+            veto: r.veto,
+            black_streak: r.blackStreak,
+            proposal: r.proposal,
+          })),
+        )
+        .execute();
+    }
+    const values = out.flatMap((r) =>
+      r.values.map((v) => ({
+        run_id: runId,
+        group_index: r.groupIndex,
+        subject_id: r.subjectId,
+        position: v.position,
+        code: v.code,
+        value: v.value,
+        numerator: v.numerator,
+        denominator: v.denominator,
+        points: v.points,
+        vetoed: v.vetoed,
+      })),
+    );
+    for (let i = 0; i < values.length; i += 1000)
+      await tx
+        .insertInto('evaluation_values')
+        .values(values.slice(i, i + 1000))
+        .execute();
+  }
+  return out;
+}
+
+/**
+ * Re-ranks one group of a run after an objection changed a score (adjustments stay; lists and proposals follow the
+ * new ranks). Pure rules; the stored rows are rewritten in the caller's transaction.
+ */
+export async function rerankGroup(
+  tx: Tx,
+  runId: string,
+  groupIndex: number,
+  red: number,
+  black: number,
+  escalation: SchemeRow['escalation'],
+) {
+  const rows = await tx
+    .selectFrom('evaluation_results as er')
+    .innerJoin('evaluation_runs as e', 'e.id', 'er.run_id')
+    .select(['er.subject_id', 'er.score', 'er.veto', 'er.black_streak', 'e.scheme_key', 'e.period'])
+    .where('er.run_id', '=', runId)
+    .where('er.group_index', '=', groupIndex)
+    .execute();
+  if (!rows.length) return;
+  const streaks = await previousStreaks(tx, rows[0].scheme_key, rows[0].period);
+  for (const r of rankGroup(
+    rows.map((x) => ({ item: x, score: x.score, veto: x.veto })),
+    red,
+    black,
+  )) {
+    const streak = r.list === 'black' ? (streaks.get(r.item.subject_id) ?? 0) + 1 : 0;
+    await tx
+      .updateTable('evaluation_results')
+      .set({ rank: r.rank, list: r.list, black_streak: streak, proposal: proposalFor(streak, escalation) })
+      .where('run_id', '=', runId)
+      .where('group_index', '=', groupIndex)
+      .where('subject_id', '=', r.item.subject_id)
+      .execute();
+  }
+}

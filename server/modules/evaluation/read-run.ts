@@ -1,0 +1,155 @@
+/**
+ * Reading a run: its facts, its ranking (the whole of it, or a unit's own rows in 公示), the provenance of a subject's
+ * values, and its objections — each through access.ts, so a unit never reads another unit's row or objection.
+ */
+import { sql, type SqlBool } from 'kysely';
+import type { IndicatorSubjectType } from '../../../common/indicators';
+import type { Ctx } from '../../platform/context';
+import { notFound } from '../../platform/errors';
+import { findIndicator } from '../../platform/indicators';
+import { problemVisibleSql, visibleRoundSql } from '../../platform/visibility';
+import { scopeSql } from '../../platform/policy';
+import { assertRunView, type RunView } from './access';
+import { resolveIndicator } from './catalog';
+import { presentObjection, presentRun } from './presenter';
+import { findObjection, findRun, listObjections, runResults, runValues } from './repository';
+
+const onlyOf = (view: RunView) => (view.kind === 'own' ? view.subjectIds : undefined);
+
+export async function readRun(ctx: Ctx, id: string) {
+  const run = await findRun(ctx.db, id);
+  const view = await assertRunView(ctx.db, ctx.actor, run);
+  return presentRun(run!, ctx.actor, view.kind === 'all');
+}
+
+export async function readResults(ctx: Ctx, id: string) {
+  const run = await findRun(ctx.db, id);
+  const view = await assertRunView(ctx.db, ctx.actor, run);
+  const [rows, values] = await Promise.all([runResults(ctx.db, id, onlyOf(view)), runValues(ctx.db, id, onlyOf(view))]);
+  const byRow = new Map<string, typeof values>();
+  for (const v of values) {
+    const k = `${v.group_index}|${v.subject_id}`;
+    byRow.set(k, [...(byRow.get(k) ?? []), v]);
+  }
+  const groups = new Map<number, { name: string; subjectType: IndicatorSubjectType; items: unknown[] }>();
+  for (const r of rows) {
+    const g = groups.get(r.group_index) ?? { name: r.group_name, subjectType: r.subject_type, items: [] };
+    g.items.push({
+      subjectId: r.subject_id,
+      subjectName: r.subject_name,
+      score: r.score,
+      computedScore: r.computed_score,
+      adjustment: r.adjustment,
+      rank: r.rank,
+      list: r.list,
+      veto: r.veto,
+      blackStreak: r.black_streak,
+      proposal: r.proposal,
+      indicators: (byRow.get(`${r.group_index}|${r.subject_id}`) ?? []).map((v) => {
+        const def = resolveIndicator(v.code) ?? findIndicator(v.code);
+        return {
+          code: v.code,
+          name: def?.name ?? v.code,
+          unit: def?.unit ?? '分',
+          value: v.value,
+          numerator: v.numerator,
+          denominator: v.denominator,
+          points: v.points,
+          vetoed: v.vetoed,
+        };
+      }),
+    });
+    groups.set(r.group_index, g);
+  }
+  return {
+    run: { id: run!.id, state: run!.state, period: run!.period, revision: run!.revision },
+    groups: [...groups.entries()].sort(([a], [b]) => a - b).map(([, g]) => g),
+  } as never;
+}
+
+/** Where each kind of record is read (a visit is read on its round's page). */
+const LINKS: Record<string, (id: string, parent: string | null, period: string) => string> = {
+  problem: (id) => `/api/problems/${id}`,
+  visit: (id, round) => `/api/inspection-rounds/${round}#visit-${id}`,
+  material: (id) => `/api/materials/${id}`,
+  standard: (id) => `/api/standards/${id}`,
+  manual_score: (_id, subject, period) => `/api/evaluation/manual-scores?subjectId=${subject}&period=${period}`,
+};
+
+/**
+ * The records behind a subject's values in the run (optionally one indicator), as they stood when it was computed —
+ * each one only if the reader may see it now (problems through problemVisibleSql, visits through their round,
+ * materials through the materials scope).
+ */
+export async function readProvenance(ctx: Ctx, runId: string, subjectId: string, code?: string) {
+  const run = await findRun(ctx.db, runId);
+  const view = await assertRunView(ctx.db, ctx.actor, run);
+  if (view.kind === 'own' && !view.subjectIds.includes(subjectId)) throw notFound('考核对象');
+  const row = await ctx.db
+    .selectFrom('evaluation_results')
+    .select('subject_name')
+    .where('run_id', '=', runId)
+    .where('subject_id', '=', subjectId)
+    .executeTakeFirst();
+  if (!row) throw notFound('考核对象');
+  const codes = code ? [code, resolveIndicator(code)?.code ?? code] : null;
+  const a = ctx.actor;
+  const problemOk = problemVisibleSql(a, 'problems.read', {
+    regionPath: sql.ref('pr.path'),
+    unitId: sql.ref('pp.unit_id'),
+    reporterId: sql.ref('pp.reporter_id'),
+    roundId: sql.ref('pp.round_id'),
+    siteId: sql.ref('pp.site_id'),
+  });
+  const materialOk = scopeSql(a, 'materials.read', { regionPath: sql.ref('mr.path'), unitId: sql.ref('mu.id') });
+  const { rows } = await sql<{
+    code: string;
+    record_type: string;
+    record_id: string;
+    label: string;
+    counted: boolean;
+    parent: string | null;
+  }>`
+    select p.code, p.record_type, p.record_id::text as record_id, p.label, p.counted,
+      case p.record_type when 'visit' then (select pv.round_id::text from inspection_visits pv where pv.id = p.record_id)
+        when 'manual_score' then p.subject_id::text end as parent
+    from evaluation_provenance p
+    where p.run_id = ${runId} and p.subject_id = ${subjectId}
+      and (${codes}::text[] is null or p.code = any(${codes}::text[]))
+      and case p.record_type
+        when 'problem' then exists (select 1 from problems pp join regions pr on pr.id = pp.region_id where pp.id = p.record_id and ${problemOk})
+        when 'visit' then exists (select 1 from inspection_visits vv join inspection_rounds vir on vir.id = vv.round_id where vv.id = p.record_id and ${visibleRoundSql(a, 'vir')})
+        when 'material' then exists (select 1 from material_submissions ms join units mu on mu.id = ms.unit_id join regions mr on mr.id = mu.region_id where ms.id = p.record_id and ${materialOk})
+        else ${view.kind === 'all' ? sql<SqlBool>`true` : sql<SqlBool>`p.record_type = 'standard'`}
+      end
+    order by p.code, p.counted desc, p.label, p.record_id`.execute(ctx.db);
+  // Codes as the scheme wrote them (an alias) map back from the registered code the provenance is stored under.
+  return {
+    runId,
+    subjectId,
+    subjectName: row.subject_name,
+    items: rows.map((r) => ({
+      code: r.code,
+      recordType: r.record_type,
+      recordId: r.record_id,
+      label: r.label,
+      counted: r.counted,
+      link: (LINKS[r.record_type] ?? ((x: string) => x))(r.record_id, r.parent, run!.period),
+    })),
+  };
+}
+
+export async function readObjections(ctx: Ctx, runId: string) {
+  const run = await findRun(ctx.db, runId);
+  const view = await assertRunView(ctx.db, ctx.actor, run);
+  const rows = await listObjections(ctx.db, runId, onlyOf(view));
+  return { items: rows.map((o) => presentObjection(o, ctx.actor)), total: rows.length };
+}
+
+export async function readObjection(ctx: Ctx, id: string) {
+  const o = await findObjection(ctx.db, id);
+  if (!o) throw notFound('申诉');
+  const view = await assertRunView(ctx.db, ctx.actor, await findRun(ctx.db, o.run_id));
+  if (view.kind === 'own' && !view.subjectIds.includes(o.subject_id)) throw notFound('申诉');
+  return presentObjection(o, ctx.actor);
+}

@@ -1,0 +1,146 @@
+/**
+ * The scheme's rules as pure functions (no database): an indicator value → points, a subject's points → its total,
+ * a group's totals → ranks (ties share a rank: 1, 1, 3; vetoed subjects after everyone else) and the red and black
+ * lists (top N; bottom N plus every veto). Rules are data (common/contracts/evaluation.ts); nothing is evaluated as
+ * code.
+ *
+ * Points are on the indicator's weight:
+ * - linear: 0 at the floor, the full weight at the ceiling, straight in between; for a lower-is-better indicator the
+ *   other way round (the floor earns the full weight, the ceiling nothing);
+ * - grade: the points of the best band reached — higher-is-better: the band with the largest `min` ≤ value;
+ *   lower-is-better: `min` reads "at most", the band with the smallest `min` ≥ value; no band reached → 0;
+ * - deduction: the weight less `per` for each item, at most `cap` taken;
+ * - bonus: `per` for each item, at most `cap`, on top of the weighted points (the weight is not used);
+ * - veto: no points; the subject is vetoed when the value reaches the threshold on the bad side (default 1 for a
+ *   lower-is-better count: any one item).
+ * A value with nothing measured (null: an empty denominator) earns the full weight for linear, grade and deduction (no
+ * failures to count), nothing for a bonus, and never vetoes.
+ */
+import type { IndicatorDirection } from '../../../common/indicators';
+import type { EvaluationRule } from '../../../common/contracts/evaluation';
+
+/** Rounds to 2 decimals (scores), exact for the figures a scheme produces. */
+export const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
+
+export interface PointsResult {
+  points: number;
+  vetoed: boolean;
+}
+
+/** Points of one indicator value under its rule and weight. */
+export function pointsFor(rule: EvaluationRule, weight: number, direction: IndicatorDirection, value: number | null): PointsResult {
+  switch (rule.type) {
+    case 'linear': {
+      if (value === null) return { points: round2(weight), vetoed: false };
+      const span = rule.ceiling - rule.floor;
+      let f = span > 0 ? (value - rule.floor) / span : 0;
+      f = Math.min(1, Math.max(0, f));
+      if (direction === 'lower') f = 1 - f;
+      return { points: round2(weight * f), vetoed: false };
+    }
+    case 'grade': {
+      if (value === null) return { points: round2(weight), vetoed: false };
+      const bands = [...rule.bands];
+      const reached =
+        direction === 'higher'
+          ? bands.filter((b) => value >= b.min).sort((a, b) => b.min - a.min)[0]
+          : bands.filter((b) => value <= b.min).sort((a, b) => a.min - b.min)[0];
+      return { points: round2(reached ? reached.points : 0), vetoed: false };
+    }
+    case 'deduction': {
+      const items = value ?? 0;
+      return { points: round2(weight - Math.min(rule.cap, rule.per * Math.max(0, items))), vetoed: false };
+    }
+    case 'bonus': {
+      const items = value ?? 0;
+      return { points: round2(Math.min(rule.cap, rule.per * Math.max(0, items))), vetoed: false };
+    }
+    case 'veto': {
+      if (value === null) return { points: 0, vetoed: false };
+      const threshold = rule.threshold ?? (direction === 'lower' ? 1 : 0);
+      const vetoed = direction === 'lower' ? value >= threshold : value < threshold;
+      return { points: 0, vetoed };
+    }
+  }
+}
+
+/** The most a rule can give (for the scheme's full marks and checks). */
+export function maxPoints(rule: EvaluationRule, weight: number): number {
+  switch (rule.type) {
+    case 'linear':
+    case 'deduction':
+      return weight;
+    case 'grade':
+      return Math.max(0, ...rule.bands.map((b) => b.points));
+    case 'bonus':
+      return rule.cap;
+    case 'veto':
+      return 0;
+  }
+}
+
+export interface Ranked<T> {
+  item: T;
+  score: number;
+  veto: boolean;
+  rank: number;
+  list: 'red' | 'black' | null;
+}
+
+/**
+ * Ranks a group. Non-vetoed subjects by score, best first; equal scores (to 2 decimals) share a rank (1, 1, 3);
+ * vetoed subjects follow, ranked among themselves the same way after everyone else. Red list: the non-vetoed subjects
+ * whose rank is within the top `red` (ties at the edge included). Black list: every vetoed subject, and the non-vetoed
+ * subjects within the bottom `black` counted the same way from below — unless already on the red list (a small group).
+ */
+export function rankGroup<T>(entries: Array<{ item: T; score: number; veto: boolean }>, red: number, black: number): Ranked<T>[] {
+  const ok = entries.filter((e) => !e.veto);
+  const vetoed = entries.filter((e) => e.veto);
+  const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
+  ok.sort(byScore);
+  vetoed.sort(byScore);
+  const out: Ranked<T>[] = [];
+  const rankIn = (list: typeof ok, offset: number) =>
+    list.map((e) => ({ ...e, rank: offset + 1 + list.filter((o) => round2(o.score) > round2(e.score)).length }));
+  const okRanked = rankIn(ok, 0);
+  const vetoRanked = rankIn(vetoed, ok.length);
+  for (const e of okRanked) {
+    // From below: how many non-vetoed subjects score strictly less, plus one.
+    const fromBottom = 1 + ok.filter((o) => round2(o.score) < round2(e.score)).length;
+    const list: 'red' | 'black' | null = red > 0 && e.rank <= red ? 'red' : black > 0 && fromBottom <= black ? 'black' : null;
+    out.push({ item: e.item, score: round2(e.score), veto: false, rank: e.rank, list });
+  }
+  for (const e of vetoRanked) out.push({ item: e.item, score: round2(e.score), veto: true, rank: e.rank, list: 'black' });
+  return out;
+}
+
+/** The proposal a run of consecutive black-list months reaches (the highest threshold met), or null. */
+export function proposalFor<A extends string>(streak: number, thresholds: ReadonlyArray<{ streak: number; action: A }>): A | null {
+  const met = thresholds.filter((t) => streak >= t.streak).sort((a, b) => b.streak - a.streak)[0];
+  return met ? met.action : null;
+}
+
+/** Checks a rule against its weight; returns the Chinese reason it is unusable, or null. */
+export function ruleProblem(rule: EvaluationRule, weight: number): string | null {
+  const finite = (...xs: number[]) => xs.every((x) => Number.isFinite(x));
+  switch (rule.type) {
+    case 'linear':
+      if (!finite(rule.floor, rule.ceiling)) return '下限和上限须为数字';
+      return rule.floor < rule.ceiling ? null : '线性计分的下限（floor）须小于上限（ceiling）';
+    case 'deduction':
+      if (!(rule.per > 0)) return '每件扣分（per）须大于 0';
+      if (!(rule.cap >= 0)) return '扣分上限（cap）不能为负';
+      return rule.cap <= weight ? null : '扣分上限（cap）不能超过该项权重';
+    case 'grade': {
+      const mins = rule.bands.map((b) => b.min);
+      if (new Set(mins).size !== mins.length) return '评分档位的起点（min）不能重复';
+      const bad = rule.bands.find((b) => !(b.points >= 0 && b.points <= weight));
+      return bad ? '档位得分（points）须在 0 到该项权重之间' : null;
+    }
+    case 'bonus':
+      if (!(rule.per > 0)) return '每件加分（per）须大于 0';
+      return rule.cap > 0 ? null : '加分上限（cap）须大于 0';
+    case 'veto':
+      return rule.threshold === undefined || Number.isFinite(rule.threshold) ? null : '否决阈值须为数字';
+  }
+}

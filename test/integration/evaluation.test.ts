@@ -1,0 +1,553 @@
+/**
+ * 月评排名 against a hand-computed example (both engines). One tenant; period P is the current month, Q the one before.
+ *
+ * Group 县直部门: units A, B (the tenant's), C and D (added here); red list 1, black list 1. Indicators and rules:
+ *   manual.score (人工评分)           weight 30  grade: ≥ 90 → 30, ≥ 75 → 20, ≥ 60 → 10, else 0
+ *   problem.close_rate (结案率)        weight 40  linear: 0.5 → 0 … 1 → 40
+ *   problem.overdue_count (超期数)     weight 30  deduction: 10 per problem, at most 20
+ *   manual.bonus (加分事项)            weight 1   bonus: 2 per item, at most 3
+ *   problems.relapses (反弹数)         weight 1   veto: one relapse → 一票否决
+ *
+ * Problems first dispatched in P: A 2 closed; B 3 closed + 1 open past its deadline; C 1 closed + 1 open past its
+ * deadline; D 1 closed + 1 relapse of it (open, not yet due). Manual scores in P: A 95, B 65, C 92, D 88; bonus items
+ * A 2, B 1, C 1, D none.
+ *
+ *   A: 30 + 40 × (1 − 0.5)/0.5 = 40 + 30 − 0 + min(3, 2 × 2) = 3            → 103   rank 1  red
+ *   B: 10 + 40 × (0.75 − 0.5)/0.5 = 20 + (30 − 10) = 20 + 2                  →  52   rank 2  black (bottom, tied)
+ *   C: 30 + 40 × (0.5 − 0.5)/0.5 = 0 + (30 − 10) = 20 + 2                    →  52   rank 2  black (bottom, tied)
+ *   D: 20 + 40 (1/1) + 30 + 0 = 90, but 1 relapse → veto                      →  90   rank 4  black (veto)
+ *
+ * Month Q (no problems: nothing due → 结案率 full marks, 超期数 0): manual scores A 95, B 50, C 95, D 95 →
+ *   A, C, D 30 + 40 + 30 = 100 (rank 1, red — a tie at the edge is on the list), B 0 + 40 + 30 = 70 (rank 4, black).
+ * Q is published, so in P B's black-list months in a row are 2 → 约谈 proposed; C and D start at 1.
+ *
+ * After B's objection is adjusted by +10: B 62 (rank 2, no list), C 52 (rank 3, black), D (veto, rank 4, black).
+ */
+import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatPeriod, periodEnd, periodLabel, periodOf, previousPeriod } from '../../common/period';
+import type { Client } from '../support/client';
+import { createTenant, type Tenant } from '../support/factories';
+import { engineName, getHarness } from '../support/harness';
+import { act, report } from '../support/problems';
+
+let t: Tenant;
+let other: Tenant;
+let office: Client;
+let leader: Client;
+let unitA: Client;
+let unitB: Client;
+let volunteer: Client;
+let P = '';
+let Q = '';
+const U: Record<'A' | 'B' | 'C' | 'D', string> = { A: '', B: '', C: '', D: '' };
+const problems: Record<string, string[]> = { A: [], B: [], C: [], D: [] };
+let schemeId = '';
+let runQ = '';
+let runP = '';
+
+type Item = {
+  subjectId: string;
+  subjectName: string;
+  score: number;
+  rank: number;
+  list: string | null;
+  veto: boolean;
+  blackStreak: number;
+  proposal: string | null;
+  indicators: Array<{ code: string; value: number | null; points: number; vetoed: boolean }>;
+};
+
+const SCHEME = () => ({
+  campaignId: t.campaignId,
+  name: `县直部门月度考核${t.tag}`,
+  periodType: 'month',
+  redCount: 1,
+  blackCount: 1,
+  groups: [
+    {
+      name: '县直部门',
+      subjectType: 'unit',
+      unitIds: [U.A, U.B, U.C, U.D],
+      indicators: [
+        {
+          code: 'manual.score',
+          weight: 30,
+          rule: {
+            type: 'grade',
+            bands: [
+              { min: 90, points: 30 },
+              { min: 75, points: 20 },
+              { min: 60, points: 10 },
+            ],
+          },
+        },
+        { code: 'problem.close_rate', weight: 40, rule: { type: 'linear', floor: 0.5, ceiling: 1 } },
+        { code: 'problem.overdue_count', weight: 30, rule: { type: 'deduction', per: 10, cap: 20 } },
+        { code: 'manual.bonus', weight: 1, rule: { type: 'bonus', per: 2, cap: 3 } },
+        { code: 'problems.relapses', weight: 1, rule: { type: 'veto' } },
+      ],
+    },
+  ],
+});
+
+/** One entry of a zip (a .docx part) as text. */
+async function zipEntry(buffer: Buffer, name: string): Promise<string> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (e, z) => (e || !z ? reject(e) : resolve(z))),
+  );
+  return new Promise((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if (entry.fileName !== name) return zip.readEntry();
+      zip.openReadStream(entry, (e, stream) => {
+        if (e || !stream) return reject(e);
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      });
+    });
+    zip.on('end', () => reject(new Error(`${name} not in the zip`)));
+    zip.readEntry();
+  });
+}
+
+const must = (res: { status: number; body: unknown }, status: number) => {
+  expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(status);
+  return res.body as any;
+};
+
+async function results(c: Client, runId: string): Promise<Map<string, Item>> {
+  const body = must(await c.get(`/api/evaluation/runs/${runId}/results`), 200);
+  return new Map((body.groups.flatMap((g: { items: Item[] }) => g.items) as Item[]).map((i) => [i.subjectId, i]));
+}
+
+async function transition(c: Client, runId: string, action: string, extra: Record<string, unknown> = {}) {
+  return c.post(`/api/evaluation/runs/${runId}/transitions`, { action, ...extra });
+}
+
+async function manual(code: string, unit: string, period: string, value: number) {
+  const res = await office.post('/api/evaluation/manual-scores', {
+    code,
+    subjectType: 'unit',
+    subjectId: unit,
+    period,
+    value,
+    reason: code === 'manual.score' ? '领导小组月度评议' : '获市级表彰',
+  });
+  must(res, 204);
+}
+
+describe(`evaluation engine (${engineName})`, () => {
+  beforeAll(async () => {
+    [t, other] = await Promise.all([createTenant(), createTenant()]);
+    const { clock, database } = await getHarness();
+    let p = periodOf('month', clock.now());
+    if (periodEnd(p).getTime() - clock.now().getTime() < 12 * 3600_000) {
+      clock.set(new Date(periodEnd(p).getTime() + 24 * 3600_000));
+      p = periodOf('month', clock.now());
+    }
+    P = formatPeriod(p);
+    Q = formatPeriod(previousPeriod(p));
+    office = await t.asScript('office');
+    leader = await t.asScript('leader');
+    unitA = await t.asScript('unit');
+    unitB = await t.asScript('unit2');
+    volunteer = await t.asScript('volunteer');
+    const db = database.db;
+    const now = clock.now();
+    const addUnit = async (name: string) =>
+      (
+        await db
+          .insertInto('units')
+          .values({
+            name: `${name}${t.tag}`,
+            type: 'county_dept',
+            region_id: t.countyId,
+            head_name: '赵立新',
+            head_phone: '13900000011',
+            liaison_name: '孙丽',
+            liaison_phone: '13900000012',
+            created_at: now,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    U.A = t.unitAId;
+    U.B = t.unitBId;
+    U.C = await addUnit('住建局');
+    U.D = await addUnit('交通运输局');
+
+    // Problems dispatched now (in P), then set to the states of the example.
+    const dispatched = async (key: keyof typeof U) => {
+      const pr = await report(office, t.townAId, { description: `背街小巷暴露垃圾${t.tag}` });
+      await act(office, pr.id, 'accept');
+      await act(office, pr.id, 'dispatch', { unitId: U[key] });
+      problems[key].push(pr.id);
+      return pr.id as string;
+    };
+    const closed = (id: string) =>
+      db
+        .updateTable('problems')
+        .set({ state: 'closed', closed_at: now, rectified_at: now, verify_count: 1 })
+        .where('id', '=', id)
+        .execute();
+    const late = (id: string) =>
+      db
+        .updateTable('problems')
+        .set({ deadline: new Date(now.getTime() - 3600_000) })
+        .where('id', '=', id)
+        .execute();
+    for (let i = 0; i < 2; i++) await closed(await dispatched('A'));
+    for (let i = 0; i < 3; i++) await closed(await dispatched('B'));
+    await late(await dispatched('B'));
+    await closed(await dispatched('C'));
+    await late(await dispatched('C'));
+    const dClosed = await dispatched('D');
+    await closed(dClosed);
+    const relapse = await dispatched('D');
+    await db.updateTable('problems').set({ relapsed_from: dClosed }).where('id', '=', relapse).execute();
+
+    for (const [k, v] of Object.entries({ A: 95, B: 65, C: 92, D: 88 })) await manual('manual.score', U[k as 'A'], P, v);
+    for (const [k, v] of Object.entries({ A: 2, B: 1, C: 1 })) await manual('manual.bonus', U[k as 'A'], P, v);
+    for (const [k, v] of Object.entries({ A: 95, B: 50, C: 95, D: 95 })) await manual('manual.score', U[k as 'A'], Q, v);
+  }, 180_000);
+
+  it('lists the indicator catalogue with the contract codes', async () => {
+    const body = must(await office.get('/api/evaluation/indicators'), 200);
+    const codes = new Map(body.items.map((i: { code: string }) => [i.code, i]));
+    for (const code of [
+      'problem.close_rate',
+      'problem.on_time_rate',
+      'problem.rework_rate',
+      'problem.overdue_count',
+      'inspection.avg_score_rate',
+      'materials.completeness_rate',
+      'manual.score',
+    ])
+      expect(codes.has(code), code).toBe(true);
+    expect(codes.get('problem.overdue_count')).toMatchObject({ unit: '件', direction: 'lower', aliasOf: 'problems.overdue' });
+    expect(codes.get('inspections.covert_findings')).toMatchObject({ name: '暗访问题数', direction: 'lower' });
+    // Outside the office, leaders and task force the catalogue is not offered.
+    expect((await unitA.get('/api/evaluation/indicators')).status).toBe(403);
+  });
+
+  it('refuses unknown indicator codes, non-positive weights and unusable rules with 422 naming the field; nothing is stored', async () => {
+    const bad = SCHEME();
+    bad.groups[0].indicators[1] = { code: 'problem.nonexistent', weight: 40, rule: { type: 'linear', floor: 0.5, ceiling: 1 } };
+    const a = must(await office.post('/api/evaluation/schemes', bad), 422);
+    expect(a.error.message).toContain('groups[0]（县直部门）.indicators[1].code');
+    expect(a.error.message).toContain('problem.nonexistent');
+    const zero = SCHEME();
+    zero.groups[0].indicators[0].weight = 0;
+    expect(must(await office.post('/api/evaluation/schemes', zero), 422).error.message).toMatch(/indicators\[0\]\.weight：权重须为正数/);
+    const negative = SCHEME();
+    negative.groups[0].indicators[2].weight = -5;
+    expect(must(await office.post('/api/evaluation/schemes', negative), 422).error.message).toContain('权重须为正数');
+    const floor = SCHEME();
+    floor.groups[0].indicators[1].rule = { type: 'linear', floor: 1, ceiling: 0.5 };
+    expect(must(await office.post('/api/evaluation/schemes', floor), 422).error.message).toContain('下限（floor）须小于上限');
+    const site = SCHEME();
+    (site.groups[0] as { subjectType: string }).subjectType = 'site';
+    delete (site.groups[0] as { unitIds?: string[] }).unitIds;
+    expect(must(await office.post('/api/evaluation/schemes', site), 422).error.message).toContain('不按点位统计');
+    const foreign = SCHEME();
+    foreign.groups[0].unitIds = [other.unitAId];
+    expect(must(await office.post('/api/evaluation/schemes', foreign), 422).error.message).toContain('unitIds');
+    // A malformed body is a 400 (Chinese, from the schema).
+    expect((await office.post('/api/evaluation/schemes', { ...SCHEME(), groups: [] })).status).toBe(400);
+    const list = must(await office.get(`/api/evaluation/schemes?campaignId=${t.campaignId}`), 200);
+    expect(list.total).toBe(0);
+  });
+
+  it('creates a versioned scheme the office reads back; units and other counties cannot', async () => {
+    const created = must(await office.post('/api/evaluation/schemes', SCHEME()), 201);
+    expect(created.version).toBe(1);
+    schemeId = created.id;
+    const s = must(await office.get(`/api/evaluation/schemes/${schemeId}`), 200);
+    expect(s).toMatchObject({
+      version: 1,
+      latest: true,
+      redCount: 1,
+      blackCount: 1,
+      objectionDays: 5,
+      abilities: { edit: true, run: true },
+    });
+    expect(s.escalation).toEqual([
+      { streak: 2, action: 'interview' },
+      { streak: 3, action: 'accountability' },
+    ]);
+    expect((await unitA.get(`/api/evaluation/schemes/${schemeId}`)).status).toBe(404);
+    expect((await (await other.asScript('office')).get(`/api/evaluation/schemes/${schemeId}`)).status).toBe(404);
+    expect((await leader.post('/api/evaluation/schemes', SCHEME())).status).toBe(403);
+  });
+
+  it('runs month Q, takes it through 公示, 审定 and 发布 with the scope of each state', async () => {
+    runQ = must(await office.post('/api/evaluation/runs', { schemeId, period: Q }), 201).id;
+    const r = await results(office, runQ);
+    expect([U.A, U.B, U.C, U.D].map((u) => [r.get(u)!.score, r.get(u)!.rank, r.get(u)!.list])).toEqual([
+      [100, 1, 'red'],
+      [70, 4, 'black'],
+      [100, 1, 'red'],
+      [100, 1, 'red'],
+    ]);
+    // 草稿: only the office, leaders and task force know the run.
+    for (const c of [unitA, unitB, volunteer]) {
+      expect((await c.get(`/api/evaluation/runs/${runQ}`)).status).toBe(404);
+      expect((await c.get(`/api/evaluation/runs/${runQ}/results`)).status).toBe(404);
+    }
+    expect(must(await volunteer.get('/api/evaluation/runs'), 200).items.map((x: { id: string }) => x.id)).not.toContain(runQ);
+    expect(must(await leader.get(`/api/evaluation/runs/${runQ}`), 200).allowedActions).toEqual([]);
+    expect(must(await office.get(`/api/evaluation/runs/${runQ}`), 200).allowedActions).toEqual(['publicize']);
+    // The leader cannot publicize; the office cannot sign off (403: they may read, not act).
+    expect((await transition(leader, runQ, 'publicize')).status).toBe(403);
+    must(await transition(office, runQ, 'publicize'), 200);
+    expect((await transition(office, runQ, 'sign_off')).status).toBe(403);
+    // 公示: a unit sees its own row only.
+    const own = must(await unitB.get(`/api/evaluation/runs/${runQ}/results`), 200);
+    expect(own.groups.flatMap((g: { items: Item[] }) => g.items.map((i) => i.subjectId))).toEqual([U.B]);
+    expect((await volunteer.get(`/api/evaluation/runs/${runQ}`)).status).toBe(404);
+    const signed = must(await transition(leader, runQ, 'sign_off', { comment: '同意' }), 200);
+    expect(signed.run).toMatchObject({ state: 'signed_off', signOffComment: '同意', signedOffByName: 'leader用户' });
+    expect(signed.run.signedOffAt).toBeTruthy();
+    must(await transition(office, runQ, 'publish'), 200);
+    // 已发布: everyone in the county sees the whole ranking; another county does not.
+    expect((await results(volunteer, runQ)).size).toBe(4);
+    expect((await results(unitA, runQ)).size).toBe(4);
+    expect((await (await other.asScript('volunteer')).get(`/api/evaluation/runs/${runQ}`)).status).toBe(404);
+    expect((await (await other.asScript('office')).get(`/api/evaluation/runs/${runQ}/results`)).status).toBe(404);
+    // A published run is frozen: no second run of the month, no second publication.
+    expect((await office.post('/api/evaluation/runs', { schemeId, period: Q })).status).toBe(409);
+    expect((await transition(office, runQ, 'publish')).status).toBe(422);
+  });
+
+  it('computes month P exactly as worked out by hand: points, ties, veto, red and black lists, consecutive months', async () => {
+    runP = must(await office.post('/api/evaluation/runs', { schemeId, period: P }), 201).id;
+    const r = await results(office, runP);
+    const points = (u: string) => r.get(u)!.indicators.map((i) => i.points);
+    const values = (u: string) => r.get(u)!.indicators.map((i) => i.value);
+    expect(values(U.A)).toEqual([95, 1, 0, 2, 0]);
+    expect(points(U.A)).toEqual([30, 40, 30, 3, 0]);
+    expect(values(U.B)).toEqual([65, 0.75, 1, 1, 0]);
+    expect(points(U.B)).toEqual([10, 20, 20, 2, 0]);
+    expect(values(U.C)).toEqual([92, 0.5, 1, 1, 0]);
+    expect(points(U.C)).toEqual([30, 0, 20, 2, 0]);
+    expect(values(U.D)).toEqual([88, 1, 0, 0, 1]);
+    expect(points(U.D)).toEqual([20, 40, 30, 0, 0]);
+    expect(r.get(U.D)!.indicators[4].vetoed).toBe(true);
+    const row = (u: string) => {
+      const x = r.get(u)!;
+      return [x.score, x.rank, x.list, x.veto, x.blackStreak, x.proposal];
+    };
+    expect(row(U.A)).toEqual([103, 1, 'red', false, 0, null]);
+    expect(row(U.B)).toEqual([52, 2, 'black', false, 2, 'interview']); // black in Q too: 约谈
+    expect(row(U.C)).toEqual([52, 2, 'black', false, 1, null]);
+    expect(row(U.D)).toEqual([90, 4, 'black', true, 1, null]);
+    // The answer lists the group in rank order.
+    const body = must(await office.get(`/api/evaluation/runs/${runP}/results`), 200);
+    expect(body.run).toMatchObject({ id: runP, state: 'draft', period: P });
+    expect(body.groups[0].items.map((i: Item) => i.rank)).toEqual([1, 2, 2, 4]);
+  });
+
+  it('each value keeps its provenance: the exact problems (and which count), the manual entry', async () => {
+    const prov = must(await office.get(`/api/evaluation/runs/${runP}/subjects/${U.B}/provenance?code=problem.close_rate`), 200);
+    expect(prov.items.map((i: { recordId: string }) => i.recordId).sort()).toEqual([...problems.B].sort());
+    expect(prov.items.filter((i: { counted: boolean }) => i.counted)).toHaveLength(3);
+    expect(prov.items[0].link).toMatch(/^\/api\/problems\//);
+    const overdue = must(await office.get(`/api/evaluation/runs/${runP}/subjects/${U.C}/provenance?code=problems.overdue`), 200);
+    expect(overdue.items.filter((i: { counted: boolean }) => i.counted).map((i: { recordId: string }) => i.recordId)).toEqual([
+      problems.C[1],
+    ]);
+    const veto = must(await office.get(`/api/evaluation/runs/${runP}/subjects/${U.D}/provenance?code=problems.relapses`), 200);
+    expect(veto.items.filter((i: { counted: boolean }) => i.counted).map((i: { recordId: string }) => i.recordId)).toEqual([problems.D[1]]);
+    const all = must(await office.get(`/api/evaluation/runs/${runP}/subjects/${U.A}/provenance`), 200);
+    const manualRow = all.items.find((i: { code: string }) => i.code === 'manual.score');
+    expect(manualRow).toMatchObject({ recordType: 'manual_score', label: '领导小组月度评议', counted: true });
+    // A draft is nobody else's; a subject outside the run is 404.
+    expect((await unitB.get(`/api/evaluation/runs/${runP}/subjects/${U.B}/provenance`)).status).toBe(404);
+    expect((await office.get(`/api/evaluation/runs/${runP}/subjects/${other.unitAId}/provenance`)).status).toBe(404);
+  });
+
+  it('objections: only the unit for its own row, within 公示; the office adjusts; the group is re-ranked; 审定 waits', async () => {
+    must(await transition(office, runP, 'publicize'), 200);
+    // Unit A cannot object for B (404), nor may the office file one.
+    expect(
+      (await unitA.post(`/api/evaluation/runs/${runP}/objections`, { subjectId: U.B, reason: '我单位认为乙单位分数有误' })).status,
+    ).toBe(404);
+    expect((await office.post(`/api/evaluation/runs/${runP}/objections`, { subjectId: U.B, reason: '代为申诉测试内容' })).status).toBe(404);
+    expect((await unitB.post(`/api/evaluation/runs/${runP}/objections`, { subjectId: U.B, reason: '短' })).status).toBe(400);
+    const objection = must(
+      await unitB.post(`/api/evaluation/runs/${runP}/objections`, {
+        subjectId: U.B,
+        reason: '超期问题系上级调整任务所致，已于当日完成整改，请求核减扣分',
+      }),
+      201,
+    );
+    expect(objection).toMatchObject({ state: 'pending', subjectId: U.B, abilities: { answer: false } });
+    // A's liaison sees neither B's row nor B's objection.
+    expect((await unitA.get(`/api/evaluation/objections/${objection.id}`)).status).toBe(404);
+    expect(must(await unitA.get(`/api/evaluation/runs/${runP}/objections`), 200).items).toEqual([]);
+    // 审定 waits for the answer.
+    const blocked = must(await transition(leader, runP, 'sign_off'), 422);
+    expect(blocked.error.message).toContain('尚有 1 件申诉未答复');
+    expect((await unitB.post(`/api/evaluation/objections/${objection.id}/answer`, { decision: 'reject', reason: '不行' })).status).toBe(
+      403,
+    );
+    expect(
+      (await office.post(`/api/evaluation/objections/${objection.id}/answer`, { decision: 'adjust', reason: '情况属实' })).status,
+    ).toBe(422);
+    const answered = must(
+      await office.post(`/api/evaluation/objections/${objection.id}/answer`, {
+        decision: 'adjust',
+        reason: '经核实情况属实，加回 10 分',
+        adjustment: 10,
+      }),
+      200,
+    );
+    expect(answered).toMatchObject({ state: 'adjusted', adjustment: 10 });
+    expect(
+      (await office.post(`/api/evaluation/objections/${objection.id}/answer`, { decision: 'reject', reason: '重复答复' })).status,
+    ).toBe(422);
+    const r = await results(office, runP);
+    const row = (u: string) => [r.get(u)!.score, r.get(u)!.rank, r.get(u)!.list];
+    expect(row(U.A)).toEqual([103, 1, 'red']);
+    expect(row(U.B)).toEqual([62, 2, null]);
+    expect(row(U.C)).toEqual([52, 3, 'black']);
+    expect(row(U.D)).toEqual([90, 4, 'black']);
+    expect(r.get(U.B)!.proposal).toBeNull();
+    // Unit B now sees its adjusted row, and only it.
+    const own = await results(unitB, runP);
+    expect([...own.keys()]).toEqual([U.B]);
+    expect(own.get(U.B)!.score).toBe(62);
+    must(await transition(leader, runP, 'sign_off'), 200);
+    // After the 公示 no more objections.
+    expect((await unitB.post(`/api/evaluation/runs/${runP}/objections`, { subjectId: U.B, reason: '再次申诉，请求复核' })).status).toBe(
+      422,
+    );
+    must(await transition(office, runP, 'publish'), 200);
+  });
+
+  it('editing the scheme makes version 2 and leaves the run on version 1; a revision diffs against the published run', async () => {
+    const s2 = must(
+      await office.request('PUT', `/api/evaluation/schemes/${schemeId}`, { ...SCHEME(), campaignId: undefined, redCount: 2 }),
+      201,
+    );
+    expect(s2.version).toBe(2);
+    expect(must(await office.get(`/api/evaluation/schemes/${schemeId}`), 200).latest).toBe(false);
+    expect((await office.request('PUT', `/api/evaluation/schemes/${schemeId}`, { ...SCHEME(), campaignId: undefined })).status).toBe(409);
+    expect(must(await office.get(`/api/evaluation/runs/${runP}`), 200)).toMatchObject({ schemeId, schemeVersion: 1, state: 'published' });
+
+    // A's 人工评分 is corrected after publication: the published run does not move; 重新计算 makes revision 2.
+    await manual('manual.score', U.A, P, 70);
+    expect((await results(office, runP)).get(U.A)!.score).toBe(103);
+    const revised = must(await transition(office, runP, 'revise'), 200);
+    expect(revised.run.state).toBe('published');
+    const rev = must(await office.get(`/api/evaluation/runs/${revised.revisionId}`), 200);
+    expect(rev).toMatchObject({ state: 'draft', revision: 2, revisesRunId: runP, schemeVersion: 1 });
+    // A: 10 + 40 + 30 + 3 = 83, still first; B loses the objection's +10 (52, tied again with C).
+    const diff = new Map(rev.diff.map((d: { subjectId: string }) => [d.subjectId, d]));
+    expect(diff.get(U.A)).toMatchObject({ before: { score: 103, rank: 1, list: 'red' }, after: { score: 83, rank: 1, list: 'red' } });
+    expect(diff.get(U.B)).toMatchObject({ before: { score: 62, rank: 2, list: null }, after: { score: 52, rank: 2, list: 'black' } });
+    expect(diff.has(U.D)).toBe(false);
+    expect((await transition(office, runP, 'revise')).status).toBe(409);
+    // Publishing the revision supersedes the published run.
+    for (const [c, a] of [
+      [office, 'publicize'],
+      [leader, 'sign_off'],
+      [office, 'publish'],
+    ] as const)
+      must(await transition(c, revised.revisionId, a), 200);
+    expect(must(await office.get(`/api/evaluation/runs/${runP}`), 200).state).toBe('superseded');
+    const runs = must(await volunteer.get(`/api/evaluation/runs?period=${P}`), 200);
+    expect(runs.items.map((x: { id: string; state: string }) => [x.id, x.state])).toEqual([
+      [revised.revisionId, 'published'],
+      [runP, 'superseded'],
+    ]);
+  });
+
+  it('exports the ranking as .xlsx: title with the month, 序号, numbers as numbers; a unit in 公示 gets its own row only', async () => {
+    const res = await office.get(`/api/evaluation/runs/${runQ}/results.xlsx`);
+    expect(res.status).toBe(200);
+    expect(String(res.headers['content-type'])).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as never);
+    const ws = wb.getWorksheet('县直部门')!;
+    expect(String(ws.getRow(1).getCell(1).value)).toContain(`${periodLabel(Q)}创建工作考核排名`);
+    let header = 0;
+    ws.eachRow((row, n) => {
+      if (row.getCell(1).value === '序号') header = n;
+    });
+    expect(header).toBeGreaterThan(0);
+    const headers = (ws.getRow(header).values as unknown[]).slice(1);
+    expect(headers.slice(0, 4)).toEqual(['序号', '排名', '考核对象', '总分']);
+    const rows = [header + 1, header + 2, header + 3, header + 4].map((n) => (ws.getRow(n).values as unknown[]).slice(1));
+    expect(rows.map((r) => [r[0], r[1], r[3]])).toEqual([
+      [1, 1, 100],
+      [2, 1, 100],
+      [3, 1, 100],
+      [4, 4, 70],
+    ]);
+    expect(rows[3][2]).toBe(`市场监管局${t.tag}`);
+    expect(rows[3]).toContain('黑榜');
+    // The 结案率 column is a rate (a % number), nothing measured is an empty cell, its points are a number.
+    const rate = headers.indexOf('结案率');
+    expect(rate).toBeGreaterThan(0);
+    expect(rows[0][rate]).toBeUndefined();
+    expect(rows[0][rate + 1]).toBe(40);
+    expect(ws.getRow(header + 1).getCell(rate + 1).numFmt).toBe('0.0%');
+    expect((await volunteer.get(`/api/evaluation/runs/${runQ}/results.xlsx`)).status).toBe(200);
+    expect((await (await other.asScript('office')).get(`/api/evaluation/runs/${runQ}/results.xlsx`)).status).toBe(404);
+  });
+
+  it('a published month has a bulletin, a 公文 titled 关于…创建工作考核排名情况的通报, and cannot be run again', async () => {
+    const res = await office.get(`/api/evaluation/runs/${runQ}/bulletin.docx`);
+    expect(res.status).toBe(200);
+    expect(String(res.headers['content-disposition'])).toContain(
+      encodeURIComponent(`关于${periodLabel(Q)}创建工作考核排名情况的通报.docx`),
+    );
+    const text = (await zipEntry(res.raw, 'word/document.xml')).replace(/<[^>]+>/g, '');
+    expect(text).toContain(`关于${periodLabel(Q)}创建工作考核排名情况的通报`);
+    expect(text).toContain(`市场监管局${t.tag}列入本月黑榜`);
+    expect(text).toContain('下步工作要求');
+    if (process.env.EVALUATION_DOCS_DIR) {
+      const fs = await import('node:fs');
+      fs.writeFileSync(`${process.env.EVALUATION_DOCS_DIR}/bulletin-${engineName}.docx`, res.raw);
+      fs.writeFileSync(
+        `${process.env.EVALUATION_DOCS_DIR}/results-${engineName}.xlsx`,
+        (await office.get(`/api/evaluation/runs/${runQ}/results.xlsx`)).raw,
+      );
+    }
+    const draft = must(await office.post('/api/evaluation/runs', { schemeId, period: P }), 409);
+    expect(draft.error.message).toContain('重新计算');
+    // Another county never learns the run exists.
+    expect((await (await other.asScript('office')).get(`/api/evaluation/runs/${runQ}/bulletin.docx`)).status).toBe(404);
+  });
+
+  it("another county's office reaches nothing of it, and the audit trail names each step in Chinese", async () => {
+    const o2 = await other.asScript('office');
+    expect((await o2.post('/api/evaluation/runs', { schemeId, period: P })).status).toBe(404);
+    expect((await transition(o2, runQ, 'revise')).status).toBe(404);
+    expect(must(await o2.get('/api/evaluation/runs'), 200).items.map((x: { id: string }) => x.id)).not.toContain(runQ);
+    expect(must(await o2.get('/api/evaluation/schemes'), 200).items.map((x: { id: string }) => x.id)).not.toContain(schemeId);
+    const manual2 = await o2.post('/api/evaluation/manual-scores', {
+      code: 'manual.score',
+      subjectType: 'unit',
+      subjectId: U.A,
+      period: P,
+      value: 1,
+      reason: '越权录入',
+    });
+    expect(manual2.status).toBe(404);
+    const { database } = await getHarness();
+    const actions = await database.db.selectFrom('audit_events').select('action').where('subject_id', '=', runQ).orderBy('id').execute();
+    expect(actions.map((a) => a.action)).toEqual([
+      'evaluation_run.created',
+      'evaluation_run.publicize',
+      'evaluation_run.sign_off',
+      'evaluation_run.publish',
+    ]);
+    void crypto;
+  });
+});
