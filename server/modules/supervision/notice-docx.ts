@@ -7,8 +7,6 @@
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import type { Paragraph, Table } from 'docx';
-import { labelOf } from '../../../common/labels';
-import { PROBLEM_SEVERITY_LABELS } from '../../../common/problem-workflow';
 import type { Actor } from '../../platform/actor';
 import type { Db } from '../../platform/db';
 import { body, buildGongwen, documentNumber, fieldTable, figure } from '../../platform/gongwen';
@@ -16,18 +14,8 @@ import { issuingOffice } from '../../platform/issuing-office';
 import type { FileStorage } from '../../platform/storage';
 import { visiblePhotos } from '../../platform/visibility';
 import type { ProblemRow } from '../problems/repository';
-import type { findNotice } from './repository';
-
-type Notice = NonNullable<Awaited<ReturnType<typeof findNotice>>>;
-
-const time = (d: Date | null) =>
-  d
-    ? new Date(new Date(d).getTime() + 8 * 3600_000)
-        .toISOString()
-        .slice(0, 16)
-        .replace('T', ' ')
-        .replace(/^(\d{4})-(\d{2})-(\d{2})/, '$1年$2月$3日')
-    : '—';
+import { noticeFacts, noticeTime as time } from './presenter';
+import { roundCampaignId, type Notice } from './repository';
 
 /** The notice's number: its place among the notices issued in the office's area in its year (Beijing time). */
 async function noticeNumber(db: Db, n: Notice, officeRegionId: string, year: number): Promise<number> {
@@ -43,32 +31,13 @@ async function noticeNumber(db: Db, n: Notice, officeRegionId: string, year: num
 
 /** Builds the 督办单 .docx for a notice the actor may read. */
 export async function buildNoticeDocx(db: Db, storage: FileStorage, actor: Actor, n: Notice, p: ProblemRow): Promise<Buffer> {
-  const office = await issuingOffice(
-    db,
-    p.round_id
-      ? ((await db.selectFrom('inspection_rounds').select('campaign_id').where('id', '=', p.round_id).executeTakeFirst())?.campaign_id ??
-          null)
-      : null,
-    p.region_id,
-  );
+  const office = await issuingOffice(db, await roundCampaignId(db, p.round_id), p.region_id);
   const issued = new Date(n.issued_at);
   const year = new Date(issued.getTime() + 8 * 3600_000).getUTCFullYear();
   const number = documentNumber(`${office.prefix}督`, year, await noticeNumber(db, n, office.regionId, year));
   const children: Array<Paragraph | Table> = [
     body(`你单位负责整改的问题（编号${p.code}）已超过整改时限，至今未整改到位。根据创建工作督查督办有关规定，现予以督办。具体情况如下：`),
-    fieldTable([
-      ['督办单编号', n.code],
-      ['问题编号', p.code],
-      ['责任单位', p.unit_name ?? '—'],
-      ['问题类别', p.category_name],
-      ['严重程度', labelOf(PROBLEM_SEVERITY_LABELS, p.severity)],
-      ['问题地点', p.address ?? p.region_name],
-      ['问题描述', p.description],
-      ['原整改时限', time(p.deadline)],
-      ['督办时间', time(n.issued_at)],
-      ['督办整改期限', time(n.deadline)],
-      ['升级督办', n.escalated_at ? `${time(n.escalated_at)}，报送${n.escalated_to ?? ''}` : '未升级'],
-    ]),
+    fieldTable(noticeFacts(n, p)),
   ];
   const photo = (await visiblePhotos(db, actor, p.id)).find((x) => x.stage === 'report');
   if (photo) {
