@@ -1,10 +1,11 @@
 /** SQL for problems: lookups with names, scoped filtered lists, counters, timeline and photos. */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type InsertQueryBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { DEADLINE_STATES } from '../../../common/problem-workflow';
 import type { Actor } from '../../platform/actor';
 import type { Db, Tx } from '../../platform/db';
 import { siteVisibleSql, visibleRoundSql } from '../../platform/visibility';
 import type { DB } from '../../platform/schema';
+import type { AnyInsert } from '../../platform/write-batch';
 
 type ProblemEb = ExpressionBuilder<
   DB & { r: DB['regions']; u: DB['units']; c: DB['problem_categories']; ir: DB['inspection_rounds'] },
@@ -223,6 +224,104 @@ export async function problemPlaces(db: Db, actor: Actor, p: { site_id: string |
 /** Supervision notices (督办单) issued on a problem. */
 export function noticesOf(db: Db, problemId: string) {
   return db.selectFrom('supervision_notices').selectAll().where('problem_id', '=', problemId).orderBy('issued_at').execute();
+}
+
+/** What a report checks before it writes (`reportCheck`), and its code when every check passed. */
+export interface ReportCheck {
+  /** The problem this reporter already created with this client id (a resend). */
+  existing_id: string | null;
+  site_found: boolean;
+  site_path: string | null;
+  /** The region asked for, else the site's, else the reporter's, else the reporter's unit's (null: none). */
+  wanted_region_id: string | null;
+  /** That region, when it exists. */
+  region_id: string | null;
+  region_path: string | null;
+  /** The category applies in the region and is on there (and so is its major class). */
+  category_usable: boolean;
+  /** The next code of the region's county (WT…), taken only when the report may be written. */
+  code: string | null;
+}
+
+/**
+ * Everything a report looks up before it writes, in one statement: the resend (reporter, client id), the site and its
+ * region's path, the region the report belongs to (asked, else the site's, else the reporter's or his unit's), whether
+ * the category applies there and is on (the nearest region's switch, else the category's own flag; a minor class only
+ * with its major), and — only when the reporter may write (`mayWrite`), this is no resend and every check passes
+ * inside the reporter's area (`area`: a global grant or the region paths of his reporting roles) — the code from
+ * `next_problem_code` (a report that is refused takes no number). The caller turns the facts into its Chinese errors.
+ */
+export async function reportCheck(
+  db: Db,
+  a: {
+    reporterId: string;
+    clientId: string;
+    regionId: string | null;
+    siteId: string | null;
+    actorRegionId: string | null;
+    actorUnitId: string | null;
+    categoryCode: string;
+    area: { global: boolean; paths: string[] };
+    mayWrite: boolean;
+    now: Date;
+  },
+): Promise<ReportCheck> {
+  const inArea = (path: RawBuilder<unknown>) =>
+    sql<boolean>`(${a.area.global} or exists (select 1 from unnest(${a.area.paths}::text[]) as area(p) where starts_with(${path}, area.p)))`;
+  const r = await sql<ReportCheck>`
+    with site as (
+      select s.id, sr.id as region_id, sr.path from sites s join regions sr on sr.id = s.region_id where s.id = ${a.siteId}::uuid
+    ),
+    want as (
+      select coalesce(${a.regionId}::uuid, (select region_id from site), ${a.actorRegionId}::uuid,
+                      (select u.region_id from units u where u.id = ${a.actorUnitId}::uuid)) as id
+    ),
+    reg as (
+      select r.id, r.path, string_to_array(trim(both '/' from r.path), '/') as ids from regions r where r.id = (select id from want)
+    ),
+    cat as (
+      select c.code, c.parent_code,
+        coalesce((select s.active from region_category_settings s, reg
+                  where s.category_code = c.code and s.region_id::text = any(reg.ids)
+                  order by array_position(reg.ids, s.region_id::text) desc limit 1), c.active) as active
+      from problem_categories c left join reg on true
+      where (c.code = ${a.categoryCode} or c.code = (select pc.parent_code from problem_categories pc where pc.code = ${a.categoryCode}))
+        and (c.region_id is null or c.region_id::text = any(reg.ids))
+    ),
+    chk as (
+      select
+        (select p.id from problems p where p.reporter_id = ${a.reporterId} and p.client_id = ${a.clientId}) as existing_id,
+        exists (select 1 from site) as site_found,
+        (select path from site) as site_path,
+        (select id from want) as wanted_region_id,
+        (select id from reg) as region_id,
+        (select path from reg) as region_path,
+        coalesce((select c.active and (c.parent_code is null or coalesce((select pc.active from cat pc where pc.code = c.parent_code), false))
+                  from cat c where c.code = ${a.categoryCode}), false) as category_usable
+    )
+    select chk.*,
+      case when ${a.mayWrite} and chk.existing_id is null and chk.region_id is not null and ${inArea(sql.ref('chk.region_path'))}
+             and (${a.siteId}::uuid is null or (chk.site_found and ${inArea(sql.ref('chk.site_path'))})) and chk.category_usable
+           then next_problem_code('WT', chk.region_id, ${a.now}) end as code
+    from chk`.execute(db);
+  return r.rows[0];
+}
+
+/**
+ * Writes a report's rows as one statement (data-modifying CTEs, like `writeTogether`) and answers the new problem as
+ * `findProblem` would: the problem's INSERT is the CTE named \`problems\`, which the final SELECT (the same joins and
+ * names as \`findProblem\`) reads in place of the table — its RETURNING row — so no second statement re-reads it.
+ */
+export async function insertReport(
+  db: Db,
+  problem: InsertQueryBuilder<DB, 'problems', object>,
+  others: AnyInsert[],
+  id: string,
+): Promise<ProblemRow> {
+  const ctes = [sql`problems as (${problem.returningAll()})`, ...others.map((q, i) => sql`${sql.raw(`w${i}`)} as (${q})`)];
+  const answer = base(db).selectAll('problems').select(COLUMNS).where('problems.id', '=', id);
+  const r = await sql<ProblemRow>`with ${sql.join(ctes)} ${answer}`.execute(db);
+  return r.rows[0];
 }
 
 /** The INSERT of a new problem's report photos, in the order given (for a `writeTogether` batch). */

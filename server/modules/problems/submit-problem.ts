@@ -11,11 +11,9 @@ import { AppError } from '../../platform/errors';
 import { authorize } from '../../platform/policy';
 import { jobInsert } from '../../platform/jobs-after-commit';
 import { assertOwnUploads } from '../../platform/visibility';
-import { writeTogether } from '../../platform/write-batch';
 import { noticeJob } from '../notifications/notify';
-import { categoryUsableIn } from '../problem-categories/list-categories';
 import { firstTimelineEntry, problemInsert, reportedEvent, type NewProblemValues } from './insert-problem';
-import { findByClientId, findProblem, nextCode, reportPhotosInsert, timelineInsert, type ProblemRow } from './repository';
+import { findByClientId, findProblem, insertReport, reportCheck, reportPhotosInsert, timelineInsert, type ProblemRow } from './repository';
 import type { SubmitProblemInput } from './schemas';
 import { problemLink } from './verb';
 
@@ -36,43 +34,61 @@ function mayReportIn(actor: Actor, regionPath: string): boolean {
   );
 }
 
-/** Where a report without a region belongs: the reporter's region, else their unit's. */
-async function defaultRegion(ctx: Ctx): Promise<string | null> {
-  if (ctx.actor.regionId) return ctx.actor.regionId;
-  if (!ctx.actor.unitId) return null;
-  const unit = await ctx.db.selectFrom('units').select('region_id').where('id', '=', ctx.actor.unitId).executeTakeFirst();
-  return unit?.region_id ?? null;
+/** The region paths inside which the actor's reporting roles may report (or everywhere: a global grant). */
+function reportArea(actor: Actor): { global: boolean; paths: string[] } {
+  const reporting = actor.grants.filter((g) => (REPORT_SOURCES_BY_ROLE[g.role]?.length ?? 0) > 0);
+  return {
+    global: reporting.some((g) => g.scopeType === 'global'),
+    paths: [...new Set(reporting.flatMap((g) => (g.regionPath ? [g.regionPath] : [])))],
+  };
 }
 
-/** Creates a problem (or returns the one this client already created); `created` says which. */
+/**
+ * Creates a problem (or returns the one this client already created); `created` says which. Three statements after
+ * authentication: every check and the code in one (`reportCheck`), the photos' owner when there are photos, and the
+ * write, which also answers the new row (`insertReport`).
+ */
 export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promise<{ problem: ProblemRow; created: boolean }> {
   authorize(ctx.actor, 'problems.report');
-  const existing = await findByClientId(ctx.db, ctx.actor.id, input.clientId);
-  if (existing) return { problem: (await findProblem(ctx.db, existing.id))!, created: false };
-
-  const source = reportSource(ctx.actor, input.source);
-  const site = input.siteId
-    ? await ctx.db.selectFrom('sites').select(['id', 'region_id']).where('id', '=', input.siteId).executeTakeFirst()
-    : null;
-  if (input.siteId && !site) throw new AppError('validation', '点位不存在');
-  const regionId = input.regionId ?? site?.region_id ?? (await defaultRegion(ctx));
-  if (!regionId) throw new AppError('validation', '请选择问题所在区域');
-  const region = await ctx.db.selectFrom('regions').select(['id', 'path']).where('id', '=', regionId).executeTakeFirst();
-  // Outside the reporter's own area a region answers as if it did not exist (no probing of other counties).
-  if (!region || !mayReportIn(ctx.actor, region.path)) throw new AppError('validation', '所属区域不存在或不在您的工作范围内');
-  if (site) {
-    const sitePath = await ctx.db.selectFrom('regions').select('path').where('id', '=', site.region_id).executeTakeFirstOrThrow();
-    if (!mayReportIn(ctx.actor, sitePath.path)) throw new AppError('validation', '点位不存在');
+  let source: ProblemSource | null = null;
+  let sourceError: unknown = null;
+  try {
+    source = reportSource(ctx.actor, input.source);
+  } catch (error) {
+    sourceError = error;
   }
+  const now = ctx.clock.now();
+  const check = await reportCheck(ctx.db, {
+    reporterId: ctx.actor.id,
+    clientId: input.clientId,
+    regionId: input.regionId ?? null,
+    siteId: input.siteId ?? null,
+    actorRegionId: ctx.actor.regionId,
+    actorUnitId: ctx.actor.unitId,
+    categoryCode: input.categoryCode,
+    area: reportArea(ctx.actor),
+    mayWrite: source !== null,
+    now,
+  });
+  if (check.existing_id) return { problem: (await findProblem(ctx.db, check.existing_id))!, created: false };
+  if (sourceError || !source) throw sourceError;
+  if (input.siteId && !check.site_found) throw new AppError('validation', '点位不存在');
+  if (!check.wanted_region_id) throw new AppError('validation', '请选择问题所在区域');
+  // Outside the reporter's own area a region answers as if it did not exist (no probing of other counties).
+  if (!check.region_id || !check.region_path || !mayReportIn(ctx.actor, check.region_path))
+    throw new AppError('validation', '所属区域不存在或不在您的工作范围内');
+  if (input.siteId && !mayReportIn(ctx.actor, check.site_path ?? '')) throw new AppError('validation', '点位不存在');
   // A category switched off for this region, or another county's local one, is as good as unknown here.
-  if (!(await categoryUsableIn(ctx.db, input.categoryCode, region.path)))
-    throw new AppError('validation', `问题类别 ${input.categoryCode} 不存在或已停用`);
+  if (!check.category_usable) throw new AppError('validation', `问题类别 ${input.categoryCode} 不存在或已停用`);
+  // The code was taken with the checks; a refused upload leaves a gap in the county's numbers, which reveals nothing.
   await assertOwnUploads(ctx.db, ctx.actor, input.photoIds);
+  const code = check.code;
+  if (!code) throw new Error('reportCheck passed every check but took no code');
+  const regionId = check.region_id;
 
-  // The code comes from the county's sequence (no lock); then the problem, its timeline entry, its photos, the
-  // nearest office's notice job and the audit event go to the database as one statement (write-batch.ts): one round
-  // trip, one implicit transaction, all or nothing. The audit event is chained by the sealer after COMMIT.
-  const code = await nextCode(ctx.db, 'WT', regionId, ctx.clock.now());
+  // The problem, its timeline entry, its photos, the nearest office's notice job and the audit event go to the
+  // database as one statement (data-modifying CTEs): one round trip, one implicit transaction, all or nothing, and
+  // the new row comes back from it. The audit event is chained by the sealer after COMMIT.
   const id = randomUUID();
   const values: NewProblemValues = {
     clientId: input.clientId,
@@ -87,24 +103,29 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
     address: input.address ?? null,
     siteId: input.siteId ?? null,
   };
-  const notice = noticeJob([{ nearestOffice: region.path }], {
+  const notice = noticeJob([{ nearestOffice: check.region_path }], {
     kind: 'reported',
     title: `新上报问题 ${code} 待受理`,
     body: input.description.slice(0, 80),
     link: problemLink(id),
     problemId: id,
-    regionPath: region.path,
+    regionPath: check.region_path,
   });
   try {
-    await writeTogether(ctx.db, [
+    const problem = await insertReport(
+      ctx.db,
       problemInsert(ctx.db, ctx, values, code, id),
-      timelineInsert(ctx.db, firstTimelineEntry(ctx, id, values)),
-      ...(input.photoIds.length ? [reportPhotosInsert(ctx.db, id, input.photoIds)] : []),
-      jobInsert(ctx.db, ctx, notice),
-      auditEventInsert(ctx.db, ctx, reportedEvent({ id, code }, values)),
-    ]);
-    if (ctx.afterCommit) ctx.afterCommit.queued += 1; // the nearest office hears of it right after this request
-    return { problem: (await findProblem(ctx.db, id))!, created: true };
+      [
+        timelineInsert(ctx.db, firstTimelineEntry(ctx, id, values)),
+        ...(input.photoIds.length ? [reportPhotosInsert(ctx.db, id, input.photoIds)] : []),
+        jobInsert(ctx.db, ctx, notice),
+        auditEventInsert(ctx.db, ctx, reportedEvent({ id, code }, values)),
+      ],
+      id,
+    );
+    // The node's drain loop delivers the nearest office's notice right after this request (with others' together).
+    if (ctx.afterCommit) ctx.afterCommit.queued += 1;
+    return { problem, created: true };
   } catch (e) {
     // Two resends racing: the unique (reporter, clientId) index lets one win; the other returns it.
     const again = await findByClientId(ctx.db, ctx.actor.id, input.clientId);
