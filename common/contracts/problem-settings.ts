@@ -131,6 +131,25 @@ export const problemCategoryResponse = z.object({
 
 export const problemCategoryList = z.object({ region: settingsRegion.nullable(), items: z.array(problemCategoryResponse) });
 
+/**
+ * The categories reported most in the last `days` days (GET /api/problem-categories/frequent): the caller's own
+ * reports first, then those of the area they report in; only categories usable in the caller's region.
+ */
+export const frequentCategoryList = z.object({
+  days: z.number().int(),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      parentCode: z.string().nullable(),
+      /** Reports by the caller in the window. */
+      mine: z.number().int(),
+      /** Reports in the caller's area in the window (the caller's own included). */
+      reports: z.number().int(),
+    }),
+  ),
+});
+
 export const createdCategory = z.object({ code: z.string(), regionId: id.nullable() });
 /** After a change: the new version and how many minor classes were stopped with a major. */
 export const updatedCategory = z.object({ code: z.string(), version: z.number().int(), cascaded: z.number().int() });
@@ -147,6 +166,7 @@ export type DispatchRuleInput = z.input<typeof dispatchRuleBody>;
 export type CreatedDispatchRuleDto = z.input<typeof createdDispatchRule>;
 export type ProblemCategoryDto = z.input<typeof problemCategoryResponse>;
 export type ProblemCategoryListDto = z.input<typeof problemCategoryList>;
+export type FrequentCategoryListDto = z.input<typeof frequentCategoryList>;
 export type CreateCategoryInput = z.input<typeof createCategoryBody>;
 export type UpdateCategoryInput = z.input<typeof updateCategoryBody>;
 export type CategoryRegionSettingDto = z.input<typeof categoryRegionSetting>;

@@ -10,6 +10,7 @@ import {
   categoryRegionSetting,
   createCategoryBody,
   createdCategory,
+  frequentCategoryList,
   noContent,
   problemCategoryList,
   setCategoryForRegionBody,
@@ -20,6 +21,7 @@ import type { ModuleDeps } from '../../app';
 import { authorize } from '../../platform/policy';
 import { homeRegion, readableRegion } from '../problem-settings/resolve';
 import { createCategory } from './create-category';
+import { frequentCategories } from './frequent-categories';
 import { listCategories } from './list-categories';
 import { categoryRegionParam, resetCategoryForRegion, setCategoryForRegion } from './set-category-for-region';
 import { updateCategory } from './update-category';
@@ -41,6 +43,12 @@ export function categoryRoutes(_deps: ModuleDeps): FastifyPluginAsync {
         : await homeRegion(req.ctx.db, req.ctx.actor, 'problemCategories.list');
       const items = await listCategories(req.ctx.db, req.ctx.actor, region, req.query.includeInactive === 'true');
       return { region: region ? { id: region.id, name: region.name } : null, items };
+    });
+
+    // The phone report form's chips: the caller's most reported categories, then their area's (counts only).
+    app.get('/frequent', { schema: { response: { 200: frequentCategoryList }, tags } }, async (req) => {
+      authorize(req.ctx.actor, 'problemCategories.list');
+      return frequentCategories(req.ctx);
     });
 
     app.post('/', { schema: { body: createCategoryBody, response: { 201: createdCategory }, tags } }, async (req, reply) => {
