@@ -33,6 +33,7 @@ import { STANDARD_HEADERS } from '../support/entities';
 import { createTenant, TENANT_ACCOUNTS, type Tenant, type TenantAccount } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
 import { act, uploadPhoto } from '../support/problems';
+import { formatPeriod, periodOf } from '../../common/period';
 import { multipartForm, workbook } from '../support/xlsx';
 
 const ROLES = TENANT_ACCOUNTS;
@@ -40,7 +41,19 @@ type RoleKey = TenantAccount;
 const SEPARATED: readonly RoleKey[] = ['admin', 'security', 'auditor'];
 const BUSINESS_ROLES = ROLES.filter((r) => !SEPARATED.includes(r));
 /** Kinds of record that hold county business: no 三员 account may read them, in any county. */
-const BUSINESS_KINDS = new Set(['problem', 'file', 'material', 'materialFile', 'round', 'notification', 'notice', 'patrol']);
+const BUSINESS_KINDS = new Set([
+  'problem',
+  'file',
+  'material',
+  'materialFile',
+  'round',
+  'notification',
+  'notice',
+  'patrol',
+  'scheme',
+  'run',
+  'objection',
+]);
 
 /**
  * Which record a path parameter names: `<path up to the parameter>{param}` first, then `{param}` alone.
@@ -71,6 +84,10 @@ const PARAM_KINDS: Record<string, string> = {
   '{fileId}': 'materialFile',
   '/api/indicators/{code}': 'indicator',
   '/api/patrols/{id}': 'patrol',
+  '/api/evaluation/schemes/{id}': 'scheme',
+  '/api/evaluation/runs/{id}': 'run',
+  '/api/evaluation/runs/{id}/subjects/{subjectId}': 'unit',
+  '/api/evaluation/objections/{id}': 'objection',
 };
 
 /** Routes that are the same for every county, with the reason; the sweep skips them. */
@@ -328,8 +345,62 @@ async function build(): Promise<World> {
     200,
     'map settings',
   );
+  // 月评排名: a scheme over units A and B with this month's run published (its bulletin and workbook), and a second
+  // scheme's run in 公示 with unit A's objection to its own row.
+  ids.scheme = must(await office.post('/api/evaluation/schemes', evaluationScheme(t)), 201, 'scheme').id;
+  const month = formatPeriod(periodOf('month', (await getHarness()).clock.now()));
+  ids.run = must(await office.post('/api/evaluation/runs', { schemeId: ids.scheme, period: month }), 201, 'run').id;
+  const leader = await t.as('leader');
+  for (const [c, action] of [
+    [office, 'publicize'],
+    [leader, 'sign_off'],
+    [office, 'publish'],
+  ] as const)
+    must(await c.post(`/api/evaluation/runs/${ids.run}/transitions`, { action }), 200, action);
+  const second = must(
+    await office.post('/api/evaluation/schemes', { ...evaluationScheme(t), name: `季度考核${t.tag}` }),
+    201,
+    'scheme 2',
+  ).id;
+  const open = must(await office.post('/api/evaluation/runs', { schemeId: second, period: month }), 201, 'run 2').id;
+  must(await office.post(`/api/evaluation/runs/${open}/transitions`, { action: 'publicize' }), 200, 'publicize 2');
+  ids.objection = must(
+    await unit.post(`/api/evaluation/runs/${open}/objections`, { subjectId: t.unitAId, reason: `本月结案率统计有误${t.tag}` }),
+    201,
+    'objection',
+  ).id;
+  must(
+    await office.post('/api/evaluation/manual-scores', {
+      code: 'manual.score',
+      subjectType: 'unit',
+      subjectId: t.unitAId,
+      period: month,
+      value: 90,
+      reason: `领导小组评议${t.tag}`,
+    }),
+    204,
+    'manual score',
+  );
   return { t, ids };
 }
+
+/** A 考核方案 over the tenant's two units (its name carries the tag, so a leak is seen). */
+const evaluationScheme = (t: Tenant) => ({
+  campaignId: t.campaignId,
+  name: `月度考核${t.tag}`,
+  periodType: 'month',
+  groups: [
+    {
+      name: '县直部门',
+      subjectType: 'unit',
+      unitIds: [t.unitAId, t.unitBId],
+      indicators: [
+        { code: 'manual.score', weight: 50, rule: { type: 'linear', floor: 60, ceiling: 100 } },
+        { code: 'problem.close_rate', weight: 50, rule: { type: 'linear', floor: 0.5, ceiling: 1 } },
+      ],
+    },
+  ],
+});
 
 let home: World;
 let other: World;
@@ -443,6 +514,17 @@ async function fingerprint(w: World) {
       deadlines: await db.selectFrom('region_deadline_policies').selectAll().where('region_id', 'in', regionIds).execute(),
       rules: await db.selectFrom('dispatch_rules').selectAll().where('region_id', 'in', regionIds).orderBy('id').execute(),
       mapSettings: await db.selectFrom('map_settings').selectAll().where('region_id', 'in', regionIds).orderBy('id').execute(),
+      schemes: await db.selectFrom('evaluation_schemes').selectAll().where('campaign_id', '=', ids.campaign).orderBy('id').execute(),
+      runs: await db.selectFrom('evaluation_runs').selectAll().where('campaign_id', '=', ids.campaign).orderBy('id').execute(),
+      results: await db
+        .selectFrom('evaluation_results as er')
+        .innerJoin('evaluation_runs as e', 'e.id', 'er.run_id')
+        .selectAll('er')
+        .where('e.campaign_id', '=', ids.campaign)
+        .orderBy('er.run_id')
+        .orderBy('er.subject_id')
+        .execute(),
+      objection: await one('evaluation_objections', 'id', ids.objection),
     },
     audit: Number(
       (
@@ -520,6 +602,16 @@ async function bodyFor(method: string, path: string, w: World): Promise<unknown>
       return { name: '偷来的体系', campaignId: home.ids.campaign };
     case 'POST /api/inspection-rounds/{id}/visits':
       return { siteId: ids.site, results: [{ standardId: ids.standard, verdict: 'pass' }] };
+    case 'PUT /api/evaluation/schemes/{id}': {
+      const { campaignId: _c, ...body } = evaluationScheme(w.t);
+      return body;
+    }
+    case 'POST /api/evaluation/runs/{id}/transitions':
+      return { action: 'publicize' };
+    case 'POST /api/evaluation/runs/{id}/objections':
+      return { subjectId: w.t.unitAId, reason: '越权申诉，请求复核本月排名' };
+    case 'POST /api/evaluation/objections/{id}/answer':
+      return { decision: 'reject', reason: '越权答复' };
     case 'POST /api/materials/{id}/review':
       return { decision: 'pass', version: await version('material_submissions', 'id', ids.material) };
     default:

@@ -18,6 +18,7 @@ import { STANDARD_HEADERS } from '../support/entities';
 import { createTenant, PASSWORD, type Tenant } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
 import { act } from '../support/problems';
+import { formatPeriod, periodOf } from '../../common/period';
 import { multipartForm, workbook } from '../support/xlsx';
 import { Client as HttpClient } from '../support/client';
 import { hashPassword } from '../../server/platform/auth/passwords';
@@ -125,6 +126,41 @@ function urls(candidates: Record<string, string[]>): string[] {
   return out.concat(EXTRA());
 }
 
+/** A 考核方案 over units A and B with the indicators a covert round's findings could move. */
+async function evaluationScheme(name: string) {
+  const res = await office.post('/api/evaluation/schemes', {
+    campaignId: t.campaignId,
+    name: `${name}${t.tag}`,
+    periodType: 'month',
+    redCount: 1,
+    blackCount: 1,
+    groups: [
+      {
+        name: '县直部门',
+        subjectType: 'unit',
+        unitIds: [t.unitAId, t.unitBId],
+        indicators: [
+          { code: 'inspection.avg_score_rate', weight: 40, rule: { type: 'linear', floor: 0, ceiling: 1 } },
+          { code: 'inspection.covert_findings', weight: 30, rule: { type: 'deduction', per: 5, cap: 30 } },
+          { code: 'problem.close_rate', weight: 20, rule: { type: 'linear', floor: 0, ceiling: 1 } },
+          { code: 'problem.overdue_count', weight: 10, rule: { type: 'deduction', per: 1, cap: 10 } },
+        ],
+      },
+    ],
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string };
+}
+
+/** A run's figures without its own ids: subject, score, rank, list and every indicator's value and points. */
+async function runFigures(runId: string) {
+  const res = await office.get(`/api/evaluation/runs/${runId}/results`);
+  expect(res.status).toBe(200);
+  return res.body.groups.flatMap((g: { items: Array<Record<string, unknown>> }) =>
+    g.items.map((i) => ({ subjectId: i.subjectId, score: i.score, rank: i.rank, list: i.list, indicators: i.indicators })),
+  );
+}
+
 /** A stable id for a kind with no record in this tenant: the route is still walked (and must answer the same). */
 const unknownIds = new Map<string, string>();
 function unknownId(kind: string): string {
@@ -157,6 +193,10 @@ const ID_CANDIDATES: Record<string, string> = {
   // A tile's position is no id (z/x/y numbers, walked through EXTRA): the same tile server before and after.
   '/api/map-settings/tiles/': 'tile',
   '/api/patrols/': 'patrol',
+  '/api/evaluation/schemes/': 'scheme',
+  '/api/evaluation/runs/': 'run',
+  '/api/evaluation/runs/#subjectId': 'unit',
+  '/api/evaluation/objections/': 'objection',
 };
 const QUERIES: Record<string, () => string> = {
   '/api/inspection-rounds/{id}/checklist': () => `siteId=${ids.site}`,
@@ -363,6 +403,15 @@ beforeAll(async () => {
   await act(unit, ids.problemB, 'acknowledge');
   await act(unit, ids.problemB, 'submit_rectification', { measures: '已清除小广告', photoIds: [await photoBy(unit)] });
   await act(office, ids.problemB, 'verify', { passed: true });
+  // 月评排名: a scheme over units A and B with the indicators a covert round could move, this month's run in 公示 (the
+  // unit reads its own row, the task force all of it) — the run's figures are walked before and after the covert visit.
+  const month = formatPeriod(periodOf('month', (await getHarness()).clock.now()));
+  ids.evaluationMonth = month;
+  ids.scheme = (await evaluationScheme('月度考核')).id;
+  const run = await office.post('/api/evaluation/runs', { schemeId: ids.scheme, period: month });
+  expect(run.status, JSON.stringify(run.body)).toBe(201);
+  ids.run = run.body.id;
+  expect((await office.post(`/api/evaluation/runs/${ids.run}/transitions`, { action: 'publicize' })).status).toBe(200);
   // Indicators: every code for every subject type (the visits land in the current month and year).
   const indicators = (await office.get('/api/indicators')).body.items as Array<{ code: string; subjectTypes: string[] }>;
   expect(indicators.length).toBeGreaterThan(0);
@@ -409,6 +458,8 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
       user: [t.users.unit.id],
       indicator: ids.indicatorCodes.split(','),
       patrol: [ids.patrol],
+      scheme: [ids.scheme],
+      run: [ids.run],
     };
     before = await snapshot([...OUTSIDERS], candidatesBefore);
     again = await snapshot([...OUTSIDERS], candidatesBefore);
@@ -469,6 +520,25 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
     const after = await snapshot([...OUTSIDERS], candidatesAfter);
     expect(differences(before, again, after)).toEqual([]);
   }, 300_000);
+
+  it('a run computed before release counts none of the covert findings; one computed after release does', async () => {
+    const before = await runFigures(ids.run);
+    const during = await office.post('/api/evaluation/runs', {
+      schemeId: (await evaluationScheme('暗访期间考核')).id,
+      period: ids.evaluationMonth,
+    });
+    expect(during.status, JSON.stringify(during.body)).toBe(201);
+    expect(await runFigures(during.body.id)).toEqual(before);
+    const covertFindings = (figures: Array<{ subjectId: string; indicators: Array<{ code: string; value: number }> }>) =>
+      figures.find((f) => f.subjectId === t.unitAId)!.indicators.find((i) => i.code === 'inspection.covert_findings')!.value;
+    expect(covertFindings(before)).toBe(0);
+    // Its provenance lists no covert finding either (the office could see them; the run must not count them).
+    const prov = await office.get(`/api/evaluation/runs/${during.body.id}/subjects/${t.unitAId}/provenance`);
+    expect(prov.status).toBe(200);
+    const listed = prov.body.items.map((i: { recordId: string }) => i.recordId);
+    expect(listed).not.toContain(ids.findingNew);
+    expect(listed).not.toContain(ids.findingAfterClose);
+  }, 120_000);
 
   it('三员 accounts read nothing of the covert round either (no mention of its ids, names, notes or codes)', async () => {
     const secrets = [
@@ -533,5 +603,14 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
       }
     }
     expect(leaks).toEqual([]);
+
+    // Released, the round's findings count: a run computed now has them (so the check before release could fail).
+    const after = await office.post('/api/evaluation/runs', {
+      schemeId: (await evaluationScheme('发布后考核')).id,
+      period: ids.evaluationMonth,
+    });
+    expect(after.status, JSON.stringify(after.body)).toBe(201);
+    const unitA = (await runFigures(after.body.id)).find((f: { subjectId: string }) => f.subjectId === t.unitAId);
+    expect(unitA.indicators.find((i: { code: string }) => i.code === 'inspection.covert_findings').value).toBe(2);
   }, 300_000);
 });
