@@ -8,8 +8,8 @@ import './modules/notifications/notify'; // registers the 'notice' job handler
 
 export const JOBS: ScheduledJob[] = [
   { name: 'problems-sweep-deadlines', cron: '* * * * *', run: sweepDeadlines },
-  // Jobs queued in committed transactions (notices) that no request drained: a crash between COMMIT and the
-  // request's drain, or work queued outside a request. Every 5 s; idempotent (platform/jobs-after-commit.ts).
+  // Jobs queued in committed transactions (notices) that no node's drain loop delivered: a crash between COMMIT and
+  // the woken drain; also forgets done jobs after 7 days. Every 5 s; idempotent (platform/jobs-after-commit.ts).
   {
     name: 'deliver-after-commit',
     cron: '* * * * *',
