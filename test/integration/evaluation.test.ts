@@ -47,6 +47,7 @@ const problems: Record<string, string[]> = { A: [], B: [], C: [], D: [] };
 let schemeId = '';
 let runQ = '';
 let runP = '';
+let revisionP = '';
 
 type Item = {
   subjectId: string;
@@ -444,6 +445,7 @@ describe(`evaluation engine (${engineName})`, () => {
     expect((await results(office, runP)).get(U.A)!.score).toBe(103);
     const revised = must(await transition(office, runP, 'revise'), 200);
     expect(revised.run.state).toBe('published');
+    revisionP = revised.revisionId;
     const rev = must(await office.get(`/api/evaluation/runs/${revised.revisionId}`), 200);
     expect(rev).toMatchObject({ state: 'draft', revision: 2, revisesRunId: runP, schemeVersion: 1 });
     // A: 10 + 40 + 30 + 3 = 83, still first; B loses the objection's +10 (52, tied again with C).
@@ -517,6 +519,14 @@ describe(`evaluation engine (${engineName})`, () => {
       fs.writeFileSync(
         `${process.env.EVALUATION_DOCS_DIR}/results-${engineName}.xlsx`,
         (await office.get(`/api/evaluation/runs/${runQ}/results.xlsx`)).raw,
+      );
+      fs.writeFileSync(
+        `${process.env.EVALUATION_DOCS_DIR}/bulletin-p-${engineName}.docx`,
+        (await office.get(`/api/evaluation/runs/${revisionP}/bulletin.docx`)).raw,
+      );
+      fs.writeFileSync(
+        `${process.env.EVALUATION_DOCS_DIR}/results-p-${engineName}.xlsx`,
+        (await office.get(`/api/evaluation/runs/${revisionP}/results.xlsx`)).raw,
       );
     }
     const draft = must(await office.post('/api/evaluation/runs', { schemeId, period: P }), 409);

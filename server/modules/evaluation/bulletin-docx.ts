@@ -9,7 +9,17 @@ import { EVALUATION_PROPOSAL_LABELS } from '../../../common/evaluation-workflow'
 import { periodLabel } from '../../../common/period';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { body, buildGongwen, documentNumber, heading, subheading, table } from '../../platform/gongwen';
+import {
+  body,
+  buildGongwen,
+  documentNumber,
+  heading,
+  PT,
+  run as textRun,
+  subheading,
+  subheadingNumber,
+  table,
+} from '../../platform/gongwen';
 import { issuingOffice } from '../../platform/issuing-office';
 import { resolveIndicator } from './catalog';
 import { findRun } from './repository';
@@ -26,6 +36,10 @@ type Item = {
   indicators: Array<{ code: string; name: string; value: number | null; vetoed: boolean }>;
 };
 type Group = { name: string; items: Item[] };
+
+/** （一）标题。 followed by running text: a body paragraph (it need not keep with the next one, unlike a bare subheading). */
+const lead = (i: number, title: string, text: string) =>
+  body([textRun(`${subheadingNumber(i)}${title}`, 'subheading', PT.san), textRun(text, 'body', PT.san)]);
 
 const score = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0$/, ''));
 const names = (items: Item[]) => items.map((i) => i.subjectName).join('、');
@@ -58,19 +72,19 @@ export async function buildRunBulletin(ctx: Ctx, runId: string): Promise<{ fileN
   groups.forEach((g, i) => {
     const scored = g.items.filter((x) => !x.veto);
     const avg = scored.length ? scored.reduce((s, x) => s + x.score, 0) / scored.length : null;
-    const top = scored[0];
-    const bottom = scored[scored.length - 1];
+    const max = scored.length ? Math.max(...scored.map((x) => x.score)) : null;
+    const min = scored.length ? Math.min(...scored.map((x) => x.score)) : null;
     const vetoed = g.items.filter((x) => x.veto);
     const parts = [
       `${g.name}共${g.items.length}个单位参加考核`,
       avg !== null ? `平均得分${score(Math.round(avg * 100) / 100)}分` : '',
-      top ? `最高${top.subjectName}${score(top.score)}分` : '',
-      bottom && bottom !== top ? `最低${bottom.subjectName}${score(bottom.score)}分` : '',
+      max !== null ? `最高${score(max)}分（${names(scored.filter((x) => x.score === max))}）` : '',
+      min !== null && min !== max ? `最低${score(min)}分（${names(scored.filter((x) => x.score === min))}）` : '',
     ].filter(Boolean);
     const veto = vetoed.length
       ? `${names(vetoed)}因${[...new Set(vetoed.flatMap((v) => v.indicators.filter((x) => x.vetoed).map((x) => x.name)))].join('、')}被一票否决，列本组末位。`
       : '';
-    children.push(subheading(i + 1, `${g.name}。`, `${parts.join('，')}。${veto}`));
+    children.push(lead(i + 1, `${g.name}。`, `${parts.join('，')}。${veto}`));
   });
 
   // 二、考核排名
@@ -100,8 +114,8 @@ export async function buildRunBulletin(ctx: Ctx, runId: string): Promise<{ fileN
   const all = groups.flatMap((g) => g.items);
   const red = all.filter((x) => x.list === 'red');
   const black = all.filter((x) => x.list === 'black');
-  children.push(subheading(1, '红榜。', red.length ? `${names(red)}列入本月红榜，予以通报表扬。` : '本月无单位列入红榜。'));
-  children.push(subheading(2, '黑榜。', black.length ? `${names(black)}列入本月黑榜，予以通报批评。` : '本月无单位列入黑榜。'));
+  children.push(lead(1, '红榜。', red.length ? `${names(red)}列入本月红榜，予以通报表扬。` : '本月无单位列入红榜。'));
+  children.push(lead(2, '黑榜。', black.length ? `${names(black)}列入本月黑榜，予以通报批评。` : '本月无单位列入黑榜。'));
   const proposals = all.filter((x) => x.proposal);
   if (proposals.length)
     children.push(
@@ -130,14 +144,14 @@ export async function buildRunBulletin(ctx: Ctx, runId: string): Promise<{ fileN
   // 五、下步工作要求
   children.push(heading(5, '下步工作要求'));
   children.push(
-    subheading(
+    lead(
       1,
       '对标补短。',
       '各单位要对照考核指标逐项查找差距，列入黑榜的单位要深刻剖析原因，制定整改措施，于5个工作日内报送' + office.short + '。',
     ),
   );
-  children.push(subheading(2, '压实责任。', '各单位主要负责同志要亲自研究部署，分管同志要靠前指挥，确保问题整改到位、不反弹。'));
-  children.push(subheading(3, '奖优罚劣。', '考核结果纳入年度目标绩效考核，红黑榜情况按月兑现奖惩。'));
+  children.push(lead(2, '压实责任。', '各单位主要负责同志要亲自研究部署，分管同志要靠前指挥，确保问题整改到位、不反弹。'));
+  children.push(lead(3, '奖优罚劣。', '考核结果纳入年度目标绩效考核，红黑榜情况按月兑现奖惩。'));
 
   const buffer = await buildGongwen({
     organ: office.organ,
