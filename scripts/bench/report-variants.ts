@@ -7,14 +7,21 @@
  *   after   — today's: the code from the county's sequence (next_problem_code), then one statement (data-modifying
  *             CTEs) writing problem, timeline entry, notice job and audit event, in autocommit; the sealer (audit_seal)
  *             chains the events every 2 s, as the job does in production;
- * both preceded by the same reads the API makes (token, user, grants, idempotency, region, category), plus raw
- * single-row INSERTs for scale. Run after `npm run bench:problems` on the same database:
+ * both preceded by the same reads the API made then (token, user, grants, idempotency, region, category), plus raw
+ * single-row INSERTs for scale, and
+ *   evening — 2026-12-03 evening: authentication as one statement (token ⋈ user ⋈ grants), every check and the code as
+ *             one statement (problems/repository.ts `reportCheck`, the app's own SQL), and the write answering the new
+ *             row from its RETURNING (no re-read); the notice is left to the drain loop (not replayed here). Run after `npm run bench:problems` on the same database:
  *   tsx scripts/bench/report-variants.ts
  * The rows it adds have client ids starting txv-/RAWV and are removed by the next BENCH_REUSE=1 run.
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { grantsJsonSql } from '../../server/platform/actor';
+import { reportCheck } from '../../server/modules/problems/repository';
+import type { DB } from '../../server/platform/schema';
 import { benchConfig, type DatasetInfo } from './generate-problems';
 import { median } from './measure';
 
@@ -27,8 +34,15 @@ const info = (await pool.query(`select value from bench_dataset where key = 'inf
 const reporter = (await pool.query(`select id, name, username from users where username = $1`, [info.reporters[0]])).rows[0];
 await pool.query('create table if not exists bench_old_counters (month text primary key, last int not null)');
 const month = `TXV${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7).replace('-', '')}`;
-type Variant = 'before' | 'after' | 'raw';
+type Variant = 'before' | 'after' | 'raw' | 'evening';
+// The app's own check statement runs through Kysely on a pool of its own (one connection per client).
+const checkDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: cfg.url, max: CLIENTS }) }) });
+
 let seq = 0;
+const grantsSql = checkDb
+  .selectNoFrom(grantsJsonSql(sql.ref('au.id')).as('grants'))
+  .compile()
+  .sql.replace(/^select /, '');
 
 async function report(c: pg.PoolClient, variant: Variant): Promise<void> {
   const i = seq++;
@@ -43,7 +57,57 @@ async function report(c: pg.PoolClient, variant: Variant): Promise<void> {
     );
     return;
   }
-  // The reads the API makes before writing (the same for both designs).
+  if (variant === 'evening') {
+    // Authentication: the token, its user and the grants in one statement (auth/tokens.ts resolveApiTokenUser).
+    await c.query(
+      `select t.id as token_id, t.last_used_at, au.id, au.username, au.name, au.unit_id, au.region_id, au.must_change_password, au.is_demo,
+              au.active, ${grantsSql}
+         from users au left join api_tokens t on t.user_id = au.id and t.token_hash = $1 and t.revoked_at is null and t.expires_at > now()
+        where au.id = $2`,
+      [crypto.randomBytes(32).toString('hex'), reporter.id],
+    );
+    const clientId = `txv-${i}-${crypto.randomUUID()}`;
+    const check = await reportCheck(checkDb as never, {
+      reporterId: reporter.id,
+      clientId,
+      regionId: village,
+      siteId: null,
+      actorRegionId: null,
+      actorUnitId: null,
+      categoryCode: category,
+      // Reports go to every village, as in the other designs (which check no area): the area check passes.
+      area: { global: true, paths: [] },
+      mayWrite: true,
+      now,
+    });
+    if (!check.code) throw new Error(`report refused: ${JSON.stringify(check)}`);
+    const id = crypto.randomUUID();
+    const job = JSON.stringify({ notice: { kind: 'reported', title: `新上报问题 ${check.code} 待受理`, problemId: id }, to: [] });
+    await c.query(
+      `with problems as (insert into problems (id, code, client_id, description, category_code, source, severity, state, region_id, reporter_id, reporter_name, created_at, updated_at)
+        values ($1, $2, $3, '人行道上机动车乱停放', $4, 'grid', 'normal', 'pending', $5, $6, $7, $8, $8) returning *),
+       e as (insert into problem_events (problem_id, action, from_state, to_state, actor_id, actor_name, occurred_at) values ($1, 'report', null, 'pending', $6, $7, $8)),
+       j as (insert into outbox_jobs (kind, subject_type, subject_id, payload, created_at) values ('notice', 'problem', $1, $9, $8)),
+       a as (insert into audit_events (occurred_at, actor_id, actor_name, action, subject_type, subject_id, after, ip, user_agent)
+       values ($8, $6, $7, 'problem.reported', 'problem', $1, $10, '127.0.0.1', 'variants'))
+       select problems.*, r.path, r.name, u.name as unit_name, cat.name as category_name from problems join regions r on r.id = problems.region_id
+         left join units u on u.id = problems.unit_id join problem_categories cat on cat.code = problems.category_code`,
+      [
+        id,
+        check.code,
+        clientId,
+        category,
+        village,
+        reporter.id,
+        reporter.name,
+        now,
+        job,
+        JSON.stringify({ code: check.code, category_code: category, state: 'pending' }),
+      ],
+    );
+    return;
+  }
+  // The reads the API made before writing until the evening of 2026-12-03 (the same for both earlier designs).
   await c.query(`select id, user_id, last_used_at from api_tokens where token_hash = $1 and revoked_at is null`, [
     crypto.randomBytes(32).toString('hex'),
   ]);
@@ -154,7 +218,7 @@ console.log(
     .map((x) => x.toFixed(1))
     .join(' / ')}`,
 );
-const results: Record<Variant, number[]> = { raw: [], before: [], after: [] };
+const results: Record<Variant, number[]> = { raw: [], before: [], after: [], evening: [] };
 for (let r = 0; r < ROUNDS; r++) {
   for (const v of Object.keys(results) as Variant[]) results[v].push(await run(v));
 }
@@ -164,3 +228,4 @@ for (const [v, rates] of Object.entries(results))
   );
 await pool.query('drop table bench_old_counters');
 await pool.end();
+await checkDb.destroy();
