@@ -437,6 +437,23 @@ describe(`evaluation engine (${engineName})`, () => {
     );
     expect(s2.version).toBe(2);
     expect(must(await office.get(`/api/evaluation/schemes/${schemeId}`), 200).latest).toBe(false);
+    // Lists: the latest version by default, every version on request, paged and sorted.
+    const latest = must(await office.get(`/api/evaluation/schemes?campaignId=${t.campaignId}`), 200);
+    expect(latest.items.map((x: { id: string; version: number }) => [x.id, x.version])).toEqual([[s2.id, 2]]);
+    const versions = must(
+      await office.get(`/api/evaluation/schemes?campaignId=${t.campaignId}&allVersions=true&sort=createdAt&order=asc&pageSize=1`),
+      200,
+    );
+    expect(versions.total).toBe(2);
+    expect(versions.items.map((x: { version: number }) => x.version)).toEqual([1]);
+    const page2 = must(
+      await office.get(`/api/evaluation/schemes?campaignId=${t.campaignId}&allVersions=true&sort=createdAt&order=asc&pageSize=1&page=2`),
+      200,
+    );
+    expect(page2.items.map((x: { version: number }) => x.version)).toEqual([2]);
+    const published = must(await office.get(`/api/evaluation/runs?campaignId=${t.campaignId}&state=published&sort=period&order=asc`), 200);
+    expect(published.items.map((x: { id: string }) => x.id)).toEqual([runQ, runP]);
+    expect((await office.get('/api/evaluation/runs?state=finished')).status).toBe(400);
     expect((await office.request('PUT', `/api/evaluation/schemes/${schemeId}`, { ...SCHEME(), campaignId: undefined })).status).toBe(409);
     expect(must(await office.get(`/api/evaluation/runs/${runP}`), 200)).toMatchObject({ schemeId, schemeVersion: 1, state: 'published' });
 

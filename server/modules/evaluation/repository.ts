@@ -52,6 +52,7 @@ export async function listSchemes(
         ),
       ])
       .orderBy(sortCol, q.order)
+      .orderBy('s.version', q.order)
       .orderBy('s.id')
       .limit(limit)
       .offset(offset)
