@@ -390,6 +390,17 @@ describe(`evaluation engine (${engineName})`, () => {
     // A's liaison sees neither B's row nor B's objection.
     expect((await unitA.get(`/api/evaluation/objections/${objection.id}`)).status).toBe(404);
     expect(must(await unitA.get(`/api/evaluation/runs/${runP}/objections`), 200).items).toEqual([]);
+    // The 公示 lasts the scheme's 5 days: on the 6th no objection is taken.
+    const { clock } = await getHarness();
+    const now = clock.now();
+    clock.set(new Date(now.getTime() + 6 * 86400_000));
+    const late = await unitB.post(`/api/evaluation/runs/${runP}/objections`, { subjectId: U.B, reason: '逾期提交的申诉材料，请求复核' });
+    clock.set(now);
+    expect(late.status).toBe(422);
+    expect(late.body.error.message).toContain('申诉期已过');
+    // A stale screen: the run's version moved on (409), nothing changes.
+    const seen = must(await office.get(`/api/evaluation/runs/${runP}`), 200).version;
+    expect((await transition(office, runP, 'publish', { version: seen - 1 })).status).toBe(409);
     // 审定 waits for the answer.
     const blocked = must(await transition(leader, runP, 'sign_off'), 422);
     expect(blocked.error.message).toContain('尚有 1 件申诉未答复');
