@@ -259,13 +259,13 @@ describe('maps in Chromium', () => {
     const map = page.getByRole('region', { name: '问题分布地图' });
     const cluster = map.locator('.cc-cluster', { hasText: /^3$/ });
     await cluster.waitFor();
-    expect(await map.locator('path.cc-problem-marker').count()).toBe(0);
+    expect(await map.locator('.leaflet-marker-icon.cc-problem-marker').count()).toBe(0);
     await page.waitForLoadState('networkidle');
     await cluster.click();
     await expect.poll(() => map.locator('.cc-map-live').textContent()).toBe('已展开此处的 3 个问题');
-    await expect.poll(() => map.locator('path.cc-problem-marker').count()).toBe(3);
+    await expect.poll(() => map.locator('.leaflet-marker-icon.cc-problem-marker').count()).toBe(3);
     // Spread around the spot: three different places on screen.
-    const boxes = await map.locator('path.cc-problem-marker').evaluateAll((els) =>
+    const boxes = await map.locator('.leaflet-marker-icon.cc-problem-marker').evaluateAll((els) =>
       els.map((e) => {
         const r = e.getBoundingClientRect();
         return `${Math.round(r.x)},${Math.round(r.y)}`;

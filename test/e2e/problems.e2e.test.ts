@@ -246,11 +246,11 @@ describe('the problem loop in Chromium', () => {
     await page.getByRole('link', { name: `查看问题 ${problemCode}` }).waitFor();
     await shot(page, 'problems-list-desktop');
     await page.goto(`${e2e.baseUrl}/problems/map?view=all`);
-    await page.locator('path.leaflet-interactive').first().waitFor();
+    await page.locator('.leaflet-marker-icon.cc-problem-marker').first().waitFor();
     await expect(page.locator('.leaflet-tile').count()).resolves.toBe(0);
     await shot(page, 'problems-map-desktop', false);
-    await expect(page.locator('path.leaflet-interactive').count()).resolves.toBe(6);
-    await page.locator('path.leaflet-interactive').first().click();
+    await expect(page.locator('.leaflet-marker-icon.cc-problem-marker').count()).resolves.toBe(6);
+    await page.locator('.leaflet-marker-icon.cc-problem-marker').first().click();
     const popupLink = page.locator('.leaflet-popup').getByRole('link', { name: /^查看问题 WT/ });
     await popupLink.waitFor();
     await page.waitForTimeout(500); // the popup's autoPan motion: a click during the pan can land beside the link
@@ -301,7 +301,12 @@ describe('the problem loop in Chromium', () => {
             .waitFor(),
       ],
       ['unit', `/problems/${problemId}`, 'problems-detail-phone', (p) => p.getByRole('img', { name: '整改后照片 1' }).waitFor()],
-      ['office', '/problems/map?view=all', 'problems-map-phone', (p) => p.locator('path.leaflet-interactive').first().waitFor()],
+      [
+        'office',
+        '/problems/map?view=all',
+        'problems-map-phone',
+        (p) => p.locator('.leaflet-marker-icon.cc-problem-marker').first().waitFor(),
+      ],
     ];
     for (const [user, url, name, ready] of views) {
       const { context, page } = await open(PHONE, user);

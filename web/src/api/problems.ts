@@ -3,6 +3,7 @@ import type {
   BulkTransitionInput,
   BulkTransitionResultDto,
   DispatchSuggestionDto,
+  FrequentCategoryListDto,
   ProblemCategoryDto,
   ProblemDetailDto,
   ProblemDto,
@@ -140,6 +141,19 @@ export function useProblemCategories() {
     initialData: cachedCategories,
     initialDataUpdatedAt: 0,
     staleTime: 10 * 60_000,
+  });
+}
+
+/**
+ * The categories this person (then their area) reported most in the last 90 days, for the report form's chips.
+ * Not kept offline: with no signal the form falls back to the ones used last on this phone.
+ */
+export function useFrequentCategories() {
+  return useQuery({
+    queryKey: ['problem-categories', 'frequent'],
+    queryFn: () => api.get<FrequentCategoryListDto>('/api/problem-categories/frequent'),
+    staleTime: 10 * 60_000,
+    retry: false,
   });
 }
 

@@ -3,6 +3,7 @@ import { ApartmentOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet } from 'react-router';
+import '../phone.css';
 import { useSession } from '../api/auth';
 import { NavMenu } from './nav-menu';
 import { NotificationBell } from './notification-bell';

@@ -1,11 +1,17 @@
-/** Category by search (AutoComplete over the minor categories) with the last five used as quick chips. */
-import { HistoryOutlined } from '@ant-design/icons';
+/**
+ * The category: first a row of chips with the most used ones — this person's most reported over the last 90 days,
+ * then their area's (GET /api/problem-categories/frequent), topped up with the ones used last on this phone (which is
+ * all there is with no signal) — then search (AutoComplete over the minor categories).
+ */
+import { StarOutlined } from '@ant-design/icons';
 import { AutoComplete, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { ProblemCategory } from '../../api/problems';
+import { useFrequentCategories, type ProblemCategory } from '../../api/problems';
 
 const RECENT_KEY = 'cc.recentCategories';
 const RECENT_MAX = 5;
+/** How many chips: one or two rows on a phone. */
+const CHIPS_MAX = 6;
 
 /** Codes of the categories used last, newest first. */
 export function readRecent(): string[] {
@@ -40,11 +46,16 @@ export function CategoryPicker({ categories, value, onChange, recentVersion }: P
   const majors = useMemo(() => new Map(categories.filter((c) => !c.parentCode).map((c) => [c.code, c.name])), [categories]);
   const minors = useMemo(() => categories.filter((c) => c.parentCode), [categories]);
   const byCode = useMemo(() => new Map(minors.map((c) => [c.code, c])), [minors]);
-  // recentVersion: re-read localStorage after each submit.
-  const recent = useMemo(
-    () => (recentVersion >= 0 ? readRecent() : []).map((c) => byCode.get(c)).filter((c): c is ProblemCategory => !!c),
-    [byCode, recentVersion],
-  );
+  const frequent = useFrequentCategories();
+  // recentVersion: re-read localStorage after each submit. Server's order first (mine, then the area's), then this
+  // phone's recent ones; only categories usable here (the list above is this region's active tree).
+  const chips = useMemo(() => {
+    const codes = [...(frequent.data?.items.map((c) => c.code) ?? []), ...(recentVersion >= 0 ? readRecent() : [])];
+    return [...new Set(codes)]
+      .map((c) => byCode.get(c))
+      .filter((c): c is ProblemCategory => !!c)
+      .slice(0, CHIPS_MAX);
+  }, [byCode, frequent.data, recentVersion]);
 
   const query = text.trim();
   const options = useMemo(() => {
@@ -76,6 +87,34 @@ export function CategoryPicker({ categories, value, onChange, recentVersion }: P
 
   return (
     <div>
+      {chips.length > 0 && (
+        <div
+          role="group"
+          aria-label="常用类别"
+          style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 8, alignItems: 'center' }}
+        >
+          <StarOutlined aria-hidden style={{ color: 'rgba(0,0,0,.45)' }} />
+          {chips.map((c) => (
+            <Tag.CheckableTag
+              key={c.code}
+              checked={value?.code === c.code}
+              onChange={() => choose(value?.code === c.code ? null : c)}
+              style={{
+                minHeight: 44,
+                display: 'inline-flex',
+                alignItems: 'center',
+                padding: '0 14px',
+                fontSize: 15,
+                border: '1px solid #d9d9d9',
+                borderRadius: 22,
+                marginInlineEnd: 0,
+              }}
+            >
+              {c.name}
+            </Tag.CheckableTag>
+          ))}
+        </div>
+      )}
       <AutoComplete
         id="field_category"
         aria-label="问题类别"
@@ -89,32 +128,13 @@ export function CategoryPicker({ categories, value, onChange, recentVersion }: P
           if (!byCode.has(t)) setText(t);
         }}
         onSelect={(code) => choose(byCode.get(String(code)) ?? null)}
-        placeholder="搜索类别，如：占道、垃圾、井盖"
+        placeholder={chips.length ? '或搜索类别，如：占道、垃圾、井盖' : '搜索类别，如：占道、垃圾、井盖'}
         allowClear
         onClear={() => choose(null)}
         size="large"
         style={{ width: '100%' }}
         popupMatchSelectWidth
       />
-      {recent.length > 0 && (
-        <div
-          role="group"
-          aria-label="最近使用的类别"
-          style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 8, alignItems: 'center' }}
-        >
-          <HistoryOutlined aria-hidden style={{ color: 'rgba(0,0,0,.45)' }} />
-          {recent.map((c) => (
-            <Tag.CheckableTag
-              key={c.code}
-              checked={value?.code === c.code}
-              onChange={() => choose(value?.code === c.code ? null : c)}
-              style={{ padding: '4px 10px', fontSize: 14, border: '1px solid #d9d9d9' }}
-            >
-              {c.name}
-            </Tag.CheckableTag>
-          ))}
-        </div>
-      )}
     </div>
   );
 }

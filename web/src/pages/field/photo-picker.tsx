@@ -25,6 +25,7 @@ function Thumbs({ photos, onRemove }: { photos: File[]; onRemove: (i: number) =>
           <img src={url} alt={`照片 ${i + 1}`} style={{ width: '100%', height: '100%', objectFit: 'cover', borderRadius: 8 }} />
           <button
             type="button"
+            className="cc-photo-remove"
             aria-label={`移除照片 ${i + 1}`}
             onClick={() => onRemove(i)}
             style={{

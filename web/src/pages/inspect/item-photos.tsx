@@ -45,6 +45,7 @@ function Thumb({ photo, index, onRemove }: { photo: DraftPhoto; index: number; o
       )}
       <button
         type="button"
+        className="cc-photo-remove"
         aria-label={`移除取证照片 ${index + 1}`}
         onClick={onRemove}
         style={{

@@ -1,8 +1,9 @@
-/** The rounds table: name (link), kind, campaign, dates, sites and visit progress. */
-import { Progress, Table, type TableColumnsType } from 'antd';
+/** The rounds list: name (link), kind, campaign, dates, sites and visit progress; cards on a phone. */
+import { Progress, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { RoundListItem } from '../../api/inspections';
 import type { Page } from '../../api/types';
+import { ResponsiveList } from '../../components/responsive-list';
 import type { useTableState } from '../../components/use-table-state';
 import { useCampaignNames } from './use-campaign-names';
 import { RoundKindTag } from './round-tags';
@@ -52,7 +53,7 @@ export function RoundsTable({ data, loading, table }: Props) {
   ];
 
   return (
-    <Table<RoundListItem>
+    <ResponsiveList<RoundListItem>
       rowKey="id"
       columns={columns}
       dataSource={data?.items ?? []}
@@ -61,6 +62,32 @@ export function RoundsTable({ data, loading, table }: Props) {
       pagination={table.pagination(data?.total)}
       locale={{ emptyText: '暂无督查轮次' }}
       scroll={{ x: 'max-content' }}
+      card={(r) => (
+        <div>
+          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'center' }}>
+            <Typography.Text strong style={{ color: '#1677ff' }}>
+              {r.name}
+            </Typography.Text>
+            <RoundKindTag kind={r.kind} released={!!r.releasedAt} />
+          </div>
+          <div style={{ fontSize: 12, color: 'rgba(0,0,0,.55)' }}>
+            {r.startDate} 至 {r.endDate} · {campaignName(r.campaignId)}
+          </div>
+          <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+            <Progress
+              percent={r.sites ? Math.round((r.visited / r.sites) * 100) : 0}
+              size="small"
+              showInfo={false}
+              style={{ flex: 1, margin: 0 }}
+            />
+            <span style={{ fontSize: 12 }}>
+              已测评 {r.visited}/{r.sites}
+            </span>
+          </div>
+        </div>
+      )}
+      cardHref={(r) => `/inspections/${r.id}`}
+      cardLabel={(r) => `查看轮次 ${r.name}`}
     />
   );
 }

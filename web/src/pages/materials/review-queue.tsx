@@ -1,11 +1,15 @@
-/** 审核队列 / 提交记录: submissions in scope (待审核 by default), filterable; a row opens the detail to review. */
-import { Button, Grid, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+/**
+ * 审核队列 / 提交记录: submissions in scope (待审核 by default), filterable; a row (a card on a phone) opens the detail
+ * to review.
+ */
+import { Button, Grid, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { hasPermission, useSession } from '../../api/auth';
 import { MATERIAL_STATUS_LABELS, useMaterials, type Material, type MaterialStatus } from '../../api/materials';
 import { can, type Id } from '../../api/types';
 import { formatTime } from '../../components/format';
 import { UnitSelect } from '../../components/remote-select';
+import { ResponsiveList } from '../../components/responsive-list';
 import { useTableState } from '../../components/use-table-state';
 import { MaterialDetailModal } from './material-detail-modal';
 import { MaterialStatusTag } from './material-status-tag';
@@ -25,6 +29,16 @@ export function ReviewQueue() {
   const phone = Grid.useBreakpoint().sm === false;
   const standard = filters.standardId ? list.data?.items.find((m) => String(m.standardId) === filters.standardId) : undefined;
 
+  const reviewButton = (m: Material) => (
+    <Button
+      type={can(m, 'review') ? 'primary' : 'link'}
+      size="small"
+      aria-label={`${can(m, 'review') ? '审核' : '查看'}${m.unitName}的${m.standardCode}材料`}
+      onClick={() => setOpen(m.id)}
+    >
+      {can(m, 'review') ? '审核' : '查看'}
+    </Button>
+  );
   const columns: TableColumnsType<Material> = [
     {
       title: '测评标准',
@@ -52,16 +66,7 @@ export function ReviewQueue() {
       key: 'actions',
       width: 80,
       fixed: 'right',
-      render: (_, m) => (
-        <Button
-          type={can(m, 'review') ? 'primary' : 'link'}
-          size="small"
-          aria-label={`${can(m, 'review') ? '审核' : '查看'}${m.unitName}的${m.standardCode}材料`}
-          onClick={() => setOpen(m.id)}
-        >
-          {can(m, 'review') ? '审核' : '查看'}
-        </Button>
-      ),
+      render: (_, m) => reviewButton(m),
     },
   ];
 
@@ -91,7 +96,7 @@ export function ReviewQueue() {
         )}
         <Button onClick={table.resetFilters}>重置</Button>
       </div>
-      <Table<Material>
+      <ResponsiveList<Material>
         rowKey="id"
         columns={columns}
         dataSource={list.data?.items ?? []}
@@ -100,6 +105,22 @@ export function ReviewQueue() {
         pagination={table.pagination(list.data?.total)}
         locale={{ emptyText: status === 'submitted' ? '没有待审核的材料' : '暂无材料' }}
         scroll={{ x: phone ? undefined : 860 }}
+        card={(m) => (
+          <div>
+            <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'center' }}>
+              <Typography.Text strong>{m.standardCode}</Typography.Text>
+              <MaterialStatusTag status={m.status} />
+            </div>
+            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '2px 0' }}>
+              {m.standardText}
+            </Typography.Paragraph>
+            <div style={{ fontSize: 12, color: 'rgba(0,0,0,.55)' }}>
+              {m.unitName} · {periodLabel(m.period)}
+              {m.submittedAt ? ` · 提交于 ${formatTime(m.submittedAt)}` : ''}
+            </div>
+          </div>
+        )}
+        cardActions={(m) => reviewButton(m)}
       />
       <MaterialDetailModal id={open} onClose={() => setOpen(undefined)} />
     </>

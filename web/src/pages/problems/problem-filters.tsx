@@ -1,4 +1,8 @@
-/** The problems toolbar: search, state (several), category tree, source, severity, unit, region, dates, overdue, relapse. */
+/**
+ * The problems toolbar: search, state (several), category tree, source, severity, unit, region, dates, overdue, relapse.
+ * On a phone the search stays and the rest folds behind a 筛选 button (with how many are set), so the list starts on
+ * the first screen.
+ */
 import {
   PROBLEM_SEVERITIES,
   PROBLEM_SEVERITY_LABELS,
@@ -7,9 +11,10 @@ import {
   PROBLEM_STATES,
   PROBLEM_STATE_LABELS,
 } from '@common/problem-workflow';
-import { Button, Checkbox, DatePicker, Select, TreeSelect } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
+import { Badge, Button, Checkbox, DatePicker, Grid, Select, TreeSelect } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { categoryTree, useProblemCategories, type ProblemFilterParams } from '../../api/problems';
 import { RegionTreeSelect } from '../../components/region-tree-select';
 import { UnitSelect, type RemoteOption } from '../../components/remote-select';
@@ -56,16 +61,38 @@ export function ProblemFilters({ filters, showUnit, showRegion, unitOption, onCh
   const tree = useMemo(() => categoryTree(categories.data ?? []), [categories.data]);
   const states = filters.state ? filters.state.split(',') : [];
   const range: [dayjs.Dayjs, dayjs.Dayjs] | null = filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
+  const phone = Grid.useBreakpoint().md === false;
+  const [unfolded, setUnfolded] = useState(false);
+  const set = PROBLEM_FILTER_KEYS.filter((k) => k !== 'search' && k !== 'to' && filters[k]).length;
+  const search = (
+    <SearchBox
+      label="搜索问题"
+      placeholder="编号、描述、地址"
+      value={filters.search}
+      onSearch={(search) => onChange({ search })}
+      width={phone ? undefined : 220}
+    />
+  );
+
+  if (phone && !unfolded)
+    return (
+      <div style={{ display: 'flex', gap: 8, marginBottom: 12 }}>
+        <div style={{ flex: 1, minWidth: 0 }}>{search}</div>
+        <Badge count={set} size="small">
+          <Button
+            icon={<FilterOutlined aria-hidden />}
+            aria-label={set ? `筛选（已设 ${set} 项）` : '筛选'}
+            onClick={() => setUnfolded(true)}
+          >
+            筛选
+          </Button>
+        </Badge>
+      </div>
+    );
 
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}>
-      <SearchBox
-        label="搜索问题"
-        placeholder="编号、描述、地址"
-        value={filters.search}
-        onSearch={(search) => onChange({ search })}
-        width={220}
-      />
+      {search}
       <Select
         aria-label="筛选状态"
         placeholder="状态"
@@ -148,6 +175,7 @@ export function ProblemFilters({ filters, showUnit, showRegion, unitOption, onCh
         仅看反弹
       </Checkbox>
       <Button onClick={onReset}>重置</Button>
+      {phone && <Button onClick={() => setUnfolded(false)}>收起筛选</Button>}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Problems on a Leaflet map over the base map the system administrator set (components/base-map.ts; a plain
- * background when there is none or its tiles cannot load): a metric scale and one circleMarker per located problem,
- * coloured by state, overdue ones ringed in red. Problems close together are one count (red when one of them is
+ * background when there is none or its tiles cannot load): a metric scale and one round marker per located problem,
+ * coloured by state, overdue ones ringed in red; each is a 44 px box to a finger around its 20 px dot. Problems close together are one count (red when one of them is
  * overdue); several problems on one site are spread out on a click. Popups link to the detail page.
  */
 import { PROBLEM_SEVERITY_LABELS, PROBLEM_STATE_LABELS } from '@common/problem-workflow';
@@ -43,6 +43,25 @@ function popupContent(p: Located, onOpen: (id: string) => void): HTMLElement {
   return box;
 }
 
+/** A finger's tap target: the marker's box, whatever the dot inside it. */
+const TAP = 44;
+
+/** The marker: a dot in the state's colour (overdue: larger, red ring) centred in a 44 px transparent box. */
+function markerIcon(p: Located): L.DivIcon {
+  const size = p.overdue ? 22 : 18;
+  const ring = p.overdue ? `3px solid ${OVERDUE}` : '2px solid #ffffff';
+  const html =
+    `<span style="box-sizing:border-box;display:block;width:${size}px;height:${size}px;margin:${(TAP - size) / 2}px;` +
+    `border-radius:50%;background:${STATE_COLORS[p.state]};opacity:.95;border:${ring};box-shadow:0 1px 3px rgba(0,0,0,.35)"></span>`;
+  return L.divIcon({
+    html,
+    className: 'cc-problem-marker',
+    iconSize: L.point(TAP, TAP),
+    tooltipAnchor: L.point(0, -4),
+    popupAnchor: L.point(0, -6),
+  });
+}
+
 /** The map; `problems` must all have a location. */
 export function ProblemMap({ problems, onOpen }: { problems: Located[]; onOpen: (id: string) => void }) {
   const container = useRef<HTMLDivElement>(null);
@@ -76,13 +95,11 @@ export function ProblemMap({ problems, onOpen }: { problems: Located[]; onOpen: 
     if (!map || !cluster) return;
     cluster.clearLayers();
     const markers = problems.map((p) => {
-      const marker = L.circleMarker([p.location.lat, p.location.lng], {
-        radius: p.overdue ? 10 : 8,
-        color: p.overdue ? OVERDUE : '#ffffff',
-        weight: p.overdue ? 3 : 2,
-        fillColor: STATE_COLORS[p.state],
-        fillOpacity: 0.9,
-        className: 'cc-problem-marker',
+      const marker = L.marker([p.location.lat, p.location.lng], {
+        icon: markerIcon(p),
+        title: `${p.code} ${PROBLEM_STATE_LABELS[p.state]}${p.overdue ? ' 超期' : ''}`,
+        alt: p.code,
+        riseOnHover: true,
       })
         .bindTooltip(p.code, { direction: 'top', offset: [0, -8] })
         .bindPopup(() => popupContent(p, (id) => openRef.current(id)));

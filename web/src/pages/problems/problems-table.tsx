@@ -1,12 +1,16 @@
-/** The problems table shared by the list and the workbench: sortable columns, live countdown, overdue rows tinted. */
+/**
+ * The problems list shared by the list, the workbench and the home pages: a sortable table on a desktop, cards on a
+ * phone (code, category, unit, state, deadline — overdue in red; a tap opens the problem), overdue rows tinted.
+ */
 import { PROBLEM_SOURCE_LABELS } from '@common/problem-workflow';
 import { labelOf } from '@common/labels';
-import { Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Space, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import type { Problem } from '../../api/problems';
 import type { Page } from '../../api/types';
 import { formatTime, orDash } from '../../components/format';
 import { DeadlineCountdown, OverdueTag, ProblemStateTag, SeverityTag } from '../../components/problem-tags';
+import { ResponsiveList } from '../../components/responsive-list';
 import type { useTableState } from '../../components/use-table-state';
 import { DisputedTag } from './disputed-tag';
 
@@ -111,7 +115,7 @@ export function ProblemsTable({ data, loading, table, rowSelection, emptyText = 
       <style href="cc-problems-table" precedence="default">
         {'.cc-row-overdue > td { background: #fff6f5 !important; } .cc-row-overdue:hover > td { background: #ffeceb !important; }'}
       </style>
-      <Table<Problem>
+      <ResponsiveList<Problem>
         rowKey="id"
         columns={columns}
         dataSource={data?.items ?? []}
@@ -123,7 +127,44 @@ export function ProblemsTable({ data, loading, table, rowSelection, emptyText = 
         locale={{ emptyText }}
         scroll={{ x: 'max-content' }}
         size="middle"
+        card={(p) => <ProblemCard problem={p} />}
+        cardHref={(p) => `/problems/${p.id}`}
+        cardLabel={(p) => `查看问题 ${p.code}`}
+        cardClassName={(p) => (p.overdue ? 'cc-card-overdue' : '')}
       />
     </>
+  );
+}
+
+/** A problem on a phone: what a person needs to act on it. */
+export function ProblemCard({ problem: p }: { problem: Problem }) {
+  return (
+    <div data-testid="problem-card">
+      <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: 6, alignItems: 'center' }}>
+        <Space size={4} wrap>
+          <Typography.Text strong style={{ color: '#1677ff' }} data-field="code">
+            {p.code}
+          </Typography.Text>
+          <ProblemStateTag state={p.state} />
+          {p.severity !== 'normal' && <SeverityTag severity={p.severity} />}
+          {p.overdue && <OverdueTag />}
+          <DisputedTag problem={p} />
+        </Space>
+        <span data-field="deadline">
+          <DeadlineCountdown deadline={p.deadline} state={p.state} hideEmpty />
+        </span>
+      </div>
+      <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '4px 0 2px' }}>
+        <Typography.Text type="secondary" data-field="category">
+          [{p.categoryName}]{' '}
+        </Typography.Text>
+        {p.description}
+      </Typography.Paragraph>
+      <div style={{ fontSize: 12, color: 'rgba(0,0,0,.55)', display: 'flex', flexWrap: 'wrap', gap: '0 8px' }}>
+        <span data-field="unit">{p.unitName ? `责任单位：${p.unitName}` : '责任单位：待派遣'}</span>
+        {p.deadline && <span style={p.overdue ? { color: '#cf1322', fontWeight: 600 } : undefined}>时限：{formatTime(p.deadline)}</span>}
+        {!p.deadline && <span>上报：{formatTime(p.createdAt)}</span>}
+      </div>
+    </div>
   );
 }

@@ -1,11 +1,15 @@
-/** The sites table: sortable name/type/region, 包保单位, 点长 with phone, status; row actions from abilities. */
-import { Button, Space, Table, Tag, type TableColumnsType } from 'antd';
+/**
+ * The sites list: a table on a desktop (sortable name/type/region, 包保单位, 点长 with phone, status; row actions from
+ * abilities), cards on a phone (a tap opens the site; call the 点长, edit, delete under the card).
+ */
+import { Button, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useDeleteSite, type Site } from '../../api/sites';
 import { can, type Page } from '../../api/types';
 import { ConfirmDelete } from '../../components/confirm-delete';
 import { orDash } from '../../components/format';
 import { notifySuccess } from '../../components/notify';
+import { ResponsiveList } from '../../components/responsive-list';
 import type { useTableState } from '../../components/use-table-state';
 import type { SITE_FILTER_KEYS } from './site-filters';
 
@@ -34,6 +38,22 @@ export function SiteLead({ name, phone }: { name: string | null; phone: string |
 /** Sites table. */
 export function SitesTable({ data, loading, table, onEdit }: Props) {
   const remove = useDeleteSite();
+  const actions = (s: Site) => (
+    <>
+      {can(s, 'update') && (
+        <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`编辑${s.name}`} onClick={() => onEdit(s)}>
+          编辑
+        </Button>
+      )}
+      {can(s, 'delete') && (
+        <ConfirmDelete
+          subject={`点位「${s.name}」`}
+          description="已有督查或问题记录的点位不能删除，可改为停用。确定删除吗？"
+          onConfirm={() => remove.mutateAsync(s.id).then(() => notifySuccess('已删除'))}
+        />
+      )}
+    </>
+  );
   const columns: TableColumnsType<Site> = [
     {
       title: '点位名称',
@@ -60,27 +80,12 @@ export function SitesTable({ data, loading, table, onEdit }: Props) {
       key: 'actions',
       fixed: 'right',
       width: 120,
-      render: (_, s) => (
-        <Space size={0}>
-          {can(s, 'update') && (
-            <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`编辑${s.name}`} onClick={() => onEdit(s)}>
-              编辑
-            </Button>
-          )}
-          {can(s, 'delete') && (
-            <ConfirmDelete
-              subject={`点位「${s.name}」`}
-              description="已有督查或问题记录的点位不能删除，可改为停用。确定删除吗？"
-              onConfirm={() => remove.mutateAsync(s.id).then(() => notifySuccess('已删除'))}
-            />
-          )}
-        </Space>
-      ),
+      render: (_, s) => <Space size={0}>{actions(s)}</Space>,
     },
   ];
 
   return (
-    <Table<Site>
+    <ResponsiveList<Site>
       rowKey="id"
       columns={columns}
       dataSource={data?.items ?? []}
@@ -89,6 +94,34 @@ export function SitesTable({ data, loading, table, onEdit }: Props) {
       pagination={table.pagination(data?.total)}
       locale={{ emptyText: '暂无点位' }}
       scroll={{ x: 'max-content' }}
+      card={(s) => (
+        <div>
+          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+            <Typography.Text strong style={{ color: '#1677ff' }}>
+              {s.name}
+            </Typography.Text>
+            {s.active ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>}
+          </div>
+          <div style={{ fontSize: 12, color: 'rgba(0,0,0,.55)' }}>
+            {s.siteTypeName} · {s.regionName}
+          </div>
+          <div style={{ fontSize: 12, color: 'rgba(0,0,0,.55)' }}>
+            包保单位：{orDash(s.unitName)} · 点长：{orDash(s.leadName)}
+          </div>
+        </div>
+      )}
+      cardHref={(s) => `/sites/${s.id}`}
+      cardLabel={(s) => `查看点位 ${s.name}`}
+      cardActions={(s) => (
+        <>
+          {s.leadPhone && (
+            <Button size="small" href={`tel:${s.leadPhone}`} aria-label={`拨打${s.leadName ?? ''}电话 ${s.leadPhone}`}>
+              致电点长
+            </Button>
+          )}
+          {actions(s)}
+        </>
+      )}
     />
   );
 }
