@@ -75,6 +75,8 @@ await app.listen({ port: config.port, host: config.host });
 phase('listen');
 // Answering requests from here; the scheduled jobs start next (pg-boss: schema check, queues, schedules).
 const startupMs = Math.round(process.uptime() * 1000);
+// CPU time spent until then (user + system, all threads): on a busy machine the wall-clock phases mostly measure waiting.
+const startupCpu = process.cpuUsage();
 const jobs = process.env.JOBS === 'false' ? null : await startJobs(database, clock, JOBS, (msg, extra) => app.log.info({ extra }, msg));
 phase('jobs');
 app.log.info(
@@ -85,6 +87,7 @@ app.log.info(
     reference,
     firstRun,
     startupMs,
+    startupCpuMs: Math.round((startupCpu.user + startupCpu.system) / 1000),
     phasesMs: phases,
     rssMb: Math.round(process.memoryUsage().rss / 1048576),
   },
