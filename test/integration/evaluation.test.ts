@@ -373,6 +373,16 @@ describe(`evaluation engine (${engineName})`, () => {
 
   it('objections: only the unit for its own row, within 公示; the office adjusts; the group is re-ranked; 审定 waits', async () => {
     must(await transition(office, runP, 'publicize'), 200);
+    // In 公示 unit B follows its own row to the records behind it (its problems, the office's score and reason), not A's.
+    const mine = must(await unitB.get(`/api/evaluation/runs/${runP}/subjects/${U.B}/provenance`), 200);
+    expect(
+      mine.items
+        .filter((i: { code: string }) => i.code === 'problems.close_rate')
+        .map((i: { recordId: string }) => i.recordId)
+        .sort(),
+    ).toEqual([...problems.B].sort());
+    expect(mine.items.find((i: { code: string }) => i.code === 'manual.score')).toMatchObject({ label: '领导小组月度评议' });
+    expect((await unitB.get(`/api/evaluation/runs/${runP}/subjects/${U.A}/provenance`)).status).toBe(404);
     // Unit A cannot object for B (404), nor may the office file one.
     expect(
       (await unitA.post(`/api/evaluation/runs/${runP}/objections`, { subjectId: U.B, reason: '我单位认为乙单位分数有误' })).status,

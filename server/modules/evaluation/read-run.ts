@@ -2,7 +2,7 @@
  * Reading a run: its facts, its ranking (the whole of it, or a unit's own rows in 公示), the provenance of a subject's
  * values, and its objections — each through access.ts, so a unit never reads another unit's row or objection.
  */
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { IndicatorSubjectType } from '../../../common/indicators';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
@@ -120,7 +120,8 @@ export async function readProvenance(ctx: Ctx, runId: string, subjectId: string,
         when 'problem' then exists (select 1 from problems pp join regions pr on pr.id = pp.region_id where pp.id = p.record_id and ${problemOk})
         when 'visit' then exists (select 1 from inspection_visits vv join inspection_rounds vir on vir.id = vv.round_id where vv.id = p.record_id and ${visibleRoundSql(a, 'vir')})
         when 'material' then exists (select 1 from material_submissions ms join units mu on mu.id = ms.unit_id join regions mr on mr.id = mu.region_id where ms.id = p.record_id and ${materialOk})
-        else ${view.kind === 'all' ? sql<SqlBool>`true` : sql<SqlBool>`p.record_type = 'standard'`}
+        -- a manual score or an owed standard: part of the subject's own row, which the reader may see
+        else true
       end
     order by p.code, p.counted desc, p.label, p.record_id`.execute(ctx.db);
   // Codes as the scheme wrote them (an alias) map back from the registered code the provenance is stored under.
