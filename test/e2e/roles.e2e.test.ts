@@ -9,22 +9,25 @@ import { SHOTS, startE2E, type E2E } from './server';
 
 const PASSWORD = 'Demo@2026';
 const ORG = ['区域管理', '单位管理', '创建项目'];
-/** The organisation pages show for who keeps or oversees them, not for every role that may read them (issue 9). */
+/**
+ * The organisation pages show for who keeps or oversees them, not for every role that may read them (issue 9); 考核排名
+ * for who runs, signs off or answers for a month's evaluation (issue 10).
+ */
 const MENUS: Record<string, string[]> = {
   admin: ['首页', ...ORG, '个人中心'],
   security: ['首页', '用户管理', '个人中心'],
   auditor: ['首页', '审计日志', '个人中心'],
-  office: ['首页', ...ORG, '用户管理', '个人中心'],
-  leader: ['首页', ...ORG, '个人中心'],
-  taskforce: ['首页', '创建项目', '个人中心'],
-  unit: ['首页', '单位管理', '个人中心'],
-  unit2: ['首页', '单位管理', '个人中心'],
+  office: ['首页', '考核排名', ...ORG, '用户管理', '个人中心'],
+  leader: ['首页', '考核排名', ...ORG, '个人中心'],
+  taskforce: ['首页', '考核排名', '创建项目', '个人中心'],
+  unit: ['首页', '考核排名', '单位管理', '个人中心'],
+  unit2: ['首页', '考核排名', '单位管理', '个人中心'],
   inspector: ['首页', '个人中心'],
   sitelead: ['首页', '个人中心'],
   grid: ['首页', '个人中心'],
   volunteer: ['首页', '个人中心'],
 };
-const ALL_ITEMS = ['首页', ...ORG, '用户管理', '审计日志', '个人中心'];
+const ALL_ITEMS = ['首页', '考核排名', ...ORG, '用户管理', '审计日志', '个人中心'];
 
 let e2e: E2E;
 beforeAll(async () => {

@@ -107,6 +107,9 @@ const SiteDetailPage = page(() => import('./pages/sites/site-detail-page'));
 const MaterialsPage = page(() => import('./pages/materials/materials-page'));
 const PatrolPage = page(() => import('./pages/patrols/patrol-page'));
 const PatrolGridPage = page(() => import('./pages/patrols/patrol-grid-page'));
+const EvaluationPage = page(() => import('./pages/evaluation/evaluation-page'));
+const RunPage = page(() => import('./pages/evaluation/run-page'));
+const SchemeEditorPage = page(() => import('./pages/evaluation/scheme-editor-page'));
 const NotFoundPage = page(() => import('./pages/not-found/not-found-page'));
 
 /** Pages people open by address (bookmarks, a phone's home-screen icon, links in notices), fetched ahead at start. */
@@ -206,6 +209,10 @@ export function AppRoutes() {
             <Route path="sites/:id" element={guarded('sites.list', <SiteDetailPage />)} />
             <Route path="materials" element={guarded('materials.list', <MaterialsPage />)} />
             <Route path="patrol" element={guarded('patrols.checkIn', <PatrolPage />)} />
+            <Route path="evaluation" element={guarded('evaluation.viewPublished', <EvaluationPage />)} />
+            <Route path="evaluation/runs/:id" element={guarded('evaluation.viewPublished', <RunPage />)} />
+            <Route path="evaluation/schemes/new" element={guarded('evaluation.manage', <SchemeEditorPage />)} />
+            <Route path="evaluation/schemes/:id/edit" element={guarded('evaluation.manage', <SchemeEditorPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -21,7 +21,7 @@ import { FileSearchOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, FileDoneOutlined, GlobalOutlined, PushpinOutlined, ReadOutlined } from '@ant-design/icons';
 import { SettingOutlined } from '@ant-design/icons';
 import { CompassOutlined } from '@ant-design/icons';
-import { CarryOutOutlined } from '@ant-design/icons';
+import { CarryOutOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -94,6 +94,20 @@ const NAV: NavGroup[] = [
       { path: '/sites/map', label: '点位地图', icon: <GlobalOutlined aria-hidden />, permission: 'sites.list' },
       { path: '/sites/patrols', label: '点长打卡', icon: <CarryOutOutlined aria-hidden />, permission: 'patrols.read' },
       { path: '/materials', label: '材料审核', icon: <FileDoneOutlined aria-hidden />, permission: 'materials.list' },
+    ],
+  },
+  {
+    key: 'evaluation',
+    label: '考核评价',
+    items: [
+      // Those who build and run the monthly evaluation, sign it off or answer for a unit's row (公示, 申诉). The other
+      // roles may read a published ranking (/evaluation, by a link) but do not work on it, so it is not in their menu.
+      {
+        path: '/evaluation',
+        label: '考核排名',
+        icon: <TrophyOutlined aria-hidden />,
+        permission: ['evaluation.read', 'evaluation.object'],
+      },
     ],
   },
   {
