@@ -240,7 +240,8 @@ async function runClaimed(tx: Tx, oneByOne: boolean, skip: string[]): Promise<{ 
 /**
  * A node's drain loop. `wake()` (after a request's COMMIT) runs a drain soon — at once, or `minGapMs` after the
  * previous one ended — and coalesces: while one is scheduled, further wakes join it. With `everyMs` > 0 it also
- * looks for pending jobs on a timer (one cheap read; a drain only when there is something). `idle()` resolves when
+ * looks for pending jobs on a timer (one cheap read; a drain only when there is something never tried: a failing job
+ * is retried by the drains that run anyway and the scheduled one, not every `everyMs`). `idle()` resolves when
  * nothing woken is scheduled or running (tests wait on it; it never drains by itself).
  */
 export class AfterCommitDrainer {
@@ -295,7 +296,7 @@ export class AfterCommitDrainer {
     try {
       const r = await sql<{
         n: number;
-      }>`select 1 as n from outbox_jobs where done_at is null and attempts < ${MAX_ATTEMPTS} limit 1`.execute(this.deps.db);
+      }>`select 1 as n from outbox_jobs where done_at is null and attempts = 0 limit 1`.execute(this.deps.db);
       if (r.rows.length) this.wake();
     } catch (error) {
       this.deps.log?.(error);
