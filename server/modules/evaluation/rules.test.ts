@@ -89,12 +89,18 @@ describe('ranking a group', () => {
     expect(by['丁']).toMatchObject({ rank: 5, list: 'black', veto: true }); // 一票否决: below everyone, whatever the score
   });
 
-  it('ties at the bottom are all on the black list; the red list wins in a small group', () => {
+  it('ties at the bottom are all on the black list; the lowest scores are never red, however small the group', () => {
     const out = rankGroup([e('甲', 70), e('乙', 50), e('丙', 50)], 2, 1);
     expect(out.map((r) => [r.item, r.rank, r.list])).toEqual([
       ['甲', 1, 'red'],
-      ['乙', 2, 'red'],
-      ['丙', 2, 'red'],
+      ['乙', 2, 'black'],
+      ['丙', 2, 'black'],
+    ]);
+    const wide = rankGroup([e('甲', 70), e('乙', 50), e('丙', 50)], 2, 0);
+    expect(wide.map((r) => [r.item, r.rank, r.list])).toEqual([
+      ['甲', 1, 'red'],
+      ['乙', 2, null],
+      ['丙', 2, null],
     ]);
     const two = rankGroup([e('甲', 70), e('乙', 50), e('丙', 50)], 1, 1);
     expect(two.map((r) => [r.item, r.rank, r.list])).toEqual([
@@ -107,6 +113,16 @@ describe('ranking a group', () => {
   it('scores equal to 2 decimals tie', () => {
     const out = rankGroup([e('甲', 80.001), e('乙', 80.004)], 0, 0);
     expect(out.map((r) => r.rank)).toEqual([1, 1]);
+  });
+
+  it('a group that all scored the same lists nobody (a month with nothing measured), a veto still goes black', () => {
+    const out = rankGroup([e('甲', 100), e('乙', 100), e('丙', 100), e('丁', 100, true)], 5, 5);
+    expect(out.map((r) => [r.item, r.rank, r.list])).toEqual([
+      ['甲', 1, null],
+      ['乙', 1, null],
+      ['丙', 1, null],
+      ['丁', 4, 'black'],
+    ]);
   });
 
   it('no lists when N is 0', () => {

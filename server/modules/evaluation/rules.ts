@@ -90,8 +90,9 @@ export interface Ranked<T> {
 /**
  * Ranks a group. Non-vetoed subjects by score, best first; equal scores (to 2 decimals) share a rank (1, 1, 3);
  * vetoed subjects follow, ranked among themselves the same way after everyone else. Red list: the non-vetoed subjects
- * whose rank is within the top `red` (ties at the edge included). Black list: every vetoed subject, and the non-vetoed
- * subjects within the bottom `black` counted the same way from below — unless already on the red list (a small group).
+ * whose rank is within the top `red` (ties at the edge included) and who score above the group's lowest. Black list:
+ * every vetoed subject, and the non-vetoed subjects within the bottom `black` counted the same way from below who
+ * score below the group's highest — unless already on the red list. All equal: neither list (vetoes aside).
  */
 export function rankGroup<T>(entries: Array<{ item: T; score: number; veto: boolean }>, red: number, black: number): Ranked<T>[] {
   const ok = entries.filter((e) => !e.veto);
@@ -104,10 +105,18 @@ export function rankGroup<T>(entries: Array<{ item: T; score: number; veto: bool
     list.map((e) => ({ ...e, rank: offset + 1 + list.filter((o) => round2(o.score) > round2(e.score)).length }));
   const okRanked = rankIn(ok, 0);
   const vetoRanked = rankIn(vetoed, ok.length);
+  const scores = ok.map((o) => round2(o.score));
+  const highest = Math.max(...scores);
+  const lowest = Math.min(...scores);
   for (const e of okRanked) {
     // From below: how many non-vetoed subjects score strictly less, plus one.
     const fromBottom = 1 + ok.filter((o) => round2(o.score) < round2(e.score)).length;
-    const list: 'red' | 'black' | null = red > 0 && e.rank <= red ? 'red' : black > 0 && fromBottom <= black ? 'black' : null;
+    const score = round2(e.score);
+    // A list singles a subject out against the others: the red list only those who beat someone, the black list only
+    // those someone beat. A group that all scored the same (a month with nothing measured) lists nobody, and the
+    // lowest scores are never on the red list however small the group.
+    const list: 'red' | 'black' | null =
+      red > 0 && e.rank <= red && score > lowest ? 'red' : black > 0 && fromBottom <= black && score < highest ? 'black' : null;
     out.push({ item: e.item, score: round2(e.score), veto: false, rank: e.rank, list });
   }
   for (const e of vetoRanked) out.push({ item: e.item, score: round2(e.score), veto: true, rank: e.rank, list: 'black' });
