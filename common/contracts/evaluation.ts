@@ -185,6 +185,8 @@ export const provenanceResponse = z.object({
   items: z.array(
     z.object({
       code: z.string(),
+      /** The indicator's Chinese name (the code is the registered one, whatever alias the scheme used). */
+      indicatorName: z.string(),
       recordType: z.string(),
       recordId: id,
       label: z.string(),

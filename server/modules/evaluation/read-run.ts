@@ -131,6 +131,7 @@ export async function readProvenance(ctx: Ctx, runId: string, subjectId: string,
     subjectName: row.subject_name,
     items: rows.map((r) => ({
       code: r.code,
+      indicatorName: resolveIndicator(r.code)?.name ?? r.code,
       recordType: r.record_type,
       recordId: r.record_id,
       label: r.label,

@@ -36,7 +36,6 @@ import { hasPermission, useSession } from '../../api/auth';
 import { downloadFile } from '../../api/client';
 import {
   useAnswerObjection,
-  useEvaluationIndicators,
   useFileObjection,
   useObjections,
   useProvenance,
@@ -82,17 +81,6 @@ const RECORD_TYPE_LABELS: Record<string, string> = {
 
 function ProvenanceDrawer({ runId, item, onClose }: { runId: string; item: ResultItem | null; onClose: () => void }) {
   const provenance = useProvenance(runId, item?.subjectId);
-  const { data: session } = useSession();
-  // The catalogue is for those who build and read every run (a unit reads its drawer by the scheme's names).
-  const catalogue = useEvaluationIndicators(!!item && hasPermission(session, 'evaluation.read'));
-  // Provenance is kept under the registered code; the scheme may name the indicator by its short alias.
-  const names = new Map<string, string>([
-    ...(catalogue.data?.items ?? []).flatMap((i) => [
-      [i.code, i.name] as [string, string],
-      ...(i.aliasOf ? [[i.aliasOf, i.name] as [string, string]] : []),
-    ]),
-    ...(item?.indicators ?? []).map((i) => [i.code, i.name] as [string, string]),
-  ]);
   return (
     <Drawer title={item ? `${item.subjectName} 的数据来源` : ''} open={!!item} onClose={onClose} size="large" destroyOnHidden>
       {provenance.isLoading ? (
@@ -106,7 +94,7 @@ function ProvenanceDrawer({ runId, item, onClose }: { runId: string; item: Resul
             return (
               <List.Item>
                 <Space wrap>
-                  <Tag>{names.get(p.code) ?? p.code}</Tag>
+                  <Tag>{p.indicatorName}</Tag>
                   <Tag color={p.counted ? 'red' : 'default'}>{p.counted ? '计入' : '未计入'}</Tag>
                   <span>{RECORD_TYPE_LABELS[p.recordType] ?? p.recordType}：</span>
                   {to ? <Link to={to}>{p.label}</Link> : <span>{p.label}</span>}
