@@ -120,7 +120,7 @@ async function seedDay() {
   await office.act(open.id, 'dispatch', { unitId: cityDept });
   day.openId = open.id;
   day.openCode = open.code;
-  await report(office, { description: '解放路人行道共享单车乱停放', categoryCode: 'E0105', ...near('城东农贸市场', 0.01) });
+  await report(office, { description: '解放路桥下河道水面漂浮垃圾', categoryCode: 'E0105', ...near('城东农贸市场', 0.01) });
   // The grid worker's own reports: 路灯 twice, so it is the first chip on his report form.
   for (const text of ['朝阳社区第一网格路灯不亮', '朝阳社区健身广场路灯损坏'])
     await report(grid, { description: text, categoryCode: 'C0106', regionId: grid.regionId });
