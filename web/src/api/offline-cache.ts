@@ -1,6 +1,7 @@
 /**
  * The last good answer of the few GET calls a field worker needs to open the phone pages with no signal: the
- * session, problem categories, site types, "my reports", the inspector's rounds and their checklists.
+ * session, problem categories (and the person's most used ones), site types, "my reports", the inspector's rounds and
+ * their checklists.
  *
  * The API client (api/client.ts) keeps each such answer here as it arrives and, when the network fails (or a proxy
  * answers 502–504 because the server is unreachable), answers from here instead. The app shell itself comes from
@@ -14,7 +15,7 @@ export const API_CACHE = 'cc-api-v1';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const KEPT: Array<(url: URL) => boolean> = [
-  (u) => /^\/api\/(auth\/session|problem-categories|site-types)$/.test(u.pathname),
+  (u) => /^\/api\/(auth\/session|problem-categories|problem-categories\/frequent|site-types)$/.test(u.pathname),
   (u) => u.pathname === '/api/inspection-rounds' && u.searchParams.get('mine') === 'true',
   (u) => new RegExp(`^/api/inspection-rounds/${UUID}(/checklist)?$`).test(u.pathname),
   (u) => u.pathname === '/api/problems' && u.searchParams.get('mine') === 'true',
