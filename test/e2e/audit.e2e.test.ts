@@ -38,9 +38,7 @@ describe('审计日志 in Chromium', () => {
     const rows = auditor.locator('.ant-table-tbody tr.ant-table-row');
     // The unfiltered first page (the auditor's own sign-in first) is on screen until the search answers: wait for the
     // filtered rows, then read them.
-    await expect
-      .poll(() => rows.first().textContent(), { timeout: 15_000 })
-      .toMatch(/新增单位.*单位.*(局|办事处|政府|委员会|中心|公司)/);
+    await expect.poll(() => rows.first().textContent(), { timeout: 15_000 }).toMatch(/新增单位.*单位.*(局|办事处|政府|委员会|中心|公司)/);
     await expect.poll(async () => (await rows.allTextContents()).every((text) => text.includes('新增单位'))).toBe(true);
     // No raw codes or ids in the visible table.
     const table = (await auditor.locator('.ant-table-tbody').textContent()) ?? '';
