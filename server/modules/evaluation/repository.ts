@@ -137,7 +137,8 @@ export function runValues(db: Db | Tx, runId: string, only?: string[]) {
   return q.orderBy('group_index').orderBy('subject_id').orderBy('position').execute();
 }
 
-export function findObjection(db: Db | Tx, id: string) {
+/** Objections with their run's state and scope and the subject's name. */
+function objections(db: Db | Tx) {
   return db
     .selectFrom('evaluation_objections as o')
     .innerJoin('evaluation_runs as e', 'e.id', 'o.run_id')
@@ -151,28 +152,16 @@ export function findObjection(db: Db | Tx, id: string) {
       sql<string>`coalesce((select er.subject_name from evaluation_results er where er.run_id = o.run_id and er.subject_id = o.subject_id limit 1), '')`.as(
         'subject_name',
       ),
-    ])
-    .where('o.id', '=', id)
-    .executeTakeFirst();
+    ]);
+}
+
+export function findObjection(db: Db | Tx, id: string) {
+  return objections(db).where('o.id', '=', id).executeTakeFirst();
 }
 export type ObjectionRow = NonNullable<Awaited<ReturnType<typeof findObjection>>>;
 
 export function listObjections(db: Db, runId: string, only?: string[]) {
-  let q = db
-    .selectFrom('evaluation_objections as o')
-    .innerJoin('evaluation_runs as e', 'e.id', 'o.run_id')
-    .innerJoin('campaigns as c', 'c.id', 'e.campaign_id')
-    .innerJoin('regions as r', 'r.id', 'c.region_id')
-    .selectAll('o')
-    .select([
-      'e.state as run_state',
-      'e.campaign_id',
-      'r.path as region_path',
-      sql<string>`coalesce((select er.subject_name from evaluation_results er where er.run_id = o.run_id and er.subject_id = o.subject_id limit 1), '')`.as(
-        'subject_name',
-      ),
-    ])
-    .where('o.run_id', '=', runId);
+  let q = objections(db).where('o.run_id', '=', runId);
   if (only) q = only.length ? q.where('o.subject_id', 'in', only) : q.where(sql<SqlBool>`false`);
   return q.orderBy('o.filed_at').orderBy('o.id').execute();
 }
