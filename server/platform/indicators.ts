@@ -61,6 +61,12 @@ export interface IndicatorDef {
   description: string;
   /** Counts: a subject with no rows has 0, not "nothing measured". */
   zeroWhenEmpty?: boolean;
+  /**
+   * What a subject with nothing measured earns in an evaluation scheme: `full` (default — no failures to count, e.g.
+   * no problems in the month means nothing was late) or `none` (the figure had to be supplied and was not, e.g. a
+   * 人工评分 the office never entered: no points, and the run flags it).
+   */
+  whenNothingMeasured?: 'full' | 'none';
   /** The SQL: one row per subject of `q.subjectType` with something to measure. */
   sql(q: IndicatorQuery): RawBuilder<IndicatorRow>;
   /** The SQL of its provenance: the records that produced each subject's value (the evaluation engine keeps them). */

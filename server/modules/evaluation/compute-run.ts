@@ -37,6 +37,8 @@ export interface ComputedRow {
   subjectType: IndicatorSubjectType;
   subjectId: string;
   subjectName: string;
+  computedScore: number;
+  adjustment: number;
   score: number;
   rank: number;
   list: 'red' | 'black' | null;
@@ -95,8 +97,32 @@ async function previousStreaks(tx: Tx, schemeKey: string, period: string): Promi
   return out;
 }
 
-/** Computes and stores the run's results, values and provenance (in the caller's transaction). */
-export async function computeRun(ctx: Ctx, tx: Tx, runId: string, scheme: SchemeRow, period: string): Promise<ComputedRow[]> {
+/**
+ * The adjustments answered objections made to a run (by group and subject), which a revision of it keeps: a
+ * recomputation corrects the figures, it does not undo the office's answers.
+ */
+export async function adjustmentsOf(tx: Tx, runId: string): Promise<Map<string, number>> {
+  const rows = await tx
+    .selectFrom('evaluation_results')
+    .select(['group_index', 'subject_id', 'adjustment'])
+    .where('run_id', '=', runId)
+    .where('adjustment', '!=', 0)
+    .execute();
+  return new Map(rows.map((r) => [`${r.group_index}|${r.subject_id}`, r.adjustment]));
+}
+
+/**
+ * Computes and stores the run's results, values and provenance (in the caller's transaction). `carried` adjustments
+ * (a revision's, from the run it revises) are added to the computed scores before ranking.
+ */
+export async function computeRun(
+  ctx: Ctx,
+  tx: Tx,
+  runId: string,
+  scheme: SchemeRow,
+  period: string,
+  carried: Map<string, number> = new Map(),
+): Promise<ComputedRow[]> {
   const now = ctx.clock.now();
   const groups = scheme.groups as EvaluationGroup[];
   const subjects: Subject[][] = [];
@@ -131,12 +157,13 @@ export async function computeRun(ctx: Ctx, tx: Tx, runId: string, scheme: Scheme
       const values: ComputedValue[] = g.indicators.map((entry, position) => {
         const def = resolveIndicator(entry.code)!;
         const m = measured.get(`${def.code}|${g.subjectType}`)?.get(s.id) ?? { value: null, numerator: null, denominator: null };
-        const p = pointsFor(entry.rule as EvaluationRule, entry.weight, def.direction, m.value);
+        const p = pointsFor(entry.rule as EvaluationRule, entry.weight, def.direction, m.value, def.whenNothingMeasured);
         veto ||= p.vetoed;
         total += p.points;
         return { position, code: entry.code, ...m, points: p.points, vetoed: p.vetoed };
       });
-      return { item: { s, values }, score: round2(total), veto };
+      const adjustment = carried.get(`${gi}|${s.id}`) ?? 0;
+      return { item: { s, values, computed: round2(total), adjustment }, score: round2(total + adjustment), veto };
     });
     for (const r of rankGroup(scored, scheme.red_count, scheme.black_count)) {
       const streak = r.list === 'black' ? (streaks.get(r.item.s.id) ?? 0) + 1 : 0;
@@ -146,6 +173,8 @@ export async function computeRun(ctx: Ctx, tx: Tx, runId: string, scheme: Scheme
         subjectType: g.subjectType,
         subjectId: r.item.s.id,
         subjectName: r.item.s.name,
+        computedScore: r.item.computed,
+        adjustment: r.item.adjustment,
         score: r.score,
         rank: r.rank,
         list: r.list,
@@ -169,7 +198,8 @@ export async function computeRun(ctx: Ctx, tx: Tx, runId: string, scheme: Scheme
             subject_type: r.subjectType,
             subject_id: r.subjectId,
             subject_name: r.subjectName,
-            computed_score: r.score,
+            computed_score: r.computedScore,
+            adjustment: r.adjustment,
             score: r.score,
             rank: r.rank,
             list: r.list,

@@ -10,7 +10,7 @@ import type { Ctx } from '../../platform/context';
 import type { Tx } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { authorize } from '../../platform/policy';
-import { computeRun } from './compute-run';
+import { adjustmentsOf, computeRun } from './compute-run';
 import { scopeOf } from './policy';
 import { findScheme, type SchemeRow } from './repository';
 
@@ -39,7 +39,8 @@ export async function insertComputedRun(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await computeRun(ctx, tx, run.id, scheme, period);
+  const carried = revision.revises ? await adjustmentsOf(tx, revision.revises) : undefined;
+  await computeRun(ctx, tx, run.id, scheme, period, carried);
   return run;
 }
 

@@ -18,7 +18,9 @@ defineIndicator({
   direction: 'higher',
   subjectTypes: ['unit', 'town', 'site', 'county'],
   decimals: 2,
-  description: '创建办按月录入的评分（如领导小组评议），附评分理由和依据材料',
+  // Not entered is not full marks: the office must enter it (the run page lists the subjects still missing one).
+  whenNothingMeasured: 'none',
+  description: '创建办按月录入的评分（如领导小组评议），附评分理由和依据材料；未录入的不得分',
   sql: (q) =>
     sql`select e.subject_id, e.value::float8 as numerator, null::float8 as denominator, e.value::float8 as value from (${entries('manual.score', q)}) e`,
   records: (q) =>

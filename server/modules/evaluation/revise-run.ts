@@ -1,7 +1,9 @@
 /**
  * 重新计算: a published run is frozen; recomputing it makes the next revision (a new run in 草稿, same scheme version
  * and month) with a diff against the published one — each subject whose score, rank or list changed. The revision
- * goes through 公示, 审定 and 发布 like any run and supersedes this one when it is published.
+ * goes through 公示, 审定 and 发布 like any run and supersedes this one when it is published. The adjustments the office
+ * made answering objections are kept (carried into the revision's scores): a recomputation corrects the figures, not the
+ * answers.
  */
 import type { z } from 'zod';
 import type { runDiffItem } from '../../../common/contracts/evaluation';

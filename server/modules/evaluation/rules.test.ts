@@ -17,6 +17,10 @@ describe('points per rule', () => {
     expect(pointsFor(rule, 40, 'lower', 1).points).toBe(0);
     // Nothing measured: no failures to count, the full weight.
     expect(pointsFor(rule, 40, 'higher', null).points).toBe(40);
+    // A figure that had to be supplied (人工评分 never entered) earns nothing, whatever the rule.
+    expect(pointsFor(rule, 40, 'higher', null, 'none').points).toBe(0);
+    expect(pointsFor({ type: 'grade', bands: [{ min: 90, points: 30 }] }, 30, 'higher', null, 'none').points).toBe(0);
+    expect(pointsFor(rule, 40, 'higher', 1, 'none').points).toBe(40);
   });
 
   it('grade: the best band reached; for lower-is-better a band min reads "at most"', () => {

@@ -14,7 +14,8 @@
  * - veto: no points; the subject is vetoed when the value reaches the threshold on the bad side (default 1 for a
  *   lower-is-better count: any one item).
  * A value with nothing measured (null: an empty denominator) earns the full weight for linear, grade and deduction (no
- * failures to count), nothing for a bonus, and never vetoes.
+ * failures to count) — unless the indicator says a missing figure earns nothing (`whenNothingMeasured: 'none'`, e.g. a
+ * 人工评分 never entered) — nothing for a bonus, and never vetoes.
  */
 import type { IndicatorDirection } from '../../../common/indicators';
 import type { EvaluationRule } from '../../../common/contracts/evaluation';
@@ -28,7 +29,14 @@ export interface PointsResult {
 }
 
 /** Points of one indicator value under its rule and weight. */
-export function pointsFor(rule: EvaluationRule, weight: number, direction: IndicatorDirection, value: number | null): PointsResult {
+export function pointsFor(
+  rule: EvaluationRule,
+  weight: number,
+  direction: IndicatorDirection,
+  value: number | null,
+  whenNothingMeasured: 'full' | 'none' = 'full',
+): PointsResult {
+  if (value === null && whenNothingMeasured === 'none') return { points: 0, vetoed: false };
   switch (rule.type) {
     case 'linear': {
       if (value === null) return { points: round2(weight), vetoed: false };
