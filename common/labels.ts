@@ -169,6 +169,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'evaluation_objection.adjusted': '申诉调整分值',
   'evaluation_objection.rejected': '驳回考核申诉',
   'evaluation_manual_score.entered': '录入人工评分',
+  'reward_entry.proposed': '拟定奖惩',
+  'reward_entry.superseded': '奖惩随考核修订撤销',
+  'reward_entry.flagged': '奖惩待核实（考核已修订）',
+  'reward_entry.approve': '审批奖惩',
+  'reward_entry.fulfil': '奖惩兑现',
+  'reward_entry.withdraw': '撤销奖惩',
+  'reward_rule.created': '新增奖惩规则',
+  'reward_rule.updated': '修改奖惩规则',
+  'reward_rule.retired': '删除奖惩规则',
 };
 
 /** Chinese names of audited subject types (the 对象类型 filter offers each). */
@@ -197,6 +206,8 @@ export const AUDIT_SUBJECT_TYPE_LABELS: Record<string, string> = {
   evaluation_run: '月度考核',
   evaluation_objection: '考核申诉',
   evaluation_manual_score: '人工评分',
+  reward_entry: '奖惩记录',
+  reward_rule: '奖惩规则',
 };
 
 /** Chinese names of the fields an audit event records (snake_case as stored, camelCase where a body was stored). */

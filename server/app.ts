@@ -40,6 +40,7 @@ import { indicatorRoutes } from './modules/indicators/routes';
 import { patrolRoutes } from './modules/patrols/routes';
 import { mapSettingsRoutes } from './modules/map-settings/routes';
 import { evaluationRoutes } from './modules/evaluation/routes';
+import { rewardRoutes } from './modules/rewards/routes';
 
 z.config(z.locales.zhCN());
 
@@ -159,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(patrolRoutes(deps), { prefix: '/api/patrols' });
   await app.register(mapSettingsRoutes(deps), { prefix: '/api/map-settings' });
   await app.register(evaluationRoutes(deps), { prefix: '/api/evaluation' });
+  await app.register(rewardRoutes(deps), { prefix: '/api/rewards' });
 
   if (opts.serveWeb !== false) await registerWebApp(app, WEB_DIST, { compressed: opts.compression !== false });
   return app;

@@ -18,3 +18,4 @@ export * from './audit';
 export * from './files';
 export * from './map-settings';
 export * from './evaluation';
+export * from './rewards';

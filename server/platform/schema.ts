@@ -6,6 +6,7 @@ import type { AccountsDB } from './schema-accounts';
 import type { JobsDB } from './schema-jobs';
 import type { PatrolsDB } from './schema-patrols';
 import type { EvaluationDB } from './schema-evaluation';
+import type { RewardsDB } from './schema-rewards';
 
 export type * from './schema-problems';
 export type * from './schema-inspections';
@@ -200,7 +201,7 @@ export interface MapSettingsTable {
   updated_at: Timestamp;
 }
 
-export interface DB extends ProblemDB, InspectionDB, AccountsDB, JobsDB, PatrolsDB, EvaluationDB {
+export interface DB extends ProblemDB, InspectionDB, AccountsDB, JobsDB, PatrolsDB, EvaluationDB, RewardsDB {
   calendar_days: CalendarDaysTable;
   regions: RegionsTable;
   units: UnitsTable;

@@ -244,6 +244,12 @@ const FILE_HOLDERS: Array<(actor: Actor, fileId: RawBuilder<string>) => RawBuild
     where ho.file_ids @> array[${fileId}]::uuid[]
       and (${scopeSql(actor, 'evaluation.read', { regionPath: sql.ref('hcr.path'), campaignId: sql.ref('hr2.campaign_id') })}
            or ${scopeSql(actor, 'evaluation.object', { unitId: sql.ref('ho.subject_id') })}))`,
+  // 奖惩兑现's proof: readable by whoever may read the entry (office, leaders, task force of the campaign; the unit).
+  (actor, fileId) => sql<SqlBool>`exists (
+    select 1 from reward_entries hre join campaigns hrc on hrc.id = hre.campaign_id join regions hrr on hrr.id = hrc.region_id
+    where hre.proof_file_id = ${fileId}
+      and (${scopeSql(actor, 'evaluation.read', { regionPath: sql.ref('hrr.path'), campaignId: sql.ref('hre.campaign_id') })}
+           or (hre.subject_type = 'unit' and ${scopeSql(actor, 'evaluation.object', { unitId: sql.ref('hre.subject_id') })})))`,
 ];
 
 /** Whether the actor may open the file: its uploader, or someone who may read a record holding it. */
