@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'campaigns.manageGroup',
   'campaigns.read',
   'campaigns.update',
+  'dashboard.read',
+  'dashboard.refresh',
   'evaluation.manage',
   'evaluation.object',
   'evaluation.read',

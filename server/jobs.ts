@@ -4,6 +4,7 @@ import { sealAll } from './platform/audit';
 import { writeAnchor } from './platform/audit-anchor';
 import { drainJobs } from './platform/jobs-after-commit';
 import { sweepDeadlines } from './modules/problems/sweep-deadlines';
+import { refreshSnapshots } from './modules/dashboard/refresh-snapshots';
 import './modules/notifications/notify'; // registers the 'notice' job handler
 
 export const JOBS: ScheduledJob[] = [
@@ -21,5 +22,11 @@ export const JOBS: ScheduledJob[] = [
   // at a time across nodes (the others find the turn taken and return 0).
   { name: 'audit-seal', cron: '* * * * *', everySeconds: 2, quiet: (n) => n === 0, run: (ctx) => sealAll(ctx.db) },
   // The audit chain's head, signed, to a file outside the database every hour (platform/audit-anchor.ts).
+  // 指挥大屏 snapshots of every city, county and town (modules/dashboard): one refresh at a time across nodes.
+  {
+    name: 'dashboard-refresh',
+    cron: '* * * * *',
+    run: async (ctx) => (await refreshSnapshots(ctx.db, ctx.clock.now(), { wait: false })) ?? { skipped: true },
+  },
   { name: 'audit-anchor', cron: '5 * * * *', run: async (ctx) => (await writeAnchor(ctx.db, { now: ctx.clock.now() })).anchor },
 ];

@@ -18,4 +18,5 @@ export * from './audit';
 export * from './files';
 export * from './map-settings';
 export * from './evaluation';
+export * from './dashboard';
 export * from './rewards';

@@ -7,6 +7,7 @@ import type { JobsDB } from './schema-jobs';
 import type { PatrolsDB } from './schema-patrols';
 import type { EvaluationDB } from './schema-evaluation';
 import type { RewardsDB } from './schema-rewards';
+import type { DashboardDB } from './schema-dashboard';
 
 export type * from './schema-problems';
 export type * from './schema-inspections';
@@ -201,7 +202,7 @@ export interface MapSettingsTable {
   updated_at: Timestamp;
 }
 
-export interface DB extends ProblemDB, InspectionDB, AccountsDB, JobsDB, PatrolsDB, EvaluationDB, RewardsDB {
+export interface DB extends ProblemDB, InspectionDB, AccountsDB, JobsDB, PatrolsDB, EvaluationDB, DashboardDB, RewardsDB {
   calendar_days: CalendarDaysTable;
   regions: RegionsTable;
   units: UnitsTable;

@@ -93,8 +93,11 @@ const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 1
 export const rateOf = (rate: ProblemRate, c: ProblemCounts) =>
   ratio(sumOf(PROBLEM_RATES[rate].numerator, c), sumOf(PROBLEM_RATES[rate].denominator, c));
 
-/** How the cohort is grouped: by responsible unit, or by the town / county its region rolls up to. */
-export type ProblemGrouping = 'unit' | 'town' | 'county';
+/**
+ * How the cohort is grouped: by responsible unit, by the town / county its region rolls up to, or by the problem's own
+ * region (the 指挥大屏 rolls regions up to every city, county and town itself).
+ */
+export type ProblemGrouping = 'unit' | 'town' | 'county' | 'region';
 
 /**
  * SQL: one row of counts per group (`group_id` plus the ProblemCounts columns) over the problems first dispatched in
@@ -108,9 +111,10 @@ export function problemCountsSql(o: {
   where: RawBuilder<SqlBool>;
 }): RawBuilder<ProblemCounts & { group_id: string }> {
   // By town or county: each region's roll-up is computed once (a materialized CTE), not once per problem.
-  const groupKey = o.by === 'unit' ? sql`p.unit_id` : sql`rt.rollup_id`;
-  const rollup = o.by === 'unit' ? sql`` : sql`region_up as materialized (${regionRollupSql(o.by)}),`;
-  const rollupJoin = o.by === 'unit' ? sql`` : sql`join region_up rt on rt.region_id = r.id`;
+  const rollsTo = o.by === 'town' || o.by === 'county' ? o.by : null;
+  const groupKey = o.by === 'unit' ? sql`p.unit_id` : o.by === 'region' ? sql`p.region_id` : sql`rt.rollup_id`;
+  const rollup = rollsTo ? sql`region_up as materialized (${regionRollupSql(rollsTo)}),` : sql``;
+  const rollupJoin = rollsTo ? sql`join region_up rt on rt.region_id = r.id` : sql``;
   return sql`
     with ${rollup} c as (
       select ${groupKey} as group_id, p.state, p.closed_at, p.deadline, p.rectified_at, p.extension_count, p.verify_count,
