@@ -39,6 +39,7 @@ export const PERMISSIONS = [
   'materials.submit',
   'patrols.checkIn',
   'patrols.read',
+  'prediction.read',
   'problemCategories.list',
   'problemCategories.update',
   'problems.export',

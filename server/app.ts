@@ -40,6 +40,7 @@ import { indicatorRoutes } from './modules/indicators/routes';
 import { patrolRoutes } from './modules/patrols/routes';
 import { mapSettingsRoutes } from './modules/map-settings/routes';
 import { evaluationRoutes } from './modules/evaluation/routes';
+import { predictionRoutes } from './modules/prediction/routes';
 import { dashboardRoutes } from './modules/dashboard/routes';
 import { rewardRoutes } from './modules/rewards/routes';
 
@@ -161,6 +162,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(patrolRoutes(deps), { prefix: '/api/patrols' });
   await app.register(mapSettingsRoutes(deps), { prefix: '/api/map-settings' });
   await app.register(evaluationRoutes(deps), { prefix: '/api/evaluation' });
+  await app.register(predictionRoutes(deps), { prefix: '/api/prediction' });
   await app.register(dashboardRoutes(deps), { prefix: '/api/dashboard' });
   await app.register(rewardRoutes(deps), { prefix: '/api/rewards' });
 

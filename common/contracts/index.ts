@@ -20,3 +20,4 @@ export * from './map-settings';
 export * from './evaluation';
 export * from './dashboard';
 export * from './rewards';
+export * from './prediction';

@@ -25,6 +25,8 @@ export interface ProblemFilter {
   mine?: boolean;
   disputed?: boolean;
   search?: string;
+  standardCode?: string;
+  siteType?: string;
   from?: Date;
   to?: Date;
 }
@@ -96,6 +98,10 @@ function filtered(db: Db, scope: ProblemScope, f: ProblemFilter & { regionPath?:
       eb.or([eb('problems.code', 'like', like), eb('problems.description', 'like', like), eb('problems.address', 'like', like)]),
     );
   }
+  if (f.standardCode)
+    q = q.where(sql<SqlBool>`exists (select 1 from standards fst where fst.id = problems.standard_id and fst.code = ${f.standardCode})`);
+  if (f.siteType)
+    q = q.where(sql<SqlBool>`exists (select 1 from sites fs where fs.id = problems.site_id and fs.site_type_code = ${f.siteType})`);
   if (f.from) q = q.where('problems.created_at', '>=', f.from);
   if (f.to) q = q.where('problems.created_at', '<', f.to);
   return q;

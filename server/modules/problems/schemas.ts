@@ -27,6 +27,10 @@ export const problemFilters = z.object({
   /** 退回待重新派遣: sent back by a unit, waiting to be dispatched again. */
   disputed: z.preprocess(blankToUndefined, queryBool),
   search: z.preprocess(blankToUndefined, z.string().trim().max(60).optional()),
+  /** Problems filed against a 测评标准 of this code (any version), e.g. from the 对标补短 list. */
+  standardCode: z.preprocess(blankToUndefined, z.string().trim().max(60).optional()),
+  /** Problems at sites of this type. */
+  siteType: z.preprocess(blankToUndefined, z.string().trim().max(64).optional()),
   from: z.preprocess(blankToUndefined, z.coerce.date().optional()),
   to: z.preprocess(blankToUndefined, z.coerce.date().optional()),
 });
