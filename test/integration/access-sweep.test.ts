@@ -32,6 +32,7 @@ import type { Client, Res } from '../support/client';
 import { STANDARD_HEADERS } from '../support/entities';
 import { createTenant, TENANT_ACCOUNTS, type Tenant, type TenantAccount } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
+import { refreshSnapshots } from '../../server/modules/dashboard/refresh-snapshots';
 import { act, uploadPhoto } from '../support/problems';
 import { formatPeriod, periodOf } from '../../common/period';
 import { multipartForm, workbook } from '../support/xlsx';
@@ -88,6 +89,8 @@ const PARAM_KINDS: Record<string, string> = {
   '/api/evaluation/runs/{id}': 'run',
   '/api/evaluation/runs/{id}/subjects/{subjectId}': 'unit',
   '/api/evaluation/objections/{id}': 'objection',
+  '/api/evaluation/subjects/{id}': 'unit',
+  '/api/evaluation/annual-items/{id}': 'annualItem',
 };
 
 /** Routes that are the same for every county, with the reason; the sweep skips them. */
@@ -127,6 +130,7 @@ const QUERY_KINDS: Record<string, string> = {
   campaignId: 'campaign',
   siteId: 'site',
   roundId: 'round',
+  schemeId: 'scheme',
   versionId: 'version',
   standardId: 'standard',
   problemId: 'problem',
@@ -381,6 +385,18 @@ async function build(): Promise<World> {
     204,
     'manual score',
   );
+  ids.annualItem = must(
+    await office.post('/api/evaluation/annual-items', {
+      schemeId: ids.scheme,
+      year: Number(month.slice(0, 4)),
+      subjectType: 'unit',
+      subjectId: t.unitAId,
+      points: 2,
+      reason: `获省级表彰${t.tag}`,
+    }),
+    201,
+    'annual item',
+  ).id;
   return { t, ids };
 }
 
@@ -525,6 +541,7 @@ async function fingerprint(w: World) {
         .orderBy('er.subject_id')
         .execute(),
       objection: await one('evaluation_objections', 'id', ids.objection),
+      annualItem: await one('evaluation_annual_items', 'id', ids.annualItem),
     },
     audit: Number(
       (
@@ -612,6 +629,8 @@ async function bodyFor(method: string, path: string, w: World): Promise<unknown>
       return { subjectId: w.t.unitAId, reason: '越权申诉，请求复核本月排名' };
     case 'POST /api/evaluation/objections/{id}/answer':
       return { decision: 'reject', reason: '越权答复' };
+    case 'PUT /api/evaluation/runs/{id}/bulletin-text':
+      return { requirements: '（一）越权改写。' };
     case 'POST /api/materials/{id}/review':
       return { decision: 'pass', version: await version('material_submissions', 'id', ids.material) };
     default:
@@ -723,4 +742,59 @@ describe(`access sweep (${engineName})`, () => {
     expect(failures).toEqual([]);
     expect(await fingerprint(other)).toEqual(before);
   }, 300_000);
+
+  it("指挥大屏: another county's region answers as a made-up one (404) for every role, and its snapshot is not refreshed", async () => {
+    const { database, clock } = await getHarness();
+    const db = database.db;
+    // The other county has its snapshots (what a refresh by a stranger would overwrite).
+    await refreshSnapshots(db, new Date(clock.now().getTime() - 3_600_000), { under: `/${other.t.countyId}/` });
+    const snapshotOf = () =>
+      db.selectFrom('dashboard_snapshots').select(['computed_at', 'data']).where('region_id', '=', other.ids.region).executeTakeFirst();
+    const before = await snapshotOf();
+    const failures: string[] = [];
+    for (const role of ROLES) {
+      const c = clients[role];
+      const mine = await c.get('/api/dashboard');
+      // Only the office, leaders and the task force have a 大屏, and it is their own county's.
+      const reads = ['office', 'leader', 'taskforce'].includes(role);
+      if (mine.status !== (reads ? 200 : 404)) failures.push(`${role} GET /api/dashboard: ${mine.status}`);
+      if (reads && mine.body.region?.id !== home.t.countyId) failures.push(`${role} GET /api/dashboard: region ${mine.body.region?.id}`);
+      for (const [method, path] of [
+        ['GET', '/api/dashboard'],
+        ['GET', '/api/dashboard/sites'],
+        ['POST', '/api/dashboard/refresh'],
+      ] as const) {
+        const theirs = await c.request(method, `${path}?regionId=${other.ids.region}`);
+        const none = await c.request(method, `${path}?regionId=${madeUp('region')}`);
+        if (theirs.status !== 404 || none.status !== 404)
+          failures.push(`${role} ${method} ${path}: other ${theirs.status}, made-up ${none.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotOf()).toEqual(before);
+  }, 120_000);
+});
+
+describe(`access sweep: 测评预测 (${engineName})`, () => {
+  it("the prediction and its workbook: the office, leaders and task force read their own campaign's; another county's answers as a made-up one (404)", async () => {
+    const failures: string[] = [];
+    for (const role of ROLES) {
+      const c = clients[role];
+      const reads = ['office', 'leader', 'taskforce'].includes(role);
+      for (const path of ['/api/prediction', '/api/prediction/priorities.xlsx']) {
+        const mine = await c.get(`${path}?campaignId=${home.ids.campaign}`);
+        const theirs = await c.get(`${path}?campaignId=${other.ids.campaign}`);
+        const none = await c.get(`${path}?campaignId=${crypto.randomUUID()}`);
+        const label = `${role} GET ${path}`;
+        if (mine.status !== (reads ? 200 : 404)) failures.push(`${label}: own campaign ${mine.status}`);
+        if (theirs.status !== 404 || none.status !== 404) failures.push(`${label}: other county ${theirs.status}, made-up ${none.status}`);
+        if (mine.status === 200) {
+          const text = await textOf(mine);
+          const leaked = marksOf(other).filter((m) => text.includes(m));
+          if (leaked.length) failures.push(`${label}: holds ${leaked.join(', ')}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 });
