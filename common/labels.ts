@@ -178,6 +178,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'reward_rule.created': '新增奖惩规则',
   'reward_rule.updated': '修改奖惩规则',
   'reward_rule.retired': '删除奖惩规则',
+  'evaluation_annual_item.entered': '录入年度加减分事项',
+  'evaluation_annual_item.removed': '删除年度加减分事项',
+  'evaluation_run.bulletin_edited': '编辑通报下步工作要求',
 };
 
 /** Chinese names of audited subject types (the 对象类型 filter offers each). */
@@ -206,6 +209,7 @@ export const AUDIT_SUBJECT_TYPE_LABELS: Record<string, string> = {
   evaluation_run: '月度考核',
   evaluation_objection: '考核申诉',
   evaluation_manual_score: '人工评分',
+  evaluation_annual_item: '年度加减分事项',
   reward_entry: '奖惩记录',
   reward_rule: '奖惩规则',
 };

@@ -25,7 +25,7 @@ export const PERIOD_FORMAT_MESSAGE = '期次格式为 2026、2026-11、2026-Q4 �
 /** A period code as request input (zod), with the message in Chinese. */
 export const periodCodeSchema = z.string().regex(PERIOD_PATTERN, PERIOD_FORMAT_MESSAGE);
 
-const MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, half: 6, year: 12 };
+export const MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, half: 6, year: 12 };
 const BEIJING_OFFSET_MS = 8 * 3600_000;
 
 /** The period a code names, or null when the code is not one. */

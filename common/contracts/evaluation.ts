@@ -14,6 +14,7 @@ import {
   OBJECTION_STATES,
   type EvaluationAction,
 } from '../evaluation-workflow';
+import { ROLLUP_METHODS } from './evaluation-standings';
 import { abilitiesOf, id, pageOf, timestamp } from './shared';
 
 const num = (what: string) => z.number({ error: `${what}须为数字` });
@@ -70,6 +71,8 @@ export const createSchemeBody = z.object({
   redCount: z.number().int().min(0).max(50).optional(),
   blackCount: z.number().int().min(0).max(50).optional(),
   objectionDays: z.number().int().min(1).max(30).optional(),
+  /** How 季度/年度 roll-ups combine the published months: average (default) or sum. */
+  rollupMethod: z.enum(ROLLUP_METHODS, { error: '汇总方式为 average（各月平均）或 sum（各月累计）' }).optional(),
   escalation: escalationSchema.optional(),
 });
 export type CreateSchemeBody = z.infer<typeof createSchemeBody>;
@@ -91,6 +94,7 @@ export const schemeResponse = z.object({
   redCount: z.number().int(),
   blackCount: z.number().int(),
   objectionDays: z.number().int(),
+  rollupMethod: z.enum(ROLLUP_METHODS),
   escalation: escalationSchema,
   groups: z.array(evaluationGroupSchema),
   createdAt: timestamp,

@@ -18,6 +18,7 @@ export * from './audit';
 export * from './files';
 export * from './map-settings';
 export * from './evaluation';
+export * from './evaluation-standings';
 export * from './dashboard';
-export * from './rewards';
 export * from './prediction';
+export * from './rewards';

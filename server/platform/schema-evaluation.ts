@@ -13,6 +13,7 @@ export interface EvaluationSchemesTable {
   groups: JSONColumnType<unknown[], string, string>;
   escalation: JSONColumnType<Array<{ streak: number; action: 'interview' | 'accountability' }>, string, string>;
   objection_days: number;
+  rollup_method: Generated<'average' | 'sum'>;
   created_by: string | null;
   created_at: Date;
 }
@@ -36,6 +37,7 @@ export interface EvaluationRunsTable {
   sign_off_comment: string | null;
   published_at: Date | null;
   diff: JSONColumnType<unknown[] | null, string | null, string | null>;
+  bulletin_requirements: string | null;
   version: Generated<number>;
 }
 
@@ -108,6 +110,19 @@ export interface EvaluationManualScoresTable {
   entered_at: Date;
 }
 
+export interface EvaluationAnnualItemsTable {
+  id: Generated<string>;
+  scheme_key: string;
+  year: number;
+  subject_type: 'unit' | 'town' | 'site' | 'county';
+  subject_id: string;
+  points: number;
+  reason: string;
+  file_id: string | null;
+  entered_by: string | null;
+  entered_at: Date;
+}
+
 export interface EvaluationDB {
   evaluation_schemes: EvaluationSchemesTable;
   evaluation_runs: EvaluationRunsTable;
@@ -116,4 +131,5 @@ export interface EvaluationDB {
   evaluation_provenance: EvaluationProvenanceTable;
   evaluation_objections: EvaluationObjectionsTable;
   evaluation_manual_scores: EvaluationManualScoresTable;
+  evaluation_annual_items: EvaluationAnnualItemsTable;
 }

@@ -89,6 +89,8 @@ const PARAM_KINDS: Record<string, string> = {
   '/api/evaluation/runs/{id}': 'run',
   '/api/evaluation/runs/{id}/subjects/{subjectId}': 'unit',
   '/api/evaluation/objections/{id}': 'objection',
+  '/api/evaluation/subjects/{id}': 'unit',
+  '/api/evaluation/annual-items/{id}': 'annualItem',
 };
 
 /** Routes that are the same for every county, with the reason; the sweep skips them. */
@@ -128,6 +130,7 @@ const QUERY_KINDS: Record<string, string> = {
   campaignId: 'campaign',
   siteId: 'site',
   roundId: 'round',
+  schemeId: 'scheme',
   versionId: 'version',
   standardId: 'standard',
   problemId: 'problem',
@@ -382,6 +385,18 @@ async function build(): Promise<World> {
     204,
     'manual score',
   );
+  ids.annualItem = must(
+    await office.post('/api/evaluation/annual-items', {
+      schemeId: ids.scheme,
+      year: Number(month.slice(0, 4)),
+      subjectType: 'unit',
+      subjectId: t.unitAId,
+      points: 2,
+      reason: `获省级表彰${t.tag}`,
+    }),
+    201,
+    'annual item',
+  ).id;
   return { t, ids };
 }
 
@@ -526,6 +541,7 @@ async function fingerprint(w: World) {
         .orderBy('er.subject_id')
         .execute(),
       objection: await one('evaluation_objections', 'id', ids.objection),
+      annualItem: await one('evaluation_annual_items', 'id', ids.annualItem),
     },
     audit: Number(
       (
@@ -613,6 +629,8 @@ async function bodyFor(method: string, path: string, w: World): Promise<unknown>
       return { subjectId: w.t.unitAId, reason: '越权申诉，请求复核本月排名' };
     case 'POST /api/evaluation/objections/{id}/answer':
       return { decision: 'reject', reason: '越权答复' };
+    case 'PUT /api/evaluation/runs/{id}/bulletin-text':
+      return { requirements: '（一）越权改写。' };
     case 'POST /api/materials/{id}/review':
       return { decision: 'pass', version: await version('material_submissions', 'id', ids.material) };
     default:

@@ -603,4 +603,136 @@ describe(`evaluation engine (${engineName})`, () => {
     ]);
     void crypto;
   });
+
+  it("a unit's trend over the published months and what cost it points; the year roll-up with 年度加减分事项", async () => {
+    // B: Q 70 (rank 4 of 4, black), P (revision 2) 62 (rank 2, no list). Everyone placed in the county sees published
+    // months; another county does not.
+    const h = must(await unitB.get(`/api/evaluation/subjects/${U.B}/history`), 200);
+    expect(h.subjectName).toBe(`市场监管局${t.tag}`);
+    const fam = h.families[0];
+    expect(
+      fam.months.map((m: { period: string; score: number; rank: number; groupSize: number; list: string | null }) => [
+        m.period,
+        m.score,
+        m.rank,
+        m.groupSize,
+        m.list,
+      ]),
+    ).toEqual([
+      [Q, 70, 4, 4, 'black'],
+      [P, 62, 2, 4, null],
+    ]);
+    expect(fam.months[1]).toMatchObject({ runId: revisionP, revision: 2 });
+    // P: 人工评分 65 → 10 of 30 (−20); 结案率 75 % → 20 of 40 (−20); 超期 1 → 20 of 30 (−10); 加分 1 → 2 of 3 (−1).
+    expect(
+      fam.latest.indicators.map((i: { code: string; points: number; maxPoints: number; lost: number }) => [
+        i.code,
+        i.points,
+        i.maxPoints,
+        i.lost,
+      ]),
+    ).toEqual([
+      ['manual.score', 10, 30, 20],
+      ['problem.close_rate', 20, 40, 20],
+      ['problem.overdue_count', 20, 30, 10],
+      ['manual.bonus', 2, 3, 1],
+      ['problems.relapses', 0, 0, 0],
+    ]);
+    expect((await volunteer.get(`/api/evaluation/subjects/${U.B}/history`)).status).toBe(200);
+    expect((await (await other.asScript('office')).get(`/api/evaluation/subjects/${U.B}/history`)).status).toBe(404);
+    expect((await office.get(`/api/evaluation/subjects/${crypto.randomUUID()}/history`)).status).toBe(404);
+
+    // 年度加减分事项: validated, scoped, audited.
+    const year = Number(P.slice(0, 4));
+    const item = (subjectId: string, points: number, reason: string) => ({
+      schemeId,
+      year,
+      subjectType: 'unit',
+      subjectId,
+      points,
+      reason,
+    });
+    expect((await office.post('/api/evaluation/annual-items', item(U.A, 0, '零分事项'))).status).toBe(400);
+    expect((await office.post('/api/evaluation/annual-items', item(U.A, 101, '超限事项'))).status).toBe(400);
+    expect((await office.post('/api/evaluation/annual-items', item(other.unitAId, 2, '他县单位'))).status).toBe(404);
+    expect([403, 404]).toContain((await unitB.post('/api/evaluation/annual-items', item(U.B, 5, '自行加分'))).status);
+    must(await office.post('/api/evaluation/annual-items', item(U.A, -5, '发生负面舆情被市级通报')), 201);
+    must(await office.post('/api/evaluation/annual-items', item(U.B, 3, '获省级文明单位表彰')), 201);
+    const mistake = must(await office.post('/api/evaluation/annual-items', item(U.C, 9, '误录')), 201);
+    expect((await unitB.request('DELETE', `/api/evaluation/annual-items/${mistake.id}`)).status).toBe(404);
+    expect((await office.request('DELETE', `/api/evaluation/annual-items/${mistake.id}`)).status).toBe(204);
+    const listed = must(await office.get(`/api/evaluation/annual-items?schemeId=${schemeId}&year=${year}`), 200);
+    expect(listed.items.map((i: { subjectId: string; points: number }) => [i.subjectId, i.points]).sort()).toEqual(
+      [
+        [U.A, -5],
+        [U.B, 3],
+      ].sort(),
+    );
+
+    // The year: the published months averaged (the scheme's default), plus the items. When P is January, Q is last year's.
+    const sameYear = Q.slice(0, 4) === P.slice(0, 4);
+    const expected = sameYear
+      ? { A: [91.5, -5, 86.5, 2], B: [66, 3, 69, 4], C: [76, 0, 76, 3], D: [95, 0, 95, 1] }
+      : { A: [83, -5, 78, 2], B: [62, 3, 65, 3], C: [52, 0, 52, 4], D: [90, 0, 90, 1] };
+    const roll = must(await office.get(`/api/evaluation/schemes/${schemeId}/rollup?period=${year}`), 200);
+    expect(roll).toMatchObject({ method: 'average', monthsInPeriod: 12, publishedMonths: sameYear ? [Q, P] : [P] });
+    const rows = new Map(roll.groups[0].items.map((i: { subjectId: string }) => [i.subjectId, i]));
+    for (const k of ['A', 'B', 'C', 'D'] as const)
+      expect(rows.get(U[k])).toMatchObject({
+        combined: expected[k][0],
+        annualPoints: expected[k][1],
+        total: expected[k][2],
+        rank: expected[k][3],
+      });
+    if (sameYear) expect(rows.get(U.A)).toMatchObject({ redMonths: 2, blackMonths: 0 });
+    // Unit B reads its own row (with its real rank), nobody else's; another county nothing; a quarter has no items.
+    const own = must(await unitB.get(`/api/evaluation/schemes/${schemeId}/rollup?period=${year}`), 200);
+    expect(own.groups[0].items.map((i: { subjectId: string; rank: number }) => [i.subjectId, i.rank])).toEqual([[U.B, expected.B[3]]]);
+    expect((await (await other.asScript('office')).get(`/api/evaluation/schemes/${schemeId}/rollup?period=${year}`)).status).toBe(404);
+    expect((await office.get(`/api/evaluation/schemes/${schemeId}/rollup?period=${P}`)).status).toBe(400); // a month is not a roll-up period
+    expect((await office.get(`/api/evaluation/schemes/${schemeId}/rollup?period=2026-13`)).status).toBe(400);
+    const quarter = `${P.slice(0, 4)}-Q${Math.ceil(Number(P.slice(5)) / 3)}`;
+    const q = must(await office.get(`/api/evaluation/schemes/${schemeId}/rollup?period=${quarter}`), 200);
+    expect(q.groups[0].items.every((i: { annualPoints: number }) => i.annualPoints === 0)).toBe(true);
+    // The ledger as .xlsx: title with the year, the months as columns, numbers as numbers.
+    const x = await office.get(`/api/evaluation/schemes/${schemeId}/rollup.xlsx?period=${year}`);
+    expect(x.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.raw as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(String(sheet.getCell('A1').value)).toContain(`${year}年创建工作考核汇总`);
+    let found = false;
+    sheet.eachRow((row) => {
+      const v = row.values as unknown[];
+      if (v.includes(`住建局${t.tag}`)) {
+        found = true;
+        expect(v).toContain(expected.C[2]);
+      }
+    });
+    expect(found).toBe(true);
+  });
+
+  it("the office edits the bulletin's 下步工作要求; the 公文 carries it; units cannot", async () => {
+    const before = must(await office.get(`/api/evaluation/runs/${revisionP}/bulletin-text`), 200);
+    expect(before.custom).toBe(false);
+    expect(before.requirements).toContain('（一）对标补短。');
+    expect((await unitB.get(`/api/evaluation/runs/${revisionP}/bulletin-text`)).status).toBe(404);
+    expect((await unitB.request('PUT', `/api/evaluation/runs/${revisionP}/bulletin-text`, { requirements: '改写' })).status).toBe(404);
+    const text = '（一）聚焦短板。各乡镇（街道）要于12月10日前完成背街小巷集中整治。\n\n（二）严格督办。超期问题一律发督办单。';
+    const seen = must(await office.get(`/api/evaluation/runs/${revisionP}`), 200).version;
+    expect(
+      (await office.request('PUT', `/api/evaluation/runs/${revisionP}/bulletin-text`, { requirements: text, version: seen - 1 })).status,
+    ).toBe(409);
+    expect(
+      (await office.request('PUT', `/api/evaluation/runs/${revisionP}/bulletin-text`, { requirements: text, version: seen })).status,
+    ).toBe(204);
+    expect(must(await office.get(`/api/evaluation/runs/${revisionP}/bulletin-text`), 200)).toEqual({ requirements: text, custom: true });
+    const doc = await office.get(`/api/evaluation/runs/${revisionP}/bulletin.docx`);
+    const body = (await zipEntry(doc.raw, 'word/document.xml')).replace(/<[^>]+>/g, '');
+    expect(body).toContain('（一）聚焦短板。各乡镇（街道）要于12月10日前完成背街小巷集中整治。');
+    expect(body).toContain('（二）严格督办。超期问题一律发督办单。');
+    expect(body).not.toContain('对标补短');
+    // The superseded run is not edited.
+    expect((await office.request('PUT', `/api/evaluation/runs/${runP}/bulletin-text`, { requirements: text })).status).toBe(422);
+  });
 });

@@ -197,6 +197,7 @@ const ID_CANDIDATES: Record<string, string> = {
   '/api/evaluation/runs/': 'run',
   '/api/evaluation/runs/#subjectId': 'unit',
   '/api/evaluation/objections/': 'objection',
+  '/api/evaluation/subjects/': 'unit',
 };
 const QUERIES: Record<string, () => string> = {
   '/api/inspection-rounds/{id}/checklist': () => `siteId=${ids.site}`,

@@ -8,7 +8,9 @@ import type { Paragraph, Table } from 'docx';
 import { EVALUATION_PROPOSAL_LABELS } from '../../../common/evaluation-workflow';
 import { periodLabel } from '../../../common/period';
 import type { Ctx } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
+import { assertRunView } from './access';
+import { mayReadAll } from './policy';
 import {
   body,
   buildGongwen,
@@ -40,6 +42,21 @@ type Group = { name: string; items: Item[] };
 /** （一）标题。 followed by running text: a body paragraph (it need not keep with the next one, unlike a bare subheading). */
 const lead = (i: number, title: string, text: string) =>
   body([textRun(`${subheadingNumber(i)}${title}`, 'subheading', PT.san), textRun(text, 'body', PT.san)]);
+
+/** The shipped 下步工作要求 (what the office edits; each line a paragraph, a leading （一）…。 set in bold). */
+export const defaultRequirements = (officeShort: string) =>
+  [
+    `（一）对标补短。各单位要对照考核指标逐项查找差距，列入黑榜的单位要深刻剖析原因，制定整改措施，于5个工作日内报送${officeShort}。`,
+    '（二）压实责任。各单位主要负责同志要亲自研究部署，分管同志要靠前指挥，确保问题整改到位、不反弹。',
+    '（三）奖优罚劣。考核结果纳入年度目标绩效考核，红黑榜情况按月兑现奖惩。',
+  ].join('\n');
+
+/** The paragraphs of a 下步工作要求 text (blank lines dropped). */
+export const requirementLines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 const score = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0$/, ''));
 const names = (items: Item[]) => items.map((i) => i.subjectName).join('、');
@@ -143,15 +160,10 @@ export async function buildRunBulletin(ctx: Ctx, runId: string): Promise<{ fileN
 
   // 五、下步工作要求
   children.push(heading(5, '下步工作要求'));
-  children.push(
-    lead(
-      1,
-      '对标补短。',
-      '各单位要对照考核指标逐项查找差距，列入黑榜的单位要深刻剖析原因，制定整改措施，于5个工作日内报送' + office.short + '。',
-    ),
-  );
-  children.push(lead(2, '压实责任。', '各单位主要负责同志要亲自研究部署，分管同志要靠前指挥，确保问题整改到位、不反弹。'));
-  children.push(lead(3, '奖优罚劣。', '考核结果纳入年度目标绩效考核，红黑榜情况按月兑现奖惩。'));
+  for (const line of requirementLines(run.bulletin_requirements ?? defaultRequirements(office.short))) {
+    const m = /^(（[一二三四五六七八九十]+）[^。]{1,20}。)(.*)$/.exec(line);
+    children.push(m ? body([textRun(m[1], 'subheading', PT.san), textRun(m[2], 'body', PT.san)]) : body(line));
+  }
 
   const buffer = await buildGongwen({
     organ: office.organ,
@@ -163,4 +175,15 @@ export async function buildRunBulletin(ctx: Ctx, runId: string): Promise<{ fileN
     date,
   });
   return { fileName: `关于${label}创建工作考核排名情况的通报.docx`, buffer };
+}
+
+/** The run's 下步工作要求 as the office edits it: its own text, or the shipped one (office, leaders, task force). */
+export async function readBulletinText(ctx: Ctx, runId: string): Promise<{ requirements: string; custom: boolean }> {
+  const run = await findRun(ctx.db, runId);
+  await assertRunView(ctx.db, ctx.actor, run);
+  if (!mayReadAll(ctx.actor, run!)) throw notFound('考核');
+  if (run!.bulletin_requirements) return { requirements: run!.bulletin_requirements, custom: true };
+  const campaign = await ctx.db.selectFrom('campaigns').select('region_id').where('id', '=', run!.campaign_id).executeTakeFirstOrThrow();
+  const office = await issuingOffice(ctx.db, run!.campaign_id, campaign.region_id);
+  return { requirements: defaultRequirements(office.short), custom: false };
 }

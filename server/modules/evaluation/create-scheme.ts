@@ -31,6 +31,7 @@ async function insertVersion(ctx: Ctx, body: UpdateSchemeBody, campaignId: strin
         groups: JSON.stringify(body.groups),
         escalation: JSON.stringify(body.escalation ?? DEFAULT_ESCALATION),
         objection_days: body.objectionDays ?? 5,
+        rollup_method: body.rollupMethod ?? 'average',
         created_by: actorUserId(ctx.actor),
         created_at: ctx.clock.now(),
       })

@@ -1,4 +1,5 @@
 /** Schemes, runs, results and objections as the API answers them (common/contracts/evaluation.ts). */
+import type { annualItems } from './standings-repository';
 import type { z } from 'zod';
 import type { EvaluationGroup, objectionResponse, runResponse, schemeResponse } from '../../../common/contracts/evaluation';
 import { EVALUATION_RUN_STATE_LABELS, type EvaluationRunState } from '../../../common/evaluation-workflow';
@@ -23,6 +24,7 @@ export function presentScheme(s: SchemeRow, actor: Actor): z.infer<typeof scheme
     redCount: s.red_count,
     blackCount: s.black_count,
     objectionDays: s.objection_days,
+    rollupMethod: s.rollup_method,
     escalation: s.escalation,
     groups: s.groups as EvaluationGroup[],
     createdAt: s.created_at,
@@ -76,3 +78,17 @@ export function presentObjection(o: ObjectionRow, actor: Actor): z.infer<typeof 
     },
   };
 }
+
+/** A 年度加减分事项 as the API answers it. */
+export const presentAnnualItem = (a: Awaited<ReturnType<typeof annualItems>>[number]) => ({
+  id: a.id,
+  year: a.year,
+  subjectType: a.subject_type,
+  subjectId: a.subject_id,
+  subjectName: a.subject_name,
+  points: a.points,
+  reason: a.reason,
+  fileId: a.file_id,
+  enteredByName: a.entered_by_name,
+  enteredAt: a.entered_at,
+});

@@ -95,17 +95,30 @@ export async function runSubjectIds(db: Db | Tx, runId: string): Promise<Set<str
   return new Set(rows.map((r) => r.subject_id));
 }
 
+/** Over the campaign's region `r`: the region `regionId` or below it. */
+const inRegion = (regionId: string) =>
+  sql<SqlBool>`r.path like (select rr.path from regions rr where rr.id = ${regionId}) || '%'`;
+
 /** A page of runs the `visible` SQL admits (over `e`, `r`). */
 export async function listRuns(
   db: Db,
   visible: RawBuilder<SqlBool>,
-  q: { campaignId?: string; schemeId?: string; period?: string; state?: string; sort: 'period' | 'createdAt'; order: 'asc' | 'desc' },
+  q: {
+    campaignId?: string;
+    schemeId?: string;
+    regionId?: string;
+    period?: string;
+    state?: string;
+    sort: 'period' | 'createdAt';
+    order: 'asc' | 'desc';
+  },
   limit: number,
   offset: number,
 ) {
   let base = runSelect(db).where(() => visible);
   if (q.campaignId) base = base.where('e.campaign_id', '=', q.campaignId);
   if (q.schemeId) base = base.where('e.scheme_id', '=', q.schemeId);
+  if (q.regionId) base = base.where(inRegion(q.regionId));
   if (q.period) base = base.where('e.period', '=', q.period);
   if (q.state) base = base.where('e.state', '=', q.state as never);
   const sortCol = q.sort === 'period' ? 'e.period' : 'e.created_at';
@@ -117,6 +130,7 @@ export async function listRuns(
     .where(() => visible);
   if (q.campaignId) count = count.where('e.campaign_id', '=', q.campaignId);
   if (q.schemeId) count = count.where('e.scheme_id', '=', q.schemeId);
+  if (q.regionId) count = count.where(inRegion(q.regionId));
   if (q.period) count = count.where('e.period', '=', q.period);
   if (q.state) count = count.where('e.state', '=', q.state as never);
   const total = await count.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();

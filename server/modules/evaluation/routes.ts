@@ -5,6 +5,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  annualItemBody,
+  annualItemPage,
+  annualItemQuery,
+  annualItemResponse,
+  bulletinTextBody,
+  bulletinTextResponse,
+  rollupQuery,
+  rollupResponse,
+  subjectHistoryResponse,
   answerObjectionBody,
   createObjectionBody,
   createRunBody,
@@ -31,7 +40,9 @@ import {
   updateSchemeBody,
   XLSX_MIME,
 } from '../../../common/contracts';
+import { formatPeriod, periodOf } from '../../../common/period';
 import type { ModuleDeps } from '../../app';
+import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { offsetOf } from '../../platform/pagination';
 import { sendDocx } from '../../platform/gongwen';
@@ -47,12 +58,22 @@ import { enterManualScore } from './enter-manual-score';
 import { exportResults } from './export-results';
 import { fileObjection } from './file-objection';
 import { mayReadAll } from './policy';
-import { presentRun, presentScheme } from './presenter';
+import { readBulletinText } from './bulletin-docx';
+import { editBulletinText } from './edit-bulletin-text';
+import { enterAnnualItem } from './enter-annual-item';
+import { exportRollup } from './export-rollup';
+import { readRollup, readSubjectHistory } from './read-standings';
+import { removeAnnualItem } from './remove-annual-item';
+import { annualItems } from './standings-repository';
+import { presentAnnualItem, presentRun, presentScheme } from './presenter';
 import { readObjection, readObjections, readProvenance, readResults, readRun } from './read-run';
 import { findScheme, listManualScores, listRuns, listSchemes } from './repository';
 import { transitionRun } from './run-workflow';
 import { manualScoreQuery, provenanceQuery, runListQuery, schemeListQuery, subjectParams } from './schemas';
 import './indicators';
+
+/** The current year (Beijing calendar) as a period code. */
+const thisYear = (ctx: Ctx) => formatPeriod(periodOf('year', ctx.clock.now()));
 
 export function evaluationRoutes(_deps: ModuleDeps): FastifyPluginAsync {
   return async (fastify) => {
@@ -149,6 +170,59 @@ export function evaluationRoutes(_deps: ModuleDeps): FastifyPluginAsync {
         return { run: await readRun(req.ctx, req.params.id), ...(more.revisionId ? { revisionId: String(more.revisionId) } : {}) };
       },
     );
+
+    app.get('/runs/:id/bulletin-text', { schema: { tags, params: idParam, response: { 200: bulletinTextResponse } } }, async (req) =>
+      readBulletinText(req.ctx, req.params.id),
+    );
+
+    app.put(
+      '/runs/:id/bulletin-text',
+      { schema: { tags, params: idParam, body: bulletinTextBody, response: { 204: noContent } } },
+      async (req, reply) => {
+        await editBulletinText(req.ctx, req.params.id, req.body);
+        return reply.status(204).send(null);
+      },
+    );
+
+    /* ---------------------------------------------------------------- standings over time */
+
+    app.get('/subjects/:id/history', { schema: { tags, params: idParam, response: { 200: subjectHistoryResponse } } }, async (req) =>
+      readSubjectHistory(req.ctx, req.params.id),
+    );
+
+    app.get(
+      '/schemes/:id/rollup',
+      { schema: { tags, params: idParam, querystring: rollupQuery, response: { 200: rollupResponse } } },
+      async (req) => readRollup(req.ctx, req.params.id, req.query.period ?? thisYear(req.ctx)),
+    );
+
+    app.get(
+      '/schemes/:id/rollup.xlsx',
+      { schema: { tags, params: idParam, querystring: rollupQuery, response: { 200: fileResponse(XLSX_MIME, '考核汇总') } } },
+      async (req, reply) => {
+        const { fileName, buffer } = await exportRollup(req.ctx, req.params.id, req.query.period ?? thisYear(req.ctx));
+        return sendWorkbook(reply, fileName, buffer);
+      },
+    );
+
+    app.get('/annual-items', { schema: { tags, querystring: annualItemQuery, response: { 200: annualItemPage } } }, async (req) => {
+      const scheme = await findScheme(req.ctx.db, req.query.schemeId);
+      if (!scheme || !mayReadAll(req.ctx.actor, scheme)) throw notFound('考核方案');
+      const rows = await annualItems(req.ctx.db, scheme.scheme_key, req.query.year ?? Number(thisYear(req.ctx)));
+      return { items: rows.map(presentAnnualItem), total: rows.length };
+    });
+
+    app.post('/annual-items', { schema: { tags, body: annualItemBody, response: { 201: annualItemResponse } } }, async (req, reply) => {
+      const id = await enterAnnualItem(req.ctx, req.body);
+      const scheme = (await findScheme(req.ctx.db, req.body.schemeId))!;
+      const row = (await annualItems(req.ctx.db, scheme.scheme_key, req.body.year)).find((r) => r.id === id)!;
+      return reply.status(201).send(presentAnnualItem(row));
+    });
+
+    app.delete('/annual-items/:id', { schema: { tags, params: idParam, response: { 204: noContent } } }, async (req, reply) => {
+      await removeAnnualItem(req.ctx, req.params.id);
+      return reply.status(204).send(null);
+    });
 
     /* ---------------------------------------------------------------- objections */
 

@@ -19,6 +19,8 @@ export const schemeListQuery = pageQuery.extend({
 export const runListQuery = pageQuery.extend({
   campaignId: z.preprocess(blankToUndefined, z.uuid('创建项目编号格式不正确').optional()),
   schemeId: z.preprocess(blankToUndefined, z.uuid('方案编号格式不正确').optional()),
+  /** Runs of the campaigns of a region and below (a city office drilling down into one county). */
+  regionId: z.preprocess(blankToUndefined, z.uuid('区域编号格式不正确').optional()),
   period: z.preprocess(blankToUndefined, periodCodeSchema.optional()),
   state: z.preprocess(blankToUndefined, z.enum(EVALUATION_RUN_STATES, { error: '状态不正确' }).optional()),
   sort: z.enum(['period', 'createdAt']).default('period'),
