@@ -43,6 +43,10 @@ export type ProblemFilterParams = {
   /** 'true': 退回待重新派遣 (sent back by a unit, waiting to be dispatched again). */
   disputed?: string;
   search?: string;
+  /** Filed against a 测评标准 of this code (the 测评预测 page's 对标补短 links). */
+  standardCode?: string;
+  /** At sites of this type. */
+  siteType?: string;
 };
 export type ProblemListParams = ListParams & ProblemFilterParams;
 

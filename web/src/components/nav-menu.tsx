@@ -22,6 +22,7 @@ import { ApartmentOutlined, FileDoneOutlined, GlobalOutlined, PushpinOutlined, R
 import { SettingOutlined } from '@ant-design/icons';
 import { CompassOutlined } from '@ant-design/icons';
 import { CarryOutOutlined, TrophyOutlined } from '@ant-design/icons';
+import { FundOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -108,6 +109,8 @@ const NAV: NavGroup[] = [
         icon: <TrophyOutlined aria-hidden />,
         permission: ['evaluation.read', 'evaluation.object'],
       },
+      // The expected 测评 score and the 对标补短 list: for who steers the campaign (office, leaders, task force).
+      { path: '/prediction', label: '测评预测', icon: <FundOutlined aria-hidden />, permission: 'prediction.read' },
     ],
   },
   {

@@ -12,10 +12,11 @@ import {
   PROBLEM_STATE_LABELS,
 } from '@common/problem-workflow';
 import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, Checkbox, DatePicker, Grid, Select, TreeSelect } from 'antd';
+import { Badge, Button, Checkbox, DatePicker, Grid, Select, Tag, TreeSelect } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { categoryTree, useProblemCategories, type ProblemFilterParams } from '../../api/problems';
+import { useSiteTypes } from '../../api/sites';
 import { RegionTreeSelect } from '../../components/region-tree-select';
 import { UnitSelect, type RemoteOption } from '../../components/remote-select';
 import { SearchBox } from '../../components/search-box';
@@ -32,6 +33,8 @@ export const PROBLEM_FILTER_KEYS = [
   'to',
   'overdue',
   'relapse',
+  'standardCode',
+  'siteType',
 ] as const;
 export type ProblemFilterKey = (typeof PROBLEM_FILTER_KEYS)[number];
 type Filters = Record<ProblemFilterKey, string | undefined>;
@@ -58,6 +61,8 @@ interface Props {
 /** Filter bar; wraps on phones. */
 export function ProblemFilters({ filters, showUnit, showRegion, unitOption, onChange, onReset }: Props) {
   const categories = useProblemCategories();
+  const siteTypes = useSiteTypes();
+  const siteTypeName = (code: string) => siteTypes.data?.items.find((t) => t.code === code)?.name ?? code;
   const tree = useMemo(() => categoryTree(categories.data ?? []), [categories.data]);
   const states = filters.state ? filters.state.split(',') : [];
   const range: [dayjs.Dayjs, dayjs.Dayjs] | null = filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
@@ -174,6 +179,16 @@ export function ProblemFilters({ filters, showUnit, showRegion, unitOption, onCh
       >
         仅看反弹
       </Checkbox>
+      {filters.standardCode && (
+        <Tag closable onClose={() => onChange({ standardCode: undefined })} style={{ alignSelf: 'center', marginInlineEnd: 0 }}>
+          测评标准 {filters.standardCode}
+        </Tag>
+      )}
+      {filters.siteType && (
+        <Tag closable onClose={() => onChange({ siteType: undefined })} style={{ alignSelf: 'center', marginInlineEnd: 0 }}>
+          点位类型 {siteTypeName(filters.siteType)}
+        </Tag>
+      )}
       <Button onClick={onReset}>重置</Button>
       {phone && <Button onClick={() => setUnfolded(false)}>收起筛选</Button>}
     </div>
