@@ -22,6 +22,8 @@ export interface RewardRulesTable {
   created_at: Date;
   updated_at: Date;
   version: Generated<number>;
+  /** Creation order: rules apply and list in it. */
+  seq: Generated<number>;
 }
 
 export interface RewardEntriesTable {
@@ -42,6 +44,8 @@ export interface RewardEntriesTable {
   rule_key: string;
   rule_name: string;
   rule_description: string;
+  /** The rule's position among the rules that proposed the entry (the ledger's order within a unit). */
+  position: Generated<number>;
   kind: 'subsidy' | 'commend' | 'criticize' | 'interview' | 'accountability' | 'deduct';
   amount: number | null;
   points: number | null;

@@ -16,7 +16,14 @@ const result = (over: Partial<MatchableResult>): MatchableResult => ({
   proposal: null,
   ...over,
 });
-const rule = (over: Partial<MatchableRule>): MatchableRule => ({ key: 'r', id: 'r', name: '规则', match: 'list', kind: 'commend', ...over });
+const rule = (over: Partial<MatchableRule>): MatchableRule => ({
+  key: 'r',
+  id: 'r',
+  name: '规则',
+  match: 'list',
+  kind: 'commend',
+  ...over,
+});
 
 describe('reward rule matcher', () => {
   it('list: red matches red only, black black only, an unlisted result neither', () => {

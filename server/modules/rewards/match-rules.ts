@@ -29,6 +29,8 @@ export interface MatchableRule extends RewardRuleShape {
 
 export interface Proposal {
   rule: MatchableRule;
+  /** The rule's index in the rules given. */
+  position: number;
   result: MatchableResult;
   basis: string;
   description: string;
@@ -69,7 +71,8 @@ export const describeRule = (r: RewardRuleShape) => `${describeCondition(r)} →
 export function propose(rules: readonly MatchableRule[], results: readonly MatchableResult[]): Proposal[] {
   const out: Proposal[] = [];
   for (const result of results)
-    for (const rule of rules)
-      if (ruleMatches(rule, result)) out.push({ rule, result, basis: basisOf(result), description: describeRule(rule) });
+    rules.forEach((rule, position) => {
+      if (ruleMatches(rule, result)) out.push({ rule, position, result, basis: basisOf(result), description: describeRule(rule) });
+    });
   return out;
 }

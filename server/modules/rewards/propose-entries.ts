@@ -155,6 +155,7 @@ export async function proposeEntriesForRun(
       rule_key: p.rule.key,
       rule_name: p.rule.name,
       rule_description: p.description,
+      position: p.position,
       kind: p.rule.kind,
       amount: p.rule.kind === 'subsidy' ? (p.rule.amount ?? null) : null,
       points: p.rule.kind === 'deduct' ? (p.rule.points ?? null) : null,

@@ -28,7 +28,7 @@ export function listRules(db: Db, scope: RawBuilder<SqlBool>, q: { campaignId?: 
   let base = ruleSelect(db).where(() => scope);
   if (q.campaignId) base = base.where('rr.campaign_id', '=', q.campaignId);
   if (q.schemeKey) base = base.where('rr.scheme_key', '=', q.schemeKey);
-  return base.orderBy('rr.scheme_key', 'asc').orderBy('rr.created_at').orderBy('rr.id').execute();
+  return base.orderBy('rr.scheme_key', 'asc').orderBy('rr.seq').execute();
 }
 
 /** Active rules for a run: its scheme family's, or else its campaign's (scheme_key null); none → the shipped defaults. */
@@ -39,8 +39,7 @@ export async function rulesForRun(db: Db | Tx, campaignId: string, schemeKey: st
     .where('campaign_id', '=', campaignId)
     .where('retired_at', 'is', null)
     .where((eb) => eb.or([eb('scheme_key', '=', schemeKey), eb('scheme_key', 'is', null)]))
-    .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
   const own = rows.filter((r) => r.scheme_key === schemeKey);
   // A family with rules of its own (even all switched off) uses them; else the campaign's.
@@ -129,7 +128,8 @@ export async function listEntries(
       .orderBy('re.group_index')
       .orderBy('re.rank')
       .orderBy('re.subject_name')
-      .orderBy('re.proposed_at')
+      .orderBy('re.subject_id')
+      .orderBy('re.position')
       .orderBy('re.id')
       .limit(limit)
       .offset(offset)
