@@ -34,6 +34,8 @@ let routes: string[] = [];
 const ids: Record<string, string> = {};
 const clients: Record<string, Client> = {};
 let covertName = '';
+/** The office's 测评预测 before the covert round (it must not move until release). */
+let predictionBefore: { score: { observations: number }; rounds: Array<{ id: string }> };
 
 async function photoBy(c: Client, roundId?: string): Promise<string> {
   const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 120, g: 110, b: 90 } } })
@@ -220,6 +222,9 @@ const EXTRA = () => [
   '/api/sites?pageSize=100',
   '/api/map-settings/tiles/1/0/0',
   `/api/map-settings?regionId=${t.townAId}`,
+  `/api/prediction?campaignId=${t.campaignId}`,
+  `/api/prediction?campaignId=${t.campaignId}&rounds=1`,
+  `/api/prediction/priorities.xlsx?campaignId=${t.campaignId}`,
 ];
 
 async function snapshot(keys: string[], candidates: Record<string, string[]>): Promise<Map<string, Map<string, string>>> {
@@ -445,6 +450,13 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
     return id;
   };
 
+  it('测评预测: the office reads the prediction before the covert round exists', async () => {
+    const res = await office.get(`/api/prediction?campaignId=${t.campaignId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.score.observations).toBe(3);
+    predictionBefore = res.body;
+  });
+
   it('walks every GET route for every account outside the covert team before the round exists', async () => {
     candidatesBefore = {
       problem: [ids.problemA, ids.problemB, placeholder('finding-new'), placeholder('finding-after-close')],
@@ -541,6 +553,12 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
     expect(listed).not.toContain(ids.findingAfterClose);
   }, 120_000);
 
+  it('测评预测: the office, who knows the covert round, gets the same figures until release', async () => {
+    const res = await office.get(`/api/prediction?campaignId=${t.campaignId}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(predictionBefore);
+  });
+
   it('三员 accounts read nothing of the covert round either (no mention of its ids, names, notes or codes)', async () => {
     const secrets = [
       ids.covertRound,
@@ -614,4 +632,11 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
     const unitA = (await runFigures(after.body.id)).find((f: { subjectId: string }) => f.subjectId === t.unitAId);
     expect(unitA.indicators.find((i: { code: string }) => i.code === 'inspection.covert_findings').value).toBe(2);
   }, 300_000);
+
+  it('测评预测: after release the covert round counts (its three observations, the round listed first)', async () => {
+    const res = await office.get(`/api/prediction?campaignId=${t.campaignId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.score.observations).toBe(predictionBefore.score.observations + 3);
+    expect(res.body.rounds.map((r: { id: string }) => r.id)).toEqual([ids.covertRound, ...predictionBefore.rounds.map((r) => r.id)]);
+  });
 });
