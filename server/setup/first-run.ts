@@ -8,7 +8,9 @@ import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import { insertUser } from '../modules/users/create-user';
+import { openStorage } from '../platform/storage';
 import { seedDemo } from './demo/seed-demo';
+import { seedHistory } from './demo/seed-history';
 
 /** True when no account exists yet. */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -40,7 +42,17 @@ export async function prepareFirstRun(db: Db, clock: Clock, config: Config): Pro
   if (!(await isEmpty(db))) return 'existing';
   if (config.seedDemo) {
     const counts = await seedDemo(db, clock);
-    return `demo seeded (${counts.regions} regions, ${counts.units} units, ${counts.campaigns} campaigns, ${counts.users} users, ${counts.standards} standards, ${counts.sites} sites)`;
+    const seeded = `demo seeded (${counts.regions} regions, ${counts.units} units, ${counts.campaigns} campaigns, ${counts.users} users, ${counts.standards} standards, ${counts.sites} sites)`;
+    // Three months of the demo's story through the real commands (DEMO_HISTORY=false skips it).
+    if (process.env.DEMO_HISTORY === 'false') return seeded;
+    const history = await seedHistory(db, {
+      storage: await openStorage(config.storage),
+      now: clock.now(),
+      log: (line) => console.log(line),
+    });
+    if (!history) return seeded;
+    for (const r of history.refused) console.warn(`演示历史：未执行 ${r}`);
+    return `${seeded}; history ${history.problems} problems, ${history.rounds} rounds, ${history.materials} materials, ${history.runs} runs in ${(history.ms / 1000).toFixed(1)} s`;
   }
   const username = process.env.INITIAL_ADMIN_USERNAME || 'secadmin';
   let password = process.env.INITIAL_ADMIN_PASSWORD ?? '';
