@@ -22,6 +22,7 @@ import { formatPeriod, periodOf } from '../../common/period';
 import { multipartForm, workbook } from '../support/xlsx';
 import { Client as HttpClient } from '../support/client';
 import { hashPassword } from '../../server/platform/auth/passwords';
+import { refreshSnapshots } from '../../server/modules/dashboard/refresh-snapshots';
 
 /** Accounts outside the covert team that hold a business role: everything they can read must stay the same. */
 const OUTSIDERS = ['taskforce', 'unit', 'unit2', 'unithead', 'inspector', 'sitelead', 'grid', 'volunteer'];
@@ -240,6 +241,12 @@ async function snapshot(keys: string[], candidates: Record<string, string[]>): P
   }
   return out;
 }
+/** 指挥大屏 snapshots are what /api/dashboard answers: recompute the tenant's before each read of every route. */
+async function refreshDashboards(): Promise<void> {
+  const { database, clock } = await getHarness();
+  await refreshSnapshots(database.db, clock.now(), { under: `/${t.countyId}/` });
+}
+
 /** Real and placeholder ids → a stable label, so a 404 for "not yet created" and "hidden" compare equal. */
 const LABEL = new Map<string, string>();
 
@@ -474,7 +481,9 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
       scheme: [ids.scheme],
       run: [ids.run],
     };
+    await refreshDashboards();
     before = await snapshot([...OUTSIDERS], candidatesBefore);
+    await refreshDashboards();
     again = await snapshot([...OUTSIDERS], candidatesBefore);
     expect(before.size).toBeGreaterThan(OUTSIDERS.length * 40);
   }, 300_000);
@@ -530,6 +539,7 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
       round: [ids.openRound, ids.covertRound],
       file: [ids.openPhoto, ids.covertPhoto, ids.patrolPhoto],
     };
+    await refreshDashboards();
     const after = await snapshot([...OUTSIDERS], candidatesAfter);
     expect(differences(before, again, after)).toEqual([]);
   }, 300_000);
@@ -631,6 +641,12 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
     expect(after.status, JSON.stringify(after.body)).toBe(201);
     const unitA = (await runFigures(after.body.id)).find((f: { subjectId: string }) => f.subjectId === t.unitAId);
     expect(unitA.indicators.find((i: { code: string }) => i.code === 'inspection.covert_findings').value).toBe(2);
+
+    // 指挥大屏: the released round's three 不符合 count as 暗访发现问题 once the snapshot is refreshed (0 before: swept above).
+    const dashboard = async () => (await clients.taskforce.get('/api/dashboard')).body.kpis.covertFindings;
+    expect(await dashboard()).toBe(0);
+    await refreshDashboards();
+    expect(await dashboard()).toBe(3);
   }, 300_000);
 
   it('测评预测: after release the covert round counts (its three observations, the round listed first)', async () => {
