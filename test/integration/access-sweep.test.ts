@@ -54,6 +54,8 @@ const BUSINESS_KINDS = new Set([
   'scheme',
   'run',
   'objection',
+  'rewardEntry',
+  'rewardRule',
 ]);
 
 /**
@@ -91,6 +93,8 @@ const PARAM_KINDS: Record<string, string> = {
   '/api/evaluation/objections/{id}': 'objection',
   '/api/evaluation/subjects/{id}': 'unit',
   '/api/evaluation/annual-items/{id}': 'annualItem',
+  '/api/rewards/entries/{id}': 'rewardEntry',
+  '/api/rewards/rules/{id}': 'rewardRule',
 };
 
 /** Routes that are the same for every county, with the reason; the sweep skips them. */
@@ -352,6 +356,18 @@ async function build(): Promise<World> {
   // 月评排名: a scheme over units A and B with this month's run published (its bulletin and workbook), and a second
   // scheme's run in 公示 with unit A's objection to its own row.
   ids.scheme = must(await office.post('/api/evaluation/schemes', evaluationScheme(t)), 201, 'scheme').id;
+  ids.rewardRule = must(
+    await office.post('/api/rewards/rules', {
+      campaignId: t.campaignId,
+      name: `前五名以奖代补${t.tag}`,
+      match: 'rank',
+      rank: 5,
+      kind: 'subsidy',
+      amount: 1000,
+    }),
+    201,
+    'reward rule',
+  ).id;
   const month = formatPeriod(periodOf('month', (await getHarness()).clock.now()));
   ids.run = must(await office.post('/api/evaluation/runs', { schemeId: ids.scheme, period: month }), 201, 'run').id;
   const leader = await t.as('leader');
@@ -397,6 +413,9 @@ async function build(): Promise<World> {
     201,
     'annual item',
   ).id;
+  // 奖惩兑现: publishing the run proposed an entry per unit (the campaign's rule above: 前 5 名 → 以奖代补).
+  ids.rewardEntry = must(await office.get(`/api/rewards/entries?runId=${ids.run}&unitId=${t.unitAId}`), 200, 'reward entries').items[0]?.id;
+  expect(ids.rewardEntry, 'reward entry').toBeTruthy();
   return { t, ids };
 }
 
@@ -542,6 +561,8 @@ async function fingerprint(w: World) {
         .execute(),
       objection: await one('evaluation_objections', 'id', ids.objection),
       annualItem: await one('evaluation_annual_items', 'id', ids.annualItem),
+      rewardEntries: await db.selectFrom('reward_entries').selectAll().where('campaign_id', '=', ids.campaign).orderBy('id').execute(),
+      rewardRules: await db.selectFrom('reward_rules').selectAll().where('campaign_id', '=', ids.campaign).orderBy('id').execute(),
     },
     audit: Number(
       (
@@ -631,6 +652,16 @@ async function bodyFor(method: string, path: string, w: World): Promise<unknown>
       return { decision: 'reject', reason: '越权答复' };
     case 'PUT /api/evaluation/runs/{id}/bulletin-text':
       return { requirements: '（一）越权改写。' };
+    case 'POST /api/rewards/entries/{id}/transitions':
+      return { action: 'withdraw', reason: '越权撤销奖惩' };
+    case 'PUT /api/rewards/rules/{id}':
+      return {
+        name: '被改的规则',
+        match: 'list',
+        list: 'black',
+        kind: 'criticize',
+        version: await version('reward_rules', 'id', ids.rewardRule),
+      };
     case 'POST /api/materials/{id}/review':
       return { decision: 'pass', version: await version('material_submissions', 'id', ids.material) };
     default:

@@ -110,6 +110,7 @@ const PatrolGridPage = page(() => import('./pages/patrols/patrol-grid-page'));
 const EvaluationPage = page(() => import('./pages/evaluation/evaluation-page'));
 const RunPage = page(() => import('./pages/evaluation/run-page'));
 const SchemeEditorPage = page(() => import('./pages/evaluation/scheme-editor-page'));
+const RewardsPage = page(() => import('./pages/rewards/rewards-page'));
 const PredictionPage = page(() => import('./pages/prediction/prediction-page'));
 const DashboardPage = page(() => import('./pages/dashboard/dashboard-page'));
 const NotFoundPage = page(() => import('./pages/not-found/not-found-page'));
@@ -217,6 +218,7 @@ export function AppRoutes() {
             <Route path="evaluation/runs/:id" element={guarded('evaluation.viewPublished', <RunPage />)} />
             <Route path="evaluation/schemes/new" element={guarded('evaluation.manage', <SchemeEditorPage />)} />
             <Route path="evaluation/schemes/:id/edit" element={guarded('evaluation.manage', <SchemeEditorPage />)} />
+            <Route path="rewards" element={guarded('evaluation.viewPublished', <RewardsPage />)} />
             <Route path="prediction" element={guarded('prediction.read', <PredictionPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

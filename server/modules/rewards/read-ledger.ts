@@ -54,9 +54,11 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export async function readYear(
   ctx: Ctx,
-  q: { year: number; campaignId?: string; unitId?: string },
+  query: { year?: number; campaignId?: string; unitId?: string },
 ): Promise<z.infer<typeof rewardYearResponse>> {
   assertLedgerReader(ctx);
+  // Without a year: the current one (Beijing time).
+  const q = { ...query, year: query.year ?? new Date(ctx.clock.now().getTime() + 8 * 3600_000).getUTCFullYear() };
   const rows = await yearTotals(ctx.db, visibleEntrySql(ctx.actor), q);
   const subjects = new Map<string, z.infer<typeof rewardYearResponse>['items'][number]>();
   const totals = new Map(REWARD_KINDS.map((k) => [k, emptyKind(k)]));

@@ -23,7 +23,8 @@ export const entryFilterQuery = z.object({
 export const entryListQuery = pageQuery.extend(entryFilterQuery.shape);
 
 export const yearQuery = z.object({
-  year,
+  /** Absent: the current year (Beijing time). */
+  year: z.preprocess(blankToUndefined, year.optional()),
   campaignId: z.preprocess(blankToUndefined, z.uuid('创建项目编号格式不正确').optional()),
   unitId: z.preprocess(blankToUndefined, z.uuid('单位编号格式不正确').optional()),
 });

@@ -23,6 +23,7 @@ import { SettingOutlined } from '@ant-design/icons';
 import { CompassOutlined } from '@ant-design/icons';
 import { CarryOutOutlined, TrophyOutlined } from '@ant-design/icons';
 import { FundOutlined } from '@ant-design/icons';
+import { GiftOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -109,6 +110,8 @@ const NAV: NavGroup[] = [
         icon: <TrophyOutlined aria-hidden />,
         permission: ['evaluation.read', 'evaluation.object'],
       },
+      // 奖惩兑现: the office, leaders and task force (every entry), a unit's head or liaison (its own).
+      { path: '/rewards', label: '奖惩台账', icon: <GiftOutlined aria-hidden />, permission: ['evaluation.read', 'evaluation.object'] },
       // The expected 测评 score and the 对标补短 list: for who steers the campaign (office, leaders, task force).
       { path: '/prediction', label: '测评预测', icon: <FundOutlined aria-hidden />, permission: 'prediction.read' },
       // The wall screen of the office, leaders and task force (full screen, outside this layout).
