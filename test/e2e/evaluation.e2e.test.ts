@@ -159,21 +159,49 @@ describe('月评排名 in Chromium', () => {
     await office.getByRole('dialog').getByRole('button', { name: '发布' }).click();
     await office.getByText('已发布', { exact: true }).first().waitFor();
     await office.getByRole('button', { name: '重新计算' }).waitFor();
+    // The 下步工作要求 of the 通报, as the office writes them this month.
+    await office.getByRole('button', { name: '编辑下步工作要求' }).click();
+    const editor = office.getByRole('dialog', { name: '通报：下步工作要求' });
+    await editor
+      .getByLabel('下步工作要求')
+      .fill('（一）聚焦短板。城管局要于下月10日前完成文化广场周边环境整治。\n（二）严格督办。超期问题一律发督办单。');
+    await editor.getByRole('button', { name: '保存' }).click();
+    await office.getByText('已保存，下载的通报将使用新的下步工作要求').waitFor();
     const [download] = await Promise.all([office.waitForEvent('download'), office.getByRole('button', { name: '通报（.docx）' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     await shot(office, 'evaluation-run-published');
+
+    // 季度/年度汇总: this year's published months combined, the unit in its group.
+    await office.goto(`${e2e.baseUrl}/evaluation?tab=rollup`);
+    await office.locator('.ant-card', { hasText: '县直部门' }).locator('tr.ant-table-row', { hasText: CITY_DEPT }).waitFor();
+    await office.getByText(/汇总方式为各月平均，已发布 1 \/ 12 个月/).waitFor();
+    await shot(office, 'evaluation-rollup');
 
     // The unit on a phone, after publication: the whole ranking, its row with the adjusted score.
     const phone = await signIn('unit', PHONE);
     await phone.goto(runUrl);
     await phone.getByText('已发布', { exact: true }).first().waitFor();
-    await phone.locator('tr.ant-table-row', { hasText: CITY_DEPT }).first().waitFor();
-    expect(await phone.locator('tr.ant-table-row').count()).toBeGreaterThan(1);
+    // On a phone the ranking is cards (rank, name, score, lists), not a table scrolled sideways.
+    await phone.locator('.cc-card', { hasText: CITY_DEPT }).first().waitFor();
+    expect(await phone.locator('.cc-card').count()).toBeGreaterThan(1);
+    expect(await phone.locator('tr.ant-table-row').count()).toBe(0);
     // Nothing on the page asked for what a unit may not read (a refused call shows 没有权限执行此操作).
     await phone.getByRole('button', { name: '数据来源' }).count();
     expect(await phone.getByText('没有权限执行此操作').count()).toBe(0);
     const width = await phone.evaluate(() => document.scrollingElement!.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await shot(phone, 'evaluation-unit-phone');
+
+    // 我的考核 on the phone: the unit's 考核档案 — this month's score and rank, and what cost it points.
+    await phone.goto(`${e2e.baseUrl}/evaluation/mine`);
+    await phone.getByText(`${CITY_DEPT} · 考核档案`).waitFor();
+    await phone.getByText('县直部门排名').waitFor();
+    await phone
+      .getByText(/失分项/)
+      .first()
+      .waitFor();
+    expect(await phone.getByText('没有权限执行此操作').count()).toBe(0);
+    expect(await phone.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(phone, 'evaluation-unit-record-phone');
   }, 240_000);
 });

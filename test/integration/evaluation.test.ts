@@ -18,7 +18,8 @@
  *   D: 20 + 40 (1/1) + 30 + 0 = 90, but 1 relapse → veto                      →  90   rank 4  black (veto)
  *
  * Month Q (no problems: nothing due → 结案率 full marks, 超期数 0): manual scores A 95, B 50, C 95, D 95 →
- *   A, C, D 30 + 40 + 30 = 100 (rank 1, red — a tie at the edge is on the list), B 0 + 40 + 30 = 70 (rank 4, black).
+ *   A, C, D 30 + 40 + 30 = 100 (rank 1, no list: three of four tied at the top would make a red list of a majority),
+ *   B 0 + 40 + 30 = 70 (rank 4, black).
  * Q is published, so in P B's black-list months in a row are 2 → 约谈 proposed; C and D start at 1.
  *
  * After B's objection is adjusted by +10: B 62 (rank 2, no list), C 52 (rank 3, black), D (veto, rank 4, black).
@@ -291,10 +292,10 @@ describe(`evaluation engine (${engineName})`, () => {
     runQ = must(await office.post('/api/evaluation/runs', { schemeId, period: Q }), 201).id;
     const r = await results(office, runQ);
     expect([U.A, U.B, U.C, U.D].map((u) => [r.get(u)!.score, r.get(u)!.rank, r.get(u)!.list])).toEqual([
-      [100, 1, 'red'],
+      [100, 1, null],
       [70, 4, 'black'],
-      [100, 1, 'red'],
-      [100, 1, 'red'],
+      [100, 1, null],
+      [100, 1, null],
     ]);
     // 草稿: only the office, leaders and task force know the run.
     for (const c of [unitA, unitB, volunteer]) {
@@ -684,7 +685,7 @@ describe(`evaluation engine (${engineName})`, () => {
         total: expected[k][2],
         rank: expected[k][3],
       });
-    if (sameYear) expect(rows.get(U.A)).toMatchObject({ redMonths: 2, blackMonths: 0 });
+    if (sameYear) expect(rows.get(U.A)).toMatchObject({ redMonths: 1, blackMonths: 0 }); // P only: Q had no red list
     // Unit B reads its own row (with its real rank), nobody else's; another county nothing; a quarter has no items.
     const own = must(await unitB.get(`/api/evaluation/schemes/${schemeId}/rollup?period=${year}`), 200);
     expect(own.groups[0].items.map((i: { subjectId: string; rank: number }) => [i.subjectId, i.rank])).toEqual([[U.B, expected.B[3]]]);

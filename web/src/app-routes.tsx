@@ -110,6 +110,8 @@ const PatrolGridPage = page(() => import('./pages/patrols/patrol-grid-page'));
 const EvaluationPage = page(() => import('./pages/evaluation/evaluation-page'));
 const RunPage = page(() => import('./pages/evaluation/run-page'));
 const SchemeEditorPage = page(() => import('./pages/evaluation/scheme-editor-page'));
+const SubjectPage = page(() => import('./pages/evaluation/subject-page'));
+const MySubject = page(() => import('./pages/evaluation/my-subject'));
 const RewardsPage = page(() => import('./pages/rewards/rewards-page'));
 const PredictionPage = page(() => import('./pages/prediction/prediction-page'));
 const DashboardPage = page(() => import('./pages/dashboard/dashboard-page'));
@@ -216,6 +218,8 @@ export function AppRoutes() {
             <Route path="patrol" element={guarded('patrols.checkIn', <PatrolPage />)} />
             <Route path="evaluation" element={guarded('evaluation.viewPublished', <EvaluationPage />)} />
             <Route path="evaluation/runs/:id" element={guarded('evaluation.viewPublished', <RunPage />)} />
+            <Route path="evaluation/subjects/:id" element={guarded('evaluation.viewPublished', <SubjectPage />)} />
+            <Route path="evaluation/mine" element={guarded('evaluation.object', <MySubject />)} />
             <Route path="evaluation/schemes/new" element={guarded('evaluation.manage', <SchemeEditorPage />)} />
             <Route path="evaluation/schemes/:id/edit" element={guarded('evaluation.manage', <SchemeEditorPage />)} />
             <Route path="rewards" element={guarded('evaluation.viewPublished', <RewardsPage />)} />

@@ -93,6 +93,28 @@ describe('ranking a group', () => {
     expect(by['丁']).toMatchObject({ rank: 5, list: 'black', veto: true }); // 一票否决: below everyone, whatever the score
   });
 
+  it('a tie at the edge joins a list only while the list stays within half of the group (or N)', () => {
+    // 20 units: one at 102, nineteen tied at 100. Bottom 5 would be all nineteen: none of them is singled out.
+    const many = [e('城管局', 102), ...Array.from({ length: 19 }, (_, i) => e(`单位${i}`, 100))];
+    const out = rankGroup(many, 5, 5);
+    expect(out.filter((r) => r.list === 'black')).toEqual([]);
+    expect(out.find((r) => r.item === '城管局')).toMatchObject({ rank: 1, list: 'red' });
+    // Three of four tied at the top with a red list of 1: a majority, so no red list; the last one is still black.
+    const top = rankGroup([e('甲', 100), e('乙', 100), e('丙', 100), e('丁', 70)], 1, 1);
+    expect(top.map((r) => [r.item, r.rank, r.list])).toEqual([
+      ['甲', 1, null],
+      ['乙', 1, null],
+      ['丙', 1, null],
+      ['丁', 4, 'black'],
+    ]);
+    // N larger than half is the office's choice: the list may hold N (and a tie that fits within N).
+    const wide = rankGroup([e('甲', 90), e('乙', 80), e('丙', 80), e('丁', 60)], 3, 0);
+    expect(wide.filter((r) => r.list === 'red').map((r) => r.item)).toEqual(['甲', '乙', '丙']);
+    // Levels are taken whole from the end: a tie that does not fit stops the list there.
+    const stop = rankGroup([e('甲', 90), e('乙', 80), e('丙', 80), e('丁', 80), e('戊', 60), e('己', 50)], 2, 0);
+    expect(stop.filter((r) => r.list === 'red').map((r) => r.item)).toEqual(['甲']);
+  });
+
   it('ties at the bottom are all on the black list; the lowest scores are never red, however small the group', () => {
     const out = rankGroup([e('甲', 70), e('乙', 50), e('丙', 50)], 2, 1);
     expect(out.map((r) => [r.item, r.rank, r.list])).toEqual([

@@ -101,6 +101,10 @@ export interface Ranked<T> {
  * whose rank is within the top `red` (ties at the edge included) and who score above the group's lowest. Black list:
  * every vetoed subject, and the non-vetoed subjects within the bottom `black` counted the same way from below who
  * score below the group's highest — unless already on the red list. All equal: neither list (vetoes aside).
+ *
+ * A list singles out a few: a tie at its edge joins it only while the list stays within half of the group (rounded
+ * up) or within N, whichever is larger. When 19 of 20 units tie just below one that scored 2 points more, none of the
+ * 19 is "bottom 5"; when two of three tie for last, both are.
  */
 export function rankGroup<T>(entries: Array<{ item: T; score: number; veto: boolean }>, red: number, black: number): Ranked<T>[] {
   const ok = entries.filter((e) => !e.veto);
@@ -116,18 +120,45 @@ export function rankGroup<T>(entries: Array<{ item: T; score: number; veto: bool
   const scores = ok.map((o) => round2(o.score));
   const highest = Math.max(...scores);
   const lowest = Math.min(...scores);
+  const fromBottomOf = (score: number) => 1 + scores.filter((s) => s < score).length;
+  // A list singles a subject out against the others: the red list only those who beat someone, the black list only
+  // those someone beat. A group that all scored the same (a month with nothing measured) lists nobody, and the
+  // lowest scores are never on the red list however small the group.
+  const redCandidate = (score: number, rank: number) => red > 0 && rank <= red && score > lowest;
+  const blackCandidate = (score: number) => black > 0 && fromBottomOf(score) <= black && score < highest;
+  const redCut = listCut(
+    scores,
+    (s) => redCandidate(s, 1 + scores.filter((o) => o > s).length),
+    (a, b) => b - a,
+    red,
+    entries.length,
+  );
+  const blackCut = listCut(scores, blackCandidate, (a, b) => a - b, black, entries.length);
   for (const e of okRanked) {
-    // From below: how many non-vetoed subjects score strictly less, plus one.
-    const fromBottom = 1 + ok.filter((o) => round2(o.score) < round2(e.score)).length;
     const score = round2(e.score);
-    // A list singles a subject out against the others: the red list only those who beat someone, the black list only
-    // those someone beat. A group that all scored the same (a month with nothing measured) lists nobody, and the
-    // lowest scores are never on the red list however small the group.
-    const list: 'red' | 'black' | null =
-      red > 0 && e.rank <= red && score > lowest ? 'red' : black > 0 && fromBottom <= black && score < highest ? 'black' : null;
-    out.push({ item: e.item, score: round2(e.score), veto: false, rank: e.rank, list });
+    const list: 'red' | 'black' | null = redCut.has(score) ? 'red' : blackCut.has(score) && !redCut.has(score) ? 'black' : null;
+    out.push({ item: e.item, score, veto: false, rank: e.rank, list });
   }
   for (const e of vetoRanked) out.push({ item: e.item, score: round2(e.score), veto: true, rank: e.rank, list: 'black' });
+  return out;
+}
+
+/**
+ * The scores on a list: the candidate score levels taken from the list's end (best first for red, worst first for
+ * black), each tie level whole, while the list stays within max(N, ⌈group size / 2⌉); a level that would take it past
+ * stays off, and so does everything after it.
+ */
+function listCut(scores: number[], candidate: (s: number) => boolean, order: (a: number, b: number) => number, n: number, size: number) {
+  const limit = Math.max(n, Math.ceil(size / 2));
+  const levels = [...new Set(scores)].filter(candidate).sort(order);
+  const out = new Set<number>();
+  let count = 0;
+  for (const level of levels) {
+    const tied = scores.filter((s) => s === level).length;
+    if (count + tied > limit) break;
+    out.add(level);
+    count += tied;
+  }
   return out;
 }
 

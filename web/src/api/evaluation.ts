@@ -27,7 +27,13 @@ export type Objection = z.input<typeof objectionResponse>;
 
 const RESOURCE = 'evaluation';
 
-export type RunFilters = ListParams & { campaignId?: string; schemeId?: string; period?: string; state?: EvaluationRunState };
+export type RunFilters = ListParams & {
+  campaignId?: string;
+  schemeId?: string;
+  regionId?: string;
+  period?: string;
+  state?: EvaluationRunState;
+};
 export type SchemeFilters = ListParams & { campaignId?: string; q?: string };
 
 /** The indicator catalogue (what a scheme may score). */

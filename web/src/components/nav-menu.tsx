@@ -21,7 +21,7 @@ import { FileSearchOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, FileDoneOutlined, GlobalOutlined, PushpinOutlined, ReadOutlined } from '@ant-design/icons';
 import { SettingOutlined } from '@ant-design/icons';
 import { CompassOutlined } from '@ant-design/icons';
-import { CarryOutOutlined, TrophyOutlined } from '@ant-design/icons';
+import { CarryOutOutlined, LineChartOutlined, TrophyOutlined } from '@ant-design/icons';
 import { FundOutlined } from '@ant-design/icons';
 import { GiftOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
@@ -110,6 +110,8 @@ const NAV: NavGroup[] = [
         icon: <TrophyOutlined aria-hidden />,
         permission: ['evaluation.read', 'evaluation.object'],
       },
+      // A unit's head or liaison: their own unit's standing over the months (trend, what cost it points).
+      { path: '/evaluation/mine', label: '我的考核', icon: <LineChartOutlined aria-hidden />, permission: 'evaluation.object' },
       // 奖惩兑现: the office, leaders and task force (every entry), a unit's head or liaison (its own).
       { path: '/rewards', label: '奖惩台账', icon: <GiftOutlined aria-hidden />, permission: ['evaluation.read', 'evaluation.object'] },
       // The expected 测评 score and the 对标补短 list: for who steers the campaign (office, leaders, task force).

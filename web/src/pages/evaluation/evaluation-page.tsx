@@ -5,7 +5,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { EVALUATION_RUN_STATES, EVALUATION_RUN_STATE_LABELS, type EvaluationRunState } from '@common/evaluation-workflow';
 import { App, Button, Card, DatePicker, Form, Modal, Select, Table, Tabs, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { hasPermission, useSession } from '../../api/auth';
@@ -13,7 +13,9 @@ import { useCreateRun, useRuns, useSchemes, type Run, type RunFilters, type Sche
 import { formatTime } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
 import { CampaignSelect } from '../../components/remote-select';
+import { ResponsiveList } from '../../components/responsive-list';
 import { useTableState } from '../../components/use-table-state';
+import { RollupTab } from './rollup-tab';
 
 const STATE_COLORS: Record<EvaluationRunState, string> = {
   draft: 'default',
@@ -28,7 +30,7 @@ export function RunStateTag({ state }: { state: EvaluationRunState }) {
   return <Tag color={STATE_COLORS[state]}>{EVALUATION_RUN_STATE_LABELS[state]}</Tag>;
 }
 
-const RUN_FILTERS = ['campaignId', 'state', 'period'] as const;
+const RUN_FILTERS = ['campaignId', 'state', 'period', 'regionId'] as const;
 
 function RunsTab({ manage }: { manage: boolean }) {
   const table = useTableState(RUN_FILTERS);
@@ -57,8 +59,14 @@ function RunsTab({ manage }: { manage: boolean }) {
           picker="month"
           aria-label="筛选考核月份"
           placeholder="考核月份"
+          value={filters.period ? dayjs(`${filters.period}-01`) : null}
           onChange={(d: Dayjs | null) => table.setFilters({ period: d ? d.format('YYYY-MM') : undefined })}
         />
+        {filters.regionId && (
+          <Tag closable onClose={() => table.setFilters({ regionId: undefined })} style={{ alignSelf: 'center' }}>
+            仅看所选县（市、区）的考核
+          </Tag>
+        )}
         <Button onClick={table.resetFilters}>重置</Button>
         {manage && (
           <Button
@@ -71,9 +79,24 @@ function RunsTab({ manage }: { manage: boolean }) {
           </Button>
         )}
       </div>
-      <Table<Run>
+      <ResponsiveList<Run>
         rowKey="id"
         size="middle"
+        card={(r) => (
+          <div>
+            <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+              <strong>{r.periodLabel}</strong>
+              <RunStateTag state={r.state} />
+            </div>
+            <div style={{ color: '#666' }}>
+              {r.schemeName}
+              {r.revision > 1 ? ` · 第 ${r.revision} 次修订` : ''}
+              {r.pendingObjections ? ` · 待答复申诉 ${r.pendingObjections}` : ''}
+            </div>
+          </div>
+        )}
+        cardHref={(r) => `/evaluation/runs/${r.id}`}
+        cardLabel={(r) => `查看${r.periodLabel}考核结果`}
         loading={runs.isFetching}
         dataSource={runs.data?.items}
         scroll={{ x: 'max-content' }}
@@ -220,18 +243,22 @@ export default function EvaluationPage() {
   const { data: session } = useSession();
   const manage = hasPermission(session, 'evaluation.manage');
   const [searchParams, setSearchParams] = useSearchParams();
-  const tab = searchParams.get('tab') === 'schemes' ? 'schemes' : 'runs';
+  const asked = searchParams.get('tab');
+  const tab = asked === 'schemes' || asked === 'rollup' ? asked : 'runs';
   return (
     <>
       <PageTitle title="考核排名" subTitle="按月计算各单位、乡镇和点位的考核得分与排名，公示、审定后发布红黑榜" />
       <Card variant="borderless">
         <Tabs
           activeKey={tab}
-          onChange={(key) => setSearchParams(key === 'schemes' ? { tab: 'schemes' } : {}, { replace: true })}
+          onChange={(key) => setSearchParams(key === 'runs' ? {} : { tab: key }, { replace: true })}
           items={[
             { key: 'runs', label: '考核结果', children: <RunsTab manage={manage} /> },
             ...(hasPermission(session, 'evaluation.read')
-              ? [{ key: 'schemes', label: '考核方案', children: <SchemesTab manage={manage} /> }]
+              ? [
+                  { key: 'rollup', label: '季度/年度汇总', children: <RollupTab /> },
+                  { key: 'schemes', label: '考核方案', children: <SchemesTab manage={manage} /> },
+                ]
               : []),
           ]}
         />

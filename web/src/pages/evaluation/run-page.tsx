@@ -5,12 +5,7 @@
  * (.docx) and the figures (.xlsx). A unit in 公示 sees its own row only and may object to it.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import {
-  EVALUATION_ACTION_LABELS,
-  EVALUATION_PROPOSAL_LABELS,
-  OBJECTION_STATE_LABELS,
-  type EvaluationAction,
-} from '@common/evaluation-workflow';
+import { EVALUATION_ACTION_LABELS, OBJECTION_STATE_LABELS, type EvaluationAction } from '@common/evaluation-workflow';
 import {
   App,
   Alert,
@@ -51,14 +46,8 @@ import { notifyError } from '../../components/notify';
 import { PageLoading } from '../../components/page-loading';
 import { PageTitle } from '../../components/page-title';
 import { RunStateTag } from './evaluation-page';
-
-const fmt = (n: number | null | undefined, digits = 2) => (n === null || n === undefined ? '—' : Number(n.toFixed(digits)).toString());
-
-function valueText(value: number | null, unit: string): string {
-  if (value === null) return '无数据';
-  if (unit === '%') return `${fmt(value, 1)}%`;
-  return `${fmt(value)} ${unit}`;
-}
+import { BulletinTextButton } from './bulletin-text-modal';
+import { fmt, RankingGroup } from './ranking-group';
 
 /** Where a provenance record is read in the web app. */
 function recordLink(recordType: string, apiLink: string): string | null {
@@ -105,39 +94,6 @@ function ProvenanceDrawer({ runId, item, onClose }: { runId: string; item: Resul
         />
       )}
     </Drawer>
-  );
-}
-
-function IndicatorTable({ item, onSources }: { item: ResultItem; onSources: () => void }) {
-  return (
-    <div>
-      <Table
-        rowKey="code"
-        size="small"
-        pagination={false}
-        dataSource={item.indicators}
-        columns={[
-          { title: '指标', dataIndex: 'name' },
-          { title: '数值', render: (_: unknown, i) => valueText(i.value, i.unit) },
-          {
-            title: '计算',
-            render: (_: unknown, i) =>
-              i.numerator !== null && i.denominator !== null ? `${fmt(i.numerator)} / ${fmt(i.denominator)}` : '—',
-          },
-          { title: '得分', dataIndex: 'points', render: (p: number) => fmt(p) },
-          { title: '', dataIndex: 'vetoed', render: (v: boolean) => (v ? <Tag color="black">一票否决</Tag> : null) },
-        ]}
-      />
-      {item.adjustment !== 0 && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-          计算得分 {fmt(item.computedScore)}，申诉调整 {item.adjustment > 0 ? '+' : ''}
-          {fmt(item.adjustment)}，最终得分 {fmt(item.score)}
-        </Typography.Paragraph>
-      )}
-      <Button size="small" onClick={onSources} style={{ marginTop: 8 }}>
-        数据来源
-      </Button>
-    </div>
   );
 }
 
@@ -368,6 +324,7 @@ export default function RunPage() {
           <>
             <RunActions run={r} />
             <Downloads run={r} />
+            {hasPermission(session, 'evaluation.manage') && r.state !== 'superseded' && <BulletinTextButton run={r} />}
           </>
         }
       />
@@ -407,54 +364,13 @@ export default function RunPage() {
         )}
       </Card>
       {results.data?.groups.map((group) => (
-        <Card key={group.name} variant="borderless" title={group.name} style={{ marginBottom: 16 }}>
-          <Table<ResultItem>
-            rowKey="subjectId"
-            size="middle"
-            dataSource={group.items}
-            pagination={group.items.length > 50 ? { pageSize: 50, showTotal: (t) => `共 ${t} 个` } : false}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: '本组没有考核对象' }}
-            expandable={{ expandedRowRender: (item) => <IndicatorTable item={item} onSources={() => setSources(item)} /> }}
-            columns={[
-              { title: '排名', dataIndex: 'rank', sorter: (a, b) => a.rank - b.rank, defaultSortOrder: 'ascend', width: 80 },
-              { title: '考核对象', dataIndex: 'subjectName' },
-              { title: '得分', dataIndex: 'score', sorter: (a, b) => a.score - b.score, render: (s: number) => <strong>{fmt(s)}</strong> },
-              {
-                title: '榜单',
-                dataIndex: 'list',
-                render: (list: ResultItem['list'], item) => (
-                  <Space size={4} wrap>
-                    {list === 'red' && <Tag color="red">红榜</Tag>}
-                    {list === 'black' && <Tag color="black">黑榜</Tag>}
-                    {item.veto && <Tag color="volcano">一票否决</Tag>}
-                  </Space>
-                ),
-              },
-              {
-                title: '连续黑榜',
-                dataIndex: 'blackStreak',
-                render: (n: number, item) =>
-                  n > 0 ? (
-                    <Space size={4}>
-                      {n} 个月{item.proposal && <Tag color="magenta">建议{EVALUATION_PROPOSAL_LABELS[item.proposal]}</Tag>}
-                    </Space>
-                  ) : (
-                    '—'
-                  ),
-              },
-              ...(canObject
-                ? [
-                    {
-                      title: '操作',
-                      key: 'object',
-                      render: (_: unknown, item: ResultItem) => <Button onClick={() => setObjecting(item)}>提出申诉</Button>,
-                    },
-                  ]
-                : []),
-            ]}
-          />
-        </Card>
+        <RankingGroup
+          key={group.name}
+          group={group}
+          onSources={setSources}
+          onObject={canObject ? setObjecting : undefined}
+          period={r.period}
+        />
       ))}
       {results.data && results.data.groups.length === 0 && <Empty description="暂无结果" />}
       <Objections run={r} />
