@@ -107,39 +107,54 @@ export interface Ranked<T> {
  * 19 is "bottom 5"; when two of three tie for last, both are.
  */
 export function rankGroup<T>(entries: Array<{ item: T; score: number; veto: boolean }>, red: number, black: number): Ranked<T>[] {
-  const ok = entries.filter((e) => !e.veto);
-  const vetoed = entries.filter((e) => e.veto);
-  const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
-  ok.sort(byScore);
-  vetoed.sort(byScore);
-  const out: Ranked<T>[] = [];
-  const rankIn = (list: typeof ok, offset: number) =>
-    list.map((e) => ({ ...e, rank: offset + 1 + list.filter((o) => round2(o.score) > round2(e.score)).length }));
-  const okRanked = rankIn(ok, 0);
-  const vetoRanked = rankIn(vetoed, ok.length);
-  const scores = ok.map((o) => round2(o.score));
-  const highest = Math.max(...scores);
-  const lowest = Math.min(...scores);
-  const fromBottomOf = (score: number) => 1 + scores.filter((s) => s < score).length;
+  // Scores to 2 decimals, best first; ranks and counts from the sorted order (n log n: a group may be 20 000 sites).
+  const rounded = entries.map((e) => ({ ...e, score: round2(e.score) }));
+  const ok = rounded.filter((e) => !e.veto).sort((a, b) => b.score - a.score);
+  const vetoed = rounded.filter((e) => e.veto).sort((a, b) => b.score - a.score);
+  /** Score → rank (1 + how many score strictly more), for a list sorted best first. */
+  const ranksOf = (list: typeof ok, offset: number) => {
+    const ranks = new Map<number, number>();
+    list.forEach((e, i) => {
+      if (!ranks.has(e.score)) ranks.set(e.score, offset + i + 1);
+    });
+    return ranks;
+  };
+  const okRanks = ranksOf(ok, 0);
+  const vetoRanks = ranksOf(vetoed, ok.length);
+  // Tie levels: each distinct score with how many hold it and how many score strictly less.
+  const levels = new Map<number, { tied: number; below: number }>();
+  for (const e of ok) levels.set(e.score, { tied: (levels.get(e.score)?.tied ?? 0) + 1, below: 0 });
+  let below = 0;
+  for (const [score, level] of [...levels].sort((a, b) => a[0] - b[0])) {
+    level.below = below;
+    below += level.tied;
+    levels.set(score, level);
+  }
+  const highest = ok.length ? ok[0].score : 0;
+  const lowest = ok.length ? ok[ok.length - 1].score : 0;
   // A list singles a subject out against the others: the red list only those who beat someone, the black list only
   // those someone beat. A group that all scored the same (a month with nothing measured) lists nobody, and the
   // lowest scores are never on the red list however small the group.
-  const redCandidate = (score: number, rank: number) => red > 0 && rank <= red && score > lowest;
-  const blackCandidate = (score: number) => black > 0 && fromBottomOf(score) <= black && score < highest;
   const redCut = listCut(
-    scores,
-    (s) => redCandidate(s, 1 + scores.filter((o) => o > s).length),
+    levels,
+    (s) => red > 0 && okRanks.get(s)! <= red && s > lowest,
     (a, b) => b - a,
     red,
     entries.length,
   );
-  const blackCut = listCut(scores, blackCandidate, (a, b) => a - b, black, entries.length);
-  for (const e of okRanked) {
-    const score = round2(e.score);
-    const list: 'red' | 'black' | null = redCut.has(score) ? 'red' : blackCut.has(score) && !redCut.has(score) ? 'black' : null;
-    out.push({ item: e.item, score, veto: false, rank: e.rank, list });
+  const blackCut = listCut(
+    levels,
+    (s) => black > 0 && 1 + levels.get(s)!.below <= black && s < highest,
+    (a, b) => a - b,
+    black,
+    entries.length,
+  );
+  const out: Ranked<T>[] = [];
+  for (const e of ok) {
+    const list: 'red' | 'black' | null = redCut.has(e.score) ? 'red' : blackCut.has(e.score) ? 'black' : null;
+    out.push({ item: e.item, score: e.score, veto: false, rank: okRanks.get(e.score)!, list });
   }
-  for (const e of vetoRanked) out.push({ item: e.item, score: round2(e.score), veto: true, rank: e.rank, list: 'black' });
+  for (const e of vetoed) out.push({ item: e.item, score: e.score, veto: true, rank: vetoRanks.get(e.score)!, list: 'black' });
   return out;
 }
 
@@ -148,13 +163,18 @@ export function rankGroup<T>(entries: Array<{ item: T; score: number; veto: bool
  * black), each tie level whole, while the list stays within max(N, ⌈group size / 2⌉); a level that would take it past
  * stays off, and so does everything after it.
  */
-function listCut(scores: number[], candidate: (s: number) => boolean, order: (a: number, b: number) => number, n: number, size: number) {
+function listCut(
+  levels: Map<number, { tied: number }>,
+  candidate: (s: number) => boolean,
+  order: (a: number, b: number) => number,
+  n: number,
+  size: number,
+) {
   const limit = Math.max(n, Math.ceil(size / 2));
-  const levels = [...new Set(scores)].filter(candidate).sort(order);
   const out = new Set<number>();
   let count = 0;
-  for (const level of levels) {
-    const tied = scores.filter((s) => s === level).length;
+  for (const level of [...levels.keys()].filter(candidate).sort(order)) {
+    const tied = levels.get(level)!.tied;
     if (count + tied > limit) break;
     out.add(level);
     count += tied;
