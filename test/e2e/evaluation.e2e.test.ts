@@ -184,7 +184,8 @@ describe('月评排名 in Chromium', () => {
     // On a phone the ranking is cards (rank, name, score, lists), not a table scrolled sideways.
     await phone.locator('.cc-card', { hasText: CITY_DEPT }).first().waitFor();
     expect(await phone.locator('.cc-card').count()).toBeGreaterThan(1);
-    expect(await phone.locator('tr.ant-table-row').count()).toBe(0);
+    const rankingCards = phone.locator('.ant-card', { has: phone.getByText('县直部门', { exact: true }) });
+    expect(await rankingCards.locator('tr.ant-table-row').count()).toBe(0);
     // Nothing on the page asked for what a unit may not read (a refused call shows 没有权限执行此操作).
     await phone.getByRole('button', { name: '数据来源' }).count();
     expect(await phone.getByText('没有权限执行此操作').count()).toBe(0);
