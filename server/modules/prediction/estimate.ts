@@ -17,11 +17,12 @@
  *   empty county ½.
  * - w_st: how often type t is sampled among the standard's types — the share of the rounds' sampled sites (round
  *   sites) of type t among those of the standard's types; equal shares when none of its types was ever sampled.
- * - The band: an 80 % interval (10th–90th percentile) of Monte Carlo draws with a seeded PRNG (same data → same band):
- *   each draw takes p_st from its Beta posterior and then the luck of the sample — X ~ Binomial(k_t, p_st) with k_t the
- *   typical number of sites of type t in one round — so it covers both what we do not know about the rates and which
- *   sites the 测评 happens to visit. Cells are drawn independently (a dirty market that fails several standards at once
- *   is not modelled), so the band is if anything too narrow.
+ * - The band: an 80 % interval (10th–90th percentile) of Monte Carlo draws with a seeded PRNG (same data → same band).
+ *   Each draw goes down the three levels — the county's rate g* ~ Beta(pass + 1, fail + 1), each standard's m* given
+ *   g*, each cell's p given m* (same means as above) — so cells sharing a standard or the county move together, and
+ *   then adds the luck of the sample: X ~ Binomial(k_t, p) with k_t the typical number of sites of type t in one round.
+ *   It covers what we do not know about the rates and which sites the 测评 happens to visit; a site that fails several
+ *   standards at once (one dirty market) is not modelled, so the band may still be a little narrow.
  * - Grade (GB/T 30428 style on the share of full marks): A ≥ 90, B ≥ 75, C ≥ 60, D below.
  * - 数据不足: fewer than 10 sites visited in the rounds, or standards with at least 10 observations carry less than
  *   half of the full marks.
@@ -39,7 +40,7 @@ import { prng, seedFrom } from '../inspections/sample-sites';
 /** Prior strength κ (in observations) of the shrinkage toward the standard's and the county's rate. */
 export const PRIOR_STRENGTH = 2;
 /** Monte Carlo draws for the band. */
-export const DRAWS = 2000;
+export const DRAWS = 1000;
 /** The band's coverage (10th–90th percentile). */
 export const BAND_LEVEL = 0.8;
 /** Below this many observations a figure is 数据不足. */
@@ -234,6 +235,60 @@ export function quantile(sorted: number[], q: number): number {
 
 /* ---------------------------------------------------------------- the estimate */
 
+/**
+ * Monte Carlo scores: per draw the county's rate g* ~ Beta(pass + 1, fail + 1), each standard's m* ~ Beta(pass_s +
+ * κ·g*, fail_s + κ·(1 − g*)), each cell's p ~ Beta(pass_st + κ·m*, fail_st + κ·(1 − m*)) — the same means as the
+ * point estimate, with the uncertainty of the upper levels shared by the cells below them — and then X ~ Binomial(k_t,
+ * p) sites passing out of the k_t a round typically samples of that type.
+ */
+function drawScores(cells: Cell[], input: EstimateInput, facts: (t: string) => SiteTypeFacts | undefined, kappa = PRIOR_STRENGTH) {
+  const rand = prng(seedFrom(input.seed ?? 'prediction'));
+  const draws = input.draws ?? DRAWS;
+  const perRound = (t: string) => Math.max(1, Math.round((facts(t)?.sampled ?? 0) / Math.max(1, input.rounds)));
+  const byStandard = new Map<string, { passed: number; failed: number; cells: Array<Cell & { k: number }> }>();
+  let passed = 0;
+  let failed = 0;
+  for (const c of cells) {
+    const g = byStandard.get(c.standard.code) ?? { passed: 0, failed: 0, cells: [] };
+    g.passed += c.passed;
+    g.failed += c.failed;
+    g.cells.push({ ...c, k: perRound(c.siteType) });
+    byStandard.set(c.standard.code, g);
+    passed += c.passed;
+    failed += c.failed;
+  }
+  const groups = [...byStandard.values()];
+  // The same data gives the same draws: answer a repeated read (the page, then its export) from memory.
+  const key = JSON.stringify([
+    input.seed ?? 'prediction',
+    draws,
+    groups.map((s) => s.cells.map((c) => [c.standard.code, c.siteType, c.standard.points, c.weight, c.k, c.passed, c.failed])),
+  ]);
+  const known = DRAWN.get(key);
+  if (known) return known;
+  const scores: number[] = [];
+  for (let d = 0; d < draws; d++) {
+    const g = betaDraw(passed + 1, failed + 1, rand);
+    let score = 0;
+    for (const s of groups) {
+      const m = betaDraw(s.passed + kappa * g, s.failed + kappa * (1 - g), rand);
+      for (const c of s.cells) {
+        const p = betaDraw(c.passed + kappa * m, c.failed + kappa * (1 - m), rand);
+        let x = 0;
+        for (let i = 0; i < c.k; i++) if (rand() < p) x++;
+        score += c.standard.points * c.weight * (x / c.k);
+      }
+    }
+    scores.push(score);
+  }
+  if (DRAWN.size >= 32) DRAWN.delete(DRAWN.keys().next().value!);
+  DRAWN.set(key, scores);
+  return scores;
+}
+
+/** The last few sets of draws by their inputs (a small cache: each set costs tens of milliseconds to a second). */
+const DRAWN = new Map<string, number[]>();
+
 export function estimate(input: EstimateInput): Estimate {
   const facts = (t: string) => input.siteTypes.get(t);
   const post = posteriors(input.standards, input.observations);
@@ -288,22 +343,9 @@ export function estimate(input: EstimateInput): Estimate {
     byItem.set(s.itemName, item);
   }
 
-  // The band: posterior draws of every cell, then the luck of a round's sample of k_t sites of each type.
-  const rand = prng(seedFrom(input.seed ?? 'prediction'));
-  const draws = input.draws ?? DRAWS;
-  const perRound = (t: string) => Math.max(1, Math.round((facts(t)?.sampled ?? 0) / Math.max(1, input.rounds)));
-  const scores: number[] = [];
-  for (let d = 0; d < draws; d++) {
-    let score = 0;
-    for (const c of cells) {
-      const p = betaDraw(c.a, c.b, rand);
-      const k = perRound(c.siteType);
-      let x = 0;
-      for (let i = 0; i < k; i++) if (rand() < p) x++;
-      score += c.standard.points * c.weight * (x / k);
-    }
-    scores.push(score);
-  }
+  // The band: draws through the three levels (county → standard → cell, so cells that share a standard or the county
+  // move together), then the luck of a round's sample of k_t sites of each type.
+  const scores = drawScores(cells, input, facts);
   scores.sort((a, b) => a - b);
   const tail = (1 - BAND_LEVEL) / 2;
   const low = cells.length ? quantile(scores, tail) : 0;

@@ -11,6 +11,9 @@ import type { Db } from '../../platform/db';
 import { roundPublishedSql } from '../../platform/visibility';
 import { versionStandards } from '../standards/repository';
 
+/** Published rounds that feed the estimate (回头看 rounds revisit known failures, so they are left out). */
+const usable = sql<SqlBool>`ir.kind <> 'recheck' and ${roundPublishedSql(sql.ref('ir.id'))}`;
+
 /** A campaign with its region path (for the scope check). */
 export function findCampaign(db: Db, id: string) {
   return db
@@ -22,7 +25,10 @@ export function findCampaign(db: Db, id: string) {
 }
 export type CampaignRow = NonNullable<Awaited<ReturnType<typeof findCampaign>>>;
 
-/** The first campaign the `scope` admits (campaigns `c`, regions `r`): active before planning, then the newest. */
+/**
+ * The first campaign the `scope` admits (campaigns `c`, regions `r`): the one with the latest published round, then
+ * active before planning, then the newest.
+ */
 export function firstCampaign(db: Db, scope: RawBuilder<SqlBool>) {
   return db
     .selectFrom('campaigns as c')
@@ -30,14 +36,12 @@ export function firstCampaign(db: Db, scope: RawBuilder<SqlBool>) {
     .select(['c.id', 'c.name', 'c.region_id', 'r.path as region_path'])
     .where(scope)
     .where('c.status', 'in', ['active', 'planning'])
+    .orderBy(sql`(select max(ir.start_date) from inspection_rounds ir where ir.campaign_id = c.id and ${usable})`, sql`desc nulls last`)
     .orderBy(sql`c.status = 'active'`, 'desc')
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id')
     .executeTakeFirst();
 }
-
-/** Published rounds that feed the estimate (回头看 rounds revisit known failures, so they are left out). */
-const usable = sql<SqlBool>`ir.kind <> 'recheck' and ${roundPublishedSql(sql.ref('ir.id'))}`;
 
 /**
  * The active standards version: the one the latest published round used, else the campaign's newest version.

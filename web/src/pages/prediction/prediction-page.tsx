@@ -136,7 +136,6 @@ function ScoreBar({ score }: { score: Prediction['score'] }) {
         <span style={{ position: 'absolute', left: '60%', transform: 'translateX(-50%)' }}>60%</span>
         <span style={{ position: 'absolute', left: '75%', transform: 'translateX(-50%)' }}>75%</span>
         <span style={{ position: 'absolute', left: '90%', transform: 'translateX(-50%)' }}>90%</span>
-        <span style={{ position: 'absolute', right: 0 }}>{fmt(score.fullMarks)}</span>
       </div>
     </div>
   );
@@ -244,8 +243,9 @@ function PriorityList({ p }: { p: Prediction }) {
   type Row = (typeof rows)[number];
   if (sort.order)
     rows.sort((a, b) => {
-      const d = a[sort.key] - b[sort.key] || a.rank - b.rank;
-      return sort.order === 'ascend' ? d : -d;
+      // Ties keep the priority order whichever way the column is sorted.
+      const d = a[sort.key] - b[sort.key];
+      return (sort.order === 'ascend' ? d : -d) || a.rank - b.rank;
     });
   const sortable = (key: SortKey) => ({ key, sorter: true, sortOrder: sort.key === key ? sort.order : null });
   const problems = (r: Row) =>
