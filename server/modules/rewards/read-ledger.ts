@@ -145,7 +145,9 @@ export async function exportLedger(ctx: Ctx, q: EntryFilter & { sort: EntrySort;
       e.fulfilled_at,
       e.proof_file_id ? (e.proof_file_name ?? '已上传') : '',
       e.withdraw_reason ?? '',
-      [e.flag_note, e.fulfil_note, e.approve_comment].filter(Boolean).join('；'),
+      [e.flag_note, e.approve_comment && `审批意见：${e.approve_comment}`, e.fulfil_note && `兑现说明：${e.fulfil_note}`]
+        .filter(Boolean)
+        .join('；'),
     ]),
     { title, now: ctx.clock.now(), info },
   );

@@ -193,7 +193,7 @@ function LedgerTab({ office }: { office: boolean }) {
               <StateTag entry={e} />
             </div>
             <div>
-              <KindTag kind={e.kind} /> {amountOf(e)}
+              <KindTag kind={e.kind} /> {e.amount != null || e.points != null ? amountOf(e) : null}
             </div>
             <div style={{ color: '#666' }}>
               {e.periodLabel} · {e.basis}
