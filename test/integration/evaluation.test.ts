@@ -478,6 +478,11 @@ describe(`evaluation engine (${engineName})`, () => {
     const published = must(await office.get(`/api/evaluation/runs?campaignId=${t.campaignId}&state=published&sort=period&order=asc`), 200);
     expect(published.items.map((x: { id: string }) => x.id)).toEqual([runQ, runP]);
     expect((await office.get('/api/evaluation/runs?state=finished')).status).toBe(400);
+    // A city office drills into one county: the runs of the campaigns of that region and below.
+    const inCounty = must(await office.get(`/api/evaluation/runs?regionId=${t.countyId}&state=published`), 200);
+    expect(inCounty.items.map((x: { id: string }) => x.id).sort()).toEqual([runQ, runP].sort());
+    expect(must(await office.get(`/api/evaluation/runs?regionId=${t.townAId}`), 200).total).toBe(0);
+    expect(must(await office.get(`/api/evaluation/runs?regionId=${other.countyId}`), 200).total).toBe(0);
     expect((await office.request('PUT', `/api/evaluation/schemes/${schemeId}`, { ...SCHEME(), campaignId: undefined })).status).toBe(409);
     expect(must(await office.get(`/api/evaluation/runs/${runP}`), 200)).toMatchObject({ schemeId, schemeVersion: 1, state: 'published' });
 
