@@ -56,12 +56,33 @@ describe('prediction estimator', () => {
     expect([90, 89.99, 75, 74.9, 60, 59.9, 0].map(gradeOf)).toEqual(['A', 'B', 'B', 'C', 'C', 'D', 'D']);
   });
 
-  it('weights site types by how often they are sampled, equally when none was', () => {
+  it('weights site types by how often they are sampled, else by the registry, else equally', () => {
     expect([...typeWeights(['M', 'K'], (t) => (t === 'M' ? 2 : 1))]).toEqual([
       ['M', 2 / 3],
       ['K', 1 / 3],
     ]);
     expect([...typeWeights(['M', 'K'], () => 0)]).toEqual([
+      ['M', 0.5],
+      ['K', 0.5],
+    ]);
+    // Nothing sampled: by the registry (3 markets, 1 park); nothing registered either: equal.
+    expect([
+      ...typeWeights(
+        ['M', 'K'],
+        () => 0,
+        (t) => (t === 'M' ? 3 : 1),
+      ),
+    ]).toEqual([
+      ['M', 0.75],
+      ['K', 0.25],
+    ]);
+    expect([
+      ...typeWeights(
+        ['M', 'K'],
+        () => 0,
+        () => 0,
+      ),
+    ]).toEqual([
       ['M', 0.5],
       ['K', 0.5],
     ]);

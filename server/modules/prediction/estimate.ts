@@ -16,7 +16,8 @@
  *   so a cell with no observations gets its standard's rate, a standard with none the county's overall rate, and an
  *   empty county ½.
  * - w_st: how often type t is sampled among the standard's types — the share of the rounds' sampled sites (round
- *   sites) of type t among those of the standard's types; equal shares when none of its types was ever sampled.
+ *   sites) of type t among those of the standard's types; when none of its types was sampled, the share of the
+ *   county's registered sites; equal shares when it has none of those either.
  * - The band: an 80 % interval (10th–90th percentile) of Monte Carlo draws with a seeded PRNG (same data → same band).
  *   Each draw goes down the three levels — the county's rate g* ~ Beta(pass + 1, fail + 1), each standard's m* given
  *   g*, each cell's p given m* (same means as above) — so cells sharing a standard or the county move together, and
@@ -147,11 +148,17 @@ export interface Estimate {
 
 const NO_PROBLEMS: OpenProblems = { count: 0, sites: 0, overdue: 0, oldest: null };
 
-/** The weight of each of a standard's site types: share of the rounds' sampled sites, equal when none was sampled. */
-export function typeWeights(siteTypes: string[], sampled: (t: string) => number): Map<string, number> {
+/**
+ * The weight of each of a standard's site types: its share of the rounds' sampled sites of those types; when none was
+ * sampled, its share of the registered sites; when there are none either, equal shares.
+ */
+export function typeWeights(siteTypes: string[], sampled: (t: string) => number, registered?: (t: string) => number): Map<string, number> {
   const types = [...new Set(siteTypes)];
-  const total = types.reduce((s, t) => s + sampled(t), 0);
-  return new Map(types.map((t) => [t, total > 0 ? sampled(t) / total : 1 / types.length]));
+  for (const count of registered ? [sampled, registered] : [sampled]) {
+    const total = types.reduce((s, t) => s + count(t), 0);
+    if (total > 0) return new Map(types.map((t) => [t, count(t) / total]));
+  }
+  return new Map(types.map((t) => [t, 1 / types.length]));
 }
 
 /** Posterior means and Beta parameters of every (standard, site type) cell (the three-level shrinkage). */
@@ -301,7 +308,11 @@ export function estimate(input: EstimateInput): Estimate {
   let observations = 0;
 
   for (const s of input.standards) {
-    const weights = typeWeights(s.siteTypes, (t) => facts(t)?.sampled ?? 0);
+    const weights = typeWeights(
+      s.siteTypes,
+      (t) => facts(t)?.sampled ?? 0,
+      (t) => facts(t)?.registered ?? 0,
+    );
     let rate = 0;
     let n = 0;
     for (const [t, w] of weights) {

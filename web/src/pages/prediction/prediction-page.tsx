@@ -55,7 +55,7 @@ function MethodPopover({ method }: { method: Prediction['method'] }) {
     <div style={{ maxWidth: 420, lineHeight: 1.7 }}>
       <p style={{ margin: 0 }}>
         <b>预计得分</b> = Σ 每条实地考察标准的分值 × 该标准的预计达标率。预计达标率按各类点位被抽中的比例加权（最近 {method.roundsAsked}{' '}
-        轮已发布督查中各类点位出现的次数）；负面清单、问卷调查和材料审核不在此列。
+        轮已发布督查中各类点位出现的次数；从未抽到时按各类点位的数量）；负面清单、问卷调查和材料审核不在此列。
       </p>
       <p style={{ margin: '8px 0 0' }}>
         <b>达标率</b>
@@ -64,7 +64,7 @@ function MethodPopover({ method }: { method: Prediction['method'] }) {
       </p>
       <p style={{ margin: '8px 0 0' }}>
         <b>区间</b>为 {Math.round(method.bandLevel * 100)}% 预测区间：模拟 {method.draws}{' '}
-        次，既考虑达标率本身的不确定，也考虑测评时抽中哪些点位的偶然性。各条标准按相互独立模拟，实际区间可能更宽。
+        次，既考虑达标率本身的不确定（全县、各标准、各类点位三层一起抽样），也考虑测评时抽中哪些点位的偶然性。同一点位多条标准同时不达标的情况未单独建模，实际区间可能略宽。
       </p>
       <p style={{ margin: '8px 0 0' }}>
         <b>对标补短</b>：待争取分 = 分值 × 权重 × (1 − 预计达标率)；整改后预计增分 = 分值 × 权重 × min(有未结问题的点位数 ÷ 该类点位总数, 1
