@@ -201,6 +201,10 @@ const ID_CANDIDATES: Record<string, string> = {
   '/api/evaluation/runs/#subjectId': 'unit',
   '/api/evaluation/objections/': 'objection',
   '/api/evaluation/subjects/': 'unit',
+  // 奖惩兑现: entries exist only for published runs (this tenant's run stays in 公示), so by id they are placeholders; the
+  // ledger, its .xlsx, the year view and the rules are walked as lists.
+  '/api/rewards/entries/': 'rewardEntry',
+  '/api/rewards/rules/': 'rewardRule',
 };
 const QUERIES: Record<string, () => string> = {
   '/api/inspection-rounds/{id}/checklist': () => `siteId=${ids.site}`,
