@@ -703,6 +703,10 @@ describe(`evaluation engine (${engineName})`, () => {
     // The ledger as .xlsx: title with the year, the months as columns, numbers as numbers.
     const x = await office.get(`/api/evaluation/schemes/${schemeId}/rollup.xlsx?period=${year}`);
     expect(x.status).toBe(200);
+    if (process.env.EVALUATION_DOCS_DIR) {
+      const fs = await import('node:fs');
+      fs.writeFileSync(`${process.env.EVALUATION_DOCS_DIR}/rollup-${engineName}.xlsx`, x.raw);
+    }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.raw as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
@@ -738,6 +742,10 @@ describe(`evaluation engine (${engineName})`, () => {
     expect(body).toContain('（一）聚焦短板。各乡镇（街道）要于12月10日前完成背街小巷集中整治。');
     expect(body).toContain('（二）严格督办。超期问题一律发督办单。');
     expect(body).not.toContain('对标补短');
+    if (process.env.EVALUATION_DOCS_DIR) {
+      const fs = await import('node:fs');
+      fs.writeFileSync(`${process.env.EVALUATION_DOCS_DIR}/bulletin-custom-${engineName}.docx`, doc.raw);
+    }
     // The superseded run is not edited.
     expect((await office.request('PUT', `/api/evaluation/runs/${runP}/bulletin-text`, { requirements: text })).status).toBe(422);
   });
