@@ -178,7 +178,11 @@ function ScoreCard({ p }: { p: Prediction }) {
           showIcon
           style={{ marginTop: 16 }}
           message="数据不足，预测仅供参考"
-          description={`最近的已发布督查中测评的点位次或观测太少（少于 ${p.method.minObservations} 个点位次，或有足够观测的标准不足满分一半），区间很宽。多组织几轮覆盖各类点位的督查或模拟测评后再看。`}
+          description={`${
+            s.visits < p.method.minObservations
+              ? `最近的已发布督查只测评了 ${s.visits} 个点位次（少于 ${p.method.minObservations} 个）`
+              : `有足够观测（≥ ${p.method.minObservations} 条）的标准只占满分的 ${pct(s.coverage, 0)}（不足一半），多数标准的达标率靠全县或同类标准推算`
+          }，区间较宽。多组织几轮覆盖各类点位的督查或模拟测评后再看。`}
         />
       )}
     </Card>
