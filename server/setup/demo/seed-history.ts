@@ -27,6 +27,7 @@ import { loadActor } from '../../platform/http';
 import type { FileStorage } from '../../platform/storage';
 import { isWorkingDay } from '../../modules/calendar/calendar';
 import { createCampaign } from '../../modules/campaigns/create-campaign';
+import { addLeadingMember } from '../../modules/campaigns/manage-leading-group';
 import { answerObjection } from '../../modules/evaluation/answer-objection';
 import { createRun } from '../../modules/evaluation/create-run';
 import { createScheme } from '../../modules/evaluation/create-scheme';
@@ -248,7 +249,7 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
       sw: '示范县水务局',
       sp: '示范县市场监督管理局',
     },
-    1.15,
+    0.95,
   );
   const office2 = await user('office2');
   const office3 = await user('office3');
@@ -340,6 +341,8 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
     cat: CategoryText | null;
     place: Place;
     unitId: string;
+    /** Where this morning's cases stop (the office or the unit has not got to them yet). */
+    stop?: 'accepted' | 'dispatched' | 'rectifying';
   }
   const altUnit = (c: Case): string => {
     const town = c.county.towns.find((t) => c.place.regionPath.startsWith(t.path));
@@ -349,11 +352,11 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
   const dispatch = (c: Case, hours: number) =>
     at(later(hours), 'dispatch', async () => {
       await act(c.county.office, c.id, 'dispatch', { unitId: c.unitId });
-      afterDispatch(c, false);
+      if (c.stop !== 'dispatched') afterDispatch(c, false);
     });
   const afterDispatch = (c: Case, again: boolean) => {
     const d = diligent(c.unitId);
-    if (!again && chance(0.1 * (1 - d) + 0.03))
+    if (!again && !c.stop && chance(0.1 * (1 - d) + 0.03))
       at(later(rnd(2, 20)), 'dispute', async () => {
         await act(await unitCtx(c.unitId), c.id, 'dispute', { reason: pick(DISPUTE_REASONS) });
         c.unitId = altUnit(c);
@@ -365,7 +368,7 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
     else
       at(later(rnd(0.5, 18 * (1.2 - d))), 'acknowledge', async () => {
         await act(await unitCtx(c.unitId), c.id, 'acknowledge', { comment: pick(ACK_COMMENTS) });
-        await afterAcknowledge(c);
+        if (c.stop !== 'rectifying') await afterAcknowledge(c);
       });
   };
   const afterAcknowledge = async (c: Case) => {
@@ -429,9 +432,12 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
       });
   };
   /** A problem just filed as 已立案 (a report accepted, or an inspector's finding). */
-  const afterAccept = (c: Case) => dispatch(c, chance(0.08) ? rnd(30, 90) : rnd(0.3, 10));
+  const afterAccept = (c: Case) => {
+    if (c.stop === 'accepted') return;
+    dispatch(c, c.stop ? rnd(0.3, 2) : chance(0.08) ? rnd(30, 90) : rnd(0.3, 10));
+  };
 
-  const report = async (county: County, leavePending = false) => {
+  const report = async (county: County, stop?: 'pending' | Case['stop']) => {
     const reporters = county.reporters.flatMap((r) => Array.from({ length: r.weight }, () => r));
     const who = pick(reporters);
     const cat = pick(CATEGORY_TEXTS);
@@ -479,16 +485,24 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
     });
     problems += 1;
     const unitId = (chance(0.55) && place.unitId) || county.dept[cat.dept] || place.unitId || county.dept.cg!;
-    const c: Case = { id: problem.id, county, cat, place, unitId };
-    if (leavePending) return;
-    if (chance(0.05))
+    const c: Case = { id: problem.id, county, cat, place, unitId, stop: stop === 'pending' ? undefined : stop };
+    if (stop === 'pending') return;
+    if (!c.stop && chance(0.05))
       at(later(rnd(2, 20)), 'reject', async () => {
         await act(county.office, c.id, 'reject', { reason: pick(REJECT_REASONS) });
       });
     else
       // The last two days' reports mostly still wait for the office (待受理).
       at(
-        later(clock.now().getTime() > now - 2 * DAY && chance(0.6) ? rnd(30, 72) : chance(0.1) ? rnd(40, 110) : rnd(0.5, 16)),
+        later(
+          c.stop
+            ? rnd(0.5, 3)
+            : clock.now().getTime() > now - 2 * DAY && chance(0.6)
+              ? rnd(30, 72)
+              : chance(0.1)
+                ? rnd(40, 110)
+                : rnd(0.5, 16),
+        ),
         'accept',
         async () => {
           await act(county.office, c.id, 'accept', { comment: '情况属实，予以立案' });
@@ -508,7 +522,11 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
   }
 
   // This morning's reports: still 待受理 when the office signs in.
-  for (const back of [5, 3, 1.5]) at(now - back * HOUR, 'report', () => report(c1, true));
+  for (const back of [5, 3, 1.5]) at(now - back * HOUR, 'report', () => report(c1, 'pending'));
+  for (const back of [30, 26]) at(now - back * HOUR, 'report', () => report(c1, 'accepted'));
+  for (const back of [28, 22]) at(now - back * HOUR, 'report', () => report(c1, 'dispatched'));
+  // …and two cases a unit signed for and then left: past their deadline, with a 督办单 from the sweep (超期).
+  for (const back of [12, 9.5]) at(now - back * DAY, 'report', () => report(c1, 'rectifying'));
 
   // ---- inspection rounds (the demo county) ----------------------------------------------------------------------
   const civilized = await db
@@ -783,6 +801,24 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
       status: 'active',
       description: '全市一盘棋，各县（区）同台比拼，按月排名通报。',
     } as never);
+    await addLeadingMember(admin, campaign.id, {
+      name: '欧阳明',
+      post: '副市长',
+      groupRole: 'leader',
+      phone: '13903090001',
+      userId: cityLeader.actor.id,
+      sort: 0,
+      unitIds: [],
+    });
+    await addLeadingMember(admin, campaign.id, {
+      name: '林静',
+      post: '市文明办副主任',
+      groupRole: 'member',
+      phone: '13903090002',
+      userId: city.actor.id,
+      sort: 1,
+      unitIds: [],
+    });
     citySchemeId = (
       await createScheme(city, {
         campaignId: campaign.id,
