@@ -65,13 +65,12 @@ export const dashboardResponse = dashboardFigures.extend({
   computedAt: timestamp,
 });
 
-/** The sites of the region with a location, coloured on the map by their last score. */
+/** The sites of the region with a location, coloured on the map by their last score (kept small: a city has 20 000). */
 export const dashboardSitesResponse = z.object({
   items: z.array(
     z.object({
       id,
       name: z.string(),
-      siteTypeCode: z.string(),
       lat: z.number(),
       lng: z.number(),
       /** 得分率 (0–1) of the last released visit, null when never visited. */

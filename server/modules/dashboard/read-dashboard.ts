@@ -71,7 +71,6 @@ export async function readDashboardSites(ctx: Ctx, regionId?: string): Promise<z
     items: rows.map((s) => ({
       id: s.site_id,
       name: s.name,
-      siteTypeCode: s.site_type_code,
       lat: s.lat,
       lng: s.lng,
       scoreRate: s.score_rate,

@@ -12,7 +12,6 @@ import type { dashboardFigures } from '../../../common/contracts';
 import { formatPeriod, periodEnd, periodLabel, periodOf, periodStart, previousPeriod, type Period } from '../../../common/period';
 import { PROBLEM_STATES, type ProblemState } from '../../../common/problem-workflow';
 import type { Db, Tx } from '../../platform/db';
-import { roundPublishedSql } from '../../platform/visibility';
 import { scoreRateSql } from '../inspections/report';
 import { problemCountsSql, rateOf, type ProblemCounts } from '../problems/metrics';
 
@@ -85,36 +84,73 @@ async function computeFigures(tx: Tx, now: Date, under: string): Promise<Map<str
   const from = periodStart(month);
   const to = periodEnd(month);
   const months = lastMonths(now, TREND_MONTHS);
-  const codes = months.map(formatPeriod);
-  const trendStart = periodStart(months[0]);
   const inside = `${under}%`;
-  const published = roundPublishedSql(sql.ref('p.round_id'));
+  // Month boundaries of the trend (13 instants): width_bucket puts an instant in its month 1..12 without time-zone
+  // arithmetic per row (to_char … at time zone over a million rows costs seconds).
+  const bounds = [...months.map((m) => periodStart(m).toISOString()), periodEnd(months[months.length - 1]).toISOString()];
+  // roundPublishedSql (visibility.ts) as a join: an open round, or a covert one after release. Same rows, but a hash
+  // join instead of a subquery per problem.
+  const publishedJoin = sql`left join inspection_rounds pub on pub.id = p.round_id`;
+  const published = sql`(p.round_id is null or not pub.is_covert or pub.released_at is not null)`;
+  const inRegion = under === '/' ? sql`true` : sql`p.region_id in (select id from regions where path like ${inside})`;
   // The snapshot regions, and every region's snapshot ancestors (itself included): the roll-up of each statement.
   const tg = sql`tg as materialized (select id, path, level, name from regions where level in ('city', 'county', 'town') and path like ${inside})`;
   const anc = sql`anc as materialized (select rr.id as region_id, tg.id as target_id from regions rr join tg on rr.path like tg.path || '%')`;
   const withRollup = (rest: RawBuilder<unknown>) => sql`with ${tg}, ${anc}, ${rest}`;
 
-  const [targets, states, cohort, trend, covert, siteTypes, lists] = await Promise.all([
+  const [targets, problemRows, cohort, covert, siteTypes, lists] = await Promise.all([
     sql<Target>`select id, path, level, name from regions where level in ('city', 'county', 'town') and path like ${inside} order by path`
       .execute(tx)
       .then((r) => r.rows),
-    // Problems per state, overdue and 督办中: one pass over problems grouped by their own region, then rolled up.
-    sql<{ target_id: string; state: ProblemState; n: number; overdue: number; supervising: number }>`${withRollup(sql`
-      pr as (
-        select p.region_id, p.state, count(*)::int as n,
+    // One pass over problems, grouped by region, state, month reported and month closed (a few thousand groups); then
+    // per snapshot region: problems per state with overdue and 督办中, and the twelve months' trend.
+    sql<{
+      kind: 'state' | 'trend';
+      target_id: string;
+      state: ProblemState | null;
+      month: number | null;
+      n: number;
+      overdue: number;
+      supervising: number;
+      reported_closed: number;
+      closed: number;
+    }>`${withRollup(sql`
+      base as materialized (
+        select p.region_id, p.state,
+          width_bucket(p.created_at, ${bounds}::timestamptz[]) as cb,
+          case when p.state = 'closed' then width_bucket(p.closed_at, ${bounds}::timestamptz[]) end as xb,
+          count(*)::int as n,
           count(*) filter (where p.state in ('dispatched', 'rectifying') and p.deadline < ${now})::int as overdue,
           count(*) filter (where p.supervised_at is not null and p.state not in ('closed', 'rejected'))::int as supervising
-        from problems p join regions r on r.id = p.region_id
-        where r.path like ${inside} and ${published}
-        group by p.region_id, p.state)
-      select anc.target_id, pr.state, sum(pr.n)::int as n, sum(pr.overdue)::int as overdue, sum(pr.supervising)::int as supervising
-      from pr join anc on anc.region_id = pr.region_id
-      group by anc.target_id, pr.state`)}`
+        from problems p ${publishedJoin}
+        where ${inRegion} and ${published}
+        group by 1, 2, 3, 4),
+      st as (
+        select anc.target_id, b.state, sum(b.n)::int as n, sum(b.overdue)::int as overdue, sum(b.supervising)::int as supervising
+        from base b join anc on anc.region_id = b.region_id
+        group by anc.target_id, b.state),
+      tr as (
+        select anc.target_id, m.i,
+          coalesce(sum(b.n) filter (where b.cb = m.i), 0)::int as reported,
+          coalesce(sum(b.n) filter (where b.cb = m.i and b.state = 'closed'), 0)::int as reported_closed,
+          coalesce(sum(b.n) filter (where b.xb = m.i), 0)::int as closed
+        from base b join anc on anc.region_id = b.region_id
+        join generate_series(1, ${TREND_MONTHS}::int) as m(i) on m.i = b.cb or m.i = b.xb
+        group by anc.target_id, m.i)
+      select 'state' as kind, target_id, state, null::int as month, n, overdue, supervising, 0 as reported_closed, 0 as closed from st
+      union all
+      select 'trend', target_id, null, i, reported, 0, 0, reported_closed, closed from tr`)}`
       .execute(tx)
       .then((r) => r.rows),
     // This month's cohort: the loop's own counts (problems/metrics.ts), by region, rolled up.
     sql<ProblemCounts & { target_id: string }>`${withRollup(sql`
-      k as (${problemCountsSql({ by: 'region', from, to, asOf: to < now ? to : now, where: sql`r.path like ${inside} and ${published}` })})
+      k as (${problemCountsSql({
+        by: 'region',
+        from,
+        to,
+        asOf: to < now ? to : now,
+        where: sql`r.path like ${inside} and (p.round_id is null or p.round_id in (select id from inspection_rounds where not is_covert or released_at is not null))`,
+      })})
       select anc.target_id,
         sum(k.dispatched)::int as dispatched, sum(k.closed)::int as closed, sum(k.due)::int as due,
         sum(k.closed_on_time)::int as closed_on_time, sum(k.due_extended)::int as due_extended,
@@ -122,26 +158,6 @@ async function computeFigures(tx: Tx, now: Date, under: string): Promise<Map<str
         sum(k.overdue)::int as overdue, sum(k.relapses)::int as relapses, null::float8 as avg_hours
       from k join anc on anc.region_id = k.group_id
       group by anc.target_id`)}`
-      .execute(tx)
-      .then((r) => r.rows),
-    // Reported and closed per Beijing month over the last twelve: grouped by (region, month reported, month closed).
-    sql<{ target_id: string; code: string; reported: number; reported_closed: number; closed: number }>`${withRollup(sql`
-      pm as (
-        select p.region_id,
-          to_char(p.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as cm,
-          case when p.state = 'closed' then to_char(p.closed_at at time zone 'Asia/Shanghai', 'YYYY-MM') end as xm,
-          count(*)::int as n
-        from problems p join regions r on r.id = p.region_id
-        where (p.created_at >= ${trendStart} or (p.state = 'closed' and p.closed_at >= ${trendStart}))
-          and r.path like ${inside} and ${published}
-        group by 1, 2, 3)
-      select anc.target_id, m.code,
-        coalesce(sum(pm.n) filter (where pm.cm = m.code), 0)::int as reported,
-        coalesce(sum(pm.n) filter (where pm.cm = m.code and pm.xm is not null), 0)::int as reported_closed,
-        coalesce(sum(pm.n) filter (where pm.xm = m.code), 0)::int as closed
-      from pm join anc on anc.region_id = pm.region_id
-      join unnest(${codes}::text[]) as m(code) on m.code = pm.cm or m.code = pm.xm
-      group by anc.target_id, m.code`)}`
       .execute(tx)
       .then((r) => r.rows),
     // 暗访发现问题: each 不符合 of a released covert round's visits this month, at the site's region.
@@ -227,9 +243,17 @@ async function computeFigures(tx: Tx, now: Date, under: string): Promise<Map<str
   }
   const of = (id: string) => out.get(id)?.data;
   const openByTarget = new Map<string, { open: number; overdue: number }>();
-  for (const s of states) {
+  for (const s of problemRows) {
     const d = of(s.target_id);
     if (!d) continue;
+    if (s.kind === 'trend') {
+      const row = d.trend[s.month! - 1];
+      row.reported = s.n;
+      row.closed = s.closed;
+      row.reportedClosed = s.reported_closed;
+      row.closureRate = ratio(s.reported_closed, s.n);
+      continue;
+    }
     d.byState.find((b) => b.state === s.state)!.count = s.n;
     if (s.state !== 'closed' && s.state !== 'rejected') d.kpis.open += s.n;
     d.kpis.overdue += s.overdue;
@@ -243,14 +267,6 @@ async function computeFigures(tx: Tx, now: Date, under: string): Promise<Map<str
     d.kpis.due = c.due;
     d.kpis.closeRate = rateOf('closeRate', c);
     d.kpis.onTimeRate = rateOf('onTimeRate', c);
-  }
-  for (const m of trend) {
-    const row = of(m.target_id)?.trend.find((x) => x.period === m.code);
-    if (!row) continue;
-    row.reported = m.reported;
-    row.closed = m.closed;
-    row.reportedClosed = m.reported_closed;
-    row.closureRate = ratio(m.reported_closed, m.reported);
   }
   for (const c of covert) {
     const d = of(c.target_id);
@@ -298,7 +314,8 @@ async function writeSitePoints(tx: Tx, now: Date, under: string): Promise<number
   const res = await sql`
     with ${lastVisits()}
     insert into dashboard_site_points (site_id, region_path, name, site_type_code, lat, lng, score_rate, passed, computed_at)
-    select s.id, r.path, s.name, s.site_type_code, s.lat, s.lng, lv.rate, lv.rate >= lv.threshold, ${now}
+    select s.id, r.path, s.name, s.site_type_code, round(s.lat::numeric, 5)::float8, round(s.lng::numeric, 5)::float8,
+      round(lv.rate::numeric, 4)::float8, lv.rate >= lv.threshold, ${now}
     from sites s join regions r on r.id = s.region_id left join lv on lv.site_id = s.id
     where s.active and s.lat is not null and s.lng is not null and r.path like ${inside}`.execute(tx);
   return Number(res.numAffectedRows ?? 0);

@@ -39,13 +39,11 @@ export function findSnapshot(db: Db, regionId: string) {
   return db.selectFrom('dashboard_snapshots').select(['computed_at', 'data']).where('region_id', '=', regionId).executeTakeFirst();
 }
 
-/** The map points inside a region, by site type and name. */
+/** The map points inside a region (in no particular order: the map does not care). */
 export function listSitePoints(db: Db, path: string) {
   return db
     .selectFrom('dashboard_site_points')
-    .select(['site_id', 'name', 'site_type_code', 'lat', 'lng', 'score_rate', 'passed', 'computed_at'])
+    .select(['site_id', 'name', 'lat', 'lng', 'score_rate', 'passed'])
     .where('region_path', 'like', `${path}%`)
-    .orderBy('site_type_code')
-    .orderBy('name')
     .execute();
 }
