@@ -30,6 +30,8 @@ export type EntryFilters = ListParams & {
   kind?: RewardKind;
   state?: RewardEntryState;
   flagged?: 'true' | 'false';
+  /** The entries proposed from one monthly run (a link from the run page). */
+  runId?: string;
 };
 
 export function useRewardEntries(params: EntryFilters) {

@@ -301,6 +301,7 @@ function Downloads({ run }: { run: Run }) {
 /** The run page. */
 export default function RunPage() {
   const { id } = useParams();
+  const navigate = useNavigate();
   const { data: session } = useSession();
   const run = useRun(id);
   const results = useRunResults(id);
@@ -325,6 +326,10 @@ export default function RunPage() {
             <RunActions run={r} />
             <Downloads run={r} />
             {hasPermission(session, 'evaluation.manage') && r.state !== 'superseded' && <BulletinTextButton run={r} />}
+            {(r.state === 'published' || r.state === 'superseded') &&
+              (hasPermission(session, 'evaluation.read') || hasPermission(session, 'evaluation.object')) && (
+                <Button onClick={() => navigate(`/rewards?runId=${r.id}`)}>奖惩兑现</Button>
+              )}
           </>
         }
       />

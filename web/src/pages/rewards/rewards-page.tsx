@@ -50,7 +50,7 @@ const amountOf = (e: RewardEntry) =>
 
 const thisYear = dayjs().year();
 const YEARS = Array.from({ length: 6 }, (_, i) => thisYear + 1 - i);
-const LEDGER_FILTERS = ['campaignId', 'year', 'period', 'unitId', 'kind', 'state', 'flagged'] as const;
+const LEDGER_FILTERS = ['campaignId', 'year', 'period', 'unitId', 'kind', 'state', 'flagged', 'runId'] as const;
 
 function ActionButtons({ entry, onAct }: { entry: RewardEntry; onAct: (a: RewardAction) => void }) {
   if (!entry.allowedActions.length) return null;
@@ -92,6 +92,7 @@ function LedgerTab({ office }: { office: boolean }) {
     kind: filters.kind as RewardKind | undefined,
     state: filters.state as RewardEntryState | undefined,
     flagged: filters.flagged === 'true' ? 'true' : undefined,
+    runId: filters.runId,
   };
   const entries = useRewardEntries({ ...query, ...params });
   const [acting, setActing] = useState<{ entry: RewardEntry; action: RewardAction }>();
@@ -99,6 +100,11 @@ function LedgerTab({ office }: { office: boolean }) {
   return (
     <>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}>
+        {filters.runId && (
+          <Tag closable onClose={() => table.setFilters({ runId: undefined })} style={{ alignSelf: 'center' }}>
+            仅看所选月度考核的奖惩
+          </Tag>
+        )}
         {office && (
           <CampaignSelect
             aria-label="筛选创建项目"
