@@ -14,8 +14,9 @@ export interface DashboardSitePointsTable {
   region_path: string;
   name: string;
   site_type_code: string;
-  lat: number;
-  lng: number;
+  /** Null for a site without a location (counted for 达标率, not drawn). */
+  lat: number | null;
+  lng: number | null;
   score_rate: number | null;
   passed: boolean | null;
   computed_at: Date;

@@ -71,8 +71,8 @@ export async function readDashboardSites(ctx: Ctx, regionId?: string): Promise<z
     items: rows.map((s) => ({
       id: s.site_id,
       name: s.name,
-      lat: s.lat,
-      lng: s.lng,
+      lat: s.lat!,
+      lng: s.lng!,
       scoreRate: s.score_rate,
       passed: s.passed,
     })),

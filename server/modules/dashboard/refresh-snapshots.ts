@@ -52,8 +52,9 @@ export async function refreshSnapshots(db: Db, now: Date, opts: { under?: string
       ? (await sql`select pg_advisory_xact_lock(hashtext(${LOCK_KEY}))`.execute(tx), true)
       : (await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(hashtext(${LOCK_KEY})) as ok`.execute(tx)).rows[0].ok;
     if (!locked) return null;
-    const figures = await computeFigures(tx, now, opts.under ?? '/');
+    // The sites' last scores first: the 达标率 by site type is counted from them.
     const sites = await writeSitePoints(tx, now, opts.under ?? '/');
+    const figures = await computeFigures(tx, now, opts.under ?? '/');
     const ids = [...figures.keys()];
     const paths = ids.map((id) => figures.get(id)!.path);
     const datas = ids.map((id) => JSON.stringify(figures.get(id)!.data));
@@ -174,15 +175,14 @@ async function computeFigures(tx: Tx, now: Date, under: string): Promise<Map<str
       select anc.target_id, sum(c.n)::int as n from c join anc on anc.region_id = c.region_id group by anc.target_id`)}`
       .execute(tx)
       .then((r) => r.rows),
-    // 达标率 per site type: each active site's last visit of a published round, at or above that round's line.
+    // 达标率 per site type: each active site's last visit of a published round (written just before), at or above
+    // that round's line.
     sql<{ target_id: string; code: string; name: string; visited: number; passed: number }>`${withRollup(sql`
-      ${lastVisits()},
       st as (
-        select s.region_id, s.site_type_code, count(*)::int as visited,
-          count(*) filter (where lv.rate >= lv.threshold)::int as passed
-        from sites s join lv on lv.site_id = s.id
-        where s.active
-        group by s.region_id, s.site_type_code)
+        select rr.id as region_id, sp.site_type_code, count(*)::int as visited, count(*) filter (where sp.passed)::int as passed
+        from dashboard_site_points sp join regions rr on rr.path = sp.region_path
+        where sp.score_rate is not null and sp.region_path like ${inside}
+        group by rr.id, sp.site_type_code)
       select anc.target_id, st.site_type_code as code, t.name, min(t.sort) as sort,
         sum(st.visited)::int as visited, sum(st.passed)::int as passed
       from st join anc on anc.region_id = st.region_id join site_types t on t.code = st.site_type_code
@@ -307,7 +307,7 @@ function lastVisits(): RawBuilder<unknown> {
     order by v.site_id, v.visited_at desc)`;
 }
 
-/** Replaces the map points inside `under`: every active located site with its last published score. */
+/** Replaces the points inside `under`: every active site with its last published score (and its location, if any). */
 async function writeSitePoints(tx: Tx, now: Date, under: string): Promise<number> {
   const inside = `${under}%`;
   await sql`delete from dashboard_site_points where region_path like ${inside}`.execute(tx);
@@ -317,6 +317,6 @@ async function writeSitePoints(tx: Tx, now: Date, under: string): Promise<number
     select s.id, r.path, s.name, s.site_type_code, round(s.lat::numeric, 5)::float8, round(s.lng::numeric, 5)::float8,
       round(lv.rate::numeric, 4)::float8, lv.rate >= lv.threshold, ${now}
     from sites s join regions r on r.id = s.region_id left join lv on lv.site_id = s.id
-    where s.active and s.lat is not null and s.lng is not null and r.path like ${inside}`.execute(tx);
+    where s.active and r.path like ${inside}`.execute(tx);
   return Number(res.numAffectedRows ?? 0);
 }

@@ -39,11 +39,13 @@ export function findSnapshot(db: Db, regionId: string) {
   return db.selectFrom('dashboard_snapshots').select(['computed_at', 'data']).where('region_id', '=', regionId).executeTakeFirst();
 }
 
-/** The map points inside a region (in no particular order: the map does not care). */
+/** The located map points inside a region (in no particular order: the map does not care). */
 export function listSitePoints(db: Db, path: string) {
   return db
     .selectFrom('dashboard_site_points')
     .select(['site_id', 'name', 'lat', 'lng', 'score_rate', 'passed'])
     .where('region_path', 'like', `${path}%`)
+    .where('lat', 'is not', null)
+    .where('lng', 'is not', null)
     .execute();
 }
