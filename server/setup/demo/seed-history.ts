@@ -696,11 +696,17 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
 
   // ---- 月评排名 ------------------------------------------------------------------------------------------------------
   let runs = 0;
-  const countyDepts = await db
+  // The county's departments and 窗口单位 (hospitals and schools sit in the towns' regions), for 人工评分.
+  const countyUnits = await db
     .selectFrom('units as u')
     .innerJoin('regions as r', 'r.id', 'u.region_id')
     .select(['u.id', 'u.type'])
-    .where('r.code', '=', '139901')
+    .where(
+      'r.path',
+      'like',
+      `${(await db.selectFrom('regions').select('path').where('code', '=', '139901').executeTakeFirstOrThrow()).path}%`,
+    )
+    .where('u.type', 'in', ['county_dept', 'window', 'hospital', 'school', 'enterprise'])
     .where('u.active', '=', true)
     .execute();
   const townUnitTowns = c1.towns;
@@ -856,7 +862,7 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
   });
 
   // 人工评分 at each month's end: 领导小组评议 for the county's units and towns, the city's for each county.
-  const manualUnits = countyDepts.map((u) => u.id);
+  const manualUnits = countyUnits.map((u) => u.id);
   const counties = await db.selectFrom('regions').select(['id', 'code']).where('level', '=', 'county').orderBy('code').execute();
   for (let k = 0; k < 3; k += 1) {
     const period = formatPeriod(periodOf('month', new Date(dayOf(k, 1))));
