@@ -186,6 +186,8 @@ export const provenanceResponse = z.object({
   runId: id,
   subjectId: id,
   subjectName: z.string(),
+  /** The records are read with the run's period and this instant (what was past its deadline then). */
+  computedAt: timestamp,
   items: z.array(
     z.object({
       code: z.string(),

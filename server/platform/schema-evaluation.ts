@@ -71,16 +71,6 @@ export interface EvaluationValuesTable {
   vetoed: Generated<boolean>;
 }
 
-export interface EvaluationProvenanceTable {
-  run_id: string;
-  subject_id: string;
-  code: string;
-  record_type: string;
-  record_id: string;
-  label: string;
-  counted: Generated<boolean>;
-}
-
 export interface EvaluationObjectionsTable {
   id: Generated<string>;
   run_id: string;
@@ -128,7 +118,6 @@ export interface EvaluationDB {
   evaluation_runs: EvaluationRunsTable;
   evaluation_results: EvaluationResultsTable;
   evaluation_values: EvaluationValuesTable;
-  evaluation_provenance: EvaluationProvenanceTable;
   evaluation_objections: EvaluationObjectionsTable;
   evaluation_manual_scores: EvaluationManualScoresTable;
   evaluation_annual_items: EvaluationAnnualItemsTable;

@@ -61,25 +61,6 @@ async function measure(tx: Tx, def: IndicatorDef, subjectType: IndicatorSubjectT
   return new Map(rows.map((r) => [r.subject_id, { value: r.value, numerator: r.numerator, denominator: r.denominator }]));
 }
 
-/** Copies the records behind one indicator's values for the run's subjects (one statement). */
-async function keepProvenance(
-  tx: Tx,
-  runId: string,
-  def: IndicatorDef,
-  subjectType: IndicatorSubjectType,
-  ids: string[],
-  period: string,
-  now: Date,
-) {
-  if (!def.records) return;
-  const q = indicatorQuery(parsePeriod(period)!, subjectType, now);
-  await sql`
-    insert into evaluation_provenance (run_id, subject_id, code, record_type, record_id, label, counted)
-    select ${runId}::uuid, x.subject_id::uuid, ${def.code}, x.record_type, x.record_id::uuid, coalesce(x.label, ''), coalesce(x.counted, false)
-    from (${def.records(q)}) x
-    where x.subject_id::text = any(${ids}::text[])`.execute(tx);
-}
-
 /** Black-list months in a row up to the previous month, by subject (from that month's published run of the family). */
 async function previousStreaks(tx: Tx, schemeKey: string, period: string): Promise<Map<string, number>> {
   const prev = formatPeriod(previousPeriod(period));
@@ -145,7 +126,6 @@ export async function computeRun(
     const ids = [...need.ids];
     if (!ids.length) continue;
     measured.set(key, await measure(tx, need.def, need.type, ids, period, now));
-    await keepProvenance(tx, runId, need.def, need.type, ids, period, now);
   }
 
   const streaks = await previousStreaks(tx, scheme.scheme_key, period);

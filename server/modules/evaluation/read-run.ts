@@ -6,7 +6,8 @@ import { sql } from 'kysely';
 import type { IndicatorSubjectType } from '../../../common/indicators';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { findIndicator } from '../../platform/indicators';
+import { findIndicator, indicatorQuery } from '../../platform/indicators';
+import { parsePeriod } from '../../../common/period';
 import { problemVisibleSql, visibleRoundSql } from '../../platform/visibility';
 import { scopeSql } from '../../platform/policy';
 import { assertRunView, type RunView } from './access';
@@ -77,9 +78,12 @@ const LINKS: Record<string, (id: string, parent: string | null, period: string) 
 };
 
 /**
- * The records behind a subject's values in the run (optionally one indicator), as they stood when it was computed —
- * each one only if the reader may see it now (problems through problemVisibleSql, visits through their round,
- * materials through the materials scope).
+ * The records behind a subject's values in the run (optionally one indicator): each indicator's `records` SQL for the
+ * subject, read on demand with the run's own period and instant (`asOf` = when it was computed), so time-dependent
+ * conditions (past its deadline) are judged as they were then — and each record only if the reader may see it now
+ * (problems through problemVisibleSql, visits through their round, materials through the materials scope). Nothing is
+ * copied at compute time: at city scale a month's cohort is ~200 000 problems × indicators × subject types, millions
+ * of rows per run (docs/performance.md). A record edited afterwards (a problem reopened) shows as it is now.
  */
 export async function readProvenance(ctx: Ctx, runId: string, subjectId: string, code?: string) {
   const run = await findRun(ctx.db, runId);
@@ -87,12 +91,22 @@ export async function readProvenance(ctx: Ctx, runId: string, subjectId: string,
   if (view.kind === 'own' && !view.subjectIds.includes(subjectId)) throw notFound('考核对象');
   const row = await ctx.db
     .selectFrom('evaluation_results')
-    .select('subject_name')
+    .select(['subject_name', 'subject_type'])
     .where('run_id', '=', runId)
     .where('subject_id', '=', subjectId)
     .executeTakeFirst();
   if (!row) throw notFound('考核对象');
-  const codes = code ? [code, resolveIndicator(code)?.code ?? code] : null;
+  const wanted = code ? (resolveIndicator(code)?.code ?? code) : null;
+  const stored = await ctx.db
+    .selectFrom('evaluation_values')
+    .select('code')
+    .distinct()
+    .where('run_id', '=', runId)
+    .where('subject_id', '=', subjectId)
+    .execute();
+  const defs = [...new Set(stored.map((v) => resolveIndicator(v.code)).filter((d) => !!d?.records))]
+    .filter((d) => !wanted || d!.code === wanted)
+    .sort((x, y) => x!.code.localeCompare(y!.code));
   const a = ctx.actor;
   const problemOk = problemVisibleSql(a, 'problems.read', {
     regionPath: sql.ref('pr.path'),
@@ -102,43 +116,35 @@ export async function readProvenance(ctx: Ctx, runId: string, subjectId: string,
     siteId: sql.ref('pp.site_id'),
   });
   const materialOk = scopeSql(a, 'materials.read', { regionPath: sql.ref('mr.path'), unitId: sql.ref('mu.id') });
-  const { rows } = await sql<{
-    code: string;
-    record_type: string;
-    record_id: string;
-    label: string;
-    counted: boolean;
-    parent: string | null;
-  }>`
-    select p.code, p.record_type, p.record_id::text as record_id, p.label, p.counted,
-      case p.record_type when 'visit' then (select pv.round_id::text from inspection_visits pv where pv.id = p.record_id)
-        when 'manual_score' then p.subject_id::text end as parent
-    from evaluation_provenance p
-    where p.run_id = ${runId} and p.subject_id = ${subjectId}
-      and (${codes}::text[] is null or p.code = any(${codes}::text[]))
-      and case p.record_type
-        when 'problem' then exists (select 1 from problems pp join regions pr on pr.id = pp.region_id where pp.id = p.record_id and ${problemOk})
-        when 'visit' then exists (select 1 from inspection_visits vv join inspection_rounds vir on vir.id = vv.round_id where vv.id = p.record_id and ${visibleRoundSql(a, 'vir')})
-        when 'material' then exists (select 1 from material_submissions ms join units mu on mu.id = ms.unit_id join regions mr on mr.id = mu.region_id where ms.id = p.record_id and ${materialOk})
-        -- a manual score or an owed standard: part of the subject's own row, which the reader may see
-        else true
-      end
-    order by p.code, p.counted desc, p.label, p.record_id`.execute(ctx.db);
-  // Codes as the scheme wrote them (an alias) map back from the registered code the provenance is stored under.
-  return {
-    runId,
-    subjectId,
-    subjectName: row.subject_name,
-    items: rows.map((r) => ({
-      code: r.code,
-      indicatorName: resolveIndicator(r.code)?.name ?? r.code,
-      recordType: r.record_type,
-      recordId: r.record_id,
-      label: r.label,
-      counted: r.counted,
-      link: (LINKS[r.record_type] ?? ((x: string) => x))(r.record_id, r.parent, run!.period),
-    })),
-  };
+  const q = indicatorQuery(parsePeriod(run!.period)!, row.subject_type, run!.computed_at);
+  const items = [];
+  for (const def of defs) {
+    const { rows } = await sql<{ record_type: string; record_id: string; label: string; counted: boolean; parent: string | null }>`
+      select x.record_type, x.record_id::text as record_id, coalesce(x.label, '') as label, coalesce(x.counted, false) as counted,
+        case x.record_type when 'visit' then (select pv.round_id::text from inspection_visits pv where pv.id = x.record_id)
+          when 'manual_score' then x.subject_id::text end as parent
+      from (${def!.records!(q)}) x
+      where x.subject_id::text = ${subjectId}
+        and case x.record_type
+          when 'problem' then exists (select 1 from problems pp join regions pr on pr.id = pp.region_id where pp.id = x.record_id and ${problemOk})
+          when 'visit' then exists (select 1 from inspection_visits vv join inspection_rounds vir on vir.id = vv.round_id where vv.id = x.record_id and ${visibleRoundSql(a, 'vir')})
+          when 'material' then exists (select 1 from material_submissions ms join units mu on mu.id = ms.unit_id join regions mr on mr.id = mu.region_id where ms.id = x.record_id and ${materialOk})
+          -- a manual score or an owed standard: part of the subject's own row, which the reader may see
+          else true
+        end
+      order by counted desc, label, record_id`.execute(ctx.db);
+    for (const r of rows)
+      items.push({
+        code: def!.code,
+        indicatorName: def!.name,
+        recordType: r.record_type,
+        recordId: r.record_id,
+        label: r.label,
+        counted: r.counted,
+        link: (LINKS[r.record_type] ?? ((x: string) => x))(r.record_id, r.parent, run!.period),
+      });
+  }
+  return { runId, subjectId, subjectName: row.subject_name, computedAt: run!.computed_at, items };
 }
 
 export async function readObjections(ctx: Ctx, runId: string) {

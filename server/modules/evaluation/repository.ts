@@ -96,8 +96,7 @@ export async function runSubjectIds(db: Db | Tx, runId: string): Promise<Set<str
 }
 
 /** Over the campaign's region `r`: the region `regionId` or below it. */
-const inRegion = (regionId: string) =>
-  sql<SqlBool>`r.path like (select rr.path from regions rr where rr.id = ${regionId}) || '%'`;
+const inRegion = (regionId: string) => sql<SqlBool>`r.path like (select rr.path from regions rr where rr.id = ${regionId}) || '%'`;
 
 /** A page of runs the `visible` SQL admits (over `e`, `r`). */
 export async function listRuns(

@@ -72,6 +72,12 @@ function ProvenanceDrawer({ runId, item, onClose }: { runId: string; item: Resul
   const provenance = useProvenance(runId, item?.subjectId);
   return (
     <Drawer title={item ? `${item.subjectName} 的数据来源` : ''} open={!!item} onClose={onClose} size="large" destroyOnHidden>
+      {provenance.data && (
+        <Typography.Paragraph type="secondary">
+          按本次考核的口径（考核月份，计算时间 {formatTime(provenance.data.computedAt)}
+          ）列出各指标的来源记录；计算后被修改的记录（如重新打开的问题）按现状显示。
+        </Typography.Paragraph>
+      )}
       {provenance.isLoading ? (
         <PageLoading />
       ) : (
