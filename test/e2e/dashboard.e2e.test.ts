@@ -134,6 +134,112 @@ describe('指挥大屏 in Chromium', () => {
     await shot(leader, 'dashboard-1366x768');
   }, 120_000);
 
+  it('a full city (answers stubbed with a busy month) lays out on the wall and the laptop', async () => {
+    // Only the layout is checked here (the demo county is quiet): every panel full, long names, 300 sites.
+    const names = ['城关镇', '河西街道', '东城街道', '北山镇', '南湖镇', '西岭乡', '清水镇', '临江街道', '白沙镇', '红星镇'];
+    const units = ['县城市管理综合行政执法局', '县市场监督管理局', '县交通运输局', '县住房和城乡建设局', '县卫生健康局'];
+    const types = ['主次干道', '背街小巷', '集贸市场（农贸市场）', '公交站点', '城市广场', '居民小区', '学校周边', '医院'];
+    const trend = Array.from({ length: 12 }, (_, i) => {
+      const reported = 300 + ((i * 37) % 120);
+      const closed = 260 + ((i * 53) % 130);
+      return {
+        period: `2026-${String(i + 1).padStart(2, '0')}`,
+        label: `2026年${i + 1}月`,
+        reported,
+        closed,
+        reportedClosed: Math.min(closed, reported) - 20,
+        closureRate: (Math.min(closed, reported) - 20) / reported,
+      };
+    });
+    const dashboard = {
+      period: '2026-12',
+      periodLabel: '2026年12月',
+      region: { id: '00000000-0000-4000-8000-000000000001', name: '临江市', level: 'city' },
+      computedAt: new Date().toISOString(),
+      kpis: {
+        open: 12873,
+        overdue: 1264,
+        closeRate: 0.8735,
+        closed: 8123,
+        due: 9299,
+        onTimeRate: 0.7912,
+        covertFindings: 317,
+        supervising: 208,
+      },
+      byState: [
+        ['pending', 512],
+        ['rejected', 40],
+        ['accepted', 1830],
+        ['dispatched', 4211],
+        ['rectifying', 5120],
+        ['verifying', 1200],
+        ['closed', 90211],
+      ].map(([state, count]) => ({ state, count })),
+      siteTypes: types.map((name, i) => ({
+        code: `t${i}`,
+        name,
+        visited: 200 + i * 10,
+        passed: 120 + i * 12,
+        rate: (120 + i * 12) / (200 + i * 10),
+      })),
+      trend,
+      towns: names.map((name, i) => ({
+        regionId: `00000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`,
+        name,
+        open: 900 - i * 40,
+        overdue: 160 - i * 14,
+      })),
+      lists: {
+        runId: '00000000-0000-4000-8000-000000000009',
+        period: '2026-11',
+        campaignName: '创建全国文明城市',
+        red: units.map((u, i) => ({ groupName: '县直部门', subjectName: u, score: 98.5 - i * 1.2, rank: i + 1 })),
+        black: units.map((u, i) => ({
+          groupName: '乡镇街道',
+          subjectName: `${names[9 - i]}人民政府`,
+          score: 61.2 + i * 1.1,
+          rank: 30 - i,
+        })),
+      },
+    };
+    const sites = {
+      computedAt: dashboard.computedAt,
+      items: Array.from({ length: 300 }, (_, i) => {
+        const scoreRate = i % 7 === 0 ? null : 0.55 + ((i * 37) % 45) / 100;
+        return {
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          name: `点位${i}`,
+          lat: 30.2 + ((i * 13) % 60) / 300,
+          lng: 120.1 + ((i * 29) % 80) / 300,
+          scoreRate,
+          passed: scoreRate == null ? null : scoreRate >= 0.9,
+        };
+      }),
+    };
+    for (const [options, name] of [
+      [WALL, 'dashboard-full-1920x1080'],
+      [LAPTOP, 'dashboard-full-1366x768'],
+    ] as const) {
+      const office = await signIn('office', options);
+      await office.route('**/api/dashboard?*', (r) => r.fulfill({ json: dashboard }));
+      await office.route('**/api/dashboard', (r) => r.fulfill({ json: dashboard }));
+      await office.route('**/api/dashboard/sites*', (r) => r.fulfill({ json: sites }));
+      await office.goto(`${e2e.baseUrl}/dashboard`);
+      await office.getByRole('heading', { level: 1, name: '临江市创建工作指挥大屏' }).waitFor();
+      for (const chart of ['chart-states', 'chart-site-types', 'chart-trend'])
+        await expect.poll(() => drawnPixels(office, chart), { timeout: 10_000 }).toBeGreaterThan(2_000);
+      expect(await office.locator('.cc-dash-list.is-red tbody tr').count()).toBe(5);
+      expect(await office.locator('.cc-dash-table a').count()).toBe(10);
+      const overflow = await office.evaluate(() => ({
+        x: document.documentElement.scrollWidth - window.innerWidth,
+        y: document.documentElement.scrollHeight - window.innerHeight,
+      }));
+      expect(overflow).toEqual({ x: 0, y: 0 });
+      await office.waitForTimeout(800);
+      await shot(office, name);
+    }
+  }, 120_000);
+
   it('a unit liaison has no 指挥大屏 in the menu and is refused at /dashboard', async () => {
     const unit = await signIn('unit', LAPTOP);
     expect(await unit.getByRole('menuitem', { name: '指挥大屏' }).count()).toBe(0);

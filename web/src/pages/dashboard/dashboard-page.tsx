@@ -23,11 +23,13 @@ const DIM = '#9fb3d1';
 const LINE = 'rgba(90,160,255,.18)';
 const percent = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 
-const axisStyle = {
+/** Chart text size: larger on a wall (≥ 1600 px wide) than on a laptop. */
+const font = () => (window.innerWidth >= 1600 ? 15 : 12);
+const axisStyle = () => ({
   axisLine: { lineStyle: { color: LINE } },
-  axisLabel: { color: DIM },
+  axisLabel: { color: DIM, fontSize: font() },
   splitLine: { lineStyle: { color: LINE } },
-};
+});
 const tooltip = { trigger: 'axis', backgroundColor: 'rgba(7,20,43,.92)', borderColor: '#2a4d80', textStyle: { color: TEXT } };
 
 function Panel({ title, note, children }: { title: string; note?: ReactNode; children: ReactNode }) {
@@ -64,8 +66,8 @@ function statesOption(d: Dashboard): ChartOption {
   return {
     tooltip,
     grid: { left: 8, right: 16, top: 16, bottom: 4, containLabel: true },
-    xAxis: { type: 'category', data: open.map((s) => PROBLEM_STATE_LABELS[s.state]), ...axisStyle, splitLine: { show: false } },
-    yAxis: { type: 'value', minInterval: 1, ...axisStyle },
+    xAxis: { type: 'category', data: open.map((s) => PROBLEM_STATE_LABELS[s.state]), ...axisStyle(), splitLine: { show: false } },
+    yAxis: { type: 'value', minInterval: 1, ...axisStyle() },
     series: [
       {
         type: 'bar',
@@ -73,7 +75,7 @@ function statesOption(d: Dashboard): ChartOption {
         barMaxWidth: 42,
         data: open.map((s) => s.count),
         itemStyle: { color: '#3f8cff', borderRadius: [3, 3, 0, 0] },
-        label: { show: true, position: 'top', color: TEXT },
+        label: { show: true, position: 'top', color: TEXT, fontSize: font() },
       },
     ],
   };
@@ -91,11 +93,11 @@ function siteTypesOption(d: Dashboard): ChartOption {
       },
     },
     grid: { left: 8, right: 48, top: 8, bottom: 4, containLabel: true },
-    xAxis: { type: 'value', max: 100, ...axisStyle, axisLabel: { color: DIM, formatter: '{value}%' } },
+    xAxis: { type: 'value', max: 100, ...axisStyle(), axisLabel: { color: DIM, fontSize: font(), formatter: '{value}%' } },
     yAxis: {
       type: 'category',
       data: rows.map((r) => (r.name.length > 8 ? `${r.name.slice(0, 8)}…` : r.name)),
-      ...axisStyle,
+      ...axisStyle(),
       splitLine: { show: false },
     },
     series: [
@@ -107,7 +109,7 @@ function siteTypesOption(d: Dashboard): ChartOption {
           value: r.rate == null ? 0 : Math.round(r.rate * 1000) / 10,
           itemStyle: { color: (r.rate ?? 0) >= 0.9 ? '#2fc26b' : (r.rate ?? 0) >= 0.75 ? '#f5a623' : '#f0483e' },
         })),
-        label: { show: true, position: 'right', color: TEXT, formatter: '{c}%' },
+        label: { show: true, position: 'right', color: TEXT, fontSize: font(), formatter: '{c}%' },
       },
     ],
   };
@@ -117,17 +119,23 @@ function siteTypesOption(d: Dashboard): ChartOption {
 function trendOption(d: Dashboard): ChartOption {
   return {
     tooltip,
-    legend: { top: 0, right: 8, textStyle: { color: DIM }, itemHeight: 10 },
+    legend: { top: 0, right: 8, textStyle: { color: DIM, fontSize: font() }, itemHeight: 10 },
     grid: { left: 8, right: 8, top: 28, bottom: 4, containLabel: true },
     xAxis: {
       type: 'category',
       data: d.trend.map((m) => `${Number(m.period.slice(5))}月`),
-      ...axisStyle,
+      ...axisStyle(),
       splitLine: { show: false },
     },
     yAxis: [
-      { type: 'value', minInterval: 1, ...axisStyle },
-      { type: 'value', max: 100, ...axisStyle, splitLine: { show: false }, axisLabel: { color: DIM, formatter: '{value}%' } },
+      { type: 'value', minInterval: 1, ...axisStyle() },
+      {
+        type: 'value',
+        max: 100,
+        ...axisStyle(),
+        splitLine: { show: false },
+        axisLabel: { color: DIM, fontSize: font(), formatter: '{value}%' },
+      },
     ],
     series: [
       { type: 'bar', name: '上报', data: d.trend.map((m) => m.reported), itemStyle: { color: '#3f8cff' }, barMaxWidth: 16 },
@@ -157,7 +165,7 @@ function Lists({ d }: { d: Dashboard }) {
             <tbody>
               {rows.map((r) => (
                 <tr key={`${r.groupName}-${r.subjectName}`}>
-                  <td className="num">{r.rank}</td>
+                  <td className="num rank">{r.rank}</td>
                   <td title={`${r.groupName} · ${r.subjectName}`}>{r.subjectName}</td>
                   <td className="num">{r.score.toFixed(1)}</td>
                 </tr>
@@ -185,7 +193,7 @@ function Towns({ d }: { d: Dashboard }) {
     <table className="cc-dash-table">
       <thead>
         <tr>
-          <th className="num">排名</th>
+          <th className="num rank">排名</th>
           <th>乡镇街道</th>
           <th className="num">已超期</th>
           <th className="num">在办</th>
@@ -194,7 +202,7 @@ function Towns({ d }: { d: Dashboard }) {
       <tbody>
         {d.towns.map((t, i) => (
           <tr key={t.regionId}>
-            <td className="num">{i + 1}</td>
+            <td className="num rank">{i + 1}</td>
             <td>
               <Link to={`/dashboard?regionId=${t.regionId}`}>{t.name}</Link>
             </td>
