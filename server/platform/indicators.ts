@@ -48,6 +48,25 @@ export interface IndicatorRecord {
   counted: boolean;
 }
 
+/**
+ * Indicators computed from one shared query (a family: the problem cohort's counts, the visits of the period): the
+ * family's SQL returns one row per subject with every column its members need, and each member says how its figures
+ * read from that row (alias `f`). The evaluation engine runs a family once per subject type for all of its members
+ * (one statement instead of one per indicator); each member's own `sql` stays as it is for reading it alone.
+ */
+export interface IndicatorFamily {
+  key: string;
+  sql(q: IndicatorQuery): RawBuilder<{ subject_id: string }>;
+}
+
+/** How a family member's figures read from the family's row `f` (SQL expressions). */
+export interface IndicatorFamilyMember {
+  of: IndicatorFamily;
+  value: RawBuilder<number | null>;
+  numerator: RawBuilder<number | null>;
+  denominator: RawBuilder<number | null>;
+}
+
 export interface IndicatorDef {
   /** `module.name`, stable (the evaluation engine stores weights by code). */
   code: string;
@@ -69,7 +88,9 @@ export interface IndicatorDef {
   whenNothingMeasured?: 'full' | 'none';
   /** The SQL: one row per subject of `q.subjectType` with something to measure. */
   sql(q: IndicatorQuery): RawBuilder<IndicatorRow>;
-  /** The SQL of its provenance: the records that produced each subject's value (the evaluation engine keeps them). */
+  /** Computed with others from one shared query (see IndicatorFamily); `sql` must give the same figures. */
+  family?: IndicatorFamilyMember;
+  /** The SQL of its provenance: the records that produced each subject's value (read on demand for one subject). */
   records?(q: IndicatorQuery): RawBuilder<IndicatorRecord>;
 }
 

@@ -749,4 +749,31 @@ describe(`evaluation engine (${engineName})`, () => {
     // The superseded run is not edited.
     expect((await office.request('PUT', `/api/evaluation/runs/${runP}/bulletin-text`, { requirements: text })).status).toBe(422);
   });
+
+  it('an indicator family (one statement for the problem cohort, one for the visits) gives exactly what each member gives alone', async () => {
+    const { database } = await getHarness();
+    const { listIndicators } = await import('../../server/platform/indicators');
+    const { measure, measureFamily } = await import('../../server/modules/evaluation/compute-run');
+    const members = listIndicators().filter((d) => d.family);
+    expect(members.map((d) => d.code)).toEqual(
+      expect.arrayContaining(['problems.close_rate', 'problems.overdue', 'inspections.score_rate']),
+    );
+    const ids = [U.A, U.B, U.C, U.D];
+    const now = new Date();
+    await database.db.transaction().execute(async (tx) => {
+      for (const type of ['unit', 'town', 'county'] as const) {
+        const subjects = type === 'unit' ? ids : type === 'town' ? [t.townAId, t.townBId] : [t.countyId];
+        const byFamily = new Map<string, typeof members>();
+        for (const d of members.filter((m) => m.subjectTypes.includes(type)))
+          byFamily.set(d.family!.of.key, [...(byFamily.get(d.family!.of.key) ?? []), d]);
+        for (const defs of byFamily.values()) {
+          const together = await measureFamily(tx, defs[0].family!.of, defs, type, subjects, P, now);
+          for (const [i, d] of defs.entries()) {
+            const alone = await measure(tx, d, type, subjects, P, now);
+            expect(Object.fromEntries(together[i]), `${d.code} by ${type}`).toEqual(Object.fromEntries(alone));
+          }
+        }
+      }
+    });
+  });
 });

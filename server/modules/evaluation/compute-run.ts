@@ -12,7 +12,7 @@ import { formatPeriod, parsePeriod, previousPeriod } from '../../../common/perio
 import type { IndicatorSubjectType } from '../../../common/indicators';
 import type { Ctx } from '../../platform/context';
 import type { Tx } from '../../platform/db';
-import { indicatorQuery, type IndicatorDef } from '../../platform/indicators';
+import { indicatorQuery, type IndicatorDef, type IndicatorFamily } from '../../platform/indicators';
 import { resolveIndicator } from './catalog';
 import type { SchemeRow } from './repository';
 import { pointsFor, proposalFor, rankGroup, round2 } from './rules';
@@ -49,7 +49,7 @@ export interface ComputedRow {
 }
 
 /** One indicator for many subjects: one statement. Missing subjects read as "nothing measured" (or 0 for counts). */
-async function measure(tx: Tx, def: IndicatorDef, subjectType: IndicatorSubjectType, ids: string[], period: string, now: Date) {
+export async function measure(tx: Tx, def: IndicatorDef, subjectType: IndicatorSubjectType, ids: string[], period: string, now: Date) {
   const q = indicatorQuery(parsePeriod(period)!, subjectType, now);
   const value = def.zeroWhenEmpty ? sql`coalesce(v.value, 0)` : sql`v.value`;
   const { rows } = await sql<{ subject_id: string } & Measured>`
@@ -59,6 +59,36 @@ async function measure(tx: Tx, def: IndicatorDef, subjectType: IndicatorSubjectT
     from unnest(${ids}::text[]) as s(id)
     left join v on v.subject_id::text = s.id`.execute(tx);
   return new Map(rows.map((r) => [r.subject_id, { value: r.value, numerator: r.numerator, denominator: r.denominator }]));
+}
+
+/**
+ * The members of one indicator family for many subjects: one statement (the family's SQL once, each member's figures
+ * read from its row). Returns one map per member, in order.
+ */
+export async function measureFamily(
+  tx: Tx,
+  family: IndicatorFamily,
+  members: IndicatorDef[],
+  subjectType: IndicatorSubjectType,
+  ids: string[],
+  period: string,
+  now: Date,
+): Promise<Array<Map<string, Measured>>> {
+  const q = indicatorQuery(parsePeriod(period)!, subjectType, now);
+  const cols = members.map((d, i) => {
+    const m = d.family!;
+    const value = d.zeroWhenEmpty ? sql`coalesce(${m.value}, 0)` : m.value;
+    return sql`round((${value})::numeric, ${sql.lit(d.decimals)})::float8 as ${sql.ref(`v${i}`)},
+      (${m.numerator})::float8 as ${sql.ref(`n${i}`)}, (${m.denominator})::float8 as ${sql.ref(`d${i}`)}`;
+  });
+  const { rows } = await sql<Record<string, number | null> & { subject_id: string }>`
+    with f0 as (${family.sql(q)})
+    select s.id as subject_id, ${sql.join(cols)}
+    from unnest(${ids}::text[]) as s(id)
+    left join f0 f on f.subject_id::text = s.id`.execute(tx);
+  return members.map(
+    (_, i) => new Map(rows.map((r) => [r.subject_id, { value: r[`v${i}`], numerator: r[`n${i}`], denominator: r[`d${i}`] }])),
+  );
 }
 
 /** Black-list months in a row up to the previous month, by subject (from that month's published run of the family). */
@@ -121,11 +151,33 @@ export async function computeRun(
       needs.set(key, need);
     }
   });
+  // Indicators of one family (the problem cohort's counts, the period's visits) share one statement per subject type.
   const measured = new Map<string, Map<string, Measured>>();
+  const families = new Map<
+    string,
+    { family: IndicatorFamily; type: IndicatorSubjectType; members: Array<{ key: string; def: IndicatorDef }>; ids: Set<string> }
+  >();
   for (const [key, need] of needs) {
-    const ids = [...need.ids];
-    if (!ids.length) continue;
-    measured.set(key, await measure(tx, need.def, need.type, ids, period, now));
+    if (!need.ids.size) continue;
+    if (need.def.family) {
+      const fk = `${need.def.family.of.key}|${need.type}`;
+      const f = families.get(fk) ?? { family: need.def.family.of, type: need.type, members: [], ids: new Set<string>() };
+      f.members.push({ key, def: need.def });
+      need.ids.forEach((id) => f.ids.add(id));
+      families.set(fk, f);
+    } else measured.set(key, await measure(tx, need.def, need.type, [...need.ids], period, now));
+  }
+  for (const f of families.values()) {
+    const maps = await measureFamily(
+      tx,
+      f.family,
+      f.members.map((m) => m.def),
+      f.type,
+      [...f.ids],
+      period,
+      now,
+    );
+    f.members.forEach((m, i) => measured.set(m.key, maps[i]));
   }
 
   const streaks = await previousStreaks(tx, scheme.scheme_key, period);

@@ -5,7 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { IndicatorSubjectType } from '../../../common/indicators';
-import { defineIndicator, type IndicatorQuery, type IndicatorRecord } from '../../platform/indicators';
+import { defineIndicator, type IndicatorFamily, type IndicatorQuery, type IndicatorRecord } from '../../platform/indicators';
 import { ancestorAtLevelSql } from '../../platform/region-rollup';
 import { roundPublishedSql } from '../../platform/visibility';
 import { scoreRateSql } from './report';
@@ -51,6 +51,15 @@ const visitRecords =
       and ${subjectOf(q.subjectType)} is not null
       and ${roundPublishedSql(sql.ref('v.round_id'))}`;
 
+/** The period's visits per subject: one statement for 得分率 and 达标率 of a subject type (a family). */
+const VISITS: IndicatorFamily = {
+  key: 'inspections.visits',
+  sql: (q) => sql`
+    select x.subject_id, sum(x.rate)::float8 as rate_sum, count(*)::float8 as visits,
+      (count(*) filter (where x.rate >= x.threshold))::float8 as passed
+    from (${visits(q)}) x where x.subject_id is not null group by x.subject_id`,
+};
+
 defineIndicator({
   code: 'inspections.score_rate',
   name: '实地测评得分率',
@@ -62,6 +71,7 @@ defineIndicator({
   sql: (q) => sql`
     select x.subject_id, sum(x.rate) as numerator, count(*)::float8 as denominator, avg(x.rate) as value
     from (${visits(q)}) x where x.subject_id is not null group by x.subject_id`,
+  family: { of: VISITS, value: sql`f.rate_sum / nullif(f.visits, 0)`, numerator: sql`f.rate_sum`, denominator: sql`f.visits` },
   records: visitRecords(sql`true`),
 });
 
@@ -77,6 +87,7 @@ defineIndicator({
     select x.subject_id, count(*) filter (where x.rate >= x.threshold)::float8 as numerator, count(*)::float8 as denominator,
       count(*) filter (where x.rate >= x.threshold)::float8 / count(*) as value
     from (${visits(q)}) x where x.subject_id is not null group by x.subject_id`,
+  family: { of: VISITS, value: sql`f.passed / nullif(f.visits, 0)`, numerator: sql`f.passed`, denominator: sql`f.visits` },
   records: visitRecords(sql`${scoreRateSql('v')} >= ir.pass_threshold`),
 });
 

@@ -5,7 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { IndicatorSubjectType } from '../../../common/indicators';
-import { defineIndicator, type IndicatorQuery, type IndicatorRecord } from '../../platform/indicators';
+import { defineIndicator, type IndicatorFamily, type IndicatorQuery, type IndicatorRecord } from '../../platform/indicators';
 import { regionRollupSql } from '../../platform/region-rollup';
 import { roundPublishedSql } from '../../platform/visibility';
 import { PROBLEM_RATES, problemCountsSql, sumSql, type CountSum, type ProblemRate } from './metrics';
@@ -58,6 +58,12 @@ const IN_NUMERATOR: Record<ProblemRate, (q: IndicatorQuery) => RawBuilder<boolea
   avgRectifyHours: () => sql`c.is_closed`,
 };
 
+/** The cohort's counts per subject: one statement for every problem indicator of a subject type (a family). */
+const COHORT: IndicatorFamily = {
+  key: 'problems.cohort',
+  sql: (q) => sql`select k.group_id as subject_id, k.* from (${counts(q)}) k`,
+};
+
 /** A rate: numerator / denominator from PROBLEM_RATES. */
 function rate(
   code: string,
@@ -78,6 +84,12 @@ function rate(
       select k.group_id as subject_id, ${sumSql(numerator, 'k')}::float8 as numerator, ${sumSql(denominator, 'k')}::float8 as denominator,
         ${sumSql(numerator, 'k')}::float8 / nullif(${sumSql(denominator, 'k')}, 0) as value
       from (${counts(q)}) k`,
+    family: {
+      of: COHORT,
+      value: sql`${sumSql(numerator, 'f')}::float8 / nullif(${sumSql(denominator, 'f')}, 0)`,
+      numerator: sql`${sumSql(numerator, 'f')}`,
+      denominator: sql`${sumSql(denominator, 'f')}`,
+    },
     records: cohortRecords(IN_NUMERATOR[key]),
   });
 }
@@ -95,6 +107,7 @@ function count(code: string, name: string, column: 'overdue' | 'relapses', descr
     description,
     sql: (q) =>
       sql`select k.group_id as subject_id, k.${sql.ref(column)}::float8 as numerator, null::float8 as denominator, k.${sql.ref(column)}::float8 as value from (${counts(q)}) k`,
+    family: { of: COHORT, value: sql`f.${sql.ref(column)}`, numerator: sql`f.${sql.ref(column)}`, denominator: sql`null` },
     records: cohortRecords(IN_NUMERATOR[column === 'overdue' ? 'overdueRate' : 'relapseRate']),
   });
 }
