@@ -219,48 +219,25 @@ export async function computeRun(
   });
 
   if (out.length) {
-    for (let i = 0; i < out.length; i += 500) {
-      await tx
-        .insertInto('evaluation_results')
-        .values(
-          out.slice(i, i + 500).map((r) => ({
-            run_id: runId,
-            group_index: r.groupIndex,
-            group_name: r.groupName,
-            subject_type: r.subjectType,
-            subject_id: r.subjectId,
-            subject_name: r.subjectName,
-            computed_score: r.computedScore,
-            adjustment: r.adjustment,
-            score: r.score,
-            rank: r.rank,
-            list: r.list,
-            veto: r.veto,
-            black_streak: r.blackStreak,
-            proposal: r.proposal,
-          })),
-        )
-        .execute();
-    }
-    const values = out.flatMap((r) =>
-      r.values.map((v) => ({
-        run_id: runId,
-        group_index: r.groupIndex,
-        subject_id: r.subjectId,
-        position: v.position,
-        code: v.code,
-        value: v.value,
-        numerator: v.numerator,
-        denominator: v.denominator,
-        points: v.points,
-        vetoed: v.vetoed,
-      })),
-    );
-    for (let i = 0; i < values.length; i += 1000)
-      await tx
-        .insertInto('evaluation_values')
-        .values(values.slice(i, i + 1000))
-        .execute();
+    // One INSERT … SELECT FROM unnest(arrays) per table: a city-scale run stores ~22 000 rows and ~58 000 values, which
+    // as multi-row VALUES would be dozens of statements with tens of thousands of parameters.
+    const col = <T>(f: (r: ComputedRow) => T) => out.map(f);
+    await sql`
+      insert into evaluation_results (run_id, group_index, group_name, subject_type, subject_id, subject_name, computed_score,
+        adjustment, score, rank, list, veto, black_streak, proposal)
+      select ${runId}::uuid, x.* from unnest(${col((r) => r.groupIndex)}::int[], ${col((r) => r.groupName)}::text[],
+        ${col((r) => r.subjectType)}::text[], ${col((r) => r.subjectId)}::uuid[], ${col((r) => r.subjectName)}::text[],
+        ${col((r) => r.computedScore)}::float8[], ${col((r) => r.adjustment)}::float8[], ${col((r) => r.score)}::float8[],
+        ${col((r) => r.rank)}::int[], ${col((r) => r.list)}::text[], ${col((r) => r.veto)}::bool[],
+        ${col((r) => r.blackStreak)}::int[], ${col((r) => r.proposal)}::text[]) as x`.execute(tx);
+    const values = out.flatMap((r) => r.values.map((v) => ({ r, v })));
+    const vcol = <T>(f: (x: { r: ComputedRow; v: ComputedValue }) => T) => values.map(f);
+    await sql`
+      insert into evaluation_values (run_id, group_index, subject_id, position, code, value, numerator, denominator, points, vetoed)
+      select ${runId}::uuid, x.* from unnest(${vcol((x) => x.r.groupIndex)}::int[], ${vcol((x) => x.r.subjectId)}::uuid[],
+        ${vcol((x) => x.v.position)}::int[], ${vcol((x) => x.v.code)}::text[], ${vcol((x) => x.v.value)}::float8[],
+        ${vcol((x) => x.v.numerator)}::float8[], ${vcol((x) => x.v.denominator)}::float8[], ${vcol((x) => x.v.points)}::float8[],
+        ${vcol((x) => x.v.vetoed)}::bool[]) as x`.execute(tx);
   }
   return out;
 }
