@@ -414,6 +414,14 @@ describe(`evaluation engine (${engineName})`, () => {
     // A stale screen: the run's version moved on (409), nothing changes.
     const seen = must(await office.get(`/api/evaluation/runs/${runP}`), 200).version;
     expect((await transition(office, runP, 'publish', { version: seen - 1 })).status).toBe(409);
+    // Units ranked in the run were told (the bell, after commit): unit B's liaison has the 公示 notice with its deadline.
+    const bell = must(await unitB.get('/api/notifications?pageSize=50'), 200);
+    const told = bell.items.find(
+      (n: { kind: string; title: string }) => n.kind === 'evaluation' && n.title === `${periodLabel(P)}考核结果公示中`,
+    );
+    expect(told, JSON.stringify(bell.items.map((n: { title: string }) => n.title))).toBeTruthy();
+    expect(told.body).toContain('前核对本单位得分和排名');
+    expect(told.link).toBe(`/evaluation/runs/${runP}`);
     // 审定 waits for the answer.
     const blocked = must(await transition(leader, runP, 'sign_off'), 422);
     expect(blocked.error.message).toContain('尚有 1 件申诉未答复');

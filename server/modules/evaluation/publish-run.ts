@@ -1,9 +1,11 @@
 /**
  * 发布: the signed-off ranking becomes visible to everyone in the county and is frozen. A revision, once published,
- * supersedes the run it revises.
+ * supersedes the run it revises. The ranked units' heads and liaisons get a notice.
  */
 import type { EvaluationAction, EvaluationRunState } from '../../../common/evaluation-workflow';
+import { periodLabel } from '../../../common/period';
 import type { WorkflowVerb } from '../../platform/workflow';
+import { notifyRankedUnits } from './notify-units';
 import { proposeEntriesForRun } from '../rewards/propose-entries';
 import type { RunRow } from './repository';
 
@@ -23,6 +25,10 @@ export const publishRun: WorkflowVerb<RunRow, EvaluationAction, EvaluationRunSta
           .execute();
       // 奖惩兑现: the published ranking's entries are proposed in the same transaction (rewards/propose-entries.ts).
       await proposeEntriesForRun(ctx, tx, run.id);
+      await notifyRankedUnits(ctx, tx, run, {
+        title: `${periodLabel(run.period)}考核排名已发布`,
+        body: run.revises_run_id ? '考核结果经重新计算后发布了修订版，请查看本单位得分和排名。' : '请查看本单位得分、排名和失分项。',
+      });
     },
   }),
 };

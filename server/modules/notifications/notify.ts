@@ -44,7 +44,16 @@ import { roundPublishedSql } from '../../platform/visibility';
 import { nearest, pathIds } from '../problem-settings/resolve';
 
 export type NoticeKind =
-  'dispatched' | 'deadline_tomorrow' | 'returned' | 'overdue' | 'supervised' | 'escalated' | 'reported' | 'extension' | 'verified';
+  | 'dispatched'
+  | 'deadline_tomorrow'
+  | 'returned'
+  | 'overdue'
+  | 'supervised'
+  | 'escalated'
+  | 'reported'
+  | 'extension'
+  | 'verified'
+  | 'evaluation';
 
 export interface Notice {
   kind: NoticeKind;

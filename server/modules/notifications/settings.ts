@@ -24,6 +24,7 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   reported: '新上报',
   extension: '延期',
   verified: '待核查',
+  evaluation: '考核排名',
 };
 
 export const regionIdParam = z.object({ regionId: z.uuid('区域编号格式不正确') });

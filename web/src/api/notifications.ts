@@ -5,7 +5,16 @@ import { api } from './client';
 import { useResourceMutation } from './resource';
 
 export type NotificationKind =
-  'dispatched' | 'deadline_tomorrow' | 'returned' | 'overdue' | 'supervised' | 'escalated' | 'reported' | 'extension' | 'verified';
+  | 'dispatched'
+  | 'deadline_tomorrow'
+  | 'returned'
+  | 'overdue'
+  | 'supervised'
+  | 'escalated'
+  | 'reported'
+  | 'extension'
+  | 'verified'
+  | 'evaluation';
 
 /** The wire shapes are the server's contract (common/contracts/notifications.ts). */
 export type AppNotification = NotificationDto;
@@ -22,6 +31,7 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, { label: string; color
   reported: { label: '新上报', color: 'cyan' },
   extension: { label: '延期', color: 'gold' },
   verified: { label: '待核查', color: 'green' },
+  evaluation: { label: '考核排名', color: 'purple' },
 };
 
 /** The unread count, polled every 60 s while the app is open. */
