@@ -21,7 +21,6 @@ import {
   Modal,
   Radio,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -48,6 +47,7 @@ import { PageTitle } from '../../components/page-title';
 import { RunStateTag } from './evaluation-page';
 import { BulletinTextButton } from './bulletin-text-modal';
 import { fmt, RankingGroup } from './ranking-group';
+import { ResponsiveList } from '../../components/responsive-list';
 
 /** Where a provenance record is read in the web app. */
 function recordLink(recordType: string, apiLink: string): string | null {
@@ -188,7 +188,7 @@ function Objections({ run }: { run: Run }) {
   if (!items.length && !['publicized', 'signed_off'].includes(run.state)) return null;
   return (
     <Card variant="borderless" title="申诉" style={{ marginTop: 16 }}>
-      <Table<Objection>
+      <ResponsiveList<Objection>
         rowKey="id"
         size="middle"
         loading={objections.isFetching}
@@ -196,6 +196,30 @@ function Objections({ run }: { run: Run }) {
         pagination={false}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: '暂无申诉' }}
+        card={(o) => (
+          <div>
+            <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+              <strong>{o.subjectName}</strong>
+              <Tag color={o.state === 'pending' ? 'orange' : o.state === 'adjusted' ? 'blue' : 'default'}>
+                {OBJECTION_STATE_LABELS[o.state]}
+              </Tag>
+            </div>
+            <div>{o.reason}</div>
+            {o.answer && (
+              <Typography.Text type="secondary">
+                答复：{o.answer}
+                {o.adjustment ? `（调整 ${o.adjustment > 0 ? '+' : ''}${o.adjustment} 分）` : ''}
+              </Typography.Text>
+            )}
+          </div>
+        )}
+        cardActions={(o) =>
+          o.abilities?.answer ? (
+            <Button size="small" onClick={() => setAnswering(o)}>
+              答复
+            </Button>
+          ) : null
+        }
         columns={[
           { title: '考核对象', dataIndex: 'subjectName' },
           { title: '申诉理由', dataIndex: 'reason', width: 320 },
