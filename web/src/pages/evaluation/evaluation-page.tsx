@@ -100,7 +100,13 @@ function RunsTab({ manage }: { manage: boolean }) {
         loading={runs.isFetching}
         dataSource={runs.data?.items}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: manage ? '还没有考核结果：点“新建月度考核”，选方案和月份后计算' : '暂无可查看的考核结果' }}
+        locale={{
+          emptyText: filters.regionId
+            ? '所选县（市、区）在这些条件下还没有考核结果'
+            : manage
+              ? '还没有考核结果：点“新建月度考核”，选方案和月份后计算'
+              : '暂无可查看的考核结果',
+        }}
         onChange={table.onChange}
         pagination={table.pagination(runs.data?.total)}
         columns={[
