@@ -5,30 +5,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, type E2E } from './server';
+import { startE2E, type E2E, signIn } from './server';
 
-const PASSWORD = 'Demo@2026';
 const SHOTS = '/tmp/shots';
 const WALL: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1920, height: 1080 } };
 const LAPTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1366, height: 768 } };
 
 let e2e: E2E;
-const contexts: BrowserContext[] = [];
-
-async function signIn(username: string, options: BrowserContextOptions): Promise<Page> {
-  const context = await e2e.browser.newContext(options);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${username}] page error: ${error.message}\n${error.stack ?? ''}`));
-  await page.goto(`${e2e.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
@@ -69,13 +54,12 @@ beforeAll(async () => {
   e2e = await startE2E();
 });
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
   await e2e?.close();
 });
 
 describe('指挥大屏 in Chromium', () => {
   it('office opens 指挥大屏 from the menu on a 1920×1080 wall: tiles with numbers, charts drawn, map with dots', async () => {
-    const office = await signIn('office', WALL);
+    const office = await signIn(e2e, 'office', WALL);
     await seedProblems(office);
     await office.getByRole('menuitem', { name: '指挥大屏' }).click();
     await office.waitForURL((url) => url.pathname === '/dashboard');
@@ -119,7 +103,7 @@ describe('指挥大屏 in Chromium', () => {
   }, 180_000);
 
   it('the same page on a 1366×768 laptop fits the screen', async () => {
-    const leader = await signIn('leader', LAPTOP);
+    const leader = await signIn(e2e, 'leader', LAPTOP);
     await leader.goto(`${e2e.baseUrl}/dashboard`);
     await leader.getByRole('heading', { level: 1, name: /创建工作指挥大屏/ }).waitFor();
     await expect.poll(() => drawnPixels(leader, 'chart-trend'), { timeout: 10_000 }).toBeGreaterThan(1_000);
@@ -220,7 +204,7 @@ describe('指挥大屏 in Chromium', () => {
       [WALL, 'dashboard-full-1920x1080'],
       [LAPTOP, 'dashboard-full-1366x768'],
     ] as const) {
-      const office = await signIn('office', options);
+      const office = await signIn(e2e, 'office', options);
       await office.route('**/api/dashboard?*', (r) => r.fulfill({ json: dashboard }));
       await office.route('**/api/dashboard', (r) => r.fulfill({ json: dashboard }));
       await office.route('**/api/dashboard/sites*', (r) => r.fulfill({ json: sites }));
@@ -241,7 +225,7 @@ describe('指挥大屏 in Chromium', () => {
   }, 120_000);
 
   it('a unit liaison has no 指挥大屏 in the menu and is refused at /dashboard', async () => {
-    const unit = await signIn('unit', LAPTOP);
+    const unit = await signIn(e2e, 'unit', LAPTOP);
     expect(await unit.getByRole('menuitem', { name: '指挥大屏' }).count()).toBe(0);
     await unit.goto(`${e2e.baseUrl}/dashboard`);
     await unit.getByText('无权访问').first().waitFor();

@@ -5,31 +5,14 @@
  * phone too. Screenshots: evaluation-*.png.
  */
 import path from 'node:path';
-import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, startE2E, type E2E } from './server';
+import { SHOTS, startE2E, type E2E, signIn, PHONE } from './server';
 
-const PASSWORD = 'Demo@2026';
 const CITY_DEPT = '示范县城市管理综合行政执法局';
-const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1366, height: 860 } };
-const PHONE: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const MONTH = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
 
 let e2e: E2E;
-const contexts: BrowserContext[] = [];
-
-async function signIn(username: string, options = DESKTOP): Promise<Page> {
-  const context = await e2e.browser.newContext(options);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${username}] page error: ${error.message}\n${error.stack ?? ''}`));
-  await page.goto(`${e2e.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
@@ -60,13 +43,12 @@ beforeAll(async () => {
   e2e = await startE2E();
 });
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
   await e2e?.close();
 });
 
 describe('月评排名 in Chromium', () => {
   it('office builds a scheme and runs the month; unit objects; office answers; leader signs off; office publishes and downloads the 通报', async () => {
-    const office = await signIn('office');
+    const office = await signIn(e2e, 'office');
     await seedProblems(office);
 
     // 考核方案: from the template (县直部门 and 乡镇街道), for the civilized-city campaign.
@@ -119,7 +101,7 @@ describe('月评排名 in Chromium', () => {
     await office.getByText('公示中', { exact: true }).first().waitFor();
 
     // The unit, in 公示: its own row only, and an objection.
-    const unit = await signIn('unit');
+    const unit = await signIn(e2e, 'unit');
     await unit.getByRole('menuitem', { name: '考核排名' }).click();
     await unit.locator('.ant-table-tbody a').first().click();
     await unit.waitForURL(/\/evaluation\/runs\//);
@@ -147,7 +129,7 @@ describe('月评排名 in Chromium', () => {
     await office.getByRole('cell', { name: '已调整', exact: true }).first().waitFor();
 
     // The leader signs it off.
-    const leader = await signIn('leader');
+    const leader = await signIn(e2e, 'leader');
     await leader.goto(runUrl);
     await leader.getByRole('button', { name: '审定', exact: true }).click();
     await leader.getByRole('dialog').getByRole('button', { name: '审定' }).click();
@@ -178,7 +160,7 @@ describe('月评排名 in Chromium', () => {
     await shot(office, 'evaluation-rollup');
 
     // The unit on a phone, after publication: the whole ranking, its row with the adjusted score.
-    const phone = await signIn('unit', PHONE);
+    const phone = await signIn(e2e, 'unit', PHONE);
     await phone.goto(runUrl);
     await phone.getByText('已发布', { exact: true }).first().waitFor();
     // On a phone the ranking is cards (rank, name, score, lists), not a table scrolled sideways.

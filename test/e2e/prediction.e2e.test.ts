@@ -8,30 +8,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, type E2E } from './server';
+import { startE2E, type E2E, signIn, PHONE } from './server';
 
-const PASSWORD = 'Demo@2026';
 const SHOTS = '/tmp/shots';
-const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1366, height: 860 } };
-const PHONE: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 let e2e: E2E;
-const contexts: BrowserContext[] = [];
-
-async function signIn(username: string, options = DESKTOP): Promise<Page> {
-  const context = await e2e.browser.newContext(options);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${username}] page error: ${error.message}\n${error.stack ?? ''}`));
-  await page.goto(`${e2e.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
@@ -103,13 +86,12 @@ beforeAll(async () => {
   e2e = await startE2E();
 }, 300_000);
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
   await e2e?.close();
 });
 
 describe('测评预测 in Chromium', () => {
   it('the office opens 测评预测: the expected score with its band, the method, the priority list and its links', async () => {
-    const office = await signIn('office');
+    const office = await signIn(e2e, 'office');
     await seedRound(office);
     await office.getByRole('menuitem', { name: '测评预测' }).click();
     await office.waitForURL(/\/prediction/);
@@ -144,7 +126,7 @@ describe('测评预测 in Chromium', () => {
   }, 180_000);
 
   it('on a phone (390 × 844) the page shows the score and the list as cards, without sideways scrolling', async () => {
-    const phone = await signIn('office', PHONE);
+    const phone = await signIn(e2e, 'office', PHONE);
     await phone.goto(`${e2e.baseUrl}/prediction`);
     await phone.getByText('预计实地考察得分').waitFor();
     await phone.locator('.cc-card').first().waitFor();

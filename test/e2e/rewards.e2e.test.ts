@@ -9,32 +9,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, type E2E } from './server';
+import { startE2E, type E2E, signIn } from './server';
 
-const PASSWORD = 'Demo@2026';
 const SHOTS = '/tmp/shots';
 const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1440, height: 900 } };
 const PHONE: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const PERIOD = '2026-11';
 
 let e2e: E2E;
-const contexts: BrowserContext[] = [];
 let red = '';
-
-async function signIn(username: string, options = DESKTOP): Promise<Page> {
-  const context = await e2e.browser.newContext(options);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${username}] page error: ${error.message}\n${error.stack ?? ''}`));
-  await page.goto(`${e2e.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
@@ -104,14 +89,13 @@ beforeAll(async () => {
   e2e = await startE2E();
 }, 300_000);
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
   await e2e?.close();
 });
 
 describe('奖惩台账 in Chromium', () => {
   it('office sees the proposed entries; the leader approves; the office carries out with proof; year view and rules', async () => {
-    const office = await signIn('office');
-    const leader = await signIn('leader');
+    const office = await signIn(e2e, 'office', DESKTOP);
+    const leader = await signIn(e2e, 'leader', DESKTOP);
     await publishMonth(office, leader);
 
     await office.getByRole('menuitem', { name: '奖惩台账' }).click();
@@ -171,7 +155,7 @@ describe('奖惩台账 in Chromium', () => {
   }, 240_000);
 
   it('a unit on a phone (390 × 844) sees its own entries as cards, without sideways scrolling', async () => {
-    const phone = await signIn('unit', PHONE);
+    const phone = await signIn(e2e, 'unit', PHONE);
     await phone.goto(`${e2e.baseUrl}/rewards`);
     await phone.locator('.cc-card').first().waitFor();
     const texts = await phone.locator('.cc-card').allInnerTexts();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { buildApp } from '../../server/app';
 import { systemClock } from '../../server/platform/clock';
 import { openDatabase, type Database } from '../../server/platform/db';
@@ -56,4 +56,30 @@ export async function startE2E(): Promise<E2E> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The demo accounts' password (server/setup/demo). */
+export const DEMO_PASSWORD = 'Demo@2026';
+export const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1366, height: 860 } };
+export const PHONE: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/**
+ * A person at their own browser: a new context (closed with the browser), the login page, their home screen. Page
+ * errors are logged with the account's name (a blank page in a test is otherwise silent).
+ */
+export async function signIn(
+  e2e: E2E,
+  username: string,
+  options: BrowserContextOptions = DESKTOP,
+  password = DEMO_PASSWORD,
+): Promise<Page> {
+  const context = await e2e.browser.newContext(options);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${username}] page error: ${error.message}\n${error.stack ?? ''}`));
+  await page.goto(`${e2e.baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  return page;
 }
