@@ -6,7 +6,7 @@ import { loadConfig } from './platform/config';
 import { DataDirLockedError, openDatabase } from './platform/db';
 import { migrate } from './platform/migrate';
 import { appRoleName, migrateAsOwner } from './platform/app-role';
-import { prepareFirstRun } from './setup/first-run';
+import { prepareDatabase } from './setup/first-run';
 import { loadReferenceData } from './reference-data';
 import { JOBS } from './jobs';
 import { startJobs } from './platform/jobs';
@@ -51,7 +51,7 @@ phase('openAndMigrate');
 const reference = await loadReferenceData(database.db);
 phase('reference');
 const clock = clockFromEnv();
-const firstRun = await prepareFirstRun(database.db, clock, config);
+const firstRun = await prepareDatabase(database.db, clock, config);
 phase('firstRun');
 // One storage for every module and every node's requests: the local disk, or with STORAGE=s3 the shared object store
 // (its bucket is checked now: a wrong setting stops the start here, not at the first upload).
@@ -77,15 +77,23 @@ phase('listen');
 const startupMs = Math.round(process.uptime() * 1000);
 // CPU time spent until then (user + system, all threads): on a busy machine the wall-clock phases mostly measure waiting.
 const startupCpu = process.cpuUsage();
-const jobs = process.env.JOBS === 'false' ? null : await startJobs(database, clock, JOBS, (msg, extra) => app.log.info({ extra }, msg));
-phase('jobs');
+let closing = false;
+let jobs: Awaited<ReturnType<typeof startJobs>> | null = null;
+const startTheJobs = async () => {
+  if (process.env.JOBS === 'false' || closing) return;
+  jobs = await startJobs(database, clock, JOBS, (msg, extra) => app.log.info({ extra }, msg));
+};
+if (!firstRun.history) {
+  await startTheJobs();
+  phase('jobs');
+}
 app.log.info(
   {
     engine: database.engine,
     storage: config.storage.kind,
     migrations: applied.length,
     reference,
-    firstRun,
+    firstRun: firstRun.summary,
     startupMs,
     startupCpuMs: Math.round((startupCpu.user + startupCpu.system) / 1000),
     phasesMs: phases,
@@ -93,8 +101,18 @@ app.log.info(
   },
   `创城 ready on http://127.0.0.1:${config.port} (${database.engine})`,
 );
+// The demo's three months of history are written now, while the server already answers (about a minute; until then
+// the demo's pages show less); the scheduled jobs start once the story is complete.
+if (firstRun.history) {
+  app.log.info('演示历史生成中（约 1 分钟），完成前页面上的演示数据不完整');
+  void firstRun
+    .history()
+    .then((summary) => app.log.info({ history: summary }, '演示历史已生成'))
+    .catch((error: unknown) => app.log.error({ err: error }, '演示历史生成失败'))
+    .then(startTheJobs)
+    .catch((error: unknown) => app.log.error({ err: error }, 'scheduled jobs did not start'));
+}
 
-let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     if (closing) return;

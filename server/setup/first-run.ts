@@ -37,23 +37,41 @@ async function askPassword(): Promise<string> {
   return answer.trim();
 }
 
-/** Prepares an empty database; returns what it did. */
-export async function prepareFirstRun(db: Db, clock: Clock, config: Config): Promise<string> {
-  if (!(await isEmpty(db))) return 'existing';
+/**
+ * Prepares an empty database; returns what it did. With the demo, its three months of history (seed-history.ts, about
+ * a minute) are returned as `history`, to run after the server listens (main.ts): a newcomer's browser and health
+ * checks get answers at once, and the scheduled jobs start when the story is written (they must not act on it halfway).
+ */
+export async function prepareDatabase(db: Db, clock: Clock, config: Config): Promise<{ summary: string; history?: () => Promise<string> }> {
+  if (!(await isEmpty(db))) return { summary: 'existing' };
   if (config.seedDemo) {
     const counts = await seedDemo(db, clock);
     const seeded = `demo seeded (${counts.regions} regions, ${counts.units} units, ${counts.campaigns} campaigns, ${counts.users} users, ${counts.standards} standards, ${counts.sites} sites)`;
     // Three months of the demo's story through the real commands (DEMO_HISTORY=false skips it).
-    if (process.env.DEMO_HISTORY === 'false') return seeded;
-    const history = await seedHistory(db, {
-      storage: await openStorage(config.storage),
-      now: clock.now(),
-      log: (line) => console.log(line),
-    });
-    if (!history) return seeded;
-    for (const r of history.refused) console.warn(`演示历史：未执行 ${r}`);
-    return `${seeded}; history ${history.problems} problems, ${history.rounds} rounds, ${history.materials} materials, ${history.runs} runs in ${(history.ms / 1000).toFixed(1)} s`;
+    if (process.env.DEMO_HISTORY === 'false') return { summary: seeded };
+    const history = async () => {
+      const h = await seedHistory(db, {
+        storage: await openStorage(config.storage),
+        now: clock.now(),
+        log: (line) => console.log(line),
+      });
+      if (!h) return 'history: already there';
+      for (const r of h.refused) console.warn(`演示历史：未执行 ${r}`);
+      return `history ${h.problems} problems, ${h.rounds} rounds, ${h.materials} materials, ${h.runs} runs in ${(h.ms / 1000).toFixed(1)} s`;
+    };
+    return { summary: seeded, history };
   }
+  return { summary: await createAdminFromEnv(db, clock) };
+}
+
+/** Prepares an empty database, the demo's history included (scripts); returns what it did. */
+export async function prepareFirstRun(db: Db, clock: Clock, config: Config): Promise<string> {
+  const { summary, history } = await prepareDatabase(db, clock, config);
+  return history ? `${summary}; ${await history()}` : summary;
+}
+
+/** The first 安全管理员 of a real deployment, from INITIAL_ADMIN_PASSWORD or the terminal. */
+async function createAdminFromEnv(db: Db, clock: Clock): Promise<string> {
   const username = process.env.INITIAL_ADMIN_USERNAME || 'secadmin';
   let password = process.env.INITIAL_ADMIN_PASSWORD ?? '';
   if (!password && process.stdin.isTTY) password = await askPassword();
