@@ -22,7 +22,7 @@ export const PROBLEM_ACTION_NAMES = [
 ] as const;
 export type ProblemAction = (typeof PROBLEM_ACTION_NAMES)[number];
 
-export const PROBLEM_SOURCES = ['inspection', 'covert', 'citizen', 'grid', 'hotline', 'media', 'leader', 'recheck'] as const;
+export const PROBLEM_SOURCES = ['inspection', 'covert', 'citizen', 'grid', 'hotline', 'media', 'leader', 'recheck', 'open311'] as const;
 export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
 
 export const PROBLEM_SEVERITIES = ['normal', 'major', 'serious', 'urgent'] as const;
@@ -83,6 +83,7 @@ export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, string> = {
   media: '媒体曝光',
   leader: '领导交办',
   recheck: '回头看',
+  open311: 'Open311',
 };
 
 export const PROBLEM_SEVERITY_LABELS: Record<ProblemSeverity, string> = {

@@ -29,6 +29,7 @@ try {
   }
   await loadReferenceData(db);
   const counts = await seedDemo(db, systemClock);
+  console.log(`Open311 / 12345 对接密钥（对接方 demo，示范县）：${counts.open311Key}`);
   console.log(
     `演示县已生成：${counts.regions} 个区划、${counts.units} 个单位、${counts.campaigns} 个创建项目、${counts.users} 个演示账号（密码 Demo@2026）、${counts.standards} 条测评标准、${counts.sites} 个点位`,
   );

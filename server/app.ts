@@ -43,6 +43,21 @@ import { evaluationRoutes } from './modules/evaluation/routes';
 import { predictionRoutes } from './modules/prediction/routes';
 import { dashboardRoutes } from './modules/dashboard/routes';
 import { rewardRoutes } from './modules/rewards/routes';
+import { exposureRoutes } from './modules/exposure/routes';
+import { publicExposureRoutes } from './modules/exposure/public-routes';
+import { surveyRoutes } from './modules/surveys/routes';
+import { planRoutes } from './modules/plans/routes';
+import { taskRoutes } from './modules/plans/task-routes';
+import { progressRoutes } from './modules/plans/progress-routes';
+import { projectRoutes } from './modules/projects/routes';
+import { publicSurveyRoutes } from './modules/surveys/public-routes';
+import { surveyResultRoutes } from './modules/surveys/results-routes';
+import { publicReportRoutes } from './modules/public-reports/routes';
+import { citizenReportRoutes } from './modules/public-reports/staff-routes';
+import { integrationRoutes } from './modules/integrations/routes';
+import { open311Routes } from './modules/open311/routes';
+import { hotlineRoutes } from './modules/hotline/routes';
+import { requestLogSerializer } from './platform/log-redact';
 
 z.config(z.locales.zhCN());
 
@@ -50,6 +65,8 @@ export interface AppOptions {
   database: Database;
   clock: Clock;
   logLevel?: string;
+  /** Where log lines go (default stdout); tests capture them to check what is logged. */
+  logStream?: { write(line: string): void };
   cookieSecure?: boolean;
   serveWeb?: boolean;
   /** Brotli/gzip answers and the build's precompressed assets (default on; off behind a proxy that compresses). */
@@ -106,7 +123,19 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /** Creates the Fastify app; call `ready()` or `listen()` on it. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    logger: {
+      level: opts.logLevel ?? 'info',
+      redact: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-csrf-token"]',
+        'req.headers["x-api-key"]',
+        'req.body.api_key',
+      ],
+      // Integrator keys in query strings (Open311 clients send api_key there) are redacted from logged URLs.
+      serializers: { req: requestLogSerializer },
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
+    },
     trustProxy: trustProxyOption(opts.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     ...inputGuardOptions,
@@ -165,6 +194,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(predictionRoutes(deps), { prefix: '/api/prediction' });
   await app.register(dashboardRoutes(deps), { prefix: '/api/dashboard' });
   await app.register(rewardRoutes(deps), { prefix: '/api/rewards' });
+  await app.register(exposureRoutes(deps), { prefix: '/api/exposures' });
+  await app.register(publicExposureRoutes(deps), { prefix: '/api/public' });
+  await app.register(publicReportRoutes(deps), { prefix: '/api/public' });
+  await app.register(citizenReportRoutes(deps), { prefix: '/api/citizen-reports' });
+  await app.register(integrationRoutes(deps), { prefix: '/api/integrations' });
+  await app.register(hotlineRoutes(deps), { prefix: '/api/hotline' });
+  await app.register(open311Routes(deps), { prefix: '/open311/v2' });
+  await app.register(surveyRoutes(deps), { prefix: '/api/surveys' });
+  await app.register(surveyResultRoutes(deps), { prefix: '/api/surveys' });
+  await app.register(publicSurveyRoutes(deps), { prefix: '/api/public/surveys' });
+  await app.register(planRoutes(deps), { prefix: '/api/plans' });
+  await app.register(taskRoutes(deps), { prefix: '/api/tasks' });
+  await app.register(progressRoutes(deps), { prefix: '/api' });
+  await app.register(projectRoutes(deps), { prefix: '/api/projects' });
 
   if (opts.serveWeb !== false) await registerWebApp(app, WEB_DIST, { compressed: opts.compression !== false });
   return app;

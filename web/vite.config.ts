@@ -56,6 +56,30 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The public pages (public.html) register no service worker: it would precache the whole staff app (megabytes) on a
+ * citizen's phone. vite-plugin-pwa adds its manifest link and registration script to every page; they are taken out
+ * of this one again.
+ */
+function publicPageWithoutServiceWorker(): Plugin {
+  return {
+    name: 'cc-public-without-sw',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const page = bundle['public.html'];
+      if (page?.type === 'asset' && typeof page.source === 'string') {
+        page.source = page.source
+          .replace(/<link rel="manifest"[^>]*>/, '')
+          .replace(/<script id="vite-plugin-pwa:register-sw"[^>]*><\/script>/, '')
+          .replace(/<link rel="stylesheet"[^>]*href="\/(assets\/public-[^"]+\.css)"[^>]*>/, (link, file: string) => {
+            const css = bundle[file];
+            return css?.type === 'asset' ? `<style>${String(css.source)}</style>` : link;
+          });
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
   plugins: [
@@ -82,10 +106,13 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
         maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // /p/* and /s/* (a survey's public link) are the public pages (web/public.html, their own light bundle), answered by
+        // the server, never the app shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/[ps](\/|$)/],
         cleanupOutdatedCaches: true,
       },
     }),
+    publicPageWithoutServiceWorker(),
     precompress(),
   ],
   resolve: {
@@ -97,7 +124,12 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
+    // Two pages: the staff app (index.html) and the citizens' public pages (public.html → src/public/, served for /p/*).
     rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        public: fileURLToPath(new URL('./public.html', import.meta.url)),
+      },
       output: {
         codeSplitting: { groups: VENDOR_CHUNKS },
       },

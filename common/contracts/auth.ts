@@ -43,6 +43,11 @@ export const sessionResponse = z.object({
   permissions: z.array(z.string()),
 });
 
+/** 短信提醒: whether the signed-in person receives notices by SMS, and the (masked) number they go to. */
+export const smsNoticesResponse = z.object({ enabled: z.boolean(), phoneMasked: z.string().nullable() });
+export const smsNoticesBody = z.object({ enabled: z.boolean({ error: '请选择开启或关闭' }) });
+export type SmsNoticesDto = z.input<typeof smsNoticesResponse>;
+
 /** A personal API token as listed (never its value or hash). */
 export const apiTokenResponse = z.object({
   id,

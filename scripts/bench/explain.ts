@@ -10,7 +10,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { buildApp } from '../../server/app';
 import { systemClock } from '../../server/platform/clock';
-import type { Database } from '../../server/platform/db';
+import { RANDOM_PAGE_COST, type Database } from '../../server/platform/db';
 import type { DB } from '../../server/platform/schema';
 
 interface Captured {
@@ -25,7 +25,8 @@ export async function explainRequests(
   requests: Array<{ name: string; path: string; token: string }>,
   file: string,
 ): Promise<string> {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // The app's planner settings (server/platform/db.ts), so the plans are the ones the app gets.
+  const pool = new pg.Pool({ connectionString: url, max: 4, options: `-c random_page_cost=${RANDOM_PAGE_COST}` });
   let captured: Captured[] = [];
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),

@@ -91,3 +91,65 @@ export async function machineFacts(url: string): Promise<Record<string, string>>
     await client.end();
   }
 }
+
+/**
+ * CPU time used so far, in ms: by this Node process (all its threads: the app and the load generator's worker), by
+ * PostgreSQL (the processes named `postgres` in /proc, or only those in `postgresPids` — the benchmark's backends
+ * and the server's shared writers, so other users' sessions on the same server are not counted; 0 when the database
+ * runs elsewhere), and by the whole machine (busy and idle, from /proc/stat). Two snapshots around a phase say who spent
+ * the CPU a phase used, and how much of the machine others (other users' work) took meanwhile.
+ */
+export interface CpuSnapshot {
+  node: number;
+  /** Of `node`, the time in the kernel (system calls: sockets to PostgreSQL and to the clients). */
+  nodeSystem: number;
+  /** CPU ms of each PostgreSQL process counted, by pid. */
+  postgres: Map<number, number>;
+  machineBusy: number;
+  machineIdle: number;
+}
+export function cpuSnapshot(postgresPids?: ReadonlySet<number>): CpuSnapshot {
+  const tick = 10; // USER_HZ is 100 on Linux: one tick is 10 ms
+  const u = process.cpuUsage();
+  const postgres = new Map<number, number>();
+  let machineBusy = 0;
+  let machineIdle = 0;
+  try {
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const close = stat.lastIndexOf(')');
+        if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+        if (postgresPids && !postgresPids.has(Number(pid))) continue;
+        const f = stat.slice(close + 2).split(' ');
+        postgres.set(Number(pid), (Number(f[11]) + Number(f[12])) * tick); // utime, stime (fields 14 and 15)
+      } catch {
+        // the process ended while we read
+      }
+    }
+    const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    machineIdle = (cpu[3] + cpu[4]) * tick;
+    machineBusy = cpu.reduce((a, b) => a + b, 0) * tick - machineIdle;
+  } catch {
+    // not Linux
+  }
+  return { node: (u.user + u.system) / 1000, nodeSystem: u.system / 1000, postgres, machineBusy, machineIdle };
+}
+/** CPU ms spent between two snapshots, per unit of work (e.g. per report). */
+export function cpuPer(a: CpuSnapshot, b: CpuSnapshot, units: number) {
+  const per = (x: number) => x / Math.max(1, units);
+  const node = b.node - a.node;
+  // A process alive at both ends counts its difference, one started meanwhile all of its time; one that ended
+  // meanwhile (an idle connection closed) is lost, so the figure errs low, never negative.
+  let postgres = 0;
+  for (const [pid, ms] of b.postgres) postgres += ms - (a.postgres.get(pid) ?? 0);
+  const busy = b.machineBusy - a.machineBusy;
+  return {
+    nodeMs: per(node),
+    nodeSystemMs: per(b.nodeSystem - a.nodeSystem),
+    postgresMs: per(postgres),
+    othersMs: per(Math.max(0, busy - node - postgres)),
+    idleMs: per(b.machineIdle - a.machineIdle),
+  };
+}

@@ -36,7 +36,7 @@ import {
   tableSizes,
   type DatasetInfo,
 } from './generate-problems';
-import { machineFacts, median, percentile, repeat, runWorker } from './measure';
+import { cpuPer, cpuSnapshot, machineFacts, median, percentile, repeat, runWorker, type CpuSnapshot } from './measure';
 
 const cfg = benchConfig();
 const env = process.env;
@@ -310,6 +310,15 @@ const reporterRow = (await admin.query<{ id: string; name: string }>(`select id,
   .rows[0];
 
 /** `clients` connections each running single-row autocommit INSERTs shaped like the API's for `seconds`. */
+let rawCpu: ReturnType<typeof cpuPer> | null = null;
+/** The PostgreSQL processes whose CPU a phase counts: the backends of the benchmark's database and the shared writers. */
+async function benchPids(): Promise<Set<number>> {
+  const r = await admin.query<{ pid: number }>(
+    `select pid from pg_stat_activity
+      where datname = current_database() or backend_type in ('walwriter', 'background writer', 'checkpointer', 'walsummarizer')`,
+  );
+  return new Set(r.rows.map((x) => x.pid));
+}
 async function rawInserts(tag: string): Promise<number> {
   const pool = new pg.Pool({ connectionString: cfg.url, max: CLIENTS });
   const conns = await Promise.all(Array.from({ length: CLIENTS }, () => pool.connect()));
@@ -344,6 +353,8 @@ async function rawInserts(tag: string): Promise<number> {
   );
   const t = performance.now();
   const end = t + SECONDS * 1000;
+  const pids = await benchPids();
+  const cpu0: CpuSnapshot = cpuSnapshot(pids);
   await Promise.all(
     conns.map(async (c) => {
       while (performance.now() < end) {
@@ -352,6 +363,7 @@ async function rawInserts(tag: string): Promise<number> {
       }
     }),
   );
+  rawCpu = cpuPer(cpu0, cpuSnapshot(new Set([...pids, ...(await benchPids())])), rows);
   const elapsed = performance.now() - t;
   conns.forEach((c) => c.release());
   await pool.end();
@@ -407,8 +419,11 @@ const sealer = setInterval(() => {
 
 const raw1 = await rawInserts(`${tag}a`);
 log(`  raw INSERT (before): ${raw1.toFixed(0)} rows/s`);
+const rawCpu1 = rawCpu;
 counting = true;
 const closedFrom = new Date();
+const closedPids = await benchPids();
+const closedCpu0 = cpuSnapshot(closedPids);
 const closedRun = runWorker({
   ...reportJob,
   kind: 'closed',
@@ -420,6 +435,8 @@ const closedRun = runWorker({
 });
 const closedLocks = await sampleLockWaits(closedRun);
 const closed = await closedRun;
+// Backends the pool opened during the loop started from zero; they count at the end.
+const closedCpu = cpuPer(closedCpu0, cpuSnapshot(new Set([...closedPids, ...(await benchPids())])), closed.ok);
 counting = false;
 const perReport = statements / Math.max(1, closed.ok);
 const apiRate = closed.ok / (closed.elapsedMs / 1000);
@@ -429,6 +446,12 @@ log(
 log(
   `  API closed loop: ${apiRate.toFixed(0)} reports/s (p50 ${fmt(percentile(closed.latencies, 50))} ms, p99 ${fmt(percentile(closed.latencies, 99))} ms) ${Object.keys(closed.errors).length ? JSON.stringify(closed.errors) : ''}`,
 );
+// Who spent the CPU: per report of the closed loop (warm-up included in the CPU, so slightly over) and per raw row.
+const cpuLine = (c: ReturnType<typeof cpuPer> | null) =>
+  c
+    ? `Node ${c.nodeMs.toFixed(2)} ms (${c.nodeSystemMs.toFixed(2)} in the kernel), PostgreSQL ${c.postgresMs.toFixed(2)} ms, other processes ${c.othersMs.toFixed(2)} ms, idle ${c.idleMs.toFixed(2)} ms`
+    : 'n/a';
+log(`  CPU per report (closed loop): ${cpuLine(closedCpu)}; per raw INSERT row (before): ${cpuLine(rawCpu1)}`);
 // How long the office's bell waited for a report's notice (job created → delivered by the drain loop), and what was left.
 await app.afterCommit.idle();
 const lag = (
@@ -498,7 +521,15 @@ figures.push({
   goal: 'intact',
   pass: chain.ok,
 });
-details.writes = { ...(details.writes as object), statementsPerReport: perReport, lockWaits: closedLocks, chain, noticeLag: lag };
+details.writes = {
+  ...(details.writes as object),
+  statementsPerReport: perReport,
+  lockWaits: closedLocks,
+  chain,
+  noticeLag: lag,
+  cpuPerReport: closedCpu,
+  cpuPerRawRow: rawCpu1,
+};
 
 await app.close();
 await database.close();

@@ -266,8 +266,9 @@ export function table(columns: TableColumn[], rows: string[][]): Table {
     alignment: AlignmentType.CENTER,
     rows: [
       new TableRow({
+        // No cantSplit on the repeated header row: LibreOffice (7.4) then drops every body row of a table that starts
+        // at the foot of a page (the rows are in the file; Word shows them). Body rows keep it.
         tableHeader: true,
-        cantSplit: true,
         children: columns.map((c, i) => tableCell(c.header, 'heading', AlignmentType.CENTER, widths[i], true)),
       }),
       ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => tableCell(v, 'body', aligns[i], widths[i])) })),

@@ -7,7 +7,11 @@ import type { JobsDB } from './schema-jobs';
 import type { PatrolsDB } from './schema-patrols';
 import type { EvaluationDB } from './schema-evaluation';
 import type { RewardsDB } from './schema-rewards';
+import type { IntegrationsDB } from './schema-integrations';
 import type { DashboardDB } from './schema-dashboard';
+import type { ExposurePhotosTable, ExposuresTable } from './schema-exposure';
+import type { SurveysDB } from './schema-surveys';
+import type { TasksDB } from './schema-tasks';
 
 export type * from './schema-problems';
 export type * from './schema-inspections';
@@ -65,6 +69,8 @@ export interface UsersTable {
   id: Generated<string>;
   username: string;
   phone: string | null;
+  /** Opted in to notices by SMS (the kinds a region sends on the SMS channel). */
+  sms_notices: Generated<boolean>;
   name: string;
   unit_id: string | null;
   region_id: string | null;
@@ -202,8 +208,11 @@ export interface MapSettingsTable {
   updated_at: Timestamp;
 }
 
-export interface DB extends ProblemDB, InspectionDB, AccountsDB, JobsDB, PatrolsDB, EvaluationDB, DashboardDB, RewardsDB {
+export interface DB
+  extends ProblemDB, InspectionDB, AccountsDB, JobsDB, PatrolsDB, EvaluationDB, DashboardDB, RewardsDB, IntegrationsDB, SurveysDB, TasksDB {
   calendar_days: CalendarDaysTable;
+  exposures: ExposuresTable;
+  exposure_photos: ExposurePhotosTable;
   regions: RegionsTable;
   units: UnitsTable;
   campaigns: CampaignsTable;

@@ -24,6 +24,7 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-serve-web-'));
   fs.mkdirSync(path.join(dir, 'assets'));
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>创城</title><div id="root"></div>');
+  fs.writeFileSync(path.join(dir, 'public.html'), '<!doctype html><title>创城 · 公众服务</title><div id="root"></div>');
   fs.writeFileSync(path.join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   fs.writeFileSync(path.join(dir, 'assets/index-AbC_12-z.js'), JS);
   fs.writeFileSync(path.join(dir, 'assets/index-AbC_12-z.js.br'), zlib.brotliCompressSync(JS));
@@ -60,6 +61,19 @@ describe('serving the web app', () => {
       expect(res.headers['cache-control'], url).toBe(REVALIDATE);
     }
     expect((await app.inject({ url: '/field' })).body).toContain('<div id="root">');
+    await app.close();
+  });
+
+  it('answers the public pages (/p, /p/…, a survey link /s/…) with public.html and every other client route with index.html', async () => {
+    const app = await appWith(false);
+    for (const url of ['/p', '/p/', '/p/report', '/p/track/abc?x=1', '/s/AbCdEfGh12345678', '/s/AbCdEfGh12345678?town=x']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain('公众服务');
+      expect(res.headers['cache-control'], url).toBe(REVALIDATE);
+    }
+    for (const url of ['/problems', '/pages', '/field', '/surveys', '/surveys/waves/1', '/settings'])
+      expect((await app.inject({ url })).body, url).not.toContain('公众服务');
     await app.close();
   });
 

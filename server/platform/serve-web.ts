@@ -21,6 +21,14 @@ const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[\w-]{8}\.[a-z0-9]+(\.br|\.gz)?$/i
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
 
+/**
+ * Whether a URL is one of the citizens' public pages, answered with public.html: 随手拍 and the rest (`/p`, `/p/…`)
+ * and a survey's public link (`/s/<token>`, 问卷调查).
+ */
+export function isPublicPagePath(url: string): boolean {
+  return /^\/[ps](\/|\?|#|$)/.test(url);
+}
+
 /** Brotli/gzip for every answer of the app; register before the routes. */
 export async function registerCompression(app: FastifyInstance): Promise<void> {
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
@@ -45,11 +53,14 @@ export async function registerWebApp(app: FastifyInstance, root: string, { compr
     },
   });
   const indexHtml = fs.readFileSync(path.join(root, 'index.html'));
+  // The citizens' public pages (/p/*, /s/*) are their own light page (web/public.html → web/src/public/).
+  const publicHtml = fs.existsSync(path.join(root, 'public.html')) ? fs.readFileSync(path.join(root, 'public.html')) : indexHtml;
   // Client-side routes: anything that is not an API call or a file gets the single page.
   app.get('/*', { config: { isPublic: true }, schema: { hide: true } }, async (req, reply) => {
     if (req.url.startsWith('/api/')) {
       return reply.status(404).send({ error: { code: 'not_found', message: '接口不存在' } });
     }
-    return reply.type('text/html; charset=utf-8').header('cache-control', REVALIDATE).send(indexHtml);
+    const html = isPublicPagePath(req.url) ? publicHtml : indexHtml;
+    return reply.type('text/html; charset=utf-8').header('cache-control', REVALIDATE).send(html);
   });
 }

@@ -250,6 +250,20 @@ const FILE_HOLDERS: Array<(actor: Actor, fileId: RawBuilder<string>) => RawBuild
     where hre.proof_file_id = ${fileId}
       and (${scopeSql(actor, 'evaluation.read', { regionPath: sql.ref('hrr.path'), campaignId: sql.ref('hre.campaign_id') })}
            or (hre.subject_type = 'unit' and ${scopeSql(actor, 'evaluation.object', { unitId: sql.ref('hre.subject_id') })})))`,
+  // A construction project's photo: readable by whoever may see the project (office, leaders, task force; the owner unit).
+  (actor, fileId) => sql<SqlBool>`exists (
+    select 1 from project_photos hpp2 join projects hpj on hpj.id = hpp2.project_id join regions hpjr on hpjr.id = hpj.region_id
+    where hpp2.file_id = ${fileId}
+      and (${scopeSql(actor, 'projects.read', { regionPath: sql.ref('hpjr.path'), campaignId: sql.ref('hpj.campaign_id') })}
+           or ${scopeSql(actor, 'projects.update', { unitId: sql.ref('hpj.owner_unit_id') })}))`,
+  // A monthly progress report's evidence (任务进度佐证): readable by whoever reads the plan whole (office, leaders, task
+  // force) and by the task's lead unit.
+  (actor, fileId) => sql<SqlBool>`exists (
+    select 1 from task_progress htp join tasks htk on htk.id = htp.task_id
+      join plans hpl on hpl.id = htk.plan_id join regions hplr on hplr.id = hpl.region_id
+    where htp.file_ids @> jsonb_build_array((${fileId})::text)
+      and (${scopeSql(actor, 'plans.read', { regionPath: sql.ref('hplr.path'), campaignId: sql.ref('hpl.campaign_id') })}
+           or ${scopeSql(actor, 'plans.report', { unitId: sql.ref('htk.lead_unit_id') })}))`,
 ];
 
 /** Whether the actor may open the file: its uploader, or someone who may read a record holding it. */

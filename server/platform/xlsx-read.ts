@@ -165,12 +165,18 @@ function parseInWorker(buffer: Buffer, sheetNo: string | null, expected: string[
       resourceLimits: { maxOldGenerationSizeMb: importLimits.workerHeapMb, maxYoungGenerationSizeMb: 32 },
     });
     let settled = false;
-    const finish = (fn: () => void) => {
+    // After its answer the worker is told to end itself (see xlsx-worker.mjs), terminated only if it has not within
+    // 5 s; a timeout or an error terminates it at once.
+    const finish = (fn: () => void, answered = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       fn();
-      void worker.terminate();
+      if (!answered) return void worker.terminate();
+      worker.postMessage('exit');
+      const stop = setTimeout(() => void worker.terminate(), 5000);
+      stop.unref();
+      worker.once('exit', () => clearTimeout(stop));
     };
     const timer = setTimeout(
       () =>
@@ -181,7 +187,7 @@ function parseInWorker(buffer: Buffer, sheetNo: string | null, expected: string[
         ),
       importLimits.timeoutMs,
     );
-    worker.on('message', (msg: WorkerResult) => finish(() => resolve(msg)));
+    worker.on('message', (msg: WorkerResult) => finish(() => resolve(msg), true));
     worker.on('error', (err: Error & { code?: string }) =>
       finish(() =>
         reject(

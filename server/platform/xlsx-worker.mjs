@@ -141,3 +141,8 @@ try {
   const kind = error && error.kind === 'too_large' ? 'too_large' : 'unreadable';
   parentPort.postMessage({ kind, message: String(error && error.message ? error.message : error).slice(0, 300) });
 }
+// End from our own code once the parent has the answer (it says `exit`), while the reader may still be inflating later
+// entries of the zip: a terminate() from the parent could stop the thread between a zlib handle's creation and its
+// init, and Node 20 then aborts the whole process on cleanup ("close before init"). Exiting right after postMessage
+// instead could lose the answer (the exit event may come first).
+parentPort.once('message', () => process.exit(0));

@@ -46,7 +46,7 @@ export async function prepareDatabase(db: Db, clock: Clock, config: Config): Pro
   if (!(await isEmpty(db))) return { summary: 'existing' };
   if (config.seedDemo) {
     const counts = await seedDemo(db, clock);
-    const seeded = `demo seeded (${counts.regions} regions, ${counts.units} units, ${counts.campaigns} campaigns, ${counts.users} users, ${counts.standards} standards, ${counts.sites} sites)`;
+    const seeded = `demo seeded (${counts.regions} regions, ${counts.units} units, ${counts.campaigns} campaigns, ${counts.users} users, ${counts.standards} standards, ${counts.sites} sites; Open311 api_key for integrator demo: ${counts.open311Key})`;
     // Three months of the demo's story through the real commands (DEMO_HISTORY=false skips it).
     if (process.env.DEMO_HISTORY === 'false') return { summary: seeded };
     const history = async () => {

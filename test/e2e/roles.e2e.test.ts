@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, startE2E, type E2E } from './server';
+import { PHONE, SHOTS, signIn, startE2E, type E2E } from './server';
 
 const PASSWORD = 'Demo@2026';
 const ORG = ['区域管理', '单位管理', '创建项目'];
@@ -121,4 +121,45 @@ describe('every demo role in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'office-units-desktop.png'), fullPage: true });
     await context.close();
   });
+});
+
+/**
+ * 短信提醒 in 个人中心 (issue 11): the demo unit head (a number on his account) sees SMS notices off with his number
+ * masked, switches them on (told so, kept across a reload) and off again; on a phone the card fits the screen.
+ * Screenshots: /tmp/shots/me-sms-*.png.
+ */
+const SMS_SHOTS = '/tmp/shots';
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SMS_SHOTS, `${name}.png`), fullPage: true });
+describe('短信提醒 in 个人中心', () => {
+  it('a unit head turns SMS notices on and off; the state is kept; the number is masked', async () => {
+    const page = await signIn(e2e, 'unithead');
+    await page.goto(`${e2e.baseUrl}/me`);
+    const card = page.locator('.ant-card').filter({ hasText: '短信提醒' });
+    const toggle = card.getByRole('switch', { name: '短信提醒' });
+    await expect.poll(() => card.textContent()).toContain('未开启');
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    await toggle.click();
+    await expect.poll(() => card.textContent()).toContain('已开启，发送至 139****0009');
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已开启短信提醒');
+    expect(await card.textContent()).not.toContain('13903190009');
+    await shot(page, 'me-sms-desktop');
+
+    await page.reload();
+    await expect.poll(() => page.locator('.ant-card').filter({ hasText: '短信提醒' }).textContent()).toContain('已开启');
+    await page.locator('.ant-card').filter({ hasText: '短信提醒' }).getByRole('switch', { name: '短信提醒' }).click();
+    await expect.poll(() => page.locator('.ant-card').filter({ hasText: '短信提醒' }).textContent()).toContain('未开启');
+    await page.context().close();
+  }, 120_000);
+
+  it('fits a phone screen', async () => {
+    const page = await signIn(e2e, 'unit', PHONE);
+    await page.goto(`${e2e.baseUrl}/me`);
+    const card = page.locator('.ant-card').filter({ hasText: '短信提醒' });
+    await expect.poll(() => card.textContent()).toContain('未开启');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'me-sms-phone.png') });
+    await page.context().close();
+  }, 120_000);
 });

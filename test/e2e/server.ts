@@ -7,11 +7,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { buildApp } from '../../server/app';
 import { systemClock } from '../../server/platform/clock';
 import { openDatabase, type Database } from '../../server/platform/db';
-import { migrate } from '../../server/platform/migrate';
-import { loadReferenceData } from '../../server/reference-data';
-import { seedDemo } from '../../server/setup/demo/seed-demo';
-// @ts-expect-error plain ES module script without types
-import { buildWebIfStale } from '../../scripts/build-web.mjs';
+import { inject } from 'vitest';
 
 export const SHOTS = path.resolve('test-results/screenshots');
 export const CHROMIUM_ARGS = [
@@ -32,15 +28,13 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** Builds the web app if stale, starts the server on a free port and launches Chromium. */
+/** Starts the server on a copy of the run's demo database (the web app is built by global-setup.ts) and launches Chromium. */
 export async function startE2E(): Promise<E2E> {
-  if (!buildWebIfStale()) throw new Error('vite build failed');
   fs.mkdirSync(SHOTS, { recursive: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-e2e-'));
+  // The run's demo database (global-setup.ts), copied: this file's changes stay its own.
+  fs.cpSync(inject('e2eTemplateDb'), path.join(dir, 'db'), { recursive: true });
   const database: Database = await openDatabase({ dataDir: path.join(dir, 'db') });
-  await migrate(database.db);
-  await loadReferenceData(database.db);
-  await seedDemo(database.db, systemClock);
   const app: FastifyInstance = await buildApp({ database, clock: systemClock, logLevel: 'silent', filesDir: path.join(dir, 'files') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -2,7 +2,8 @@
  * The access sweep (issue 7, "Done when"). Two tenants (two counties) are built through the API with a record of
  * every kind: region, unit, campaign, leading-group member, user, API token, site, standards version and standard,
  * inspection round, problem (with a photo), supervision notice, notification, material and its file, local category,
- * dispatch rule, a 点长's check-in (点长巡查打卡). Then, from the OpenAPI document:
+ * dispatch rule, a 点长's check-in (点长巡查打卡), … a 实施方案 with a task (unit A leads, unit B cooperates), unit A's
+ * monthly report with a photo, a 项目 with its milestones and a photo. Then, from the OpenAPI document:
  *
  * - every GET route with path parameters is called by every account of the home tenant with the OTHER tenant's ids:
  *   the answer must be what a made-up id gets (404, or the same role-wide 403) — never 2xx with data, never a 403
@@ -27,13 +28,17 @@
  */
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Client, Res } from '../support/client';
+import { sql } from 'kysely';
+import yauzl from 'yauzl';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterCommitSettled, type Client, type Res } from '../support/client';
+import { drainJobs } from '../../server/platform/jobs-after-commit';
 import { STANDARD_HEADERS } from '../support/entities';
 import { createTenant, TENANT_ACCOUNTS, type Tenant, type TenantAccount } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
 import { refreshSnapshots } from '../../server/modules/dashboard/refresh-snapshots';
 import { act, uploadPhoto } from '../support/problems';
+import { fileCitizenReport } from '../support/public-reports';
 import { formatPeriod, periodOf } from '../../common/period';
 import { multipartForm, workbook } from '../support/xlsx';
 
@@ -56,6 +61,19 @@ const BUSINESS_KINDS = new Set([
   'objection',
   'rewardEntry',
   'rewardRule',
+  'exposure',
+  'exposurePhoto',
+  'questionnaire',
+  'wave',
+  'surveyResponse',
+  'plan',
+  'task',
+  'progress',
+  'progressFile',
+  'project',
+  'milestone',
+  'projectPhoto',
+  'projectFile',
 ]);
 
 /**
@@ -95,6 +113,21 @@ const PARAM_KINDS: Record<string, string> = {
   '/api/evaluation/annual-items/{id}': 'annualItem',
   '/api/rewards/entries/{id}': 'rewardEntry',
   '/api/rewards/rules/{id}': 'rewardRule',
+  '/api/integrations/keys/{id}': 'integrationKey',
+  '/api/exposures/{id}': 'exposure',
+  '/api/exposures/{id}/photos/{photoId}': 'exposurePhoto',
+  '/api/exposures/eligibility/{problemId}': 'problem',
+  '/api/citizen-reports/triage/{id}': 'citizenProblem',
+  '/api/citizen-reports/followups/{id}': 'followup',
+  '/api/surveys/questionnaires/{id}': 'questionnaire',
+  '/api/surveys/waves/{id}': 'wave',
+  '/api/surveys/responses/{id}': 'surveyResponse',
+  '/api/plans/{id}': 'plan',
+  '/api/tasks/{id}': 'task',
+  '/api/task-progress/{id}': 'progress',
+  '/api/projects/{id}': 'project',
+  '/api/projects/{id}/milestones/{milestoneId}': 'milestone',
+  '/api/projects/{id}/photos/{photoId}': 'projectPhoto',
 };
 
 /** Routes that are the same for every county, with the reason; the sweep skips them. */
@@ -117,6 +150,53 @@ const GLOBAL_ROUTES: Record<string, string> = {
   'POST /api/users/privileged-changes/{id}/reject': '三员 cross-approvals: between global 三员 accounts only, no county owns them',
   'GET /api/map-settings/tiles/{z}/{x}/{y}':
     'a base-map tile by its position (no id): the tile server applying to the caller, tested in map-settings',
+  'GET /api/hotline/import-template': 'an empty workbook',
+  'GET /api/plans/import-template.xlsx': "an empty workbook (the task table's columns and notes)",
+  'POST /api/hotline/orders': 'the 12345 intake: its integrator key says the county (tested in hotline)',
+  ...Object.fromEntries(
+    [
+      'discovery',
+      'services',
+      'services/{service_code}',
+      'requests',
+      'requests/{service_request_id}',
+      'tokens/{token}',
+      'servicerequestupdates',
+    ]
+      .flatMap((p) => [`${p}.json`, `${p}.xml`])
+      .flatMap((p) => (p.startsWith('requests.') ? [`GET /open311/v2/${p}`, `POST /open311/v2/${p}`] : [`GET /open311/v2/${p}`]))
+      .concat(['GET /open311/v2/media/{fileId}.jpg'])
+      .map((r) => [
+        r,
+        'Open311: the public requests of every county for anyone, posting by integrator key (open311.test and public-sweep)',
+      ]),
+  ),
+  ...Object.fromEntries(
+    [
+      'GET /api/public/exposures',
+      'GET /api/public/exposures/filters',
+      'GET /api/public/exposures/{id}',
+      'GET /api/public/exposures/{id}/photos/{photoId}',
+      'GET /api/public/units',
+      'GET /api/public/units/{id}/record',
+      'GET /api/public/rankings',
+    ].map((r) => [r, 'the public 曝光台/红黑榜: published items of every county for anyone (public-sweep walks it anonymously)']),
+  ),
+  ...Object.fromEntries(
+    [
+      'GET /api/public/challenge',
+      'GET /api/public/categories',
+      'GET /api/public/reports/{trackingCode}',
+      'GET /api/public/reports/{trackingCode}/photos/{fileId}',
+      'POST /api/public/reports/{trackingCode}/rating',
+    ].map((r) => [r, "随手拍: the citizens' door, by tracking code, no county id (public-reports.test and public-sweep walk it)"]),
+  ),
+  ...Object.fromEntries(
+    ['GET /api/public/surveys/{waveToken}', 'POST /api/public/surveys/{waveToken}/responses'].map((r) => [
+      r,
+      "问卷调查's public link: anyone with the wave's token, no account and no county id (survey-public.test and public-sweep walk it)",
+    ]),
+  ),
 };
 
 /**
@@ -145,6 +225,8 @@ const QUERY_KINDS: Record<string, string> = {
   assigneeId: 'user',
   reporterId: 'user',
   leadUserId: 'user',
+  planId: 'plan',
+  taskId: 'task',
 };
 
 type Ids = Record<string, string>;
@@ -174,7 +256,7 @@ const must = (res: Res, status: number, what: string) => {
 /** A tenant with one record of every kind, made through the API as its own people would. */
 async function build(): Promise<World> {
   const t = await createTenant();
-  const { database } = await getHarness();
+  const { app, database } = await getHarness();
   const db = database.db;
   const office = await t.as('office');
   const unit = await t.as('unit');
@@ -304,8 +386,19 @@ async function build(): Promise<World> {
   ids.problem = problem.id;
   await act(office, ids.problem, 'accept');
   await act(office, ids.problem, 'dispatch', { unitId: t.unitAId });
-  const notes = must(await unit.get('/api/notifications?pageSize=100'), 200, 'notifications');
-  ids.notification = notes.items.find((n: { problemId: string }) => n.problemId === ids.problem).id;
+  // The notice is a job after commit: this node's drain loop (woken by the request) or another file's drain on a shared
+  // database delivers it; wait for it rather than read the inbox at once.
+  ids.notification = await vi.waitFor(
+    async () => {
+      await afterCommitSettled(app);
+      await drainJobs(db);
+      const notes = must(await unit.get('/api/notifications?pageSize=100'), 200, 'notifications');
+      const note = notes.items.find((n: { problemId: string }) => n.problemId === ids.problem);
+      if (!note) throw new Error('the 派遣 notice has not reached the unit yet');
+      return note.id as string;
+    },
+    { timeout: 20_000, interval: 200 },
+  );
   // A 督办单 as the deadline sweep writes it (the sweep itself is tested in problem-deadlines).
   const notice = await db
     .insertInto('supervision_notices')
@@ -415,8 +508,147 @@ async function build(): Promise<World> {
   ).id;
   // 奖惩兑现: publishing the run proposed an entry per unit (the campaign's rule above: 前 5 名 → 以奖代补).
   ids.rewardEntry = must(await office.get(`/api/rewards/entries?runId=${ids.run}&unitId=${t.unitAId}`), 200, 'reward entries').items[0]?.id;
+  // 对接密钥 (the 安全管理员's) and a 12345 work order filed with it (its text carries the tag, so a leak is seen).
+  const issued = must(
+    await (await t.as('security')).post('/api/integrations/keys', { integrator: `12345-${t.tag}`, regionId: t.countyId }),
+    201,
+    'key',
+  );
+  ids.integrationKey = issued.item.id;
+  const intake = await (
+    await getHarness()
+  ).app.inject({
+    method: 'POST',
+    url: '/api/hotline/orders',
+    headers: { 'x-api-key': issued.key },
+    payload: {
+      orderNo: `GD-${t.tag}`,
+      content: `幸福路垃圾满溢${t.tag}`,
+      calledAt: '2026-12-01T09:00:00+08:00',
+      caller: '周女士 13903190058',
+    },
+  });
+  expect(intake.statusCode, intake.body).toBe(201);
+  // 曝光台: the problem proposed for exposure (a draft with its photo).
+  const exposure = must(await office.post('/api/exposures', { problemId: ids.problem }), 201, 'exposure');
+  ids.exposure = exposure.id;
+  ids.exposurePhoto = exposure.photos[0].id;
+  // 随手拍: a citizen's report waiting in 待受理, and another one rated 不满意 in the 回访 list (rated by SQL: the loop to
+  // 已办结 is walked in public-reports.test).
+  ids.citizenProblem = (await fileCitizenReport(t, { name: `市民${t.tag}` })).problemId;
+  ids.followup = (await fileCitizenReport(t)).citizenReportId;
+  await sql`update citizen_reports set rating = 'dissatisfied', rated_at = now(), followup_state = 'open' where id = ${ids.followup}`.execute(
+    (await getHarness()).database.db,
+  );
+  // 问卷调查: a questionnaire (its name carries the tag), an open wave with the volunteer assigned, one interview.
+  ids.questionnaire = must(
+    await office.post('/api/surveys/questionnaires/from-template', { regionId: t.countyId, template: 'weisheng-manyilv' }),
+    201,
+    'questionnaire',
+  ).id;
+  const surveyWave = must(
+    await office.post('/api/surveys/waves', {
+      questionnaireId: ids.questionnaire,
+      regionId: t.countyId,
+      name: `卫生城市满意率调查${t.tag}`,
+      startsOn: '2026-12-01',
+      endsOn: '2026-12-31',
+      targetSize: 10,
+      population: [{ townId: t.townAId, groupCode: 'citizen', population: 1000 }],
+      interviewers: [{ userId: t.users.volunteer.id, townIds: [t.townAId] }],
+    }),
+    201,
+    'survey wave',
+  );
+  ids.wave = surveyWave.id;
+  must(await office.post(`/api/surveys/waves/${ids.wave}/transitions`, { action: 'open', version: surveyWave.version }), 200, 'open wave');
+  ids.surveyResponse = must(
+    await (await t.as('volunteer')).post(`/api/surveys/waves/${ids.wave}/responses`, surveyInterview(t)),
+    201,
+    'interview',
+  ).id;
+  // 实施方案 → 任务 (unit A leads, unit B cooperates; linked to the site and its standard) → unit A's monthly report with a
+  // photo as evidence (待审核), and a 项目 of unit A linked to the task with its six milestones and a photo (names carry the tag).
+  ids.plan = must(
+    await office.post('/api/plans', { campaignId: t.campaignId, kind: 'plan', name: `创建全国文明城市实施方案${t.tag}` }),
+    201,
+    'plan',
+  ).id;
+  ids.task = must(
+    await office.post(`/api/plans/${ids.plan}/tasks`, {
+      code: '1',
+      title: `幸福里背街改造提升${t.tag}`,
+      measures: `路面硬化、雨污分流、线缆入地${t.tag}`,
+      leadUnitId: t.unitAId,
+      coopUnitIds: [t.unitBId],
+      leaderMemberId: ids.member,
+      startDate: '2026-09-01',
+      dueDate: '2026-12-31',
+      standardIds: [ids.standard],
+      siteIds: [ids.site],
+    }),
+    201,
+    'task',
+  ).id;
+  ids.progressFile = await uploadPhoto(unit);
+  ids.progress = must(
+    await unit.post(`/api/tasks/${ids.task}/progress`, {
+      period: '2026-11',
+      percent: 40,
+      summary: `完成幸福里背街路面硬化${t.tag}`,
+      difficulties: `管线迁改需协调${t.tag}`,
+      fileIds: [ids.progressFile],
+    }),
+    201,
+    'progress',
+  ).id;
+  const project = must(
+    await office.post('/api/projects', {
+      campaignId: t.campaignId,
+      regionId: t.townAId,
+      name: `幸福里游园改造${t.tag}`,
+      type: 'park',
+      address: `幸福里${t.tag}`,
+      lat: 39.2,
+      lng: 116.3,
+      ownerUnitId: t.unitAId,
+      investmentPlanned: 1_200_000,
+      investmentSpent: 300_000,
+      handoverDate: '2027-03-31',
+      description: `游园提质改造${t.tag}`,
+      taskId: ids.task,
+    }),
+    201,
+    'project',
+  );
+  ids.project = project.id;
+  ids.milestone = project.milestones[0].id;
+  ids.projectFile = await uploadPhoto(unit);
+  ids.projectPhoto = must(
+    await unit.post(`/api/projects/${ids.project}/photos`, {
+      fileId: ids.projectFile,
+      milestoneId: ids.milestone,
+      stage: 'before',
+      caption: `改造前${t.tag}`,
+    }),
+    201,
+    'project photo',
+  ).id;
   expect(ids.rewardEntry, 'reward entry').toBeTruthy();
   return { t, ids };
+}
+
+/** One interview in the tenant's 城关镇 (国家卫生城市 template: every shown question answered 满意). */
+function surveyInterview(t: Tenant) {
+  const answers: Record<string, string> = { Q1: 'A', Q2: 'A' };
+  for (let i = 3; i <= 13; i++) answers[`Q${i}`] = 'A';
+  return {
+    clientId: crypto.randomUUID(),
+    profile: { townId: t.townAId, group: 'citizen', gender: 'female', age: 40, residence: 'gt3y' },
+    answers,
+    startedAt: '2026-12-02T09:00:00+08:00',
+    finishedAt: '2026-12-02T09:06:00+08:00',
+  };
 }
 
 /** A 考核方案 over the tenant's two units (its name carries the tag, so a leak is seen). */
@@ -474,7 +706,29 @@ async function textOf(res: Res): Promise<string> {
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => out.push(String(cell.text ?? '')))));
     return out.join('\n');
   }
+  // A .docx (通报): the text of its document part.
+  if (type.includes('wordprocessingml')) return zipEntry(res.raw, 'word/document.xml');
   return typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+}
+
+/** One entry of a zip archive as text ('' when absent). */
+function zipEntry(buffer: Buffer, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName !== name) return zip.readEntry();
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        });
+      });
+      zip.on('end', () => resolve(''));
+      zip.readEntry();
+    });
+  });
 }
 
 /** Marks of the other tenant: its record ids and its unique tag (in every name it owns). */
@@ -563,6 +817,30 @@ async function fingerprint(w: World) {
       annualItem: await one('evaluation_annual_items', 'id', ids.annualItem),
       rewardEntries: await db.selectFrom('reward_entries').selectAll().where('campaign_id', '=', ids.campaign).orderBy('id').execute(),
       rewardRules: await db.selectFrom('reward_rules').selectAll().where('campaign_id', '=', ids.campaign).orderBy('id').execute(),
+      exposure: await one('exposures', 'id', ids.exposure),
+      exposurePhotos: await db.selectFrom('exposure_photos').selectAll().where('exposure_id', '=', ids.exposure).orderBy('id').execute(),
+      questionnaires: await db
+        .selectFrom('survey_questionnaires')
+        .selectAll()
+        .where('region_id', '=', w.t.countyId)
+        .orderBy('id')
+        .execute(),
+      wave: await one('survey_waves', 'id', ids.wave),
+      quotas: await db.selectFrom('survey_quotas').selectAll().where('wave_id', '=', ids.wave).orderBy('group_code').execute(),
+      surveyResponses: await db.selectFrom('survey_responses').selectAll().where('wave_id', '=', ids.wave).orderBy('id').execute(),
+      plans: await db.selectFrom('plans').selectAll().where('campaign_id', '=', ids.campaign).orderBy('id').execute(),
+      tasks: await db
+        .selectFrom('tasks as t')
+        .innerJoin('plans as p', 'p.id', 't.plan_id')
+        .selectAll('t')
+        .where('p.campaign_id', '=', ids.campaign)
+        .orderBy('t.id')
+        .execute(),
+      progress: await db.selectFrom('task_progress').selectAll().where('task_id', '=', ids.task).orderBy('id').execute(),
+      taskEvents: await db.selectFrom('task_events').select('id').where('task_id', '=', ids.task).orderBy('id').execute(),
+      projects: await db.selectFrom('projects').selectAll().where('region_id', 'in', regionIds).orderBy('id').execute(),
+      milestones: await db.selectFrom('project_milestones').selectAll().where('project_id', '=', ids.project).orderBy('id').execute(),
+      projectPhotos: await db.selectFrom('project_photos').selectAll().where('project_id', '=', ids.project).orderBy('id').execute(),
     },
     audit: Number(
       (
@@ -594,6 +872,11 @@ beforeAll(async () => {
     );
   for (const key of ROLES) clients[key] = await home.t.as(key);
 }, 180_000);
+
+/** A multipart body (an .xlsx upload) for a mutation route. */
+class Multipart {
+  constructor(readonly form: ReturnType<typeof multipartForm>) {}
+}
 
 /** Valid bodies for the mutation routes, so a refusal comes from the scope check, not from validation. */
 async function bodyFor(method: string, path: string, w: World): Promise<unknown> {
@@ -662,8 +945,92 @@ async function bodyFor(method: string, path: string, w: World): Promise<unknown>
         kind: 'criticize',
         version: await version('reward_rules', 'id', ids.rewardRule),
       };
+    case 'POST /api/exposures/{id}/transitions':
+      return {
+        action: 'edit',
+        title: '越权修改的曝光标题',
+        description: '越权修改的曝光公开说明文字，应当被拒绝。',
+        version: await version('exposures', 'id', ids.exposure),
+      };
+    case 'POST /api/integrations/keys/{id}/revoke':
+      return { version: await version('integration_keys', 'id', ids.integrationKey) };
+    case 'PUT /api/integrations/settings/regions/{regionId}':
+      return { publicSources: ['citizen'], hotlineCallbackUrl: null, version: null };
     case 'POST /api/materials/{id}/review':
       return { decision: 'pass', version: await version('material_submissions', 'id', ids.material) };
+    case 'POST /api/citizen-reports/triage/{id}/reject':
+      return { reasonCode: 'untrue', version: await version('problems', 'id', ids.citizenProblem) };
+    case 'POST /api/citizen-reports/triage/{id}/merge':
+      return { targetId: ids.problem, version: await version('problems', 'id', ids.citizenProblem) };
+    case 'POST /api/citizen-reports/followups/{id}':
+      return { result: '越权回访记录', reopen: false };
+    case 'PUT /api/surveys/questionnaires/{id}':
+      return {
+        name: '被改的问卷',
+        definition: (
+          await db.selectFrom('survey_questionnaires').select('definition').where('id', '=', ids.questionnaire).executeTakeFirstOrThrow()
+        ).definition,
+      };
+    case 'PUT /api/surveys/waves/{id}':
+      return {
+        questionnaireId: ids.questionnaire,
+        regionId: w.t.countyId,
+        name: '被改的调查',
+        startsOn: '2026-12-01',
+        endsOn: '2026-12-31',
+        targetSize: 10,
+        population: [{ townId: w.t.townAId, groupCode: 'citizen', population: 1000 }],
+        version: await version('survey_waves', 'id', ids.wave),
+      };
+    case 'POST /api/surveys/waves/{id}/transitions':
+      return { action: 'close', version: await version('survey_waves', 'id', ids.wave) };
+    case 'POST /api/surveys/waves/{id}/responses':
+      return surveyInterview(w.t);
+    case 'POST /api/surveys/responses/{id}/review':
+      return { decision: 'voided', note: '越权作废' };
+    case 'PUT /api/plans/{id}':
+      return { name: '被改的实施方案', summary: null, version: await version('plans', 'id', ids.plan) };
+    case 'POST /api/plans/{id}/tasks':
+      return { title: '越权新增的任务', leadUnitId: w.t.unitAId, startDate: '2026-12-01', dueDate: '2026-12-31' };
+    case 'POST /api/plans/{id}/import':
+      return new Multipart(
+        multipartForm({}, [
+          [
+            '任务分解表.xlsx',
+            await workbook(
+              ['序号', '工作任务', '具体措施', '牵头单位', '配合单位', '完成时限', '责任领导'],
+              [['9', '越权导入的任务', '', '', '', '2026-12-31', '']],
+            ),
+          ],
+        ]),
+      );
+    case 'POST /api/plans/{id}/generate':
+      return { dueDate: '2026-12-31' };
+    case 'PUT /api/tasks/{id}':
+      return {
+        title: '被改的任务',
+        leadUnitId: w.t.unitAId,
+        startDate: '2026-09-01',
+        dueDate: '2027-01-31',
+        version: await version('tasks', 'id', ids.task),
+      };
+    case 'POST /api/tasks/{id}/progress':
+      return { period: '2026-11', percent: 90, summary: '越权报送的进度情况', fileIds: [] };
+    case 'POST /api/task-progress/{id}/actions':
+      return { action: 'approve', version: await version('task_progress', 'id', ids.progress) };
+    case 'PUT /api/projects/{id}':
+      return {
+        regionId: w.t.townAId,
+        name: '被改的项目',
+        type: 'park',
+        ownerUnitId: w.t.unitAId,
+        handoverDate: '2027-03-31',
+        version: await version('projects', 'id', ids.project),
+      };
+    case 'PUT /api/projects/{id}/milestones/{milestoneId}':
+      return { actualDate: '2026-11-01', note: '越权填写', version: await version('project_milestones', 'id', ids.milestone) };
+    case 'POST /api/projects/{id}/photos':
+      return { fileId: ids.projectFile, stage: 'after', caption: '越权上传' };
     default:
       return method === 'DELETE' ? undefined : {};
   }
@@ -755,11 +1122,13 @@ describe(`access sweep (${engineName})`, () => {
       for (const role of BUSINESS_ROLES) {
         const c = clients[role];
         const body = await bodyFor(r.method, r.path, other);
-        const none = await c.request(r.method as 'POST', fill(r.path, madeUp), body);
+        const [payload, opts] = body instanceof Multipart ? [body.form.body, { headers: body.form.headers }] : [body, undefined];
+        const none = await c.request(r.method as 'POST', fill(r.path, madeUp), payload, opts);
         const theirs = await c.request(
           r.method as 'POST',
           fill(r.path, (k) => other.ids[k]),
-          body,
+          payload,
+          opts,
         );
         const label = `${role} ${r.method} ${r.path}`;
         if (none.status === 400) failures.push(`${label}: the sweep's body does not validate (${JSON.stringify(none.body).slice(0, 160)})`);
@@ -803,6 +1172,30 @@ describe(`access sweep (${engineName})`, () => {
     }
     expect(failures).toEqual([]);
     expect(await snapshotOf()).toEqual(before);
+  }, 120_000);
+});
+
+describe(`access sweep: files held by plans and projects (${engineName})`, () => {
+  it("another county's progress evidence and project photos answer as a made-up file for every role; the office, leaders and task force open their own county's", async () => {
+    const failures: string[] = [];
+    for (const kind of ['progressFile', 'projectFile']) {
+      for (const suffix of ['/meta', '', '/thumbnail', '/evidence']) {
+        for (const role of ROLES) {
+          const c = clients[role];
+          const theirs = await c.get(`/api/files/${other.ids[kind]}${suffix}`);
+          const none = await c.get(`/api/files/${crypto.randomUUID()}${suffix}`);
+          if (theirs.status !== none.status || theirs.status < 300)
+            failures.push(`${role} GET /api/files/{${kind}}${suffix}: other county ${theirs.status}, made-up ${none.status}`);
+        }
+      }
+    }
+    // Whoever reads the plan or the project opens the report's evidence and the project's photos (the unit uploaded them).
+    for (const kind of ['progressFile', 'projectFile'])
+      for (const role of ['office', 'leader', 'taskforce'] as const) {
+        const mine = await clients[role].get(`/api/files/${home.ids[kind]}/meta`);
+        if (mine.status !== 200) failures.push(`${role} GET /api/files/{${kind}}/meta (home county): ${mine.status}`);
+      }
+    expect(failures).toEqual([]);
   }, 120_000);
 });
 

@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPeriod, periodOf, previousPeriod } from '../../common/period';
+import { TASK_STATUSES, taskStatus } from '../../common/tasks';
 import { buildApp } from '../../server/app';
 import { verifyAuditChain } from '../../server/platform/audit';
 import { FixedClock } from '../../server/platform/clock';
@@ -154,6 +155,182 @@ describe('demo history', () => {
     expect(list.status).toBe(200);
     expect(list.body.total).toBeGreaterThan(0);
     expect(list.body.items.every((p: { code: string }) => p.code.includes('-139902-'))).toBe(true);
+  });
+
+  it('has 问卷调查: the wave of last month closed with interviews in every town (白塔乡 weakest on 知晓率), this month open and about half done', async () => {
+    const waves = (
+      await sql<{ id: string; name: string; state: string; target_size: number; done: number }>`
+        select w.id, w.name, w.state, w.target_size,
+          (select count(*)::int from survey_responses r where r.wave_id = w.id and r.eligible and r.mode = 'interview') as done
+        from survey_waves w order by w.starts_on`.execute(database.db)
+    ).rows;
+    expect(waves.map((w) => [w.name, w.state])).toEqual([
+      ['2026年11月群众满意度调查', 'closed'],
+      ['2026年12月群众满意度调查', 'open'],
+    ]);
+    expect(waves[0]!.done).toBeGreaterThanOrEqual(150);
+    expect(waves[0]!.done).toBeLessThanOrEqual(300);
+    expect(waves[1]!.done).toBeGreaterThan(0);
+    expect(waves[1]!.done).toBeLessThan(waves[1]!.target_size);
+    const office = await new Client(app).login('office', DEMO_PASSWORD);
+    const res = await office.get(`/api/surveys/waves/${waves[0]!.id}/results?groupBy=town`);
+    expect(res.status).toBe(200);
+    const towns = res.body.rates as Array<{ name: string; n: number; awareness: number; satisfaction: number }>;
+    expect(towns).toHaveLength(10);
+    expect(towns.every((t) => t.n > 0)).toBe(true);
+    const weakest = [...towns].sort((a, b) => a.awareness - b.awareness)[0]!;
+    expect(weakest.name).toBe('白塔乡');
+    expect(res.body.total.awareness).toBeGreaterThan(weakest.awareness + 0.15);
+    // The interviewers: the inspector, the volunteer and the grid worker.
+    expect(await count(`select count(distinct interviewer_id)::int as n from survey_responses where wave_id = '${waves[0]!.id}'`)).toBe(3);
+  });
+
+  it('has the 实施方案 with two 专项行动 and tasks in every status today, monthly reports in every state with evidence', async () => {
+    const today = '2026-12-09';
+    const plans = (
+      await sql<{ name: string; kind: string; parent: string | null }>`
+        select p.name, p.kind, q.name as parent from plans p left join plans q on q.id = p.parent_id
+        join regions r on r.id = p.region_id where r.code = '139901' order by p.sort, p.name`.execute(database.db)
+    ).rows;
+    expect(plans.map((p) => [p.kind, p.name])).toEqual([
+      ['plan', '示范县创建全国文明城市三年行动实施方案（2024—2026年）'],
+      ['special', '城乡环境卫生整治专项行动'],
+      ['special', '交通秩序整治专项行动'],
+    ]);
+    expect(plans.slice(1).every((p) => p.parent === plans[0]!.name)).toBe(true);
+    const tasks = (
+      await sql<{
+        id: string;
+        code: string;
+        start_date: string;
+        due_date: string;
+        baseline_due: string;
+        percent: number;
+        completed_at: Date | null;
+        escalation_level: number;
+        leader_member_id: string | null;
+        coop: number;
+      }>`select t.id, t.code, t.start_date, t.due_date, t.baseline_due, t.percent, t.completed_at, t.escalation_level,
+            t.leader_member_id, jsonb_array_length(t.coop_unit_ids)::int as coop
+          from tasks t join plans p on p.id = t.plan_id join regions r on r.id = p.region_id
+          where r.code = '139901' order by p.sort, t.seq`.execute(database.db)
+    ).rows;
+    expect(tasks.length).toBeGreaterThanOrEqual(20);
+    expect(tasks.length).toBeLessThanOrEqual(25);
+    const status = new Map(
+      tasks.map((t) => [
+        t.id,
+        taskStatus({ startDate: t.start_date, dueDate: t.due_date, percent: t.percent, completedAt: t.completed_at }, today),
+      ]),
+    );
+    const byStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, [...status.values()].filter((x) => x === s).length]));
+    for (const s of TASK_STATUSES) expect(byStatus[s], s).toBeGreaterThanOrEqual(2);
+    // sub-tasks (1.1 under 1), every task with a responsible leader and cooperating units, one due date moved (baseline kept)
+    expect(tasks.some((t) => t.code.includes('.'))).toBe(true);
+    expect(tasks.every((t) => t.leader_member_id && t.coop > 0)).toBe(true);
+    expect(tasks.filter((t) => t.baseline_due !== t.due_date)).toHaveLength(1);
+    // The approved percent is the latest approved report's; a task is done when its 100 % report was approved.
+    const reports = (
+      await sql<{
+        task_id: string;
+        period: string;
+        percent: number;
+        state: string;
+        review_comment: string | null;
+        files: number;
+        submissions: number;
+        late: boolean;
+      }>`
+        select x.task_id, x.period, x.percent, x.state, x.review_comment, jsonb_array_length(x.file_ids)::int as files, x.submissions, x.late
+        from task_progress x join tasks t on t.id = x.task_id join plans p on p.id = t.plan_id join regions r on r.id = p.region_id
+        where r.code = '139901' order by x.task_id, x.period`.execute(database.db)
+    ).rows;
+    for (const t of tasks) {
+      const approved = reports.filter((r) => r.task_id === t.id && r.state === 'approved').pop();
+      expect(t.percent, t.code).toBe(approved?.percent ?? 0);
+      expect(!!t.completed_at, t.code).toBe(t.percent === 100);
+    }
+    expect(new Set(reports.map((r) => r.period))).toEqual(new Set(['2026-09', '2026-10', '2026-11']));
+    for (const state of ['approved', 'returned', 'submitted'])
+      expect(reports.filter((r) => r.period === '2026-11' && r.state === state).length, state).toBeGreaterThan(0);
+    expect(reports.filter((r) => r.state === 'returned').every((r) => (r.review_comment ?? '').length > 5)).toBe(true);
+    expect(reports.some((r) => r.state === 'approved' && r.submissions === 2)).toBe(true);
+    expect(reports.some((r) => r.late)).toBe(true);
+    expect(reports.every((r) => r.files > 0)).toBe(true);
+    // not started: no report; overdue: escalated (督办单), the oldest ones to the responsible leader
+    for (const t of tasks) {
+      if (status.get(t.id) === 'not_started')
+        expect(
+          reports.filter((r) => r.task_id === t.id),
+          t.code,
+        ).toEqual([]);
+      if (status.get(t.id) === 'overdue') expect(t.escalation_level, t.code).toBeGreaterThanOrEqual(1);
+    }
+    expect(tasks.some((t) => t.escalation_level === 2)).toBe(true);
+    expect(await count(`select count(*)::int as n from task_notices where kind = 'escalate'`)).toBeGreaterThanOrEqual(4);
+
+    // Through the API: the office's tree, and the unit's own tasks (城管局 leads several).
+    const office = await new Client(app).login('office', DEMO_PASSWORD);
+    const list = await office.get('/api/plans');
+    expect(list.status).toBe(200);
+    const main = list.body.items.find((p: { kind: string }) => p.kind === 'plan');
+    const tree = await office.get(`/api/plans/${main.id}`);
+    expect(tree.status).toBe(200);
+    expect(tree.body.subPlans).toHaveLength(2);
+    const unit = await new Client(app).login('unit', DEMO_PASSWORD);
+    const mine = await unit.get('/api/tasks?pageSize=100');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has three projects — a 花海, a park, a market — with six milestones, photos per stage and hand-overs ahead', async () => {
+    const projects = (
+      await sql<{
+        id: string;
+        name: string;
+        type: string;
+        handover_date: string;
+        lat: number;
+        lng: number;
+        spent: number;
+        planned: number;
+      }>`
+        select p.id, p.name, p.type, p.handover_date, p.lat, p.lng, p.investment_spent::float as spent, p.investment_planned::float as planned
+        from projects p join regions r on r.id = p.region_id where r.code = '139901' order by p.name`.execute(database.db)
+    ).rows;
+    expect(projects.map((p) => p.type).sort()).toEqual(['flower_sea', 'market', 'park']);
+    for (const p of projects) {
+      expect(p.handover_date > '2026-12-09' && p.handover_date <= '2027-03-31', p.name).toBe(true);
+      expect(Math.abs(p.lat - 39.115)).toBeLessThan(0.05);
+      expect(Math.abs(p.lng - 116.485)).toBeLessThan(0.05);
+      expect(p.spent).toBeGreaterThan(0);
+      expect(p.spent).toBeLessThan(p.planned);
+      const ms = (
+        await sql<{ kind: string; planned_date: string; actual_date: string | null }>`
+          select kind, planned_date, actual_date from project_milestones where project_id = ${p.id}`.execute(database.db)
+      ).rows;
+      expect(ms, p.name).toHaveLength(6);
+      expect(
+        ms.some((m) => m.actual_date),
+        p.name,
+      ).toBe(true);
+      expect(await count(`select count(*)::int as n from project_photos where project_id = '${p.id}'`), p.name).toBeGreaterThanOrEqual(2);
+    }
+    // one milestone late (planned date passed, not reached); photos in more than one stage
+    expect(
+      await count(
+        `select count(*)::int as n from project_milestones m join projects p on p.id = m.project_id join regions r on r.id = p.region_id
+         where r.code = '139901' and m.actual_date is null and m.planned_date < '2026-12-09'`,
+      ),
+    ).toBe(1);
+    expect(await count(`select count(distinct stage)::int as n from project_photos`)).toBe(3);
+    const office = await new Client(app).login('office', DEMO_PASSWORD);
+    const res = await office.get('/api/projects');
+    expect(res.status).toBe(200);
+    const items = res.body.items as Array<{ name: string; daysToHandover: number; status: string; milestones: unknown[] }>;
+    expect(items).toHaveLength(3);
+    expect(items.every((i) => i.daysToHandover > 0 && i.milestones.length === 6)).toBe(true);
+    expect(items.map((i) => i.status).sort()).toEqual(['behind', 'on_track', 'on_track']);
   });
 
   it('keeps the audit chain intact', async () => {

@@ -16,6 +16,7 @@ import type { Ctx } from '../../server/platform/context';
 import { loadActor } from '../../server/platform/http';
 import { AfterCommitDrainer, drainJobs } from '../../server/platform/jobs-after-commit';
 import { startJobs } from '../../server/platform/jobs';
+import { afterCommitSettled } from '../support/client';
 import { createTenant, type Tenant } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
 import { act, report } from '../support/problems';
@@ -57,7 +58,7 @@ describe(`notices are jobs delivered after commit (${engineName})`, () => {
     const db = database.db;
     // This county sends 派遣 notices to unit heads by SMS too (region-scoped channel setting; other counties keep the default).
     const phone = `139${String(parseInt(t.tag, 16) % 100_000_000).padStart(8, '0')}`;
-    await db.updateTable('users').set({ phone }).where('id', '=', t.users.unithead.id).execute();
+    await db.updateTable('users').set({ phone, sms_notices: true }).where('id', '=', t.users.unithead.id).execute();
     await db
       .insertInto('notice_channels')
       .values({ region_id: t.countyId, kind: 'dispatched', channel: 'sms', enabled: true, roles: ['unit_head'] })
@@ -406,5 +407,71 @@ describe(`提醒与督办设置: thresholds per region through the API (${engine
       inherited: true,
       version: null,
     });
+  });
+});
+
+describe(`短信提醒 is opt-in per person (${engineName})`, () => {
+  it('off by default; on needs a phone number (400, nothing changed), is audited, and only people who opted in get the SMS', async () => {
+    const { app, database } = await getHarness();
+    const db = database.db;
+    const x = await createTenant();
+    const head = await x.asScript('unithead');
+    const liaison = await x.asScript('unit');
+    expect((await head.get('/api/auth/sms-notices')).body).toEqual({ enabled: false, phoneMasked: null });
+    const refused = await head.request('PUT', '/api/auth/sms-notices', { enabled: true });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('未登记手机号');
+    expect((await head.get('/api/auth/sms-notices')).body.enabled).toBe(false);
+    expect((await head.request('PUT', '/api/auth/sms-notices', { enabled: 'yes' })).status).toBe(400);
+
+    const phoneOf = (n: number) => `13${n}${String(parseInt(x.tag, 16) % 100_000_000).padStart(8, '0')}`;
+    await db
+      .updateTable('users')
+      .set({ phone: phoneOf(5) })
+      .where('id', '=', x.users.unithead.id)
+      .execute();
+    await db
+      .updateTable('users')
+      .set({ phone: phoneOf(6) })
+      .where('id', '=', x.users.unit.id)
+      .execute();
+    const on = await liaison.request('PUT', '/api/auth/sms-notices', { enabled: true });
+    expect(on.status).toBe(200);
+    expect(on.body).toEqual({ enabled: true, phoneMasked: `136****${phoneOf(6).slice(-4)}` });
+    const audited = await db
+      .selectFrom('audit_events')
+      .select(['action', 'after'])
+      .where('subject_id', '=', x.users.unit.id)
+      .where('action', '=', 'user.sms_notices_changed')
+      .execute();
+    expect(audited).toEqual([{ action: 'user.sms_notices_changed', after: { sms_notices: true } }]);
+
+    // The county sends 派遣 by SMS to unit heads and liaisons; both have numbers, only the liaison opted in.
+    await db
+      .insertInto('notice_channels')
+      .values({ region_id: x.countyId, kind: 'dispatched', channel: 'sms', enabled: true, roles: ['unit_head', 'unit_liaison'] })
+      .execute();
+    const office = await x.asScript('office');
+    const p = await report(office, x.townAId);
+    await act(office, p.id, 'accept');
+    await act(office, p.id, 'dispatch', { unitId: x.unitAId });
+    // The request woke this node's drain loop, which may hold the job: let it finish, then drain what is left.
+    await afterCommitSettled(app);
+    await drainJobs(db);
+    expect((await smsFor(x.users.unit.id, 'notice:dispatched')).map((m) => m.recipient)).toEqual([phoneOf(6)]);
+    expect(await smsFor(x.users.unithead.id, 'notice:dispatched')).toEqual([]);
+    // Both still get the bell.
+    expect((await noticesFor(x.users.unithead.id, p.id)).map((n) => n.kind)).toContain('dispatched');
+
+    // Off again: no audit row for a no-op, one for the change.
+    expect((await liaison.request('PUT', '/api/auth/sms-notices', { enabled: false })).body.enabled).toBe(false);
+    expect((await liaison.request('PUT', '/api/auth/sms-notices', { enabled: false })).status).toBe(200);
+    const changes = await db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('subject_id', '=', x.users.unit.id)
+      .where('action', '=', 'user.sms_notices_changed')
+      .execute();
+    expect(changes).toHaveLength(2);
   });
 });

@@ -162,6 +162,11 @@ describe(`sweep thresholds are region-scoped data; 督办 by SMS is opt-in per r
         .set({ phone: phoneOf(x) })
         .where('id', '=', x.users.unithead.id)
         .execute();
+    // Both unit heads opted in to SMS notices (个人中心 → 短信提醒): only the county's channel setting differs.
+    for (const x of [own, plain]) {
+      const res = await (await x.asScript('unithead')).request('PUT', '/api/auth/sms-notices', { enabled: true });
+      expect(res.status).toBe(200);
+    }
 
     const start = async (x: Tenant) => {
       const office = await x.asScript('office');

@@ -110,7 +110,7 @@ function urls(candidates: Record<string, string[]>): string[] {
   for (const path of routes) {
     const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
     if (!params.length) {
-      out.push(path);
+      out.push(path + (QUERIES[path] ? `?${QUERIES[path]()}` : ''));
       continue;
     }
     const key = Object.keys(ID_CANDIDATES).find((prefix) => path.startsWith(prefix));
@@ -205,11 +205,49 @@ const ID_CANDIDATES: Record<string, string> = {
   // ledger, its .xlsx, the year view and the rules are walked as lists.
   '/api/rewards/entries/': 'rewardEntry',
   '/api/rewards/rules/': 'rewardRule',
+  // Open311 and the public interface settings: a covert photo's public copy stays 404 before and after release.
+  '/api/integrations/settings/regions/': 'region',
+  '/open311/v2/services/': 'category',
+  '/open311/v2/requests/': 'problemCode',
+  '/open311/v2/tokens/': 'token',
+  '/open311/v2/media/': 'file',
+  // 曝光台: problem A is published on the board before the covert round joins it (staff and public views walked).
+  '/api/exposures/eligibility/': 'problem',
+  '/api/exposures/': 'exposure',
+  '/api/exposures/#photoId': 'exposurePhoto',
+  '/api/public/exposures/': 'exposure',
+  '/api/public/exposures/#photoId': 'exposurePhoto',
+  '/api/public/units/': 'unit',
+  // 随手拍: merge suggestions by problem (a covert finding is never suggested); tracking codes are not ids (placeholders:
+  // public-reports.test and public-sweep walk them with real codes).
+  '/api/citizen-reports/triage/': 'problem',
+  '/api/public/reports/': 'trackingCode',
+  '/api/public/reports/#fileId': 'file',
+  // 问卷调查's public link: a wave's token is no id of this tenant (a placeholder, 404 before and after; survey-public.test
+  // and public-sweep walk real tokens).
+  '/api/public/surveys/': 'waveToken',
+  // 问卷调查 holds no covert data: a questionnaire and an open wave of the county, the same before and after.
+  '/api/surveys/questionnaires/': 'questionnaire',
+  '/api/surveys/waves/': 'wave',
+  // 实施方案 / 任务 / 月度进度 / 项目: a task on the inspected site closing the standard the covert round fails, its
+  // monthly report and a project of the unit — a covert finding moves none of them (no status, count or indicator).
+  '/api/plans/': 'plan',
+  '/api/tasks/': 'task',
+  '/api/task-progress/': 'progress',
+  '/api/projects/': 'project',
 };
 const QUERIES: Record<string, () => string> = {
   '/api/inspection-rounds/{id}/checklist': () => `siteId=${ids.site}`,
   '/api/standards/by-unit/{unitId}': () => `versionId=${ids.version}`,
   '/api/problems/metrics': () => 'groupBy=unit&from=2020-01-01&to=2030-01-01',
+  // Published rankings of every county: walked for this tenant's county (other files publish theirs meanwhile).
+  '/api/public/rankings': () => `regionId=${t.countyId}`,
+  // Open311 lists hold every county's public requests: walked for this tenant's county (other files write theirs).
+  ...Object.fromEntries(
+    ['requests', 'servicerequestupdates', 'services'].flatMap((p) =>
+      ['json', 'xml'].map((f) => [`/open311/v2/${p}.${f}`, () => `jurisdiction_id=${t.countyCode}`]),
+    ),
+  ),
 };
 /** Every registered indicator for each subject type it measures, this month (the default) and this year. */
 let indicatorUrls: string[] = [];
@@ -230,6 +268,14 @@ const EXTRA = () => [
   `/api/prediction?campaignId=${t.campaignId}`,
   `/api/prediction?campaignId=${t.campaignId}&rounds=1`,
   `/api/prediction/priorities.xlsx?campaignId=${t.campaignId}`,
+  `/api/tasks?pageSize=100&unitId=${t.unitAId}`,
+  `/api/tasks?pageSize=100&planId=${ids.plan}`,
+  '/api/tasks?pageSize=100&status=overdue',
+  `/api/task-progress?pageSize=100&planId=${ids.plan}`,
+  `/api/task-progress/export.xlsx?period=${ids.evaluationMonth}`,
+  `/api/task-progress/bulletin.docx?period=2026-11`,
+  `/api/projects?pageSize=100&unitId=${t.unitAId}`,
+  '/api/projects/export.xlsx',
 ];
 
 async function snapshot(keys: string[], candidates: Record<string, string[]>): Promise<Map<string, Map<string, string>>> {
@@ -279,7 +325,15 @@ beforeAll(async () => {
   routes = Object.entries(spec.paths)
     .filter(([, ops]) => 'get' in ops)
     .map(([p]) => p)
-    .filter((p) => !p.startsWith('/api/docs'));
+    .filter((p) => !p.startsWith('/api/docs'))
+    // A fresh random proof-of-work challenge per call, holding nothing of any county (the public sweep walks it); its
+    // per-address limit would otherwise answer 429 on the sweep's second pass when other files on the same database
+    // took challenges from the same address.
+    .filter((p) => p !== '/api/public/challenge')
+    // Every county of the deployment with its sites' extent: other files add counties meanwhile on a shared PostgreSQL
+    // database, so before and after differ for reasons of their own; a round adds no county or site (the public sweep
+    // walks it for covert markers).
+    .filter((p) => p !== '/api/public/categories');
   office = await t.asScript('office');
   // A covert inspector of their own: the tenant's inspector also works open rounds, where naming them is right.
   covertName = `暗访员${t.tag}`;
@@ -416,8 +470,42 @@ beforeAll(async () => {
   const unit = clients.unit;
   await act(office, ids.problemA, 'dispatch', { unitId: t.unitAId });
   await act(unit, ids.problemA, 'acknowledge');
+  // 曝光台: problem A proposed, approved and published (its public copy and record) before any covert round exists.
+  const exposure = await office.post('/api/exposures', { problemId: ids.problemA });
+  expect(exposure.status, JSON.stringify(exposure.body)).toBe(201);
+  ids.exposure = exposure.body.id;
+  ids.exposurePhoto = exposure.body.photos[0].id;
+  for (const [c, action] of [
+    [office, 'submit'],
+    [clients.leader, 'approve'],
+  ] as const) {
+    const cur = await office.get(`/api/exposures/${ids.exposure}`);
+    const res = await c.post(`/api/exposures/${ids.exposure}/transitions`, { action, version: cur.body.version });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
   await act(office, ids.problemB, 'dispatch', { unitId: t.unitAId });
   await act(unit, ids.problemB, 'acknowledge');
+  // 问卷调查: a questionnaire and an open wave with the volunteer assigned (no covert data; walked like everything else).
+  const questionnaire = await office.post('/api/surveys/questionnaires/from-template', {
+    regionId: t.countyId,
+    template: 'weisheng-manyilv',
+  });
+  expect(questionnaire.status, JSON.stringify(questionnaire.body)).toBe(201);
+  ids.questionnaire = questionnaire.body.id;
+  const wave = await office.post('/api/surveys/waves', {
+    questionnaireId: ids.questionnaire,
+    regionId: t.countyId,
+    name: '卫生城市满意率调查',
+    startsOn: '2026-12-01',
+    endsOn: '2026-12-31',
+    targetSize: 10,
+    population: [{ townId: t.townAId, groupCode: 'citizen', population: 1000 }],
+    interviewers: [{ userId: t.users.volunteer.id, townIds: [t.townAId] }],
+  });
+  expect(wave.status, JSON.stringify(wave.body)).toBe(201);
+  ids.wave = wave.body.id;
+  const opened = await office.post(`/api/surveys/waves/${ids.wave}/transitions`, { action: 'open', version: wave.body.version });
+  expect(opened.status, JSON.stringify(opened.body)).toBe(200);
   await act(unit, ids.problemB, 'submit_rectification', { measures: '已清除小广告', photoIds: [await photoBy(unit)] });
   await act(office, ids.problemB, 'verify', { passed: true });
   // 月评排名: a scheme over units A and B with the indicators a covert round could move, this month's run in 公示 (the
@@ -440,6 +528,45 @@ beforeAll(async () => {
       `/api/indicators/${i.code}?subjectType=${st}&period=${year}`,
     ]),
   );
+  // 实施方案 → 任务 on the site the covert round will visit (closing standard A, which it fails), unit A's report of
+  // last month with a photo, and unit A's project linked to the task.
+  const plan = await office.post('/api/plans', { campaignId: t.campaignId, kind: 'plan', name: '创建全国文明城市实施方案' });
+  expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+  ids.plan = plan.body.id;
+  const task = await office.post(`/api/plans/${ids.plan}/tasks`, {
+    code: '1',
+    title: '幸福里背街改造提升',
+    measures: '路面硬化、清理小广告、垃圾桶规范摆放',
+    leadUnitId: t.unitAId,
+    coopUnitIds: [t.unitBId],
+    startDate: '2026-09-01',
+    dueDate: '2026-12-31',
+    standardIds: [ids.standardA, ids.standardB],
+    siteIds: [ids.site],
+  });
+  expect(task.status, JSON.stringify(task.body)).toBe(201);
+  ids.task = task.body.id;
+  const progress = await unit.post(`/api/tasks/${ids.task}/progress`, {
+    period: '2026-11',
+    percent: 60,
+    summary: '完成幸福里背街路面硬化和小广告清理',
+    fileIds: [await photoBy(unit)],
+  });
+  expect(progress.status, JSON.stringify(progress.body)).toBe(201);
+  ids.progress = progress.body.id;
+  const project = await office.post('/api/projects', {
+    campaignId: t.campaignId,
+    regionId: t.townAId,
+    name: '幸福里游园改造',
+    type: 'park',
+    ownerUnitId: t.unitAId,
+    lat: 39.2,
+    lng: 116.3,
+    handoverDate: '2027-03-31',
+    taskId: ids.task,
+  });
+  expect(project.status, JSON.stringify(project.body)).toBe(201);
+  ids.project = project.body.id;
   // A report of the grid worker's own, so the reporters' views have something in them.
   const grid = await clients.grid.post('/api/problems', {
     clientId: crypto.randomUUID(),
@@ -484,6 +611,14 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
       patrol: [ids.patrol],
       scheme: [ids.scheme],
       run: [ids.run],
+      exposure: [ids.exposure],
+      exposurePhoto: [ids.exposurePhoto],
+      questionnaire: [ids.questionnaire],
+      wave: [ids.wave],
+      plan: [ids.plan],
+      task: [ids.task],
+      progress: [ids.progress],
+      project: [ids.project],
     };
     await refreshDashboards();
     before = await snapshot([...OUTSIDERS], candidatesBefore);

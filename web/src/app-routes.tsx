@@ -86,6 +86,8 @@ const CampaignDetailPage = page(() => import('./pages/campaigns/campaign-detail-
 const UsersPage = page(() => import('./pages/users/users-page'));
 const AuditPage = page(() => import('./pages/audit/audit-page'));
 const MapSettingsPage = page(() => import('./pages/map-settings/map-settings-page'));
+const IntegrationKeysPage = page(() => import('./pages/integrations/integration-keys-page'));
+const HotlinePage = page(() => import('./pages/hotline/hotline-page'));
 const ProblemListPage = page(() => import('./pages/problems/problem-list-page'));
 const WorkbenchPage = page(() => import('./pages/problems/workbench-page'));
 const InboxPage = page(() => import('./pages/problems/inbox-page'));
@@ -113,8 +115,24 @@ const SchemeEditorPage = page(() => import('./pages/evaluation/scheme-editor-pag
 const SubjectPage = page(() => import('./pages/evaluation/subject-page'));
 const MySubject = page(() => import('./pages/evaluation/my-subject'));
 const RewardsPage = page(() => import('./pages/rewards/rewards-page'));
+const ExposurePage = page(() => import('./pages/exposure/exposure-page'));
+const CitizenReportsPage = page(() => import('./pages/citizen-reports/citizen-reports-page'));
+const ExposureDetailPage = page(() => import('./pages/exposure/exposure-detail-page'));
 const PredictionPage = page(() => import('./pages/prediction/prediction-page'));
 const DashboardPage = page(() => import('./pages/dashboard/dashboard-page'));
+const SurveysPage = page(() => import('./pages/surveys/surveys-page'));
+const QuestionnaireEditorPage = page(() => import('./pages/surveys/questionnaire-editor-page'));
+const WaveEditorPage = page(() => import('./pages/surveys/wave-editor-page'));
+const WavePage = page(() => import('./pages/surveys/wave-page'));
+const SurveyResultsPage = page(() => import('./pages/surveys/results-page'));
+const PlansPage = page(() => import('./pages/plans/plans-page'));
+const PlanPage = page(() => import('./pages/plans/plan-page'));
+const MyTasksPage = page(() => import('./pages/plans/my-tasks-page'));
+const ProgressReviewPage = page(() => import('./pages/plans/progress-review-page'));
+const ProjectsPage = page(() => import('./pages/projects/projects-page'));
+const ProjectPage = page(() => import('./pages/projects/project-page'));
+const InterviewHomePage = page(() => import('./pages/interview/interview-home-page'));
+const InterviewPage = page(() => import('./pages/interview/interview-page'));
 const NotFoundPage = page(() => import('./pages/not-found/not-found-page'));
 
 /** Pages people open by address (bookmarks, a phone's home-screen icon, links in notices), fetched ahead at start. */
@@ -130,6 +148,8 @@ const OPENED_BY_ADDRESS: Array<[RegExp, { preload(): Promise<PageModule> }]> = [
   [/^\/problems\/[0-9a-f-]{36}$/, ProblemDetailPage],
   [/^\/inspections$/, RoundsPage],
   [/^\/sites$/, SitesPage],
+  [/^\/interview$/, InterviewHomePage],
+  [/^\/interview\/[^/]+$/, InterviewPage],
 ];
 
 /**
@@ -192,6 +212,8 @@ export function AppRoutes() {
             <Route path="org/campaigns/:id" element={guarded('campaigns.list', <CampaignDetailPage />)} />
             <Route path="system/users" element={guarded('users.list', <UsersPage />)} />
             <Route path="system/map" element={guarded('mapSettings.update', <MapSettingsPage />)} />
+            <Route path="system/integration-keys" element={guarded('integrations.keys', <IntegrationKeysPage />)} />
+            <Route path="hotline" element={guarded('hotline.list', <HotlinePage />)} />
             <Route path="audit" element={guarded('audit.list', <AuditPage />)} />
             <Route path="problems" element={guarded('problems.list', <ProblemListPage />)} />
             <Route path="problems/workbench" element={guarded('problems.office', <WorkbenchPage />)} />
@@ -223,7 +245,25 @@ export function AppRoutes() {
             <Route path="evaluation/schemes/new" element={guarded('evaluation.manage', <SchemeEditorPage />)} />
             <Route path="evaluation/schemes/:id/edit" element={guarded('evaluation.manage', <SchemeEditorPage />)} />
             <Route path="rewards" element={guarded('evaluation.viewPublished', <RewardsPage />)} />
+            <Route path="exposure" element={guarded('exposure.read', <ExposurePage />)} />
+            <Route path="citizen-reports" element={guarded('citizenReports.triage', <CitizenReportsPage />)} />
+            <Route path="exposure/:id" element={guarded('exposure.read', <ExposureDetailPage />)} />
             <Route path="prediction" element={guarded('prediction.read', <PredictionPage />)} />
+            <Route path="plans" element={guarded('plans.read', <PlansPage />)} />
+            <Route path="plans/:id" element={<PlanPage />} />
+            <Route path="my-tasks" element={guarded('plans.report', <MyTasksPage />)} />
+            <Route path="task-progress" element={guarded('plans.read', <ProgressReviewPage />)} />
+            <Route path="projects" element={<ProjectsPage />} />
+            <Route path="projects/:id" element={<ProjectPage />} />
+            <Route path="surveys" element={guarded('surveys.read', <SurveysPage />)} />
+            <Route path="surveys/questionnaires/new" element={guarded('surveys.manage', <QuestionnaireEditorPage />)} />
+            <Route path="surveys/questionnaires/:id" element={guarded('surveys.read', <QuestionnaireEditorPage />)} />
+            <Route path="surveys/waves/new" element={guarded('surveys.manage', <WaveEditorPage />)} />
+            <Route path="surveys/waves/:id" element={guarded('surveys.read', <WavePage />)} />
+            <Route path="surveys/waves/:id/edit" element={guarded('surveys.manage', <WaveEditorPage />)} />
+            <Route path="surveys/waves/:id/results" element={guarded('surveys.read', <SurveyResultsPage />)} />
+            <Route path="interview" element={guarded('surveys.interview', <InterviewHomePage />)} />
+            <Route path="interview/:waveId" element={guarded('surveys.interview', <InterviewPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -9,7 +9,16 @@ import { logout } from './logout';
 import { changePassword } from './change-password';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens';
 import { describeSession } from './session';
-import { apiTokenList, createdApiTokenResponse, loginResponse, noContent, sessionResponse } from '../../../common/contracts';
+import { readSmsNotices, setSmsNotices } from './sms-notices';
+import {
+  apiTokenList,
+  createdApiTokenResponse,
+  loginResponse,
+  noContent,
+  sessionResponse,
+  smsNoticesBody,
+  smsNoticesResponse,
+} from '../../../common/contracts';
 import { changePasswordBody, createTokenBody, idParam, loginBody } from './schemas';
 import './policy';
 
@@ -60,6 +69,16 @@ export function authRoutes(deps: ModuleDeps): FastifyPluginAsync {
         return reply.status(204).send(null);
       },
     );
+
+    app.get('/sms-notices', { schema: { response: { 200: smsNoticesResponse }, tags: ['auth'] } }, async (req) => {
+      authorize(req.ctx.actor, 'account.notices');
+      return readSmsNotices(req.ctx);
+    });
+
+    app.put('/sms-notices', { schema: { body: smsNoticesBody, response: { 200: smsNoticesResponse }, tags: ['auth'] } }, async (req) => {
+      authorize(req.ctx.actor, 'account.notices');
+      return setSmsNotices(req.ctx, req.body.enabled);
+    });
 
     app.get('/tokens', { schema: { response: { 200: apiTokenList }, tags: ['auth'] } }, async (req) => {
       authorize(req.ctx.actor, 'account.tokens');

@@ -7,3 +7,7 @@ import '../inspections/indicators';
 import '../materials/indicators';
 import '../patrols/indicators';
 import '../evaluation/indicators';
+import '../surveys/indicators';
+import '../plans/indicators';
+import '../plans/progress-indicators';
+import '../projects/indicators';

@@ -10,7 +10,7 @@ import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { authorize } from '../../platform/policy';
 import { notify } from '../notifications/notify';
-import { drawSample } from './sample-sites';
+import { drawSample, inDrawOrder } from './sample-sites';
 import type { CreateRoundInput } from './schemas';
 
 /** Creates the round; returns its id, sites and the seed used. */
@@ -55,15 +55,16 @@ export async function createRound(ctx: Ctx, input: CreateRoundInput): Promise<{ 
     throw new AppError('validation', '测评体系版本不属于该创建项目');
   }
 
-  // Candidates: active sites inside the round's region, in a stable order (by id) for reproducible sampling.
-  const candidates = await db
-    .selectFrom('sites as s')
-    .innerJoin('regions as r', 'r.id', 's.region_id')
-    .select(['s.id', 's.site_type_code', 'r.path'])
-    .where('s.active', '=', true)
-    .where('r.path', 'like', `${region.path}%`)
-    .orderBy('s.id')
-    .execute();
+  // Candidates: active sites inside the round's region, in the draw's stable order (see inDrawOrder).
+  const candidates = inDrawOrder(
+    await db
+      .selectFrom('sites as s')
+      .innerJoin('regions as r', 'r.id', 's.region_id')
+      .select(['s.id', 's.site_type_code', 's.name', 'r.path', 'r.code as regionCode'])
+      .where('s.active', '=', true)
+      .where('r.path', 'like', `${region.path}%`)
+      .execute(),
+  );
   const inRegion = new Set(candidates.map((c) => c.id));
   let siteIds: string[] = [];
   let seed: string | null = null;

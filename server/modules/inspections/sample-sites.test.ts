@@ -4,7 +4,7 @@
  * partial Fisher–Yates per type, types in code order). If one changes, stored seeds stop reproducing their rounds.
  */
 import { describe, expect, it } from 'vitest';
-import { drawSample, prng, seedFrom } from './sample-sites';
+import { drawSample, inDrawOrder, prng, seedFrom } from './sample-sites';
 
 /** 8 markets m1…m8 and 4 streets s1…s4, in id order as the repository gives them. */
 const registry = [
@@ -79,5 +79,60 @@ describe('drawSample', () => {
     }
     expect([...counts.keys()].sort()).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
     for (const n of counts.values()) expect(n > 320 && n < 480, `count ${n}`).toBe(true);
+  });
+});
+
+describe('inDrawOrder', () => {
+  // The same five sites as two databases might hold them: same names and regions, ids given at random.
+  const sites = [
+    { name: '南关农贸市场', regionCode: '139901003', siteTypeCode: 'farmers_market' },
+    { name: '城东农贸市场', regionCode: '139901002', siteTypeCode: 'farmers_market' },
+    { name: '城关农贸市场', regionCode: '139901001', siteTypeCode: 'farmers_market' },
+    { name: '北街菜市场', regionCode: '139901001', siteTypeCode: 'farmers_market' },
+    { name: '西街菜市场', regionCode: '139901001', siteTypeCode: 'farmers_market' },
+  ];
+  const withIds = (ids: string[]) => sites.map((s, i) => ({ ...s, id: ids[i]! }));
+  const a = withIds(['e1', 'a2', 'c3', 'b4', 'd5']);
+  const b = withIds(['05', '04', '03', '02', '01']);
+  const names = (xs: Array<{ id: string; name: string }>, ids: string[]) => ids.map((id) => xs.find((x) => x.id === id)!.name);
+
+  it('orders by region code, then name by code point, whatever the ids', () => {
+    // 北 U+5317 < 城 U+57CE < 西 U+897F within 139901001; then 139901002, then 139901003.
+    const expected = ['北街菜市场', '城关农贸市场', '西街菜市场', '城东农贸市场', '南关农贸市场'];
+    expect(inDrawOrder(a).map((s) => s.name)).toEqual(expected);
+    expect(inDrawOrder(b).map((s) => s.name)).toEqual(expected);
+  });
+  it('so one seed draws the same sites on two databases that gave them different ids', () => {
+    const drawn = (xs: typeof a) => names(xs, drawSample(inDrawOrder(xs), ['farmers_market'], 3, 'demo-2026-09-16'));
+    expect(drawn(a)).toEqual(drawn(b));
+    // Ordered by id alone, the two databases draw different sites for this seed: what made the demo differ per run.
+    expect(
+      names(
+        a,
+        drawSample(
+          [...a].sort((x, y) => (x.id < y.id ? -1 : 1)),
+          ['farmers_market'],
+          3,
+          'demo-2026-09-16',
+        ),
+      ),
+    ).not.toEqual(
+      names(
+        b,
+        drawSample(
+          [...b].sort((x, y) => (x.id < y.id ? -1 : 1)),
+          ['farmers_market'],
+          3,
+          'demo-2026-09-16',
+        ),
+      ),
+    );
+  });
+  it('breaks a tie of region and name by id', () => {
+    const twins = [
+      { id: 'z', name: '人民公园', regionCode: '1' },
+      { id: 'y', name: '人民公园', regionCode: '1' },
+    ];
+    expect(inDrawOrder(twins).map((s) => s.id)).toEqual(['y', 'z']);
   });
 });

@@ -26,7 +26,18 @@ export function prng(seed: number): () => number {
   };
 }
 
-/** Draws up to `perType` ids from each type's candidates (candidates must be in a stable order, e.g. by id). */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The order a sample is drawn over: region code, site name, then id, compared by code point (not by the database's
+ * collation). Ids are random, so ordering by id alone made one seed draw different sites on two databases holding the
+ * same sites (the demo's history came out different on every run).
+ */
+export function inDrawOrder<T extends { id: string; name: string; regionCode: string }>(sites: T[]): T[] {
+  return [...sites].sort((a, b) => byCodePoint(a.regionCode, b.regionCode) || byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id));
+}
+
+/** Draws up to `perType` ids from each type's candidates (candidates in a stable order: inDrawOrder). */
 export function drawSample(
   candidates: Array<{ id: string; siteTypeCode: string }>,
   typeCodes: string[],

@@ -16,8 +16,8 @@
  *
  *   in_app   the bell (`notifications`); on unless a row switches it off
  *   sms      `message_outbox` (platform/outbox.ts: handed to the SMS transport after the drain commits, DATA_DIR/outbox
- *            in this offline product); opt-in per kind, e.g. 督办/升级督办 to the unit head; recipients without a
- *            phone number are skipped
+ *            in this offline product); opt-in per kind, e.g. 督办/升级督办 to the unit head, and per person (users.sms_notices,
+ *            set in 个人中心); recipients without a phone number or who did not opt in are skipped
  *   webhook  an interface only (`NoticeChannel`): a provider writes its own outbox row here (URL from configuration,
  *            the notice as JSON) and posts it after commit the way SMS does; no provider ships, so rows are ignored
  *
@@ -53,7 +53,11 @@ export type NoticeKind =
   | 'reported'
   | 'extension'
   | 'verified'
-  | 'evaluation';
+  | 'evaluation'
+  | 'exposure'
+  | 'task_progress'
+  | 'task_reminder'
+  | 'project';
 
 export interface Notice {
   kind: NoticeKind;
@@ -312,7 +316,14 @@ const inApp: NoticeChannel = {
 
 const sms: NoticeChannel = {
   async deliver(tx, job, n, userIds) {
-    const people = await tx.selectFrom('users').select(['id', 'phone']).where('id', 'in', userIds).where('phone', 'is not', null).execute();
+    // Only people who opted in (个人中心 → 短信提醒) and have a number.
+    const people = await tx
+      .selectFrom('users')
+      .select(['id', 'phone'])
+      .where('id', 'in', userIds)
+      .where('phone', 'is not', null)
+      .where('sms_notices', '=', true)
+      .execute();
     const text = `【创城】${n.title}${n.body ? `：${n.body}` : ''}`.slice(0, 300);
     for (const p of people) {
       if (!p.phone) continue;

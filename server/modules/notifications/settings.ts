@@ -25,6 +25,10 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   extension: '延期',
   verified: '待核查',
   evaluation: '考核排名',
+  exposure: '曝光台',
+  task_progress: '任务进度',
+  task_reminder: '任务进度汇报提醒',
+  project: '项目节点',
 };
 
 export const regionIdParam = z.object({ regionId: z.uuid('区域编号格式不正确') });

@@ -3,6 +3,7 @@ import { sql, type Expression, type ExpressionBuilder, type InsertQueryBuilder, 
 import { DEADLINE_STATES } from '../../../common/problem-workflow';
 import type { Actor } from '../../platform/actor';
 import type { Db, Tx } from '../../platform/db';
+import { runPrepared } from '../../platform/prepared';
 import { siteVisibleSql, visibleRoundSql } from '../../platform/visibility';
 import type { DB } from '../../platform/schema';
 import type { AnyInsert } from '../../platform/write-batch';
@@ -274,7 +275,9 @@ export async function reportCheck(
 ): Promise<ReportCheck> {
   const inArea = (path: RawBuilder<unknown>) =>
     sql<boolean>`(${a.area.global} or exists (select 1 from unnest(${a.area.paths}::text[]) as area(p) where starts_with(${path}, area.p)))`;
-  const r = await sql<ReportCheck>`
+  const r = await runPrepared(
+    db,
+    sql<ReportCheck>`
     with site as (
       select s.id, sr.id as region_id, sr.path from sites s join regions sr on sr.id = s.region_id where s.id = ${a.siteId}::uuid
     ),
@@ -309,7 +312,8 @@ export async function reportCheck(
       case when ${a.mayWrite} and chk.existing_id is null and chk.region_id is not null and ${inArea(sql.ref('chk.region_path'))}
              and (${a.siteId}::uuid is null or (chk.site_found and ${inArea(sql.ref('chk.site_path'))})) and chk.category_usable
            then next_problem_code('WT', chk.region_id, ${a.now}) end as code
-    from chk`.execute(db);
+    from chk`,
+  );
   return r.rows[0];
 }
 
@@ -326,7 +330,7 @@ export async function insertReport(
 ): Promise<ProblemRow> {
   const ctes = [sql`problems as (${problem.returningAll()})`, ...others.map((q, i) => sql`${sql.raw(`w${i}`)} as (${q})`)];
   const answer = base(db).selectAll('problems').select(COLUMNS).where('problems.id', '=', id);
-  const r = await sql<ProblemRow>`with ${sql.join(ctes)} ${answer}`.execute(db);
+  const r = await runPrepared(db, sql<ProblemRow>`with ${sql.join(ctes)} ${answer}`);
   return r.rows[0];
 }
 

@@ -57,14 +57,16 @@ describe('reportSource', () => {
     expect(outcome(as('unit_liaison'), 'media')).toBe('validation: 您不能以“媒体曝光”来源上报问题');
   });
 
-  it('never accepts 暗访 or 回头看 from a report form, whatever the roles', () => {
+  it('never accepts 暗访, 回头看 or Open311 from a report form, whatever the roles', () => {
     for (const role of ROLES) {
       expect(outcome(as(role), 'covert'), role).toBe('validation: 您不能以“暗访”来源上报问题');
       expect(outcome(as(role), 'recheck'), role).toBe('validation: 您不能以“回头看”来源上报问题');
+      expect(outcome(as(role), 'open311'), role).toMatch(/^validation: 您不能以“.+”来源上报问题$/);
     }
-    // Every source some role may use is reachable; only covert and recheck are reserved for rounds.
+    // Every source some role may use is reachable; covert and recheck are reserved for rounds, open311 for the
+    // Open311 interface (/open311/v2, an integrator's key).
     const usable = new Set(ROLES.flatMap((r) => PROBLEM_SOURCES.filter((s) => outcome(as(r), s) === s)));
-    expect(PROBLEM_SOURCES.filter((s) => !usable.has(s))).toEqual(['covert', 'recheck']);
+    expect(PROBLEM_SOURCES.filter((s) => !usable.has(s))).toEqual(['covert', 'recheck', 'open311']);
   });
 
   it('unions the sources of several roles, defaulting to the first grant', () => {

@@ -2,6 +2,7 @@
 import { notify } from '../notifications/notify';
 import { assertOwnUploads } from '../../platform/visibility';
 import { defineVerb, problemLink } from './verb';
+import { queueHotlineReply } from '../hotline/reply';
 
 export const verifyRectification = defineVerb({
   action: 'verify',
@@ -18,6 +19,8 @@ export const verifyRectification = defineVerb({
       event: { passed: payload.passed, ...(payload.comment ? { comment: payload.comment } : {}) },
       extra: payload.photoIds.length ? { photos: { ids: payload.photoIds, stage: 'verification' } } : undefined,
       after: async (tx) => {
+        // A 12345 work order closed: its 办结回复 is recorded and, where configured, called back (after COMMIT).
+        if (payload.passed && p.source === 'hotline') await queueHotlineReply(ctx, tx, p.id, p.region_path);
         if (p.site_id)
           await notify(ctx, tx, [{ siteLeadOf: p.id }], {
             kind: 'verified',

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { grantsJsonSql } from '../actor';
 import type { Db, Tx } from '../db';
+import { runPrepared } from '../prepared';
 import { ACTOR_USER_COLUMNS, type ActorUserRow } from './actor-row';
 import { randomToken, sha256 } from './passwords';
 
@@ -66,13 +67,17 @@ export type SessionUserLookup =
  */
 export async function resolveSessionUser(db: Db, token: string, now: Date): Promise<SessionUserLookup> {
   const id = sha256(token);
-  const row = await db
-    .selectFrom('sessions as s')
-    .leftJoin('users as au', 'au.id', 's.user_id')
-    .select(['s.csrf_token', 's.last_seen_at', 's.ended_at', ...ACTOR_USER_COLUMNS])
-    .select(grantsJsonSql(sql.ref('au.id')).as('grants'))
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+  const [row] = (
+    await runPrepared(
+      db,
+      db
+        .selectFrom('sessions as s')
+        .leftJoin('users as au', 'au.id', 's.user_id')
+        .select(['s.csrf_token', 's.last_seen_at', 's.ended_at', ...ACTOR_USER_COLUMNS])
+        .select(grantsJsonSql(sql.ref('au.id')).as('grants'))
+        .where('s.id', '=', id),
+    )
+  ).rows;
   if (!row || row.ended_at) return { status: 'missing' };
   const idle = now.getTime() - new Date(row.last_seen_at).getTime();
   if (idle > IDLE_LIMIT_MS) {

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { grantsJsonSql } from '../actor';
 import type { Db, Tx } from '../db';
+import { runPrepared } from '../prepared';
 import { ACTOR_USER_COLUMNS, type ActorUserRow } from './actor-row';
 import { randomToken, sha256 } from './passwords';
 
@@ -37,15 +38,19 @@ export async function resolveApiToken(db: Db, token: string, now: Date): Promise
  * `user` is null when the account is gone. `last_used_at` is written at most once a minute (a second statement then).
  */
 export async function resolveApiTokenUser(db: Db, token: string, now: Date): Promise<{ user: ActorUserRow | null } | null> {
-  const row = await db
-    .selectFrom('api_tokens as t')
-    .leftJoin('users as au', 'au.id', 't.user_id')
-    .select(['t.id as token_id', 't.last_used_at', ...ACTOR_USER_COLUMNS])
-    .select(grantsJsonSql(sql.ref('au.id')).as('grants'))
-    .where('t.token_hash', '=', sha256(token))
-    .where('t.revoked_at', 'is', null)
-    .where('t.expires_at', '>', now)
-    .executeTakeFirst();
+  const [row] = (
+    await runPrepared(
+      db,
+      db
+        .selectFrom('api_tokens as t')
+        .leftJoin('users as au', 'au.id', 't.user_id')
+        .select(['t.id as token_id', 't.last_used_at', ...ACTOR_USER_COLUMNS])
+        .select(grantsJsonSql(sql.ref('au.id')).as('grants'))
+        .where('t.token_hash', '=', sha256(token))
+        .where('t.revoked_at', 'is', null)
+        .where('t.expires_at', '>', now),
+    )
+  ).rows;
   if (!row) return null;
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();

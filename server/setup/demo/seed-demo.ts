@@ -16,6 +16,7 @@ import { insertUser } from '../../modules/users/create-user';
 import { insertSite } from '../../modules/sites/save-site';
 import { loadStarter } from '../../modules/standards/load-starter';
 import { seedDemoPatrols } from '../../modules/patrols/seed-demo';
+import { seedDemoIntegratorKey } from '../../modules/integrations/demo-key';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -195,6 +196,9 @@ export async function seedDemo(db: Db, clock: Clock) {
     }
     // A few days of 点长巡查打卡 at the leads' sites, so the office's month grid is not empty.
     await seedDemoPatrols(tx, ctx);
-    return { regions: regions.size, units: units.size, campaigns: campaigns.size, users: users.size, standards, sites };
+    // The demo county's Open311 / 12345 对接密钥 for the integrator `demo` (printed at first run and by npm run seed).
+    const county = data.regions.find((r) => r.level === 'county')!;
+    const open311Key = await seedDemoIntegratorKey(tx, ctx, regions.get(county.code)!.id);
+    return { regions: regions.size, units: units.size, campaigns: campaigns.size, users: users.size, standards, sites, open311Key };
   });
 }

@@ -55,6 +55,8 @@ import '../../modules/problems/policy';
 import '../../modules/files/policy';
 import '../../modules/campaigns/policy';
 import { DemoPhotos } from './history-photos';
+import { seedPlanStory } from './seed-plans';
+import { seedSurveyStory } from './seed-survey';
 import {
   ACK_COMMENTS,
   CATEGORY_TEXTS,
@@ -333,6 +335,8 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
     ).id;
 
   let problems = 0;
+  /** Cases the office declined (不予立案): at least one, so the demo always shows one whatever the draws. */
+  let rejected = 0;
 
   // ---- the problem loop, step by step ------------------------------------------------------------------------------
   interface Case {
@@ -487,11 +491,12 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
     const unitId = (chance(0.55) && place.unitId) || county.dept[cat.dept] || place.unitId || county.dept.cg!;
     const c: Case = { id: problem.id, county, cat, place, unitId, stop: stop === 'pending' ? undefined : stop };
     if (stop === 'pending') return;
-    if (!c.stop && chance(0.05))
+    if (!c.stop && (rejected === 0 || chance(0.05))) {
+      rejected += 1;
       at(later(rnd(2, 20)), 'reject', async () => {
         await act(county.office, c.id, 'reject', { reason: pick(REJECT_REASONS) });
       });
-    else
+    } else
       // The last two days' reports mostly still wait for the office (待受理).
       at(
         later(
@@ -708,6 +713,7 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
     )
     .where('u.type', 'in', ['county_dept', 'window', 'hospital', 'school', 'enterprise'])
     .where('u.active', '=', true)
+    .orderBy('u.name')
     .execute();
   const townUnitTowns = c1.towns;
   let schemeId = '';
@@ -961,6 +967,8 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
     );
     monthStart = Date.now();
   };
+  await seedSurveyStory({ db, now, at, user });
+  await seedPlanStory({ db, now, at, user, unitCtx, system, storage, photos });
   while (queue.length) {
     const ev = queue.shift()!;
     const m = bjParts(ev.at).m0;

@@ -6,6 +6,7 @@ import type {
   LoginDto,
   LoginInput,
   SessionDto,
+  SmsNoticesDto,
   UserRoleGrantDto,
 } from '@common/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -108,5 +109,21 @@ export function useRevokeApiToken() {
   return useMutation({
     mutationFn: (id: Id) => api.delete(`/api/auth/tokens/${id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
+  });
+}
+
+const smsNoticesKey = ['auth', 'sms-notices'] as const;
+
+/** 短信提醒: whether I receive notices by SMS, and the masked number. */
+export function useSmsNotices() {
+  return useQuery({ queryKey: smsNoticesKey, queryFn: () => api.get<SmsNoticesDto>('/api/auth/sms-notices') });
+}
+
+/** Turn SMS notices on or off. */
+export function useSetSmsNotices() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (enabled: boolean) => api.put<SmsNoticesDto>('/api/auth/sms-notices', { enabled }),
+    onSuccess: (data) => queryClient.setQueryData(smsNoticesKey, data),
   });
 }

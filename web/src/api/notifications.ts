@@ -14,7 +14,11 @@ export type NotificationKind =
   | 'reported'
   | 'extension'
   | 'verified'
-  | 'evaluation';
+  | 'evaluation'
+  | 'exposure'
+  | 'task_progress'
+  | 'task_reminder'
+  | 'project';
 
 /** The wire shapes are the server's contract (common/contracts/notifications.ts). */
 export type AppNotification = NotificationDto;
@@ -32,6 +36,10 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, { label: string; color
   extension: { label: '延期', color: 'gold' },
   verified: { label: '待核查', color: 'green' },
   evaluation: { label: '考核排名', color: 'purple' },
+  exposure: { label: '曝光台', color: 'red' },
+  task_progress: { label: '任务进度', color: 'geekblue' },
+  task_reminder: { label: '进度汇报提醒', color: 'orange' },
+  project: { label: '项目节点', color: 'lime' },
 };
 
 /** The unread count, polled every 60 s while the app is open. */

@@ -11,6 +11,7 @@ import { PageLoading } from './page-loading';
 import { ReportOutboxRunner } from './report-outbox-runner';
 import { DrawerFooter, UserMenu } from './user-menu';
 import { VisitOutboxRunner } from './visit-outbox-runner';
+import { SurveyOutboxRunner } from './survey-outbox-runner';
 
 const PRODUCT_NAME = '创城 · 城市创建指挥平台';
 
@@ -63,6 +64,7 @@ export default function AppLayout() {
         <UserMenu session={session} compact={isPhone} />
         <ReportOutboxRunner session={session} />
         <VisitOutboxRunner session={session} />
+        <SurveyOutboxRunner session={session} />
       </Layout.Header>
       <Layout>
         {!isPhone && (

@@ -24,6 +24,11 @@ import { CompassOutlined } from '@ant-design/icons';
 import { CarryOutOutlined, LineChartOutlined, TrophyOutlined } from '@ant-design/icons';
 import { FundOutlined } from '@ant-design/icons';
 import { GiftOutlined } from '@ant-design/icons';
+import { KeyOutlined, PhoneOutlined } from '@ant-design/icons';
+import { NotificationOutlined } from '@ant-design/icons';
+import { CommentOutlined } from '@ant-design/icons';
+import { FormOutlined, SolutionOutlined } from '@ant-design/icons';
+import { BuildOutlined, NodeIndexOutlined, ProfileOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -61,6 +66,12 @@ const NAV: NavGroup[] = [
       { path: '/problems/inbox', label: '本单位问题', icon: <InboxOutlined aria-hidden />, permission: 'problems.unit' },
       { path: '/problems', label: '问题列表', icon: <UnorderedListOutlined aria-hidden />, permission: 'problems.list' },
       { path: '/problems/map', label: '问题地图', icon: <AimOutlined aria-hidden />, permission: 'problems.list' },
+      // 12345 work orders: the office imports them; leaders and the task force follow their 办结回复.
+      { path: '/hotline', label: '12345 工单', icon: <PhoneOutlined aria-hidden />, permission: 'hotline.list' },
+      // 随手拍, Open311 and 12345 reports waiting for 受理, and 不满意 ratings waiting for 回访: the office's.
+      { path: '/citizen-reports', label: '群众诉求', icon: <CommentOutlined aria-hidden />, permission: 'citizenReports.triage' },
+      // 曝光台: the office proposes and redacts, leaders approve, the task force reads.
+      { path: '/exposure', label: '曝光台', icon: <NotificationOutlined aria-hidden />, permission: 'exposure.read' },
       { path: '/field', label: '上报问题', icon: <CameraOutlined aria-hidden />, permission: 'problems.report' },
       // Who sets deadlines, dispatch rules and categories (the office; the platform's categories: the admin), and the
       // responsible units, who read their deadlines and categories there (read-only: 由创建办维护).
@@ -99,6 +110,20 @@ const NAV: NavGroup[] = [
     ],
   },
   {
+    key: 'plans',
+    label: '任务项目',
+    items: [
+      // 实施方案 → 任务分解, the Gantt, import/export (office; leaders and the task force read).
+      { path: '/plans', label: '实施方案', icon: <NodeIndexOutlined aria-hidden />, permission: 'plans.read' },
+      // The office's review of the monthly progress reports; the 通报 and the table.
+      { path: '/task-progress', label: '进度审核', icon: <AuditOutlined aria-hidden />, permission: 'plans.read' },
+      // A unit's head or liaison: the tasks it leads or cooperates on, and the monthly report.
+      { path: '/my-tasks', label: '我的任务', icon: <ProfileOutlined aria-hidden />, permission: 'plans.report' },
+      // 挂图作战: projects on the map and the countdown to 交账 (the owner unit sees its own).
+      { path: '/projects', label: '项目作战图', icon: <BuildOutlined aria-hidden />, permission: ['projects.read', 'projects.update'] },
+    ],
+  },
+  {
     key: 'evaluation',
     label: '考核评价',
     items: [
@@ -116,6 +141,10 @@ const NAV: NavGroup[] = [
       { path: '/rewards', label: '奖惩台账', icon: <GiftOutlined aria-hidden />, permission: ['evaluation.read', 'evaluation.object'] },
       // The expected 测评 score and the 对标补短 list: for who steers the campaign (office, leaders, task force).
       { path: '/prediction', label: '测评预测', icon: <FundOutlined aria-hidden />, permission: 'prediction.read' },
+      // 问卷调查: questionnaires, waves, progress and results (office, leaders, task force).
+      { path: '/surveys', label: '问卷调查', icon: <FormOutlined aria-hidden />, permission: 'surveys.read' },
+      // The interviewer's phone: assigned waves, remaining quota, interviews offline.
+      { path: '/interview', label: '入户调查', icon: <SolutionOutlined aria-hidden />, permission: 'surveys.interview' },
       // The wall screen of the office, leaders and task force (full screen, outside this layout).
       { path: '/dashboard', label: '指挥大屏', icon: <DashboardOutlined aria-hidden />, permission: 'dashboard.read' },
     ],
@@ -147,6 +176,8 @@ const NAV: NavGroup[] = [
     items: [
       { path: '/system/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, permission: 'users.list' },
       { path: '/system/map', label: '底图设置', icon: <CompassOutlined aria-hidden />, permission: 'mapSettings.update' },
+      // Keys of Open311 clients and the 12345 platform: the 安全管理员 issues and revokes them.
+      { path: '/system/integration-keys', label: '对接密钥', icon: <KeyOutlined aria-hidden />, permission: 'integrations.keys' },
       { path: '/audit', label: '审计日志', icon: <AuditOutlined aria-hidden />, permission: 'audit.list' },
     ],
   },

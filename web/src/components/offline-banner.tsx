@@ -27,7 +27,7 @@ export function useOnline(): boolean {
 }
 
 /** The phone pages show their own notice (what still works offline there). */
-const OWN_NOTICE = /^\/(field|inspect)(\/|$)/;
+const OWN_NOTICE = /^\/(field|inspect|interview)(\/|$)/;
 
 /** Mount once inside the router, above the routes. */
 export function OfflineBanner() {

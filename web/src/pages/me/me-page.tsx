@@ -1,4 +1,4 @@
-/** 个人中心: profile, change password, personal API tokens; for the 三员, the 三员变更审批 list. */
+/** 个人中心: profile, change password, SMS notices, personal API tokens; for the 三员, the 三员变更审批 list. */
 import { Card, Col, Row } from 'antd';
 import { hasPermission, useSession } from '../../api/auth';
 import { ChangePasswordForm } from '../../components/change-password-form';
@@ -7,6 +7,7 @@ import { PageTitle } from '../../components/page-title';
 import { PendingChangesCard } from '../users/pending-changes-card';
 import { ApiTokensCard } from './api-tokens-card';
 import { ProfileCard } from './profile-card';
+import { SmsNoticesCard } from './sms-notices-card';
 
 /** Personal centre. */
 export default function MePage() {
@@ -29,6 +30,9 @@ export default function MePage() {
           <Card title="修改密码" variant="borderless">
             <ChangePasswordForm username={session.user.username} onDone={() => notifySuccess('密码已修改')} />
           </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <SmsNoticesCard />
         </Col>
         <Col span={24}>
           <ApiTokensCard />

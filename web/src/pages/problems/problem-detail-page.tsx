@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useProblem, type ProblemDetail } from '../../api/problems';
 import { formatTime, orDash } from '../../components/format';
+import { ProposeExposureButton } from '../exposure/propose-exposure-button';
 import { PhotoCompare } from './photo-compare';
 import { ProblemFacts, ProblemHeader } from './problem-facts';
 import { ProblemTimeline, SupervisionNotices } from './problem-timeline';
@@ -64,6 +65,7 @@ export default function ProblemDetailPage() {
   return (
     <div style={{ maxWidth: 1280, margin: '0 auto' }}>
       {back}
+      <ProposeExposureButton problemId={problem.id} />
       <ProblemHeader
         problem={problem}
         onDone={(r, action, payload) => {

@@ -1,0 +1,149 @@
+/** SQL of the Open311 interface: public problems (source marked public where they lie, no unreleased covert finding). */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Db, Tx } from '../../platform/db';
+import { roundPublishedSql } from '../../platform/visibility';
+import { sourcePublicSql } from '../integrations/public-settings';
+
+/** SQL over `p` (problems) and `pr` (its region): the problem may be shown by the public interface. */
+export const publicProblemSql = (): RawBuilder<SqlBool> =>
+  sql<SqlBool>`(${sourcePublicSql(sql.ref('p.source'), sql.ref('pr.path'))} and ${roundPublishedSql(sql.ref('p.round_id'))})`;
+
+/** The first photo of a stage that the public may see (no photo added by an unreleased covert round). */
+const photoSql = (stage: string) =>
+  sql<string | null>`(select pp.file_id from problem_photos pp where pp.problem_id = p.id and pp.stage = ${stage}
+    and ${roundPublishedSql(sql.ref('pp.round_id'))} order by pp.sort limit 1)`;
+
+export interface PublicRequestRow {
+  id: string;
+  code: string;
+  state: string;
+  category_code: string;
+  service_name: string;
+  description: string;
+  unit_name: string | null;
+  created_at: Date;
+  updated_at: Date;
+  deadline: Date | null;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  photo_id: string | null;
+}
+
+function base(db: Db | Tx) {
+  return (
+    db
+      .selectFrom('problems as p')
+      .innerJoin('regions as pr', 'pr.id', 'p.region_id')
+      .innerJoin('problem_categories as c', 'c.code', 'p.category_code')
+      .leftJoin('units as u', 'u.id', 'p.unit_id')
+      .select([
+        'p.id',
+        'p.code',
+        'p.state',
+        'p.category_code',
+        'c.name as service_name',
+        'p.description',
+        'u.name as unit_name',
+        'p.created_at',
+        'p.deadline',
+        'p.address',
+        'p.lat',
+        'p.lng',
+      ])
+      .select(photoSql('report').as('photo_id'))
+      // The last step the public may know of: a covert round's entry (unreleased) must not move the time.
+      .select(
+        sql<Date>`coalesce((select max(e.occurred_at) from problem_events e where e.problem_id = p.id
+        and ${roundPublishedSql(sql.ref('e.round_id'))}), p.created_at)`.as('updated_at'),
+      )
+      .where(publicProblemSql())
+  );
+}
+
+/** Public requests by code (a comma list), or by service/status/time range; at most `limit`, newest first. */
+export async function listPublicRequests(
+  db: Db,
+  f: { codes?: string[]; countyPath?: string; serviceCodes?: string[]; states?: string[]; start?: Date; end?: Date; limit: number },
+): Promise<PublicRequestRow[]> {
+  let q = base(db);
+  if (f.codes) q = q.where('p.code', 'in', f.codes.length ? f.codes : ['']);
+  if (f.countyPath) q = q.where('pr.path', 'like', `${f.countyPath}%`);
+  if (f.serviceCodes?.length) q = q.where('p.category_code', 'in', f.serviceCodes);
+  if (f.states) q = q.where('p.state', 'in', f.states);
+  if (f.start) q = q.where('p.created_at', '>=', f.start);
+  if (f.end) q = q.where('p.created_at', '<=', f.end);
+  return (await q.orderBy('p.created_at', 'desc').orderBy('p.code').limit(f.limit).execute()) as PublicRequestRow[];
+}
+
+/** The problem a token stands for (tokens are kept for requests posted here). */
+export function findToken(db: Db, token: string) {
+  return db
+    .selectFrom('open311_requests as o')
+    .innerJoin('problems as p', 'p.id', 'o.problem_id')
+    .select(['o.token', 'p.code'])
+    .where('o.token', '=', token)
+    .executeTakeFirst();
+}
+
+/** A county by its code (Open311 jurisdiction_id). */
+export function findJurisdiction(db: Db, code: string) {
+  return db
+    .selectFrom('regions')
+    .select(['id', 'path', 'code', 'name'])
+    .where('code', '=', code)
+    .where('level', '=', 'county')
+    .executeTakeFirst();
+}
+
+/**
+ * The categories a county offers as services: minor classes switched on where it lies (the nearest region's switch,
+ * else the category's own flag) whose major class is on too; without a county, the platform's own categories.
+ */
+export async function listServices(db: Db, countyPath: string | null, code?: string) {
+  const ids = countyPath ? countyPath.split('/').filter(Boolean) : [];
+  const active = (alias: string) =>
+    sql<boolean>`coalesce((select s.active from region_category_settings s where s.category_code = ${sql.ref(`${alias}.code`)}
+      and s.region_id::text = any(${ids}::text[]) order by array_position(${ids}::text[], s.region_id::text) desc limit 1), ${sql.ref(`${alias}.active`)})`;
+  let q = db
+    .selectFrom('problem_categories as c')
+    .innerJoin('problem_categories as pc', 'pc.code', 'c.parent_code')
+    .select(['c.code', 'c.name', 'c.kind', 'pc.name as group_name'])
+    .where(active('c'))
+    .where(active('pc'))
+    .where((eb) => eb.or([eb('c.region_id', 'is', null), sql<SqlBool>`c.region_id::text = any(${ids}::text[])`]));
+  if (code) q = q.where('c.code', '=', code);
+  return q.orderBy('pc.sort').orderBy('c.sort').orderBy('c.code').execute();
+}
+
+/** Status changes of public problems in a range (servicerequestupdates), oldest first. */
+export function listUpdates(db: Db, f: { countyPath?: string; start: Date; end: Date; limit: number }) {
+  let q = db
+    .selectFrom('problem_events as e')
+    .innerJoin('problems as p', 'p.id', 'e.problem_id')
+    .innerJoin('regions as pr', 'pr.id', 'p.region_id')
+    .select(['e.id', 'e.action', 'e.to_state', 'e.occurred_at', 'p.code'])
+    .select(photoSql('rectification').as('after_photo_id'))
+    .where(publicProblemSql())
+    .where(roundPublishedSql(sql.ref('e.round_id')))
+    .where('e.to_state', 'is not', null)
+    .where('e.occurred_at', '>=', f.start)
+    .where('e.occurred_at', '<=', f.end);
+  if (f.countyPath) q = q.where('pr.path', 'like', `${f.countyPath}%`);
+  return q.orderBy('e.occurred_at').orderBy('e.id').limit(f.limit).execute();
+}
+
+/** A photo the public may see: it belongs to a public problem and no unreleased covert round added it. */
+export function findPublicPhoto(db: Db, fileId: string) {
+  return db
+    .selectFrom('problem_photos as pp')
+    .innerJoin('problems as p', 'p.id', 'pp.problem_id')
+    .innerJoin('regions as pr', 'pr.id', 'p.region_id')
+    .innerJoin('files as f', 'f.id', 'pp.file_id')
+    .select(['f.id', 'f.original_key'])
+    .where('pp.file_id', '=', fileId)
+    .where(publicProblemSql())
+    .where(roundPublishedSql(sql.ref('pp.round_id')))
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -1,0 +1,398 @@
+/**
+ * Open311 GeoReport v2 (issue 11): every method in JSON and XML, every error in the spec's format, read with a real
+ * XML parser (fast-xml-parser's XMLParser); integrator keys hashed, audited, revoked and rate-limited; posted requests
+ * in the triage queue with the citizen's identity kept apart; api_key never in the logs. Both engines.
+ */
+import crypto from 'node:crypto';
+import { XMLParser } from 'fast-xml-parser';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app';
+import { sha256 } from '../../server/platform/auth/passwords';
+import type { Client } from '../support/client';
+import { createTenant, type Tenant } from '../support/factories';
+import { engineName, getHarness } from '../support/harness';
+import { act, report, uploadPhoto } from '../support/problems';
+
+const LISTS = new Set(['service', 'request', 'error', 'attribute', 'value', 'request_update', 'endpoint', 'format']);
+const xml = new XMLParser({ isArray: (name) => LISTS.has(name), parseTagValue: false, trimValues: true });
+
+let t: Tenant;
+let office: Client;
+let security: Client;
+let key: string;
+let keyId: string;
+let jurisdiction: string;
+
+interface Answer {
+  status: number;
+  type: string;
+  text: string;
+  json: any;
+  doc: any;
+}
+
+/** Calls the Open311 API anonymously (an integrator has no session), parsing the answer by its format. */
+async function call(method: 'GET' | 'POST', url: string, form?: Record<string, string | string[]>): Promise<Answer> {
+  const { app } = await getHarness();
+  const payload = form
+    ? Object.entries(form)
+        .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`))
+        .join('&')
+    : undefined;
+  const res = await app.inject({
+    method,
+    url,
+    ...(payload !== undefined ? { payload, headers: { 'content-type': 'application/x-www-form-urlencoded' } } : {}),
+  });
+  const type = String(res.headers['content-type'] ?? '');
+  const isXml = url.split('?')[0].endsWith('.xml');
+  if (isXml) expect(type).toContain('text/xml');
+  else expect(type).toContain('application/json');
+  return { status: res.statusCode, type, text: res.body, json: isXml ? null : res.json(), doc: isXml ? xml.parse(res.body) : null };
+}
+
+/** The spec's error in either format: code and description. */
+function errorOf(a: Answer): { code: number; description: string } {
+  if (a.json) {
+    expect(Array.isArray(a.json)).toBe(true);
+    return { code: a.json[0].code, description: a.json[0].description };
+  }
+  const e = a.doc.errors.error[0];
+  return { code: Number(e.code), description: String(e.description) };
+}
+
+function expectError(a: Answer, status: number, words: string) {
+  expect(a.status, a.text).toBe(status);
+  const e = errorOf(a);
+  expect(e.code).toBe(status);
+  expect(e.description).toContain(words);
+}
+
+const requestsOf = (a: Answer): any[] => (a.json ?? a.doc.service_requests?.request ?? []) as any[];
+
+const citizen = {
+  email: 'liu.fang@example.cn',
+  first_name: '芳',
+  last_name: '刘',
+  phone: '13912345678',
+  device_id: 'device-7f3a9c',
+  account_id: 'acct-20261203-77',
+};
+
+async function post(format: 'json' | 'xml', over: Record<string, string | string[]> = {}) {
+  return call('POST', `/open311/v2/requests.${format}`, {
+    api_key: key,
+    jurisdiction_id: jurisdiction,
+    service_code: 'E0601',
+    lat: '39.1002',
+    long: '116.5003',
+    address_string: '示范县人民路 18 号东侧',
+    description: `人民路人行道井盖缺失，存在安全隐患 ${t.tag}`,
+    ...citizen,
+    ...over,
+  });
+}
+
+beforeAll(async () => {
+  t = await createTenant();
+  office = await t.as('office');
+  security = await t.as('security');
+  const issued = await security.post('/api/integrations/keys', {
+    integrator: `fms-${t.tag}`,
+    regionId: t.countyId,
+    rateLimitPerMinute: 500,
+  });
+  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+  key = issued.body.key;
+  keyId = issued.body.item.id;
+  jurisdiction = issued.body.item.jurisdictionId;
+  expect(jurisdiction).toBe(t.countyCode);
+});
+
+describe(`Open311 GeoReport v2 (${engineName})`, () => {
+  it('discovery in both formats', async () => {
+    const j = await call('GET', '/open311/v2/discovery.json');
+    expect(j.status).toBe(200);
+    expect(j.json.endpoints[0].specification).toContain('GeoReport_v2');
+    expect(j.json.endpoints[0].formats).toEqual(['text/xml', 'application/json']);
+    const x = await call('GET', '/open311/v2/discovery.xml');
+    expect(x.status).toBe(200);
+    expect(x.doc.discovery.endpoints.endpoint[0].formats.format).toEqual(['text/xml', 'application/json']);
+    expect(x.doc.discovery.endpoints.endpoint[0].url).toMatch(/\/open311\/v2$/);
+  });
+
+  it('services in both formats with no key; services/{code} with attributes of every datatype', async () => {
+    const j = await call('GET', '/open311/v2/services.json');
+    expect(j.status).toBe(200);
+    const other = j.json.find((s: any) => s.service_code === 'E0601');
+    expect(other).toMatchObject({ service_name: '其他事件', metadata: true, type: 'realtime', group: '其他事件' });
+    const x = await call('GET', `/open311/v2/services.xml?jurisdiction_id=${jurisdiction}`);
+    expect(x.status).toBe(200);
+    const codes = x.doc.services.service.map((s: any) => s.service_code);
+    expect(codes).toContain('E0601');
+    expect(x.doc.services.service.find((s: any) => s.service_code === 'E0601').metadata).toBe('true');
+
+    const dj = await call('GET', '/open311/v2/services/E0601.json');
+    expect(dj.status).toBe(200);
+    expect(dj.json.service_code).toBe('E0601');
+    const types = dj.json.attributes.map((a: any) => a.datatype);
+    for (const d of ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']) expect(types).toContain(d);
+    const severity = dj.json.attributes.find((a: any) => a.code === 'severity');
+    expect(severity.values).toContainEqual({ key: 'urgent', name: '紧急' });
+    const dx = await call('GET', '/open311/v2/services/E0601.xml');
+    expect(dx.status).toBe(200);
+    const attrs = dx.doc.service_definition.attributes.attribute;
+    expect(attrs.map((a: any) => a.code)).toEqual(dj.json.attributes.map((a: any) => a.code));
+    expect(attrs.find((a: any) => a.code === 'impact').values.value.map((v: any) => v.key)).toContain('safety');
+    expect(attrs.find((a: any) => a.code === 'severity').variable).toBe('true');
+
+    for (const f of ['json', 'xml'] as const) {
+      expectError(await call('GET', `/open311/v2/services/X9999.${f}`), 404, 'X9999');
+      expectError(await call('GET', `/open311/v2/services.${f}?jurisdiction_id=000000000`), 404, 'jurisdiction_id');
+    }
+  });
+
+  it('POST requests (form-encoded) in both formats: a pending problem with source open311; identity kept apart', async () => {
+    for (const format of ['json', 'xml'] as const) {
+      const res = await post(format, {
+        'attribute[severity]': 'serious',
+        'attribute[impact][]': ['safety', 'traffic'],
+        'attribute[count]': '2',
+        'attribute[observed_at]': '2026-12-01T08:30:00+08:00',
+        'attribute[landmark]': '人民路公交站',
+        'attribute[details]': '夜间无照明，行人易跌落',
+      });
+      expect(res.status, res.text).toBe(201);
+      const created = format === 'json' ? res.json[0] : res.doc.service_requests.request[0];
+      expect(created.service_request_id).toMatch(/^WT\d{6}-/);
+      expect(created.token).toMatch(/^[0-9a-f-]{36}$/);
+      expect(created.account_id).toBe(citizen.account_id);
+      const { database } = await getHarness();
+      const p = await database.db
+        .selectFrom('problems')
+        .selectAll()
+        .where('code', '=', created.service_request_id)
+        .executeTakeFirstOrThrow();
+      expect(p).toMatchObject({ state: 'pending', source: 'open311', severity: 'serious', category_code: 'E0601', region_id: t.countyId });
+      expect(p.reporter_id).toBeNull();
+      expect(p.reporter_name).toBe(`Open311（fms-${t.tag}）`);
+      expect(p.description).toContain('造成的影响：存在安全隐患、影响通行');
+      for (const v of Object.values(citizen)) expect(JSON.stringify(p)).not.toContain(v);
+      const kept = await database.db.selectFrom('open311_requests').selectAll().where('problem_id', '=', p.id).executeTakeFirstOrThrow();
+      expect(kept).toMatchObject({
+        email: citizen.email,
+        phone: citizen.phone,
+        first_name: '芳',
+        last_name: '刘',
+        key_id: keyId,
+        token: created.token,
+      });
+      // The office sees it in the triage queue (待受理).
+      const queue = await office.get(`/api/problems?state=pending&pageSize=100`);
+      expect(queue.body.items.some((x: any) => x.code === created.service_request_id)).toBe(true);
+    }
+  });
+
+  it('POST errors in the spec format: missing, bad and revoked key, bad service code, no location, bad attribute', async () => {
+    const revoked = await security.post('/api/integrations/keys', { integrator: `old-${t.tag}`, regionId: t.countyId });
+    const r = await security.post(`/api/integrations/keys/${revoked.body.item.id}/revoke`, { version: revoked.body.item.version });
+    expect(r.status).toBe(200);
+    expect(r.body.revokedAt).toBeTruthy();
+    for (const f of ['json', 'xml'] as const) {
+      expectError(await post(f, { api_key: '' }), 403, 'api_key');
+      expectError(await post(f, { api_key: 'ck_wrongwrongwrong' }), 403, 'api_key');
+      expectError(await post(f, { api_key: revoked.body.key }), 403, '吊销');
+      expectError(await post(f, { service_code: 'Z0000' }), 400, 'service_code');
+      expectError(await post(f, { service_code: '' }), 400, 'service_code');
+      expectError(await post(f, { lat: '', long: '', address_string: '' }), 400, '位置');
+      expectError(await post(f, { lat: '91' }), 400, 'lat');
+      expectError(await post(f, { 'attribute[severity]': 'apocalyptic' }), 400, 'attribute[severity]');
+      expectError(await post(f, { 'attribute[colour]': 'red' }), 400, 'attribute[colour]');
+      expectError(await post(f, { 'attribute[observed_at]': '昨天' }), 400, 'attribute[observed_at]');
+      expectError(await post(f, { jurisdiction_id: '999999' }), 403, 'jurisdiction_id');
+      expectError(await post(f, { email: 'not-an-email' }), 400, 'email');
+    }
+    // address_string alone is a location.
+    expect((await post('json', { lat: '', long: '' })).status).toBe(201);
+  });
+
+  it('GET requests, requests/{id} and tokens/{token} in both formats, with every filter and error', async () => {
+    const made = await post('json');
+    const code = made.json[0].service_request_id;
+    const token = made.json[0].token;
+    const second = (await post('json', { service_code: 'E0601' })).json[0].service_request_id;
+
+    for (const f of ['json', 'xml'] as const) {
+      const one = await call('GET', `/open311/v2/requests/${code}.${f}`);
+      expect(one.status, one.text).toBe(200);
+      const r = requestsOf(one)[0];
+      expect(r.service_request_id).toBe(code);
+      expect(r.status).toBe('open');
+      expect(r.status_notes).toBe('待受理');
+      expect(r.service_code).toBe('E0601');
+      expect(r.requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+      expect(r.updated_datetime).toMatch(/\+08:00$/);
+      expect(Number(r.lat)).toBeCloseTo(39.1002);
+      expect(Number(r.long)).toBeCloseTo(116.5003);
+      expectError(await call('GET', `/open311/v2/requests/WT000000-000000-999999.${f}`), 404, 'WT000000-000000-999999');
+
+      const byIds = await call('GET', `/open311/v2/requests.${f}?service_request_id=${code},${second}`);
+      expect(
+        requestsOf(byIds)
+          .map((x) => x.service_request_id)
+          .sort(),
+      ).toEqual([code, second].sort());
+      const listed = await call('GET', `/open311/v2/requests.${f}?jurisdiction_id=${jurisdiction}&service_code=E0601&status=open`);
+      expect(listed.status).toBe(200);
+      expect(requestsOf(listed).map((x) => x.service_request_id)).toContain(code);
+      const closed = await call('GET', `/open311/v2/requests.${f}?jurisdiction_id=${jurisdiction}&status=closed`);
+      expect(requestsOf(closed).map((x) => x.service_request_id)).not.toContain(code);
+      const today = new Date(Date.now() - 3600_000).toISOString().slice(0, 19) + 'Z';
+      const ranged = await call('GET', `/open311/v2/requests.${f}?jurisdiction_id=${jurisdiction}&start_date=${today}`);
+      expect(requestsOf(ranged).map((x) => x.service_request_id)).toContain(code);
+      const before = await call('GET', `/open311/v2/requests.${f}?jurisdiction_id=${jurisdiction}&end_date=2026-01-15`);
+      expect(requestsOf(before).map((x) => x.service_request_id)).not.toContain(code);
+
+      expectError(await call('GET', `/open311/v2/requests.${f}?start_date=yesterday`), 400, 'start_date');
+      expectError(await call('GET', `/open311/v2/requests.${f}?end_date=2026-13-45`), 400, 'end_date');
+      expectError(await call('GET', `/open311/v2/requests.${f}?start_date=2026-01-01&end_date=2026-06-01`), 400, '90');
+      expectError(await call('GET', `/open311/v2/requests.${f}?start_date=2026-06-01&end_date=2026-05-01`), 400, 'end_date');
+      expectError(await call('GET', `/open311/v2/requests.${f}?status=pending`), 400, 'status');
+      expectError(await call('GET', `/open311/v2/requests.${f}?jurisdiction_id=000000000`), 404, 'jurisdiction_id');
+
+      const tk = await call('GET', `/open311/v2/tokens/${token}.${f}`);
+      expect(tk.status).toBe(200);
+      expect(requestsOf(tk)[0]).toMatchObject({ service_request_id: code, token });
+      expectError(await call('GET', `/open311/v2/tokens/${crypto.randomUUID()}.${f}`), 404, 'token');
+    }
+  });
+
+  it('servicerequestupdates in both formats: status changes with W3C times; date errors; api_key in the query is accepted', async () => {
+    const made = (await post('json')).json[0].service_request_id;
+    const { database } = await getHarness();
+    const p = await database.db.selectFrom('problems').select('id').where('code', '=', made).executeTakeFirstOrThrow();
+    await act(office, p.id, 'accept');
+    for (const f of ['json', 'xml'] as const) {
+      const res = await call('GET', `/open311/v2/servicerequestupdates.${f}?api_key=${key}&jurisdiction_id=${jurisdiction}`);
+      expect(res.status, res.text).toBe(200);
+      const list = (res.json ?? res.doc.service_request_updates.request_update) as any[];
+      const mine = list.filter((u) => u.service_request_id === made);
+      expect(mine.map((u) => u.description)).toEqual(['上报：待受理', '立案：已立案']);
+      expect(mine.every((u) => u.status === 'open' && /\+08:00$/.test(u.updated_datetime) && u.update_id)).toBe(true);
+      expectError(
+        await call('GET', `/open311/v2/servicerequestupdates.${f}?start_date=2026-01-01T00:00:00Z&end_date=2026-12-31T00:00:00Z`),
+        400,
+        '90',
+      );
+      expectError(await call('GET', `/open311/v2/servicerequestupdates.${f}?start_date=2026-02-31`), 400, 'start_date');
+    }
+  });
+
+  it('only sources the office marks public are listed; covert, staff reports and reporter identity never', async () => {
+    const mine = (await post('json')).json[0].service_request_id;
+    const staff = await report(office, t.townAId, { description: `办公室督查发现 ${t.tag}` });
+    const listed = async () =>
+      requestsOf(await call('GET', `/open311/v2/requests.json?jurisdiction_id=${jurisdiction}`)).map((r) => r.service_request_id);
+    expect(await listed()).toContain(mine);
+    expect(await listed()).not.toContain(staff.code);
+    expect((await call('GET', `/open311/v2/requests/${staff.code}.json`)).status).toBe(404);
+    // The office withdraws Open311 from the public list of its county.
+    const before = await office.get(`/api/integrations/settings/regions/${t.countyId}`);
+    expect(before.body).toMatchObject({ publicSources: ['citizen', 'open311', 'hotline'], inherited: true, version: null });
+    const saved = await office.request('PUT', `/api/integrations/settings/regions/${t.countyId}`, {
+      publicSources: ['citizen', 'hotline', 'inspection'],
+      hotlineCallbackUrl: null,
+      version: null,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(await listed()).not.toContain(mine);
+    expect(await listed()).toContain(staff.code);
+    const covert = await office.request('PUT', `/api/integrations/settings/regions/${t.countyId}`, {
+      publicSources: ['covert'],
+      hotlineCallbackUrl: null,
+      version: saved.body.version,
+    });
+    expect(covert.status).toBe(400);
+    await office.request('PUT', `/api/integrations/settings/regions/${t.countyId}`, {
+      publicSources: ['citizen', 'open311', 'hotline'],
+      hotlineCallbackUrl: null,
+      version: saved.body.version,
+    });
+    expect(await listed()).toContain(mine);
+    const all = (await call('GET', `/open311/v2/requests.json`)).text + (await call('GET', `/open311/v2/servicerequestupdates.xml`)).text;
+    for (const v of Object.values(citizen)) expect(all).not.toContain(v);
+  });
+
+  it('media_url: a public copy of the photo without EXIF', async () => {
+    // A photo whose original carries EXIF (camera and place): the public copy must carry none.
+    const withExif = await sharp({ create: { width: 80, height: 60, channels: 3, background: { r: 200, g: 120, b: 60 } } })
+      .jpeg()
+      .withExif({ IFD0: { Make: `相机${t.tag}`, Model: 'CC-311' } })
+      .toBuffer();
+    expect((await sharp(withExif).metadata()).exif).toBeTruthy();
+    const uploaded = await office.upload('/api/files', withExif, 'photo.jpg');
+    expect(uploaded.status).toBe(201);
+    const photo = uploaded.body.id as string;
+    const p = await report(office, t.townAId, { source: 'citizen', photoIds: [photo], description: `随手拍带照片 ${t.tag}` });
+    const r = requestsOf(await call('GET', `/open311/v2/requests/${p.code}.json`))[0];
+    expect(r.media_url).toMatch(new RegExp(`/open311/v2/media/${photo}\\.jpg$`));
+    const { app } = await getHarness();
+    const img = await app.inject({ method: 'GET', url: new URL(r.media_url).pathname });
+    expect(img.statusCode).toBe(200);
+    expect(img.headers['content-type']).toBe('image/jpeg');
+    expect((await sharp(img.rawPayload).metadata()).exif).toBeUndefined();
+    expect(img.rawPayload.includes(Buffer.from(`相机${t.tag}`))).toBe(false);
+    const staffPhoto = await uploadPhoto(office);
+    expect((await app.inject({ method: 'GET', url: `/open311/v2/media/${staffPhoto}.jpg` })).statusCode).toBe(404);
+  });
+
+  it('keys: stored hashed, shown once, audited, listed only for the 安全管理员, rate-limited per key', async () => {
+    const { database } = await getHarness();
+    const row = await database.db.selectFrom('integration_keys').selectAll().where('id', '=', keyId).executeTakeFirstOrThrow();
+    expect(row.key_hash).toBe(sha256(key));
+    expect(JSON.stringify(row)).not.toContain(key);
+    const list = await security.get(`/api/integrations/keys?regionId=${t.countyId}`);
+    expect(list.status).toBe(200);
+    expect(JSON.stringify(list.body)).not.toContain(key);
+    expect(list.body.items.find((k: any) => k.id === keyId)).toMatchObject({ integrator: `fms-${t.tag}`, abilities: { revoke: true } });
+    expect((await office.get('/api/integrations/keys')).status).toBe(403);
+    expect((await office.post('/api/integrations/keys', { integrator: 'x', regionId: t.countyId })).status).toBe(403);
+    expect((await security.post('/api/integrations/keys', { integrator: 'x', regionId: t.townAId })).status).toBe(400);
+    const events = await database.db.selectFrom('audit_events').select(['action', 'after']).where('subject_id', '=', keyId).execute();
+    expect(events.map((e) => e.action)).toContain('integration_key.issued');
+    expect(JSON.stringify(events)).not.toContain(key);
+
+    const slow = await security.post('/api/integrations/keys', {
+      integrator: `slow-${t.tag}`,
+      regionId: t.countyId,
+      rateLimitPerMinute: 2,
+    });
+    const k = slow.body.key;
+    expect((await post('json', { api_key: k })).status).toBe(201);
+    expect((await post('json', { api_key: k })).status).toBe(201);
+    expectError(await post('xml', { api_key: k }), 429, '每分钟最多 2 次');
+  });
+
+  it('api_key never reaches the logs (query string or body)', async () => {
+    const lines: string[] = [];
+    const { database, clock } = await getHarness();
+    const app = await buildApp({ database, clock, logLevel: 'info', serveWeb: false, logStream: { write: (l) => lines.push(l) } });
+    await app.ready();
+    try {
+      await app.inject({ method: 'GET', url: `/open311/v2/servicerequestupdates.xml?api_key=${key}&jurisdiction_id=${jurisdiction}` });
+      await app.inject({
+        method: 'POST',
+        url: `/open311/v2/requests.json?api_key=${key}`,
+        payload: `api_key=${key}&service_code=Z0000&lat=39.1&long=116.5`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      await app.inject({ method: 'POST', url: '/api/hotline/orders', headers: { 'x-api-key': key }, payload: { orderNo: '' } });
+    } finally {
+      await app.close();
+    }
+    const text = lines.join('');
+    expect(text).toContain('servicerequestupdates.xml?api_key=[redacted]');
+    expect(text).not.toContain(key);
+  });
+});

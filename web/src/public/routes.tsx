@@ -1,0 +1,24 @@
+/**
+ * The public pages: one line per page, `{ path, page }` (a `:name` segment is a parameter handed to the page).
+ * Pages are lazy: each is its own small chunk, loaded when first opened.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export interface PublicRoute {
+  path: string;
+  /** The page's title in the header and the tab. */
+  title: string;
+  page: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+}
+
+export const PUBLIC_ROUTES: PublicRoute[] = [
+  { path: '/p', title: '公众服务', page: lazy(() => import('./pages/home')) },
+  { path: '/p/report', title: '随手拍', page: lazy(() => import('./pages/report')) },
+  { path: '/p/track/:code', title: '办理进度', page: lazy(() => import('./pages/track')) },
+  { path: '/p/exposure', title: '曝光台', page: lazy(() => import('./pages/exposure-list')) },
+  { path: '/p/exposure/units', title: '单位曝光记录', page: lazy(() => import('./pages/exposure-units')) },
+  { path: '/p/exposure/:id', title: '曝光详情', page: lazy(() => import('./pages/exposure-detail')) },
+  { path: '/p/rankings', title: '红黑榜', page: lazy(() => import('./pages/rankings')) },
+  // 问卷调查's public link (a wave's token; ?town=<townId> preselects the town).
+  { path: '/s/:waveToken', title: '问卷调查', page: lazy(() => import('./pages/survey')) },
+];
