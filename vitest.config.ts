@@ -7,6 +7,7 @@ export default defineConfig({
     // One embedded database per worker, shared by the files that worker runs; tests isolate by tenant.
     isolate: false,
     maxWorkers: 2,
+    setupFiles: ['test/support/setup-file.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { NODE_ENV: 'test' },

@@ -210,6 +210,19 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'evaluation_annual_item.entered': '录入年度加减分事项',
   'evaluation_annual_item.removed': '删除年度加减分事项',
   'evaluation_run.bulletin_edited': '编辑通报下步工作要求',
+  'plan.tasks_generated': '由测评体系生成任务',
+  'plan.tasks_imported': '导入任务分解表',
+  'task.reminded': '提醒报送任务进度',
+  'task.report_missing': '任务进度未按时报送',
+  'task.escalated': '任务逾期督办',
+  'task_progress.submitted': '报送任务进度',
+  'task_progress.resubmitted': '重新报送任务进度',
+  'task_progress.approve': '任务进度审核通过',
+  'task_progress.return': '任务进度退回补充',
+  'project.photo_added': '上传项目照片',
+  'project.photo_removed': '删除项目照片',
+  'project.milestone_updated': '更新项目节点',
+  'project.handed_over': '项目交账',
 };
 
 /** Chinese names of audited subject types (the 对象类型 filter offers each). */
@@ -250,6 +263,10 @@ export const AUDIT_SUBJECT_TYPE_LABELS: Record<string, string> = {
   integration_key: '对接密钥',
   public_interface_settings: '公开接口设置',
   hotline_order: '12345 工单',
+  plan: '实施方案',
+  task: '任务',
+  task_progress: '任务进度报告',
+  project: '建设项目',
 };
 
 /** Chinese names of the fields an audit event records (snake_case as stored, camelCase where a body was stored). */

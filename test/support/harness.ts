@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
+import { usePublicHashKeyOf } from '../../server/modules/public-reports/hash-key';
 import { FixedClock } from '../../server/platform/clock';
 import { openDatabase, type Database } from '../../server/platform/db';
 import { migrate } from '../../server/platform/migrate';
@@ -33,10 +34,22 @@ async function build(): Promise<Harness> {
 }
 
 /** The worker's shared harness. */
-export function getHarness(): Promise<Harness> {
+export async function getHarness(): Promise<Harness> {
   harness ??= build();
-  return harness;
+  const h = await harness;
+  // Another app built in this worker (a demo database) may have loaded its own public hash key since.
+  await usePublicHashKeyOf(h.database.db);
+  return h;
 }
 
 /** Which engine the suite runs on (printed in test names so a report shows both runs). */
 export const engineName = process.env.TEST_DATABASE_URL ? 'postgres' : 'embedded';
+
+/**
+ * Sets the worker's clock back to the real time when a harness exists (run before each test file by
+ * test/support/setup-file.ts): files share a worker (isolate: false) and one that set the clock to another day must
+ * not move the next file's "now".
+ */
+export async function resetHarnessClock(): Promise<void> {
+  if (harness) (await harness).clock.set(new Date());
+}

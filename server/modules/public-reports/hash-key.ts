@@ -9,6 +9,7 @@ import type { Db } from '../../platform/db';
 
 const NAME = 'public_hash_key';
 let key: Buffer | null = null;
+let keyOf: Db | null = null;
 
 /** Loads (creating it on first use) the deployment's key; called when the public routes are registered. */
 export async function loadPublicHashKey(db: Db): Promise<void> {
@@ -16,6 +17,16 @@ export async function loadPublicHashKey(db: Db): Promise<void> {
   await sql`insert into deployment_secrets (name, value) values (${NAME}, ${fresh}) on conflict (name) do nothing`.execute(db);
   const r = await sql<{ value: string }>`select value from deployment_secrets where name = ${NAME}`.execute(db);
   key = Buffer.from(r.rows[0].value, 'hex');
+  keyOf = db;
+}
+
+/**
+ * One process serves one database, so the key is held per process. A process that opens several (the test workers
+ * build demo databases beside their shared one) calls this before using a database again: it reloads that database's
+ * key when another one was loaded since.
+ */
+export async function usePublicHashKeyOf(db: Db): Promise<void> {
+  if (keyOf !== db) await loadPublicHashKey(db);
 }
 
 /** HMAC-SHA256 of `text` under the deployment's key (refused before the key is loaded: nothing is hashed weakly). */
