@@ -22,7 +22,7 @@ export const PROBLEM_ACTION_NAMES = [
 ] as const;
 export type ProblemAction = (typeof PROBLEM_ACTION_NAMES)[number];
 
-export const PROBLEM_SOURCES = ['inspection', 'covert', 'citizen', 'grid', 'hotline', 'media', 'leader', 'recheck', 'open311'] as const;
+export const PROBLEM_SOURCES = ['inspection', 'covert', 'citizen', 'grid', 'hotline', 'media', 'leader', 'recheck', 'open311', 'volunteer'] as const;
 export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
 
 export const PROBLEM_SEVERITIES = ['normal', 'major', 'serious', 'urgent'] as const;
@@ -71,7 +71,8 @@ export const REPORT_SOURCES_BY_ROLE: Record<string, readonly ProblemSource[]> = 
   unit_liaison: ['inspection'],
   site_lead: ['inspection'],
   grid_worker: ['grid'],
-  volunteer: ['citizen'],
+  // 文明啄木鸟: a volunteer's report is counted on the volunteer's record
+  volunteer: ['volunteer'],
 };
 
 export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, string> = {
@@ -84,6 +85,7 @@ export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, string> = {
   leader: '领导交办',
   recheck: '回头看',
   open311: 'Open311',
+  volunteer: '文明啄木鸟',
 };
 
 export const PROBLEM_SEVERITY_LABELS: Record<ProblemSeverity, string> = {

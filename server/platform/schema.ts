@@ -12,6 +12,7 @@ import type { DashboardDB } from './schema-dashboard';
 import type { ExposurePhotosTable, ExposuresTable } from './schema-exposure';
 import type { SurveysDB } from './schema-surveys';
 import type { TasksDB } from './schema-tasks';
+import type { VolunteersDB } from './schema-volunteers';
 
 export type * from './schema-problems';
 export type * from './schema-inspections';
@@ -209,7 +210,19 @@ export interface MapSettingsTable {
 }
 
 export interface DB
-  extends ProblemDB, InspectionDB, AccountsDB, JobsDB, PatrolsDB, EvaluationDB, DashboardDB, RewardsDB, IntegrationsDB, SurveysDB, TasksDB {
+  extends
+    ProblemDB,
+    InspectionDB,
+    AccountsDB,
+    JobsDB,
+    PatrolsDB,
+    EvaluationDB,
+    DashboardDB,
+    RewardsDB,
+    IntegrationsDB,
+    SurveysDB,
+    TasksDB,
+    VolunteersDB {
   calendar_days: CalendarDaysTable;
   exposures: ExposuresTable;
   exposure_photos: ExposurePhotosTable;

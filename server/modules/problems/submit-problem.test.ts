@@ -41,7 +41,7 @@ describe('reportSource', () => {
     ['unit_liaison', 'inspection'],
     ['site_lead', 'inspection'],
     ['grid_worker', 'grid'],
-    ['volunteer', 'citizen'],
+    ['volunteer', 'volunteer'],
   ])('files a %s report without a source under %s', (role, expected) => {
     expect(reportSource(as(role), undefined)).toBe(expected);
   });
@@ -72,7 +72,7 @@ describe('reportSource', () => {
   it('unions the sources of several roles, defaulting to the first grant', () => {
     const both = as('grid_worker', 'volunteer');
     expect(reportSource(both, undefined)).toBe('grid');
-    expect(reportSource(both, 'citizen')).toBe('citizen');
+    expect(reportSource(both, 'volunteer')).toBe('volunteer');
     expect(outcome(both, 'hotline')).toBe('validation: 您不能以“12345热线”来源上报问题');
   });
 
