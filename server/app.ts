@@ -57,7 +57,7 @@ import { citizenReportRoutes } from './modules/public-reports/staff-routes';
 import { integrationRoutes } from './modules/integrations/routes';
 import { open311Routes } from './modules/open311/routes';
 import { hotlineRoutes } from './modules/hotline/routes';
-import { requestLogSerializer } from './platform/log-redact';
+import { redactLogObject, requestLogSerializer } from './platform/log-redact';
 
 z.config(z.locales.zhCN());
 
@@ -134,6 +134,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       ],
       // Integrator keys in query strings (Open311 clients send api_key there) are redacted from logged URLs.
       serializers: { req: requestLogSerializer },
+      // …and from any logged body or query, whatever the key's case or percent-encoding.
+      formatters: { log: redactLogObject },
       ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     trustProxy: trustProxyOption(opts.trustProxy),
