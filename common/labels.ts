@@ -215,6 +215,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'task.reminded': '提醒报送任务进度',
   'task.report_missing': '任务进度未按时报送',
   'task.escalated': '任务逾期督办',
+  'task_settings.updated': '修改任务进度设置',
+  'task_settings.reset': '恢复继承任务进度设置',
   'task_progress.submitted': '报送任务进度',
   'task_progress.resubmitted': '重新报送任务进度',
   'task_progress.approve': '任务进度审核通过',
@@ -223,6 +225,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'project.photo_removed': '删除项目照片',
   'project.milestone_updated': '更新项目节点',
   'project.handed_over': '项目交账',
+  'project.milestone_reminded': '提醒项目节点到期',
+  'project.milestone_overdue': '项目节点逾期通报',
 };
 
 /** Chinese names of audited subject types (the 对象类型 filter offers each). */

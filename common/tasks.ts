@@ -99,6 +99,36 @@ export const PROGRESS_REMINDER_DAYS_BEFORE = 3;
  * after ESCALATE_TO_LEADER_DAYS, to the responsible leader (level 2).
  */
 export const ESCALATE_TO_LEADER_DAYS = 7;
+/** The 督办单 goes out once a task is this many days past its due date (1: the day after it). */
+export const ESCALATE_AFTER_DUE_DAYS = 1;
+/** A project milestone's owner unit is reminded this many days before its planned date. */
+export const MILESTONE_REMIND_DAYS_BEFORE = 3;
+
+/**
+ * 任务进度设置: the calendar above as a region's settings (region_task_settings; the nearest region's row wins). These
+ * are the shipped defaults and the bounds the server and the settings form check.
+ */
+export interface TaskSettingsValues {
+  progressDueDay: number;
+  remindDaysBefore: number;
+  escalateAfterDays: number;
+  leaderAfterDays: number;
+  milestoneRemindDays: number;
+}
+export const TASK_SETTINGS_DEFAULTS: TaskSettingsValues = {
+  progressDueDay: PROGRESS_DUE_DAY,
+  remindDaysBefore: PROGRESS_REMINDER_DAYS_BEFORE,
+  escalateAfterDays: ESCALATE_AFTER_DUE_DAYS,
+  leaderAfterDays: ESCALATE_TO_LEADER_DAYS,
+  milestoneRemindDays: MILESTONE_REMIND_DAYS_BEFORE,
+};
+export const TASK_SETTINGS_BOUNDS: Record<keyof TaskSettingsValues, { min: number; max: number; label: string }> = {
+  progressDueDay: { min: 1, max: 28, label: '每月报送日' },
+  remindDaysBefore: { min: 0, max: 10, label: '报送前提醒天数' },
+  escalateAfterDays: { min: 1, max: 30, label: '逾期发督办单天数' },
+  leaderAfterDays: { min: 1, max: 60, label: '提请责任领导督办天数' },
+  milestoneRemindDays: { min: 0, max: 30, label: '项目节点提前提醒天数' },
+};
 export const TASK_ESCALATION_LEVEL_LABELS: Record<1 | 2, string> = { 1: '督办单', 2: '提请责任领导督办' };
 
 export const PROGRESS_STATES = ['submitted', 'approved', 'returned'] as const;

@@ -49,6 +49,7 @@ import { surveyRoutes } from './modules/surveys/routes';
 import { planRoutes } from './modules/plans/routes';
 import { taskRoutes } from './modules/plans/task-routes';
 import { progressRoutes } from './modules/plans/progress-routes';
+import { taskSettingsRoutes } from './modules/plans/task-settings-routes';
 import { projectRoutes } from './modules/projects/routes';
 import { publicSurveyRoutes } from './modules/surveys/public-routes';
 import { surveyResultRoutes } from './modules/surveys/results-routes';
@@ -210,6 +211,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(taskRoutes(deps), { prefix: '/api/tasks' });
   await app.register(progressRoutes(deps), { prefix: '/api' });
   await app.register(projectRoutes(deps), { prefix: '/api/projects' });
+  await app.register(taskSettingsRoutes(deps), { prefix: '/api/task-settings' });
 
   if (opts.serveWeb !== false) await registerWebApp(app, WEB_DIST, { compressed: opts.compression !== false });
   return app;

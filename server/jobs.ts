@@ -5,6 +5,7 @@ import { writeAnchor } from './platform/audit-anchor';
 import { drainJobs } from './platform/jobs-after-commit';
 import { sweepDeadlines } from './modules/problems/sweep-deadlines';
 import { sweepTasks } from './modules/plans/sweep-tasks';
+import { sweepProjects } from './modules/projects/sweep-projects';
 import { refreshSnapshots } from './modules/dashboard/refresh-snapshots';
 import './modules/notifications/notify'; // registers the 'notice' job handler
 
@@ -12,6 +13,9 @@ export const JOBS: ScheduledJob[] = [
   { name: 'problems-sweep-deadlines', cron: '* * * * *', run: sweepDeadlines },
   // 每月汇报进度 reminders and missing reports, and escalation of tasks past due (modules/plans/sweep-tasks.ts).
   { name: 'tasks-sweep', cron: '* * * * *', run: sweepTasks },
+  // Project milestones: the owner unit reminded before the planned date, the office told once one is overdue
+  // (modules/projects/sweep-projects.ts; lead days from the region's 任务进度设置).
+  { name: 'projects-sweep', cron: '* * * * *', run: sweepProjects },
   // Jobs queued in committed transactions (notices) that no node's drain loop delivered: a crash between COMMIT and
   // the woken drain; also forgets done jobs after 7 days. Every 5 s; idempotent (platform/jobs-after-commit.ts).
   {

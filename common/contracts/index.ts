@@ -28,3 +28,4 @@ export * from './hotline';
 export * from './open311';
 export * from './surveys';
 export * from './tasks';
+export * from './task-settings';

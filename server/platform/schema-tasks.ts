@@ -134,6 +134,27 @@ export interface ProjectPhotosTable {
   created_at: Date;
 }
 
+/** 任务进度设置 of a region (migration 20261208_0131_task_settings; region_id null: the shipped default). */
+export interface RegionTaskSettingsTable {
+  id: Generated<string>;
+  region_id: string | null;
+  progress_due_day: number;
+  remind_days_before: number;
+  escalate_after_days: number;
+  leader_after_days: number;
+  milestone_remind_days: number;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+/** A project milestone's reminder or overdue notice, sent once per (milestone, kind, planned date). */
+export interface ProjectNoticesTable {
+  milestone_id: string;
+  kind: 'remind' | 'overdue';
+  key: string;
+  sent_at: Date;
+}
+
 export interface TasksDB {
   plans: PlansTable;
   tasks: TasksTable;
@@ -143,4 +164,6 @@ export interface TasksDB {
   projects: ProjectsTable;
   project_milestones: ProjectMilestonesTable;
   project_photos: ProjectPhotosTable;
+  region_task_settings: RegionTaskSettingsTable;
+  project_notices: ProjectNoticesTable;
 }

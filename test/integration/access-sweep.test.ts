@@ -446,6 +446,19 @@ async function build(): Promise<World> {
     200,
     'map settings',
   );
+  // The town's own 任务进度设置 (due day 18), set by the office: a DELETE or PUT from elsewhere must not touch it.
+  must(
+    await office.request('PUT', `/api/task-settings/regions/${t.townAId}`, {
+      progressDueDay: 18,
+      remindDaysBefore: 2,
+      escalateAfterDays: 1,
+      leaderAfterDays: 5,
+      milestoneRemindDays: 3,
+      version: null,
+    }),
+    200,
+    'task settings',
+  );
   // 月评排名: a scheme over units A and B with this month's run published (its bulletin and workbook), and a second
   // scheme's run in 公示 with unit A's objection to its own row.
   ids.scheme = must(await office.post('/api/evaluation/schemes', evaluationScheme(t)), 201, 'scheme').id;
@@ -803,6 +816,7 @@ async function fingerprint(w: World) {
       deadlines: await db.selectFrom('region_deadline_policies').selectAll().where('region_id', 'in', regionIds).execute(),
       rules: await db.selectFrom('dispatch_rules').selectAll().where('region_id', 'in', regionIds).orderBy('id').execute(),
       mapSettings: await db.selectFrom('map_settings').selectAll().where('region_id', 'in', regionIds).orderBy('id').execute(),
+      taskSettings: await db.selectFrom('region_task_settings').selectAll().where('region_id', 'in', regionIds).orderBy('id').execute(),
       schemes: await db.selectFrom('evaluation_schemes').selectAll().where('campaign_id', '=', ids.campaign).orderBy('id').execute(),
       runs: await db.selectFrom('evaluation_runs').selectAll().where('campaign_id', '=', ids.campaign).orderBy('id').execute(),
       results: await db
@@ -915,6 +929,15 @@ async function bodyFor(method: string, path: string, w: World): Promise<unknown>
       return { hours: 1, workingDays: false, version: null };
     case 'PUT /api/notifications/settings/regions/{regionId}/thresholds':
       return { remindBeforeHours: 1, escalateAfterHours: 1, version: null };
+    case 'PUT /api/task-settings/regions/{regionId}':
+      return {
+        progressDueDay: 5,
+        remindDaysBefore: 0,
+        escalateAfterDays: 1,
+        leaderAfterDays: 1,
+        milestoneRemindDays: 0,
+        version: await version('region_task_settings', 'region_id', ids.region),
+      };
     case 'PUT /api/map-settings/regions/{regionId}':
       return { ...MAP_SETTINGS, version: await version('map_settings', 'region_id', ids.region) };
     case 'PATCH /api/sites/{id}':

@@ -5,14 +5,23 @@
  * the same set of rows for the bulletin (progress-bulletin.ts).
  */
 import { sql } from 'kysely';
-import { PROGRESS_STATE_LABELS, progressDueDate, taskStatus, type ProgressState, type TaskStatus } from '../../../common/tasks';
+import {
+  PROGRESS_STATE_LABELS,
+  progressDueDate,
+  TASK_SETTINGS_DEFAULTS,
+  taskStatus,
+  type ProgressState,
+  type TaskStatus,
+} from '../../../common/tasks';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { holds } from '../../platform/policy';
 import { buildWorkbook, type SheetColumn } from '../../platform/xlsx';
 import { beijingDay } from '../calendar/calendar';
+import { homeRegion } from '../problem-settings/resolve';
 import { readablePlanSql } from './access';
 import { periodName } from './submit-progress';
+import { settingSql, taskSettingsAt, taskSettingsLateral } from './task-settings';
 
 export interface MonthQuery {
   period?: string;
@@ -64,7 +73,9 @@ export async function monthProgress(ctx: Ctx, q: MonthQuery): Promise<{ period: 
     .innerJoin('regions as r', 'r.id', 'p.region_id')
     .innerJoin('units as lu', 'lu.id', 't.lead_unit_id')
     .leftJoin('task_progress as tp', (j) => j.onRef('tp.task_id', '=', 't.id').on('tp.period', '=', period))
+    .leftJoinLateral(taskSettingsLateral('r.path'), (j) => j.onTrue())
     .select([
+      settingSql('progress_due_day', TASK_SETTINGS_DEFAULTS.progressDueDay).as('due_day'),
       't.id',
       't.code',
       't.title',
@@ -94,7 +105,11 @@ export async function monthProgress(ctx: Ctx, q: MonthQuery): Promise<{ period: 
     );
   if (q.planId) query = query.where((eb) => eb.or([eb('p.id', '=', q.planId!), eb('p.parent_id', '=', q.planId!)]));
   const rows = await query.orderBy('p.sort').orderBy('p.created_at').orderBy('t.seq').orderBy('t.id').limit(20_000).execute();
-  const due = progressDueDate(period);
+  // The header's due day is the caller's region's (任务进度设置); each row's is its plan's region's.
+  const due = progressDueDate(
+    period,
+    (await taskSettingsAt(ctx.db, (await homeRegion(ctx.db, ctx.actor, 'plans.read'))?.path)).progressDueDay,
+  );
   return {
     period,
     due,
@@ -113,7 +128,7 @@ export async function monthProgress(ctx: Ctx, q: MonthQuery): Promise<{ period: 
       escalationLevel: t.escalation_level,
       campaignId: t.campaign_id,
       regionId: t.region_id,
-      due: t.start_date <= due && (!t.completed_day || t.completed_day > due || !!t.report_id),
+      due: ((d) => t.start_date <= d && (!t.completed_day || t.completed_day > d || !!t.report_id))(progressDueDate(period, t.due_day)),
       report:
         t.report_id && t.state
           ? {

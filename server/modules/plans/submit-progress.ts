@@ -16,6 +16,7 @@ import { beijingDay } from '../calendar/calendar';
 import { notify } from '../notifications/notify';
 import { mayReadPlan, mayReadTask, mayReport } from './access';
 import { appendTaskEvent, findTaskForProgress, type ProgressTask } from './progress-repository';
+import { taskSettingsAt } from './task-settings';
 
 /** Evidence kinds (by the type detected from the bytes at upload): PDF, Word, Excel and photos. */
 export const EVIDENCE_MIMES = new Set([
@@ -72,7 +73,7 @@ export async function submitProgress(ctx: Ctx, taskId: string, input: ProgressBo
   const now = ctx.clock.now();
   const today = beijingDay(now);
   checkPeriod(input.period, task, today);
-  const late = today > progressDueDate(input.period);
+  const late = today > progressDueDate(input.period, (await taskSettingsAt(ctx.db, task.region_path)).progressDueDay);
   const me = actorUserId(ctx.actor);
   return ctx.db.transaction().execute(async (tx) => {
     const fileIds = await checkEvidence(tx, ctx, input.fileIds ?? []);

@@ -2,6 +2,7 @@
 import { Alert, Button, Drawer, Empty, Grid, Progress, Segmented, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { PROGRESS_DUE_DAY, progressDueDate, type TaskStatus } from '@common/tasks';
 import { useTask, useTasks, type Task } from '../../api/plans';
+import { useTaskSettings } from '../../api/task-settings';
 import { can } from '../../api/types';
 import { PageTitle } from '../../components/page-title';
 import { ResponsiveList } from '../../components/responsive-list';
@@ -29,6 +30,8 @@ export default function MyTasksPage() {
     pageSize,
   });
   const items = tasks.data?.items ?? [];
+  // The due day of the unit's region (任务进度设置); the platform default until it has loaded.
+  const dueDay = useTaskSettings().data?.settings.progressDueDay ?? PROGRESS_DUE_DAY;
 
   const columns = [
     { title: '序号', key: 'code', width: 80, render: (_: unknown, t: Task) => taskNumber(t) },
@@ -58,7 +61,12 @@ export default function MyTasksPage() {
       render: (_: unknown, t: Task) => <Progress percent={t.percent} size="small" strokeColor={TASK_STATUS_HEX[t.status]} />,
     },
     { title: '状态', key: 'status', width: 90, render: (_: unknown, t: Task) => <TaskStatusTag status={t.status} /> },
-    { title: '本月进度', key: 'report', width: 220, render: (_: unknown, t: Task) => <MonthReport task={t} period={period} /> },
+    {
+      title: '本月进度',
+      key: 'report',
+      width: 220,
+      render: (_: unknown, t: Task) => <MonthReport task={t} period={period} dueDay={dueDay} />,
+    },
     {
       title: '操作',
       key: 'actions',
@@ -71,7 +79,7 @@ export default function MyTasksPage() {
     <>
       <PageTitle
         title="我的任务"
-        subTitle={`${periodTitle(period)}进度请于 ${progressDueDate(period).slice(5).replace('-', '月')}日前报送（每月 ${PROGRESS_DUE_DAY} 日）`}
+        subTitle={`${periodTitle(period)}进度请于 ${progressDueDate(period, dueDay).slice(5).replace('-', '月')}日前报送（每月 ${dueDay} 日）`}
       />
       <Space wrap style={{ marginBottom: 12 }}>
         <Segmented
@@ -111,7 +119,7 @@ export default function MyTasksPage() {
             />
           ),
         }}
-        card={(t) => <MyTaskCard task={t} period={period} />}
+        card={(t) => <MyTaskCard task={t} period={period} dueDay={dueDay} />}
         cardActions={(t) => (
           <>
             <ReportButton task={t} period={period} onReport={() => table.setFilters({ report: t.id })} />
@@ -128,7 +136,7 @@ export default function MyTasksPage() {
 }
 
 /** This month's report: its state, or 未报送 (red once the due day has passed). */
-function MonthReport({ task, period }: { task: Task; period: string }) {
+function MonthReport({ task, period, dueDay }: { task: Task; period: string; dueDay: number }) {
   const last = task.lastProgress;
   if (last && last.period === period)
     return (
@@ -138,7 +146,7 @@ function MonthReport({ task, period }: { task: Task; period: string }) {
       </Space>
     );
   if (!can(task, 'report')) return <Typography.Text type="secondary">由牵头单位填报</Typography.Text>;
-  return <Tag color={new Date().toISOString().slice(0, 10) > progressDueDate(period) ? 'red' : 'gold'}>本月未报送</Tag>;
+  return <Tag color={new Date().toISOString().slice(0, 10) > progressDueDate(period, dueDay) ? 'red' : 'gold'}>本月未报送</Tag>;
 }
 
 function ReportButton({ task, period, onReport }: { task: Task; period: string; onReport: () => void }) {
@@ -158,7 +166,7 @@ function ReportButton({ task, period, onReport }: { task: Task; period: string; 
   );
 }
 
-function MyTaskCard({ task, period }: { task: Task; period: string }) {
+function MyTaskCard({ task, period, dueDay }: { task: Task; period: string; dueDay: number }) {
   const returned = task.lastProgress?.period === period && task.lastProgress.state === 'returned';
   return (
     <div>
@@ -171,7 +179,7 @@ function MyTaskCard({ task, period }: { task: Task; period: string }) {
       </div>
       <Space size={4} wrap>
         <TaskStatusTag status={task.status} />
-        <MonthReport task={task} period={period} />
+        <MonthReport task={task} period={period} dueDay={dueDay} />
       </Space>
       <Progress percent={task.percent} strokeColor={TASK_STATUS_HEX[task.status]} />
       {returned && <ReturnedComment taskId={task.id} period={period} />}

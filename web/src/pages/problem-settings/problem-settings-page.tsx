@@ -12,6 +12,7 @@ import { CategoriesTab } from './categories-tab';
 import { DeadlinesTab } from './deadlines-tab';
 import { DispatchRulesTab } from './dispatch-rules-tab';
 import { NoticeSettingsTab } from './notice-settings-tab';
+import { TaskSettingsTab } from './task-settings-tab';
 
 const KEYS = ['tab'] as const;
 
@@ -23,6 +24,7 @@ export default function ProblemSettingsPage() {
   const readDeadlines = hasPermission(session, 'problems.list');
   const manageRules = hasPermission(session, 'problems.manageRules');
   const editCategories = hasPermission(session, 'problemCategories.update');
+  const readPlans = hasPermission(session, 'plans.read');
 
   if (!readDeadlines && !editCategories) {
     return (
@@ -44,6 +46,7 @@ export default function ProblemSettingsPage() {
     ...(manageRules ? [{ key: 'rules', label: '派遣规则', children: <DispatchRulesTab /> }] : []),
     { key: 'categories', label: '问题类别', children: <CategoriesTab /> },
     ...(readDeadlines ? [{ key: 'notices', label: '提醒与督办', children: <NoticeSettingsTab /> }] : []),
+    ...(readPlans ? [{ key: 'tasks', label: '任务进度', children: <TaskSettingsTab /> }] : []),
   ];
   const fallback = tabs[0].key;
   const active = tabs.some((t) => t.key === filters.tab) ? filters.tab! : fallback;
