@@ -6,7 +6,15 @@ import type { Ctx } from '../../platform/context';
 import { MAX_ATTEMPTS } from '../../platform/jobs-after-commit';
 import { authorize, scopeSql } from '../../platform/policy';
 import { buildWorkbook, localMinute, type SheetColumn } from '../../platform/xlsx';
-import { REPLY_JOB, replyText } from './reply';
+import {
+  ANSWERING_PROBLEM_ON,
+  measuresOfAnswer,
+  photoIdsOfAnswer,
+  rejectLabelOfAnswer,
+  rejectTextOfAnswer,
+  REPLY_JOB,
+  replyTextOf,
+} from './reply';
 
 export interface OrderFilter {
   orderNo?: string;
@@ -20,8 +28,10 @@ function query(ctx: Ctx, f: Omit<OrderFilter, 'page' | 'pageSize'>) {
   let q = ctx.db
     .selectFrom('hotline_orders as h')
     .innerJoin('problems as p', 'p.id', 'h.problem_id')
+    // The answering problem: the survivor of a merge, else the order's own (hotline/reply.ts).
+    .innerJoin('problems as a', (j) => j.on(ANSWERING_PROBLEM_ON))
     .innerJoin('regions as pr', 'pr.id', 'p.region_id')
-    .leftJoin('units as u', 'u.id', 'p.unit_id')
+    .leftJoin('units as u', 'u.id', 'a.unit_id')
     .leftJoin(
       (eb) =>
         eb
@@ -57,26 +67,33 @@ const COLUMNS = [
   'h.replied_at',
   'h.callback_sent_at',
   'u.name as unit_name',
+  'a.state as answer_state',
   'j.attempts',
   'j.last_error',
   'j.done_at',
 ] as const;
-
-const measuresSql = sql<string | null>`(select e.payload->>'measures' from problem_events e where e.problem_id = p.id
-  and e.action = 'submit_rectification' order by e.id desc limit 1)`;
 
 type Row = Awaited<ReturnType<typeof listRows>>[number];
 
 function listRows(ctx: Ctx, f: OrderFilter) {
   return query(ctx, f)
     .select(COLUMNS)
-    .select(measuresSql.as('measures'))
+    .select([measuresOfAnswer.as('measures'), rejectLabelOfAnswer.as('reject_label'), rejectTextOfAnswer.as('reject_text')])
     .orderBy('h.called_at', 'desc')
     .orderBy('h.order_no')
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();
 }
+
+/** The row's reply source: the answering problem's state, unit, measures and rejection reason. */
+const answerOf = (r: Row) => ({
+  state: r.answer_state,
+  unit_name: r.unit_name,
+  measures: r.measures,
+  reject_label: r.reject_label,
+  reject_text: r.reject_text,
+});
 
 function callbackState(r: Row): HotlineOrderDto['callback'] {
   if (!r.replied_at) return 'none';
@@ -103,7 +120,7 @@ function present(r: Row) {
     calledAt: r.called_at,
     dueAt: r.due_at,
     repliedAt: r.replied_at,
-    replyText: r.replied_at ? replyText(r.unit_name, r.measures) : null,
+    replyText: r.replied_at ? replyTextOf(answerOf(r)) : null,
     callback: callbackState(r),
     callbackAttempts: r.attempts ?? 0,
     callbackError: r.callback_sent_at ? null : (r.last_error ?? null),
@@ -154,11 +171,8 @@ export async function exportReplies(ctx: Ctx, f: Omit<OrderFilter, 'page' | 'pag
   authorize(ctx.actor, 'hotline.list');
   const rows = await query(ctx, f)
     .select(COLUMNS)
-    .select(measuresSql.as('measures'))
-    .select(
-      sql<string[]>`coalesce((select array_agg(pp.file_id::text order by pp.sort) from problem_photos pp
-        where pp.problem_id = p.id and pp.stage = 'rectification'), '{}')`.as('photo_ids'),
-    )
+    .select([measuresOfAnswer.as('measures'), rejectLabelOfAnswer.as('reject_label'), rejectTextOfAnswer.as('reject_text')])
+    .select(photoIdsOfAnswer.as('photo_ids'))
     .orderBy('h.called_at')
     .orderBy('h.order_no')
     .limit(20000)
@@ -179,8 +193,8 @@ export async function exportReplies(ctx: Ctx, f: Omit<OrderFilter, 'page' | 'pag
       PROBLEM_STATE_LABELS[r.state as ProblemState] ?? r.state,
       r.unit_name ?? '',
       r.replied_at,
-      r.replied_at ? replyText(r.unit_name, r.measures) : '',
-      r.replied_at ? (r.photo_ids ?? []).map((id) => `${base}/open311/v2/media/${id}.jpg`).join('\n') : '',
+      r.replied_at ? replyTextOf(answerOf(r)) : '',
+      r.replied_at && r.answer_state !== 'rejected' ? (r.photo_ids ?? []).map((id) => `${base}/open311/v2/media/${id}.jpg`).join('\n') : '',
       CALLBACK_LABELS[callbackState(r)],
     ]),
     { title: '12345 工单办结回复', now: ctx.clock.now(), info: f.replied === true ? ['仅已办结工单'] : [] },

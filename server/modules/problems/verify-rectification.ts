@@ -19,8 +19,9 @@ export const verifyRectification = defineVerb({
       event: { passed: payload.passed, ...(payload.comment ? { comment: payload.comment } : {}) },
       extra: payload.photoIds.length ? { photos: { ids: payload.photoIds, stage: 'verification' } } : undefined,
       after: async (tx) => {
-        // A 12345 work order closed: its 办结回复 is recorded and, where configured, called back (after COMMIT).
-        if (payload.passed && p.source === 'hotline') await queueHotlineReply(ctx, tx, p.id, p.region_path);
+        // The 12345 work orders this close answers — the problem's own (source hotline) and those of problems merged
+        // into it — get their 办结回复, called back where configured (after COMMIT).
+        if (payload.passed) await queueHotlineReply(ctx, tx, p.id);
         if (p.site_id)
           await notify(ctx, tx, [{ siteLeadOf: p.id }], {
             kind: 'verified',

@@ -2,7 +2,8 @@
  * 待受理 triage of public sources (随手拍, Open311, 12345). 受理 is the loop's own `accept` (POST
  * /api/problems/:id/transitions); here: 不予受理 with a preset reason the citizen sees (the loop's `reject`, its
  * internal reason naming the preset and the office's note), and merge into a nearby open problem of the same category
- * (the loop's `reject` as 重复, `duplicate_of` set, and the merged report's citizens follow the surviving problem).
+ * (the loop's `reject` as 重复, `duplicate_of` set, and the merged report's citizens follow the surviving problem; a merged
+ * 12345 order gets its 办结回复 when the survivor closes, a rejected one its reply with the reason at once — hotline/reply.ts).
  */
 import { sql } from 'kysely';
 import { PUBLIC_SOURCES, MERGE_RADIUS_METERS } from '../../../common/public-reports';
@@ -15,6 +16,7 @@ import { authorize } from '../../platform/policy';
 import { canReadProblem } from '../../platform/visibility';
 import { findProblem, type ProblemRow } from '../problems/repository';
 import { transitionInTransaction } from '../problems/transition-problem';
+import { queueHotlineReply } from '../hotline/reply';
 import { mergeCandidateRows, rejectReasonList } from './repository';
 
 /** A pending problem of a public source the actor may triage, or 404. */
@@ -51,6 +53,8 @@ export async function rejectPublicReport(ctx: Ctx, id: string, input: { version:
       reason: input.note ? `${reason.label}：${input.note}` : reason.label,
     });
     await writePublicReply(ctx, tx, id, reason.code, reason.public_text);
+    // A 12345 order rejected: its reply carries the reason (called back where configured, after COMMIT).
+    if (p.source === 'hotline') await queueHotlineReply(ctx, tx, id);
   });
   return (await findProblem(ctx.db, id))!;
 }
