@@ -21,6 +21,7 @@ let t: Tenant;
 let office: Client;
 let security: Client;
 let key: string;
+let otherKey: string;
 let keyId: string;
 let jurisdiction: string;
 
@@ -94,6 +95,14 @@ async function post(format: 'json' | 'xml', over: Record<string, string | string
   });
 }
 
+/** The office takes a posted request in (受理). */
+async function accept(code: string) {
+  const { database } = await getHarness();
+  const p = await database.db.selectFrom('problems').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+  await act(office, p.id, 'accept');
+  return p.id;
+}
+
 beforeAll(async () => {
   t = await createTenant();
   office = await t.as('office');
@@ -108,6 +117,7 @@ beforeAll(async () => {
   keyId = issued.body.item.id;
   jurisdiction = issued.body.item.jurisdictionId;
   expect(jurisdiction).toBe(t.countyCode);
+  otherKey = (await security.post('/api/integrations/keys', { integrator: `other-${t.tag}`, regionId: t.countyId })).body.key;
 });
 
 describe(`Open311 GeoReport v2 (${engineName})`, () => {
@@ -223,13 +233,36 @@ describe(`Open311 GeoReport v2 (${engineName})`, () => {
     const token = made.json[0].token;
     const second = (await post('json', { service_code: 'E0601' })).json[0].service_request_id;
 
+    // 待受理: the poster reads its own requests back by id (with its api_key) and by token; nobody else sees them.
+    for (const f of ['json', 'xml'] as const) {
+      const own = await call('GET', `/open311/v2/requests/${code}.${f}?api_key=${key}`);
+      expect(own.status, own.text).toBe(200);
+      expect(requestsOf(own)[0]).toMatchObject({ service_request_id: code, status: 'open', status_notes: '待受理' });
+      const ownIds = await call('GET', `/open311/v2/requests.${f}?service_request_id=${code},${second}&api_key=${key}`);
+      expect(
+        requestsOf(ownIds)
+          .map((x) => x.service_request_id)
+          .sort(),
+      ).toEqual([code, second].sort());
+      expect(requestsOf(await call('GET', `/open311/v2/tokens/${token}.${f}`))[0]).toMatchObject({ service_request_id: code, token });
+      expectError(await call('GET', `/open311/v2/requests/${code}.${f}`), 404, code);
+      expectError(await call('GET', `/open311/v2/requests/${code}.${f}?api_key=${otherKey}`), 404, code);
+      expectError(await call('GET', `/open311/v2/requests/${code}.${f}?api_key=ck_wrongwrongwrong`), 403, 'api_key');
+      expect(requestsOf(await call('GET', `/open311/v2/requests.${f}?service_request_id=${code},${second}`))).toEqual([]);
+      const unlisted = await call('GET', `/open311/v2/requests.${f}?jurisdiction_id=${jurisdiction}&api_key=${key}`);
+      expect(requestsOf(unlisted).map((x) => x.service_request_id)).not.toContain(code);
+    }
+    // The office takes both in: now they are public.
+    await accept(code);
+    await accept(second);
+
     for (const f of ['json', 'xml'] as const) {
       const one = await call('GET', `/open311/v2/requests/${code}.${f}`);
       expect(one.status, one.text).toBe(200);
       const r = requestsOf(one)[0];
       expect(r.service_request_id).toBe(code);
       expect(r.status).toBe('open');
-      expect(r.status_notes).toBe('待受理');
+      expect(r.status_notes).toBe('已立案');
       expect(r.service_code).toBe('E0601');
       expect(r.requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
       expect(r.updated_datetime).toMatch(/\+08:00$/);
@@ -289,9 +322,65 @@ describe(`Open311 GeoReport v2 (${engineName})`, () => {
     }
   });
 
+  it('unreviewed and rejected reports are never listed publicly; the poster still reads its own back', async () => {
+    const pendingCode = (await post('json', { description: `待受理未审核内容 ${t.tag}` })).json[0].service_request_id;
+    const rejectedCode = (await post('json', { description: `不予受理内容 ${t.tag}` })).json[0].service_request_id;
+    const { database } = await getHarness();
+    const rejectedId = (
+      await database.db.selectFrom('problems').select(['id', 'version']).where('code', '=', rejectedCode).executeTakeFirstOrThrow()
+    ).id;
+    const version = (await office.get(`/api/problems/${rejectedId}`)).body.version;
+    const r = await office.post(`/api/citizen-reports/triage/${rejectedId}/reject`, {
+      version,
+      reasonCode: 'untrue',
+      note: `内部备注 ${t.tag}`,
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    // A 12345 order waiting in the same queue is not public either.
+    const { app } = await getHarness();
+    const order = await app.inject({
+      method: 'POST',
+      url: '/api/hotline/orders',
+      headers: { 'x-api-key': key },
+      payload: { orderNo: `GD-311-${t.tag}`, content: `热线待受理工单 ${t.tag}`, calledAt: '2026-12-02T09:00:00+08:00' },
+    });
+    expect(order.statusCode, order.body).toBe(201);
+    const orderCode = order.json().problemCode as string;
+
+    for (const f of ['json', 'xml'] as const) {
+      for (const query of ['', `&status=open`, `&status=closed`]) {
+        const listed = await call('GET', `/open311/v2/requests.${f}?jurisdiction_id=${jurisdiction}${query}`);
+        expect(listed.status).toBe(200);
+        const codes = requestsOf(listed).map((x) => x.service_request_id);
+        for (const c of [pendingCode, rejectedCode, orderCode]) expect(codes).not.toContain(c);
+        expect(listed.text).not.toContain('待受理未审核内容');
+        expect(listed.text).not.toContain('不予受理内容');
+      }
+      for (const c of [pendingCode, rejectedCode, orderCode]) expectError(await call('GET', `/open311/v2/requests/${c}.${f}`), 404, c);
+      const updates = await call('GET', `/open311/v2/servicerequestupdates.${f}?jurisdiction_id=${jurisdiction}`);
+      const updated = (updates.json ?? updates.doc.service_request_updates?.request_update ?? []) as any[];
+      for (const c of [pendingCode, rejectedCode, orderCode]) expect(updated.map((u) => u.service_request_id)).not.toContain(c);
+
+      // The poster, with its key: its rejected request read back as closed, and the rejection among its updates.
+      const own = requestsOf(await call('GET', `/open311/v2/requests/${rejectedCode}.${f}?api_key=${key}`))[0];
+      expect(own).toMatchObject({ service_request_id: rejectedCode, status: 'closed', status_notes: '不予立案' });
+      expect(JSON.stringify(own)).not.toContain('内部备注');
+      const ownUpdates = await call('GET', `/open311/v2/servicerequestupdates.${f}?jurisdiction_id=${jurisdiction}&api_key=${key}`);
+      const mine = ((ownUpdates.json ?? ownUpdates.doc.service_request_updates.request_update) as any[]).filter(
+        (u) => u.service_request_id === rejectedCode,
+      );
+      expect(mine.map((u) => u.status)).toContain('closed');
+      // Another integrator's key reads nothing of it; the 12345 order (not posted through Open311) stays hidden.
+      expectError(await call('GET', `/open311/v2/requests/${rejectedCode}.${f}?api_key=${otherKey}`), 404, rejectedCode);
+      expectError(await call('GET', `/open311/v2/requests/${orderCode}.${f}?api_key=${key}`), 404, orderCode);
+    }
+  });
+
   it('only sources the office marks public are listed; covert, staff reports and reporter identity never', async () => {
     const mine = (await post('json')).json[0].service_request_id;
+    await accept(mine);
     const staff = await report(office, t.townAId, { description: `办公室督查发现 ${t.tag}` });
+    await act(office, staff.id, 'accept');
     const listed = async () =>
       requestsOf(await call('GET', `/open311/v2/requests.json?jurisdiction_id=${jurisdiction}`)).map((r) => r.service_request_id);
     expect(await listed()).toContain(mine);
@@ -335,6 +424,10 @@ describe(`Open311 GeoReport v2 (${engineName})`, () => {
     expect(uploaded.status).toBe(201);
     const photo = uploaded.body.id as string;
     const p = await report(office, t.townAId, { source: 'citizen', photoIds: [photo], description: `随手拍带照片 ${t.tag}` });
+    // Unreviewed, its photo is not public yet.
+    const { app: early } = await getHarness();
+    expect((await early.inject({ method: 'GET', url: `/open311/v2/media/${photo}.jpg` })).statusCode).toBe(404);
+    await act(office, p.id, 'accept');
     const r = requestsOf(await call('GET', `/open311/v2/requests/${p.code}.json`))[0];
     expect(r.media_url).toMatch(new RegExp(`/open311/v2/media/${photo}\\.jpg$`));
     const { app } = await getHarness();

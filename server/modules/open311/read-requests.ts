@@ -1,8 +1,14 @@
-/** GET requests, requests/{id}, tokens/{token}, servicerequestupdates: what the public may read (no key needed). */
+/**
+ * GET requests, requests/{id}, tokens/{token}, servicerequestupdates: what the public may read (no key needed) —
+ * problems of public sources the office has reviewed (not 待受理, not 不予受理). An integrator sending its api_key
+ * (optional on reads, as FixMyStreet's client does) also reads back its own requests by id and in the updates while
+ * they are unreviewed; a token (known only to the poster) always resolves to its request id.
+ */
 import { OPEN_STATES } from '../../../common/problem-workflow';
 import type { Open311RequestDto, Open311UpdateDto } from '../../../common/contracts';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
+import { authenticateKey } from '../integrations/authenticate-key';
 import { rangeOf } from './datetime';
 import { presentRequest, presentUpdate } from './presenter';
 import { findJurisdiction, findToken, listPublicRequests, listUpdates } from './repository';
@@ -17,6 +23,13 @@ export interface RequestsQuery {
   start_date?: string;
   end_date?: string;
   status?: string;
+  api_key?: string;
+}
+
+/** The key id of an integrator reading with its api_key (a wrong key is a 403, as on POST), else null. */
+async function readerKey(ctx: Ctx, apiKey: string | undefined): Promise<string | null> {
+  if (!apiKey) return null;
+  return (await authenticateKey(ctx.db, apiKey, ctx.clock.now())).keyId;
 }
 
 const split = (v: string | undefined) =>
@@ -39,7 +52,8 @@ export async function readRequests(ctx: Ctx, q: RequestsQuery, base: string): Pr
   const codes = split(q.service_request_id);
   if (codes.length > 200) throw new AppError('validation', 'service_request_id 一次最多 200 个');
   if (codes.length) {
-    const rows = await listPublicRequests(ctx.db, { codes, countyPath, limit: LIST_LIMIT });
+    const ownKeyId = await readerKey(ctx, q.api_key);
+    const rows = await listPublicRequests(ctx.db, { codes, countyPath, limit: LIST_LIMIT, ownKeyId });
     return rows.map((r) => presentRequest(r, base));
   }
   const statuses = split(q.status);
@@ -58,10 +72,16 @@ export async function readRequests(ctx: Ctx, q: RequestsQuery, base: string): Pr
   return rows.map((r) => presentRequest(r, base));
 }
 
-/** GET requests/{id}: one public request, else 404. */
-export async function readRequest(ctx: Ctx, code: string, jurisdiction: string | undefined, base: string): Promise<Open311RequestDto[]> {
-  const countyPath = await jurisdictionPath(ctx, jurisdiction);
-  const rows = await listPublicRequests(ctx.db, { codes: [code], countyPath, limit: 1 });
+/** GET requests/{id}: one public request (or the caller's own, with its api_key), else 404. */
+export async function readRequest(
+  ctx: Ctx,
+  code: string,
+  q: { jurisdiction_id?: string; api_key?: string },
+  base: string,
+): Promise<Open311RequestDto[]> {
+  const countyPath = await jurisdictionPath(ctx, q.jurisdiction_id);
+  const ownKeyId = await readerKey(ctx, q.api_key);
+  const rows = await listPublicRequests(ctx.db, { codes: [code], countyPath, limit: 1, ownKeyId });
   if (!rows.length) throw notFound(`service_request_id ${code}`);
   return rows.map((r) => presentRequest(r, base));
 }
@@ -77,6 +97,7 @@ export async function readToken(ctx: Ctx, token: string) {
 export async function readUpdates(ctx: Ctx, q: RequestsQuery, base: string): Promise<Open311UpdateDto[]> {
   const countyPath = await jurisdictionPath(ctx, q.jurisdiction_id);
   const { start, end } = rangeOf(q, ctx.clock.now());
-  const rows = await listUpdates(ctx.db, { countyPath, start, end, limit: LIST_LIMIT });
+  const ownKeyId = await readerKey(ctx, q.api_key);
+  const rows = await listUpdates(ctx.db, { countyPath, start, end, limit: LIST_LIMIT, ownKeyId });
   return rows.map((e) => presentUpdate(e, base));
 }

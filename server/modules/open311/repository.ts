@@ -4,14 +4,32 @@ import type { Db, Tx } from '../../platform/db';
 import { roundPublishedSql } from '../../platform/visibility';
 import { sourcePublicSql } from '../integrations/public-settings';
 
-/** SQL over `p` (problems) and `pr` (its region): the problem may be shown by the public interface. */
-export const publicProblemSql = (): RawBuilder<SqlBool> =>
-  sql<SqlBool>`(${sourcePublicSql(sql.ref('p.source'), sql.ref('pr.path'))} and ${roundPublishedSql(sql.ref('p.round_id'))})`;
+/**
+ * SQL over `p`: the office has reviewed the problem and taken it into the loop — not 待受理 (unreviewed public
+ * content) and not 不予受理/merged (rejected). Only such problems are listed publicly.
+ */
+export const reviewedSql = (): RawBuilder<SqlBool> => sql<SqlBool>`(p.state not in ('pending', 'rejected'))`;
 
-/** The first photo of a stage that the public may see (no photo added by an unreleased covert round). */
+/** SQL over `p`: the problem was posted through Open311 with this integrator key (its own request). */
+const postedWithSql = (keyId: string): RawBuilder<SqlBool> =>
+  sql<SqlBool>`exists (select 1 from open311_requests o where o.problem_id = p.id and o.key_id = ${keyId})`;
+
+/**
+ * SQL over `p` (problems) and `pr` (its region): the problem may be shown by the public interface — a source marked
+ * public where it lies, no unreleased covert round, and reviewed by the office; with `ownKeyId`, the integrator's own
+ * requests also while unreviewed (it may read back what it posted).
+ */
+export const publicProblemSql = (ownKeyId?: string | null): RawBuilder<SqlBool> =>
+  sql<SqlBool>`(${sourcePublicSql(sql.ref('p.source'), sql.ref('pr.path'))} and ${roundPublishedSql(sql.ref('p.round_id'))}
+    and (${reviewedSql()}${ownKeyId ? sql` or ${postedWithSql(ownKeyId)}` : sql``}))`;
+
+/**
+ * The first photo of a stage that the public may see (no photo added by an unreleased covert round; none of a problem
+ * the office has not reviewed, even in an integrator's read-back).
+ */
 const photoSql = (stage: string) =>
   sql<string | null>`(select pp.file_id from problem_photos pp where pp.problem_id = p.id and pp.stage = ${stage}
-    and ${roundPublishedSql(sql.ref('pp.round_id'))} order by pp.sort limit 1)`;
+    and ${reviewedSql()} and ${roundPublishedSql(sql.ref('pp.round_id'))} order by pp.sort limit 1)`;
 
 export interface PublicRequestRow {
   id: string;
@@ -30,7 +48,7 @@ export interface PublicRequestRow {
   photo_id: string | null;
 }
 
-function base(db: Db | Tx) {
+function base(db: Db | Tx, ownKeyId?: string | null) {
   return (
     db
       .selectFrom('problems as p')
@@ -57,16 +75,28 @@ function base(db: Db | Tx) {
         sql<Date>`coalesce((select max(e.occurred_at) from problem_events e where e.problem_id = p.id
         and ${roundPublishedSql(sql.ref('e.round_id'))}), p.created_at)`.as('updated_at'),
       )
-      .where(publicProblemSql())
+      .where(publicProblemSql(ownKeyId))
   );
 }
 
-/** Public requests by code (a comma list), or by service/status/time range; at most `limit`, newest first. */
+/**
+ * Public requests by code (a comma list), or by service/status/time range; at most `limit`, newest first. By code,
+ * `ownKeyId` adds the integrator's own unreviewed requests.
+ */
 export async function listPublicRequests(
   db: Db,
-  f: { codes?: string[]; countyPath?: string; serviceCodes?: string[]; states?: string[]; start?: Date; end?: Date; limit: number },
+  f: {
+    codes?: string[];
+    countyPath?: string;
+    serviceCodes?: string[];
+    states?: string[];
+    start?: Date;
+    end?: Date;
+    limit: number;
+    ownKeyId?: string | null;
+  },
 ): Promise<PublicRequestRow[]> {
-  let q = base(db);
+  let q = base(db, f.codes ? f.ownKeyId : null);
   if (f.codes) q = q.where('p.code', 'in', f.codes.length ? f.codes : ['']);
   if (f.countyPath) q = q.where('pr.path', 'like', `${f.countyPath}%`);
   if (f.serviceCodes?.length) q = q.where('p.category_code', 'in', f.serviceCodes);
@@ -116,15 +146,18 @@ export async function listServices(db: Db, countyPath: string | null, code?: str
   return q.orderBy('pc.sort').orderBy('c.sort').orderBy('c.code').execute();
 }
 
-/** Status changes of public problems in a range (servicerequestupdates), oldest first. */
-export function listUpdates(db: Db, f: { countyPath?: string; start: Date; end: Date; limit: number }) {
+/**
+ * Status changes of public problems in a range (servicerequestupdates), oldest first; with `ownKeyId`, also of the
+ * integrator's own requests the office has not taken in (so it learns of a 不予受理).
+ */
+export function listUpdates(db: Db, f: { countyPath?: string; start: Date; end: Date; limit: number; ownKeyId?: string | null }) {
   let q = db
     .selectFrom('problem_events as e')
     .innerJoin('problems as p', 'p.id', 'e.problem_id')
     .innerJoin('regions as pr', 'pr.id', 'p.region_id')
     .select(['e.id', 'e.action', 'e.to_state', 'e.occurred_at', 'p.code'])
     .select(photoSql('rectification').as('after_photo_id'))
-    .where(publicProblemSql())
+    .where(publicProblemSql(f.ownKeyId))
     .where(roundPublishedSql(sql.ref('e.round_id')))
     .where('e.to_state', 'is not', null)
     .where('e.occurred_at', '>=', f.start)

@@ -159,7 +159,7 @@ export function open311Routes(deps: ModuleDeps): FastifyPluginAsync {
 
       app.get(
         `/requests.${format}`,
-        { config, schema: { tags, querystring: listQuery, response: { 200: ok(open311Requests, 'requests') } } },
+        { config, schema: { tags, querystring: listQuery.extend({ api_key: q }), response: { 200: ok(open311Requests, 'requests') } } },
         async (req, reply) => {
           const list = await readRequests(req.ctx, req.query, base(req));
           return answer(reply, format, 200, list, () => toXml('service_requests', list, 'request'));
@@ -173,12 +173,12 @@ export function open311Routes(deps: ModuleDeps): FastifyPluginAsync {
           schema: {
             tags,
             params: z.object({ service_request_id: z.string().max(60) }),
-            querystring: jurisdictionQuery,
+            querystring: jurisdictionQuery.extend({ api_key: q }),
             response: { 200: ok(open311Requests, 'request') },
           },
         },
         async (req, reply) => {
-          const list = await readRequest(req.ctx, req.params.service_request_id, req.query.jurisdiction_id, base(req));
+          const list = await readRequest(req.ctx, req.params.service_request_id, req.query, base(req));
           return answer(reply, format, 200, list, () => toXml('service_requests', list, 'request'));
         },
       );
