@@ -227,6 +227,17 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'project.handed_over': '项目交账',
   'project.milestone_reminded': '提醒项目节点到期',
   'project.milestone_overdue': '项目节点逾期通报',
+  'volunteer_team.created': '新建志愿队伍',
+  'volunteer_team.updated': '修改志愿队伍',
+  'volunteer_team.admins_set': '设置志愿队伍管理员',
+  'volunteer_station.created': '新建新时代文明实践阵地',
+  'volunteer_station.updated': '修改新时代文明实践阵地',
+  'volunteer_population.updated': '填报乡镇常住人口',
+  'volunteer.applied': '申请注册志愿者',
+  'volunteer.approved': '志愿者审核通过',
+  'volunteer.rejected': '志愿者审核未通过',
+  'volunteer.certificate_issued': '出具志愿服务证明',
+  'user.volunteer_role_granted': '授予志愿者角色',
 };
 
 /** Chinese names of audited subject types (the 对象类型 filter offers each). */
@@ -271,6 +282,10 @@ export const AUDIT_SUBJECT_TYPE_LABELS: Record<string, string> = {
   task: '任务',
   task_progress: '任务进度报告',
   project: '建设项目',
+  volunteer_team: '志愿队伍',
+  volunteer_station: '新时代文明实践阵地',
+  region_population: '乡镇常住人口',
+  volunteer: '志愿者',
 };
 
 /** Chinese names of the fields an audit event records (snake_case as stored, camelCase where a body was stored). */

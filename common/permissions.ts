@@ -110,6 +110,9 @@ export const PERMISSIONS = [
   'users.reviewPrivileged',
   'users.unlock',
   'users.update',
+  'volunteers.manage',
+  'volunteers.read',
+  'volunteers.roster',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -58,6 +58,7 @@ import { citizenReportRoutes } from './modules/public-reports/staff-routes';
 import { integrationRoutes } from './modules/integrations/routes';
 import { open311Routes } from './modules/open311/routes';
 import { hotlineRoutes } from './modules/hotline/routes';
+import { registerVolunteerRoutes } from './modules/volunteers/routes';
 import { redactLogObject, requestLogSerializer } from './platform/log-redact';
 
 z.config(z.locales.zhCN());
@@ -212,6 +213,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(progressRoutes(deps), { prefix: '/api' });
   await app.register(projectRoutes(deps), { prefix: '/api/projects' });
   await app.register(taskSettingsRoutes(deps), { prefix: '/api/task-settings' });
+  await registerVolunteerRoutes(app, deps);
 
   if (opts.serveWeb !== false) await registerWebApp(app, WEB_DIST, { compressed: opts.compression !== false });
   return app;

@@ -252,3 +252,21 @@ export const publicCertificate = z.object({
 });
 
 export { VOLUNTEER_SKILLS };
+
+// ---- additions (queries and the public registration's team list) ---------------------------------------------------
+
+/** GET /api/volunteers/teams and /stations: optionally only inside one region. */
+export const orgQuery = z.object({ regionId: uuid('区划').optional() });
+/** GET /api/volunteers/population: a county's towns for a year. */
+export const populationQuery = z.object({ countyId: uuid('区县'), year: z.coerce.number().int().min(2000).max(2100) });
+/** GET /api/public/volunteer-teams?countyCode=: the teams a resident may apply to (name and kind only). */
+export const publicTeamsQuery = z.object({
+  countyCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6,12}$/, '区县代码格式不正确'),
+});
+export const publicTeamList = z.object({
+  items: z.array(z.object({ id, name: z.string(), kind: z.enum(TEAM_KINDS), regionName: z.string(), parentId: id.nullable() })),
+});
+export const certificateCodeParam = z.object({ code: z.string().regex(/^[A-Z0-9]{12}$/, '验证码格式不正确') });

@@ -69,6 +69,8 @@ export interface VolunteersTable {
   reviewed_by: string | null;
   reviewed_at: Date | null;
   certificate_code: string | null;
+  /** When the certificate code was issued (migration 20261209_0111). */
+  certificate_issued_at: Date | null;
   created_at: Date;
   updated_at: Date;
   version: Generated<number>;

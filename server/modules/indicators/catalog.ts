@@ -11,3 +11,4 @@ import '../surveys/indicators';
 import '../plans/indicators';
 import '../plans/progress-indicators';
 import '../projects/indicators';
+import '../volunteers/indicators';

@@ -17,6 +17,10 @@ export const PUBLIC_LIMITS = {
   rating: { ip: [30, 3600] },
   // 问卷调查's public link (server/modules/surveys/public-record-response.ts): one answer per device and wave anyway.
   survey: { ip: [20, 3600], device: [10, 3600] },
+  // 志愿者注册 (server/modules/volunteers/register-volunteer.ts): an account per phone anyway.
+  volunteer: { ip: [10, 3600], device: [5, 3600] },
+  // 志愿服务证明查验 by code (codes are unguessable; this keeps anyone from trying many).
+  certificate: { ip: [60, 3600] },
 } as const satisfies Record<string, Partial<Record<'ip' | 'device' | 'phone', readonly [number, number]>>>;
 
 const WHAT: Record<keyof typeof PUBLIC_LIMITS, string> = {
@@ -26,6 +30,8 @@ const WHAT: Record<keyof typeof PUBLIC_LIMITS, string> = {
   phoneCode: '获取验证码',
   rating: '评价',
   survey: '提交问卷',
+  volunteer: '注册志愿者',
+  certificate: '查验证明',
 };
 
 /** A keyed one-way hash of an address, device or phone, so the table holds nothing identifying (hash-key.ts). */
