@@ -11,4 +11,5 @@ import '../surveys/indicators';
 import '../plans/indicators';
 import '../plans/progress-indicators';
 import '../projects/indicators';
+import '../public-reports/indicators';
 import '../volunteers/indicators';
