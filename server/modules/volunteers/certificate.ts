@@ -16,6 +16,7 @@ import type { Ctx } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { arabicDate, blankLine, fieldTable, GONGWEN_FONTS, PT, run, table } from '../../platform/gongwen';
+import { beijingDay } from '../calendar/calendar';
 import { adminTeamIdsOf, mayReadVolunteer, mayReviewVolunteer } from './access';
 import { certifiedMinutes } from './my-record';
 import { maskName } from './presenter';
@@ -124,7 +125,7 @@ const line = (
 ) =>
   new Paragraph({
     alignment: align,
-    spacing: { line: Math.round(size * 36), lineRule: LineRuleType.EXACT },
+    spacing: { line: Math.round(size * 32), lineRule: LineRuleType.EXACT },
     indent: indent ? { firstLine: Math.round(size * 40) } : undefined,
     children: [run(text, font, size)],
   });
@@ -142,7 +143,7 @@ async function certificateDocx(c: {
   const stars = starLevel(c.minutes, starHours());
   const rows = c.activities.map((a, i) => [
     String(i + 1),
-    arabicDate(a.starts_at),
+    beijingDay(a.starts_at),
     a.title,
     a.organiser ?? '',
     hoursOf(a.certified_minutes).toFixed(1),
@@ -153,7 +154,7 @@ async function certificateDocx(c: {
     styles: { default: { document: { run: { font: { eastAsia: GONGWEN_FONTS.body.name }, size: PT.san * 2 } } } },
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } },
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1700, bottom: 1500, left: 1587, right: 1474 } } },
         children: [
           new Paragraph({ alignment: CENTER, spacing: { after: 300 }, children: [run('志愿服务证明', 'title', PT.er)] }),
           line(
@@ -170,24 +171,24 @@ async function certificateDocx(c: {
             ['认证服务时长', `${hours.toFixed(1)} 小时`],
             ['星级', stars > 0 ? starText(stars) : '未评星'],
           ]),
-          blankLine(),
+          new Paragraph({ spacing: { before: 240 }, children: [] }),
           line('志愿服务记录（经认证）', 'heading', PT.si, AlignmentType.LEFT, false),
           rows.length
             ? table(
                 [
                   { header: '序号', width: 8, align: 'center' },
-                  { header: '日期', width: 20, align: 'center' },
-                  { header: '活动名称', width: 36 },
-                  { header: '组织单位', width: 24 },
-                  { header: '时长（小时）', width: 14, align: 'right' },
+                  { header: '日期', width: 18, align: 'center' },
+                  { header: '活动名称', width: 40 },
+                  { header: '组织单位', width: 26 },
+                  { header: '时长/小时', width: 14, align: 'right' },
                 ],
                 rows,
               )
             : line('暂无经认证的志愿服务记录。', 'body', PT.xiaosi),
-          blankLine(),
+          new Paragraph({ spacing: { before: 240 }, children: [] }),
           line(`出具单位：${c.team}`, 'body', PT.san, AlignmentType.RIGHT, false),
           line(`出具日期：${arabicDate(c.date)}`, 'body', PT.san, AlignmentType.RIGHT, false),
-          blankLine(),
+          new Paragraph({ spacing: { before: 120 }, children: [] }),
           line(`证明验证码：${c.code}`, 'heading', PT.xiaosi, AlignmentType.LEFT, false),
           line(
             `本证明依据《志愿服务记录与证明出具办法（试行）》出具，身份证号码已作隐去处理。可在本平台“志愿服务证明查验”页面（${certificateCheckPath(c.code)}）输入验证码核验。`,
