@@ -110,6 +110,8 @@ export const PERMISSIONS = [
   'users.reviewPrivileged',
   'users.unlock',
   'users.update',
+  'volunteerActivities.manage',
+  'volunteerActivities.read',
   'volunteers.manage',
   'volunteers.read',
   'volunteers.roster',

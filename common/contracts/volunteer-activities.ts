@@ -54,7 +54,10 @@ export const activitiesQuery = z.object({
   state: z.enum(ACTIVITY_STATES).optional(),
   /** upcoming (not yet ended), past (ended), mine (signed up or organising). */
   when: z.enum(['upcoming', 'past', 'all']).default('all'),
-  mine: z.coerce.boolean().optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   search: z.string().trim().max(40).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
@@ -117,6 +120,11 @@ export const checkinCodeResponse = z.object({
 export const checkinBody = z.object({
   code: z.string({ error: '请扫描签到码' }).trim().min(10, '签到码格式不正确').max(200, '签到码格式不正确'),
   location: location.nullable(),
+  /**
+   * The volunteer is on the spot but the phone places them outside the geofence (or has no location): record the scan
+   * as outside, to be confirmed by the organiser. Without it such a scan answers 422 `outside_geofence`.
+   */
+  acceptOutside: z.boolean().optional(),
 });
 export const checkinResponse = z.object({
   attendanceId: id,
@@ -194,3 +202,6 @@ export const correctHoursBody = z.object({
     .max(24 * 60),
   reason: z.string({ error: '请填写更正原因' }).trim().min(4, '更正原因至少 4 个字').max(200),
 });
+
+/** A path parameter `:attendanceId`. */
+export const attendanceParam = z.object({ attendanceId: uuid('签到记录') });

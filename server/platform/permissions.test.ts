@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../common/permissions';
 
-// Every module's policy file, as the app loads them; each exports what `definePolicy` returned ({ module, table }).
-const policyFiles = import.meta.glob<Record<string, unknown>>('../modules/*/policy.ts', { eager: true });
+// Every module's policy files (policy.ts, and a part's own such as volunteers/activity-policy.ts), as the app loads
+// them; each exports what `definePolicy` returned ({ module, table }).
+const policyFiles = import.meta.glob<Record<string, unknown>>(['../modules/*/policy.ts', '../modules/*/*-policy.ts'], { eager: true });
 
 function defined(): string[] {
   const out: string[] = [];

@@ -108,6 +108,8 @@ export interface VolunteerSignupsTable {
   state: SignupState;
   created_at: Date;
   updated_at: Date;
+  /** The waiting list's order (migration 20261209_0301): a new number each time the sign-up joins. */
+  queue_no: Generated<number>;
 }
 
 export interface VolunteerAttendanceTable {

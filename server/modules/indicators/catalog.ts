@@ -13,3 +13,4 @@ import '../plans/progress-indicators';
 import '../projects/indicators';
 import '../public-reports/indicators';
 import '../volunteers/indicators';
+import '../volunteers/indicators-activities';

@@ -57,7 +57,8 @@ export type NoticeKind =
   | 'exposure'
   | 'task_progress'
   | 'task_reminder'
-  | 'project';
+  | 'project'
+  | 'volunteer_activity';
 
 export interface Notice {
   kind: NoticeKind;

@@ -29,6 +29,7 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   task_progress: '任务进度',
   task_reminder: '任务进度汇报提醒',
   project: '项目节点',
+  volunteer_activity: '志愿活动',
 };
 
 export const regionIdParam = z.object({ regionId: z.uuid('区域编号格式不正确') });

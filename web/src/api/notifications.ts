@@ -18,7 +18,8 @@ export type NotificationKind =
   | 'exposure'
   | 'task_progress'
   | 'task_reminder'
-  | 'project';
+  | 'project'
+  | 'volunteer_activity';
 
 /** The wire shapes are the server's contract (common/contracts/notifications.ts). */
 export type AppNotification = NotificationDto;
@@ -40,6 +41,7 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, { label: string; color
   task_progress: { label: '任务进度', color: 'geekblue' },
   task_reminder: { label: '进度汇报提醒', color: 'orange' },
   project: { label: '项目节点', color: 'lime' },
+  volunteer_activity: { label: '志愿活动', color: 'green' },
 };
 
 /** The unread count, polled every 60 s while the app is open. */
