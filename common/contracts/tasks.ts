@@ -182,6 +182,43 @@ export const progressQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+/**
+ * The evidence kinds a report's document may have (detected from the bytes at upload, never the name): PDF, Word
+ * (.docx and legacy .doc), Excel (.xlsx), and a JPEG or PNG scan. Photos taken for a report go through /api/files.
+ */
+export const TASK_EVIDENCE_MIMES = [
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'image/jpeg',
+  'image/png',
+] as const;
+
+/** POST /api/tasks/:id/evidence → 201: one stored evidence document (its id goes into a report's fileIds). */
+export const taskEvidenceResponse = z.object({
+  id,
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  url: z.string(),
+});
+export type TaskEvidenceDto = z.input<typeof taskEvidenceResponse>;
+
+/**
+ * One piece of a report's evidence: a photo (/api/files, watermarked; `url` opens the evidence copy) or a document
+ * (`url` downloads it from /api/tasks/:id/evidence/:fileId).
+ */
+export const progressEvidence = z.object({
+  id,
+  kind: z.enum(['photo', 'document']),
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  url: z.string(),
+});
+export type ProgressEvidenceDto = z.input<typeof progressEvidence>;
+
 export const progressResponse = z.object({
   id,
   taskId: id,
@@ -193,7 +230,7 @@ export const progressResponse = z.object({
   percent: z.number().int(),
   summary: z.string(),
   difficulties: z.string().nullable(),
-  files: z.array(z.object({ id, name: z.string(), mime: z.string(), size: z.number().int() })),
+  files: z.array(progressEvidence),
   state: z.enum(PROGRESS_STATES),
   late: z.boolean(),
   submissions: z.number().int(),

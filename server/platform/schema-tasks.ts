@@ -155,12 +155,26 @@ export interface ProjectNoticesTable {
   sent_at: Date;
 }
 
+/** 每月汇报进度's evidence documents (migration 20261208_0101_task_evidence_files): stored bytes, type by content. */
+export interface TaskEvidenceFilesTable {
+  id: Generated<string>;
+  task_id: string;
+  uploaded_by: string;
+  mime: string;
+  ext: string;
+  original_name: string;
+  size_bytes: number;
+  storage_key: string;
+  created_at: Date;
+}
+
 export interface TasksDB {
   plans: PlansTable;
   tasks: TasksTable;
   task_progress: TaskProgressTable;
   task_events: TaskEventsTable;
   task_notices: TaskNoticesTable;
+  task_evidence_files: TaskEvidenceFilesTable;
   projects: ProjectsTable;
   project_milestones: ProjectMilestonesTable;
   project_photos: ProjectPhotosTable;

@@ -2,7 +2,7 @@
  * 实施方案 → 任务分解 → 每月汇报进度 in Chromium (issue 13). The office makes a plan (API) and imports its 任务分解表
  * in the UI: first a table with bad rows — every bad row is listed (行, 列, 原因) and nothing is written — then a good
  * one; the task tree shows the tasks and the Gantt draws on a canvas with today's line. The 城管局 liaison, on a
- * 390×844 phone, reports this month's progress with an evidence photo; the office returns it with a comment; the
+ * 390×844 phone, reports this month's progress with an evidence photo and a PDF 台账; the office returns it with a comment; the
  * liaison sees the comment and resubmits; the office approves and the task's percent follows. Screenshots (desktop
  * and phone): test-results/screenshots/plans-*.png.
  */
@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { minimalPdf } from '../support/evidence-docs';
 import { DESKTOP, PHONE, SHOTS, signIn, startE2E, type E2E } from './server';
 
 let e2e: E2E;
@@ -228,12 +229,22 @@ describe('实施方案: import, Gantt, monthly progress on a phone, return and r
     const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 96, g: 148, b: 72 } } })
       .jpeg()
       .toBuffer();
-    await drawer.locator('input[type=file]').setInputFiles({ name: '西关巷整治后.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await drawer
+      .locator('input[type=file][accept="image/*"]')
+      .setInputFiles({ name: '西关巷整治后.jpg', mimeType: 'image/jpeg', buffer: photo });
     await expect
       .poll(() => drawer.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').count(), {
         timeout: 15_000,
       })
       .toBeGreaterThan(0);
+    // A text file named .pdf: refused by content, in Chinese; then the real 台账 PDF.
+    const docs = drawer.locator('input[type=file][accept=".pdf,.doc,.docx,.xlsx,image/*"]');
+    await docs.setInputFiles({ name: '假台账.pdf', mimeType: 'application/pdf', buffer: Buffer.from('这不是 PDF 文件') });
+    await expect.poll(() => unit.getByText('不是支持的佐证材料类型').first().isVisible(), { timeout: 10_000 }).toBe(true);
+    await docs.setInputFiles({ name: '西关巷整治台账.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });
+    await expect
+      .poll(() => drawer.locator('.ant-upload-list-item-done', { hasText: '西关巷整治台账.pdf' }).count(), { timeout: 15_000 })
+      .toBe(1);
     await expect.poll(() => drawer.getByRole('button', { name: '提交本月进度' }).isEnabled(), { timeout: 15_000 }).toBe(true);
     await shot(unit, 'report-form-phone');
     await drawer.getByRole('button', { name: '提交本月进度' }).click();
@@ -242,7 +253,10 @@ describe('实施方案: import, Gantt, monthly progress on a phone, return and r
     const reports = await apiOf(office).get<{ items: Report[] }>(`/api/task-progress?planId=${planId}`);
     expect(reports.items).toHaveLength(1);
     expect(reports.items[0]).toMatchObject({ state: 'submitted', percent: 30, submissions: 1 });
-    expect(reports.items[0].files).toHaveLength(1);
+    expect(reports.items[0].files).toMatchObject([
+      { kind: 'photo', mime: 'image/jpeg' },
+      { kind: 'document', name: '西关巷整治台账.pdf', mime: 'application/pdf' },
+    ]);
   });
 
   it('the office returns the report with a comment', async () => {
@@ -258,6 +272,13 @@ describe('实施方案: import, Gantt, monthly progress on a phone, return and r
         timeout: 10_000,
       })
       .toBe(true);
+    // The PDF is listed with its icon and downloads for the office.
+    const link = drawer.getByRole('link', { name: '西关巷整治台账.pdf' });
+    await expect.poll(() => link.isVisible(), { timeout: 10_000 }).toBe(true);
+    const pdf = await office.request.get(`${e2e.baseUrl}${await link.getAttribute('href')}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    await shot(office, 'review-drawer-desktop');
     await drawer.getByRole('button', { name: '退回补充' }).click();
     // No comment: refused in Chinese.
     await drawer.getByRole('button', { name: '确认退回' }).click();
@@ -290,6 +311,9 @@ describe('实施方案: import, Gantt, monthly progress on a phone, return and r
     await expect
       .poll(async () => (await apiOf(office).get<{ items: Report[] }>(`/api/task-progress?planId=${planId}`)).items[0], { timeout: 15_000 })
       .toMatchObject({ state: 'submitted', percent: 35, submissions: 2 });
+    // The photo and the PDF came back into the form and went out again with the resubmission.
+    const again = (await apiOf(office).get<{ items: Report[] }>(`/api/task-progress?planId=${planId}`)).items[0];
+    expect((again.files as Array<{ kind: string }>).map((f) => f.kind)).toEqual(['photo', 'document']);
   });
 
   it('the office approves and the task takes the approved percent', async () => {

@@ -70,10 +70,14 @@ const BUSINESS_KINDS = new Set([
   'task',
   'progress',
   'progressFile',
+  'taskEvidence',
   'project',
   'milestone',
   'projectPhoto',
   'projectFile',
+  'volunteerTeam',
+  'volunteerStation',
+  'volunteer',
 ]);
 
 /**
@@ -124,10 +128,14 @@ const PARAM_KINDS: Record<string, string> = {
   '/api/surveys/responses/{id}': 'surveyResponse',
   '/api/plans/{id}': 'plan',
   '/api/tasks/{id}': 'task',
+  '/api/tasks/{id}/evidence/{fileId}': 'taskEvidence',
   '/api/task-progress/{id}': 'progress',
   '/api/projects/{id}': 'project',
   '/api/projects/{id}/milestones/{milestoneId}': 'milestone',
   '/api/projects/{id}/photos/{photoId}': 'projectPhoto',
+  '/api/volunteers/teams/{id}': 'volunteerTeam',
+  '/api/volunteers/stations/{id}': 'volunteerStation',
+  '/api/volunteers/{id}': 'volunteer',
 };
 
 /** Routes that are the same for every county, with the reason; the sweep skips them. */
@@ -152,6 +160,8 @@ const GLOBAL_ROUTES: Record<string, string> = {
     'a base-map tile by its position (no id): the tile server applying to the caller, tested in map-settings',
   'GET /api/hotline/import-template': 'an empty workbook',
   'GET /api/plans/import-template.xlsx': "an empty workbook (the task table's columns and notes)",
+  'GET /api/public/volunteer-certificates/{code}':
+    '志愿服务证明查验: anyone holding an unguessable code, no county id; the name masked (volunteers.test and public-sweep)',
   'POST /api/hotline/orders': 'the 12345 intake: its integrator key says the county (tested in hotline)',
   ...Object.fromEntries(
     [
@@ -604,13 +614,20 @@ async function build(): Promise<World> {
     'task',
   ).id;
   ids.progressFile = await uploadPhoto(unit);
+  // A document of the month (工作台账 PDF) uploaded for the task and named in the report next to the photo.
+  const ledger = multipartForm({}, [[`幸福里背街整治台账${t.tag}.pdf`, PDF]]);
+  ids.taskEvidence = must(
+    await unit.request('POST', `/api/tasks/${ids.task}/evidence`, ledger.body, { headers: ledger.headers }),
+    201,
+    'task evidence',
+  ).id;
   ids.progress = must(
     await unit.post(`/api/tasks/${ids.task}/progress`, {
       period: '2026-11',
       percent: 40,
       summary: `完成幸福里背街路面硬化${t.tag}`,
       difficulties: `管线迁改需协调${t.tag}`,
-      fileIds: [ids.progressFile],
+      fileIds: [ids.progressFile, ids.taskEvidence],
     }),
     201,
     'progress',
@@ -647,6 +664,54 @@ async function build(): Promise<World> {
     201,
     'project photo',
   ).id;
+  // 志愿之城: a 支队 in 城关镇 with unit A's liaison as its admin, a 实践所 on the map, the towns' population, and the
+  // 网格员 joined as a volunteer and approved by the office (names carry the tag).
+  ids.volunteerTeam = must(
+    await office.post('/api/volunteers/teams', { regionId: t.townAId, kind: 'detachment', name: `城关镇志愿服务支队${t.tag}` }),
+    201,
+    'volunteer team',
+  ).id;
+  must(
+    await office.request('PUT', `/api/volunteers/teams/${ids.volunteerTeam}/admins`, { userIds: [t.users.unit.id] }),
+    200,
+    'team admins',
+  );
+  ids.volunteerStation = must(
+    await office.post('/api/volunteers/stations', {
+      regionId: t.townAId,
+      level: 'institute',
+      name: `城关镇新时代文明实践所${t.tag}`,
+      location: { lat: 39.2, lng: 116.3 },
+    }),
+    201,
+    'volunteer station',
+  ).id;
+  must(
+    await office.request('PUT', '/api/volunteers/population', { year: 2026, items: [{ regionId: t.townAId, population: 23_456 }] }),
+    204,
+    'population',
+  );
+  const sweepId = (() => {
+    const body = `3201021990${String(Number.parseInt(t.tag, 16) % 100_000_000)
+      .padStart(7, '0')
+      .slice(0, 7)}`.slice(0, 17);
+    const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    return body + '10X98765432'[w.reduce((s, x, i) => s + x * Number(body[i]), 0) % 11];
+  })();
+  ids.volunteer = must(
+    await (
+      await t.as('grid')
+    ).post('/api/volunteers/join', {
+      name: `网格志愿者${t.tag}`,
+      idNumber: sweepId,
+      teamId: ids.volunteerTeam,
+      phone: '13700001234',
+      skills: ['文明劝导'],
+    }),
+    201,
+    'volunteer',
+  ).id;
+  must(await office.post(`/api/volunteers/${ids.volunteer}/review`, { decision: 'approve', version: 1 }), 200, 'approve volunteer');
   expect(ids.rewardEntry, 'reward entry').toBeTruthy();
   return { t, ids };
 }
@@ -852,9 +917,20 @@ async function fingerprint(w: World) {
         .execute(),
       progress: await db.selectFrom('task_progress').selectAll().where('task_id', '=', ids.task).orderBy('id').execute(),
       taskEvents: await db.selectFrom('task_events').select('id').where('task_id', '=', ids.task).orderBy('id').execute(),
+      taskEvidence: await db.selectFrom('task_evidence_files').selectAll().where('task_id', '=', ids.task).orderBy('id').execute(),
       projects: await db.selectFrom('projects').selectAll().where('region_id', 'in', regionIds).orderBy('id').execute(),
       milestones: await db.selectFrom('project_milestones').selectAll().where('project_id', '=', ids.project).orderBy('id').execute(),
       projectPhotos: await db.selectFrom('project_photos').selectAll().where('project_id', '=', ids.project).orderBy('id').execute(),
+      volunteerTeams: await db.selectFrom('volunteer_teams').selectAll().where('region_id', 'in', regionIds).orderBy('id').execute(),
+      teamAdmins: await db
+        .selectFrom('volunteer_team_admins')
+        .selectAll()
+        .where('team_id', '=', ids.volunteerTeam)
+        .orderBy('user_id')
+        .execute(),
+      volunteerStations: await db.selectFrom('volunteer_stations').selectAll().where('region_id', 'in', regionIds).orderBy('id').execute(),
+      volunteers: await db.selectFrom('volunteers').selectAll().where('region_id', 'in', regionIds).orderBy('id').execute(),
+      population: await db.selectFrom('region_population').selectAll().where('region_id', 'in', regionIds).orderBy('region_id').execute(),
     },
     audit: Number(
       (
@@ -1037,6 +1113,8 @@ async function bodyFor(method: string, path: string, w: World): Promise<unknown>
         dueDate: '2027-01-31',
         version: await version('tasks', 'id', ids.task),
       };
+    case 'POST /api/tasks/{id}/evidence':
+      return new Multipart(multipartForm({}, [['越权上传的台账.pdf', PDF]]));
     case 'POST /api/tasks/{id}/progress':
       return { period: '2026-11', percent: 90, summary: '越权报送的进度情况', fileIds: [] };
     case 'POST /api/task-progress/{id}/actions':
@@ -1054,6 +1132,14 @@ async function bodyFor(method: string, path: string, w: World): Promise<unknown>
       return { actualDate: '2026-11-01', note: '越权填写', version: await version('project_milestones', 'id', ids.milestone) };
     case 'POST /api/projects/{id}/photos':
       return { fileId: ids.projectFile, stage: 'after', caption: '越权上传' };
+    case 'PUT /api/volunteers/teams/{id}':
+      return { name: '越权改名的志愿队伍', version: await version('volunteer_teams', 'id', ids.volunteerTeam) };
+    case 'PUT /api/volunteers/teams/{id}/admins':
+      return { userIds: [] };
+    case 'PUT /api/volunteers/stations/{id}':
+      return { name: '越权改名的实践阵地', version: await version('volunteer_stations', 'id', ids.volunteerStation) };
+    case 'POST /api/volunteers/{id}/review':
+      return { decision: 'reject', comment: '越权审核志愿者', version: await version('volunteers', 'id', ids.volunteer) };
     default:
       return method === 'DELETE' ? undefined : {};
   }
@@ -1218,6 +1304,14 @@ describe(`access sweep: files held by plans and projects (${engineName})`, () =>
         const mine = await clients[role].get(`/api/files/${home.ids[kind]}/meta`);
         if (mine.status !== 200) failures.push(`${role} GET /api/files/{${kind}}/meta (home county): ${mine.status}`);
       }
+    // The report's document: whoever reads the plan and the lead unit open it; the cooperating unit (unit B) and the
+    // other roles get what a made-up id gets.
+    for (const role of ROLES) {
+      const mine = await clients[role].get(`/api/tasks/${home.ids.task}/evidence/${home.ids.taskEvidence}`);
+      const reads = ['office', 'leader', 'taskforce', 'unit', 'unithead'].includes(role);
+      if (mine.status !== (reads ? 200 : 404))
+        failures.push(`${role} GET /api/tasks/{task}/evidence/{taskEvidence} (home county): ${mine.status}`);
+    }
     expect(failures).toEqual([]);
   }, 120_000);
 });

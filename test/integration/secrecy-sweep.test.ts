@@ -233,6 +233,7 @@ const ID_CANDIDATES: Record<string, string> = {
   // monthly report and a project of the unit — a covert finding moves none of them (no status, count or indicator).
   '/api/plans/': 'plan',
   '/api/tasks/': 'task',
+  '/api/tasks/#fileId': 'taskEvidence',
   '/api/task-progress/': 'progress',
   '/api/projects/': 'project',
 };
@@ -546,11 +547,16 @@ beforeAll(async () => {
   });
   expect(task.status, JSON.stringify(task.body)).toBe(201);
   ids.task = task.body.id;
+  // The month's 工作台账 as a PDF document next to the photo.
+  const ledger = multipartForm({}, [['幸福里背街整治台账.pdf', Buffer.from('%PDF-1.4\n%%EOF\n')]]);
+  const doc = await unit.request('POST', `/api/tasks/${ids.task}/evidence`, ledger.body, { headers: ledger.headers });
+  expect(doc.status, JSON.stringify(doc.body)).toBe(201);
+  ids.taskEvidence = doc.body.id;
   const progress = await unit.post(`/api/tasks/${ids.task}/progress`, {
     period: '2026-11',
     percent: 60,
     summary: '完成幸福里背街路面硬化和小广告清理',
-    fileIds: [await photoBy(unit)],
+    fileIds: [await photoBy(unit), ids.taskEvidence],
   });
   expect(progress.status, JSON.stringify(progress.body)).toBe(201);
   ids.progress = progress.body.id;
@@ -618,6 +624,7 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
       plan: [ids.plan],
       task: [ids.task],
       progress: [ids.progress],
+      taskEvidence: [ids.taskEvidence],
       project: [ids.project],
     };
     await refreshDashboards();

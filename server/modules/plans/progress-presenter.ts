@@ -8,16 +8,12 @@ import { PROGRESS_SUBMITTABLE } from '../../../common/tasks';
 import type { Actor } from '../../platform/actor';
 import type { Db, Tx } from '../../platform/db';
 import { mayManagePlan, mayReport } from './access';
-import { evidenceFiles, progressOfTask, type ProgressRow } from './progress-repository';
+import { evidenceFiles, progressOfTask, type EvidenceItem, type ProgressRow } from './progress-repository';
 
 export type ProgressOut = Omit<ProgressDto, 'submittedAt' | 'reviewedAt'> & { submittedAt: Date; reviewedAt: Date | null };
 
 /** One report (its evidence files looked up already). */
-export function presentProgressRow(
-  actor: Actor,
-  r: ProgressRow,
-  files: Map<string, { id: string; name: string; mime: string; size: number }>,
-): ProgressOut {
+export function presentProgressRow(actor: Actor, r: ProgressRow, files: Map<string, EvidenceItem>): ProgressOut {
   const review = mayManagePlan(actor, r) && r.state === 'submitted';
   return {
     id: r.id,

@@ -4,6 +4,7 @@
  * files a page of reports names.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { ProgressEvidenceDto } from '../../../common/contracts/tasks';
 import type { Actor } from '../../platform/actor';
 import type { Db, Tx } from '../../platform/db';
 import { visibleTaskSql } from './access';
@@ -68,12 +69,43 @@ export function progressWhere(actor: Actor, f: ProgressFilter): RawBuilder<SqlBo
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
-/** Evidence files by id (name, type, size) for a page of reports. */
-export async function evidenceFiles(db: Db | Tx, ids: string[]) {
+export type EvidenceItem = ProgressEvidenceDto;
+
+/** Where a task's evidence document is downloaded. */
+export const evidenceUrl = (taskId: string, id: string) => `/api/tasks/${taskId}/evidence/${id}`;
+
+/**
+ * A page of reports' evidence by id: photos (`files`; the url opens the watermarked copy) and documents
+ * (`task_evidence_files`; the url downloads it through the task).
+ */
+export async function evidenceFiles(db: Db | Tx, ids: string[]): Promise<Map<string, EvidenceItem>> {
   const unique = [...new Set(ids)];
-  if (!unique.length) return new Map<string, { id: string; name: string; mime: string; size: number }>();
-  const rows = await db.selectFrom('files').select(['id', 'original_name', 'mime', 'size']).where('id', 'in', unique).execute();
-  return new Map(rows.map((f) => [f.id, { id: f.id, name: f.original_name ?? '佐证材料', mime: f.mime, size: Number(f.size) }]));
+  if (!unique.length) return new Map();
+  const [photos, docs] = await Promise.all([
+    db.selectFrom('files').select(['id', 'original_name', 'mime', 'size']).where('id', 'in', unique).execute(),
+    db
+      .selectFrom('task_evidence_files')
+      .select(['id', 'task_id', 'original_name', 'mime', 'size_bytes'])
+      .where('id', 'in', unique)
+      .execute(),
+  ]);
+  return new Map<string, EvidenceItem>([
+    ...photos.map((f): [string, EvidenceItem] => [
+      f.id,
+      {
+        id: f.id,
+        kind: 'photo',
+        name: f.original_name ?? '现场照片',
+        mime: f.mime,
+        size: Number(f.size),
+        url: `/api/files/${f.id}/evidence`,
+      },
+    ]),
+    ...docs.map((d): [string, EvidenceItem] => [
+      d.id,
+      { id: d.id, kind: 'document', name: d.original_name, mime: d.mime, size: d.size_bytes, url: evidenceUrl(d.task_id, d.id) },
+    ]),
+  ]);
 }
 
 /** A task as reporting and review need it: scope, lead and cooperating units, dates, progress and escalation. */

@@ -1,6 +1,7 @@
 /**
  * /api — monthly progress: POST /tasks/:id/progress by the lead unit, the review queue (/task-progress) with 通过 /
- * 退回补充, the month's table as .xlsx and the 各单位任务推进情况通报 as .docx. Thin: parse, one command, present.
+ * 退回补充, the month's table as .xlsx and the 各单位任务推进情况通报 as .docx; the reports' evidence documents
+ * (evidence-routes.ts: POST /tasks/:id/evidence, GET /tasks/:id/evidence/:fileId). Thin: parse, one command, present.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,6 +12,7 @@ import type { ModuleDeps } from '../../app';
 import { sendDocx } from '../../platform/gongwen';
 import { sendWorkbook } from '../../platform/xlsx';
 import './policy';
+import { evidenceRoutes } from './evidence-routes';
 import { buildProgressBulletin } from './progress-bulletin';
 import { buildProgressWorkbook } from './progress-workbook';
 import { transitionProgress } from './progress-workflow';
@@ -20,10 +22,11 @@ import { submitProgress } from './submit-progress';
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const periodQuery = z.object({ period: progressQuery.shape.period, planId: progressQuery.shape.planId });
 
-export function progressRoutes(_deps: ModuleDeps): FastifyPluginAsync {
+export function progressRoutes(deps: ModuleDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['plans'];
+    await fastify.register(evidenceRoutes(deps));
 
     app.post(
       '/tasks/:id/progress',

@@ -1,9 +1,9 @@
 /**
  * 每月汇报进度: the lead unit's head or liaison reports a task's month — percent done, what was done, problems met and
- * evidence files uploaded through /api/files (checked by content type at upload; only document and image kinds are
- * evidence). One report per task and month: the first submission creates it (201), a pending or returned one is
- * submitted again (200, submissions + 1, back to 待审核), an approved month is final (409). The office is told after
- * COMMIT.
+ * evidence: photos uploaded through /api/files and documents (PDF, Word, Excel) through /api/tasks/:id/evidence, both
+ * checked by content type at upload. One report per task and month: the first submission creates it (201), a pending
+ * or returned one is submitted again (200, submissions + 1, back to 待审核), an approved month is final (409). The
+ * office is told after COMMIT.
  */
 import type { ProgressBody } from '../../../common/contracts/tasks';
 import { progressDueDate, PROGRESS_SUBMITTABLE, type ProgressState } from '../../../common/tasks';
@@ -18,16 +18,11 @@ import { mayReadPlan, mayReadTask, mayReport } from './access';
 import { appendTaskEvent, findTaskForProgress, type ProgressTask } from './progress-repository';
 import { taskSettingsAt } from './task-settings';
 
-/** Evidence kinds (by the type detected from the bytes at upload): PDF, Word, Excel and photos. */
-export const EVIDENCE_MIMES = new Set([
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'image/heic',
-]);
+/**
+ * Photo evidence (the `files` table, /api/files: type by content, watermarked): the photo kinds that pipeline stores.
+ * Documents — PDF, Word, Excel — come through POST /api/tasks/:id/evidence (upload-evidence.ts, task_evidence_files).
+ */
+export const EVIDENCE_MIMES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/heic']);
 
 /** 'YYYY-MM' → '2026年11月'. */
 export const periodName = (period: string) => `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
@@ -49,16 +44,27 @@ export function checkPeriod(period: string, task: { start_date: string }, today:
     throw new AppError('unprocessable', `任务自 ${task.start_date} 开始，不能填报${periodName(period)}的进度`);
 }
 
-/** Evidence: files the caller uploaded, of an evidence kind; anything else is a 422 naming 佐证材料. */
-export async function checkEvidence(tx: Tx, ctx: Ctx, fileIds: string[]): Promise<string[]> {
+/**
+ * Evidence: photos the caller uploaded (/api/files) and documents the caller uploaded for this task
+ * (/api/tasks/:id/evidence); anything else is a 422 naming 佐证材料. Ids the report already holds (`kept`: a returned
+ * report resubmitted by a colleague of the unit) stay valid whoever uploaded them.
+ */
+export async function checkEvidence(tx: Tx, ctx: Ctx, taskId: string, fileIds: string[], kept: string[] = []): Promise<string[]> {
   const ids = [...new Set(fileIds)];
   if (!ids.length) return [];
-  const files = await tx.selectFrom('files').select(['id', 'mime', 'uploaded_by']).where('id', 'in', ids).execute();
+  const [photos, docs] = await Promise.all([
+    tx.selectFrom('files').select(['id', 'mime', 'uploaded_by']).where('id', 'in', ids).execute(),
+    tx.selectFrom('task_evidence_files').select(['id', 'task_id', 'uploaded_by']).where('id', 'in', ids).execute(),
+  ]);
   const me = actorUserId(ctx.actor);
   for (const id of ids) {
-    const f = files.find((x) => x.id === id);
-    if (!f || f.uploaded_by !== me) throw new AppError('unprocessable', '佐证材料不存在或不是您上传的文件，请重新上传');
-    if (!EVIDENCE_MIMES.has(f.mime)) throw new AppError('unprocessable', '佐证材料的文件类型不支持（限 PDF、Word、Excel 或照片）');
+    const photo = photos.find((x) => x.id === id);
+    const doc = docs.find((x) => x.id === id);
+    const mine = kept.includes(id) || (!!me && (photo ?? doc)?.uploaded_by === me);
+    if ((!photo && !doc) || !mine) throw new AppError('unprocessable', '佐证材料不存在或不是您上传的文件，请重新上传');
+    if (photo && !EVIDENCE_MIMES.has(photo.mime))
+      throw new AppError('unprocessable', '佐证材料的文件类型不支持（限 PDF、Word、Excel 或照片）');
+    if (doc && doc.task_id !== taskId) throw new AppError('unprocessable', '佐证材料不是为本任务上传的，请在本任务下重新上传');
   }
   return ids;
 }
@@ -76,7 +82,6 @@ export async function submitProgress(ctx: Ctx, taskId: string, input: ProgressBo
   const late = today > progressDueDate(input.period, (await taskSettingsAt(ctx.db, task.region_path)).progressDueDay);
   const me = actorUserId(ctx.actor);
   return ctx.db.transaction().execute(async (tx) => {
-    const fileIds = await checkEvidence(tx, ctx, input.fileIds ?? []);
     const existing = await tx
       .selectFrom('task_progress')
       .selectAll()
@@ -84,6 +89,7 @@ export async function submitProgress(ctx: Ctx, taskId: string, input: ProgressBo
       .where('period', '=', input.period)
       .forUpdate()
       .executeTakeFirst();
+    const fileIds = await checkEvidence(tx, ctx, task.id, input.fileIds ?? [], existing?.file_ids ?? []);
     if (existing && !PROGRESS_SUBMITTABLE.includes(existing.state as ProgressState))
       throw new AppError('conflict', `${periodName(input.period)}的进度已审核通过，不能再修改`);
     const wasLate = existing ? existing.late : late;

@@ -39,7 +39,7 @@ import { ResponsiveList } from '../../components/responsive-list';
 import { useTableState } from '../../components/use-table-state';
 import { fieldRule } from '../../components/zod-rule';
 import { periodTitle, thisMonth } from './period';
-import { ProgressFiles } from './progress-files';
+import { evidenceCount, ProgressFiles } from './progress-files';
 import { ProgressStateTag, TaskStatusTag } from './status-tag';
 import { taskNumber } from './task-order';
 
@@ -81,7 +81,7 @@ export default function ProgressReviewPage() {
         </Space>
       ),
     },
-    { title: '佐证', key: 'files', width: 70, render: (_: unknown, r: Report) => `${r.files.length} 张` },
+    { title: '佐证', key: 'files', width: 130, render: (_: unknown, r: Report) => evidenceCount(r.files) },
     { title: '提交时间', key: 'submittedAt', width: 150, render: (_: unknown, r: Report) => formatTime(r.submittedAt) },
     {
       title: '操作',
@@ -253,7 +253,7 @@ function ReportCard({ report: r }: { report: Report }) {
     <div>
       <Typography.Text strong>{r.taskTitle}</Typography.Text>
       <div style={{ fontSize: 12, color: 'rgba(0,0,0,.45)', margin: '2px 0 4px' }}>
-        {r.leadUnit.name} · {formatTime(r.submittedAt)} · 佐证 {r.files.length} 张
+        {r.leadUnit.name} · {formatTime(r.submittedAt)} · 佐证 {evidenceCount(r.files)}
       </div>
       <Space size={4} wrap>
         <ProgressStateTag state={r.state} />
