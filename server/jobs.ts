@@ -7,6 +7,7 @@ import { sweepDeadlines } from './modules/problems/sweep-deadlines';
 import { sweepTasks } from './modules/plans/sweep-tasks';
 import { sweepProjects } from './modules/projects/sweep-projects';
 import { refreshSnapshots } from './modules/dashboard/refresh-snapshots';
+import { cleanUpPublicLeftovers } from './modules/public-reports/clean-up-leftovers';
 import './modules/notifications/notify'; // registers the 'notice' job handler
 
 export const JOBS: ScheduledJob[] = [
@@ -34,6 +35,17 @@ export const JOBS: ScheduledJob[] = [
     name: 'dashboard-refresh',
     cron: '* * * * *',
     run: async (ctx) => (await refreshSnapshots(ctx.db, ctx.clock.now(), { wait: false })) ?? { skipped: true },
+  },
+  // 随手拍 uploads no report claimed within 24 h (rows and stored objects) and phone codes used/expired over 7 days ago
+  // (modules/public-reports/clean-up-leftovers.ts).
+  {
+    name: 'public-cleanup',
+    cron: '23 * * * *',
+    quiet: (r) => {
+      const c = r as { uploads: number; phoneCodes: number; objectErrors: number };
+      return c.uploads + c.phoneCodes + c.objectErrors === 0;
+    },
+    run: (ctx) => cleanUpPublicLeftovers(ctx),
   },
   { name: 'audit-anchor', cron: '5 * * * *', run: async (ctx) => (await writeAnchor(ctx.db, { now: ctx.clock.now() })).anchor },
 ];

@@ -33,11 +33,14 @@ import { readPublicOptions } from './read-lists';
 import { readTracking } from './read-tracking';
 import { submitCitizenReport } from './submit-citizen-report';
 import { countUpload, uploadPublicPhoto } from './upload-public-photo';
+import { useStorageForCleanup } from './clean-up-leftovers';
 import './policy';
 
 export function publicReportRoutes(deps: ModuleDeps): FastifyPluginAsync {
   return async (fastify) => {
     await loadPublicHashKey(deps.db);
+    // The scheduled clean-up of unclaimed uploads deletes their stored objects through the same storage.
+    useStorageForCleanup(deps.storage);
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['public'];
     const config = { isPublic: true };
