@@ -158,6 +158,13 @@ describe(`12345 replies for merged and rejected orders (${engineName})`, () => {
     const listed = (await office.get(`/api/hotline/orders?orderNo=${no}&replied=true`)).body.items[0];
     expect(listed).toMatchObject({ problemState: 'rejected', replyText: reply.replyText });
 
+    // The loop's own 不予立案 (from the problem's page, not the triage queue) answers an order too, with its reason.
+    const other = `GD${t.tag}-r2`;
+    const q = await intake(other, '楼上住户空调外机滴水');
+    await act(office, q.id, 'reject', { reason: '属于邻里纠纷，请向所在社区居委会反映' });
+    const [declined] = await callbacksFor([other]);
+    expect(declined.replyText).toBe('经审核，该诉求不予受理：属于邻里纠纷，请向所在社区居委会反映。');
+
     const x = await office.get(`/api/hotline/replies.xlsx?replied=true&orderNo=${no}`);
     expect(x.status).toBe(200);
     const wb = new ExcelJS.Workbook();

@@ -34,7 +34,9 @@ export const photoIdsOfAnswer = sql<string[]>`coalesce((select array_agg(pp.file
 
 export const rejectLabelOfAnswer = sql<string | null>`(select rr.label from problem_public_replies ppr
   join public_reject_reasons rr on rr.code = ppr.reason_code where ppr.problem_id = a.id)`;
-export const rejectTextOfAnswer = sql<string | null>`(select ppr.public_text from problem_public_replies ppr where ppr.problem_id = a.id)`;
+/** The public reason of the triage's 不予受理, else the reason the loop's 不予立案 gave (shown to the reporter). */
+export const rejectTextOfAnswer = sql<string | null>`coalesce(
+  (select ppr.public_text from problem_public_replies ppr where ppr.problem_id = a.id), a.reject_reason)`;
 
 /** What a row needs to word its reply (`state` is the answering problem's). */
 export interface ReplySource {
@@ -107,6 +109,8 @@ export async function queueHotlineReply(ctx: Ctx, tx: Tx, problemId: string): Pr
         select ${problemId}::uuid union select q.id from problems q join merged on q.duplicate_of = merged.id
       ) select id from merged)`,
     )
+    // A problem merged into another answers nothing itself: its orders wait for the survivor.
+    .where(sql<boolean>`not exists (select 1 from problems x where x.id = ${problemId} and x.duplicate_of is not null)`)
     .returning('problem_id')
     .execute();
   for (const { problem_id } of answered) {

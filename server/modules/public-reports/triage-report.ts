@@ -16,7 +16,6 @@ import { authorize } from '../../platform/policy';
 import { canReadProblem } from '../../platform/visibility';
 import { findProblem, type ProblemRow } from '../problems/repository';
 import { transitionInTransaction } from '../problems/transition-problem';
-import { queueHotlineReply } from '../hotline/reply';
 import { mergeCandidateRows, rejectReasonList } from './repository';
 
 /** A pending problem of a public source the actor may triage, or 404. */
@@ -52,9 +51,8 @@ export async function rejectPublicReport(ctx: Ctx, id: string, input: { version:
     await transitionInTransaction(ctx, tx, id, 'reject', input.version, {
       reason: input.note ? `${reason.label}：${input.note}` : reason.label,
     });
+    // A 12345 order: the reject verb queued its reply, which reads this public reason when it is sent.
     await writePublicReply(ctx, tx, id, reason.code, reason.public_text);
-    // A 12345 order rejected: its reply carries the reason (called back where configured, after COMMIT).
-    if (p.source === 'hotline') await queueHotlineReply(ctx, tx, id);
   });
   return (await findProblem(ctx.db, id))!;
 }
@@ -95,8 +93,9 @@ export async function mergePublicReport(ctx: Ctx, id: string, input: { version: 
   }
   const reason = (await rejectReasonList(ctx.db)).find((r) => r.code === 'duplicate');
   await ctx.db.transaction().execute(async (tx) => {
-    await transitionInTransaction(ctx, tx, id, 'reject', input.version, { reason: `重复：并入 ${target.code}` });
+    // duplicate_of first: the reject verb then knows this is a merge (a merged 12345 order waits for the survivor).
     await sql`update problems set duplicate_of = ${target.id} where id = ${id}`.execute(tx);
+    await transitionInTransaction(ctx, tx, id, 'reject', input.version, { reason: `重复：并入 ${target.code}` });
     await writePublicReply(ctx, tx, id, 'duplicate', reason?.public_text ?? '该问题已有人反映，已并入同一案件办理。');
     // The merged report's citizens now follow the survivor (and so do earlier merges into this one).
     await sql`update citizen_reports set problem_id = ${target.id} where problem_id = ${id}`.execute(tx);
