@@ -74,6 +74,8 @@ const BUSINESS_KINDS = new Set([
   'project',
   'milestone',
   'projectPhoto',
+  'volunteerActivity',
+  'volunteerAttendance',
   'projectFile',
   'volunteerTeam',
   'volunteerStation',
@@ -133,6 +135,8 @@ const PARAM_KINDS: Record<string, string> = {
   '/api/projects/{id}': 'project',
   '/api/projects/{id}/milestones/{milestoneId}': 'milestone',
   '/api/projects/{id}/photos/{photoId}': 'projectPhoto',
+  '/api/volunteers/activities/{id}': 'volunteerActivity',
+  '{attendanceId}': 'volunteerAttendance',
   '/api/volunteers/teams/{id}': 'volunteerTeam',
   '/api/volunteers/stations/{id}': 'volunteerStation',
   '/api/volunteers/{id}': 'volunteer',
@@ -712,6 +716,30 @@ async function build(): Promise<World> {
     'volunteer',
   ).id;
   must(await office.post(`/api/volunteers/${ids.volunteer}/review`, { decision: 'approve', version: 1 }), 200, 'approve volunteer');
+  // 志愿活动: the team's admin (unit A's liaison) publishes an activity starting within the hour; the volunteer signs up
+  // and checks in by the organiser's code inside the geofence (an attendance to act on).
+  const now = (await getHarness()).clock.now();
+  ids.volunteerActivity = must(
+    await unit.post('/api/volunteers/activities', {
+      teamId: ids.volunteerTeam,
+      title: `文明交通劝导志愿服务${t.tag}`,
+      startsAt: new Date(now.getTime() + 30 * 60_000).toISOString(),
+      endsAt: new Date(now.getTime() + 3 * 3600_000).toISOString(),
+      place: `人民路与中山路交叉口${t.tag}`,
+      location: { lat: 39.2, lng: 116.3 },
+      capacity: 10,
+    }),
+    201,
+    'volunteer activity',
+  ).id;
+  const gridVolunteer = await t.as('grid');
+  must(await gridVolunteer.post(`/api/volunteers/activities/${ids.volunteerActivity}/signups`, {}), 201, 'activity sign-up');
+  const checkinCode = must(await unit.get(`/api/volunteers/activities/${ids.volunteerActivity}/checkin-code`), 200, 'check-in code').code;
+  ids.volunteerAttendance = must(
+    await gridVolunteer.post('/api/volunteers/checkins', { code: checkinCode, location: { lat: 39.2002, lng: 116.3001 } }),
+    201,
+    'check-in',
+  ).attendanceId;
   expect(ids.rewardEntry, 'reward entry').toBeTruthy();
   return { t, ids };
 }
@@ -905,6 +933,14 @@ async function fingerprint(w: World) {
         .orderBy('id')
         .execute(),
       wave: await one('survey_waves', 'id', ids.wave),
+      volunteerActivity: await one('volunteer_activities', 'id', ids.volunteerActivity),
+      volunteerSignups: await db
+        .selectFrom('volunteer_signups')
+        .selectAll()
+        .where('activity_id', '=', ids.volunteerActivity)
+        .orderBy('id')
+        .execute(),
+      volunteerAttendance: await one('volunteer_attendance', 'id', ids.volunteerAttendance),
       quotas: await db.selectFrom('survey_quotas').selectAll().where('wave_id', '=', ids.wave).orderBy('group_code').execute(),
       surveyResponses: await db.selectFrom('survey_responses').selectAll().where('wave_id', '=', ids.wave).orderBy('id').execute(),
       plans: await db.selectFrom('plans').selectAll().where('campaign_id', '=', ids.campaign).orderBy('id').execute(),
@@ -1140,6 +1176,14 @@ async function bodyFor(method: string, path: string, w: World): Promise<unknown>
       return { name: '越权改名的实践阵地', version: await version('volunteer_stations', 'id', ids.volunteerStation) };
     case 'POST /api/volunteers/{id}/review':
       return { decision: 'reject', comment: '越权审核志愿者', version: await version('volunteers', 'id', ids.volunteer) };
+    case 'PATCH /api/volunteers/activities/{id}':
+      return { title: '越权修改的志愿活动', version: await version('volunteer_activities', 'id', ids.volunteerActivity) };
+    case 'POST /api/volunteers/activities/{id}/cancel':
+      return { reason: '越权取消活动', version: await version('volunteer_activities', 'id', ids.volunteerActivity) };
+    case 'POST /api/volunteers/activities/attendance/{attendanceId}/confirm-outside':
+      return { version: await version('volunteer_attendance', 'id', ids.volunteerAttendance) };
+    case 'POST /api/volunteers/activities/attendance/{attendanceId}/correct':
+      return { minutes: 60, reason: '越权更正志愿时长', version: await version('volunteer_attendance', 'id', ids.volunteerAttendance) };
     default:
       return method === 'DELETE' ? undefined : {};
   }
