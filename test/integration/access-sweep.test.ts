@@ -696,9 +696,7 @@ async function build(): Promise<World> {
     'population',
   );
   const sweepId = (() => {
-    const body = `3201021990${String(Number.parseInt(t.tag, 16) % 100_000_000)
-      .padStart(7, '0')
-      .slice(0, 7)}`.slice(0, 17);
+    const body = `3201${String(crypto.randomInt(0, 1e13)).padStart(13, '0')}`;
     const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     return body + '10X98765432'[w.reduce((s, x, i) => s + x * Number(body[i]), 0) % 11];
   })();

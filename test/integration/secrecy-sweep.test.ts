@@ -236,6 +236,13 @@ const ID_CANDIDATES: Record<string, string> = {
   '/api/tasks/#fileId': 'taskEvidence',
   '/api/task-progress/': 'progress',
   '/api/projects/': 'project',
+  // 志愿之城: a team, a station and an approved volunteer of the county (the covert round touches none of them); the
+  // certificate check's code is no id of this tenant (a placeholder; volunteers.test walks a real one). Teams and
+  // stations before the volunteer's own prefix (the first prefix that matches wins).
+  '/api/volunteers/teams/': 'volunteerTeam',
+  '/api/volunteers/stations/': 'volunteerStation',
+  '/api/volunteers/': 'volunteer',
+  '/api/public/volunteer-certificates/': 'certificateCode',
 };
 const QUERIES: Record<string, () => string> = {
   '/api/inspection-rounds/{id}/checklist': () => `siteId=${ids.site}`,
@@ -573,6 +580,31 @@ beforeAll(async () => {
   });
   expect(project.status, JSON.stringify(project.body)).toBe(201);
   ids.project = project.body.id;
+  const randomIdNumber = () => {
+    const body = `1101${String(crypto.randomInt(0, 1e13)).padStart(13, '0')}`;
+    const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    return body + '10X98765432'[w.reduce((sum, x, i) => sum + x * Number(body[i]), 0) % 11];
+  };
+  const team = await office.post('/api/volunteers/teams', { regionId: t.townAId, kind: 'detachment', name: `城关镇志愿服务支队${t.tag}` });
+  expect(team.status, JSON.stringify(team.body)).toBe(201);
+  ids.volunteerTeam = team.body.id;
+  const station = await office.post('/api/volunteers/stations', {
+    regionId: t.townAId,
+    level: 'institute',
+    name: '城关镇新时代文明实践所',
+    location: { lat: 39.2, lng: 116.3 },
+  });
+  expect(station.status, JSON.stringify(station.body)).toBe(201);
+  ids.volunteerStation = station.body.id;
+  const joined = await clients.grid.post('/api/volunteers/join', {
+    name: '赵志远',
+    idNumber: randomIdNumber(),
+    teamId: ids.volunteerTeam,
+    phone: '13700005678',
+  });
+  expect(joined.status, JSON.stringify(joined.body)).toBe(201);
+  ids.volunteer = joined.body.id;
+  expect((await office.post(`/api/volunteers/${ids.volunteer}/review`, { decision: 'approve', version: 1 })).status).toBe(200);
   // A report of the grid worker's own, so the reporters' views have something in them.
   const grid = await clients.grid.post('/api/problems', {
     clientId: crypto.randomUUID(),
@@ -626,6 +658,9 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
       progress: [ids.progress],
       taskEvidence: [ids.taskEvidence],
       project: [ids.project],
+      volunteerTeam: [ids.volunteerTeam],
+      volunteerStation: [ids.volunteerStation],
+      volunteer: [ids.volunteer],
     };
     await refreshDashboards();
     before = await snapshot([...OUTSIDERS], candidatesBefore);
