@@ -179,6 +179,13 @@ describe(`volunteer activities (${engineName})`, () => {
       },
       { timeout: 5000 },
     );
+    // 我的活动: the signed and the waiting volunteer find it; one who never signed up does not.
+    const mine = async (v: TestVolunteer) =>
+      (await v.client.get('/api/volunteers/activities?mine=true&pageSize=50')).body.items.map((x: { id: string }) => x.id);
+    expect(await mine(vols[2])).toContain(activityId);
+    expect(await mine(vols[3])).toContain(activityId);
+    expect(await mine(pending)).toEqual([]);
+    expect(await mine(vols[0])).not.toContain(activityId);
     // Signing up again joins the end of the queue.
     expect((await s(vols[0])).body).toMatchObject({ state: 'waitlisted', position: 2 });
   });
