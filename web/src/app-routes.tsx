@@ -133,6 +133,15 @@ const ProjectsPage = page(() => import('./pages/projects/projects-page'));
 const ProjectPage = page(() => import('./pages/projects/project-page'));
 const InterviewHomePage = page(() => import('./pages/interview/interview-home-page'));
 const InterviewPage = page(() => import('./pages/interview/interview-page'));
+const VolunteerTeamsPage = page(() => import('./pages/volunteers/teams-page'));
+const VolunteerStationsPage = page(() => import('./pages/volunteers/stations-page'));
+const VolunteersPage = page(() => import('./pages/volunteers/volunteers-page'));
+const VolunteerPopulationPage = page(() => import('./pages/volunteers/population-page'));
+const VolunteerActivitiesPage = page(() => import('./pages/volunteers/activities-page'));
+const VolunteerActivityPage = page(() => import('./pages/volunteers/activity-page'));
+const VolunteerOrganisePage = page(() => import('./pages/volunteers/organise-page'));
+const VolunteerCheckinPage = page(() => import('./pages/volunteers/checkin-page'));
+const MyVolunteerPage = page(() => import('./pages/volunteers/my-volunteer-page'));
 const NotFoundPage = page(() => import('./pages/not-found/not-found-page'));
 
 /** Pages people open by address (bookmarks, a phone's home-screen icon, links in notices), fetched ahead at start. */
@@ -150,6 +159,9 @@ const OPENED_BY_ADDRESS: Array<[RegExp, { preload(): Promise<PageModule> }]> = [
   [/^\/sites$/, SitesPage],
   [/^\/interview$/, InterviewHomePage],
   [/^\/interview\/[^/]+$/, InterviewPage],
+  [/^\/volunteers\/checkin$/, VolunteerCheckinPage],
+  [/^\/volunteers\/me$/, MyVolunteerPage],
+  [/^\/volunteers\/activities\/[0-9a-f-]{36}\/organise$/, VolunteerOrganisePage],
 ];
 
 /**
@@ -264,6 +276,16 @@ export function AppRoutes() {
             <Route path="surveys/waves/:id/results" element={guarded('surveys.read', <SurveyResultsPage />)} />
             <Route path="interview" element={guarded('surveys.interview', <InterviewHomePage />)} />
             <Route path="interview/:waveId" element={guarded('surveys.interview', <InterviewPage />)} />
+            {/* 志愿之城: the server decides what each person sees (team admins are not a role). */}
+            <Route path="volunteers/teams" element={<VolunteerTeamsPage />} />
+            <Route path="volunteers/stations" element={<VolunteerStationsPage />} />
+            <Route path="volunteers/people" element={<VolunteersPage />} />
+            <Route path="volunteers/population" element={guarded('volunteers.manage', <VolunteerPopulationPage />)} />
+            <Route path="volunteers/activities" element={<VolunteerActivitiesPage />} />
+            <Route path="volunteers/activities/:id" element={<VolunteerActivityPage />} />
+            <Route path="volunteers/activities/:id/organise" element={<VolunteerOrganisePage />} />
+            <Route path="volunteers/checkin" element={<VolunteerCheckinPage />} />
+            <Route path="volunteers/me" element={<MyVolunteerPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -27,6 +27,7 @@ import { GiftOutlined } from '@ant-design/icons';
 import { KeyOutlined, PhoneOutlined } from '@ant-design/icons';
 import { NotificationOutlined } from '@ant-design/icons';
 import { CommentOutlined } from '@ant-design/icons';
+import { ClusterOutlined, HeartOutlined, IdcardOutlined, ScanOutlined, ShopOutlined, SmileOutlined } from '@ant-design/icons';
 import { FormOutlined, SolutionOutlined } from '@ant-design/icons';
 import { BuildOutlined, NodeIndexOutlined, ProfileOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
@@ -147,6 +148,29 @@ const NAV: NavGroup[] = [
       { path: '/interview', label: '入户调查', icon: <SolutionOutlined aria-hidden />, permission: 'surveys.interview' },
       // The wall screen of the office, leaders and task force (full screen, outside this layout).
       { path: '/dashboard', label: '指挥大屏', icon: <DashboardOutlined aria-hidden />, permission: 'dashboard.read' },
+    ],
+  },
+  {
+    key: 'volunteers',
+    label: '志愿服务',
+    items: [
+      // Activities: the office runs them, leaders and the task force read them, volunteers sign up (team admins, who are
+      // not a role, reach theirs as volunteers or staff of the region).
+      {
+        path: '/volunteers/activities',
+        label: '志愿活动',
+        icon: <HeartOutlined aria-hidden />,
+        permission: ['volunteers.read', 'volunteerActivities.read'],
+      },
+      { path: '/volunteers/checkin', label: '扫码签到', icon: <ScanOutlined aria-hidden />, permission: 'volunteers.read' },
+      // Every signed-in person may join as a volunteer and read their own record (a resident waiting for approval has no
+      // role yet and finds 待审核 here).
+      { path: '/volunteers/me', label: '我的志愿', icon: <SmileOutlined aria-hidden /> },
+      { path: '/volunteers/teams', label: '志愿队伍', icon: <ClusterOutlined aria-hidden />, permission: 'volunteers.read' },
+      { path: '/volunteers/stations', label: '服务阵地', icon: <ShopOutlined aria-hidden />, permission: 'volunteers.read' },
+      // The roster and 审核: the office and leaders (a team's admins reach their team's from 志愿队伍).
+      { path: '/volunteers/people', label: '志愿者', icon: <IdcardOutlined aria-hidden />, permission: 'volunteers.roster' },
+      { path: '/volunteers/population', label: '常住人口', icon: <TeamOutlined aria-hidden />, permission: 'volunteers.manage' },
     ],
   },
   {

@@ -1,4 +1,7 @@
-/** /p: the public pages' start — report a problem, follow a report by its tracking code, or look at the 曝光台 and 红黑榜. */
+/**
+ * /p: the public pages' start — report a problem, follow a report by its tracking code, look at the 曝光台 and 红黑榜,
+ * register as a volunteer or check a volunteer certificate.
+ */
 import { useState, type FormEvent } from 'react';
 import { savedReports } from '../device';
 import { Link, navigate } from '../router';
@@ -41,6 +44,18 @@ export default function PublicHome() {
           </Link>
           <Link to="/p/rankings" className="pp-btn">
             红黑榜
+          </Link>
+        </div>
+      </div>
+      <div className="pp-card">
+        <h2>志愿服务</h2>
+        <p className="pp-muted">注册成为志愿者，报名志愿活动、扫码签到、累计服务时长；持志愿服务证明的验证码可在线查验。</p>
+        <div className="pp-row">
+          <Link to="/p/volunteer" className="pp-btn pp-btn-primary">
+            注册志愿者
+          </Link>
+          <Link to="/p/volunteer-certificate" className="pp-btn">
+            证明查验
           </Link>
         </div>
       </div>
