@@ -178,14 +178,63 @@ describe('项目作战图', () => {
     await approvalPicker.locator('.ant-picker-clear').click();
     await expect.poll(() => approval.inputValue()).toBe('');
     await expect.poll(() => drawer.getByText('节点计划日期须全部填写或全部留空').count()).toBe(0);
+
+    // The outline (项目范围): 绘制范围, then a click per corner; a stray fifth corner is taken back; unclosed it is
+    // refused; a click on the first corner closes it.
+    await drawer.getByText('绘制范围', { exact: true }).click();
+    const drawing = drawer.getByRole('region', { name: '在地图上依次点击项目范围的角点' });
+    await drawing.scrollIntoViewIfNeeded();
+    // Closer in first (a pocket park is a few thousand square metres).
+    for (let i = 0; i < 4; i += 1) {
+      await drawing.locator('.leaflet-control-zoom-in').click();
+      await office.waitForTimeout(350);
+    }
+    const summary = drawer.getByTestId('outline-summary');
+    const corners = [
+      { x: 100, y: 70 },
+      { x: 220, y: 80 },
+      { x: 230, y: 190 },
+      { x: 90, y: 180 },
+      { x: 160, y: 235 },
+    ];
+    for (const [i, position] of corners.entries()) {
+      await drawing.click({ position });
+      await expect.poll(() => drawing.getAttribute('data-outline-points')).toBe(String(i + 1));
+    }
+    await summary.getByText('绘制中，已点 5 个角点').waitFor();
+    await drawer.getByRole('button', { name: '撤销上一点' }).click();
+    await summary.getByText('绘制中，已点 4 个角点').waitFor();
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await drawer.getByText('项目范围尚未闭合').first().waitFor();
+    await drawing.click({ position: corners[0] });
+    await expect.poll(() => drawing.getAttribute('data-outline-closed')).toBe('true');
+    await summary.getByText(/已闭合，4 个角点，约 [\d.,]+ (平方米|公顷)/).waitFor();
+    await expect.poll(() => drawer.getByText('项目范围尚未闭合').count()).toBe(0);
+    // Clicks on a closed outline add nothing.
+    await drawing.click({ position: { x: 300, y: 120 } });
+    expect(await drawing.getAttribute('data-outline-points')).toBe('4');
+    await office.waitForTimeout(300);
     await shot(office, 'projects-form-desktop');
 
     const created = office.waitForResponse((r) => r.url().endsWith('/api/projects') && r.request().method() === 'POST');
     await drawer.getByRole('button', { name: '保存' }).click();
     const res = await created;
     expect(res.status(), await res.text()).toBe(201);
-    const body = (await res.json()) as { id: string; daysToHandover: number; investmentPlanned: number; milestones: unknown[] };
+    const body = (await res.json()) as {
+      id: string;
+      daysToHandover: number;
+      investmentPlanned: number;
+      milestones: unknown[];
+      outline: Array<[number, number]> | null;
+    };
     projectId = body.id;
+    // Four corners, stored as a closed ring, inside the county (near the clicked place).
+    expect(body.outline).toHaveLength(5);
+    expect(body.outline![4]).toEqual(body.outline![0]);
+    for (const [x, y] of body.outline!) {
+      expect(Math.abs(x - lng)).toBeLessThan(0.5);
+      expect(Math.abs(y - lat)).toBeLessThan(0.5);
+    }
     expect(body.daysToHandover).toBe(45);
     expect(body.investmentPlanned).toBe(8_600_000);
     expect(body.milestones).toHaveLength(6);
@@ -253,6 +302,12 @@ describe('项目作战图', () => {
     await office.getByRole('group', { name: '交账倒计时：距交账还有 45 天' }).waitFor();
     await office.getByText('860 万元').waitFor();
     await office.getByLabel('投资完成 25%').waitFor();
+    // The outline drawn in the form, on the project's own map and in words.
+    await office
+      .getByTestId('project-outline')
+      .getByText(/项目范围：4 个角点，约/)
+      .waitFor();
+    await office.getByRole('region', { name: '项目位置' }).locator('canvas').first().waitFor();
     for (const kind of ['立项', '设计', '开工', '主体完工', '验收', '交账'])
       await office.getByRole('region', { name: `节点${kind}` }).waitFor();
     expect(await office.locator('.cc-milestone').count()).toBe(6);
@@ -363,6 +418,10 @@ describe('项目作战图', () => {
     expect(detail.milestones.find((m) => m.kind === 'approval')?.actualDate).toBe(beijingDay());
     expect(detail.photos).toEqual([expect.objectContaining({ stage: 'before', caption: '滨河路东南角现状' })]);
     expect(detail.currentMilestone).toBe('approval');
+    await phone
+      .getByTestId('project-outline')
+      .getByText(/4 个角点/)
+      .waitFor();
 
     expect(await sideScroll(phone)).toBeLessThanOrEqual(0);
     await phone.waitForTimeout(400);
@@ -372,6 +431,62 @@ describe('项目作战图', () => {
     await phone.locator('.ant-image-preview').first().waitFor();
     await phone.waitForTimeout(400);
     await shot(phone, 'projects-photo-preview-phone');
+    await phone.context().close();
+  }, 240_000);
+
+  it('the office on a phone redraws the outline by taps (清除, three corners, 闭合范围) and the page shows it', async () => {
+    expect(projectId).not.toBe('');
+    const phone = await signIn(e2e, 'office', PHONE);
+    await phone.goto(`${e2e.baseUrl}/projects/${projectId}`);
+    await phone.getByRole('heading', { name: NAME }).waitFor();
+    await phone.getByRole('button', { name: '编辑项目' }).click();
+    const edit = phone.getByRole('dialog').filter({ hasText: `编辑项目「${NAME}」` });
+    await expect.poll(() => edit.getByLabel('项目名称').inputValue()).toBe(NAME);
+    await edit.getByText('绘制范围', { exact: true }).click();
+    const drawing = edit.getByRole('region', { name: '在地图上依次点击项目范围的角点' });
+    await drawing.scrollIntoViewIfNeeded();
+    // The saved outline is there, closed; clicks add nothing until it is cleared.
+    await expect.poll(() => drawing.getAttribute('data-outline-points')).toBe('4');
+    await edit
+      .getByTestId('outline-summary')
+      .getByText(/已闭合，4 个角点/)
+      .waitFor();
+    await edit.getByRole('button', { name: '清除范围' }).click();
+    await edit
+      .getByTestId('outline-summary')
+      .getByText(/未绘制/)
+      .waitFor();
+    const box = (await drawing.boundingBox())!;
+    const taps = [
+      { x: box.width * 0.3, y: 60 },
+      { x: box.width * 0.7, y: 70 },
+      { x: box.width * 0.5, y: 200 },
+    ];
+    for (const [i, position] of taps.entries()) {
+      await drawing.click({ position });
+      await expect.poll(() => drawing.getAttribute('data-outline-points')).toBe(String(i + 1));
+    }
+    await edit.getByRole('button', { name: '闭合范围' }).click();
+    await edit
+      .getByTestId('outline-summary')
+      .getByText(/已闭合，3 个角点/)
+      .waitFor();
+    expect(await sideScroll(phone)).toBeLessThanOrEqual(0);
+    await phone.waitForTimeout(300);
+    await shot(phone, 'projects-outline-phone');
+    const saved = phone.waitForResponse((r) => r.url().endsWith(`/api/projects/${projectId}`) && r.request().method() === 'PUT');
+    await edit.getByRole('button', { name: '保存' }).click();
+    const res = await saved;
+    expect(res.status(), await res.text()).toBe(200);
+    expect(((await res.json()) as { outline: unknown[] }).outline).toHaveLength(4);
+    await phone.getByText('项目已保存').waitFor();
+    await phone
+      .getByTestId('project-outline')
+      .getByText(/3 个角点/)
+      .waitFor();
+    await phone.getByTestId('project-outline').scrollIntoViewIfNeeded();
+    await phone.waitForTimeout(400);
+    await shot(phone, 'projects-outline-detail-phone');
     await phone.context().close();
   }, 240_000);
 });

@@ -402,6 +402,69 @@ describe(`projects (${engineName})`, () => {
     expect((await put(otherOffice, `/api/projects/${P.p4}`, { ...body, version: 2 })).status).toBe(404);
   });
 
+  it('the office draws an outline on a project and reads it back; a bad one is refused (422) and changes nothing', async () => {
+    const before = (await office.get(`/api/projects/${P.p4}`)).body as Project & { outline: number[][] | null; lat: number | null };
+    const ring = [
+      [114.3101, 30.6101],
+      [114.3109, 30.6101],
+      [114.3112, 30.6106],
+      [114.3104, 30.6109],
+    ];
+    const body = {
+      ...base({ name: '滨河路公厕新建', type: 'toilet', handoverDate: before.handoverDate, lat: null, lng: null }),
+      outline: ring,
+      version: before.version,
+    };
+    const saved = await put(office, `/api/projects/${P.p4}`, body);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.outline).toEqual([...ring, ring[0]]);
+    const read = (await leader.get(`/api/projects/${P.p4}`)).body;
+    expect(read.outline).toEqual([...ring, ring[0]]);
+    // No point given: the map point is the outline's centre.
+    expect(read.lng).toBeCloseTo(114.31065, 6);
+    expect(read.lat).toBeCloseTo(30.610425, 6);
+    expect((await leader.get(`/api/projects?q=${encodeURIComponent('滨河路公厕')}`)).body.items[0].outline).toHaveLength(5);
+
+    const after = read as { version: number; outline: number[][] };
+    const refusals: Array<[unknown, string]> = [
+      // The fourth point in 东京 (139.69°E): east of China's bounds.
+      [[...ring.slice(0, 3), [139.69, 35.69]], '第 4 个点不在中国境内'],
+      // A bow-tie: the second and fourth edges cross.
+      [[ring[0], ring[2], ring[1], ring[3]], '边不能相互交叉'],
+      [[ring[0], ring[1], ring[0], ring[1]], '至少需要 3 个不同的点'],
+    ];
+    for (const [outline, message] of refusals) {
+      const res = await put(office, `/api/projects/${P.p4}`, { ...body, outline, version: after.version });
+      expect(res.status, message).toBe(422);
+      expect(res.body.error).toMatchObject({ code: 'unprocessable', field: 'outline' });
+      expect(res.body.error.message).toContain(message);
+    }
+    // More than 500 points is refused by the body's shape already (400), in the same words.
+    const many = Array.from({ length: 501 }, (_, i) => [114.31 + 0.001 * Math.cos(i / 80), 30.61 + 0.001 * Math.sin(i / 80)]);
+    const tooMany = await put(office, `/api/projects/${P.p4}`, { ...body, outline: many, version: after.version });
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(tooMany.body)).toContain('最多 500 个点');
+    const count = await countProjects();
+    const created = await office.post(
+      '/api/projects',
+      base({
+        name: '境外的项目',
+        outline: [
+          [2.35, 48.85],
+          [2.36, 48.85],
+          [2.36, 48.86],
+        ],
+      }),
+    );
+    expect(created.status).toBe(422);
+    expect(created.body.error.message).toContain('不在中国境内');
+    expect(await countProjects()).toBe(count);
+    // Nothing changed: same version, same outline.
+    const unchanged = (await office.get(`/api/projects/${P.p4}`)).body;
+    expect(unchanged.version).toBe(after.version);
+    expect(unchanged.outline).toEqual(after.outline);
+  });
+
   it('the owner unit adds a photo it took; readers of the project open it; others do not', async () => {
     const p1 = (await unit.get(`/api/projects/${P.p1}`)).body as Project;
     const fileId = await makePhoto(unit);

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { createProjectBody } from '../../../common/contracts/tasks';
+import { openRing, projectOutline } from '../../../common/contracts/project-outline';
 import { MILESTONE_KIND_LABELS, MILESTONE_KINDS, type MilestoneKind } from '../../../common/tasks';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -91,30 +92,16 @@ export function checkGivenMilestones(
   return plan;
 }
 
-/** Twice the signed area of a ring (shoelace). */
-function ringArea2(ring: ReadonlyArray<readonly [number, number]>): number {
-  let s = 0;
-  for (let i = 0; i < ring.length; i += 1) {
-    const [x1, y1] = ring[i];
-    const [x2, y2] = ring[(i + 1) % ring.length];
-    s += x1 * y2 - x2 * y1;
-  }
-  return s;
-}
-
 /**
- * The outline as stored: a closed ring ([first … first]) of at least 3 distinct points enclosing an area; null when
- * not given.
+ * The outline as stored: a closed ring ([first … first]) that passes the shared rules (common/contracts/project-outline.ts:
+ * 3 distinct points or more, at most 500, inside China, an area, no crossing edges — 422 naming `outline` otherwise);
+ * null when not given.
  */
 export function normaliseOutline(outline: ProjectBody['outline']): Array<[number, number]> | null {
   if (!outline) return null;
-  const ring = outline.map(([lng, lat]) => [lng, lat] as [number, number]);
-  const first = ring[0];
-  const last = ring[ring.length - 1];
-  const open = first[0] === last[0] && first[1] === last[1] ? ring.slice(0, -1) : ring;
-  const distinct = new Set(open.map(([x, y]) => `${x},${y}`));
-  if (distinct.size < 3) throw unprocessable('项目范围至少需要 3 个不同的点', 'outline');
-  if (Math.abs(ringArea2(open)) < 1e-12) throw unprocessable('项目范围的各点不能在一条直线上', 'outline');
+  const checked = projectOutline.safeParse(outline);
+  if (!checked.success) throw unprocessable(checked.error.issues[0]?.message ?? '项目范围不正确', 'outline');
+  const open = openRing(outline.map(([lng, lat]) => [lng, lat] as [number, number]));
   return [...open, open[0]];
 }
 

@@ -1,5 +1,6 @@
 /** The pure rules of projects: 倒排工期 from the hand-over date, milestone order, the outline. */
 import { describe, expect, it } from 'vitest';
+import { outlineAreaM2 } from '../../../common/contracts/project-outline';
 import { AppError } from '../../platform/errors';
 import { addDays, checkGivenMilestones, normaliseOutline, planMilestones } from './project-checks';
 
@@ -102,5 +103,56 @@ describe('projects: given milestones and outlines', () => {
         ]),
       ),
     ).toContain('3 个不同的点');
+  });
+
+  it('refuses a point outside China (a swapped [lat, lng] too), a bow-tie and more than 500 points', () => {
+    expect(
+      refusal(() =>
+        normaliseOutline([
+          [30, 114],
+          [30.01, 114],
+          [30.01, 114.01],
+        ]),
+      ),
+    ).toContain('第 1 个点不在中国境内');
+    expect(
+      refusal(() =>
+        normaliseOutline([
+          [114, 30],
+          [114.01, 30],
+          [-0.1, 51.5],
+        ]),
+      ),
+    ).toContain('第 3 个点不在中国境内');
+    // 0,0 → 1,1 → 1,0 → 0,1 crosses itself.
+    expect(
+      refusal(() =>
+        normaliseOutline([
+          [114, 30],
+          [114.01, 30.01],
+          [114.01, 30],
+          [114, 30.01],
+        ]),
+      ),
+    ).toContain('边不能相互交叉');
+    const circle = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => [114 + 0.01 * Math.cos((2 * Math.PI * i) / n), 30 + 0.01 * Math.sin((2 * Math.PI * i) / n)] as [number, number],
+      );
+    expect(normaliseOutline(circle(500))).toHaveLength(501);
+    expect(refusal(() => normaliseOutline(circle(501)))).toContain('最多 500 个点');
+  });
+
+  it('measures an outline in square metres', () => {
+    // About 100 m × 100 m at 30°N: 0.001038° of longitude, 0.000904° of latitude.
+    const area = outlineAreaM2([
+      [114, 30],
+      [114.001038, 30],
+      [114.001038, 30.000904],
+      [114, 30.000904],
+    ]);
+    expect(area).toBeGreaterThan(9_900);
+    expect(area).toBeLessThan(10_100);
   });
 });

@@ -11,7 +11,7 @@ import { useEffect, useRef } from 'react';
 import { useBaseMap } from '../../api/map-settings';
 import type { Project } from '../../api/projects';
 import { createClusterGroup, createMap, setBaseMap } from '../../components/base-map';
-import { countdownOf, statusLabel, typeLabel } from './project-format';
+import { countdownOf, outlineText, statusLabel, typeLabel } from './project-format';
 
 export type LocatedProject = Project & { lat: number; lng: number };
 
@@ -47,6 +47,7 @@ function card(p: LocatedProject, onOpen: (id: string) => void): HTMLElement {
     line(countdown.text, { color: countdown.color, fontWeight: '600', fontSize: '15px', marginTop: '2px' }),
     line(statusLabel(p), { color: PROJECT_STATUS_COLORS[p.status] }),
   );
+  if (p.outline?.length) box.append(line(`范围：${outlineText(p.outline)}`, { color: 'rgba(0,0,0,.55)', fontSize: '12px' }));
   const link = document.createElement('a');
   link.href = `/projects/${p.id}`;
   link.textContent = '查看项目';
@@ -181,10 +182,17 @@ export default function BattleMap({ projects, onOpen, highlightId, height = 480,
     fitRef.current = () => {
       if (highlighted && !highlighted.outline) map.setView([highlighted.lat, highlighted.lng], 15, { animate: false });
       else if (highlighted)
-        map.fitBounds(L.latLngBounds(highlighted.outline!.map(([lng, lat]) => [lat, lng] as [number, number])).pad(0.4), {
-          maxZoom: 17,
-          animate: false,
-        });
+        // The outline and the marker both in view (the point may stand outside an outline drawn later).
+        map.fitBounds(
+          L.latLngBounds([
+            ...highlighted.outline!.map(([lng, lat]) => [lat, lng] as [number, number]),
+            [highlighted.lat, highlighted.lng],
+          ]).pad(0.4),
+          {
+            maxZoom: 17,
+            animate: false,
+          },
+        );
       else if (points.length) {
         // Room for the zoom buttons on the left and, on the right, for the names beside the markers and the legend.
         const width = map.getSize().x;

@@ -1,12 +1,30 @@
 /**
  * 新建项目 / 编辑项目 (the office) in a drawer: name, type, region, owner unit, the place (a click on the map or the
- * lat/lng inputs), investment planned and spent (万元 on screen, 元 on the wire), the hand-over date, a description,
+ * lat/lng inputs) and the outline (项目范围: 绘制范围, then a click per corner; 撤销上一点, 清除, 闭合范围 — checked with the
+ * server's own rules, common/contracts/project-outline.ts), investment planned and spent (万元 on screen, 元 on the wire), the hand-over date, a description,
  * and on creation the milestones' planned dates (all five or none: left empty the server plans them back from 交账).
  * Every field is checked in Chinese before anything is sent; a stale edit (409) says so and reloads the project.
  */
+import { openRing, projectOutline } from '@common/contracts/project-outline';
 import { createProjectBody } from '@common/contracts/tasks';
 import { MILESTONE_KINDS, MILESTONE_KIND_LABELS, PROJECT_TYPES, type MilestoneKind, type ProjectType } from '@common/tasks';
-import { Alert, Button, Col, DatePicker, Drawer, Form, Grid, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Col,
+  DatePicker,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
@@ -19,6 +37,8 @@ import { RegionTreeSelect } from '../../components/region-tree-select';
 import { CampaignSelect, UnitSelect } from '../../components/remote-select';
 import { fieldRule } from '../../components/zod-rule';
 import type { LocatedProject } from './battle-map';
+import type { OutlineDraft } from './location-picker';
+import { outlineText } from './project-format';
 
 const LocationPicker = lazy(() => import('./location-picker'));
 
@@ -37,6 +57,7 @@ interface Values {
   address?: string;
   lat?: number | null;
   lng?: number | null;
+  outline?: OutlineDraft | null;
   investmentPlanned?: number | null;
   investmentSpent?: number | null;
   handoverDate: Dayjs;
@@ -47,6 +68,16 @@ interface Values {
 const blank = (v?: string | null) => (v && v.trim() ? v.trim() : null);
 const DAY = 'YYYY-MM-DD';
 const toYuan = (wan: number | null | undefined) => Math.round((wan ?? 0) * 10_000 * 100) / 100;
+
+/** 项目范围: none, or closed and passing the server's rules (the same zod schema). */
+const outlineRule = {
+  validator: async (_: unknown, value: OutlineDraft | null | undefined) => {
+    if (!value || value.points.length === 0) return;
+    if (!value.closed) throw new Error('项目范围尚未闭合：请点「闭合范围」（或点击起点），或「清除」');
+    const r = projectOutline.safeParse(value.points);
+    if (!r.success) throw new Error(r.error.issues[0]?.message ?? '项目范围不正确');
+  },
+};
 
 interface Props {
   /** The project to edit, 'new' to create, null when closed. */
@@ -63,6 +94,8 @@ export function ProjectFormDrawer({ project, onClose, around, onCreated }: Props
   const update = useUpdateProject();
   const screens = Grid.useBreakpoint();
   const [conflict, setConflict] = useState(false);
+  const [mapMode, setMapMode] = useState<'point' | 'outline'>('point');
+  const outline = Form.useWatch('outline', form) as OutlineDraft | null | undefined;
   const editing = project && project !== 'new' ? project : null;
   const lat = Form.useWatch('lat', form);
   const lng = Form.useWatch('lng', form);
@@ -83,6 +116,7 @@ export function ProjectFormDrawer({ project, onClose, around, onCreated }: Props
   useEffect(() => {
     if (!project) return;
     form.resetFields();
+    setMapMode('point');
     if (editing) {
       form.setFieldsValue({
         name: editing.name,
@@ -93,6 +127,7 @@ export function ProjectFormDrawer({ project, onClose, around, onCreated }: Props
         address: editing.address ?? undefined,
         lat: editing.lat,
         lng: editing.lng,
+        outline: editing.outline?.length ? { points: openRing(editing.outline), closed: true } : null,
         investmentPlanned: editing.investmentPlanned / 10_000,
         investmentSpent: editing.investmentSpent / 10_000,
         handoverDate: dayjs(editing.handoverDate),
@@ -109,6 +144,7 @@ export function ProjectFormDrawer({ project, onClose, around, onCreated }: Props
 
   const handleFinish = (v: Values) => {
     const located = typeof v.lat === 'number' && typeof v.lng === 'number';
+    const drawn = v.outline?.closed && v.outline.points.length ? v.outline.points : null;
     const body: ProjectInput = {
       name: v.name.trim(),
       type: v.type,
@@ -118,6 +154,7 @@ export function ProjectFormDrawer({ project, onClose, around, onCreated }: Props
       address: blank(v.address),
       lat: located ? v.lat! : null,
       lng: located ? v.lng! : null,
+      outline: drawn,
       investmentPlanned: toYuan(v.investmentPlanned),
       investmentSpent: toYuan(v.investmentSpent),
       handoverDate: v.handoverDate.format(DAY),
@@ -125,7 +162,7 @@ export function ProjectFormDrawer({ project, onClose, around, onCreated }: Props
     };
     if (editing) {
       update.mutate(
-        { ...body, outline: editing.outline, taskId: editing.taskId, id: editing.id, version: editing.version },
+        { ...body, taskId: editing.taskId, id: editing.id, version: editing.version },
         {
           onSuccess: () => {
             setConflict(false);
@@ -180,6 +217,16 @@ export function ProjectFormDrawer({ project, onClose, around, onCreated }: Props
       return Promise.resolve();
     },
   });
+
+  /** Changes the outline being drawn and checks it again once there is something to check. */
+  const setOutline = (next: OutlineDraft | null) => {
+    form.setFieldsValue({ outline: next });
+    if (!next || next.closed || form.getFieldError('outline').length) form.validateFields(['outline']).catch(() => undefined);
+  };
+  const corners = outline?.points ?? [];
+  const closeOutline = () => {
+    if (corners.length >= 3) setOutline({ points: corners, closed: true });
+  };
 
   const busy = create.isPending || update.isPending;
   const wide = !!screens.md;
@@ -242,8 +289,48 @@ export function ProjectFormDrawer({ project, onClose, around, onCreated }: Props
         <Form.Item label="地址" name="address" rules={[{ max: 200, message: '地址最多 200 个字' }]}>
           <Input maxLength={200} placeholder="如 示范县城东街道滨河路南侧" />
         </Form.Item>
+        <Space wrap style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 6 }}>
+          <Segmented
+            aria-label="地图点击用于"
+            value={mapMode}
+            onChange={(m) => setMapMode(m as 'point' | 'outline')}
+            options={[
+              { value: 'point', label: '标记位置' },
+              { value: 'outline', label: '绘制范围' },
+            ]}
+          />
+          {mapMode === 'outline' && (
+            <Space wrap size={4}>
+              <Button
+                size="small"
+                disabled={!corners.length}
+                onClick={() =>
+                  setOutline(
+                    outline?.closed
+                      ? { points: corners, closed: false }
+                      : corners.length > 1
+                        ? { points: corners.slice(0, -1), closed: false }
+                        : null,
+                  )
+                }
+              >
+                {outline?.closed ? '重新打开' : '撤销上一点'}
+              </Button>
+              <Button size="small" aria-label="清除范围" disabled={!corners.length} onClick={() => setOutline(null)}>
+                清除
+              </Button>
+              <Button size="small" type="primary" ghost disabled={corners.length < 3 || !!outline?.closed} onClick={closeOutline}>
+                闭合范围
+              </Button>
+            </Space>
+          )}
+        </Space>
         <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 6, fontSize: 13 }}>
-          在地图上点击项目位置，或直接填写经纬度（WGS-84）
+          {mapMode === 'point'
+            ? '在地图上点击项目位置，或直接填写经纬度（WGS-84）'
+            : outline?.closed
+              ? '范围已闭合；要修改请「重新打开」或「清除」'
+              : '依次点击项目范围的各个角点，至少 3 个；点击起点或「闭合范围」完成'}
         </Typography.Text>
         <Suspense fallback={<Spin aria-label="地图加载中" style={{ display: 'block', padding: 40 }} />}>
           {project && (
@@ -256,9 +343,16 @@ export function ProjectFormDrawer({ project, onClose, around, onCreated }: Props
                 form.setFieldsValue(p);
                 form.validateFields(['lat', 'lng']).catch(() => undefined);
               }}
+              mode={mapMode}
+              outline={outline ?? null}
+              onAddCorner={(c) => setOutline({ points: [...corners, c], closed: false })}
+              onCloseOutline={closeOutline}
             />
           )}
         </Suspense>
+        <Form.Item name="outline" rules={[outlineRule]} style={{ marginTop: 6, marginBottom: 0 }}>
+          <OutlineSummary />
+        </Form.Item>
         <Row gutter={12} style={{ marginTop: 12 }}>
           <Col xs={12}>
             <Form.Item label="纬度" name="lat" dependencies={['lng']} rules={[pairRule('lng')]}>
@@ -328,5 +422,20 @@ export function ProjectFormDrawer({ project, onClose, around, onCreated }: Props
         </Form.Item>
       </Form>
     </Drawer>
+  );
+}
+
+/** What the outline field shows under the map: nothing drawn, N corners so far, or closed with its size. */
+function OutlineSummary({ value }: { value?: OutlineDraft | null }) {
+  const n = value?.points.length ?? 0;
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 13 }} aria-live="polite" data-testid="outline-summary">
+      项目范围：
+      {n === 0
+        ? '未绘制（可选：选「绘制范围」后在地图上点击角点）'
+        : value!.closed
+          ? `已闭合，${outlineText(value!.points)}`
+          : `绘制中，已点 ${n} 个角点`}
+    </Typography.Text>
   );
 }

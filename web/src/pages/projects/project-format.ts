@@ -1,5 +1,6 @@
 /** How a project's countdown, money and milestone read on every projects screen. */
 import { MILESTONE_KIND_LABELS, PROJECT_STATUS_COLORS, PROJECT_STATUS_LABELS, PROJECT_TYPE_LABELS } from '@common/tasks';
+import { openRing, outlineAreaM2 } from '@common/contracts/project-outline';
 import type { Project } from '../../api/projects';
 
 /** Within this many days of the hand-over the countdown turns orange. */
@@ -39,3 +40,12 @@ export function currentMilestoneLabel(p: Pick<Project, 'currentMilestone'>): str
 export const typeLabel = (p: Pick<Project, 'type'>) => PROJECT_TYPE_LABELS[p.type] ?? p.type;
 export const statusLabel = (p: Pick<Project, 'status'>) => PROJECT_STATUS_LABELS[p.status];
 export const statusColor = (p: Pick<Project, 'status'>) => PROJECT_STATUS_COLORS[p.status];
+
+/** An outline's size in words: "6 个角点，约 1.2 公顷（18.0 亩）" or "…约 850 平方米（1.3 亩）". */
+export function outlineText(points: ReadonlyArray<readonly [number, number]>): string {
+  const corners = openRing(points).length;
+  const m2 = outlineAreaM2(points);
+  const mu = (m2 / (10_000 / 15)).toFixed(1);
+  const size = m2 >= 10_000 ? `${(m2 / 10_000).toFixed(1)} 公顷` : `${Math.round(m2).toLocaleString('zh-CN')} 平方米`;
+  return `${corners} 个角点，约 ${size}（${mu} 亩）`;
+}

@@ -13,7 +13,7 @@ import type { LocatedProject } from './battle-map';
 import { MilestoneModal, MilestoneTimeline } from './milestone-timeline';
 import { PhotoUploadModal } from './photo-upload';
 import { ProjectFormDrawer } from './project-form';
-import { countdownOf, currentMilestoneLabel, statusColor, statusLabel, typeLabel, wan } from './project-format';
+import { countdownOf, currentMilestoneLabel, outlineText, statusColor, statusLabel, typeLabel, wan } from './project-format';
 
 const BattleMap = lazy(() => import('./battle-map'));
 
@@ -133,6 +133,13 @@ export default function ProjectPage() {
             ) : (
               <Empty description="未标注位置" style={{ padding: '24px 0' }} />
             )}
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', fontSize: 13, padding: '6px 4px 0' }}
+              data-testid="project-outline"
+            >
+              项目范围：{project.outline?.length ? outlineText(project.outline) : '未绘制'}
+            </Typography.Text>
           </Card>
         </Col>
       </Row>
