@@ -47,13 +47,13 @@ const VERBS: Record<ActivityAction, WorkflowVerb<ActivityRow, ActivityAction, Ac
   finish: finishActivity,
 };
 
-export const activityRuntime: WorkflowRuntime<ActivityRow, ActivityAction, ActivityState> = {
+/** The kernel's view of activities for one caller: loaded as the caller sees them (their relations decide who may act). */
+export const activityRuntime = (userId: string): WorkflowRuntime<ActivityRow, ActivityAction, ActivityState> => ({
   subject: 'volunteer_activity',
   actions: ACTIVITY_ACTIONS,
   labels: ACTIVITY_ACTION_LABELS,
   stateOf: (a) => a.state as ActivityState,
-  // Loaded as the caller sees it (the caller's relations to the activity decide who may act).
-  load: async () => undefined,
+  load: (tx, id) => findActivity(tx, id, userId),
   canRead: (ctx, a) => mayReadActivity(ctx.actor, a),
   notFound: activityNotFound,
   blockedReason: (ctx, a, action) => {
@@ -70,12 +70,11 @@ export const activityRuntime: WorkflowRuntime<ActivityRow, ActivityAction, Activ
       .returning(['id', 'state', 'cancel_reason', 'version'])
       .executeTakeFirst(),
   auditView: (a) => ({ state: a.state, title: a.title, version: a.version }),
-};
+});
 
 /** Runs an activity transition for the caller in the transaction. */
 export function transitionActivity(ctx: Ctx, tx: Tx, id: string, action: ActivityAction, version: number, payload: unknown) {
-  const runtime = { ...activityRuntime, load: (t: Tx, activityId: string) => findActivity(t, activityId, ctx.actor.id) };
-  return runTransition(ctx, tx, runtime, VERBS, id, action, version, payload);
+  return runTransition(ctx, tx, activityRuntime(ctx.actor.id), VERBS, id, action, version, payload);
 }
 
 /** 取消活动 at the caller's version, with a reason. */
