@@ -196,6 +196,32 @@ beforeAll(async () => {
   expect(answered.statusCode, answered.body).toBe(201);
   MARKERS.push(survey.waveId, surveyDevice);
   PARAMS['{waveToken}'] = survey.token;
+  // 志愿之城: an approved volunteer's certificate, issued once by the office; the public check shows 赵** and the hours,
+  // never the full name, the phone or the ID number (not even masked).
+  const team = await office.post('/api/volunteers/teams', { regionId: t.townAId, kind: 'detachment', name: `城关镇志愿服务支队${tag}` });
+  expect(team.status, JSON.stringify(team.body)).toBe(201);
+  const idBody = `1101${String(crypto.randomInt(0, 1e13)).padStart(13, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const idNumber = idBody + '10X98765432'[weights.reduce((sum, w, i) => sum + w * Number(idBody[i]), 0) % 11];
+  const volunteerPhone = `136${String(crypto.randomInt(0, 100_000_000)).padStart(8, '0')}`;
+  const joined = await (
+    await t.as('grid')
+  ).post('/api/volunteers/join', {
+    name: `赵志远${tag}`,
+    idNumber,
+    teamId: team.body.id,
+    phone: volunteerPhone,
+  });
+  expect(joined.status, JSON.stringify(joined.body)).toBe(201);
+  expect((await office.post(`/api/volunteers/${joined.body.id}/review`, { decision: 'approve', version: 1 })).status).toBe(200);
+  expect((await office.get(`/api/volunteers/${joined.body.id}/certificate.docx`)).status).toBe(200);
+  const cert = await database.db
+    .selectFrom('volunteers')
+    .select('certificate_code')
+    .where('id', '=', joined.body.id)
+    .executeTakeFirstOrThrow();
+  PARAMS['/api/public/volunteer-certificates/{code}'] = cert.certificate_code!;
+  MARKERS.push(`赵志远${tag}`, volunteerPhone, idNumber, joined.body.idNumber, joined.body.id);
 
   const spec = app.swagger() as { paths: Record<string, Record<string, unknown>> };
   routes = Object.entries(spec.paths)
