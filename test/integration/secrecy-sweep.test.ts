@@ -239,6 +239,8 @@ const ID_CANDIDATES: Record<string, string> = {
   // 志愿之城: a team, a station and an approved volunteer of the county (the covert round touches none of them); the
   // certificate check's code is no id of this tenant (a placeholder; volunteers.test walks a real one). Teams and
   // stations before the volunteer's own prefix (the first prefix that matches wins).
+  // 志愿活动 (its code, roster and page): an activity of the team the volunteer signed up for, run by the office.
+  '/api/volunteers/activities/': 'volunteerActivity',
   '/api/volunteers/teams/': 'volunteerTeam',
   '/api/volunteers/stations/': 'volunteerStation',
   '/api/volunteers/': 'volunteer',
@@ -605,6 +607,19 @@ beforeAll(async () => {
   expect(joined.status, JSON.stringify(joined.body)).toBe(201);
   ids.volunteer = joined.body.id;
   expect((await office.post(`/api/volunteers/${ids.volunteer}/review`, { decision: 'approve', version: 1 })).status).toBe(200);
+  const activityStart = new Date((await getHarness()).clock.now().getTime() + 2 * 24 * 3600_000);
+  const activity = await office.post('/api/volunteers/activities', {
+    teamId: ids.volunteerTeam,
+    title: '文明交通劝导志愿服务',
+    startsAt: activityStart.toISOString(),
+    endsAt: new Date(activityStart.getTime() + 3 * 3600_000).toISOString(),
+    place: '人民路与中山路交叉口',
+    location: { lat: 39.2, lng: 116.3 },
+    capacity: 10,
+  });
+  expect(activity.status, JSON.stringify(activity.body)).toBe(201);
+  ids.volunteerActivity = activity.body.id;
+  expect((await clients.grid.post(`/api/volunteers/activities/${ids.volunteerActivity}/signups`, {})).status).toBe(201);
   // A report of the grid worker's own, so the reporters' views have something in them.
   const grid = await clients.grid.post('/api/problems', {
     clientId: crypto.randomUUID(),
@@ -661,6 +676,7 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
       volunteerTeam: [ids.volunteerTeam],
       volunteerStation: [ids.volunteerStation],
       volunteer: [ids.volunteer],
+      volunteerActivity: [ids.volunteerActivity],
     };
     await refreshDashboards();
     before = await snapshot([...OUTSIDERS], candidatesBefore);
