@@ -233,6 +233,7 @@ describe('志愿之城 on a phone', () => {
     await row.getByRole('button', { name: '审核' }).click();
     const drawer = page.getByRole('dialog');
     await contains(drawer, '文明劝导');
+    await page.waitForTimeout(500); // the drawer's slide-in
     await shot(page, 'review-desktop', false);
     // 不通过 without a reason is refused before anything is sent.
     await drawer.getByRole('button', { name: /^不\s?通\s?过$/ }).click();

@@ -5,7 +5,23 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { stationBody } from '@common/contracts/volunteers';
 import { STATION_CHILD_LEVEL, STATION_LEVEL_LABELS, STATION_LEVELS, type StationLevel } from '@common/volunteers';
-import { Alert, Button, Card, Drawer, Form, Grid, Input, InputNumber, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { hasPermission, useSession } from '../../api/auth';
 import { ApiError } from '../../api/client';
@@ -28,6 +44,7 @@ export default function StationsPage() {
   const [editing, setEditing] = useState<Station | 'new' | null>(null);
   const [level, setLevel] = useState<StationLevel | undefined>();
   const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
   const items = useMemo(() => (stations.data?.items ?? []).filter((s) => !level || s.level === level), [stations.data, level]);
   const places: MapPlace[] = useMemo(
     () =>
@@ -82,42 +99,59 @@ export default function StationsPage() {
         loading={stations.isLoading}
         dataSource={items}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 720 }}
+        scroll={phone ? undefined : { x: 720 }}
         locale={{ emptyText: '还没有服务阵地' }}
-        columns={[
-          {
-            key: 'name',
-            title: '阵地',
-            render: (_, s) => (
-              <>
-                <Typography.Text strong>{s.name}</Typography.Text>
-                <div>
-                  <Tag color={LEVEL_COLORS[s.level]}>{STATION_LEVEL_LABELS[s.level]}</Tag>
-                </div>
-              </>
-            ),
-          },
-          { key: 'region', title: '区域', dataIndex: 'regionName', width: 110 },
-          { key: 'address', title: '地址', render: (_, s) => s.address ?? '—', ellipsis: true },
-          {
-            key: 'contact',
-            title: '联系人',
-            render: (_, s) => [s.contactName, s.contactPhone].filter(Boolean).join(' ') || '—',
-            width: 170,
-          },
-          { key: 'activities', title: '活动', width: 120, render: (_, s) => `${s.activityCount} 场（近 30 天 ${s.recentActivityCount}）` },
-          {
-            key: 'actions',
-            title: '操作',
-            width: 70,
-            render: (_, s) =>
-              can(s, 'update') && (
-                <Button size="small" type="link" onClick={() => setEditing(s)}>
-                  编辑
-                </Button>
+        columns={(
+          [
+            {
+              key: 'name',
+              title: '阵地',
+              render: (_, s) => (
+                <>
+                  <Typography.Text strong>{s.name}</Typography.Text>
+                  <div>
+                    <Tag color={LEVEL_COLORS[s.level]}>{STATION_LEVEL_LABELS[s.level]}</Tag>
+                  </div>
+                  {phone && (
+                    <Typography.Text type="secondary" style={{ display: 'block' }}>
+                      {[s.regionName, s.address, s.contactName, s.contactPhone].filter(Boolean).join(' · ')} · 活动 {s.activityCount} 场
+                      {can(s, 'update') && (
+                        <Button size="small" type="link" onClick={() => setEditing(s)}>
+                          编辑
+                        </Button>
+                      )}
+                    </Typography.Text>
+                  )}
+                </>
               ),
-          },
-        ]}
+            },
+            { key: 'region', title: '区域', dataIndex: 'regionName', width: 110 },
+            { key: 'address', title: '地址', render: (_, s) => s.address ?? '—', ellipsis: true },
+            {
+              key: 'contact',
+              title: '联系人',
+              render: (_, s) => [s.contactName, s.contactPhone].filter(Boolean).join(' ') || '—',
+              width: 170,
+            },
+            {
+              key: 'activities',
+              title: '活动',
+              width: 120,
+              render: (_, s) => `${s.activityCount} 场（近 30 天 ${s.recentActivityCount}）`,
+            },
+            {
+              key: 'actions',
+              title: '操作',
+              width: 70,
+              render: (_, s) =>
+                can(s, 'update') && (
+                  <Button size="small" type="link" onClick={() => setEditing(s)}>
+                    编辑
+                  </Button>
+                ),
+            },
+          ] satisfies TableColumnsType<Station>
+        ).filter((c) => !phone || c.key === 'name')}
       />
       <StationDrawer station={editing} stations={stations.data?.items ?? []} onClose={() => setEditing(null)} />
     </>

@@ -5,7 +5,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { teamBody } from '@common/contracts/volunteers';
 import { TEAM_CHILD_KINDS, TEAM_KIND_LABELS, TEAM_KINDS, type TeamKind } from '@common/volunteers';
-import { Alert, Button, Drawer, Form, Grid, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Drawer, Form, Grid, Input, Modal, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useSession, hasPermission } from '../../api/auth';
@@ -39,6 +39,8 @@ export default function TeamsPage() {
   const [editing, setEditing] = useState<Team | 'new' | null>(null);
   const [admins, setAdmins] = useState<Team | null>(null);
   const tree = useMemo(() => treeOf(teams.data?.items ?? []), [teams.data]);
+  // A phone: one column (the team, with its admins, count and actions under the name), no sideways scrolling.
+  const phone = Grid.useBreakpoint().md === false;
   const mayCreate = hasPermission(session, 'volunteers.manage');
   const total = (teams.data?.items ?? []).reduce((s, t) => s + t.volunteerCount, 0);
   const pending = (teams.data?.items ?? []).reduce((s, t) => s + t.pendingCount, 0);
@@ -66,63 +68,83 @@ export default function TeamsPage() {
         loading={teams.isLoading}
         dataSource={tree}
         pagination={false}
-        scroll={{ x: 760 }}
+        scroll={phone ? undefined : { x: 760 }}
         expandable={{ defaultExpandAllRows: true }}
         locale={{ emptyText: '还没有志愿队伍' }}
-        columns={[
-          {
-            key: 'name',
-            title: '队伍',
-            width: 360,
-            render: (_, t) => (
-              <span>
-                <Tag color={KIND_COLORS[t.kind]}>{TEAM_KIND_LABELS[t.kind]}</Tag>
-                <Typography.Text strong>{t.name}</Typography.Text>
-              </span>
-            ),
-          },
-          { key: 'region', title: '区域', dataIndex: 'regionName', width: 120 },
-          { key: 'unit', title: '依托单位', render: (_, t) => t.unitName ?? '—', ellipsis: true },
-          { key: 'admins', title: '管理员', render: (_, t) => (t.admins.length ? t.admins.map((a) => a.name).join('、') : '—') },
-          {
-            key: 'count',
-            title: '志愿者',
-            width: 110,
-            render: (_, t) => (
-              <Link to={`/volunteers/people?teamId=${t.id}`}>
-                {t.volunteerCount} 人
-                {t.pendingCount > 0 && (
-                  <Tag color="gold" style={{ marginInlineStart: 4 }}>
-                    待审 {t.pendingCount}
-                  </Tag>
-                )}
-              </Link>
-            ),
-          },
-          {
-            key: 'actions',
-            title: '操作',
-            width: 140,
-            render: (_, t) => (
-              <Space size={4}>
-                {can(t, 'update') && (
-                  <Button size="small" type="link" onClick={() => setEditing(t)}>
-                    编辑
-                  </Button>
-                )}
-                {can(t, 'manageAdmins') && (
-                  <Button size="small" type="link" onClick={() => setAdmins(t)}>
-                    管理员
-                  </Button>
-                )}
-              </Space>
-            ),
-          },
-        ]}
+        columns={(
+          [
+            {
+              key: 'name',
+              title: '队伍',
+              width: phone ? undefined : 360,
+              render: (_, t) => (
+                <span>
+                  <Tag color={KIND_COLORS[t.kind]}>{TEAM_KIND_LABELS[t.kind]}</Tag>
+                  <Typography.Text strong>{t.name}</Typography.Text>
+                  {phone && (
+                    <span style={{ display: 'block', marginTop: 4 }}>
+                      <Typography.Text type="secondary">
+                        {t.regionName} · 管理员 {t.admins.length ? t.admins.map((a) => a.name).join('、') : '—'} ·{' '}
+                      </Typography.Text>
+                      <Count team={t} />
+                      <Actions team={t} onEdit={setEditing} onAdmins={setAdmins} />
+                    </span>
+                  )}
+                </span>
+              ),
+            },
+            { key: 'region', title: '区域', dataIndex: 'regionName', width: 120 },
+            { key: 'unit', title: '依托单位', render: (_, t) => t.unitName ?? '—', ellipsis: true },
+            { key: 'admins', title: '管理员', render: (_, t) => (t.admins.length ? t.admins.map((a) => a.name).join('、') : '—') },
+            {
+              key: 'count',
+              title: '志愿者',
+              width: 110,
+              render: (_, t) => <Count team={t} />,
+            },
+            {
+              key: 'actions',
+              title: '操作',
+              width: 140,
+              render: (_, t) => <Actions team={t} onEdit={setEditing} onAdmins={setAdmins} />,
+            },
+          ] satisfies TableColumnsType<TeamNode>
+        ).filter((c) => !phone || c.key === 'name')}
       />
       <TeamDrawer team={editing} teams={teams.data?.items ?? []} onClose={() => setEditing(null)} />
       <AdminsModal team={admins} onClose={() => setAdmins(null)} />
     </>
+  );
+}
+
+/** 志愿者 N 人 (待审 M), opening the team's volunteers. */
+function Count({ team: t }: { team: Team }) {
+  return (
+    <Link to={`/volunteers/people?teamId=${t.id}`}>
+      {t.volunteerCount} 人
+      {t.pendingCount > 0 && (
+        <Tag color="gold" style={{ marginInlineStart: 4 }}>
+          待审 {t.pendingCount}
+        </Tag>
+      )}
+    </Link>
+  );
+}
+
+function Actions({ team: t, onEdit, onAdmins }: { team: Team; onEdit: (t: Team) => void; onAdmins: (t: Team) => void }) {
+  return (
+    <Space size={4}>
+      {can(t, 'update') && (
+        <Button size="small" type="link" onClick={() => onEdit(t)}>
+          编辑
+        </Button>
+      )}
+      {can(t, 'manageAdmins') && (
+        <Button size="small" type="link" onClick={() => onAdmins(t)}>
+          管理员
+        </Button>
+      )}
+    </Space>
   );
 }
 
