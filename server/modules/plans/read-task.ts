@@ -1,6 +1,6 @@
 /**
  * One task (GET /api/tasks/:id): the task, its monthly progress reports (newest month first, presented by H2's
- * progress-presenter.ts) and its events. A task
+ * progress-presenter.ts), its events and its links to standards and sites by name (task-links.ts). A task
  * out of the caller's sight answers 404.
  */
 import type { Ctx } from '../../platform/context';
@@ -10,6 +10,7 @@ import { mayReadTask } from './access';
 import { presentTasks } from './presenter';
 import { presentProgress } from './progress-presenter';
 import { findTask } from './repository';
+import { linksOfTask } from './task-links';
 
 export async function readTaskRow(ctx: Ctx, id: string) {
   const today = beijingDay(ctx.clock.now());
@@ -35,10 +36,11 @@ export async function readTaskDetail(ctx: Ctx, id: string) {
     .orderBy('e.created_at', 'desc')
     .orderBy('e.id')
     .execute();
-  const progress = await presentProgress(ctx.db, ctx.actor, id);
+  const [progress, links] = await Promise.all([presentProgress(ctx.db, ctx.actor, id), linksOfTask(ctx.db, row)]);
   return {
     task,
     progress,
+    links,
     events: events.map((e) => ({ id: e.id, action: e.action, actorName: e.actor_name, note: e.note, createdAt: e.created_at })),
   };
 }

@@ -9,14 +9,13 @@ import {
   generateTasksResult,
   idParam,
   importResult,
-  planList,
   planResponse,
-  plansQuery,
   planTreeResponse,
   taskResponse,
   updatePlanBody,
   XLSX_MIME,
 } from '../../../common/contracts';
+import { planPage } from '../../../common/contracts/plan-list';
 import type { ModuleDeps } from '../../app';
 import { authorize } from '../../platform/policy';
 import { readUploadedWorkbook, sendWorkbook } from '../../platform/xlsx';
@@ -25,7 +24,7 @@ import { createTask } from './create-task';
 import { generateTasks } from './generate-tasks';
 import './policy';
 import { readPlan, readPlanTree } from './read-plan-tree';
-import { readPlans } from './read-plans';
+import { listPlansQuery, readPlans } from './read-plans';
 import { readTask } from './read-task';
 import { exportPlanTasks, importPlanTasks, taskTemplate } from './task-workbook';
 import { updatePlan } from './update-plan';
@@ -35,7 +34,9 @@ export function planRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['plans'];
 
-    app.get('/', { schema: { tags, querystring: plansQuery, response: { 200: planList } } }, async (req) => readPlans(req.ctx, req.query));
+    app.get('/', { schema: { tags, querystring: listPlansQuery, response: { 200: planPage } } }, async (req) =>
+      readPlans(req.ctx, req.query),
+    );
 
     app.post('/', { schema: { tags, body: createPlanBody, response: { 201: planResponse } } }, async (req, reply) =>
       reply.status(201).send(await readPlan(req.ctx, await createPlan(req.ctx, req.body))),

@@ -1,7 +1,8 @@
 /** /api/tasks — the task list and one task (GET /api/tasks?unitId=&status=overdue, GET/PUT/DELETE /api/tasks/:id). */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParam, noContent, taskDetailResponse, taskPage, taskResponse, tasksQuery, updateTaskBody } from '../../../common/contracts';
+import { idParam, noContent, taskPage, taskResponse, tasksQuery, updateTaskBody } from '../../../common/contracts';
+import { taskDetailWithLinks } from '../../../common/contracts/task-links';
 import type { ModuleDeps } from '../../app';
 import { deleteTask } from './delete-task';
 import './policy';
@@ -16,7 +17,7 @@ export function taskRoutes(_deps: ModuleDeps): FastifyPluginAsync {
 
     app.get('/', { schema: { tags, querystring: tasksQuery, response: { 200: taskPage } } }, async (req) => readTasks(req.ctx, req.query));
 
-    app.get('/:id', { schema: { tags, params: idParam, response: { 200: taskDetailResponse } } }, async (req) =>
+    app.get('/:id', { schema: { tags, params: idParam, response: { 200: taskDetailWithLinks } } }, async (req) =>
       readTaskDetail(req.ctx, req.params.id),
     );
 

@@ -1,7 +1,9 @@
 /**
  * 修改任务 (PUT /api/tasks/:id) by the office managing its plan, at the caller's version (409 when stale). The fields
  * are checked as on creation; a changed start or due date leaves the baseline (基线) as first planned, so the Gantt
- * shows planned against actual. A task event and an audit event record the change.
+ * shows planned against actual. The links to standards (of the plan's campaign) and sites (inside the plan's region) are
+ * replaced by the body's (unknown or out-of-scope ids: 422 naming the field, nothing written). A task event and an audit
+ * event record the change.
  */
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
@@ -20,6 +22,8 @@ export async function updateTask(ctx: Ctx, id: string, body: TaskFields): Promis
   if (task.version !== body.version) throw versionConflict();
   const plan = (await findPlan(ctx.db, task.plan_id))!;
   await checkTaskFields(ctx.db, plan, body);
+  const standardIds = [...new Set(body.standardIds)];
+  const siteIds = [...new Set(body.siteIds)];
   const set = {
     code: body.code || null,
     title: body.title,
@@ -30,13 +34,16 @@ export async function updateTask(ctx: Ctx, id: string, body: TaskFields): Promis
     start_date: body.startDate,
     due_date: body.dueDate,
     milestones: JSON.stringify(body.milestones),
-    standard_ids: JSON.stringify([...new Set(body.standardIds)]),
-    site_ids: JSON.stringify([...new Set(body.siteIds)]),
+    standard_ids: JSON.stringify(standardIds),
+    site_ids: JSON.stringify(siteIds),
   };
   const notes: string[] = [];
   if (task.due_date !== body.dueDate) notes.push(`完成时限由 ${task.due_date} 调整为 ${body.dueDate}`);
   if (task.start_date !== body.startDate) notes.push(`开始日期由 ${task.start_date} 调整为 ${body.startDate}`);
   if (task.lead_unit_id !== body.leadUnitId) notes.push('牵头单位已调整');
+  const linked = (before: string[], after: string[]) => before.length !== after.length || after.some((x) => !before.includes(x));
+  if (linked(task.standard_ids, standardIds)) notes.push(`关联测评标准调整为 ${standardIds.length} 条`);
+  if (linked(task.site_ids, siteIds)) notes.push(`关联点位调整为 ${siteIds.length} 个`);
   await ctx.db.transaction().execute(async (tx) => {
     await updateVersioned(tx, 'tasks', id, body.version, set, ctx.clock.now());
     await tx
@@ -60,6 +67,8 @@ async function recordTaskAudit(ctx: Ctx, tx: Tx, id: string, task: NonNullable<A
       leaderMemberId: task.leader_member_id,
       startDate: task.start_date,
       dueDate: task.due_date,
+      standardIds: task.standard_ids,
+      siteIds: task.site_ids,
     },
     after: {
       title: body.title,
@@ -69,6 +78,8 @@ async function recordTaskAudit(ctx: Ctx, tx: Tx, id: string, task: NonNullable<A
       leaderMemberId: body.leaderMemberId ?? null,
       startDate: body.startDate,
       dueDate: body.dueDate,
+      standardIds: [...new Set(body.standardIds)],
+      siteIds: [...new Set(body.siteIds)],
     },
   });
 }

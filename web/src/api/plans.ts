@@ -6,20 +6,20 @@
 import type {
   createPlanBody,
   createTaskBody,
-  planList,
   planResponse,
   planTreeResponse,
   progressActionBody,
   progressBody,
   progressQuery,
   progressResponse,
-  taskDetailResponse,
   taskEventResponse,
   taskResponse,
   tasksQuery,
   updatePlanBody,
   updateTaskBody,
 } from '@common/contracts/tasks';
+import type { PlanListSort, PlanPageDto } from '@common/contracts/plan-list';
+import type { taskDetailWithLinks } from '@common/contracts/task-links';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, downloadFile, uploadFile } from './client';
@@ -33,7 +33,9 @@ export type PlanTree = z.input<typeof planTreeResponse>;
 export type Task = z.input<typeof taskResponse>;
 export type TaskInput = z.input<typeof createTaskBody>;
 export type TaskUpdate = z.input<typeof updateTaskBody>;
-export type TaskDetail = z.input<typeof taskDetailResponse>;
+/** GET /api/tasks/:id: the task, its reports and events, and its links to standards and sites by name. */
+export type TaskDetail = z.input<typeof taskDetailWithLinks>;
+export type TaskLinks = TaskDetail['links'];
 export type TaskEvent = z.input<typeof taskEventResponse>;
 export type Progress = z.input<typeof progressResponse>;
 export type ProgressInput = z.input<typeof progressBody>;
@@ -58,11 +60,26 @@ const RESOURCE = 'plans';
 
 // ---- plans -------------------------------------------------------------------------------------------------------
 
-export function usePlans(params: { campaignId?: string } = {}, enabled = true) {
+/** What GET /api/plans takes: a campaign, a search, the sort (created: the office's order) and the page. */
+export interface PlanFilters {
+  campaignId?: string;
+  search?: string;
+  sort?: PlanListSort;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+/**
+ * A page of plans: the 实施方案 rows (`total` counts them), each followed by its 专项行动 (common/contracts/plan-list.ts).
+ * The previous page stays on screen while the next loads.
+ */
+export function usePlans(params: PlanFilters = {}, enabled = true) {
   return useQuery({
     queryKey: [RESOURCE, 'list', params],
-    queryFn: () => api.get<z.input<typeof planList>>('/api/plans', params),
+    queryFn: () => api.get<PlanPageDto>('/api/plans', { ...params }),
     enabled,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,7 +1,12 @@
-/** 实施方案 (/plans): the campaign's plans and 专项行动 with their task counts by status. */
+/**
+ * 实施方案 (/plans): the campaign's plans and 专项行动 with their task counts by status, a page at a time from the server
+ * (GET /api/plans: search, sort by name or task count, page and page size in the URL; each 实施方案 row carries its
+ * 专项行动 as tree rows on a desktop, inside its card on a phone).
+ */
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Empty, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import type { PlanListSort } from '@common/contracts/plan-list';
 import { Link, useNavigate } from 'react-router';
 import { createPlanBody } from '@common/contracts/tasks';
 import { PLAN_KIND_LABELS } from '@common/tasks';
@@ -19,7 +24,7 @@ type Row = Plan & { children?: Row[] };
 
 const FILTERS = ['campaignId', 'q'] as const;
 
-/** Plans with their 专项行动 nested under them (a sub-plan whose parent is not in the list stands on its own). */
+/** The page's plans with their 专项行动 nested under them (a sub-plan whose parent is not on the page stands on its own). */
 function nest(plans: Plan[]): Row[] {
   const ids = new Set(plans.map((p) => p.id));
   const roots = plans.filter((p) => !p.parentId || !ids.has(p.parentId));
@@ -34,23 +39,18 @@ export default function PlansPage() {
   const canManage = hasPermission(session.data, 'plans.manage');
   const table = useTableState(FILTERS);
   const { campaignId, q } = table.filters;
-  const plans = usePlans({ campaignId });
+  const { page, pageSize, sort, order } = table.params;
+  const plans = usePlans({
+    campaignId,
+    search: q?.trim() || undefined,
+    sort: sort === 'name' || sort === 'taskCount' ? (sort as PlanListSort) : undefined,
+    order: sort ? order : undefined,
+    page,
+    pageSize,
+  });
   const [creating, setCreating] = useState(false);
-
-  const rows = useMemo(() => {
-    const all = plans.data?.items ?? [];
-    const needle = q?.trim();
-    const matched = needle
-      ? all.filter((p) => p.name.includes(needle) || all.some((c) => c.parentId === p.id && c.name.includes(needle)))
-      : all;
-    const nested = nest(matched);
-    const { sort, order } = table.params;
-    if (sort === 'taskCount') nested.sort((a, b) => (a.taskCount - b.taskCount) * (order === 'desc' ? -1 : 1));
-    if (sort === 'name') nested.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') * (order === 'desc' ? -1 : 1));
-    return nested;
-  }, [plans.data, q, table.params]);
-  const { page, pageSize } = table.params;
-  const pageRows = rows.slice((page - 1) * pageSize, page * pageSize);
+  const rows = useMemo(() => nest(plans.data?.items ?? []), [plans.data]);
+  const campaignName = campaignId ? plans.data?.items.find((p) => p.campaignId === campaignId)?.campaignName : undefined;
 
   const columns = [
     {
@@ -91,13 +91,15 @@ export default function PlansPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <CampaignSelect
           aria-label="创建项目"
+          // The campaign's name from the page (a link or a reload brings only its id).
+          initialOptions={campaignName ? [{ id: campaignId!, name: campaignName }] : []}
           value={campaignId}
           onChange={(v) => table.setFilters({ campaignId: v === undefined ? undefined : String(v) })}
           style={{ width: 240 }}
         />
         <Input.Search
           aria-label="搜索方案"
-          placeholder="搜索方案名称"
+          placeholder="搜索方案名称或说明"
           allowClear
           defaultValue={q}
           onSearch={(v) => table.setFilters({ q: v || undefined })}
@@ -109,10 +111,10 @@ export default function PlansPage() {
         key={plans.data ? 'loaded' : 'loading'}
         rowKey="id"
         columns={columns}
-        dataSource={pageRows}
-        loading={plans.isLoading}
+        dataSource={rows}
+        loading={plans.isLoading || plans.isPlaceholderData}
         onChange={table.onChange}
-        pagination={table.pagination(rows.length)}
+        pagination={table.pagination(plans.data?.total)}
         expandable={{ defaultExpandAllRows: true }}
         locale={{
           emptyText: (
@@ -128,7 +130,7 @@ export default function PlansPage() {
         cardLabel={(p) => `查看方案 ${p.name}`}
         card={(p) => <PlanCard plan={p} />}
       />
-      <CreatePlanDrawer open={creating} onClose={() => setCreating(false)} plans={plans.data?.items ?? []} defaultCampaignId={campaignId} />
+      <CreatePlanDrawer open={creating} onClose={() => setCreating(false)} defaultCampaignId={campaignId} />
     </>
   );
 }
@@ -157,23 +159,15 @@ const nameRule = fieldRule(createPlanBody.shape.name);
 const summaryRule = fieldRule(createPlanBody.shape.summary);
 
 /** 新建方案: a 实施方案 of a campaign, or a 专项行动 under one. */
-function CreatePlanDrawer({
-  open,
-  onClose,
-  plans,
-  defaultCampaignId,
-}: {
-  open: boolean;
-  onClose: () => void;
-  plans: Plan[];
-  defaultCampaignId?: string;
-}) {
+function CreatePlanDrawer({ open, onClose, defaultCampaignId }: { open: boolean; onClose: () => void; defaultCampaignId?: string }) {
   const [form] = Form.useForm<PlanInput>();
   const create = useCreatePlan();
   const navigate = useNavigate();
   const kind = Form.useWatch('kind', form);
   const campaignId = Form.useWatch('campaignId', form);
-  const parents = plans.filter((p) => p.kind === 'plan' && (!campaignId || p.campaignId === campaignId));
+  // The 实施方案 a 专项行动 may go under: every one of the chosen campaign's (the list's page may show only some).
+  const candidates = usePlans({ campaignId, pageSize: 500 }, open && kind === 'special' && !!campaignId);
+  const parents = (candidates.data?.items ?? []).filter((p) => p.kind === 'plan');
 
   const submit = (values: PlanInput) =>
     create.mutate(
@@ -219,7 +213,8 @@ function CreatePlanDrawer({
         {kind === 'special' && (
           <Form.Item name="parentId" label="所属实施方案" rules={[{ required: true, message: '专项行动须选择所属实施方案' }]}>
             <Select
-              placeholder={parents.length ? '选择实施方案' : '该创建项目还没有实施方案'}
+              loading={candidates.isFetching}
+              placeholder={!campaignId ? '请先选择创建项目' : parents.length ? '选择实施方案' : '该创建项目还没有实施方案'}
               options={parents.map((p) => ({ value: p.id, label: p.name }))}
             />
           </Form.Item>

@@ -29,6 +29,7 @@ import { ProgressFiles } from './progress-files';
 import { ProgressForm } from './progress-form';
 import { periodTitle, thisMonth } from './period';
 import { EscalationTag, ProgressStateTag, TASK_STATUS_HEX, TaskStatusTag } from './status-tag';
+import { TaskLinksView } from './task-links';
 import { taskNumber } from './task-order';
 
 /** Event actions as the timeline says them (unknown ones as they are). */
@@ -132,7 +133,7 @@ export function TaskDrawer({ taskId, onClose, onEdit }: Props) {
                       )}
                     </Descriptions.Item>
                     <Descriptions.Item label="关联">
-                      测评标准 {task.standardIds.length} 条 · 点位 {task.siteIds.length} 个
+                      <TaskLinksView links={detail.data.links} />
                     </Descriptions.Item>
                   </Descriptions>
                   <div>

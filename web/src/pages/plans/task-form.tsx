@@ -1,13 +1,18 @@
-/** 新增任务 / 编辑任务 (office): the 任务分解表 row — 序号, 工作任务, 具体措施, 牵头/配合单位, 责任领导, 起止, 节点. */
+/**
+ * 新增任务 / 编辑任务 (office): the 任务分解表 row — 序号, 工作任务, 具体措施, 牵头/配合单位, 责任领导, 起止, 节点 — and the
+ * task's links: 关联测评标准 (the campaign's current standards version; a task can close a 补短 gap) and 关联点位 (the
+ * sites in scope). The server checks the links (another campaign's standard, a site outside the plan's region: 422).
+ */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { createTaskBody } from '@common/contracts/tasks';
 import { useCampaign } from '../../api/campaigns';
-import { useCreateTask, useUpdateTask, type Task, type TaskInput } from '../../api/plans';
+import { useCreateTask, useTask, useUpdateTask, type Task, type TaskInput } from '../../api/plans';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { UnitSelect } from '../../components/remote-select';
 import { fieldRule } from '../../components/zod-rule';
+import { SiteLinkSelect, StandardLinkSelect } from './task-links';
 import { orderTasks, taskNumber } from './task-order';
 
 interface Values {
@@ -20,6 +25,8 @@ interface Values {
   leaderMemberId?: string | null;
   dates: [Dayjs, Dayjs];
   milestones?: Array<{ name: string; date: Dayjs; done?: boolean }>;
+  standardIds?: string[];
+  siteIds?: string[];
 }
 
 interface Props {
@@ -42,6 +49,9 @@ export function TaskFormDrawer({ open, onClose, planId, campaignId, tasks, task 
   const update = useUpdateTask();
   const campaign = useCampaign(open ? campaignId : undefined);
   const leaders = campaign.data?.leadingGroup ?? [];
+  // The links by name (the labels of what is already linked, an older version's standard included).
+  const detail = useTask(open && task ? task.id : undefined);
+  const links = detail.data?.links ?? { standards: [], sites: [] };
   const parents = orderTasks(tasks).filter((o) => o.task.id !== task?.id && o.depth < 3);
 
   const initial: Partial<Values> = task
@@ -54,8 +64,10 @@ export function TaskFormDrawer({ open, onClose, planId, campaignId, tasks, task 
         leaderMemberId: task.leader?.id ?? null,
         dates: [dayjs(task.startDate), dayjs(task.dueDate)],
         milestones: task.milestones.map((m) => ({ name: m.name, date: dayjs(m.date), done: m.done })),
+        standardIds: task.standardIds,
+        siteIds: task.siteIds,
       }
-    : { coopUnitIds: [], milestones: [] };
+    : { coopUnitIds: [], milestones: [], standardIds: [], siteIds: [] };
 
   const submit = (v: Values) => {
     const body: TaskInput = {
@@ -68,6 +80,8 @@ export function TaskFormDrawer({ open, onClose, planId, campaignId, tasks, task 
       startDate: v.dates[0].format('YYYY-MM-DD'),
       dueDate: v.dates[1].format('YYYY-MM-DD'),
       milestones: (v.milestones ?? []).map((m) => ({ name: m.name.trim(), date: m.date.format('YYYY-MM-DD'), done: !!m.done })),
+      standardIds: v.standardIds ?? [],
+      siteIds: v.siteIds ?? [],
     };
     const done = {
       onSuccess: () => {
@@ -78,7 +92,7 @@ export function TaskFormDrawer({ open, onClose, planId, campaignId, tasks, task 
     };
     if (task) {
       const { parentId: _p, ...rest } = body;
-      update.mutate({ id: task.id, ...rest, standardIds: task.standardIds, siteIds: task.siteIds, version: task.version }, done);
+      update.mutate({ id: task.id, ...rest, version: task.version }, done);
     } else create.mutate({ ...body, parentId: v.parentId ?? null }, done);
   };
 
@@ -133,6 +147,17 @@ export function TaskFormDrawer({ open, onClose, planId, campaignId, tasks, task 
         </Form.Item>
         <Form.Item name="dates" label="开始日期 — 完成时限" rules={[{ required: true, message: '请选择开始日期和完成时限' }]}>
           <DatePicker.RangePicker style={{ width: '100%' }} placeholder={['开始日期', '完成时限']} />
+        </Form.Item>
+        <Form.Item
+          name="standardIds"
+          label="关联测评标准"
+          extra="任务可对应测评体系中的短板标准（补短），可多选"
+          rules={[{ type: 'array', max: 50, message: '关联的测评标准最多 50 条' }]}
+        >
+          <StandardLinkSelect campaignId={campaignId} known={links.standards} />
+        </Form.Item>
+        <Form.Item name="siteIds" label="关联点位" rules={[{ type: 'array', max: 200, message: '关联的点位最多 200 个' }]}>
+          <SiteLinkSelect known={links.sites} />
         </Form.Item>
         <Form.List name="milestones">
           {(fields, { add, remove }) => (
