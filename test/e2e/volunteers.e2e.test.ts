@@ -359,6 +359,35 @@ describe('志愿之城 on a phone', () => {
     await shot(volunteer, 'certificate-phone');
   });
 
+  it('the office enters 常住人口 for two towns and they are kept', async () => {
+    const page = await signIn(e2e, 'office');
+    await page.goto(`${e2e.baseUrl}/volunteers/population`);
+    await visible(page.getByText('城关街道'));
+    await page.getByLabel('城关街道常住人口').fill('86500');
+    await page.getByLabel('城东街道常住人口').fill('54230');
+    await contains(page.locator('.ant-table-summary'), '140,730 人');
+    await page.getByRole('button', { name: /^保\s?存$/ }).click();
+    await visible(page.getByText(/年常住人口已保存/));
+    await page.reload();
+    await expect
+      .poll(() =>
+        page
+          .getByLabel('城关街道常住人口')
+          .inputValue()
+          .then((v) => v.replace(/,/g, '')),
+      )
+      .toBe('86500');
+    await expect
+      .poll(() =>
+        page
+          .getByLabel('城东街道常住人口')
+          .inputValue()
+          .then((v) => v.replace(/,/g, '')),
+      )
+      .toBe('54230');
+    await page.context().close();
+  });
+
   it('every 志愿服务 page on a desktop and a phone (screenshots)', async () => {
     for (const [name, options] of [
       ['desktop', DESKTOP],
