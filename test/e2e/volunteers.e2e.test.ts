@@ -221,6 +221,7 @@ describe('志愿之城 on a phone', () => {
     await page.goto(`${e2e.baseUrl}/volunteers/teams`);
     await visible(page.getByText(TEAM));
     await visible(page.getByText('待审 1'));
+    await visible(page.getByRole('button', { name: '待审核 1 人' }));
     await shot(page, 'teams-desktop');
     await page.getByRole('link', { name: /0 人\s*待审 1/ }).click();
     await page.waitForURL(/\/volunteers\/people\?teamId=/);

@@ -27,6 +27,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { hasPermission, useSession } from '../../api/auth';
 import { downloadCertificate, useJoinVolunteers, useMyRecord, useTeams, type JoinInput, type MyRecord } from '../../api/volunteers';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageTitle } from '../../components/page-title';
@@ -36,6 +37,7 @@ import { activityTime, AttendanceTag, hoursText, SignupTag, Stars, VolunteerStat
 export default function MyVolunteerPage() {
   const record = useMyRecord();
   const queryClient = useQueryClient();
+  const { data: session } = useSession();
   if (record.isLoading) return <Skeleton active />;
   if (record.error) return <Alert type="error" showIcon title={record.error.message} />;
   const r = record.data!;
@@ -66,23 +68,28 @@ export default function MyVolunteerPage() {
       <StarCard record={r} />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={12} md={6}>
-          <Card size="small">
+          <Card size="small" style={{ height: '100%' }}>
             <Statistic title="今年服务时长" value={r.hours.year} suffix="小时" data-testid="hours-year" />
           </Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card size="small">
+          <Card size="small" style={{ height: '100%' }}>
             <Statistic title="累计服务时长" value={r.hours.total} suffix="小时" data-testid="hours-total" />
           </Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card size="small">
+          <Card size="small" style={{ height: '100%' }}>
             <Statistic title="参加活动" value={r.activities.filter((a) => a.attendanceState).length} suffix="次" />
           </Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card size="small">
+          <Card size="small" style={{ height: '100%' }}>
             <Statistic title="文明啄木鸟" value={r.reportsFiled} suffix="条" />
+            {hasPermission(session, 'problems.report') && (
+              <Link to="/field" style={{ fontSize: 13 }}>
+                随手上报问题
+              </Link>
+            )}
           </Card>
         </Col>
       </Row>

@@ -52,11 +52,19 @@ export default function TeamsPage() {
           teams.data ? `${teams.data.items.length} 支队伍，志愿者 ${total} 人${pending ? `，待审核 ${pending} 人` : ''}` : undefined
         }
         extra={
-          mayCreate && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
-              新建队伍
-            </Button>
-          )
+          <>
+            {/* A team's admins (not a role) find the applications waiting for them here. */}
+            {pending > 0 && (teams.data?.items ?? []).some((t) => t.abilities?.review) && (
+              <Link to="/volunteers/people?state=pending">
+                <Button>待审核 {pending} 人</Button>
+              </Link>
+            )}
+            {mayCreate && (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+                新建队伍
+              </Button>
+            )}
+          </>
         }
       />
       {teams.error && <Alert type="error" showIcon title={teams.error.message} />}
