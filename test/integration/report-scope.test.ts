@@ -49,8 +49,10 @@ describe(`reports stay in the reporter's area and channel (${engineName})`, () =
       expect(res.status, source).toBe(400);
       expect(res.body.error.message).toContain('来源');
     }
+    // A volunteer reports as 文明啄木鸟 (counted on the volunteer's record), not as an anonymous citizen.
     const volunteer = await t.asScript('volunteer');
-    expect((await volunteer.post('/api/problems', body({ regionId: t.townAId }))).body.source).toBe('citizen');
+    expect((await volunteer.post('/api/problems', body({ regionId: t.townAId }))).body.source).toBe('volunteer');
+    expect((await volunteer.post('/api/problems', body({ regionId: t.townAId, source: 'citizen' }))).status).toBe(400);
     // The office enters what arrived by the 12345 hotline.
     const office = await t.asScript('office');
     expect((await office.post('/api/problems', body({ regionId: t.townAId, source: 'hotline' }))).body.source).toBe('hotline');
