@@ -321,6 +321,9 @@ describe('志愿之城 on a phone', () => {
     await contains(card, '已签退');
     await organiser.getByRole('button', { name: '认证时长' }).click();
     await organiser.locator('.ant-modal-confirm').getByRole('button', { name: '认证时长' }).click();
+    // The answer as a toast: 已认证 N 人 (or the server's refusal, shown in the failure).
+    await contains(organiser.locator('.ant-message'), /已认证 1 人|.+/);
+    expect(await organiser.locator('.ant-message').innerText()).toContain('已认证 1 人');
     await contains(card, '已认证');
     await shot(organiser, 'organise-certified-phone');
 
@@ -346,12 +349,14 @@ describe('志愿之城 on a phone', () => {
     const download = volunteer.waitForEvent('download');
     await volunteer.getByRole('button', { name: '下载证明（Word）' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.docx$/);
+    // Kept for a look (rendered to PDF by hand: libreoffice --headless --convert-to pdf).
+    await (await download).saveAs(path.join(SHOTS, 'volunteers-certificate.docx'));
     await visible(volunteer.getByTestId('certificate-code'));
     const code = (await volunteer.getByTestId('certificate-code').innerText()).trim();
     await shot(volunteer, 'me-phone');
     expect(await sideScroll(volunteer)).toBeLessThanOrEqual(0);
 
-    await volunteer.goto(`${e2e.baseUrl}/p/volunteer-certificate/${code}`);
+    await volunteer.goto(`${e2e.baseUrl}/p/volunteer-certificates/${code}`);
     const cert = volunteer.getByTestId('certificate');
     await contains(cert, '证明真实有效');
     await contains(cert, '陈*');

@@ -21,8 +21,8 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
   { path: '/p/rankings', title: '红黑榜', page: lazy(() => import('./pages/rankings')) },
   // 志愿之城: a resident registers as a volunteer (?team=<id> preselects the team); anyone checks a certificate.
   { path: '/p/volunteer', title: '注册志愿者', page: lazy(() => import('./pages/volunteer-register')) },
-  { path: '/p/volunteer-certificate', title: '志愿服务证明查验', page: lazy(() => import('./pages/volunteer-certificate')) },
-  { path: '/p/volunteer-certificate/:code', title: '志愿服务证明查验', page: lazy(() => import('./pages/volunteer-certificate')) },
+  { path: '/p/volunteer-certificates', title: '志愿服务证明查验', page: lazy(() => import('./pages/volunteer-certificate')) },
+  { path: '/p/volunteer-certificates/:code', title: '志愿服务证明查验', page: lazy(() => import('./pages/volunteer-certificate')) },
   // 问卷调查's public link (a wave's token; ?town=<townId> preselects the town).
   { path: '/s/:waveToken', title: '问卷调查', page: lazy(() => import('./pages/survey')) },
 ];

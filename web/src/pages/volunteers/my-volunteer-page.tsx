@@ -114,7 +114,7 @@ export default function MyVolunteerPage() {
                 {r.certificateCode}
               </Typography.Text>
               ，任何人可在{' '}
-              <a href={`/p/volunteer-certificate/${encodeURIComponent(r.certificateCode)}`} target="_blank" rel="noreferrer">
+              <a href={`/p/volunteer-certificates/${encodeURIComponent(r.certificateCode)}`} target="_blank" rel="noreferrer">
                 公众服务 · 证明查验
               </a>{' '}
               核对

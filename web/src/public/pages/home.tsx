@@ -54,7 +54,7 @@ export default function PublicHome() {
           <Link to="/p/volunteer" className="pp-btn pp-btn-primary">
             注册志愿者
           </Link>
-          <Link to="/p/volunteer-certificate" className="pp-btn">
+          <Link to="/p/volunteer-certificates" className="pp-btn">
             证明查验
           </Link>
         </div>

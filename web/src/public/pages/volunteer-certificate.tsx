@@ -1,5 +1,5 @@
 /**
- * /p/volunteer-certificate[/:code]: anyone checks a 志愿服务证明 by its verification code — the holder's name (masked
+ * /p/volunteer-certificates[/:code]: anyone checks a 志愿服务证明 by its verification code — the holder's name (masked
  * after the first character), team, certified hours, stars, activities, who issued it and when.
  */
 import { useEffect, useState, type FormEvent } from 'react';
@@ -44,7 +44,7 @@ export default function VolunteerCertificatePage({ params }: { params: Record<st
     e.preventDefault();
     const c = input.trim().toUpperCase();
     if (!/^[A-Z0-9]{12}$/.test(c)) return setError('验证码为证明上的 12 位字母和数字');
-    navigate(`/p/volunteer-certificate/${c}`);
+    navigate(`/p/volunteer-certificates/${c}`);
   };
 
   return (
