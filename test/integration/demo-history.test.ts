@@ -33,8 +33,28 @@ let filesDir = '';
 
 const count = async (query: string) => (await sql<{ n: number }>`${sql.raw(query)}`.execute(database.db)).rows[0]!.n;
 
+/**
+ * On PostgreSQL (TEST_DATABASE_URL) the story runs in a database of its own, made here and dropped afterwards: the demo
+ * county's fixed codes and accounts cannot share the suite's database with other workers' tenants.
+ */
+let scratchDb: { admin: string; name: string } | null = null;
+async function scratchDatabaseUrl(): Promise<string | undefined> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return undefined;
+  const name = `cc_demo_history_${process.pid}_${Date.now()}`;
+  const admin = new URL(base);
+  admin.pathname = '/postgres';
+  const maintenance = await openDatabase({ url: admin.toString(), poolSize: 1 });
+  await sql.raw(`create database "${name}"`).execute(maintenance.db);
+  await maintenance.close();
+  scratchDb = { admin: admin.toString(), name };
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 beforeAll(async () => {
-  database = await openDatabase({ dataDir: 'memory://', poolSize: 2 });
+  database = await openDatabase({ url: await scratchDatabaseUrl(), dataDir: 'memory://', poolSize: 2 });
   await migrate(database.db);
   await loadReferenceData(database.db);
   const clock = new FixedClock(new Date(NOW.getTime() - 100 * 24 * 3600_000));
@@ -49,6 +69,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await database?.close();
+  if (scratchDb) {
+    const admin = await openDatabase({ url: scratchDb.admin, poolSize: 1 });
+    await sql.raw(`drop database if exists "${scratchDb.name}"`).execute(admin.db);
+    await admin.close();
+  }
   if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
 });
 
@@ -331,6 +356,116 @@ describe('demo history', () => {
     expect(items).toHaveLength(3);
     expect(items.every((i) => i.daysToHandover > 0 && i.milestones.length === 6)).toBe(true);
     expect(items.map((i) => i.status).sort()).toEqual(['behind', 'on_track', 'on_track']);
+  });
+
+  it('has 志愿之城: the team tree, the practice network, population, volunteers at ★1 and ★2, applications waiting and activities ahead with a waiting list', async () => {
+    const office = await new Client(app).login('office', DEMO_PASSWORD);
+    const teams = (await office.get('/api/volunteers/teams')).body.items as Array<{
+      id: string;
+      parentId: string | null;
+      kind: string;
+      name: string;
+      admins: Array<{ name: string }>;
+    }>;
+    const corps = teams.find((t) => t.name === '示范县志愿服务总队')!;
+    expect(corps.kind).toBe('corps');
+    expect(corps.parentId).toBeNull();
+    const under = (id: string) => teams.filter((t) => t.parentId === id);
+    expect(
+      under(corps.id)
+        .filter((t) => t.kind === 'detachment')
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['关爱帮扶志愿服务支队', '文明交通志愿服务支队', '理论宣讲志愿服务支队', '生态环保志愿服务支队'].sort());
+    expect(
+      under(corps.id)
+        .filter((t) => t.kind === 'specialist')
+        .map((t) => t.name),
+    ).toEqual(['应急救援志愿服务队']);
+    expect(teams.filter((t) => t.kind === 'squad')).toHaveLength(2);
+    expect(teams.every((t) => t.admins.length > 0)).toBe(true);
+    expect(corps.admins.map((a) => a.name)).toEqual(['苏小雨']);
+
+    const stations = (await office.get('/api/volunteers/stations')).body.items as Array<{
+      id: string;
+      parentId: string | null;
+      level: string;
+      location: { lat: number; lng: number } | null;
+      address: string | null;
+    }>;
+    const center = stations.filter((s) => s.level === 'center');
+    expect(center).toHaveLength(1);
+    const institutes = stations.filter((s) => s.level === 'institute');
+    expect(institutes).toHaveLength(10);
+    expect(institutes.every((s) => s.parentId === center[0]!.id)).toBe(true);
+    const posts = stations.filter((s) => s.level === 'station');
+    expect(posts.length).toBeGreaterThanOrEqual(6);
+    expect(posts.every((s) => institutes.some((i) => i.id === s.parentId))).toBe(true);
+    expect(stations.every((s) => s.location && s.address && Math.abs(s.location.lat - 39.12) < 0.1)).toBe(true);
+    const countyId = (await sql<{ id: string }>`select id from regions where code = '139901'`.execute(database.db)).rows[0]!.id;
+    const population = await office.get(`/api/volunteers/population?countyId=${countyId}&year=2026`);
+    expect(population.body.items).toHaveLength(10);
+    expect(population.body.items.every((t: { population: number | null }) => (t.population ?? 0) > 10_000)).toBe(true);
+
+    // The roster: most approved, one refused, three waiting; stars from certified hours.
+    const roster = (await office.get('/api/volunteers?pageSize=200')).body as {
+      total: number;
+      items: Array<{ name: string; state: string; stars: number; idNumber: string }>;
+    };
+    expect(roster.total).toBeGreaterThanOrEqual(30);
+    const by = (state: string) => roster.items.filter((v) => v.state === state);
+    expect(by('pending')).toHaveLength(3);
+    expect(by('rejected')).toHaveLength(1);
+    expect(by('approved').length).toBeGreaterThanOrEqual(25);
+    expect(
+      roster.items
+        .filter((v) => v.stars === 2)
+        .map((v) => v.name)
+        .sort(),
+    ).toEqual(['卫思琪', '张建国'].sort());
+    expect(roster.items.filter((v) => v.stars === 1).length).toBeGreaterThanOrEqual(3);
+    expect(roster.items.every((v) => /^\d{4}\*{10}[\dX]{4}$/.test(v.idNumber))).toBe(true);
+    expect(await count(`select count(*)::int as n from volunteers where id_number_enc like '%:%:%' and length(id_number_hash) = 64`)).toBe(
+      roster.total,
+    );
+    // Two corrections with their reasons.
+    expect(await count(`select count(*)::int as n from volunteer_hour_corrections where length(reason) > 10`)).toBe(2);
+
+    // The demo volunteer: ★2 with her certificate, whose code checks on the public page.
+    const volunteer = await new Client(app).login('volunteer', DEMO_PASSWORD);
+    const me = (await volunteer.get('/api/volunteers/me')).body;
+    expect(me.volunteer.name).toBe('卫思琪');
+    expect(me.stars).toBe(2);
+    expect(me.hours.total).toBeGreaterThanOrEqual(300);
+    expect(me.activities.filter((a: { attendanceState: string | null }) => a.attendanceState === 'certified').length).toBeGreaterThan(30);
+    expect(me.certificateCode).toMatch(/^[A-Z0-9]{12}$/);
+    const check = await new Client(app).get(`/api/public/volunteer-certificates/${me.certificateCode}`);
+    expect(check.status).toBe(200);
+    expect(check.body).toMatchObject({ name: '卫**', stars: 2 });
+
+    // Activities ahead, open for sign-up; the 冬至 visit is full with two waiting.
+    const ahead = (await volunteer.get('/api/volunteers/activities?when=upcoming&pageSize=200')).body.items as Array<{
+      title: string;
+      startsAt: string;
+      state: string;
+      capacity: number;
+      signedCount: number;
+      waitlistCount: number;
+      mySignup: string | null;
+    }>;
+    expect(ahead.length).toBeGreaterThanOrEqual(5);
+    expect(ahead.every((a) => a.state === 'published' && Date.parse(a.startsAt) < NOW.getTime() + 15 * 24 * 3600_000)).toBe(true);
+    expect(ahead.some((a) => a.signedCount < a.capacity)).toBe(true);
+    expect(ahead.some((a) => a.mySignup === 'signed')).toBe(true);
+    const full = ahead.find((a) => a.waitlistCount > 0)!;
+    expect(full.title).toContain('冬至');
+    expect([full.signedCount, full.waitlistCount]).toEqual([full.capacity, 2]);
+
+    // The 总队's admin (团县委's 联络员) has applications to review.
+    const teamAdmin = await new Client(app).login('u190036', DEMO_PASSWORD);
+    const pending = (await teamAdmin.get('/api/volunteers?state=pending')).body.items as Array<{ abilities: { review: boolean } }>;
+    expect(pending.length).toBeGreaterThanOrEqual(1);
+    expect(pending.every((v) => v.abilities.review)).toBe(true);
   });
 
   it('keeps the audit chain intact', async () => {

@@ -57,6 +57,7 @@ import '../../modules/campaigns/policy';
 import { DemoPhotos } from './history-photos';
 import { seedPlanStory } from './seed-plans';
 import { seedSurveyStory } from './seed-survey';
+import { seedVolunteerStory } from './seed-volunteers';
 import {
   ACK_COMMENTS,
   CATEGORY_TEXTS,
@@ -969,6 +970,7 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
   };
   await seedSurveyStory({ db, now, at, user });
   await seedPlanStory({ db, now, at, user, unitCtx, system, storage, photos });
+  await seedVolunteerStory({ db, now, start, at, user, system });
   while (queue.length) {
     const ev = queue.shift()!;
     const m = bjParts(ev.at).m0;
