@@ -113,6 +113,8 @@ export const signupResponse = z.object({ id, state: z.enum(SIGNUP_STATES), posit
 /** The organiser's rotating code: the QR payload, when it changes and how long it lives. */
 export const checkinCodeResponse = z.object({
   code: z.string(),
+  /** Six digits for a phone that cannot scan (typed on the activity's check-in page; same window). */
+  shortCode: z.string(),
   expiresAt: timestamp,
   windowSeconds: z.number().int(),
 });

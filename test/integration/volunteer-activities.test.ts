@@ -411,4 +411,45 @@ describe(`volunteer activities (${engineName})`, () => {
     const town = res.body.items.find((i: { subjectId: string }) => i.subjectId === t.townAId);
     expect(town).toMatchObject({ numerator: 1, denominator: 1, value: 1 });
   });
+  it('takes the six typed digits of the current or previous window when a phone cannot scan, and limits guessing', async () => {
+    const now = (await clock()).now();
+    const typedStart = new Date(Math.ceil((now.getTime() + 10 * 60_000) / 30_000) * 30_000);
+    const pub = await organiser.post(
+      '/api/volunteers/activities',
+      body({
+        title: '人民公园环境清洁志愿服务',
+        startsAt: typedStart.toISOString(),
+        endsAt: new Date(typedStart.getTime() + 2 * HOUR).toISOString(),
+      }),
+    );
+    expect(pub.status, JSON.stringify(pub.body)).toBe(201);
+    const typedId = pub.body.id as string;
+    expect((await vols[3].client.post(`/api/volunteers/activities/${typedId}/signups`, {})).status).toBe(201);
+    await at(new Date(typedStart.getTime() + 5_000));
+    const shown = await organiser.get(`/api/volunteers/activities/${typedId}/checkin-code`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.shortCode).toMatch(/^\d{6}$/);
+    const typed = (digits: string, v: TestVolunteer = vols[3]) =>
+      v.client.post('/api/volunteers/checkins', { code: `CCV1M.${typedId}.${digits}`, location: NEAR });
+    const wrongDigits = String((Number(shown.body.shortCode) + 1) % 1_000_000).padStart(6, '0');
+    const wrong = await typed(wrongDigits);
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error).toMatchObject({ code: 'code_invalid' });
+    expect(wrong.body.error.message).toContain('6 位数字');
+    // The next window: the previous window's digits still count; two windows later they do not.
+    await at(new Date(typedStart.getTime() + 35_000));
+    const ok = await typed(shown.body.shortCode);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body).toMatchObject({ activityId: typedId, direction: 'in', outside: false });
+    await at(new Date(typedStart.getTime() + 95_000));
+    const stale = await typed(shown.body.shortCode);
+    expect(stale.status).toBe(422);
+    expect(stale.body.error.code).toBe('code_invalid');
+    // At most 10 typed codes per volunteer in 10 minutes: the rest are refused before any check.
+    let limited = 0;
+    for (let i = 0; i < 10; i++) if ((await typed('000000')).status === 429) limited += 1;
+    expect(limited).toBeGreaterThan(0);
+    const current = await organiser.get(`/api/volunteers/activities/${typedId}/checkin-code`);
+    expect((await typed(current.body.shortCode)).status).toBe(429);
+  });
 });

@@ -21,6 +21,8 @@ export const PUBLIC_LIMITS = {
   volunteer: { ip: [10, 3600], device: [5, 3600] },
   // 志愿服务证明查验 by code (codes are unguessable; this keeps anyone from trying many).
   certificate: { ip: [60, 3600] },
+  // 志愿活动签到 by six typed digits (server/modules/volunteers/check-in.ts), keyed by the signed-in volunteer.
+  checkinManual: { device: [10, 600] },
 } as const satisfies Record<string, Partial<Record<'ip' | 'device' | 'phone', readonly [number, number]>>>;
 
 const WHAT: Record<keyof typeof PUBLIC_LIMITS, string> = {
@@ -32,6 +34,7 @@ const WHAT: Record<keyof typeof PUBLIC_LIMITS, string> = {
   survey: '提交问卷',
   volunteer: '注册志愿者',
   certificate: '查验证明',
+  checkinManual: '手动输入签到码',
 };
 
 /** A keyed one-way hash of an address, device or phone, so the table holds nothing identifying (hash-key.ts). */

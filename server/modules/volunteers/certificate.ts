@@ -27,7 +27,9 @@ const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newCode = () => Array.from({ length: 12 }, () => ALPHABET[crypto.randomInt(ALPHABET.length)]).join('');
 
 /** Where the public check lives (shown on the certificate). */
-export const certificateCheckPath = (code: string) => `/volunteer-certificates/${code}`;
+/** The public check page (web /p/volunteer-certificates/:code), as a full address when PUBLIC_BASE_URL is set. */
+export const certificateCheckPath = (code: string) =>
+  `${(process.env.PUBLIC_BASE_URL ?? '').replace(/\/$/, '')}/p/volunteer-certificates/${code}`;
 
 interface CertifiedActivity {
   title: string;

@@ -19,19 +19,32 @@ import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { codeWindowOpen } from './activity-presenter';
 import { findActivity, findSignup, lockActivity } from './activity-repository';
-import { macMatches, parseCheckinCode } from './checkin-code';
+import { takeRateLimit } from '../public-reports/rate-limit';
+import { macMatches, parseCheckinCode, parseManualCode, windowOfShortCode } from './checkin-code';
 
 const invalid = () => new AppError('code_invalid', '签到码无效，请扫描组织者手机上的签到二维码');
 
 /** Records a check-in or check-out by a scanned code. */
 export async function checkIn(ctx: Ctx, body: z.output<typeof checkinBody>): Promise<z.output<typeof checkinResponse>> {
-  const parsed = parseCheckinCode(body.code);
-  if (!parsed) throw invalid();
+  const scanned = parseCheckinCode(body.code);
+  const manual = scanned ? null : parseManualCode(body.code);
+  if (!scanned && !manual) throw invalid();
   const now = ctx.clock.now();
+  // Six typed digits can be guessed: at most 10 typed codes per volunteer in 10 minutes (counted before anything else).
+  if (manual) await takeRateLimit(ctx.db, 'checkinManual', { device: `user:${ctx.actor.id}` }, now);
   return ctx.db.transaction().execute(async (tx) => {
-    const locked = await lockActivity(tx, parsed.activityId);
-    if (!locked || !macMatches(locked.checkin_secret, parsed)) throw invalid();
+    const locked = await lockActivity(tx, (scanned ?? manual)!.activityId);
+    if (!locked) throw invalid();
     const current = codeWindow(now);
+    let parsed: { activityId: string; window: number };
+    if (scanned) {
+      if (!macMatches(locked.checkin_secret, scanned)) throw invalid();
+      parsed = scanned;
+    } else {
+      const window = windowOfShortCode(locked.checkin_secret, manual!.activityId, manual!.digits, current, CHECKIN_CODE_GRACE_WINDOWS);
+      if (window === null) throw new AppError('code_invalid', '签到码不正确或已过期，请输入组织者手机上当前显示的 6 位数字');
+      parsed = { activityId: manual!.activityId, window };
+    }
     // The organiser's phone gets its code from this server: a window ahead of ours was never shown.
     if (parsed.window > current) throw invalid();
     if (parsed.window < current - CHECKIN_CODE_GRACE_WINDOWS)

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors';
 import { activityNotFound, assertManageActivity, assertReadActivity, mayShowCode, visibleActivitySql } from './activity-access';
 import { codeWindowOpen, presentActivity, presentRoster } from './activity-presenter';
 import { findActivity, listActivities, rosterOf } from './activity-repository';
-import { checkinCode } from './checkin-code';
+import { checkinCode, shortCheckinCode } from './checkin-code';
 
 /** The activities the caller may see. */
 export async function readActivities(ctx: Ctx, q: z.output<typeof activitiesQuery>) {
@@ -57,6 +57,7 @@ export async function readCheckinCode(ctx: Ctx, id: string): Promise<z.output<ty
   const window = codeWindow(now);
   return {
     code: checkinCode(a.checkin_secret, a.id, window),
+    shortCode: shortCheckinCode(a.checkin_secret, a.id, window),
     expiresAt: new Date((window + 1) * CHECKIN_CODE_WINDOW_SECONDS * 1000),
     windowSeconds: CHECKIN_CODE_WINDOW_SECONDS,
   };

@@ -183,7 +183,7 @@ function MySignup({ activity: a }: { activity: Activity }) {
             </Button>
           )}
           {a.mySignup === 'signed' && phase.label === '进行中' && att?.state !== 'checked_out' && att?.state !== 'certified' && (
-            <Link to="/volunteers/checkin">
+            <Link to={`/volunteers/checkin?activity=${a.id}`}>
               <Button type="primary" size="large" icon={<ScanOutlined aria-hidden />}>
                 {att ? '扫码签退' : '扫码签到'}
               </Button>

@@ -8,7 +8,7 @@
 import { CameraOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Result, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useCheckin, type Checkin } from '../../api/volunteers';
 import { PageTitle } from '../../components/page-title';
@@ -47,6 +47,8 @@ function locate(): Promise<Located | null> {
 
 export default function CheckinPage() {
   const checkin = useCheckin();
+  // Opened from an activity's page: six typed digits are that activity's (the code under the organiser's QR).
+  const activityId = useSearchParams()[0].get('activity');
   const [manual, setManual] = useState('');
   const [error, setError] = useState<{ message: string; outside?: boolean; code?: string } | null>(null);
   const [done, setDone] = useState<Checkin | null>(null);
@@ -81,7 +83,8 @@ export default function CheckinPage() {
         setManual('');
       } catch (e) {
         if (e instanceof ApiError && e.code === 'outside_geofence') setError({ message: e.message, outside: true, code });
-        else if (e instanceof ApiError) setError({ message: MESSAGES[e.code] ?? e.message });
+        // A typed code's refusal is the server's own words (it names the 6 digits); a scan's, the plainer ones here.
+        else if (e instanceof ApiError) setError({ message: (code.startsWith('CCV1M.') ? null : MESSAGES[e.code]) ?? e.message });
         else setError({ message: '签到失败，请检查网络后重试' });
       } finally {
         busy.current = false;
@@ -227,16 +230,21 @@ export default function CheckinPage() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (manual.trim().length < 10) setError({ message: '请填写组织者手机上二维码下方的签到码' });
-            else void send(manual);
+            const typed = manual.trim();
+            if (/^\d{6}$/.test(typed)) {
+              if (activityId) void send(`CCV1M.${activityId}.${typed}`);
+              else setError({ message: '输入 6 位数字签到码，请先打开所报名的活动，点“扫码签到”进入本页' });
+            } else if (typed.length < 10) setError({ message: '请填写组织者手机上二维码下方的 6 位数字签到码' });
+            else void send(typed);
           }}
         >
           <Space.Compact style={{ width: '100%' }}>
             <Input
               size="large"
               aria-label="签到码"
-              placeholder="二维码下方的签到码"
+              placeholder="二维码下方的 6 位数字"
               value={manual}
+              inputMode="numeric"
               autoCapitalize="off"
               autoComplete="off"
               onChange={(e) => setManual(e.target.value)}

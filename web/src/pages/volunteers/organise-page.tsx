@@ -119,8 +119,17 @@ function CodePanel({ activity: a }: { activity: Activity }) {
               strokeColor={left <= 5 ? '#fa8c16' : '#1677ff'}
               aria-label="签到码剩余时间"
             />
+            {code.data?.shortCode && (
+              <div
+                data-testid="checkin-short-code"
+                style={{ fontSize: 32, fontWeight: 600, letterSpacing: 8, fontVariantNumeric: 'tabular-nums' }}
+              >
+                {code.data.shortCode}
+              </div>
+            )}
             <Typography.Text type="secondary">
-              {left > 0 ? `${left} 秒后自动更换` : '正在更换…'} · 已签到 {a.checkedInCount} 人
+              无法扫码的志愿者可在活动页进入“扫码签到”输入上面 6 位数字 · {left > 0 ? `${left} 秒后自动更换` : '正在更换…'} · 已签到{' '}
+              {a.checkedInCount} 人
             </Typography.Text>
           </div>
           <Typography.Paragraph
