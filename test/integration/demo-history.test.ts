@@ -392,6 +392,7 @@ describe('demo history', () => {
       level: string;
       location: { lat: number; lng: number } | null;
       address: string | null;
+      activityCount: number;
     }>;
     const center = stations.filter((s) => s.level === 'center');
     expect(center).toHaveLength(1);
@@ -402,6 +403,8 @@ describe('demo history', () => {
     expect(posts.length).toBeGreaterThanOrEqual(6);
     expect(posts.every((s) => institutes.some((i) => i.id === s.parentId))).toBe(true);
     expect(stations.every((s) => s.location && s.address && Math.abs(s.location.lat - 39.12) < 0.1)).toBe(true);
+    // Activities are held at the 所 and 站 (the indicator "activities per station").
+    expect(stations.filter((s) => s.activityCount > 0).length).toBeGreaterThanOrEqual(8);
     const countyId = (await sql<{ id: string }>`select id from regions where code = '139901'`.execute(database.db)).rows[0]!.id;
     const population = await office.get(`/api/volunteers/population?countyId=${countyId}&year=2026`);
     expect(population.body.items).toHaveLength(10);
@@ -443,7 +446,7 @@ describe('demo history', () => {
     expect(check.status).toBe(200);
     expect(check.body).toMatchObject({ name: '卫**', stars: 2 });
 
-    // Activities ahead, open for sign-up; the 冬至 visit is full with two waiting.
+    // Activities ahead, open for sign-up; the 暖冬 visit is full with two waiting.
     const ahead = (await volunteer.get('/api/volunteers/activities?when=upcoming&pageSize=200')).body.items as Array<{
       title: string;
       startsAt: string;
@@ -458,7 +461,7 @@ describe('demo history', () => {
     expect(ahead.some((a) => a.signedCount < a.capacity)).toBe(true);
     expect(ahead.some((a) => a.mySignup === 'signed')).toBe(true);
     const full = ahead.find((a) => a.waitlistCount > 0)!;
-    expect(full.title).toContain('冬至');
+    expect(full.title).toContain('暖冬');
     expect([full.signedCount, full.waitlistCount]).toEqual([full.capacity, 2]);
 
     // The 总队's admin (团县委's 联络员) has applications to review.

@@ -19,7 +19,7 @@
  * - so 卫思琪 and 张建国 pass 300 h (★2), four more pass 100 h (★1: 王海涛, 赵丽娜, 李秀兰, 刘淑芬); 卫思琪's
  *   志愿服务证明 is issued (its public code); today's activities are left out (they would be under way);
  * - the coming two weeks hold about ten published activities with a few sign-ups each (卫思琪 on the traffic shifts),
- *   and the 冬至 dumpling visit full with two on its waiting list.
+ *   and the 暖冬 dumpling visit full with two on its waiting list.
  * About 80 activities, 280 sign-ups and attendances: some 4 s of the story on the embedded engine.
  * Draws come from the module's own seeded PRNG (the story's is left untouched): the same `now` gives the same story.
  */
@@ -338,20 +338,20 @@ interface ActivityPlan {
 }
 
 const CROSSINGS = [
-  { place: '人民路与建设大街交叉口', lat: 39.11975, lng: 116.48005 },
-  { place: '人民路与朝阳路交叉口', lat: 39.1205, lng: 116.4956 },
-  { place: '南关大街与滨河路交叉口', lat: 39.1029, lng: 116.469 },
+  { place: '人民路与建设大街交叉口', lat: 39.11975, lng: 116.48005, station: '139901001' },
+  { place: '人民路与朝阳路交叉口', lat: 39.1205, lng: 116.4956, station: '139901002' },
+  { place: '南关大街与滨河路交叉口', lat: 39.1029, lng: 116.469, station: '139901004' },
 ];
 const CLEANUPS = [
-  { place: '东湖公园', lat: 39.11488, lng: 116.50935, what: '东湖公园环境清洁志愿服务' },
-  { place: '滨河公园', lat: 39.1131, lng: 116.4521, what: '滨河公园及河道沿岸垃圾清理' },
-  { place: '朝阳路东三巷', lat: 39.12302, lng: 116.50418, what: '背街小巷环境整治志愿服务' },
-  { place: '西苑胡同', lat: 39.12087, lng: 116.46015, what: '背街小巷环境整治志愿服务' },
+  { place: '东湖公园', lat: 39.11488, lng: 116.50935, what: '东湖公园环境清洁志愿服务', station: '139901002002' },
+  { place: '滨河公园', lat: 39.1131, lng: 116.4521, what: '滨河公园及河道沿岸垃圾清理', station: '139901003' },
+  { place: '朝阳路东三巷', lat: 39.12302, lng: 116.50418, what: '背街小巷环境整治志愿服务', station: '139901002001' },
+  { place: '西苑胡同', lat: 39.12087, lng: 116.46015, what: '背街小巷环境整治志愿服务', station: '139901003001' },
 ];
 const VISITS = [
-  { place: '示范县城关街道文化路社区日间照料中心', lat: 39.1241, lng: 116.4752, what: '空巢老人关爱探访' },
-  { place: '示范县永安镇敬老院', lat: 39.1519, lng: 116.4711, what: '敬老院助老服务' },
-  { place: '示范县南关街道南关社区', lat: 39.1049, lng: 116.4831, what: '困难家庭走访慰问' },
+  { place: '示范县城关街道文化路社区日间照料中心', lat: 39.1241, lng: 116.4752, what: '空巢老人关爱探访', station: '139901001001' },
+  { place: '示范县永安镇敬老院', lat: 39.1519, lng: 116.4711, what: '敬老院助老服务', station: '139901100' },
+  { place: '示范县南关街道南关社区', lat: 39.1049, lng: 116.4831, what: '困难家庭走访慰问', station: '139901004001' },
 ];
 
 /** Seeds the 志愿之城 story on the story's queue. */
@@ -552,6 +552,7 @@ export async function seedVolunteerStory(d: VolunteerStoryDeps): Promise<void> {
       const core = [wei, ...(trafficShift % 8 ? [zhang] : []), trafficShift % 2 ? wang : zhao];
       plans.push({
         team: c.place.startsWith('人民路与建设') ? 'squadCg' : 'traffic',
+        station: c.station,
         title: `文明交通劝导（${c.place}）`,
         description:
           '早晚高峰及全天在路口开展文明交通劝导：劝导行人走斑马线、不闯红灯，提醒电动车驾乘人员佩戴头盔、不逆行。请穿志愿者马甲，佩戴小红帽。',
@@ -571,6 +572,7 @@ export async function seedVolunteerStory(d: VolunteerStoryDeps): Promise<void> {
       const c = CLEANUPS[Math.floor(day / 7) % CLEANUPS.length]!;
       plans.push({
         team: c.place === '东湖公园' ? 'squadCd' : 'eco',
+        station: c.station,
         title: c.what,
         description: '清理绿地、步道和水边的垃圾杂物，劝导游客不乱扔垃圾、文明遛犬，并开展垃圾分类宣传。工具由支队统一发放。',
         place: `示范县${c.place}`,
@@ -589,6 +591,7 @@ export async function seedVolunteerStory(d: VolunteerStoryDeps): Promise<void> {
       const c = VISITS[Math.floor(day / 7) % VISITS.length]!;
       plans.push({
         team: 'care',
+        station: c.station,
         title: c.what,
         description: '上门陪伴聊天、打扫卫生、测量血压，了解老人和困难群众的生活需求并登记反馈。',
         place: c.place,
@@ -639,11 +642,12 @@ export async function seedVolunteerStory(d: VolunteerStoryDeps): Promise<void> {
     }
   }
   const star2 = [wei, zhang];
-  // The 冬至 dumpling visit: full, two waiting.
+  // The 暖冬 dumpling visit: full, two waiting.
   plans.push({
     team: 'care',
-    title: '“冬至暖心”包饺子送温暖',
-    description: '冬至当天与敬老院老人一起包饺子、表演节目，为行动不便的老人送饺子上门。名额有限，报满后进入候补。',
+    station: '139901100',
+    title: '“暖冬行动”包饺子送温暖',
+    description: '与敬老院老人一起包饺子、表演节目，为行动不便的老人送饺子上门。名额有限，报满后进入候补。',
     place: '示范县永安镇敬老院',
     lat: 39.1519,
     lng: 116.4711,
@@ -656,7 +660,7 @@ export async function seedVolunteerStory(d: VolunteerStoryDeps): Promise<void> {
     signs: [...careTeam, ...star2, ...byZeal('star1')].filter((v, k, a) => a.indexOf(v) === k && !people[v]!.spec.fate).slice(0, 8),
   });
 
-  // Upcoming activities: a few of the team sign up (within the places; only the 冬至 visit has a waiting list).
+  // Upcoming activities: a few of the team sign up (within the places; only the 暖冬 visit has a waiting list).
   for (const plan of plans)
     if (plan.day > today && !plan.signs)
       plan.signs = ofTeams(plan.team ? [plan.team, ...(plan.team === 'squadCg' ? (['traffic'] as const) : [])] : ['lecture'])
