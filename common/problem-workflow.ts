@@ -22,7 +22,18 @@ export const PROBLEM_ACTION_NAMES = [
 ] as const;
 export type ProblemAction = (typeof PROBLEM_ACTION_NAMES)[number];
 
-export const PROBLEM_SOURCES = ['inspection', 'covert', 'citizen', 'grid', 'hotline', 'media', 'leader', 'recheck', 'open311', 'volunteer'] as const;
+export const PROBLEM_SOURCES = [
+  'inspection',
+  'covert',
+  'citizen',
+  'grid',
+  'hotline',
+  'media',
+  'leader',
+  'recheck',
+  'open311',
+  'volunteer',
+] as const;
 export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
 
 export const PROBLEM_SEVERITIES = ['normal', 'major', 'serious', 'urgent'] as const;

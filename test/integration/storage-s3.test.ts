@@ -86,7 +86,9 @@ describe.each(kinds)('file storage contract: %s', (_name, make) => {
     expect(sha256(await storage.get('materials/big.bin'))).toBe(sha256(big));
   });
 
-  it('concurrent puts to one key leave one whole version, never a mix', async () => {
+  // Whole-object replacement is our code on the local disk (temp file + rename) and the store's own guarantee on S3;
+  // the fake S3 server (s3rver) writes its files in place, so under load it can itself mix two puts: checked on the disk.
+  it.runIf(_name === 'LocalDiskStorage')('concurrent puts to one key leave one whole version, never a mix', async () => {
     const storage = make();
     const versions = Array.from({ length: 6 }, (_, i) => Buffer.alloc(256 * 1024, 65 + i));
     await Promise.all(versions.map((v) => storage.put('photos/race/original.jpg', v)));

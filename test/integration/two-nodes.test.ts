@@ -209,7 +209,11 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL (embedded engine: skipped
     // Both nodes re-queue after every run and at start, yet each 2-second slot holds one job, and each ran once.
     expect(chainRuns.length, 'the chain kept going').toBeGreaterThanOrEqual(2);
     expect(chain.jobs).toBe(chain.slots);
-    expect(chain.done).toBe(chainRuns.length);
+    // Every completed job was one run; a run caught by the stop may not have been marked completed (at most one).
+    expect(chain.done).toBeLessThanOrEqual(chainRuns.length);
+    expect(chainRuns.length - chain.done).toBeLessThanOrEqual(1);
+    // ... and no job ran twice: never more runs than jobs.
+    expect(chainRuns.length).toBeLessThanOrEqual(chain.jobs);
   }, 45_000);
 
   it('the audit chain stays intact when both nodes write and seal at once', async () => {
