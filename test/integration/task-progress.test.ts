@@ -154,6 +154,8 @@ describe(`monthly progress reports (${engineName})`, () => {
     // A unit may not review.
     expect((await unit.post(`/api/task-progress/${r.id}/actions`, { action: 'approve', version: r.version })).status).toBe(403);
 
+    // A minute between steps: the harness clock stands still, and the events below are read in time order.
+    (await getHarness()).clock.advanceMinutes(1);
     const returned = await office.post(`/api/task-progress/${r.id}/actions`, {
       action: 'return',
       version: r.version,
@@ -167,10 +169,14 @@ describe(`monthly progress reports (${engineName})`, () => {
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain('退回补充');
 
+    // A minute between steps: the harness clock stands still, and the events below are read in time order.
+    (await getHarness()).clock.advanceMinutes(1);
     const resubmit = await unit.post(`/api/tasks/${taskA}/progress`, body({ percent: 45, fileIds: [await uploadPhoto(unit)] }));
     expect(resubmit.status).toBe(200);
     expect(resubmit.body).toMatchObject({ id: r.id, state: 'submitted', submissions: 2, percent: 45, reviewComment: null });
 
+    // A minute between steps: the harness clock stands still, and the events below are read in time order.
+    (await getHarness()).clock.advanceMinutes(1);
     const approved = await office.post(`/api/task-progress/${r.id}/actions`, { action: 'approve', version: resubmit.body.version });
     expect(approved.status).toBe(200);
     expect(approved.body.state).toBe('approved');
