@@ -11,7 +11,12 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, SHOTS, signIn, startE2E, type E2E } from './server';
+import { DESKTOP as DESKTOP_UTC, PHONE as PHONE_UTC, SHOTS, signIn, startE2E, type E2E } from './server';
+
+// The people who record milestones are in Beijing: their browser's today is the server's calendar day (a UTC browser
+// after 16:00 UTC would date a milestone the day before).
+const DESKTOP = { ...DESKTOP_UTC, timezoneId: 'Asia/Shanghai' };
+const PHONE = { ...PHONE_UTC, timezoneId: 'Asia/Shanghai' };
 
 let e2e: E2E;
 let photo: Buffer;
