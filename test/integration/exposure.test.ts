@@ -336,6 +336,32 @@ describe(`曝光台 (${engineName})`, () => {
     await transition(leader, e2.id, 'take_down', { reason: '测试数据，撤下' });
   });
 
+  it('a problem not yet dispatched (no unit to name) is refused with 422 and nothing written; dispatched, it may be', async () => {
+    const { database } = await getHarness();
+    const p = await reportProblem(office);
+    await act(office, p.id, 'accept');
+    const eligibility = must(await office.get(`/api/exposures/eligibility/${p.id}`), 200);
+    expect(eligibility.canPropose).toBe(false);
+    expect(eligibility.reason).toContain('尚未派遣');
+    const refused = await office.post('/api/exposures', { problemId: p.id });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+    expect(refused.body.error.message).toContain('没有责任单位');
+    expect(await database.db.selectFrom('exposures').select('id').where('problem_id', '=', p.id).execute()).toEqual([]);
+    await act(office, p.id, 'dispatch', { unitId: t.unitBId });
+    const e = must(await office.post('/api/exposures', { problemId: p.id }), 201, 'after dispatch');
+    expect(e.unitId).toBe(t.unitBId);
+    // A draft left without a unit (from before the rule) cannot be approved: the board would name nobody.
+    await database.db.updateTable('exposures').set({ unit_id: null }).where('id', '=', e.id).execute();
+    must(await transition(office, e.id, 'submit'), 200, 'submit');
+    const approve = await transition(leader, e.id, 'approve');
+    expect(approve.status, JSON.stringify(approve.body)).toBe(422);
+    expect(approve.body.error.message).toContain('没有责任单位');
+    expect((await database.db.selectFrom('exposures').select('state').where('id', '=', e.id).executeTakeFirstOrThrow()).state).toBe(
+      'submitted',
+    );
+    must(await transition(leader, e.id, 'return', { reason: '责任单位缺失，退回核实' }), 200, 'return');
+  });
+
   it('a covert finding cannot be proposed before its round is released', async () => {
     const { database } = await getHarness();
     const db = database.db;
@@ -360,7 +386,7 @@ describe(`曝光台 (${engineName})`, () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     const p = await reportProblem(office);
-    await db.updateTable('problems').set({ round_id: round.id, state: 'accepted' }).where('id', '=', p.id).execute();
+    await db.updateTable('problems').set({ round_id: round.id, state: 'dispatched', unit_id: t.unitAId }).where('id', '=', p.id).execute();
     // The office may know the round (inspections.covert), but the finding is not proposable yet: 422, nothing written.
     const refused = await office.post('/api/exposures', { problemId: p.id });
     expect(refused.status, JSON.stringify(refused.body)).toBe(422);

@@ -163,6 +163,7 @@ beforeAll(async () => {
     photoIds: [await uploadPhoto(office)],
   });
   await act(office, gone.id, 'accept');
+  await act(office, gone.id, 'dispatch', { unitId: t.unitAId });
   const down = (await office.post('/api/exposures', { problemId: gone.id })).body;
   await exposureStep(office, down.id, 'edit', { title: `已撤下的曝光${tag}`, description: '这条曝光随后撤下，公开页面不应再出现。' });
   await exposureStep(office, down.id, 'submit');

@@ -15,6 +15,8 @@ import { roundPublishedSql } from '../../platform/visibility';
 export const approveExposure: WorkflowVerb<ExposureRow, ExposureAction, ExposureState, z.infer<typeof EXPOSURE_PAYLOADS.approve>> = {
   action: 'approve',
   check: async (ctx, e) => {
+    // A draft from before proposals required a unit: the board would name nobody.
+    if (!e.unit_id) throw new AppError('invalid_transition', '不能批准曝光：该问题没有责任单位，请退回后撤下或待派遣后重新提出');
     const r = await sql<{
       ok: boolean;
     }>`select ${roundPublishedSql(sql.ref('p.round_id'))} as ok from problems p where p.id = ${e.problem_id}`.execute(ctx.db);

@@ -2,7 +2,8 @@
  * 提出曝光: the office puts a problem it may see on the board as a draft (草稿), with the problem's report photos
  * (before) and rectification photos (after) — rendered as public copies with nothing blurred yet — and a public text
  * drafted from the problem. A finding of a covert round may be proposed only after its round is released
- * (visibility.ts's published-round rule), and a problem still 待受理 or 不予立案 not at all. The unit responsible is told.
+ * (visibility.ts's published-round rule), a problem still 待受理 or 不予立案 not at all, nor one not yet dispatched (no
+ * unit to name: 422). The unit responsible is told.
  */
 import type { z } from 'zod';
 import type { proposeExposureBody } from '../../../common/contracts/exposure';
@@ -25,6 +26,8 @@ export async function proposeBlocked(ctx: Ctx, p: ProblemRow): Promise<{ reason:
   if (p.round_is_covert && p.round_hidden) return { reason: '暗访发现的问题须在该轮暗访发布后才能曝光', exposureId: null };
   if (p.state === 'pending' || p.state === 'rejected') return { reason: '待受理或不予立案的问题不能曝光', exposureId: null };
   if (p.duplicate_of) return { reason: '重复问题不能曝光，请曝光原问题', exposureId: null };
+  // The board names the unit that answers for the problem: without one (受理 but not yet 派遣) there is nobody to name.
+  if (!p.unit_id) return { reason: '该问题尚未派遣，没有责任单位，请先派遣再提出曝光', exposureId: null };
   return { reason: null, exposureId: null };
 }
 
