@@ -440,6 +440,80 @@ describe(`Open311 GeoReport v2 (${engineName})`, () => {
     expect((await app.inject({ method: 'GET', url: `/open311/v2/media/${staffPhoto}.jpg` })).statusCode).toBe(404);
   });
 
+  it('media_url serves only the public derivative: the office’s blur boxes applied, no EXIF, no original file URL', async () => {
+    // A detailed photo (noise, so a blur shows) with camera and GPS in its EXIF.
+    const w = 160;
+    const h = 120;
+    const noise = Buffer.alloc(w * h * 3);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919 + ((i / 3) | 0) * 104729) % 251;
+    const original = await sharp(noise, { raw: { width: w, height: h, channels: 3 } })
+      .jpeg({ quality: 95 })
+      .withExif({ IFD0: { Make: `车载相机${t.tag}`, Model: 'PLATE-1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '39/1 6/1 0/1' } })
+      .toBuffer();
+    const uploaded = await office.upload('/api/files', original, 'plate.jpg');
+    expect(uploaded.status).toBe(201);
+    const photo = uploaded.body.id as string;
+    const p = await report(office, t.townAId, { source: 'citizen', photoIds: [photo], description: `车牌随手拍 ${t.tag}` });
+    await act(office, p.id, 'accept');
+    await act(office, p.id, 'dispatch', { unitId: t.unitAId });
+    const { app } = await getHarness();
+    const fetchMedia = async () => {
+      const r = requestsOf(await call('GET', `/open311/v2/requests/${p.code}.json`))[0];
+      expect(r.media_url).toMatch(new RegExp(`/open311/v2/media/${photo}\\.jpg$`));
+      const img = await app.inject({ method: 'GET', url: new URL(r.media_url).pathname });
+      expect(img.statusCode).toBe(200);
+      expect(img.headers['cache-control']).toContain('no-cache');
+      expect((await sharp(img.rawPayload).metadata()).exif).toBeUndefined();
+      expect(img.rawPayload.includes(Buffer.from(`车载相机${t.tag}`))).toBe(false);
+      return sharp(img.rawPayload).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    };
+    /** Mean absolute difference from the original's pixels inside (or outside) the left half. */
+    const ref = await sharp(original).removeAlpha().raw().toBuffer();
+    const diff = (img: { data: Buffer; info: { width: number; height: number; channels: number } }, inside: boolean) => {
+      expect([img.info.width, img.info.height]).toEqual([w, h]);
+      let sum = 0;
+      let n = 0;
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++) {
+          if (x < w / 2 !== inside || x === w / 2 - 1 || x === w / 2) continue;
+          for (let c = 0; c < 3; c++) sum += Math.abs(img.data[(y * w + x) * 3 + c] - ref[(y * w + x) * 3 + c]);
+          n += 3;
+        }
+      return sum / n;
+    };
+    // Nobody marked anything yet: the whole picture, re-encoded.
+    const plain = await fetchMedia();
+    const untouched = diff(plain, true);
+    expect(untouched).toBeLessThan(20);
+    // The office proposes it for the 曝光台 and marks the left half (a number plate): media_url blurs it at once,
+    // before the item is even approved — the marks say what must not be seen in any public answer.
+    const exposure = await office.post('/api/exposures', { problemId: p.id });
+    expect(exposure.status, JSON.stringify(exposure.body)).toBe(201);
+    const edited = await office.post(`/api/exposures/${exposure.body.id}/transitions`, {
+      action: 'edit',
+      version: exposure.body.version,
+      photos: [{ id: exposure.body.photos[0].id, boxes: [{ x: 0, y: 0, w: 0.5, h: 1 }] }],
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const blurred = await fetchMedia();
+    expect(diff(blurred, true)).toBeGreaterThan(Math.max(25, 2 * untouched));
+    expect(diff(blurred, false)).toBeLessThan(20);
+    // Even with the stored copy gone from the row, the boxes are applied (rendered on the fly).
+    const { database } = await getHarness();
+    await database.db.updateTable('exposure_photos').set({ public_key: null }).where('file_id', '=', photo).execute();
+    expect(diff(await fetchMedia(), true)).toBeGreaterThan(Math.max(25, 2 * untouched));
+    // No answer names the original file; the original is not reachable anonymously by the id in media_url.
+    for (const f of ['json', 'xml'] as const) {
+      const text =
+        (await call('GET', `/open311/v2/requests.${f}?service_request_id=${p.code}`)).text +
+        (await call('GET', `/open311/v2/servicerequestupdates.${f}`)).text;
+      expect(text).toContain(`/open311/v2/media/${photo}.jpg`);
+      expect(text).not.toMatch(/\/api\/files|original|thumbnail|evidence/);
+    }
+    for (const url of [`/api/files/${photo}`, `/api/files/${photo}/original`, `/api/files/${photo}/thumbnail`])
+      expect([401, 404]).toContain((await app.inject({ method: 'GET', url })).statusCode);
+  });
+
   it('keys: stored hashed, shown once, audited, listed only for the 安全管理员, rate-limited per key', async () => {
     const { database } = await getHarness();
     const row = await database.db.selectFrom('integration_keys').selectAll().where('id', '=', keyId).executeTakeFirstOrThrow();

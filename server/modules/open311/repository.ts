@@ -180,3 +180,20 @@ export function findPublicPhoto(db: Db, fileId: string) {
     .limit(1)
     .executeTakeFirst();
 }
+
+/**
+ * The office's redaction of a photo: the newest exposure photo of this file with boxes marked (any state — the boxes
+ * say what must not be seen, whatever became of the item), with its rendered public copy.
+ */
+export function findRedaction(db: Db, fileId: string) {
+  return db
+    .selectFrom('exposure_photos as xp')
+    .innerJoin('exposures as x', 'x.id', 'xp.exposure_id')
+    .select(['xp.boxes', 'xp.public_key'])
+    .where('xp.file_id', '=', fileId)
+    .where(sql<SqlBool>`jsonb_array_length(xp.boxes) > 0`)
+    .orderBy('x.updated_at', 'desc')
+    .orderBy('xp.id')
+    .limit(1)
+    .executeTakeFirst();
+}
