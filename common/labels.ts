@@ -247,8 +247,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'volunteer_station.updated': '修改新时代文明实践阵地',
   'volunteer_population.updated': '填报乡镇常住人口',
   'volunteer.applied': '申请注册志愿者',
-  'volunteer.approved': '志愿者审核通过',
-  'volunteer.rejected': '志愿者审核未通过',
+  'volunteer.approve': '志愿者审核通过',
+  'volunteer.reject': '志愿者审核未通过',
   'volunteer.certificate_issued': '出具志愿服务证明',
   'user.volunteer_role_granted': '授予志愿者角色',
 };

@@ -3,6 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { MATERIAL_ACTIONS, MATERIAL_STATES } from './material-workflow';
 import { PROBLEM_ACTIONS } from './problem-actions';
 import { PROBLEM_STATES } from './problem-workflow';
+import { EVALUATION_ACTIONS, EVALUATION_RUN_STATES } from './evaluation-workflow';
+import { EXPOSURE_ACTIONS, EXPOSURE_STATES } from './exposure-workflow';
+import { REWARD_ACTIONS, REWARD_ENTRY_STATES } from './reward-workflow';
+import { WAVE_STATES } from './surveys';
+import { WAVE_ACTIONS } from './survey-wave-workflow';
+import { PROGRESS_ACTIONS, PROGRESS_STATES } from './tasks';
+import { ACTIVITY_ACTIONS } from './volunteer-activity-workflow';
+import { VOLUNTEER_REVIEW_ACTIONS } from './volunteer-review-workflow';
+import { ACTIVITY_STATES, VOLUNTEER_STATES } from './volunteers';
 import { payloadFields, targetState } from './workflow';
 
 describe('workflow tables', () => {
@@ -10,6 +19,13 @@ describe('workflow tables', () => {
     for (const [states, actions] of [
       [PROBLEM_STATES, PROBLEM_ACTIONS],
       [MATERIAL_STATES, MATERIAL_ACTIONS],
+      [EVALUATION_RUN_STATES, EVALUATION_ACTIONS],
+      [EXPOSURE_STATES, EXPOSURE_ACTIONS],
+      [REWARD_ENTRY_STATES, REWARD_ACTIONS],
+      [WAVE_STATES, WAVE_ACTIONS],
+      [PROGRESS_STATES, PROGRESS_ACTIONS],
+      [ACTIVITY_STATES, ACTIVITY_ACTIONS],
+      [VOLUNTEER_STATES, VOLUNTEER_REVIEW_ACTIONS],
     ] as const) {
       for (const [name, def] of Object.entries(actions)) {
         expect(def.from.length, name).toBeGreaterThan(0);

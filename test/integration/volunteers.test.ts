@@ -374,7 +374,7 @@ describe(`志愿之城: registration, review, record, certificate (${engineName}
       .orderBy('occurred_at')
       .execute();
     expect(actions.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['volunteer.applied', 'volunteer.approved', 'user.volunteer_role_granted']),
+      expect.arrayContaining(['volunteer.applied', 'volunteer.approve', 'user.volunteer_role_granted']),
     );
   });
 
