@@ -18,8 +18,8 @@ export const INDICATOR_DIRECTIONS = ['higher', 'lower'] as const;
 export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
 export const INDICATOR_DIRECTION_LABELS: Record<IndicatorDirection, string> = { higher: '越高越好', lower: '越低越好' };
 
-/** Units of measure: a rate (0–1, shown as %), a count (件), hours (小时), points (分). */
-export const INDICATOR_UNITS = ['%', '件', '小时', '分', '人', '人/千人'] as const;
+/** Units of measure: a rate (0–1, shown as %), a count (件), hours (小时), points (分), money (元). */
+export const INDICATOR_UNITS = ['%', '件', '小时', '分', '人', '人/千人', '元'] as const;
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 
 export const indicatorMetaSchema = z.object({

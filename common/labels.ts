@@ -251,6 +251,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'volunteer.reject': '志愿者审核未通过',
   'volunteer.certificate_issued': '出具志愿服务证明',
   'user.volunteer_role_granted': '授予志愿者角色',
+  'charity_org.registered': '登记慈善组织',
+  'charity_org.updated': '修改慈善组织登记信息',
+  'charity_org.admins_set': '设置慈善组织管理员',
+  'charity_project.created': '新建慈善项目',
+  'charity_project.updated': '修改慈善项目',
+  'charity_project.activities_linked': '慈善项目关联志愿活动',
+  'charity_receipt.uploaded': '上传慈善票据',
+  'charity_entry.recorded': '慈善台账记账',
+  'charity_entry.corrected': '更正慈善台账条目',
 };
 
 /** Chinese names of audited subject types (the 对象类型 filter offers each). */
@@ -303,6 +312,10 @@ export const AUDIT_SUBJECT_TYPE_LABELS: Record<string, string> = {
   volunteer_station: '新时代文明实践阵地',
   region_population: '乡镇常住人口',
   volunteer: '志愿者',
+  charity_org: '慈善组织',
+  charity_project: '慈善项目',
+  charity_receipt: '慈善票据',
+  charity_entry: '慈善台账条目',
 };
 
 /** Chinese names of the fields an audit event records (snake_case as stored, camelCase where a body was stored). */

@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'campaigns.manageGroup',
   'campaigns.read',
   'campaigns.update',
+  'charity.manage',
+  'charity.read',
   'citizenReports.editCategories',
   'citizenReports.followup',
   'citizenReports.triage',

@@ -13,6 +13,7 @@ import type { ExposurePhotosTable, ExposuresTable } from './schema-exposure';
 import type { SurveysDB } from './schema-surveys';
 import type { TasksDB } from './schema-tasks';
 import type { VolunteersDB } from './schema-volunteers';
+import type { CharityDB } from './schema-charity';
 
 export type * from './schema-problems';
 export type * from './schema-inspections';
@@ -222,7 +223,8 @@ export interface DB
     IntegrationsDB,
     SurveysDB,
     TasksDB,
-    VolunteersDB {
+    VolunteersDB,
+    CharityDB {
   calendar_days: CalendarDaysTable;
   exposures: ExposuresTable;
   exposure_photos: ExposurePhotosTable;

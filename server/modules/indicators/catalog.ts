@@ -14,3 +14,4 @@ import '../projects/indicators';
 import '../public-reports/indicators';
 import '../volunteers/indicators';
 import '../volunteers/indicators-activities';
+import '../charity/indicators';
