@@ -10,6 +10,7 @@ export default defineConfig({
     setupFiles: ['test/support/setup-file.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { NODE_ENV: 'test' },
+    // The tests' fake 12345 platform listens on this machine: the outbound allow-list (platform/outbound-url.ts) admits it.
+    env: { NODE_ENV: 'test', OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' },
   },
 });

@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import type { Db, Tx } from '../../platform/db';
 import { enqueueJob, registerJobHandler, type OutboxJob } from '../../platform/jobs-after-commit';
+import { postJsonSafely } from '../../platform/outbound-url';
 import { resolveSettings } from '../integrations/public-settings';
 
 export const REPLY_JOB = 'hotline.reply';
@@ -144,13 +145,9 @@ async function sendReply(tx: Tx, job: OutboxJob): Promise<void> {
     photoUrls: reply.photoUrls,
     closedAt: reply.closedAt ? new Date(reply.closedAt).toISOString() : null,
   };
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS),
-    redirect: 'manual',
-  });
+  // Checked again as it connects (a name that now resolves into the network is refused); no redirect is followed.
+  const res = await postJsonSafely(url, body, { timeoutMs: CALLBACK_TIMEOUT_MS });
+  if (res.status >= 300 && res.status < 400) throw new Error(`回调地址答复 HTTP ${res.status}（重定向，不予跟随）`);
   if (res.status < 200 || res.status >= 300) throw new Error(`回调地址答复 HTTP ${res.status}`);
   await tx.updateTable('hotline_orders').set({ callback_sent_at: new Date() }).where('problem_id', '=', problemId).execute();
 }

@@ -9,7 +9,8 @@ import { actorUserId } from '../../platform/actor';
 import { recordEvent } from '../../platform/audit';
 import { inTransaction, type Ctx } from '../../platform/context';
 import type { Db, Tx } from '../../platform/db';
-import { notFound, versionConflict } from '../../platform/errors';
+import { AppError, notFound, versionConflict } from '../../platform/errors';
+import { outboundUrlRefusal } from '../../platform/outbound-url';
 import { authorize, can } from '../../platform/policy';
 import { nearestSettings } from './repository';
 
@@ -75,6 +76,14 @@ export async function saveSettings(
   if (!region) throw notFound('区域');
   authorize(ctx.actor, 'integrations.settings', { regionPath: region.path }, { permission: 'integrations.settings', subject: {} });
   if (!mayRead(ctx, region.path)) throw notFound('区域');
+  // The server will POST to this address: never into its own network (platform/outbound-url.ts; checked again on send).
+  if (input.hotlineCallbackUrl) {
+    const why = await outboundUrlRefusal(input.hotlineCallbackUrl);
+    if (why)
+      throw new AppError('unprocessable', `回调地址不可用：${why}（如确需使用政务内网地址，请由部署方加入 OUTBOUND_ALLOWED_HOSTS）`, {
+        field: 'hotlineCallbackUrl',
+      });
+  }
   await inTransaction(ctx, async (tx) => {
     const now = ctx.clock.now();
     const before = await tx.selectFrom('public_interface_settings').selectAll().where('region_id', '=', regionId).executeTakeFirst();
