@@ -1,6 +1,7 @@
 /** Optimistic concurrency: an update applies only to the version the client saw. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Tx } from './db';
+import type { DB } from './schema';
 import { versionConflict } from './errors';
 
 /** Tables that carry an `updated_at` column next to `version`. */
@@ -36,4 +37,48 @@ export async function updateVersionedBy(
 /** `updateVersionedBy` on the `id` column. */
 export function updateVersioned(tx: Tx, table: string, id: string, version: number, set: Record<string, unknown>, now: Date) {
   return updateVersionedBy(tx, table, 'id', id, version, set, now);
+}
+
+/**
+ * A setting row that a region (or the deployment) owns at most once — created by a client that saw none
+ * (`version: null`), then changed at the version the client saw. `before` is the row as loaded in this transaction.
+ * A second creator racing the first hits the table's unique index and loses with 409, as does a stale version.
+ * `values` holds the columns to write (with the key columns, e.g. `region_id`, which an update leaves alone).
+ */
+export async function saveOwnedSetting<T extends keyof DB & string>(
+  tx: Tx,
+  table: T,
+  before: { id: string; version: number } | undefined,
+  version: number | null,
+  values: Record<string, unknown>,
+  keyColumns: readonly string[] = ['region_id'],
+): Promise<Selectable<DB[T]>> {
+  // The generic table name defeats Kysely's column typing here; callers' `values` objects are typed.
+  const db = tx as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  const name: string = table;
+  let row: Record<string, unknown> | undefined;
+  if (version === null) {
+    if (before) throw versionConflict();
+    row = await db
+      .insertInto(name)
+      .values(values as never)
+      .returningAll()
+      .executeTakeFirst()
+      .catch((e: { code?: string }) => {
+        if (e.code === '23505') throw versionConflict();
+        throw e;
+      });
+  } else {
+    if (!before || before.version !== version) throw versionConflict();
+    const set = Object.fromEntries(Object.entries(values).filter(([k]) => !keyColumns.includes(k)));
+    row = await db
+      .updateTable(name)
+      .set({ ...set, version: sql`version + 1` } as never)
+      .where('id', '=', before.id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+  if (!row) throw versionConflict();
+  return row as Selectable<DB[T]>;
 }

@@ -7,7 +7,8 @@
 import { blankToNull, type MapSettingsValues } from '../../../common/contracts';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { notFound, versionConflict } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
+import { saveOwnedSetting } from '../../platform/versioned';
 import { editableRegion, type SettingsRegion } from '../problem-settings/resolve';
 import { presentSettings } from './read-map-settings';
 import { auditedRow } from './presenter';
@@ -27,33 +28,8 @@ export async function updateMapSettings(ctx: Ctx, regionId: string | null, input
       updated_at: ctx.clock.now(),
     };
     const before = await ownRow(tx, region?.id ?? null);
-    let row;
-    if (input.version === null) {
-      if (before) throw versionConflict();
-      // A second creator racing this one hits the unique index and loses with 409.
-      row = await tx
-        .insertInto('map_settings')
-        .values({ region_id: region!.id, ...set })
-        .returningAll()
-        .executeTakeFirst()
-        .catch((e: { code?: string }) => {
-          if (e.code === '23505') throw versionConflict();
-          throw e;
-        });
-    } else {
-      if (!before) {
-        if (!region) throw notFound('底图设置');
-        throw versionConflict();
-      }
-      row = await tx
-        .updateTable('map_settings')
-        .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-        .where('id', '=', before.id)
-        .where('version', '=', input.version)
-        .returningAll()
-        .executeTakeFirst();
-    }
-    if (!row) throw versionConflict();
+    if (input.version !== null && !before && !region) throw notFound('底图设置');
+    const row = await saveOwnedSetting(tx, 'map_settings', before, input.version, { region_id: region?.id ?? null, ...set });
     await recordEvent(tx, ctx, {
       action: 'map_settings.updated',
       subjectType: 'map_settings',

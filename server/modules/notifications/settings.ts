@@ -9,7 +9,8 @@
 import { z } from 'zod';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { notFound, versionConflict } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
+import { saveOwnedSetting } from '../../platform/versioned';
 import { editableRegion, homeRegion, mayEditRegion, readableRegion, type SettingsRegion } from '../problem-settings/resolve';
 import { escalationThresholds } from '../problems/escalation-thresholds';
 import { channelsFor, type NoticeKind } from './notify';
@@ -90,30 +91,7 @@ export async function setRegionThresholds(ctx: Ctx, regionId: string, input: z.i
       updated_at: ctx.clock.now(),
     };
     const before = await tx.selectFrom('region_escalation_settings').selectAll().where('region_id', '=', region.id).executeTakeFirst();
-    let row;
-    if (input.version === null) {
-      if (before) throw versionConflict();
-      // A second creator racing this one hits the unique index and loses with 409.
-      row = await tx
-        .insertInto('region_escalation_settings')
-        .values({ region_id: region.id, ...set })
-        .returningAll()
-        .executeTakeFirst()
-        .catch((e: { code?: string }) => {
-          if (e.code === '23505') throw versionConflict();
-          throw e;
-        });
-    } else {
-      if (!before || before.version !== input.version) throw versionConflict();
-      row = await tx
-        .updateTable('region_escalation_settings')
-        .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-        .where('id', '=', before.id)
-        .where('version', '=', input.version)
-        .returningAll()
-        .executeTakeFirst();
-    }
-    if (!row) throw versionConflict();
+    const row = await saveOwnedSetting(tx, 'region_escalation_settings', before, input.version, { region_id: region.id, ...set });
     await recordEvent(tx, ctx, {
       action: 'escalation_settings.updated',
       subjectType: 'region',
