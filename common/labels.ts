@@ -216,6 +216,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'integration_key.issued': '签发对接密钥',
   'integration_key.revoked': '吊销对接密钥',
   'public_interface_settings.saved': '修改公开接口设置',
+  'category_questions.updated': '修改类别附加问题',
   'open311_request.received': 'Open311 接收诉求',
   'hotline_order.received': '接收 12345 工单',
   'hotline_order.imported': '导入 12345 工单',

@@ -26,6 +26,7 @@ export * from './exposure';
 export * from './integrations';
 export * from './hotline';
 export * from './open311';
+export * from './category-questions';
 export * from './surveys';
 export * from './tasks';
 export * from './task-settings';

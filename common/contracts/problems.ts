@@ -4,6 +4,7 @@
  * 暗访组): the schema names exactly those fields, so nothing else can leave.
  */
 import { z } from 'zod';
+import { questionAnswer } from './category-questions';
 import { PROBLEM_ACTION_NAMES, PROBLEM_SEVERITIES, PROBLEM_SOURCES, PROBLEM_STATES } from '../problem-workflow';
 import { id, pageOf, timestamp } from './shared';
 import { supervisionNoticeResponse } from './supervision';
@@ -120,6 +121,8 @@ export const problemDetail = problemResponse.extend({
   photos: z.array(problemPhoto),
   timeline: z.array(timelineEntry),
   supervisionNotices: z.array(supervisionNoticeResponse),
+  /** 附加问题 answered with the report (Open311 attributes); staff only, never in a public answer. */
+  questionAnswers: z.array(questionAnswer),
 });
 
 /** The problem after an action; 回头看 反弹 (`reopen`) also names the new linked problem. */

@@ -60,7 +60,25 @@ export interface HotlineOrdersTable {
   callback_sent_at: Date | null;
 }
 
+/** 附加问题 of a category (migration 20261213_0101_category_questions; common/category-questions.ts). */
+export interface CategoryQuestionsTable {
+  category_code: string;
+  questions: unknown;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Date;
+}
+
+/** The answers given with a report (staff only). */
+export interface ProblemQuestionAnswersTable {
+  problem_id: string;
+  answers: unknown;
+  created_at: Date;
+}
+
 export interface IntegrationsDB {
+  category_questions: CategoryQuestionsTable;
+  problem_question_answers: ProblemQuestionAnswersTable;
   integration_keys: IntegrationKeysTable;
   public_interface_settings: PublicInterfaceSettingsTable;
   open311_requests: Open311RequestsTable;

@@ -1033,6 +1033,8 @@ async function bodyFor(method: string, path: string, w: World): Promise<unknown>
       return { action: 'acknowledge', version: await version('problems', 'id', ids.problem) };
     case 'PATCH /api/problem-categories/{code}':
       return { name: '被改的类别', version: await version('problem_categories', 'code', ids.category) };
+    case 'PUT /api/problem-categories/{code}/questions':
+      return { questions: [], version: null };
     case 'PUT /api/problem-categories/{code}/regions/{regionId}':
       return { active: false, version: null };
     case 'PUT /api/problem-settings/regions/{regionId}/deadlines/{severity}':

@@ -24,6 +24,49 @@ let key: string;
 let otherKey: string;
 let keyId: string;
 let jurisdiction: string;
+let service: string;
+
+const QUESTIONS = [
+  {
+    code: 'severity',
+    datatype: 'singlevaluelist',
+    required: false,
+    description: '严重程度',
+    order: 1,
+    values: [
+      { key: 'normal', name: '一般' },
+      { key: 'serious', name: '较重' },
+      { key: 'urgent', name: '紧急' },
+    ],
+  },
+  {
+    code: 'cover_state',
+    datatype: 'singlevaluelist',
+    required: true,
+    description: '井盖状况',
+    order: 2,
+    values: [
+      { key: 'missing', name: '缺失' },
+      { key: 'broken', name: '破损' },
+      { key: 'loose', name: '松动' },
+    ],
+  },
+  {
+    code: 'impact',
+    datatype: 'multivaluelist',
+    required: false,
+    description: '造成的影响',
+    order: 3,
+    values: [
+      { key: 'traffic', name: '影响通行' },
+      { key: 'safety', name: '存在安全隐患' },
+    ],
+  },
+  { code: 'observed_at', datatype: 'datetime', required: false, description: '发现时间', order: 4, values: [] },
+  { code: 'count', datatype: 'number', required: false, description: '涉及数量（处）', order: 5, values: [] },
+  { code: 'landmark', datatype: 'string', required: false, description: '附近标志物', order: 6, values: [] },
+  { code: 'details', datatype: 'text', required: false, description: '补充说明', order: 7, values: [] },
+];
 
 interface Answer {
   status: number;
@@ -118,6 +161,30 @@ beforeAll(async () => {
   jurisdiction = issued.body.item.jurisdictionId;
   expect(jurisdiction).toBe(t.countyCode);
   otherKey = (await security.post('/api/integrations/keys', { integrator: `other-${t.tag}`, regionId: t.countyId })).body.key;
+  // The county's own minor class with 附加问题 of every datatype (the office of the county edits them).
+  for (;;) {
+    const major = `Y${String(crypto.randomInt(0, 10_000)).padStart(4, '0')}`;
+    const res = await office.post('/api/problem-categories', {
+      code: major,
+      name: `市政设施${t.tag}`.slice(0, 40),
+      kind: 'event',
+      regionId: t.countyId,
+    });
+    if (res.status === 409) continue;
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    service = `${major}01`;
+    const minor = await office.post('/api/problem-categories', {
+      code: service,
+      parentCode: major,
+      name: `井盖问题${t.tag}`.slice(0, 40),
+      kind: 'event',
+      regionId: t.countyId,
+    });
+    expect(minor.status, JSON.stringify(minor.body)).toBe(201);
+    break;
+  }
+  const saved = await office.request('PUT', `/api/problem-categories/${service}/questions`, { questions: QUESTIONS, version: null });
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
 });
 
 describe(`Open311 GeoReport v2 (${engineName})`, () => {
@@ -132,30 +199,57 @@ describe(`Open311 GeoReport v2 (${engineName})`, () => {
     expect(x.doc.discovery.endpoints.endpoint[0].url).toMatch(/\/open311\/v2$/);
   });
 
-  it('services in both formats with no key; services/{code} with attributes of every datatype', async () => {
-    const j = await call('GET', '/open311/v2/services.json');
+  it('services in both formats with no key; services/{code}: the category’s 附加问题 as attributes of every datatype', async () => {
+    const j = await call('GET', `/open311/v2/services.json?jurisdiction_id=${jurisdiction}`);
     expect(j.status).toBe(200);
-    const other = j.json.find((s: any) => s.service_code === 'E0601');
-    expect(other).toMatchObject({ service_name: '其他事件', metadata: true, type: 'realtime', group: '其他事件' });
+    expect(j.json.find((s: any) => s.service_code === service)).toMatchObject({
+      metadata: true,
+      type: 'realtime',
+      group: `市政设施${t.tag}`.slice(0, 40),
+    });
+    // A category without questions: metadata false and an empty definition.
+    const plain = j.json.find((s: any) => s.service_code === 'E0104');
+    expect(plain.metadata).toBe(false);
+    expect((await call('GET', '/open311/v2/services/E0104.json')).json).toEqual({ service_code: 'E0104', attributes: [] });
     const x = await call('GET', `/open311/v2/services.xml?jurisdiction_id=${jurisdiction}`);
     expect(x.status).toBe(200);
-    const codes = x.doc.services.service.map((s: any) => s.service_code);
-    expect(codes).toContain('E0601');
-    expect(x.doc.services.service.find((s: any) => s.service_code === 'E0601').metadata).toBe('true');
+    expect(x.doc.services.service.find((s: any) => s.service_code === service).metadata).toBe('true');
+    expect(x.doc.services.service.find((s: any) => s.service_code === 'E0104').metadata).toBe('false');
+    // Another county does not offer this county's own category.
+    expect((await call('GET', '/open311/v2/services.json')).json.some((s: any) => s.service_code === service)).toBe(false);
 
-    const dj = await call('GET', '/open311/v2/services/E0601.json');
-    expect(dj.status).toBe(200);
-    expect(dj.json.service_code).toBe('E0601');
-    const types = dj.json.attributes.map((a: any) => a.datatype);
-    for (const d of ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']) expect(types).toContain(d);
-    const severity = dj.json.attributes.find((a: any) => a.code === 'severity');
-    expect(severity.values).toContainEqual({ key: 'urgent', name: '紧急' });
-    const dx = await call('GET', '/open311/v2/services/E0601.xml');
+    const dj = await call('GET', `/open311/v2/services/${service}.json?jurisdiction_id=${jurisdiction}`);
+    expect(dj.status, dj.text).toBe(200);
+    expect(dj.json.service_code).toBe(service);
+    expect(dj.json.attributes.map((a: any) => a.code)).toEqual(QUESTIONS.map((q) => q.code));
+    expect(dj.json.attributes[1]).toEqual({
+      variable: true,
+      code: 'cover_state',
+      datatype: 'singlevaluelist',
+      required: true,
+      datatype_description: '从列表中选择一项',
+      order: 2,
+      description: '井盖状况',
+      values: [
+        { key: 'missing', name: '缺失' },
+        { key: 'broken', name: '破损' },
+        { key: 'loose', name: '松动' },
+      ],
+    });
+    expect(dj.json.attributes.find((a: any) => a.code === 'count')).toMatchObject({ datatype: 'number', required: false, values: [] });
+    const dx = await call('GET', `/open311/v2/services/${service}.xml?jurisdiction_id=${jurisdiction}`);
     expect(dx.status).toBe(200);
     const attrs = dx.doc.service_definition.attributes.attribute;
-    expect(attrs.map((a: any) => a.code)).toEqual(dj.json.attributes.map((a: any) => a.code));
-    expect(attrs.find((a: any) => a.code === 'impact').values.value.map((v: any) => v.key)).toContain('safety');
-    expect(attrs.find((a: any) => a.code === 'severity').variable).toBe('true');
+    expect(attrs.map((a: any) => a.code)).toEqual(QUESTIONS.map((q) => q.code));
+    expect(attrs.map((a: any) => a.datatype)).toEqual(QUESTIONS.map((q) => q.datatype));
+    const cover = attrs.find((a: any) => a.code === 'cover_state');
+    expect(cover).toMatchObject({ variable: 'true', required: 'true', order: '2', description: '井盖状况' });
+    expect(cover.values.value.map((v: any) => [v.key, v.name])).toEqual([
+      ['missing', '缺失'],
+      ['broken', '破损'],
+      ['loose', '松动'],
+    ]);
+    expect(attrs.find((a: any) => a.code === 'impact').values.value.map((v: any) => v.key)).toEqual(['traffic', 'safety']);
 
     for (const f of ['json', 'xml'] as const) {
       expectError(await call('GET', `/open311/v2/services/X9999.${f}`), 404, 'X9999');
@@ -163,10 +257,53 @@ describe(`Open311 GeoReport v2 (${engineName})`, () => {
     }
   });
 
-  it('POST requests (form-encoded) in both formats: a pending problem with source open311; identity kept apart', async () => {
+  it('附加问题 are edited by the county office with one schema (bad ones 400, nothing saved), version-guarded and audited', async () => {
+    const url = `/api/problem-categories/${service}/questions`;
+    const cur = (await office.get(url)).body;
+    expect(cur).toMatchObject({ categoryCode: service, version: 1, abilities: { update: true } });
+    for (const [questions, words] of [
+      [[{ ...QUESTIONS[1], values: [{ key: 'a', name: '甲' }] }], '至少需要 2 个选项'],
+      [
+        [
+          {
+            ...QUESTIONS[3],
+            values: [
+              { key: 'a', name: '甲' },
+              { key: 'b', name: '乙' },
+            ],
+          },
+        ],
+        '不能设置选项',
+      ],
+      [[QUESTIONS[0], { ...QUESTIONS[0], order: 2 }], '重复'],
+      [[{ ...QUESTIONS[5], code: 'Landmark' }], '小写'],
+      [[{ ...QUESTIONS[5], datatype: 'colour' }], '答案类型'],
+    ] as const) {
+      const res = await office.request('PUT', url, { questions, version: cur.version });
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(JSON.stringify(res.body)).toContain(words);
+    }
+    expect((await office.request('PUT', url, { questions: QUESTIONS, version: 99 })).status).toBe(409);
+    expect((await office.get(url)).body.questions).toEqual(QUESTIONS);
+    // Other roles and other counties: no change (403), a county's category is not another's business (404).
+    expect((await (await t.as('unit')).request('PUT', url, { questions: [], version: cur.version })).status).toBe(403);
+    const other = await createTenant();
+    expect((await (await other.as('office')).get(url)).status).toBe(404);
+    // A shipped category is the deployment's: a county office among several may not change it.
+    const shipped = await office.request('PUT', '/api/problem-categories/E0104/questions', { questions: [], version: null });
+    expect(shipped.status).toBe(403);
+    expect(shipped.body.error.message).toContain('市级');
+    const { database } = await getHarness();
+    const events = await database.db.selectFrom('audit_events').select('action').where('subject_id', '=', service).execute();
+    expect(events.map((e) => e.action)).toContain('category_questions.updated');
+  });
+
+  it('POST requests (form-encoded) in both formats: a pending problem with source open311; identity and answers kept apart', async () => {
     for (const format of ['json', 'xml'] as const) {
       const res = await post(format, {
+        service_code: service,
         'attribute[severity]': 'serious',
+        'attribute[cover_state]': 'missing',
         'attribute[impact][]': ['safety', 'traffic'],
         'attribute[count]': '2',
         'attribute[observed_at]': '2026-12-01T08:30:00+08:00',
@@ -184,10 +321,21 @@ describe(`Open311 GeoReport v2 (${engineName})`, () => {
         .selectAll()
         .where('code', '=', created.service_request_id)
         .executeTakeFirstOrThrow();
-      expect(p).toMatchObject({ state: 'pending', source: 'open311', severity: 'serious', category_code: 'E0601', region_id: t.countyId });
+      expect(p).toMatchObject({ state: 'pending', source: 'open311', severity: 'serious', category_code: service, region_id: t.countyId });
       expect(p.reporter_id).toBeNull();
       expect(p.reporter_name).toBe(`Open311（fms-${t.tag}）`);
-      expect(p.description).toContain('造成的影响：存在安全隐患、影响通行');
+      // The answers are not in the description (which Open311 publishes) but on the staff problem page.
+      expect(p.description).not.toContain('人民路公交站');
+      const detail = await office.get(`/api/problems/${p.id}`);
+      expect(detail.body.questionAnswers).toEqual([
+        { code: 'severity', question: '严重程度', datatype: 'singlevaluelist', display: '较重' },
+        { code: 'cover_state', question: '井盖状况', datatype: 'singlevaluelist', display: '缺失' },
+        { code: 'impact', question: '造成的影响', datatype: 'multivaluelist', display: '存在安全隐患、影响通行' },
+        { code: 'observed_at', question: '发现时间', datatype: 'datetime', display: '2026-12-01T08:30:00+08:00' },
+        { code: 'count', question: '涉及数量（处）', datatype: 'number', display: '2' },
+        { code: 'landmark', question: '附近标志物', datatype: 'string', display: '人民路公交站' },
+        { code: 'details', question: '补充说明', datatype: 'text', display: '夜间无照明，行人易跌落' },
+      ]);
       for (const v of Object.values(citizen)) expect(JSON.stringify(p)).not.toContain(v);
       const kept = await database.db.selectFrom('open311_requests').selectAll().where('problem_id', '=', p.id).executeTakeFirstOrThrow();
       expect(kept).toMatchObject({
@@ -201,6 +349,11 @@ describe(`Open311 GeoReport v2 (${engineName})`, () => {
       // The office sees it in the triage queue (待受理).
       const queue = await office.get(`/api/problems?state=pending&pageSize=100`);
       expect(queue.body.items.some((x: any) => x.code === created.service_request_id)).toBe(true);
+      // Once taken in and public, no Open311 answer carries the answers.
+      await accept(created.service_request_id);
+      const pub = (await call('GET', `/open311/v2/requests/${created.service_request_id}.${format}`)).text;
+      expect(pub).toContain(created.service_request_id);
+      for (const secret of ['人民路公交站', '夜间无照明', '较重']) expect(pub).not.toContain(secret);
     }
   });
 
@@ -217,9 +370,17 @@ describe(`Open311 GeoReport v2 (${engineName})`, () => {
       expectError(await post(f, { service_code: '' }), 400, 'service_code');
       expectError(await post(f, { lat: '', long: '', address_string: '' }), 400, '位置');
       expectError(await post(f, { lat: '91' }), 400, 'lat');
-      expectError(await post(f, { 'attribute[severity]': 'apocalyptic' }), 400, 'attribute[severity]');
-      expectError(await post(f, { 'attribute[colour]': 'red' }), 400, 'attribute[colour]');
-      expectError(await post(f, { 'attribute[observed_at]': '昨天' }), 400, 'attribute[observed_at]');
+      const mine = { service_code: service, 'attribute[cover_state]': 'broken' };
+      expectError(await post(f, { service_code: service }), 400, 'attribute[cover_state] 必填');
+      expectError(await post(f, { ...mine, 'attribute[severity]': 'apocalyptic' }), 400, 'attribute[severity]');
+      expectError(await post(f, { ...mine, 'attribute[cover_state][]': ['broken', 'loose'] }), 400, 'attribute[cover_state]');
+      expectError(await post(f, { ...mine, 'attribute[impact][]': ['traffic', 'noise'] }), 400, 'noise');
+      expectError(await post(f, { ...mine, 'attribute[colour]': 'red' }), 400, 'attribute[colour]');
+      expectError(await post(f, { ...mine, 'attribute[observed_at]': '昨天' }), 400, 'attribute[observed_at]');
+      expectError(await post(f, { ...mine, 'attribute[count]': '两处' }), 400, 'attribute[count]');
+      expectError(await post(f, { ...mine, 'attribute[landmark]': '路'.repeat(101) }), 400, 'attribute[landmark]');
+      // A service without questions takes no attribute.
+      expectError(await post(f, { service_code: 'E0104', 'attribute[cover_state]': 'broken' }), 400, 'attribute[cover_state]');
       expectError(await post(f, { jurisdiction_id: '999999' }), 403, 'jurisdiction_id');
       expectError(await post(f, { email: 'not-an-email' }), 400, 'email');
     }

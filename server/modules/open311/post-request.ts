@@ -4,7 +4,8 @@
  * account) is kept only in open311_requests, never in the problem and never in an answer.
  */
 import { randomUUID } from 'node:crypto';
-import type { ProblemSeverity } from '../../../common/problem-workflow';
+import { checkAnswers } from '../../../common/category-questions';
+import { PROBLEM_SEVERITIES, type ProblemSeverity } from '../../../common/problem-workflow';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -12,9 +13,8 @@ import { notify } from '../notifications/notify';
 import { insertProblem } from '../problems/insert-problem';
 import { problemLink } from '../problems/verb';
 import { authenticateKey, integratorActor } from '../integrations/authenticate-key';
-import { parseW3c } from './datetime';
 import { listServices } from './repository';
-import { serviceAttributes } from './services';
+import { questionsOf } from '../problem-categories/category-questions';
 
 export type FormBody = Record<string, string | string[] | undefined>;
 
@@ -69,61 +69,21 @@ export async function postRequest(ctx: Ctx, body: FormBody) {
   for (const f of ['first_name', 'last_name', 'device_id', 'account_id'] as const)
     if ((one(body[f])?.length ?? 0) > 100) throw bad(`${f} 不超过 100 字`);
 
-  // Attributes: each checked against its datatype; an unknown code is refused (a typo would be lost silently).
-  const defs = await serviceAttributes(ctx.db);
-  const given = attributesOf(body);
-  const attributes: Record<string, string | number | string[]> = {};
-  const notes: string[] = [];
-  for (const [code, values] of given) {
-    const def = defs.find((d) => d.code === code);
-    if (!def) throw bad(`未知属性 attribute[${code}]`);
-    if (!values.length) continue;
-    const label = (k: string) => def.values.find((v) => v.key === k)?.name;
-    switch (def.datatype) {
-      case 'singlevaluelist':
-        if (values.length > 1 || !label(values[0]))
-          throw bad(`attribute[${code}] 须为以下之一：${def.values.map((v) => v.key).join(', ')}`);
-        attributes[code] = values[0];
-        notes.push(`${def.description}：${label(values[0])}`);
-        break;
-      case 'multivaluelist': {
-        const keys = values
-          .flatMap((v) => v.split(','))
-          .map((v) => v.trim())
-          .filter(Boolean);
-        const unknown = keys.filter((k) => !label(k));
-        if (unknown.length) throw bad(`attribute[${code}] 含未知取值：${unknown.join(', ')}`);
-        attributes[code] = [...new Set(keys)];
-        notes.push(`${def.description}：${attributes[code].map((k) => label(k)).join('、')}`);
-        break;
-      }
-      case 'number': {
-        const n = Number(values[0]);
-        if (!Number.isFinite(n) || n < 0 || n > 1_000_000) throw bad(`attribute[${code}] 须为数字`);
-        attributes[code] = n;
-        notes.push(`${def.description}：${n}`);
-        break;
-      }
-      case 'datetime':
-        attributes[code] = parseW3c(`attribute[${code}]`, values[0]).toISOString();
-        notes.push(`${def.description}：${values[0]}`);
-        break;
-      default: {
-        const max = def.datatype === 'text' ? 1000 : 100;
-        if (values[0].length > max) throw bad(`attribute[${code}] 不超过 ${max} 字`);
-        attributes[code] = values[0];
-        notes.push(`${def.description}：${values[0]}`);
-      }
-    }
-  }
-  // The severity attribute was checked against the loop's severities (its singlevaluelist).
-  const severity = (attributes.severity as ProblemSeverity | undefined) ?? 'normal';
+  // Attributes: the category's 附加问题 — required ones present, each value of its datatype (list values from the
+  // list); an unknown code is refused (a typo would be lost silently). common/category-questions.ts checks them.
+  const checked = checkAnswers(await questionsOf(ctx.db, service.code), attributesOf(body));
+  if (!checked.ok) throw bad(checked.message);
+  const answers = checked.answers;
+  // A question coded `severity` whose answer is one of the loop's severities sets the problem's severity.
+  const severityAnswer = answers.find((a) => a.code === 'severity')?.value;
+  const severity: ProblemSeverity =
+    typeof severityAnswer === 'string' && (PROBLEM_SEVERITIES as readonly string[]).includes(severityAnswer)
+      ? (severityAnswer as ProblemSeverity)
+      : 'normal';
 
   const actorCtx: Ctx = { ...ctx, actor: integratorActor(integrator, 'Open311') };
-  const text = [
-    description ?? `${service.name}（${address ?? '见坐标'}）`,
-    ...(notes.length ? [`【附加信息】${notes.join('；')}`] : []),
-  ].join('\n');
+  // The answers stay apart from the description (which Open311 publishes): staff read them on the problem page.
+  const text = description ?? `${service.name}（${address ?? '见坐标'}）`;
   const token = randomUUID();
   const created = await ctx.db.transaction().execute(async (tx) => {
     const problem = await insertProblem(tx, actorCtx, {
@@ -154,10 +114,15 @@ export async function postRequest(ctx: Ctx, body: FormBody) {
         account_id: one(body.account_id) ?? null,
         media_url: mediaUrl ?? null,
         address_string: address ?? null,
-        attributes: JSON.stringify(attributes),
+        attributes: JSON.stringify(Object.fromEntries(answers.map((a) => [a.code, a.value]))),
         created_at: ctx.clock.now(),
       })
       .execute();
+    if (answers.length)
+      await tx
+        .insertInto('problem_question_answers')
+        .values({ problem_id: problem.id, answers: JSON.stringify(answers), created_at: ctx.clock.now() })
+        .execute();
     // The audit trail names the key and integrator, never the citizen.
     await recordEvent(tx, actorCtx, {
       action: 'open311_request.received',

@@ -139,6 +139,11 @@ export async function listServices(db: Db, countyPath: string | null, code?: str
     .selectFrom('problem_categories as c')
     .innerJoin('problem_categories as pc', 'pc.code', 'c.parent_code')
     .select(['c.code', 'c.name', 'c.kind', 'pc.name as group_name'])
+    .select(
+      sql<number>`coalesce((select jsonb_array_length(q.questions) from category_questions q where q.category_code = c.code), 0)::int`.as(
+        'question_count',
+      ),
+    )
     .where(active('c'))
     .where(active('pc'))
     .where((eb) => eb.or([eb('c.region_id', 'is', null), sql<SqlBool>`c.region_id::text = any(${ids}::text[])`]));

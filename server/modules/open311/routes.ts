@@ -132,7 +132,7 @@ export function open311Routes(deps: ModuleDeps): FastifyPluginAsync {
           const path = (await jurisdictionPath(req.ctx, req.query.jurisdiction_id)) ?? null;
           const found = (await services(req.ctx.db, path)).find((s) => s.service_code === req.params.service_code);
           if (!found) throw new AppError('not_found', `service_code ${req.params.service_code} 不存在`);
-          const def = { service_code: found.service_code, attributes: await serviceAttributes(req.ctx.db) };
+          const def = { service_code: found.service_code, attributes: await serviceAttributes(req.ctx.db, found.service_code) };
           return answer(reply, format, 200, def, () =>
             toXml('service_definition', {
               service_code: def.service_code,

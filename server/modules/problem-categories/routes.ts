@@ -7,6 +7,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  categoryQuestionsBody,
+  categoryQuestionsResponse,
   categoryRegionSetting,
   createCategoryBody,
   createdCategory,
@@ -20,6 +22,7 @@ import {
 import type { ModuleDeps } from '../../app';
 import { authorize } from '../../platform/policy';
 import { homeRegion, readableRegion } from '../problem-settings/resolve';
+import { readQuestions, saveQuestions } from './category-questions';
 import { createCategory } from './create-category';
 import { frequentCategories } from './frequent-categories';
 import { listCategories } from './list-categories';
@@ -63,6 +66,16 @@ export function categoryRoutes(_deps: ModuleDeps): FastifyPluginAsync {
         authorize(req.ctx.actor, 'problemCategories.update');
         return updateCategory(req.ctx, req.params.code, req.body);
       },
+    );
+
+    // 附加问题 (Open311 service attributes): read by whoever reads the category, saved by the office that edits it.
+    app.get('/:code/questions', { schema: { params: codeParam, response: { 200: categoryQuestionsResponse }, tags } }, async (req) =>
+      readQuestions(req.ctx, req.params.code),
+    );
+    app.put(
+      '/:code/questions',
+      { schema: { params: codeParam, body: categoryQuestionsBody, response: { 200: categoryQuestionsResponse }, tags } },
+      async (req) => saveQuestions(req.ctx, req.params.code, req.body),
     );
 
     app.put(

@@ -1,5 +1,6 @@
 /** /api/problems: report, list, detail, workflow transitions, bulk actions, ledger, metrics. */
 import type { FastifyPluginAsync } from 'fastify';
+import { questionAnswersOf } from '../problem-categories/category-questions';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import {
@@ -108,11 +109,12 @@ export function problemRoutes(_deps: ModuleDeps): FastifyPluginAsync {
     app.get('/:id', { schema: { params: idParam, response: { 200: problemDetail }, tags } }, async (req) => {
       const p = await findProblem(req.ctx.db, req.params.id);
       if (!p || !canReadProblem(req.ctx.actor, p)) throw notFound('问题');
-      const [events, photos, notices, places] = await Promise.all([
+      const [events, photos, notices, places, answered] = await Promise.all([
         visibleTimeline(req.ctx.db, req.ctx.actor, p.id),
         visiblePhotos(req.ctx.db, req.ctx.actor, p.id),
         noticesOf(req.ctx.db, p.id),
         problemPlaces(req.ctx.db, req.ctx.actor, p),
+        questionAnswersOf(req.ctx.db, p.id),
       ]);
       return {
         ...presentProblem(p, req.ctx.actor, req.ctx.clock.now()),
@@ -141,6 +143,7 @@ export function problemRoutes(_deps: ModuleDeps): FastifyPluginAsync {
           escalatedAt: n.escalated_at,
           escalatedTo: n.escalated_to,
         })),
+        questionAnswers: answered,
       };
     });
 

@@ -6,6 +6,7 @@ import { Alert, Button, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { usePublicCategoryList, useSavePublicCategoryList } from '../../api/citizen-reports';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { CategoryQuestionsModal } from './category-questions-modal';
 
 export function PublicCategoriesButton() {
   const [open, setOpen] = useState(false);
@@ -21,6 +22,7 @@ function PublicCategoriesModal({ onClose }: { onClose: () => void }) {
   const { data, isLoading } = usePublicCategoryList(true);
   const save = useSavePublicCategoryList();
   const [codes, setCodes] = useState<string[] | null>(null);
+  const [asking, setAsking] = useState<string | null>(null);
   const current = codes ?? data?.items.map((c) => c.code) ?? [];
   const editable = !!data?.editable;
   return (
@@ -86,8 +88,17 @@ function PublicCategoriesModal({ onClose }: { onClose: () => void }) {
               <Alert type="info" showIcon title="公众类别清单全域共用，由市级（最高一级）创建办调整。" />
             </>
           )}
+          <Typography.Text strong>附加问题（Open311 服务定义）</Typography.Text>
+          <Space size={[4, 8]} wrap>
+            {data.items.map((c) => (
+              <Button key={c.code} size="small" onClick={() => setAsking(c.code)}>
+                {c.name}
+              </Button>
+            ))}
+          </Space>
         </Space>
       )}
+      {asking && <CategoryQuestionsModal code={asking} onClose={() => setAsking(null)} />}
     </Modal>
   );
 }

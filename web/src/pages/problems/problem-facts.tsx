@@ -86,6 +86,8 @@ export function ProblemFacts({ problem }: { problem: ProblemDetail }) {
           { key: 'source', label: '问题来源', children: labelOf(PROBLEM_SOURCE_LABELS, p.source) },
           { key: 'region', label: '所属区域', children: orDash(p.regionName) },
           ...(p.site ? [{ key: 'site', label: '所在点位', children: <Link to={`/sites/${p.site.id}`}>{p.site.name}</Link> }] : []),
+          // 附加问题 answered with the report (Open311 attributes): staff only.
+          ...(p.questionAnswers ?? []).map((a) => ({ key: `q-${a.code}`, label: a.question, children: a.display })),
           ...(p.round
             ? [
                 {
