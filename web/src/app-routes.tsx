@@ -88,6 +88,7 @@ const AuditPage = page(() => import('./pages/audit/audit-page'));
 const MapSettingsPage = page(() => import('./pages/map-settings/map-settings-page'));
 const IntegrationKeysPage = page(() => import('./pages/integrations/integration-keys-page'));
 const HotlinePage = page(() => import('./pages/hotline/hotline-page'));
+const PublicInterfacePage = page(() => import('./pages/integrations/public-interface-page'));
 const ProblemListPage = page(() => import('./pages/problems/problem-list-page'));
 const WorkbenchPage = page(() => import('./pages/problems/workbench-page'));
 const InboxPage = page(() => import('./pages/problems/inbox-page'));
@@ -226,6 +227,7 @@ export function AppRoutes() {
             <Route path="system/map" element={guarded('mapSettings.update', <MapSettingsPage />)} />
             <Route path="system/integration-keys" element={guarded('integrations.keys', <IntegrationKeysPage />)} />
             <Route path="hotline" element={guarded('hotline.list', <HotlinePage />)} />
+            <Route path="public-interface" element={guarded('integrations.settings', <PublicInterfacePage />)} />
             <Route path="audit" element={guarded('audit.list', <AuditPage />)} />
             <Route path="problems" element={guarded('problems.list', <ProblemListPage />)} />
             <Route path="problems/workbench" element={guarded('problems.office', <WorkbenchPage />)} />

@@ -4,6 +4,7 @@
  * it: every business role may read regions or campaigns, but only those who keep or oversee them get the page.
  */
 import {
+  ApiOutlined,
   AimOutlined,
   AuditOutlined,
   BankOutlined,
@@ -69,6 +70,8 @@ const NAV: NavGroup[] = [
       { path: '/problems/map', label: '问题地图', icon: <AimOutlined aria-hidden />, permission: 'problems.list' },
       // 12345 work orders: the office imports them; leaders and the task force follow their 办结回复.
       { path: '/hotline', label: '12345 工单', icon: <PhoneOutlined aria-hidden />, permission: 'hotline.list' },
+      // Which sources Open311 lists, and where the 12345 办结回复 goes: the office's.
+      { path: '/public-interface', label: '公开接口设置', icon: <ApiOutlined aria-hidden />, permission: 'integrations.settings' },
       // 随手拍, Open311 and 12345 reports waiting for 受理, and 不满意 ratings waiting for 回访: the office's.
       { path: '/citizen-reports', label: '群众诉求', icon: <CommentOutlined aria-hidden />, permission: 'citizenReports.triage' },
       // 曝光台: the office proposes and redacts, leaders approve, the task force reads.
