@@ -41,6 +41,7 @@ import { act, uploadPhoto } from '../support/problems';
 import { fileCitizenReport } from '../support/public-reports';
 import { formatPeriod, periodOf } from '../../common/period';
 import { multipartForm, workbook } from '../support/xlsx';
+import { makeUscc } from '../support/charity';
 
 const ROLES = TENANT_ACCOUNTS;
 type RoleKey = TenantAccount;
@@ -80,6 +81,10 @@ const BUSINESS_KINDS = new Set([
   'volunteerTeam',
   'volunteerStation',
   'volunteer',
+  'charityOrg',
+  'charityProject',
+  'charityEntry',
+  'charityReceipt',
 ]);
 
 /**
@@ -140,6 +145,10 @@ const PARAM_KINDS: Record<string, string> = {
   '/api/volunteers/teams/{id}': 'volunteerTeam',
   '/api/volunteers/stations/{id}': 'volunteerStation',
   '/api/volunteers/{id}': 'volunteer',
+  '/api/charity/organisations/{id}': 'charityOrg',
+  '/api/charity/projects/{id}': 'charityProject',
+  '{entryId}': 'charityEntry',
+  '{receiptId}': 'charityReceipt',
 };
 
 /** Routes that are the same for every county, with the reason; the sweep skips them. */
@@ -167,6 +176,10 @@ const GLOBAL_ROUTES: Record<string, string> = {
   'GET /api/public/volunteer-certificates/{code}':
     '志愿服务证明查验: anyone holding an unguessable code, no county id; the name masked (volunteers.test and public-sweep)',
   'POST /api/hotline/orders': 'the 12345 intake: its integrator key says the county (tested in hotline)',
+  'GET /api/public/charity/projects/{id}':
+    "慈善之家 public ledger: every county's projects for anyone, contact data never in it (charity.test and public-sweep)",
+  'GET /api/public/charity/receipts/{id}':
+    '慈善之家 public ledger: a receipt an entry names, for anyone (charity.test and public-sweep; unattached ones 404)',
   ...Object.fromEntries(
     [
       'discovery',
@@ -738,6 +751,53 @@ async function build(): Promise<World> {
     201,
     'check-in',
   ).attendanceId;
+  // 慈善之家: the office registers a 慈善总会 (unit A's liaison records for it); a project with a receipt and a spending.
+  ids.charityOrg = must(
+    await office.post('/api/charity/organisations', {
+      regionId: t.countyId,
+      name: `县慈善总会${t.tag}`,
+      creditCode: makeUscc('51'),
+      kind: 'association',
+      contactName: `刘建华${t.tag}`,
+    }),
+    201,
+    'charity organisation',
+  ).id;
+  must(
+    await office.request('PUT', `/api/charity/organisations/${ids.charityOrg}/admins`, { userIds: [t.users.unit.id] }),
+    200,
+    'charity admins',
+  );
+  ids.charityProject = must(
+    await unit.post('/api/charity/projects', {
+      orgId: ids.charityOrg,
+      regionId: t.townAId,
+      name: `春蕾助学${t.tag}`,
+      category: 'education',
+      goalFen: 10_000_000,
+      beneficiaries: `困难学生${t.tag}`,
+      startsOn: '2026-09-01',
+    }),
+    201,
+    'charity project',
+  ).id;
+  const receiptForm = multipartForm({}, [['收据.pdf', PDF]]);
+  ids.charityReceipt = must(
+    await unit.request('POST', `/api/charity/projects/${ids.charityProject}/receipts`, receiptForm.body, { headers: receiptForm.headers }),
+    201,
+    'charity receipt',
+  ).id;
+  ids.charityEntry = must(
+    await unit.post(`/api/charity/projects/${ids.charityProject}/entries`, {
+      kind: 'spending',
+      amountFen: 120_000,
+      purpose: `采购文具${t.tag}`,
+      occurredOn: '2026-11-20',
+      receiptIds: [ids.charityReceipt],
+    }),
+    201,
+    'charity entry',
+  ).entries[0].id;
   expect(ids.rewardEntry, 'reward entry').toBeTruthy();
   return { t, ids };
 }
@@ -965,6 +1025,27 @@ async function fingerprint(w: World) {
       volunteerStations: await db.selectFrom('volunteer_stations').selectAll().where('region_id', 'in', regionIds).orderBy('id').execute(),
       volunteers: await db.selectFrom('volunteers').selectAll().where('region_id', 'in', regionIds).orderBy('id').execute(),
       population: await db.selectFrom('region_population').selectAll().where('region_id', 'in', regionIds).orderBy('region_id').execute(),
+      charityOrg: await one('charity_organisations', 'id', ids.charityOrg),
+      charityAdmins: await db
+        .selectFrom('charity_org_admins')
+        .selectAll()
+        .where('org_id', '=', ids.charityOrg)
+        .orderBy('user_id')
+        .execute(),
+      charityProject: await one('charity_projects', 'id', ids.charityProject),
+      charityLinks: await db.selectFrom('charity_project_activities').selectAll().where('project_id', '=', ids.charityProject).execute(),
+      charityEntries: await db
+        .selectFrom('charity_ledger_entries')
+        .selectAll()
+        .where('project_id', '=', ids.charityProject)
+        .orderBy('entry_no')
+        .execute(),
+      charityReceipts: await db
+        .selectFrom('charity_receipts')
+        .selectAll()
+        .where('project_id', '=', ids.charityProject)
+        .orderBy('id')
+        .execute(),
     },
     audit: Number(
       (
@@ -1184,6 +1265,35 @@ async function bodyFor(method: string, path: string, w: World): Promise<unknown>
       return { version: await version('volunteer_attendance', 'id', ids.volunteerAttendance) };
     case 'POST /api/volunteers/activities/attendance/{attendanceId}/correct':
       return { minutes: 60, reason: '越权更正志愿时长', version: await version('volunteer_attendance', 'id', ids.volunteerAttendance) };
+    case 'PUT /api/charity/organisations/{id}': {
+      const org = await db
+        .selectFrom('charity_organisations')
+        .select(['credit_code', 'version'])
+        .where('id', '=', ids.charityOrg)
+        .executeTakeFirstOrThrow();
+      return { name: '越权改名的慈善组织', creditCode: org.credit_code, kind: 'association', status: 'deregistered', version: org.version };
+    }
+    case 'PUT /api/charity/organisations/{id}/admins':
+      return { userIds: [] };
+    case 'PUT /api/charity/projects/{id}':
+      return {
+        regionId: w.t.townAId,
+        name: '越权改名的慈善项目',
+        category: 'education',
+        goalFen: 1,
+        beneficiaries: '越权修改',
+        startsOn: '2026-09-01',
+        status: 'closed',
+        version: await version('charity_projects', 'id', ids.charityProject),
+      };
+    case 'PUT /api/charity/projects/{id}/activities':
+      return { activityIds: [] };
+    case 'POST /api/charity/projects/{id}/receipts':
+      return new Multipart(multipartForm({}, [['越权上传的票据.pdf', PDF]]));
+    case 'POST /api/charity/projects/{id}/entries':
+      return { kind: 'donation', donationType: 'money', amountFen: 100, occurredOn: '2026-11-21', purpose: '越权记账' };
+    case 'POST /api/charity/projects/{id}/entries/{entryId}/corrections':
+      return { kind: 'spending', amountFen: 0, occurredOn: '2026-11-20', purpose: '越权更正', reason: '越权更正台账' };
     default:
       return method === 'DELETE' ? undefined : {};
   }

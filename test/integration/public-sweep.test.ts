@@ -19,6 +19,8 @@ import { engineName, getHarness } from '../support/harness';
 import { act, report, uploadPhoto } from '../support/problems';
 import { fileCitizenReport, randomIp } from '../support/public-reports';
 import { GOOD_ANSWERS, makePublicWave, proofFor } from '../support/public-surveys';
+import { makeUscc, receiptJpeg } from '../support/charity';
+import { multipartForm } from '../support/xlsx';
 
 let t: Tenant;
 let routes: Array<{ method: string; path: string }> = [];
@@ -223,6 +225,47 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   PARAMS['/api/public/volunteer-certificates/{code}'] = cert.certificate_code!;
   MARKERS.push(`赵志远${tag}`, volunteerPhone, idNumber, joined.body.idNumber, joined.body.id);
+  // 慈善之家: an organisation with its contact, a project whose admin records an anonymous donation with the donor's
+  // phone and a spending with a receipt photo (EXIF stripped on upload): contact data and recorders are never public.
+  const org = await office.post('/api/charity/organisations', {
+    regionId: t.countyId,
+    name: `县慈善总会${tag}`,
+    creditCode: makeUscc('51'),
+    kind: 'association',
+    contactName: `刘建华${tag}`,
+    contactPhone: '0311-85123456',
+    address: `人民路内部地址${tag}`,
+  });
+  expect(org.status, JSON.stringify(org.body)).toBe(201);
+  expect((await office.request('PUT', `/api/charity/organisations/${org.body.id}/admins`, { userIds: [t.users.unit.id] })).status).toBe(
+    200,
+  );
+  const charity = await unit.post('/api/charity/projects', {
+    orgId: org.body.id,
+    regionId: t.townAId,
+    name: `春蕾助学${tag}`,
+    category: 'education',
+    goalFen: 10_000_000,
+    beneficiaries: '困难学生',
+    startsOn: '2026-09-01',
+  });
+  expect(charity.status, JSON.stringify(charity.body)).toBe(201);
+  const receiptForm = multipartForm({}, [['发票.jpg', await receiptJpeg()]]);
+  const receipt = await unit.request('POST', `/api/charity/projects/${charity.body.id}/receipts`, receiptForm.body, {
+    headers: receiptForm.headers,
+  });
+  expect(receipt.status, JSON.stringify(receipt.body)).toBe(201);
+  const donorPhone = `135${String(crypto.randomInt(0, 100_000_000)).padStart(8, '0')}`;
+  for (const entry of [
+    { kind: 'donation', donationType: 'money', amountFen: 50_000, donorContact: donorPhone, occurredOn: '2026-11-20', purpose: '助学' },
+    { kind: 'spending', amountFen: 30_000, purpose: '采购文具', occurredOn: '2026-11-21', receiptIds: [receipt.body.id] },
+  ]) {
+    const res = await unit.post(`/api/charity/projects/${charity.body.id}/entries`, entry);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+  }
+  PARAMS['/api/public/charity/projects/{id}'] = charity.body.id;
+  PARAMS['/api/public/charity/receipts/{id}'] = receipt.body.id;
+  MARKERS.push(donorPhone, `刘建华${tag}`, '0311-85123456', `人民路内部地址${tag}`, receipt.body.url);
 
   const spec = app.swagger() as { paths: Record<string, Record<string, unknown>> };
   routes = Object.entries(spec.paths)

@@ -23,6 +23,7 @@ import { multipartForm, workbook } from '../support/xlsx';
 import { Client as HttpClient } from '../support/client';
 import { hashPassword } from '../../server/platform/auth/passwords';
 import { refreshSnapshots } from '../../server/modules/dashboard/refresh-snapshots';
+import { makeUscc, RECEIPT_PDF } from '../support/charity';
 
 /** Accounts outside the covert team that hold a business role: everything they can read must stay the same. */
 const OUTSIDERS = ['taskforce', 'unit', 'unit2', 'unithead', 'inspector', 'sitelead', 'grid', 'volunteer'];
@@ -245,6 +246,12 @@ const ID_CANDIDATES: Record<string, string> = {
   '/api/volunteers/stations/': 'volunteerStation',
   '/api/volunteers/': 'volunteer',
   '/api/public/volunteer-certificates/': 'certificateCode',
+  // 慈善之家: an organisation of the county with a project, a receipt and a spending (no covert data; walked as is).
+  '/api/charity/organisations/': 'charityOrg',
+  '/api/charity/projects/': 'charityProject',
+  '/api/charity/projects/#receiptId': 'charityReceipt',
+  '/api/public/charity/projects/': 'charityProject',
+  '/api/public/charity/receipts/': 'charityReceipt',
 };
 const QUERIES: Record<string, () => string> = {
   '/api/inspection-rounds/{id}/checklist': () => `siteId=${ids.site}`,
@@ -620,6 +627,42 @@ beforeAll(async () => {
   expect(activity.status, JSON.stringify(activity.body)).toBe(201);
   ids.volunteerActivity = activity.body.id;
   expect((await clients.grid.post(`/api/volunteers/activities/${ids.volunteerActivity}/signups`, {})).status).toBe(201);
+  const org = await office.post('/api/charity/organisations', {
+    regionId: t.countyId,
+    name: '县慈善总会',
+    creditCode: makeUscc('51'),
+    kind: 'association',
+  });
+  expect(org.status, JSON.stringify(org.body)).toBe(201);
+  ids.charityOrg = org.body.id;
+  expect((await office.request('PUT', `/api/charity/organisations/${ids.charityOrg}/admins`, { userIds: [t.users.unit.id] })).status).toBe(
+    200,
+  );
+  const charityProject = await clients.unit.post('/api/charity/projects', {
+    orgId: ids.charityOrg,
+    regionId: t.townAId,
+    name: '春蕾助学',
+    category: 'education',
+    goalFen: 10_000_000,
+    beneficiaries: '困难学生',
+    startsOn: '2026-09-01',
+  });
+  expect(charityProject.status, JSON.stringify(charityProject.body)).toBe(201);
+  ids.charityProject = charityProject.body.id;
+  const receiptForm = multipartForm({}, [['收据.pdf', RECEIPT_PDF]]);
+  const receipt = await clients.unit.request('POST', `/api/charity/projects/${ids.charityProject}/receipts`, receiptForm.body, {
+    headers: receiptForm.headers,
+  });
+  expect(receipt.status, JSON.stringify(receipt.body)).toBe(201);
+  ids.charityReceipt = receipt.body.id;
+  const spent = await clients.unit.post(`/api/charity/projects/${ids.charityProject}/entries`, {
+    kind: 'spending',
+    amountFen: 120_000,
+    purpose: '采购文具',
+    occurredOn: '2026-11-20',
+    receiptIds: [ids.charityReceipt],
+  });
+  expect(spent.status, JSON.stringify(spent.body)).toBe(201);
   // A report of the grid worker's own, so the reporters' views have something in them.
   const grid = await clients.grid.post('/api/problems', {
     clientId: crypto.randomUUID(),
@@ -677,6 +720,9 @@ describe(`covert-secrecy sweep (${engineName})`, () => {
       volunteerStation: [ids.volunteerStation],
       volunteer: [ids.volunteer],
       volunteerActivity: [ids.volunteerActivity],
+      charityOrg: [ids.charityOrg],
+      charityProject: [ids.charityProject],
+      charityReceipt: [ids.charityReceipt],
     };
     await refreshDashboards();
     before = await snapshot([...OUTSIDERS], candidatesBefore);

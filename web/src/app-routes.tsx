@@ -143,6 +143,9 @@ const VolunteerActivityPage = page(() => import('./pages/volunteers/activity-pag
 const VolunteerOrganisePage = page(() => import('./pages/volunteers/organise-page'));
 const VolunteerCheckinPage = page(() => import('./pages/volunteers/checkin-page'));
 const MyVolunteerPage = page(() => import('./pages/volunteers/my-volunteer-page'));
+const CharityOrganisationsPage = page(() => import('./pages/charity/organisations-page'));
+const CharityOrganisationPage = page(() => import('./pages/charity/organisation-page'));
+const CharityProjectPage = page(() => import('./pages/charity/project-page'));
 const NotFoundPage = page(() => import('./pages/not-found/not-found-page'));
 
 /** Pages people open by address (bookmarks, a phone's home-screen icon, links in notices), fetched ahead at start. */
@@ -288,6 +291,9 @@ export function AppRoutes() {
             <Route path="volunteers/activities/:id/organise" element={<VolunteerOrganisePage />} />
             <Route path="volunteers/checkin" element={<VolunteerCheckinPage />} />
             <Route path="volunteers/me" element={<MyVolunteerPage />} />
+            <Route path="charity/organisations" element={<CharityOrganisationsPage />} />
+            <Route path="charity/organisations/:id" element={<CharityOrganisationPage />} />
+            <Route path="charity/projects/:id" element={<CharityProjectPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

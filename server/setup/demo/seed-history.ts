@@ -58,6 +58,7 @@ import { DemoPhotos } from './history-photos';
 import { seedPlanStory } from './seed-plans';
 import { seedSurveyStory } from './seed-survey';
 import { seedVolunteerStory } from './seed-volunteers';
+import { seedCharityStory } from './seed-charity';
 import {
   ACK_COMMENTS,
   CATEGORY_TEXTS,
@@ -971,6 +972,7 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
   await seedSurveyStory({ db, now, at, user });
   await seedPlanStory({ db, now, at, user, unitCtx, system, storage, photos });
   await seedVolunteerStory({ db, now, start, at, user, system });
+  await seedCharityStory({ db, now, start, at, user, system, storage });
   while (queue.length) {
     const ev = queue.shift()!;
     const m = bjParts(ev.at).m0;

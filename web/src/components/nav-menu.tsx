@@ -174,6 +174,14 @@ const NAV: NavGroup[] = [
       // The roster and 审核: the office and leaders (a team's admins reach their team's from 志愿队伍).
       { path: '/volunteers/people', label: '志愿者', icon: <IdcardOutlined aria-hidden />, permission: 'volunteers.roster' },
       { path: '/volunteers/population', label: '常住人口', icon: <TeamOutlined aria-hidden />, permission: 'volunteers.manage' },
+      // 慈善之家: the office and leaders read the registry; an organisation's admins (a relation, not a role: unit staff or
+      // volunteers named by the office) find their organisation here too — the list holds only what each may see.
+      {
+        path: '/charity/organisations',
+        label: '慈善之家',
+        icon: <GiftOutlined aria-hidden />,
+        permission: ['charity.read', 'problems.unit', 'volunteers.read'],
+      },
     ],
   },
   {

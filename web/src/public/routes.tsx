@@ -23,6 +23,9 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
   { path: '/p/volunteer', title: '注册志愿者', page: lazy(() => import('./pages/volunteer-register')) },
   { path: '/p/volunteer-certificates', title: '志愿服务证明查验', page: lazy(() => import('./pages/volunteer-certificate')) },
   { path: '/p/volunteer-certificates/:code', title: '志愿服务证明查验', page: lazy(() => import('./pages/volunteer-certificate')) },
+  // 慈善之家: every project's public ledger (raised, spent, balance, entries with receipts).
+  { path: '/p/charity', title: '慈善之家', page: lazy(() => import('./pages/charity-list')) },
+  { path: '/p/charity/projects/:id', title: '慈善项目公开台账', page: lazy(() => import('./pages/charity-project')) },
   // 问卷调查's public link (a wave's token; ?town=<townId> preselects the town).
   { path: '/s/:waveToken', title: '问卷调查', page: lazy(() => import('./pages/survey')) },
 ];
