@@ -12,6 +12,9 @@ import { PROGRESS_ACTIONS, PROGRESS_STATES } from './tasks';
 import { ACTIVITY_ACTIONS } from './volunteer-activity-workflow';
 import { VOLUNTEER_REVIEW_ACTIONS } from './volunteer-review-workflow';
 import { ACTIVITY_STATES, VOLUNTEER_STATES } from './volunteers';
+import { NOMINATION_ACTIONS } from './honour-nomination-workflow';
+import { SELECTION_ACTIONS } from './honour-selection-workflow';
+import { NOMINATION_STATES, SELECTION_STATES } from './honours';
 import { payloadFields, targetState } from './workflow';
 
 describe('workflow tables', () => {

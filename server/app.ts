@@ -59,6 +59,7 @@ import { integrationRoutes } from './modules/integrations/routes';
 import { open311Routes } from './modules/open311/routes';
 import { hotlineRoutes } from './modules/hotline/routes';
 import { registerVolunteerRoutes } from './modules/volunteers/routes';
+import { registerHonourRoutes } from './modules/honours/routes';
 import { registerCharityRoutes } from './modules/charity/routes';
 import { redactLogObject, requestLogSerializer } from './platform/log-redact';
 
@@ -215,6 +216,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(projectRoutes(deps), { prefix: '/api/projects' });
   await app.register(taskSettingsRoutes(deps), { prefix: '/api/task-settings' });
   await registerVolunteerRoutes(app, deps);
+  await registerHonourRoutes(app, deps);
   await registerCharityRoutes(app, deps);
 
   if (opts.serveWeb !== false) await registerWebApp(app, WEB_DIST, { compressed: opts.compression !== false });

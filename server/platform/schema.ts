@@ -14,6 +14,7 @@ import type { SurveysDB } from './schema-surveys';
 import type { TasksDB } from './schema-tasks';
 import type { VolunteersDB } from './schema-volunteers';
 import type { CharityDB } from './schema-charity';
+import type { HonoursDB } from './schema-honours';
 
 export type * from './schema-problems';
 export type * from './schema-inspections';
@@ -224,7 +225,8 @@ export interface DB
     SurveysDB,
     TasksDB,
     VolunteersDB,
-    CharityDB {
+    CharityDB,
+    HonoursDB {
   calendar_days: CalendarDaysTable;
   exposures: ExposuresTable;
   exposure_photos: ExposurePhotosTable;

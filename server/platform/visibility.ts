@@ -264,6 +264,15 @@ const FILE_HOLDERS: Array<(actor: Actor, fileId: RawBuilder<string>) => RawBuild
     where htp.file_ids @> jsonb_build_array((${fileId})::text)
       and (${scopeSql(actor, 'plans.read', { regionPath: sql.ref('hplr.path'), campaignId: sql.ref('hpl.campaign_id') })}
            or ${scopeSql(actor, 'plans.report', { unitId: sql.ref('htk.lead_unit_id') })}))`,
+  // 好人之城: a nomination's photos and verification materials — readable by whoever may read the nomination (the
+  // overseers of the selection's region, the nominating unit, the person who nominated; modules/honours/access.ts).
+  (actor, fileId) => sql<SqlBool>`exists (
+    select 1 from honour_nomination_files hnf join honour_nominations hn on hn.id = hnf.nomination_id
+      join honour_selections hns on hns.id = hn.selection_id join regions hnr on hnr.id = hns.region_id
+    where hnf.file_id = ${fileId}
+      and (${scopeSql(actor, 'honours.oversee', { regionPath: sql.ref('hnr.path') })}
+           or ${scopeSql(actor, 'honours.nominate', { unitId: sql.ref('hn.nominating_unit_id') })}
+           or hn.nominated_by = ${actor.id || null}))`,
 ];
 
 /** Whether the actor may open the file: its uploader, or someone who may read a record holding it. */

@@ -39,6 +39,7 @@ import { engineName, getHarness } from '../support/harness';
 import { refreshSnapshots } from '../../server/modules/dashboard/refresh-snapshots';
 import { act, uploadPhoto } from '../support/problems';
 import { fileCitizenReport } from '../support/public-reports';
+import { makeHonourWorld } from '../support/honours';
 import { formatPeriod, periodOf } from '../../common/period';
 import { multipartForm, workbook } from '../support/xlsx';
 import { makeUscc } from '../support/charity';
@@ -75,6 +76,8 @@ const BUSINESS_KINDS = new Set([
   'project',
   'milestone',
   'projectPhoto',
+  'honourSelection',
+  'honourNomination',
   'volunteerActivity',
   'volunteerAttendance',
   'projectFile',
@@ -140,6 +143,8 @@ const PARAM_KINDS: Record<string, string> = {
   '/api/projects/{id}': 'project',
   '/api/projects/{id}/milestones/{milestoneId}': 'milestone',
   '/api/projects/{id}/photos/{photoId}': 'projectPhoto',
+  '/api/honours/selections/{id}': 'honourSelection',
+  '/api/honours/nominations/{id}': 'honourNomination',
   '/api/volunteers/activities/{id}': 'volunteerActivity',
   '{attendanceId}': 'volunteerAttendance',
   '/api/volunteers/teams/{id}': 'volunteerTeam',
@@ -217,6 +222,20 @@ const GLOBAL_ROUTES: Record<string, string> = {
       'GET /api/public/reports/{trackingCode}/photos/{fileId}',
       'POST /api/public/reports/{trackingCode}/rating',
     ].map((r) => [r, "随手拍: the citizens' door, by tracking code, no county id (public-reports.test and public-sweep walk it)"]),
+  ),
+  ...Object.fromEntries(
+    [
+      'GET /api/public/honours/selections',
+      'GET /api/public/honours/roll',
+      'GET /api/public/honours/{selectionId}',
+      'GET /api/public/honours/candidates/{id}',
+      'GET /api/public/honours/candidates/{id}/photos/{fileId}',
+      'POST /api/public/honours/{selectionId}/nominations',
+      'POST /api/public/honours/{selectionId}/votes',
+    ].map((r) => [
+      r,
+      '好人之城 public door: selections on display of every county for anyone, no contact in it (honours.test and public-sweep)',
+    ]),
   ),
   ...Object.fromEntries(
     ['GET /api/public/surveys/{waveToken}', 'POST /api/public/surveys/{waveToken}/responses'].map((r) => [
@@ -708,6 +727,10 @@ async function build(): Promise<World> {
     204,
     'population',
   );
+  // 好人之城: a published county 好人榜 with unit A's winner (photo, contact) and a rejected nomination.
+  const honours = await makeHonourWorld(t, office, unit, 'published');
+  ids.honourSelection = honours.selectionId;
+  ids.honourNomination = honours.nominationId;
   const sweepId = (() => {
     const body = `3201${String(crypto.randomInt(0, 1e13)).padStart(13, '0')}`;
     const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -991,6 +1014,13 @@ async function fingerprint(w: World) {
         .orderBy('id')
         .execute(),
       wave: await one('survey_waves', 'id', ids.wave),
+      honourSelection: await one('honour_selections', 'id', ids.honourSelection),
+      honourNominations: await db
+        .selectFrom('honour_nominations')
+        .selectAll()
+        .where('selection_id', '=', ids.honourSelection)
+        .orderBy('id')
+        .execute(),
       volunteerActivity: await one('volunteer_activities', 'id', ids.volunteerActivity),
       volunteerSignups: await db
         .selectFrom('volunteer_signups')
@@ -1249,6 +1279,29 @@ async function bodyFor(method: string, path: string, w: World): Promise<unknown>
       return { actualDate: '2026-11-01', note: '越权填写', version: await version('project_milestones', 'id', ids.milestone) };
     case 'POST /api/projects/{id}/photos':
       return { fileId: ids.projectFile, stage: 'after', caption: '越权上传' };
+    case 'PATCH /api/honours/selections/{id}':
+      return { title: '越权修改的好人评选', version: await version('honour_selections', 'id', ids.honourSelection) };
+    case 'POST /api/honours/selections/{id}/publish':
+      return { version: await version('honour_selections', 'id', ids.honourSelection), winnerIds: [ids.honourNomination] };
+    case 'POST /api/honours/selections/{id}/nominations':
+      return {
+        categoryCode: 'helping',
+        nomineeName: '越权推荐的好人',
+        headline: '越权推荐的一句话事迹',
+        story: '这是一条越权提交的推荐，不应写入其他区县的评选，事迹内容足够三十个字以通过校验。',
+        contactName: '越权联系人',
+        contactPhone: '13900001111',
+      };
+    case 'POST /api/honours/selections/{id}/votes/exclude':
+      return { voteIds: [crypto.randomUUID()], reason: '越权剔除投票' };
+    case 'PUT /api/honours/selections/{id}/review-scores':
+      return { items: [{ candidateId: ids.honourNomination, score: 1 }] };
+    case 'POST /api/honours/nominations/{id}/approve':
+      return { version: await version('honour_nominations', 'id', ids.honourNomination), note: '越权审核通过' };
+    case 'POST /api/honours/nominations/{id}/reject':
+      return { version: await version('honour_nominations', 'id', ids.honourNomination), reason: '越权不予通过' };
+    case 'POST /api/honours/nominations/{id}/forward':
+      return { targetSelectionId: ids.honourSelection };
     case 'PUT /api/volunteers/teams/{id}':
       return { name: '越权改名的志愿队伍', version: await version('volunteer_teams', 'id', ids.volunteerTeam) };
     case 'PUT /api/volunteers/teams/{id}/admins':

@@ -18,6 +18,7 @@ import { createTenant, type Tenant } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
 import { act, report, uploadPhoto } from '../support/problems';
 import { fileCitizenReport, randomIp } from '../support/public-reports';
+import { makeHonourWorld } from '../support/honours';
 import { GOOD_ANSWERS, makePublicWave, proofFor } from '../support/public-surveys';
 import { makeUscc, receiptJpeg } from '../support/charity';
 import { multipartForm } from '../support/xlsx';
@@ -199,6 +200,13 @@ beforeAll(async () => {
   expect(answered.statusCode, answered.body).toBe(201);
   MARKERS.push(survey.waveId, surveyDevice);
   PARAMS['{waveToken}'] = survey.token;
+  // 好人之城: a county selection in public voting — the candidate's story and photo (EXIF stripped) are public; the
+  // contact, the office's notes, the rejected nominee and the reason never are.
+  const honours = await makeHonourWorld(t, office, unit, 'voting');
+  PARAMS['{selectionId}'] = honours.selectionId;
+  PARAMS['/api/public/honours/candidates/{id}'] = honours.nominationId;
+  PARAMS['/api/public/honours/candidates/{id}/photos/{fileId}'] = honours.photoId;
+  MARKERS.push(...honours.secrets);
   // 志愿之城: an approved volunteer's certificate, issued once by the office; the public check shows 赵** and the hours,
   // never the full name, the phone or the ID number (not even masked).
   const team = await office.post('/api/volunteers/teams', { regionId: t.townAId, kind: 'detachment', name: `城关镇志愿服务支队${tag}` });

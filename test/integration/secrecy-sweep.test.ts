@@ -18,6 +18,7 @@ import { STANDARD_HEADERS } from '../support/entities';
 import { createTenant, PASSWORD, type Tenant } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
 import { act } from '../support/problems';
+import { makeHonourWorld } from '../support/honours';
 import { formatPeriod, periodOf } from '../../common/period';
 import { multipartForm, workbook } from '../support/xlsx';
 import { Client as HttpClient } from '../support/client';
@@ -237,6 +238,13 @@ const ID_CANDIDATES: Record<string, string> = {
   '/api/tasks/#fileId': 'taskEvidence',
   '/api/task-progress/': 'progress',
   '/api/projects/': 'project',
+  // 好人之城: a county selection in public voting with an approved nominee (photo, contact) and a rejected one (no
+  // covert data; the candidate page and its photo walked before and after). Candidates before the selection prefix.
+  '/api/honours/selections/': 'honourSelection',
+  '/api/honours/nominations/': 'honourNomination',
+  '/api/public/honours/candidates/': 'honourNomination',
+  '/api/public/honours/candidates/#fileId': 'honourPhoto',
+  '/api/public/honours/': 'honourSelection',
   // 志愿之城: a team, a station and an approved volunteer of the county (the covert round touches none of them); the
   // certificate check's code is no id of this tenant (a placeholder; volunteers.test walks a real one). Teams and
   // stations before the volunteer's own prefix (the first prefix that matches wins).
@@ -589,6 +597,10 @@ beforeAll(async () => {
   });
   expect(project.status, JSON.stringify(project.body)).toBe(201);
   ids.project = project.body.id;
+  const honours = await makeHonourWorld(t, office, clients.unit, 'voting');
+  ids.honourSelection = honours.selectionId;
+  ids.honourNomination = honours.nominationId;
+  ids.honourPhoto = honours.photoId;
   const randomIdNumber = () => {
     const body = `1101${String(crypto.randomInt(0, 1e13)).padStart(13, '0')}`;
     const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

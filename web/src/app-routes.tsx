@@ -134,6 +134,10 @@ const ProjectsPage = page(() => import('./pages/projects/projects-page'));
 const ProjectPage = page(() => import('./pages/projects/project-page'));
 const InterviewHomePage = page(() => import('./pages/interview/interview-home-page'));
 const InterviewPage = page(() => import('./pages/interview/interview-page'));
+const HonourSelectionsPage = page(() => import('./pages/honours/selections-page'));
+const HonourSelectionPage = page(() => import('./pages/honours/selection-page'));
+const HonourNominatePage = page(() => import('./pages/honours/nominate-page'));
+const HonourNominationPage = page(() => import('./pages/honours/nomination-page'));
 const VolunteerTeamsPage = page(() => import('./pages/volunteers/teams-page'));
 const VolunteerStationsPage = page(() => import('./pages/volunteers/stations-page'));
 const VolunteersPage = page(() => import('./pages/volunteers/volunteers-page'));
@@ -281,6 +285,11 @@ export function AppRoutes() {
             <Route path="surveys/waves/:id/results" element={guarded('surveys.read', <SurveyResultsPage />)} />
             <Route path="interview" element={guarded('surveys.interview', <InterviewHomePage />)} />
             <Route path="interview/:waveId" element={guarded('surveys.interview', <InterviewPage />)} />
+            {/* 好人之城: selections for the office and overseers, nominations for units (the server decides each record). */}
+            <Route path="honours" element={guarded('honours.read', <HonourSelectionsPage />)} />
+            <Route path="honours/selections/:id" element={guarded('honours.read', <HonourSelectionPage />)} />
+            <Route path="honours/selections/:id/nominate" element={guarded('honours.nominate', <HonourNominatePage />)} />
+            <Route path="honours/nominations/:id" element={guarded('honours.read', <HonourNominationPage />)} />
             {/* 志愿之城: the server decides what each person sees (team admins are not a role). */}
             <Route path="volunteers/teams" element={<VolunteerTeamsPage />} />
             <Route path="volunteers/stations" element={<VolunteerStationsPage />} />

@@ -14,4 +14,5 @@ import '../projects/indicators';
 import '../public-reports/indicators';
 import '../volunteers/indicators';
 import '../volunteers/indicators-activities';
+import '../honours/indicators';
 import '../charity/indicators';

@@ -58,7 +58,8 @@ export type NoticeKind =
   | 'task_progress'
   | 'task_reminder'
   | 'project'
-  | 'volunteer_activity';
+  | 'volunteer_activity'
+  | 'honour';
 
 export interface Notice {
   kind: NoticeKind;

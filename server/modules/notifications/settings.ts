@@ -31,6 +31,7 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   task_reminder: '任务进度汇报提醒',
   project: '项目节点',
   volunteer_activity: '志愿活动',
+  honour: '好人评选',
 };
 
 export const regionIdParam = z.object({ regionId: z.uuid('区域编号格式不正确') });

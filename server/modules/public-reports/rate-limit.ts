@@ -23,6 +23,10 @@ export const PUBLIC_LIMITS = {
   certificate: { ip: [60, 3600] },
   // 志愿活动签到 by six typed digits (server/modules/volunteers/check-in.ts), keyed by the signed-in volunteer.
   checkinManual: { device: [10, 600] },
+  // 好人之城's public door (server/modules/honours): nominations; votes (one per person, candidate and day anyway —
+  // the address limit is loose so a school's or a village's shared network can vote; bursts are flagged, not refused).
+  honourNomination: { ip: [10, 3600], device: [5, 3600] },
+  honourVote: { ip: [300, 3600], device: [60, 3600] },
 } as const satisfies Record<string, Partial<Record<'ip' | 'device' | 'phone', readonly [number, number]>>>;
 
 const WHAT: Record<keyof typeof PUBLIC_LIMITS, string> = {
@@ -35,6 +39,8 @@ const WHAT: Record<keyof typeof PUBLIC_LIMITS, string> = {
   volunteer: '注册志愿者',
   certificate: '查验证明',
   checkinManual: '手动输入签到码',
+  honourNomination: '推荐好人',
+  honourVote: '投票',
 };
 
 /** A keyed one-way hash of an address, device or phone, so the table holds nothing identifying (hash-key.ts). */

@@ -19,7 +19,8 @@ export type NotificationKind =
   | 'task_progress'
   | 'task_reminder'
   | 'project'
-  | 'volunteer_activity';
+  | 'volunteer_activity'
+  | 'honour';
 
 /** The wire shapes are the server's contract (common/contracts/notifications.ts). */
 export type AppNotification = NotificationDto;
@@ -42,6 +43,7 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, { label: string; color
   task_reminder: { label: '进度汇报提醒', color: 'orange' },
   project: { label: '项目节点', color: 'lime' },
   volunteer_activity: { label: '志愿活动', color: 'green' },
+  honour: { label: '好人评选', color: 'red' },
 };
 
 /** The unread count, polled every 60 s while the app is open. */

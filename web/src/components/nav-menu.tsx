@@ -157,6 +157,8 @@ const NAV: NavGroup[] = [
     key: 'volunteers',
     label: '志愿服务',
     items: [
+      // 好人之城: the office runs the selections, leaders and the task force oversee them, units nominate.
+      { path: '/honours', label: '好人评选', icon: <TrophyOutlined aria-hidden />, permission: 'honours.read' },
       // Activities: the office runs them, leaders and the task force read them, volunteers sign up (team admins, who are
       // not a role, reach theirs as volunteers or staff of the region).
       {

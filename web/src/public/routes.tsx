@@ -19,6 +19,10 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
   { path: '/p/exposure/units', title: '单位曝光记录', page: lazy(() => import('./pages/exposure-units')) },
   { path: '/p/exposure/:id', title: '曝光详情', page: lazy(() => import('./pages/exposure-detail')) },
   { path: '/p/rankings', title: '红黑榜', page: lazy(() => import('./pages/rankings')) },
+  // 好人之城: 好人榜 by month and category, a selection on display, a candidate's deeds and the vote.
+  { path: '/p/honours', title: '好人榜', page: lazy(() => import('./pages/honours')) },
+  { path: '/p/honours/candidates/:id', title: '身边好人', page: lazy(() => import('./pages/honours-candidate')) },
+  { path: '/p/honours/:id', title: '好人评选', page: lazy(() => import('./pages/honours-selection')) },
   // 志愿之城: a resident registers as a volunteer (?team=<id> preselects the team); anyone checks a certificate.
   { path: '/p/volunteer', title: '注册志愿者', page: lazy(() => import('./pages/volunteer-register')) },
   { path: '/p/volunteer-certificates', title: '志愿服务证明查验', page: lazy(() => import('./pages/volunteer-certificate')) },
