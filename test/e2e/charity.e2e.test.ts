@@ -120,6 +120,16 @@ describe('慈善之家', { timeout: 120_000 }, () => {
     await expect.poll(async () => admin.getByText('完整').count()).toBeGreaterThan(0);
     await shot(admin, 'project');
     await admin.context().close();
+    // The same ledger on the admin's phone: the table scrolls inside its card, the page itself does not.
+    const phone = await signIn(e2e, 'unit', PHONE);
+    await phone.goto(`${e2e.baseUrl}/charity/projects/${projectId}`);
+    await visible(phone.getByText('采购书包文具 40 套'));
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await shot(phone, 'project-phone');
+    await phone.goto(`${e2e.baseUrl}/charity/organisations`);
+    await visible(phone.getByText('示范县慈善总会'));
+    await shot(phone, 'organisations-phone');
+    await phone.context().close();
   });
 
   it('anyone reads the public ledger on a phone: sums, donor, what it was spent on, the receipt', async () => {
