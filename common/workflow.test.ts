@@ -29,6 +29,8 @@ describe('workflow tables', () => {
       [PROGRESS_STATES, PROGRESS_ACTIONS],
       [ACTIVITY_STATES, ACTIVITY_ACTIONS],
       [VOLUNTEER_STATES, VOLUNTEER_REVIEW_ACTIONS],
+      [NOMINATION_STATES, NOMINATION_ACTIONS],
+      [SELECTION_STATES, SELECTION_ACTIONS],
     ] as const) {
       for (const [name, def] of Object.entries(actions)) {
         expect(def.from.length, name).toBeGreaterThan(0);

@@ -7,6 +7,9 @@
  * weights, publication (422 before voting ends), the .docx, the public 好人榜 without contacts, forwarding a winner
  * up the ladder (town → county), the indicators, and 404 for another county.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -363,6 +366,8 @@ describe(`honours (${engineName})`, () => {
     expect(docx.status).toBe(200);
     expect(String(docx.headers['content-type'])).toContain('wordprocessingml');
     expect(docx.raw.length).toBeGreaterThan(5000);
+    // Kept for a look (rendered with LibreOffice when the module changes).
+    fs.writeFileSync(path.join(os.tmpdir(), `honours-bulletin-${engineName}.docx`), docx.raw);
 
     const roll = await publicCall('GET', `/api/public/honours/roll?countyCode=${t.countyCode}&month=2026-11`);
     expect(roll.status).toBe(200);

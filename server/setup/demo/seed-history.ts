@@ -57,6 +57,7 @@ import '../../modules/campaigns/policy';
 import { DemoPhotos } from './history-photos';
 import { seedPlanStory } from './seed-plans';
 import { seedSurveyStory } from './seed-survey';
+import { seedHonourStory } from './seed-honours';
 import { seedVolunteerStory } from './seed-volunteers';
 import { seedCharityStory } from './seed-charity';
 import {
@@ -971,6 +972,7 @@ export async function seedHistory(db: Db, opts: HistoryOptions): Promise<History
   };
   await seedSurveyStory({ db, now, at, user });
   await seedPlanStory({ db, now, at, user, unitCtx, system, storage, photos });
+  await seedHonourStory({ db, now, at, user, system });
   await seedVolunteerStory({ db, now, start, at, user, system });
   await seedCharityStory({ db, now, start, at, user, system, storage });
   while (queue.length) {

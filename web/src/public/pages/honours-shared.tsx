@@ -50,7 +50,7 @@ export const photoUrl = (c: Candidate, fileId: string) => `/api/public/honours/c
 /** A candidate (or winner) as a card that opens the candidate's page. */
 export function CandidateCard({ c, showVotes }: { c: Candidate; showVotes?: boolean }) {
   return (
-    <Link to={`/p/honours/candidates/${c.id}`} className="pp-card">
+    <Link to={`/p/honours/candidates/${c.id}`} className="pp-card ph-card">
       <div className="ph-person">
         {c.photoIds[0] ? (
           <img className="ph-photo" src={photoUrl(c, c.photoIds[0])} alt={`${c.nomineeName}的照片`} loading="lazy" />
