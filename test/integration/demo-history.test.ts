@@ -471,6 +471,23 @@ describe('demo history', () => {
     expect(pending.every((v) => v.abilities.review)).toBe(true);
   });
 
+  it("has 好人之城: last month's 好人榜 published (one winner per category, a script burst excluded) and this month's in voting with flagged votes", async () => {
+    const office = await new Client(app).login('office', DEMO_PASSWORD);
+    const list = (await office.get('/api/honours/selections?sort=period&order=desc')).body.items as Array<Record<string, any>>;
+    const [current, last] = list;
+    expect(last).toMatchObject({ title: '2026年11月“示范好人榜”评选', state: 'published' });
+    expect(current).toMatchObject({ title: '2026年12月“示范好人榜”评选', phase: 'voting' });
+    const results = (await office.get(`/api/honours/selections/${last!.id}/results`)).body.items as Array<Record<string, any>>;
+    const winners = results.filter((r) => r.isWinner);
+    expect(new Set(winners.map((w) => w.categoryCode)).size).toBe(5);
+    expect(results.find((r) => r.nomineeName === '黄丽萍')!.excludedVotes).toBe(40);
+    const roll = (await new Client(app).get('/api/public/honours/roll?countyCode=139901&month=2026-11')).body;
+    expect(roll.items).toHaveLength(5);
+    const flags = (await office.get(`/api/honours/selections/${current!.id}/flags?excluded=false`)).body;
+    const rules = new Set(flags.items.flatMap((f: { rules: Array<{ rule: string }> }) => f.rules.map((r) => r.rule)));
+    expect([...rules].sort()).toEqual(['address_burst', 'family_burst', 'regular_interval']);
+  });
+
   it('keeps the audit chain intact', async () => {
     const check = await verifyAuditChain(database.db);
     expect(check.ok).toBe(true);

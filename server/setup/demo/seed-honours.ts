@@ -456,7 +456,7 @@ export async function seedHonourStory(d: HonourStoryDeps): Promise<void> {
   });
   at(bjTime(lm(24), 10), 'honours-last-exclude', async () => {
     const flagged = await sql<{ id: string }>`select distinct v.id from honour_votes v join honour_vote_flags f on f.vote_id = v.id
-      where v.selection_id = ${lastId} and f.rule in ('family_burst', 'regular_interval')`.execute(db);
+      where v.selection_id = ${lastId} and f.rule = 'family_burst'`.execute(db);
     if (flagged.rows.length)
       await excludeVotes(office, lastId, {
         voteIds: flagged.rows.map((r) => r.id),
