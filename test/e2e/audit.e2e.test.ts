@@ -11,7 +11,7 @@ import { SHOTS, startE2E, type E2E } from './server';
 let e2e: E2E;
 
 async function open(username: string): Promise<Page> {
-  const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
+  const context = await e2e.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } });
   const page = await context.newPage();
   await page.goto(`${e2e.baseUrl}/login`);
   await page.getByLabel('用户名').fill(username);

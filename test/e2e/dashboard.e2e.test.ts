@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E, signIn } from './server';
 
 const SHOTS = '/tmp/shots';
-const WALL: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1920, height: 1080 } };
-const LAPTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1366, height: 768 } };
+const WALL: BrowserContextOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1920, height: 1080 } };
+const LAPTOP: BrowserContextOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 768 } };
 
 let e2e: E2E;
 

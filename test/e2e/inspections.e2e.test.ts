@@ -14,9 +14,10 @@ import { SHOTS, startE2E, type E2E } from './server';
 const PASSWORD = 'Demo@2026';
 const ROUND = '农贸市场暗访（E2E）';
 const SEED = 'e2e-2026';
-const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1366, height: 860 } };
+const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } };
 const PHONE: BrowserContextOptions = {
   locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
   viewport: { width: 390, height: 844 },
   isMobile: true,
   hasTouch: true,

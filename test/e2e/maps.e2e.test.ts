@@ -16,9 +16,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOTS, startE2E, type E2E } from './server';
 
 const PASSWORD = 'Demo@2026';
-const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1366, height: 860 } };
+const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } };
 const PHONE: BrowserContextOptions = {
   locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
   viewport: { width: 390, height: 844 },
   isMobile: true,
   hasTouch: true,

@@ -14,9 +14,10 @@ import { SHOTS, startE2E, type E2E } from './server';
 
 const PASSWORD = 'Demo@2026';
 const ROUND = '农贸市场暗访（离线）';
-const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1366, height: 860 } };
+const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } };
 const PHONE: BrowserContextOptions = {
   locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
   viewport: { width: 390, height: 844 },
   isMobile: true,
   hasTouch: true,
@@ -81,7 +82,8 @@ async function createRoundForInspector() {
     const campaigns = await apiGet<{ items: Array<{ id: string; name: string }> }>(context, '/api/campaigns?pageSize=100');
     const users = await apiGet<{ items: Array<{ id: string; username: string }> }>(context, '/api/users?search=inspector&pageSize=100');
     const types = await apiGet<{ items: Array<{ code: string; name: string }> }>(context, '/api/site-types');
-    const today = new Date().toISOString().slice(0, 10);
+    // Today in Beijing (the server's calendar and the inspector's phone), not in UTC.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const res = await context.request.post(`${e2e.baseUrl}/api/inspection-rounds`, {
       headers: { 'x-csrf-token': csrfToken },
       data: {

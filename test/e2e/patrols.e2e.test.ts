@@ -11,9 +11,10 @@ import { SHOTS, startE2E, type E2E } from './server';
 
 const PASSWORD = 'Demo@2026';
 const SITE = '城东农贸市场';
-const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1366, height: 860 } };
+const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } };
 const PHONE: BrowserContextOptions = {
   locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
   viewport: { width: 390, height: 844 },
   isMobile: true,
   hasTouch: true,

@@ -12,9 +12,10 @@ import { SHOTS, startE2E, type E2E } from './server';
 
 const PASSWORD = 'Demo@2026';
 const UNIT = '示范县城市管理综合行政执法局';
-const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1366, height: 860 } };
+const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } };
 const PHONE: BrowserContextOptions = {
   locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
   viewport: { width: 390, height: 844 },
   isMobile: true,
   hasTouch: true,

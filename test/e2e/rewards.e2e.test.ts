@@ -14,8 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E, signIn } from './server';
 
 const SHOTS = '/tmp/shots';
-const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1440, height: 900 } };
-const PHONE: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } };
+const PHONE: BrowserContextOptions = {
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+};
 const PERIOD = '2026-11';
 
 let e2e: E2E;

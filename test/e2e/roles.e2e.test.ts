@@ -55,7 +55,11 @@ async function visibleMenuItems(page: Page): Promise<string[]> {
 describe('every demo role in Chromium', () => {
   for (const [username, menu] of Object.entries(MENUS)) {
     it(`${username}: desktop menu and home page`, async () => {
-      const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 800 } });
+      const context = await e2e.browser.newContext({
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 1366, height: 800 },
+      });
       const page = await context.newPage();
       await login(page, username);
       expect(await visibleMenuItems(page)).toEqual(menu);
@@ -69,6 +73,7 @@ describe('every demo role in Chromium', () => {
     it(`${username}: login and home page on a phone`, async () => {
       const context = await e2e.browser.newContext({
         locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
         viewport: { width: 390, height: 844 },
         isMobile: true,
         hasTouch: true,
@@ -89,7 +94,7 @@ describe('every demo role in Chromium', () => {
   }
 
   it('rejects a wrong password with the Chinese message and keeps the user on the login page', async () => {
-    const context = await e2e.browser.newContext({ locale: 'zh-CN' });
+    const context = await e2e.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     await page.goto(`${e2e.baseUrl}/login`);
     await page.getByLabel('用户名').fill('unit2');
@@ -107,7 +112,7 @@ describe('every demo role in Chromium', () => {
   });
 
   it('the production build speaks Chinese (antd zh_CN pagination) on the units list', async () => {
-    const context = await e2e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    const context = await e2e.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     await login(page, 'office');
     await page.goto(`${e2e.baseUrl}/org/units`);

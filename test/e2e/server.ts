@@ -54,8 +54,14 @@ export async function startE2E(): Promise<E2E> {
 
 /** The demo accounts' password (server/setup/demo). */
 export const DEMO_PASSWORD = 'Demo@2026';
-export const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 1366, height: 860 } };
-export const PHONE: BrowserContextOptions = { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+export const DESKTOP: BrowserContextOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } };
+export const PHONE: BrowserContextOptions = {
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+};
 
 /**
  * A person at their own browser: a new context (closed with the browser), the login page, their home screen. Page

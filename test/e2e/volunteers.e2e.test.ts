@@ -120,7 +120,8 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-describe('志愿之城 on a phone', () => {
+// Each step is a whole flow on a real browser; a loaded CI machine needs more than the default minute.
+describe('志愿之城 on a phone', { timeout: 120_000 }, () => {
   it('the office sets up a team (admin 卫思琪), a station and an activity under way', async () => {
     const office = await signIn(e2e, 'office');
     const admin = (await sql<{ id: string }>`select id from users where username = 'volunteer'`.execute(database.db)).rows[0]!;
@@ -426,5 +427,5 @@ describe('志愿之城 on a phone', () => {
       }
       await page.context().close();
     }
-  });
+  }, 240_000);
 });
