@@ -284,6 +284,7 @@ export const publicSelection = z.object({
   regionName: z.string(),
   level: z.string(),
   phase: z.enum(SELECTION_PHASES),
+  nominationStartsOn: z.string(),
   nominationEndsOn: z.string(),
   votingStartsOn: z.string(),
   votingEndsOn: z.string(),

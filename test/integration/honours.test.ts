@@ -159,6 +159,37 @@ describe(`honours (${engineName})`, () => {
     expect((await otherOffice.get(`/api/honours/nominations/${publicId}`)).status).toBe(404);
   });
 
+  it('lists a selection publicly from its nomination period on (推荐中) without any nomination; not before', async () => {
+    const later = await office.post(
+      '/api/honours/selections',
+      selection({
+        title: `2026年12月“示范好人榜”评选${t.tag}`,
+        period: '2026-12',
+        nominationStartsOn: '2026-12-01',
+        nominationEndsOn: '2026-12-07',
+        votingStartsOn: '2026-12-10',
+        votingEndsOn: '2026-12-23',
+        publishOn: '2026-12-25',
+      }),
+    );
+    expect(later.status, JSON.stringify(later.body)).toBe(201);
+    const list = await publicCall('GET', '/api/public/honours/selections?pageSize=50');
+    expect(list.status).toBe(200);
+    const mine = list.body.items.find((s: { id: string }) => s.id === selectionId);
+    expect(mine).toMatchObject({ phase: 'nominating', nominationStartsOn: '2026-11-01', nominationEndsOn: '2026-11-07' });
+    expect(list.body.items.map((s: { id: string }) => s.id)).not.toContain(later.body.id); // its nomination has not begun
+    expect((await publicCall('GET', `/api/public/honours/${later.body.id}`)).status).toBe(404);
+    // The selection and its categories are public (to nominate for it); the submitted nominations are not.
+    const detail = await publicCall('GET', `/api/public/honours/${selectionId}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.selection.phase).toBe('nominating');
+    expect(detail.body.categories.map((c: { code: string }) => c.code)).toEqual(['helping', 'bravery', 'honesty', 'dedication', 'filial']);
+    expect(detail.body.candidates).toEqual([]);
+    const text = JSON.stringify([list.body, detail.body]);
+    for (const secret of ['李桂芳', '吴春梅', '邻居黄大爷', '13905550101', '13800990011', '钱多多']) expect(text).not.toContain(secret);
+    expect((await publicCall('GET', `/api/public/honours/candidates/${publicId}`)).status).toBe(404);
+  });
+
   it('verifies on the kernel: approve with materials, reject with a reason, the unit is told; 409 on a stale version', async () => {
     await at('2026-11-08T02:00:00Z'); // verification time
     const late = await unit.post(`/api/honours/selections/${selectionId}/nominations`, nominee('晚到者'));
@@ -204,7 +235,12 @@ describe(`honours (${engineName})`, () => {
     const li = candidates['李桂芳'];
     const early = await vote(selectionId, li);
     expect(early.status).toBe(422);
-    expect((await publicCall('GET', `/api/public/honours/${selectionId}`)).status).toBe(404); // not on display yet
+    // In verification the selection is listed (审核中) but its verified candidates wait for the voting window.
+    const verifying = await publicCall('GET', `/api/public/honours/${selectionId}`);
+    expect(verifying.status).toBe(200);
+    expect(verifying.body.selection.phase).toBe('verifying');
+    expect(verifying.body.candidates).toEqual([]);
+    expect((await publicCall('GET', `/api/public/honours/candidates/${li}`)).status).toBe(404);
 
     await at('2026-11-10T01:00:00Z'); // Beijing 09:00 on the first voting day
     const device = newDevice();

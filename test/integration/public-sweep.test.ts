@@ -27,6 +27,7 @@ let t: Tenant;
 let routes: Array<{ method: string; path: string }> = [];
 /** Text that must never appear in a public answer. */
 const MARKERS: string[] = [];
+let NOMINATING_SELECTION = '';
 /** Values for path parameters, by `{name}` or by the path up to and including the parameter. */
 const PARAMS: Record<string, string> = {};
 
@@ -207,6 +208,11 @@ beforeAll(async () => {
   PARAMS['/api/public/honours/candidates/{id}'] = honours.nominationId;
   PARAMS['/api/public/honours/candidates/{id}/photos/{fileId}'] = honours.photoId;
   MARKERS.push(...honours.secrets);
+  // A selection in its nomination period is listed (to nominate for it), but none of its nominations, not even a
+  // verified one, until voting starts.
+  const nominating = await makeHonourWorld(t, office, unit, 'nominating');
+  NOMINATING_SELECTION = nominating.selectionId;
+  MARKERS.push(...nominating.secrets);
   // 志愿之城: an approved volunteer's certificate, issued once by the office; the public check shows 赵** and the hours,
   // never the full name, the phone or the ID number (not even masked).
   const team = await office.post('/api/volunteers/teams', { regionId: t.townAId, kind: 'detachment', name: `城关镇志愿服务支队${tag}` });
@@ -330,6 +336,15 @@ describe(`public anonymous sweep (${engineName})`, () => {
     expect(walked).toBe(routes.length);
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it('a selection in its nomination period is listed as 推荐中 and shows no candidates', async () => {
+    const { app } = await getHarness();
+    const list = await app.inject({ method: 'GET', url: '/api/public/honours/selections?pageSize=50', remoteAddress: randomIp() });
+    expect(list.json().items.find((s: { id: string }) => s.id === NOMINATING_SELECTION)?.phase).toBe('nominating');
+    const res = await app.inject({ method: 'GET', url: `/api/public/honours/${NOMINATING_SELECTION}`, remoteAddress: randomIp() });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().candidates).toEqual([]);
+  });
 
   it('the tracking answer of the rich report shows it closed with its after-photo and nothing else', async () => {
     const { app } = await getHarness();

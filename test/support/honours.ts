@@ -92,20 +92,21 @@ export interface HonourWorld {
 
 /**
  * A county selection of the tenant with an approved nomination (a photo, a contact) and a rejected one, moved on by
- * its schedule (SQL, so no clock games) to public voting with one vote, or published with the nomination as winner.
+ * its schedule (SQL, so no clock games) to public voting with one vote, or published with the nomination as winner;
+ * or left in its nomination period ('nominating': listed publicly, its verified nominee not yet).
  */
 export async function makeHonourWorld(
   t: { countyId: string; tag: string },
   office: Client,
   unit: Client,
-  mode: 'voting' | 'published',
+  mode: 'voting' | 'published' | 'nominating',
 ): Promise<HonourWorld> {
-  const { database, clock } = await getHarness();
+  const { clock } = await getHarness();
   const today = new Date(clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   const sel = await office.post('/api/honours/selections', {
     regionId: t.countyId,
     kind: 'monthly',
-    title: `示范好人榜评选${t.tag}`,
+    title: `${mode === 'nominating' ? '示范好人榜推荐' : '示范好人榜评选'}${t.tag}`,
     period: today.slice(0, 7),
     categories: ['helping', 'filial'],
     nominationStartsOn: today,
@@ -119,10 +120,11 @@ export async function makeHonourWorld(
   const up = await unit.upload('/api/files', jpeg, 'photo.jpg');
   expect(up.status).toBe(201);
   const phone = `139${String(crypto.randomInt(0, 1e8)).padStart(8, '0')}`;
+  const nomineeName = `${mode === 'nominating' ? '蒋玉芬' : '郑德顺'}${t.tag}`;
   const story = '三十年如一日义务为村里孤寡老人理发、修电器，风雨无阻，从不收取分文，受到乡亲们的一致称赞和敬重。';
   const nom = await unit.post(`/api/honours/selections/${sel.body.id}/nominations`, {
     categoryCode: 'helping',
-    nomineeName: `郑德顺${t.tag}`,
+    nomineeName: nomineeName,
     headline: '三十年义务为老人理发',
     story,
     contactName: `联系人甲${t.tag}`,
@@ -149,6 +151,30 @@ export async function makeHonourWorld(
     reason: `内部不予通过理由${t.tag}`,
   });
   expect(no.status, JSON.stringify(no.body)).toBe(200);
+  if (mode !== 'nominating') await moveOn(sel.body.id, mode, nom.body.id, office, today);
+  return {
+    selectionId: sel.body.id,
+    nominationId: nom.body.id,
+    rejectedId: bad.body.id,
+    photoId: up.body.id,
+    secrets: [
+      phone,
+      `联系人甲${t.tag}`,
+      `联系人乙${t.tag}`,
+      `未通过者${t.tag}`,
+      `内部不予通过理由${t.tag}`,
+      `内部核实情况${t.tag}`,
+      // In its nomination period even the verified nominee is not public.
+      ...(mode === 'nominating' ? [nomineeName] : []),
+    ],
+  };
+}
+
+/** Moves a selection on by its schedule to voting (one vote) or publication. */
+async function moveOn(selectionId: string, mode: 'voting' | 'published', nominationId: string, office: Client, today: string) {
+  const { database } = await getHarness();
+  const sel = { body: { id: selectionId } };
+  const nom = { body: { id: nominationId } };
   const shift = mode === 'voting' ? [-6, -5, -2, 11, 12] : [-30, -29, -27, -14, -13];
   await sql`update honour_selections set nomination_starts_on = ${addDays(today, shift[0])}::date,
     nomination_ends_on = ${addDays(today, shift[1])}::date, voting_starts_on = ${addDays(today, shift[2])}::date,
@@ -165,11 +191,4 @@ export async function makeHonourWorld(
     });
     expect(pub.status, JSON.stringify(pub.body)).toBe(200);
   }
-  return {
-    selectionId: sel.body.id,
-    nominationId: nom.body.id,
-    rejectedId: bad.body.id,
-    photoId: up.body.id,
-    secrets: [phone, `联系人甲${t.tag}`, `联系人乙${t.tag}`, `未通过者${t.tag}`, `内部不予通过理由${t.tag}`, `内部核实情况${t.tag}`],
-  };
 }

@@ -110,6 +110,7 @@ export function presentPublicSelection(s: SelectionRow, now: Date) {
     regionName: s.region_name,
     level: s.region_level,
     phase: phaseOf(s, now),
+    nominationStartsOn: s.nomination_starts_on,
     nominationEndsOn: s.nomination_ends_on,
     votingStartsOn: s.voting_starts_on,
     votingEndsOn: s.voting_ends_on,

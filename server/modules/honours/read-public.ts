@@ -1,7 +1,9 @@
 /**
- * The public side of 好人之城 (anonymous, /api/public/honours): selections in their voting window or published, each
- * candidate's story and photos (re-encoded copies without EXIF), the counted votes, and the 好人榜 of published
- * winners by month and category. Never a contact, a recommender, a nominating unit's people or a rejected or
+ * The public side of 好人之城 (anonymous, /api/public/honours): selections from their nomination period on (so a
+ * resident can find one to nominate for — 推荐中, 审核中, 投票中, 评审中, 已公布), each candidate's story and photos
+ * (re-encoded copies without EXIF), the counted votes, and the 好人榜 of published winners by month and category.
+ * Candidates are public only from the voting window on, and only verified (approved) ones: during nomination and
+ * verification a selection shows none. Never a contact, a recommender, a nominating unit's people or a rejected or
  * unverified nomination.
  */
 import { sql } from 'kysely';
@@ -17,8 +19,11 @@ import { findFile } from '../files/repository';
 import { presentPublicSelection } from './presenter';
 import { findSelection, listCategories, type SelectionRow } from './repository';
 
-/** A selection is public from its voting window on (and once published). */
-const PUBLIC_SQL = (today: string) => sql`(s.state = 'published' or s.voting_starts_on <= ${today}::date)`;
+/** A selection is listed from its nomination period on (and once published). */
+const PUBLIC_SQL = (today: string) => sql`(s.state = 'published' or s.nomination_starts_on <= ${today}::date)`;
+
+/** Its candidates are shown from the voting window on (and once published). */
+const candidatesShown = (s: SelectionRow, today: string) => s.state === 'published' || s.voting_starts_on <= today;
 
 const notPublic = () => new AppError('not_found', '评选不存在或尚未公示');
 
@@ -63,14 +68,14 @@ const presentCandidate = (c: CandidateRow) => ({
   forwardedFrom: c.forwarded_from,
 });
 
-/** The public selection, or 404 when it does not exist or is not yet on display. */
+/** The public selection, or 404 when it does not exist or its nomination period has not begun. */
 async function publicSelectionRow(ctx: Ctx, id: string): Promise<SelectionRow> {
   const s = await findSelection(ctx.db, id);
-  if (!s || (s.state !== 'published' && s.voting_starts_on > beijingDay(ctx.clock.now()))) throw notPublic();
+  if (!s || (s.state !== 'published' && s.nomination_starts_on > beijingDay(ctx.clock.now()))) throw notPublic();
   return s;
 }
 
-/** Selections on display (voting or published), newest first; by county and month. */
+/** Selections on display (from nomination on, or published), newest first; by county and month. */
 export async function readPublicSelections(ctx: Ctx, q: z.output<typeof publicSelectionsQuery>) {
   const today = beijingDay(ctx.clock.now());
   const where = sql.join(
@@ -82,7 +87,7 @@ export async function readPublicSelections(ctx: Ctx, q: z.output<typeof publicSe
     sql` and `,
   );
   const ids = await sql<{ id: string }>`select s.id from honour_selections s join regions r on r.id = s.region_id where ${where}
-    order by s.voting_starts_on desc, s.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(ctx.db);
+    order by s.nomination_starts_on desc, s.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(ctx.db);
   const total = await sql<{
     n: number;
   }>`select count(*)::int as n from honour_selections s join regions r on r.id = s.region_id where ${where}`.execute(ctx.db);
@@ -92,12 +97,14 @@ export async function readPublicSelections(ctx: Ctx, q: z.output<typeof publicSe
   return { items, total: total.rows[0].n };
 }
 
-/** One selection on display with its candidates (approved nominations). */
+/** One selection on display with its candidates (approved nominations; none before the voting window). */
 export async function readPublicSelection(ctx: Ctx, id: string) {
   const s = await publicSelectionRow(ctx, id);
-  const rows = await sql<CandidateRow>`select ${CANDIDATE_COLUMNS} from honour_nominations n
-    left join honour_categories c on c.code = n.category_code
-    where n.selection_id = ${s.id} and n.state = 'approved' order by c.sort, n.created_at, n.id`.execute(ctx.db);
+  const rows = candidatesShown(s, beijingDay(ctx.clock.now()))
+    ? await sql<CandidateRow>`select ${CANDIDATE_COLUMNS} from honour_nominations n
+        left join honour_categories c on c.code = n.category_code
+        where n.selection_id = ${s.id} and n.state = 'approved' order by c.sort, n.created_at, n.id`.execute(ctx.db)
+    : { rows: [] as CandidateRow[] };
   const cats = (await listCategories(ctx.db)).filter((c) => s.categories.includes(c.code)).map((c) => ({ code: c.code, name: c.name }));
   return {
     selection: presentPublicSelection(s, ctx.clock.now()),
@@ -116,6 +123,7 @@ export async function readPublicCandidate(ctx: Ctx, id: string) {
   const s = await publicSelectionRow(ctx, c.selection_id).catch(() => {
     throw new AppError('not_found', '候选人不存在');
   });
+  if (!candidatesShown(s, beijingDay(ctx.clock.now()))) throw new AppError('not_found', '候选人不存在');
   return { selection: presentPublicSelection(s, ctx.clock.now()), candidate: presentCandidate(c) };
 }
 
