@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import sharp from 'sharp';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../server/app';
@@ -145,6 +146,71 @@ describe('好人之城 on a phone', { timeout: 180_000 }, () => {
     expect(notices.items.map((x) => x.title).join('|')).toContain('「王秀珍」已通过审核');
     await office.context().close();
     await unit.context().close();
+  });
+
+  it('a resident nominates through the public form on a phone (推荐中); the office sees it in the verification queue', async () => {
+    const context = await e2e.browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`${e2e.baseUrl}/p/honours`);
+    const entry = page.locator('.ph-current', { hasText: TITLE });
+    await expect.poll(() => entry.getByText('推荐中').count()).toBeGreaterThan(0);
+    await entry.getByRole('link', { name: '我要推荐' }).click();
+    await page.waitForURL(/\/p\/honours\/[0-9a-f-]+\/nominate$/);
+    await page.getByLabel('被推荐人').fill('周桂香');
+    await page.getByLabel('一句话事迹').fill('义务看护留守儿童十年');
+    await page.getByLabel('事迹介绍').fill('太短');
+    await page.getByLabel('您的姓名').fill('黄建国');
+    await page.getByLabel('您的手机号').fill('1390319');
+    await page.getByRole('button', { name: '提交推荐' }).click();
+    // The form's own checks, in Chinese, before anything is sent.
+    await expect.poll(() => page.getByText('请选择类别').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('事迹至少 30 个字').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('请填写 11 位手机号码').count()).toBeGreaterThan(0);
+    await page.getByRole('group', { name: '推荐类别' }).getByRole('button', { name: '助人为乐' }).click();
+    await page
+      .getByLabel('事迹介绍')
+      .fill('周桂香是村里的退休教师，十年来每天放学后把村里的留守儿童接到家中，辅导功课、做饭照看，从不收取分文，孩子们都叫她“周奶奶”。');
+    await page.getByLabel('您的手机号').fill('13903192288');
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 180, g: 140, b: 100 } } })
+      .jpeg()
+      .toBuffer();
+    await page.getByLabel('从相册选择').setInputFiles({ name: 'deed.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await expect.poll(() => page.locator('.pp-photo-state').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.getByText('安全验证已完成').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('不会公开').count()).toBeGreaterThan(0);
+    await shot(page, 'public-nominate-phone');
+    await page.getByRole('button', { name: '提交推荐' }).click();
+    await expect.poll(() => page.getByTestId('nomination-done').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByText('公示，接受群众投票').count()).toBeGreaterThan(0);
+    await shot(page, 'public-nominate-done-phone');
+    // The selection page shows no nomination while nominations are open.
+    await page.goto(`${e2e.baseUrl}/p/honours/${selectionId}`);
+    await expect.poll(() => page.getByText('候选人经审核后于').count()).toBeGreaterThan(0);
+    expect(await page.getByText('周桂香').count()).toBe(0);
+    await context.close();
+
+    const office = await signIn(e2e, 'office', PHONE);
+    await office.goto(`${e2e.baseUrl}/honours/selections/${selectionId}?tab=queue`);
+    await expect.poll(() => office.getByText('周桂香').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await shot(office, 'public-nomination-queue-phone');
+    const queue = await call<{
+      items: Array<{
+        id: string;
+        nomineeName: string;
+        version: number;
+        recommenderName: string;
+        contactPhone: string;
+        photoCount?: number;
+      }>;
+    }>(office, 'GET', `/api/honours/selections/${selectionId}/nominations?state=submitted&source=public`);
+    const mine = queue.items.find((x) => x.nomineeName === '周桂香')!;
+    expect(mine).toMatchObject({ recommenderName: '黄建国', contactPhone: '13903192288' });
+    // Not part of the rest of the story: the office declines it (with a reason) so the candidates stay as they are.
+    await call(office, 'POST', `/api/honours/nominations/${mine.id}/reject`, {
+      version: mine.version,
+      reason: '本月已有同类事迹，转下月评选',
+    });
+    await office.context().close();
   });
 
   it('the public votes on a phone (once a day); a script burst is flagged with evidence and excluded with a reason', async () => {

@@ -23,6 +23,7 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
   { path: '/p/honours', title: '好人榜', page: lazy(() => import('./pages/honours')) },
   { path: '/p/honours/candidates/:id', title: '身边好人', page: lazy(() => import('./pages/honours-candidate')) },
   { path: '/p/honours/:id', title: '好人评选', page: lazy(() => import('./pages/honours-selection')) },
+  { path: '/p/honours/:id/nominate', title: '推荐身边好人', page: lazy(() => import('./pages/honours-nominate')) },
   // 志愿之城: a resident registers as a volunteer (?team=<id> preselects the team); anyone checks a certificate.
   { path: '/p/volunteer', title: '注册志愿者', page: lazy(() => import('./pages/volunteer-register')) },
   { path: '/p/volunteer-certificates', title: '志愿服务证明查验', page: lazy(() => import('./pages/volunteer-certificate')) },

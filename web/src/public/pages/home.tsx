@@ -1,6 +1,6 @@
 /**
  * /p: the public pages' start — report a problem, follow a report by its tracking code, look at the 曝光台 and 红黑榜,
- * register as a volunteer or check a volunteer certificate.
+ * register as a volunteer or check a volunteer certificate, see the 好人榜 and nominate someone.
  */
 import { useState, type FormEvent } from 'react';
 import { savedReports } from '../device';
@@ -56,6 +56,15 @@ export default function PublicHome() {
           </Link>
           <Link to="/p/volunteer-certificates" className="pp-btn">
             证明查验
+          </Link>
+        </div>
+      </div>
+      <div className="pp-card">
+        <h2>好人之城</h2>
+        <p className="pp-muted">看每月好人榜，为身边好人投票；评选推荐期间，您也可以推荐身边的好人好事。</p>
+        <div className="pp-row">
+          <Link to="/p/honours" className="pp-btn pp-btn-primary">
+            好人榜与推荐
           </Link>
         </div>
       </div>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { getJson } from '../api';
+import { Link } from '../router';
 import { CandidateCard, PHASE, type Candidate, type PublicSelection } from './honours-shared';
 
 interface Detail {
@@ -39,6 +40,16 @@ export default function HonourSelectionPage({ params }: { params: Record<string,
           {s.regionName} · {PHASE[s.phase]} · 投票 {s.votingStartsOn} 至 {s.votingEndsOn}
           {data.forwardedCount > 0 && ` · 下级推送 ${data.forwardedCount} 人`}
         </div>
+        {s.phase === 'nominating' && (
+          <>
+            <p style={{ margin: '8px 0' }}>
+              正在接受推荐（{s.nominationStartsOn} 至 {s.nominationEndsOn}）。您身边有好人好事？欢迎推荐，无需注册。
+            </p>
+            <Link to={`/p/honours/${s.id}/nominate`} className="pp-btn pp-btn-primary pp-btn-block">
+              我要推荐
+            </Link>
+          </>
+        )}
       </div>
       <div className="ph-tabs" role="group" aria-label="类别">
         <button className="ph-chip" aria-pressed={!category} onClick={() => setCategory('')}>
@@ -50,7 +61,11 @@ export default function HonourSelectionPage({ params }: { params: Record<string,
           </button>
         ))}
       </div>
-      {list.length === 0 && <div className="pp-card pp-muted">暂无候选人</div>}
+      {list.length === 0 && (
+        <div className="pp-card pp-muted">
+          {s.phase === 'nominating' || s.phase === 'verifying' ? `候选人经审核后于 ${s.votingStartsOn} 起公示` : '暂无候选人'}
+        </div>
+      )}
       {list.map((c) => (
         <CandidateCard key={c.id} c={c} showVotes />
       ))}

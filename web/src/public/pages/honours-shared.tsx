@@ -14,6 +14,7 @@ export interface PublicSelection {
   regionName: string;
   level: string;
   phase: string;
+  nominationStartsOn: string;
   nominationEndsOn: string;
   votingStartsOn: string;
   votingEndsOn: string;
@@ -40,9 +41,9 @@ export const PHASE: Record<string, string> = {
   upcoming: '未开始',
   nominating: '推荐中',
   verifying: '审核中',
-  voting: '公示投票中',
+  voting: '投票中',
   reviewing: '评审中',
-  published: '已发布',
+  published: '已公布',
 };
 
 export const photoUrl = (c: Candidate, fileId: string) => `/api/public/honours/candidates/${c.id}/photos/${fileId}`;

@@ -1,6 +1,7 @@
 /**
- * /p/honours: 好人榜 — the winners published by month and category (?month=&category=), and the selections now on
- * public display and voting. No contact or recommender is in any answer this page reads.
+ * /p/honours: 好人榜 — the winners published by month and category (?month=&category=), and the selections under
+ * way: 推荐中 (with 我要推荐, the public nomination form), 审核中, 投票中. No contact or recommender is in any answer
+ * this page reads.
  */
 import { useEffect, useState } from 'react';
 import { getJson } from '../api';
@@ -21,12 +22,12 @@ export default function HonoursPage() {
   const [month, setMonth] = useState(q.get('month') ?? '');
   const [category, setCategory] = useState(q.get('category') ?? '');
   const [roll, setRoll] = useState<Roll | null>(null);
-  const [voting, setVoting] = useState<PublicSelection[]>([]);
+  const [current, setCurrent] = useState<PublicSelection[]>([]);
   const [error, setError] = useState('');
 
   useEffect(() => {
     getJson<{ items: PublicSelection[] }>('/api/public/honours/selections?pageSize=20')
-      .then((r) => setVoting(r.items.filter((s) => s.phase === 'voting')))
+      .then((r) => setCurrent(r.items.filter((s) => ['nominating', 'verifying', 'voting'].includes(s.phase))))
       .catch((e: Error) => setError(e.message));
   }, []);
   useEffect(() => {
@@ -44,15 +45,24 @@ export default function HonoursPage() {
 
   return (
     <>
-      {voting.length > 0 && (
+      {current.length > 0 && (
         <div className="pp-card">
-          <b>正在公示投票</b>
-          {voting.map((s) => (
-            <div key={s.id} style={{ marginTop: 6 }}>
-              <Link to={`/p/honours/${s.id}`}>{s.title}</Link>
+          <b>正在进行的评选</b>
+          {current.map((s) => (
+            <div key={s.id} className="ph-current" style={{ marginTop: 8 }}>
+              <Link to={`/p/honours/${s.id}`}>{s.title}</Link> <span className="ph-tag">{PHASE[s.phase]}</span>
               <div className="pp-muted" style={{ fontSize: 13 }}>
-                {PHASE[s.phase]} · {s.votingStartsOn} 至 {s.votingEndsOn}
+                {s.phase === 'nominating'
+                  ? `推荐 ${s.nominationStartsOn} 至 ${s.nominationEndsOn}`
+                  : `投票 ${s.votingStartsOn} 至 ${s.votingEndsOn}`}
               </div>
+              {s.phase === 'nominating' && (
+                <div style={{ marginTop: 4 }}>
+                  <Link to={`/p/honours/${s.id}/nominate`} className="pp-btn pp-btn-primary">
+                    我要推荐
+                  </Link>
+                </div>
+              )}
             </div>
           ))}
         </div>

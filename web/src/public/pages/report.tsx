@@ -3,10 +3,11 @@
  * category, a description, optionally a name and a verified phone. The challenge is solved in the background from
  * the moment the page opens; the tracking code is shown (and kept on this phone) after sending.
  */
-import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { getJson, postJson, PublicApiError } from '../api';
 import { solveProof, type Proof } from '../challenge';
 import { deviceId, saveReport } from '../device';
+import { PhotoPicker, ProofProgress, type PickedPhoto } from '../form-parts';
 import { Link } from '../router';
 import { TapMap, type County } from '../tap-map';
 
@@ -15,19 +16,12 @@ interface Options {
   counties: County[];
 }
 
-interface Photo {
-  key: string;
-  preview: string;
-  id: string | null;
-  error: string | null;
-}
-
 const MAX_PHOTOS = 4;
 
 export default function ReportPage() {
   const [options, setOptions] = useState<Options | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [countyCode, setCountyCode] = useState('');
   const [position, setPosition] = useState<{ lat: number; lng: number } | null>(null);
   const [locating, setLocating] = useState(false);
@@ -70,24 +64,6 @@ export default function ReportPage() {
   }, [codeWait]);
 
   const county = options?.counties.find((c) => c.code === countyCode) ?? null;
-
-  const handleFiles = async (e: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(e.target.files ?? []).slice(0, MAX_PHOTOS - photos.length);
-    e.target.value = '';
-    for (const file of files) {
-      const key = `${Date.now()}-${Math.random()}`;
-      const preview = URL.createObjectURL(file);
-      setPhotos((p) => [...p, { key, preview, id: null, error: null }]);
-      const form = new FormData();
-      form.append('file', file);
-      try {
-        const up = await postJson<{ id: string }>(`/api/public/files?deviceId=${deviceId()}`, form);
-        setPhotos((p) => p.map((x) => (x.key === key ? { ...x, id: up.id } : x)));
-      } catch (err) {
-        setPhotos((p) => p.map((x) => (x.key === key ? { ...x, error: (err as Error).message } : x)));
-      }
-    }
-  };
 
   const handleLocate = () => {
     if (!navigator.geolocation) {
@@ -180,43 +156,7 @@ export default function ReportPage() {
     <form onSubmit={handleSubmit} noValidate>
       <div className="pp-card">
         <h2 className="pp-required">现场照片</h2>
-        <div className="pp-photos">
-          {photos.map((p) => (
-            <div className="pp-photo" key={p.key}>
-              <img src={p.preview} alt="现场照片" />
-              <button
-                type="button"
-                className="pp-photo-remove"
-                aria-label="删除照片"
-                onClick={() => setPhotos((x) => x.filter((y) => y.key !== p.key))}
-              >
-                ✕
-              </button>
-              {!p.id && <span className="pp-photo-state">{p.error ? '失败' : '上传中'}</span>}
-            </div>
-          ))}
-          {photos.length < MAX_PHOTOS && (
-            <>
-              <label className="pp-photo-add">
-                <input type="file" accept="image/*" capture="environment" onChange={handleFiles} aria-label="拍照" />
-                <svg className="pp-icon" viewBox="0 0 24 24" aria-hidden>
-                  <path d="M4 7h3l2-3h6l2 3h3v13H4z" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" />
-                  <circle cx="12" cy="13" r="4" fill="none" stroke="currentColor" strokeWidth="1.8" />
-                </svg>
-                拍照
-              </label>
-              <label className="pp-photo-add">
-                <input type="file" accept="image/*" multiple onChange={handleFiles} aria-label="从相册选择" />
-                <svg className="pp-icon" viewBox="0 0 24 24" aria-hidden>
-                  <rect x="3" y="4" width="18" height="16" rx="2" fill="none" stroke="currentColor" strokeWidth="1.8" />
-                  <path d="M3 17l5-5 4 4 3-3 6 6" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" />
-                </svg>
-                相册
-              </label>
-            </>
-          )}
-        </div>
-        {photos.find((p) => p.error) && <p className="pp-error">{photos.find((p) => p.error)!.error}</p>}
+        <PhotoPicker photos={photos} onChange={setPhotos} max={MAX_PHOTOS} alt="现场照片" />
       </div>
 
       <div className="pp-card">
@@ -320,10 +260,7 @@ export default function ReportPage() {
       </div>
 
       <div className="pp-card">
-        <div className="pp-progress" aria-hidden>
-          <div style={{ width: `${Math.round(progress * 100)}%` }} />
-        </div>
-        <p className="pp-muted">{progress >= 1 ? '安全验证已完成' : '正在进行安全验证（无需操作）…'}</p>
+        <ProofProgress progress={progress} />
         {error && (
           <p className="pp-error" role="alert">
             {error}
