@@ -79,6 +79,8 @@ describe(`sign-in lockout per account and address (${engineName})`, () => {
     const { app } = await getHarness();
     const known = t.users.unithead.username;
     const unknown = `ghost_${t.tag}`;
+    const knownTimes: number[] = [];
+    const unknownTimes: number[] = [];
     for (let i = 1; i <= 5; i++) {
       const started = Date.now();
       const a = await loginFrom(app, '10.7.0.3', known, WRONG);
@@ -88,9 +90,12 @@ describe(`sign-in lockout per account and address (${engineName})`, () => {
       const unknownMs = Date.now() - s2;
       expect(b.status).toBe(a.status);
       expect(b.body).toEqual(a.body);
-      // Both spend a password hash verification (argon2id), so neither is instant.
-      expect(unknownMs).toBeGreaterThan(knownMs / 4);
+      knownTimes.push(knownMs);
+      unknownTimes.push(unknownMs);
     }
+    // Both spend a password hash verification (argon2id), so neither is instant. The fastest of five is compared: a
+    // busy machine only ever adds time, so one slow known attempt cannot make an honest unknown one look instant.
+    expect(Math.min(...unknownTimes)).toBeGreaterThan(Math.min(...knownTimes) / 4);
     expect((await loginFrom(app, '10.7.0.3', unknown, WRONG)).status).toBe(423);
   });
 
