@@ -154,6 +154,7 @@ describe('好人之城 on a phone', { timeout: 180_000 }, () => {
     await page.goto(`${e2e.baseUrl}/p/honours`);
     const entry = page.locator('.ph-current', { hasText: TITLE });
     await expect.poll(() => entry.getByText('推荐中').count()).toBeGreaterThan(0);
+    await shot(page, 'public-list-nominating-phone');
     await entry.getByRole('link', { name: '我要推荐' }).click();
     await page.waitForURL(/\/p\/honours\/[0-9a-f-]+\/nominate$/);
     await page.getByLabel('被推荐人').fill('周桂香');
@@ -166,6 +167,7 @@ describe('好人之城 on a phone', { timeout: 180_000 }, () => {
     await expect.poll(() => page.getByText('请选择类别').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText('事迹至少 30 个字').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText('请填写 11 位手机号码').count()).toBeGreaterThan(0);
+    await shot(page, 'public-nominate-errors-phone');
     await page.getByRole('group', { name: '推荐类别' }).getByRole('button', { name: '助人为乐' }).click();
     await page
       .getByLabel('事迹介绍')

@@ -150,7 +150,7 @@ export default function HonourNominatePage({ params }: { params: Record<string, 
 
   const fieldError = (k: string) =>
     shown[k] ? (
-      <span className="pp-error" role="alert" style={{ fontSize: 13 }}>
+      <span className="pp-error" role="alert" style={{ display: 'block', fontSize: 13 }}>
         {shown[k]}
       </span>
     ) : null;
@@ -230,7 +230,7 @@ export default function HonourNominatePage({ params }: { params: Record<string, 
             placeholder="请写清时间、地点和具体事迹（30–5000 个字）"
             aria-invalid={!!shown.story}
           />
-          <span className="pp-muted" style={{ fontSize: 12 }}>
+          <span className="pp-muted" style={{ display: 'block', fontSize: 12 }}>
             {form.story.trim().length} / 5000
           </span>
           {fieldError('story')}
