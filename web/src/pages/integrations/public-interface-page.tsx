@@ -65,9 +65,10 @@ export default function PublicInterfacePage() {
               },
               onError: (e) => {
                 const message = e instanceof ApiError ? e.message : '保存失败，请稍后重试';
-                setError(message);
+                // A refused address is shown on its field only; anything else above the form.
                 if (e instanceof ApiError && message.includes('回调地址'))
                   form.setFields([{ name: 'hotlineCallbackUrl', errors: [message] }]);
+                else setError(message);
                 resolve();
               },
             },
