@@ -24,6 +24,14 @@ window.addEventListener('load', () => void import('./zod-locale'), { once: true 
 // The session is asked for before the first render, and the page's own code is fetched meanwhile (see preloadRoute)
 // instead of after the session has loaded. (Not as a <link rel=preload> in the HTML: a signed-out preload left unused
 // could answer a fetch made after sign-in with its 401.)
+// A form whose fields are invalid rejects its `validateFields()` with { errorFields } after showing the messages on the
+// fields; a submit handler that awaited it simply stops there. That is not an error of the page: keep it out of the
+// console (and out of the browser tests' page-error log) instead of wrapping every such handler.
+window.addEventListener('unhandledrejection', (event) => {
+  const reason: unknown = event.reason;
+  if (reason && typeof reason === 'object' && Array.isArray((reason as { errorFields?: unknown }).errorFields)) event.preventDefault();
+});
+
 void queryClient.prefetchQuery(sessionQuery);
 preloadRoute(window.location.pathname);
 
