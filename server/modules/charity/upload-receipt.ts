@@ -7,6 +7,7 @@
  */
 import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { readOneFileUpload, type OneFileUpload } from '../../platform/upload';
 import sharp from 'sharp';
 import { CHARITY_RECEIPT_MAX_BYTES } from '../../../common/charity';
 import type { ReceiptDto } from '../../../common/contracts/charity';
@@ -20,44 +21,11 @@ import { adminOrgIdsOf, assertMay, mayReadOrg, mayRecord } from './access';
 import { receiptUrl } from './presenter';
 import { findProject, type ProjectRow } from './repository';
 
-export interface ReceiptUpload {
-  bytes: Buffer;
-  name: string | null;
-}
-
-function cleanName(name: string | undefined): string | null {
-  const base = (name ?? '')
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim();
-  return base ? base.slice(0, 200) : null;
-}
+export type ReceiptUpload = OneFileUpload;
 
 /** Reads the multipart body: one file in the field `file`. */
-export async function readReceiptUpload(req: FastifyRequest): Promise<ReceiptUpload> {
-  if (!req.isMultipart()) throw new AppError('bad_request', '请以 multipart/form-data 上传票据（字段名 file）');
-  let bytes: Buffer | null = null;
-  let name: string | null = null;
-  try {
-    for await (const part of req.parts({ limits: { fileSize: CHARITY_RECEIPT_MAX_BYTES, files: 1, fields: 5, fieldSize: 2000 } })) {
-      if (part.type !== 'file') continue;
-      const buf = await part.toBuffer();
-      if (part.fieldname === 'file' && !bytes) {
-        bytes = buf;
-        name = cleanName(part.filename);
-      }
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', '票据不能超过 10 MB，请压缩后重新上传');
-    if (code === 'FST_FILES_LIMIT') throw new AppError('bad_request', '一次只能上传一个文件');
-    req.log.warn({ err: error }, 'receipt upload unreadable');
-    throw new AppError('bad_request', '上传内容格式有误或不完整，请重新上传');
-  }
-  if (!bytes || bytes.length === 0) throw new AppError('bad_request', '没有收到文件（字段名 file）');
-  return { bytes, name };
-}
+export const readReceiptUpload = (req: FastifyRequest): Promise<ReceiptUpload> =>
+  readOneFileUpload(req, { maxBytes: CHARITY_RECEIPT_MAX_BYTES, what: '票据', tooLarge: '票据不能超过 10 MB，请压缩后重新上传' });
 
 /** The project, if the actor may record for it: 404 out of sight, 403 for a reader, 422 for a closed project. */
 export async function projectToRecord(ctx: Ctx, projectId: string): Promise<ProjectRow> {

@@ -8,6 +8,7 @@
  */
 import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { readOneFileUpload, type OneFileUpload } from '../../platform/upload';
 import type { TaskEvidenceDto } from '../../../common/contracts/tasks';
 import { actorUserId } from '../../platform/actor';
 import { recordEvent } from '../../platform/audit';
@@ -41,45 +42,11 @@ export function detectEvidence(buf: Buffer): EvidenceKind | null {
   return kind;
 }
 
-export interface EvidenceUpload {
-  bytes: Buffer;
-  /** The client's name for the file: a label only, never used to decide the type. */
-  name: string | null;
-}
-
-function cleanName(name: string | undefined): string | null {
-  const base = (name ?? '')
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim();
-  return base ? base.slice(0, 200) : null;
-}
+export type EvidenceUpload = OneFileUpload;
 
 /** Reads the multipart body: one file in the field `file` (other text fields are ignored). */
-export async function readEvidenceUpload(req: FastifyRequest): Promise<EvidenceUpload> {
-  if (!req.isMultipart()) throw new AppError('bad_request', '请以 multipart/form-data 上传佐证材料（字段名 file）');
-  let bytes: Buffer | null = null;
-  let name: string | null = null;
-  try {
-    for await (const part of req.parts({ limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 5, fieldSize: 2000 } })) {
-      if (part.type !== 'file') continue;
-      const buf = await part.toBuffer();
-      if (part.fieldname === 'file' && !bytes) {
-        bytes = buf;
-        name = cleanName(part.filename);
-      }
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', '佐证材料不能超过 20 MB，请压缩后重新上传');
-    if (code === 'FST_FILES_LIMIT') throw new AppError('bad_request', '一次只能上传一个文件');
-    req.log.warn({ err: error }, 'evidence upload unreadable');
-    throw new AppError('bad_request', '上传内容格式有误或不完整，请重新上传');
-  }
-  if (!bytes || bytes.length === 0) throw new AppError('bad_request', '没有收到文件（字段名 file）');
-  return { bytes, name };
-}
+export const readEvidenceUpload = (req: FastifyRequest): Promise<EvidenceUpload> =>
+  readOneFileUpload(req, { maxBytes: MAX_EVIDENCE_BYTES, what: '佐证材料', tooLarge: '佐证材料不能超过 20 MB，请压缩后重新上传' });
 
 /** The name a download carries: the client's name, ending in the detected type's extension whatever it said. */
 export function evidenceName(name: string | null, ext: string): string {
