@@ -21,16 +21,30 @@ let firstId = '';
 async function shot(page: Page, name: string, fullPage = true) {
   fs.mkdirSync(H3_SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(H3_SHOTS, `${name}.png`), fullPage });
-  await page.screenshot({ path: path.join(SHOTS, `survey-builder-${name}.png`), fullPage });
+  fs.copyFileSync(path.join(H3_SHOTS, `${name}.png`), path.join(SHOTS, `survey-builder-${name}.png`));
 }
 
-async function pickOption(page: Page, text: string) {
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
-
+/**
+ * Picks an option of an antd select and waits until the select shows it. Under load a click can land while the
+ * dropdown is still opening and be lost; the pick is then tried again (at most three times) instead of failing later on
+ * whatever the choice should have shown.
+ */
 async function choose(page: Page, select: Locator, text: string) {
-  await select.click();
-  await pickOption(page, text);
+  const box = select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const open = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // A dropdown still closing from the last pick would swallow the click.
+      await expect.poll(() => open.count(), { timeout: 5_000 }).toBe(0);
+      await select.click();
+      await open.locator('.ant-select-item-option', { hasText: text }).first().click({ timeout: 5_000 });
+      await expect.poll(() => box.innerText(), { timeout: 5_000 }).toContain(text);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 const question = (page: Page, code: string) => page.locator(`[data-question="${code}"]`);
