@@ -30,7 +30,10 @@ let photo: Buffer;
 const opened: BrowserContext[] = [];
 
 async function newContext(options: BrowserContextOptions, geo = false): Promise<BrowserContext> {
-  const context = await e2e.browser.newContext(geo ? { ...options, geolocation: PLACE, permissions: ['geolocation'] } : options);
+  const context = await e2e.browser.newContext({
+    serviceWorkers: 'allow',
+    ...(geo ? { ...options, geolocation: PLACE, permissions: ['geolocation'] } : options),
+  });
   opened.push(context);
   return context;
 }

@@ -389,7 +389,7 @@ describe('the problem loop in Chromium', () => {
   }, 90_000);
 
   it('cold start with no signal: the service worker opens /field, the report waits, and it is sent once online', async () => {
-    const { context, page } = await open(PHONE, 'grid', true);
+    const { context, page } = await open({ ...PHONE, serviceWorkers: 'allow' }, 'grid', true);
     await page.goto(`${e2e.baseUrl}/field`);
     await page.getByText(/已定位/).waitFor();
     // First visit online: the service worker installs and takes the page; a reload fills its API cache.

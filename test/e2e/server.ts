@@ -40,6 +40,12 @@ export async function startE2E(): Promise<E2E> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // Every context asks for reduced motion (antd then skips its animations: nothing to wait for, fewer frames to paint)
+  // and runs without the service worker, which precaches the whole app (~290 files) in each new context. The tests of
+  // offline use and of animations say otherwise in their options (serviceWorkers: 'allow'; E2E_MOTION=1 for all).
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options?: BrowserContextOptions) =>
+    newContext({ reducedMotion: process.env.E2E_MOTION === '1' ? 'no-preference' : 'reduce', serviceWorkers: 'block', ...options });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
@@ -64,8 +70,10 @@ export const PHONE: BrowserContextOptions = {
 };
 
 /**
- * A person at their own browser: a new context (closed with the browser), the login page, their home screen. Page
- * errors are logged with the account's name (a blank page in a test is otherwise silent).
+ * A person at their own browser: a new context (closed with the browser), signed in, on their home screen. The sign-in
+ * goes through the same API the login page calls (the login page itself is tested in roles.e2e, once per role), which
+ * spares every test a page load. Page errors are logged with the account's name (a blank page in a test is otherwise
+ * silent).
  */
 export async function signIn(
   e2e: E2E,
@@ -74,12 +82,10 @@ export async function signIn(
   password = DEMO_PASSWORD,
 ): Promise<Page> {
   const context = await e2e.browser.newContext(options);
+  const res = await context.request.post(`${e2e.baseUrl}/api/auth/login`, { data: { username, password } });
+  if (res.status() !== 200) throw new Error(`sign-in of ${username}: ${res.status()} ${await res.text()}`);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[${username}] page error: ${error.message}\n${error.stack ?? ''}`));
-  await page.goto(`${e2e.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
+  await page.goto(`${e2e.baseUrl}/`);
   return page;
 }

@@ -184,7 +184,7 @@ afterAll(async () => {
 
 describe('入户调查 on a phone', () => {
   it('two interviews with no signal (one skipping a question, one ineligible), a full cell refused, synced exactly once', async () => {
-    const page = await signIn(e2e, 'volunteer', { ...PHONE, geolocation: PLACE, permissions: ['geolocation'] });
+    const page = await signIn(e2e, 'volunteer', { ...PHONE, geolocation: PLACE, permissions: ['geolocation'], serviceWorkers: 'allow' });
     const context = page.context();
     await page.getByRole('button', { name: '打开菜单' }).click();
     await page.getByRole('dialog').getByRole('menuitem', { name: '入户调查' }).click();

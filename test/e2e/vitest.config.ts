@@ -7,6 +7,9 @@ export default defineConfig({
     pool: 'forks',
     // Two files at a time: each has its own server on its own copy of the demo database and its own Chromium.
     maxWorkers: 2,
+    // A worker runs its files one after another in one process (the server's code is loaded once, not per file); each
+    // file still starts its own server on its own database copy.
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
     env: { NODE_ENV: 'test' },
