@@ -116,6 +116,25 @@ describe(`慈善之家 (${engineName})`, () => {
     expect((await office.request('PUT', `/api/charity/organisations/${ids.org}/admins`, { userIds: [other.users.unit.id] })).status).toBe(
       422,
     );
+    // Refused means unchanged; each change is one audit event with the list before and after (duplicates dropped).
+    const two = ok(
+      await office.request('PUT', `/api/charity/organisations/${ids.org}/admins`, {
+        userIds: [t.users.unit2.id, t.users.unit.id, t.users.unit2.id],
+      }),
+      200,
+    );
+    expect(two.admins.map((a: { userId: string }) => a.userId).sort()).toEqual([t.users.unit2.id, t.users.unit.id].sort());
+    ok(await office.request('PUT', `/api/charity/organisations/${ids.org}/admins`, { userIds: [t.users.unit.id] }), 200);
+    const setEvents = await h.database.db
+      .selectFrom('audit_events')
+      .select(['before', 'after'])
+      .where('subject_id', '=', ids.org)
+      .where('action', '=', 'charity_org.admins_set')
+      .orderBy('id')
+      .execute();
+    expect(setEvents.map((e) => (e.after as { admins: string[] }).admins.length)).toEqual([1, 2, 1]);
+    expect((setEvents[1]!.before as { admins: string[] }).admins).toEqual([t.users.unit.id]);
+    expect((setEvents[2]!.after as { admins: string[] }).admins).toEqual([t.users.unit.id]);
   });
 
   it('lists are paged, sorted and filtered; edits carry the version (409); the registry exports as .xlsx', async () => {

@@ -4,43 +4,31 @@
  * the before and after lists.
  */
 import { sql } from 'kysely';
-import { recordEvent } from '../../platform/audit';
+import { replaceAdmins } from '../../platform/admin-relation';
 import type { Ctx } from '../../platform/context';
-import { AppError } from '../../platform/errors';
 import { adminOrgIdsOf, assertMay, assertReadOrg, mayManageRegistry } from './access';
-import { countyPathOf, findOrg, orgAdmins } from './repository';
+import { countyPathOf, findOrg } from './repository';
 
 export async function setOrgAdmins(ctx: Ctx, orgId: string, userIds: string[]): Promise<void> {
   const org = await findOrg(ctx.db, orgId);
   assertReadOrg(ctx.actor, org, await adminOrgIdsOf(ctx.db, ctx.actor));
   assertMay(mayManageRegistry(ctx.actor, org), '只有本区划的文明办可以设置组织管理员');
-  const ids = [...new Set(userIds)];
-  await ctx.db.transaction().execute(async (tx) => {
-    const county = await countyPathOf(tx, org.org_region_path);
-    if (ids.length) {
+  await replaceAdmins(ctx, {
+    table: 'charity_org_admins',
+    ownerId: orgId,
+    userIds,
+    eligible: async (tx, ids) => {
+      const county = await countyPathOf(tx, org.org_region_path);
       const ok = await sql<{ id: string }>`
         select u.id from users u
         left join regions ur on ur.id = u.region_id
         left join units un on un.id = u.unit_id left join regions unr on unr.id = un.region_id
         where u.id in (${sql.join(ids)}) and u.active
           and (ur.path like ${county + '%'} or unr.path like ${county + '%'})`.execute(tx);
-      if (ok.rows.length !== ids.length) throw new AppError('unprocessable', '管理员须为本区县的在用账号', { field: 'userIds' });
-    }
-    const before = (await orgAdmins(tx, [orgId])).get(orgId) ?? [];
-    await tx.deleteFrom('charity_org_admins').where('org_id', '=', orgId).execute();
-    const now = ctx.clock.now();
-    if (ids.length) {
-      await tx
-        .insertInto('charity_org_admins')
-        .values(ids.map((user_id) => ({ org_id: orgId, user_id, created_at: now })))
-        .execute();
-    }
-    await recordEvent(tx, ctx, {
-      action: 'charity_org.admins_set',
-      subjectType: 'charity_org',
-      subjectId: orgId,
-      before: { admins: before.map((a) => a.userId) },
-      after: { admins: ids },
-    });
+      return ok.rows.map((r) => r.id);
+    },
+    refusal: '管理员须为本区县的在用账号',
+    action: 'charity_org.admins_set',
+    subjectType: 'charity_org',
   });
 }

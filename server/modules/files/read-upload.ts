@@ -1,6 +1,7 @@
 /** Reads a photo upload: multipart field `file` plus the optional text fields `lat`, `lng`, `address`. */
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
+import { cleanUploadName } from '../../platform/upload';
 import { uploadFields, type UploadFields } from './schemas';
 
 /** 15 MB: a full-resolution phone photo fits; checked on the bytes received, not on a declared length. */
@@ -14,16 +15,6 @@ export interface PhotoUpload {
 }
 
 const tooLarge = () => new AppError('payload_too_large', '照片超过 15 MB，请压缩后重新上传');
-
-function cleanName(name: string | undefined): string | null {
-  // Keep the last path segment, drop control characters, cap the length.
-  const base = (name ?? '')
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim();
-  return base ? base.slice(0, 200) : null;
-}
 
 /** Collects the file and text fields in whatever order the client sent them. */
 export async function readPhotoUpload(req: FastifyRequest): Promise<PhotoUpload> {
@@ -39,7 +30,7 @@ export async function readPhotoUpload(req: FastifyRequest): Promise<PhotoUpload>
         const buf = await part.toBuffer();
         if (part.fieldname === 'file' && !bytes) {
           bytes = buf;
-          originalName = cleanName(part.filename);
+          originalName = cleanUploadName(part.filename);
         }
       } else if (typeof part.value === 'string' && ['lat', 'lng', 'address', 'roundId'].includes(part.fieldname)) {
         raw[part.fieldname] = part.value;
