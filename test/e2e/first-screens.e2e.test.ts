@@ -269,6 +269,28 @@ async function figure(page: Page, title: string): Promise<string> {
   return label.slice(title.length + 1);
 }
 
+const ORG = ['区域管理', '单位管理', '创建项目'];
+/**
+ * The organisation pages show for who keeps or oversees them, not for every role that may read them (issue 9); 考核排名
+ * for who runs, signs off or answers for a month's evaluation (issue 10).
+ */
+/** Each role's whole top-level menu, exactly (the older roles.e2e check, made here where every role signs in). */
+const MENUS: Record<string, string[]> = {
+  admin: ['首页', ...ORG, '个人中心'],
+  security: ['首页', '用户管理', '个人中心'],
+  auditor: ['首页', '审计日志', '个人中心'],
+  office: ['首页', '考核排名', ...ORG, '用户管理', '个人中心'],
+  leader: ['首页', '考核排名', ...ORG, '个人中心'],
+  taskforce: ['首页', '考核排名', '创建项目', '个人中心'],
+  unit: ['首页', '考核排名', '我的考核', '单位管理', '个人中心'],
+  unit2: ['首页', '考核排名', '我的考核', '单位管理', '个人中心'],
+  inspector: ['首页', '个人中心'],
+  sitelead: ['首页', '个人中心'],
+  grid: ['首页', '个人中心'],
+  volunteer: ['首页', '个人中心'],
+};
+const ALL_ITEMS = ['首页', '考核排名', '我的考核', ...ORG, '用户管理', '审计日志', '个人中心'];
+
 /** Menu items that a role must not see (issue 9: grid/volunteer saw 区域管理/单位管理/创建项目, the 点长 问题设置/任务分解). */
 const HIDDEN: Record<string, string[]> = {
   grid: ['区域管理', '单位管理', '创建项目', '问题设置', '任务分解'],
@@ -314,6 +336,11 @@ describe('first screens per role in Chromium', () => {
           } else {
             const items = (await page.getByRole('menuitem').allInnerTexts()).map((s) => s.trim());
             for (const hidden of HIDDEN[username] ?? []) expect(items, `${username} menu`).not.toContain(hidden);
+            if (MENUS[username])
+              expect(
+                ALL_ITEMS.filter((label) => items.includes(label)),
+                `${username} menu`,
+              ).toEqual(MENUS[username]);
           }
           await page.evaluate(() => window.scrollTo(0, 0));
           await page.mouse.move(0, 0);
