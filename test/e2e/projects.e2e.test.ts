@@ -288,6 +288,8 @@ describe('项目作战图', () => {
     await office.getByLabel('搜索项目').fill('滨河口袋');
     await office.getByLabel('搜索项目').press('Enter');
     await office.waitForURL((url) => url.searchParams.get('q') === '滨河口袋');
+    // The searched list must have arrived: a marker clicked on the list before it would be redrawn away with its card.
+    await office.getByText('共 1 个项目').waitFor();
     await office.waitForLoadState('networkidle');
     const marker = map.locator(`.cc-project-marker[aria-label^="${NAME}"]`);
     await marker.waitFor();
