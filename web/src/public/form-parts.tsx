@@ -104,3 +104,30 @@ export function ProofProgress({ progress }: { progress: number }) {
     </>
   );
 }
+
+/** The form's last card: the security check's progress, the refusal if any, and the submit button. */
+export function SubmitBar({
+  progress,
+  error,
+  sending,
+  label,
+}: {
+  progress: number;
+  error: string | null;
+  sending: boolean;
+  label: string;
+}) {
+  return (
+    <div className="pp-card">
+      <ProofProgress progress={progress} />
+      {error && (
+        <p className="pp-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="pp-btn pp-btn-primary pp-btn-block" disabled={sending}>
+        {sending ? '提交中…' : label}
+      </button>
+    </div>
+  );
+}

@@ -5,11 +5,11 @@
  * background from the moment the page opens (../challenge); a used check is replaced after a refused send.
  */
 import { NOMINEE_LABELS, type SelectionKind } from '@common/honours';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { getJson, postJson, PublicApiError } from '../api';
-import { solveProof, type Proof } from '../challenge';
+import { useProof } from '../challenge';
 import { deviceId } from '../device';
-import { PhotoPicker, photoIds, ProofProgress, type PickedPhoto } from '../form-parts';
+import { PhotoPicker, photoIds, SubmitBar, type PickedPhoto } from '../form-parts';
 import { Link } from '../router';
 import { PHASE, type PublicSelection } from './honours-shared';
 
@@ -51,14 +51,8 @@ export default function HonourNominatePage({ params }: { params: Record<string, 
   const [error, setError] = useState('');
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState(false);
-  const [progress, setProgress] = useState(0);
-  const proof = useRef<Promise<Proof> | null>(null);
+  const { progress, start: startProof, take: takeProof } = useProof();
 
-  const startProof = () => {
-    setProgress(0);
-    proof.current = solveProof(setProgress);
-    proof.current.catch(() => undefined);
-  };
   useEffect(() => {
     getJson<Detail>(`/api/public/honours/${params.id}`)
       .then((d) => {
@@ -66,7 +60,7 @@ export default function HonourNominatePage({ params }: { params: Record<string, 
         if (d.selection.phase === 'nominating') startProof();
       })
       .catch((e: Error) => setLoadError(e.message));
-  }, [params.id]);
+  }, [params.id, startProof]);
 
   const set = (k: keyof typeof form) => (v: string) => {
     setForm((f) => ({ ...f, [k]: v }));
@@ -137,7 +131,7 @@ export default function HonourNominatePage({ params }: { params: Record<string, 
         contactName: form.recommenderName.trim(),
         contactPhone: form.contactPhone.trim(),
         deviceId: deviceId(),
-        proof: await proof.current!,
+        proof: await takeProof(),
       });
       setDone(true);
     } catch (err) {
@@ -274,17 +268,7 @@ export default function HonourNominatePage({ params }: { params: Record<string, 
         </label>
       </div>
 
-      <div className="pp-card">
-        <ProofProgress progress={progress} />
-        {error && (
-          <p className="pp-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="pp-btn pp-btn-primary pp-btn-block" disabled={sending}>
-          {sending ? '提交中…' : '提交推荐'}
-        </button>
-      </div>
+      <SubmitBar progress={progress} error={error} sending={sending} label="提交推荐" />
     </form>
   );
 }

@@ -3,11 +3,11 @@
  * category, a description, optionally a name and a verified phone. The challenge is solved in the background from
  * the moment the page opens; the tracking code is shown (and kept on this phone) after sending.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { getJson, postJson, PublicApiError } from '../api';
-import { solveProof, type Proof } from '../challenge';
+import { useProof } from '../challenge';
 import { deviceId, saveReport } from '../device';
-import { PhotoPicker, ProofProgress, type PickedPhoto } from '../form-parts';
+import { PhotoPicker, SubmitBar, type PickedPhoto } from '../form-parts';
 import { Link } from '../router';
 import { TapMap, type County } from '../tap-map';
 
@@ -34,17 +34,10 @@ export default function ReportPage() {
   const [phoneCode, setPhoneCode] = useState('');
   const [codeNote, setCodeNote] = useState<string | null>(null);
   const [codeWait, setCodeWait] = useState(0);
-  const [progress, setProgress] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<{ code: string; url: string } | null>(null);
-  const proof = useRef<Promise<Proof> | null>(null);
-
-  const startProof = () => {
-    setProgress(0);
-    proof.current = solveProof(setProgress);
-    proof.current.catch(() => undefined);
-  };
+  const { progress, start: startProof, take: takeProof } = useProof();
 
   useEffect(() => {
     getJson<Options>('/api/public/categories')
@@ -55,7 +48,7 @@ export default function ReportPage() {
       })
       .catch((e: Error) => setLoadError(e.message));
     startProof();
-  }, []);
+  }, [startProof]);
 
   useEffect(() => {
     if (codeWait <= 0) return;
@@ -109,7 +102,7 @@ export default function ReportPage() {
     if (phone.trim() && !phoneCode.trim()) return setError('填写手机号时请获取并填写短信验证码');
     setSending(true);
     try {
-      const solved = await proof.current!;
+      const solved = await takeProof();
       const r = await postJson<{ trackingCode: string; trackingUrl: string }>('/api/public/reports', {
         photoIds: ids,
         location: position,
@@ -259,17 +252,7 @@ export default function ReportPage() {
         {codeNote && <p className="pp-muted">{codeNote}</p>}
       </div>
 
-      <div className="pp-card">
-        <ProofProgress progress={progress} />
-        {error && (
-          <p className="pp-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="pp-btn pp-btn-primary pp-btn-block" disabled={sending}>
-          {sending ? '提交中…' : '提交'}
-        </button>
-      </div>
+      <SubmitBar progress={progress} error={error} sending={sending} label="提交" />
     </form>
   );
 }

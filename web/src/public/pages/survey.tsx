@@ -19,7 +19,7 @@ import {
 } from '@common/survey-logic';
 import type { QuestionDef, QuestionnaireDefinition } from '@common/surveys';
 import { getJson, postJson, PublicApiError } from '../api';
-import { solveProof, type Proof } from '../challenge';
+import { useProof } from '../challenge';
 import { deviceId } from '../device';
 import './survey.css';
 
@@ -47,16 +47,9 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
   const [answers, setAnswers] = useState<Answers>({});
   const [errors, setErrors] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
-  const [progress, setProgress] = useState(0);
   const [done, setDone] = useState<{ eligible: boolean; message: string; already?: boolean } | null>(null);
-  const proof = useRef<Promise<Proof> | null>(null);
+  const { progress, start: startProof, take: takeProof } = useProof();
   const startedAt = useRef(new Date().toISOString());
-
-  const startProof = () => {
-    setProgress(0);
-    proof.current = solveProof(setProgress);
-    proof.current.catch(() => undefined);
-  };
 
   useEffect(() => {
     const town = new URLSearchParams(window.location.search).get('town');
@@ -70,7 +63,7 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
         } else if (s.open) startProof();
       })
       .catch((e: Error) => setLoadError(e instanceof PublicApiError && e.status === 404 ? '问卷链接无效或已失效' : e.message));
-  }, [token]);
+  }, [token, startProof]);
 
   useEffect(() => {
     window.scrollTo(0, 0);
@@ -84,7 +77,7 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
     setSending(true);
     setErrors([]);
     try {
-      const p = await proof.current!;
+      const p = await takeProof();
       const res = await postJson<{ eligible: boolean; message: string }>(`/api/public/surveys/${encodeURIComponent(token)}/responses`, {
         deviceId: deviceId(),
         proof: p,

@@ -4,10 +4,10 @@
  * to join and a password for the account (the phone number is the user name). The team's admin approves; the
  * challenge is solved in the background from the moment the page opens.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { isValidIdNumber, VOLUNTEER_SKILLS } from '@common/volunteers';
 import { getJson, postJson, PublicApiError } from '../api';
-import { solveProof, type Proof } from '../challenge';
+import { useProof } from '../challenge';
 import { deviceId } from '../device';
 
 interface PublicTeam {
@@ -50,17 +50,10 @@ export default function VolunteerRegisterPage() {
   const [teamId, setTeamId] = useState(() => new URLSearchParams(window.location.search).get('team') ?? '');
   const [password, setPassword] = useState('');
   const [password2, setPassword2] = useState('');
-  const [progress, setProgress] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<{ username: string } | null>(null);
-  const proof = useRef<Promise<Proof> | null>(null);
-
-  const startProof = () => {
-    setProgress(0);
-    proof.current = solveProof(setProgress);
-    proof.current.catch(() => undefined);
-  };
+  const { progress, start: startProof, take: takeProof } = useProof();
 
   useEffect(() => {
     getJson<{ counties: County[] }>('/api/public/categories')
@@ -70,7 +63,7 @@ export default function VolunteerRegisterPage() {
       })
       .catch((e: Error) => setError(e.message));
     startProof();
-  }, []);
+  }, [startProof]);
 
   useEffect(() => {
     if (!countyCode) return;
@@ -119,7 +112,7 @@ export default function VolunteerRegisterPage() {
     if (password !== password2) return setError('两次输入的密码不一致');
     setSending(true);
     try {
-      const solved = await proof.current!;
+      const solved = await takeProof();
       const r = await postJson<{ id: string; state: string; username: string }>('/api/public/volunteers/register', {
         name: n,
         phone: phone.trim(),
