@@ -3,15 +3,49 @@
 // a missing Chromium a failure instead of a skip).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const extra = process.argv.slice(2);
 const results = [];
+/** The failing tests of each phase, repeated at the very end: a CI log is often read from its tail. */
+const failures = [];
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-test-'));
 function run(label, args, env) {
   console.log(`\n=== ${label} ===`);
   const started = Date.now();
-  const r = spawnSync('npx', ['vitest', 'run', ...args, ...extra], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const report = path.join(reportDir, `${results.length}.json`);
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+  const r = spawnSync('npx', ['vitest', 'run', ...reporters, ...args, ...extra], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   results.push(`${label}: ${r.status === 0 ? 'passed' : 'FAILED'} (${Math.round((Date.now() - started) / 1000)} s)`);
+  if (r.status !== 0) failures.push(...digest(label, report));
   return r.status === 0;
+}
+
+/** One line per failed test (file › name: first line of the error), read from vitest's JSON report. */
+function digest(label, report) {
+  let json;
+  try {
+    json = JSON.parse(fs.readFileSync(report, 'utf8'));
+  } catch {
+    return [`[${label}] no test report was written (the run stopped before the end)`];
+  }
+  const lines = [];
+  for (const file of json.testResults ?? []) {
+    const rel = path.relative(process.cwd(), file.name);
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    if (file.status === 'failed' && failed.length === 0) {
+      lines.push(`[${label}] ${rel}: ${firstLine(file.message)}`);
+    }
+    for (const t of failed) lines.push(`[${label}] ${rel} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+  }
+  return lines.length ? lines : [`[${label}] failed without a failed test in the report (see the log above)`];
+}
+function firstLine(text) {
+  return (text ?? '').split('\n').find((l) => l.trim()) ?? '';
 }
 
 /** House tooling first: lint (typescript-eslint, routes without SQL) and formatting (Prettier). */
@@ -41,4 +75,6 @@ if (fs.existsSync(chromium)) {
   results.push(`browser: skipped (Chromium not found at ${chromium}; apt-get install -y chromium fonts-noto-cjk)`);
 }
 console.log('\n=== summary ===\n' + results.join('\n'));
+if (failures.length) console.log('\n=== failed tests ===\n' + failures.join('\n'));
+fs.rmSync(reportDir, { recursive: true, force: true });
 process.exit(ok ? 0 : 1);
