@@ -95,14 +95,20 @@ const W3C = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{
 export function checkAnswers(
   questions: readonly CategoryQuestion[],
   given: ReadonlyMap<string, string[]>,
+  /** How a message names the question: Open311's `attribute[code]` (default), or the question itself for a person. */
+  naming: 'attribute' | 'question' = 'attribute',
 ): { ok: true; answers: QuestionAnswer[] } | { ok: false; code: string; message: string } {
-  const fail = (code: string, message: string) => ({ ok: false as const, code, message: `attribute[${code}] ${message}` });
+  const fail = (code: string, message: string) => {
+    const q = questions.find((x) => x.code === code);
+    const name = naming === 'question' && q ? `「${q.description}」` : `attribute[${code}] `;
+    return { ok: false as const, code, message: `${name}${message}` };
+  };
   for (const code of given.keys()) if (!questions.some((q) => q.code === code)) return fail(code, '不是该类别的附加问题');
   const answers: QuestionAnswer[] = [];
   for (const q of orderedQuestions(questions)) {
     const values = (given.get(q.code) ?? []).map((v) => v.trim()).filter(Boolean);
     if (!values.length) {
-      if (q.required) return fail(q.code, `必填（${q.description}）`);
+      if (q.required) return fail(q.code, naming === 'question' ? '为必答题，请回答' : `必填（${q.description}）`);
       continue;
     }
     const label = (k: string) => q.values.find((v) => v.key === k)?.name;
@@ -149,4 +155,13 @@ export function checkAnswers(
     }
   }
   return { ok: true, answers };
+}
+
+/**
+ * A question coded `severity` whose answer is one of the loop's severities sets the reported problem's severity
+ * (an office may ask 「是否影响通行安全」 with the values normal / major / serious / urgent); otherwise normal.
+ */
+export function severityFromAnswers<S extends string>(answers: readonly QuestionAnswer[], severities: readonly S[], fallback: S): S {
+  const v = answers.find((a) => a.code === 'severity')?.value;
+  return typeof v === 'string' && (severities as readonly string[]).includes(v) ? (v as S) : fallback;
 }

@@ -3,6 +3,7 @@
  * and the office's triage queue and 回访 list under /api/citizen-reports. Public answers carry no reporter identity.
  */
 import { z } from 'zod';
+import { OPEN311_DATATYPES } from '../open311';
 import { DEVICE_ID_PATTERN, FOLLOWUP_STATES, PUBLIC_SOURCES, PUBLIC_STATUSES, RATINGS } from '../public-reports';
 import { abilitiesOf, pageOf, timestamp } from './shared';
 
@@ -32,8 +33,19 @@ const phone = z
   .trim()
   .regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码');
 
+/** A category's 附加问题 as the public form asks them (common/category-questions.ts; the office edits them). */
+export const publicQuestion = z.object({
+  code: z.string(),
+  datatype: z.enum(OPEN311_DATATYPES),
+  required: z.boolean(),
+  description: z.string(),
+  values: z.array(z.object({ key: z.string(), name: z.string() })),
+});
+
+export type PublicQuestion = z.infer<typeof publicQuestion>;
+
 export const publicCategories = z.object({
-  categories: z.array(z.object({ code: z.string(), name: z.string() })),
+  categories: z.array(z.object({ code: z.string(), name: z.string(), questions: z.array(publicQuestion) })),
   /** The counties a report may be filed in, with the area their sites cover (for the tap-on-the-map picker). */
   counties: z.array(
     z.object({
@@ -68,6 +80,13 @@ export const publicReportBody = z.object({
     .nullish(),
   deviceId,
   proof: challengeSolution,
+  /** Answers to the category's 附加问题: question code → the value (a list for a multiple choice); checked against them. */
+  answers: z
+    .record(z.string().max(40), z.union([z.string().max(1000, '回答不超过 1000 字'), z.array(z.string().max(40)).max(30)]), {
+      error: '附加问题的回答格式不正确',
+    })
+    .refine((a) => Object.keys(a).length <= 20, '附加问题的回答过多')
+    .nullish(),
 });
 export type PublicReportInput = z.infer<typeof publicReportBody>;
 
@@ -132,6 +151,8 @@ export const triageItem = z.object({
   reporterName: z.string().nullable(),
   reporterPhone: z.string().nullable(),
   phoneVerified: z.boolean(),
+  /** The 附加问题 answered with the report (Open311 attributes or the 随手拍 form), as asked. */
+  answers: z.array(z.object({ question: z.string(), display: z.string() })),
   abilities: abilitiesOf(triageActions),
 });
 export const triagePage = pageOf(triageItem);

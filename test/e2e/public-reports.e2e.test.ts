@@ -134,7 +134,14 @@ describe('随手拍 on a phone', () => {
     const map = citizen.getByRole('img', { name: /地图/ });
     const box = (await map.boundingBox())!;
     await map.click({ position: { x: box.width * 0.5, y: box.height * 0.45 } });
+    // 其他事件 asks 发现时间 (the phone's date-time picker); 暴露垃圾 asks 垃圾数量 (chips) — the category's 附加问题.
+    await citizen.getByRole('button', { name: '其他事件' }).click();
+    await citizen.getByText('发现时间（选填）').waitFor();
+    await citizen.getByTestId('category-questions').screenshot({ path: `${SHOTS}/phone-report-question-datetime.png` });
     await citizen.getByRole('button', { name: '暴露垃圾' }).click();
+    const amount = citizen.getByRole('group', { name: /垃圾数量/ });
+    await amount.getByRole('button', { name: '成堆' }).click();
+    expect(await citizen.getByText('发现时间（选填）').count()).toBe(0);
     await citizen.getByPlaceholder(/简要描述/).fill('城关街道人民路公交站旁垃圾堆积，散发异味');
     await citizen.getByLabel('姓名（选填）').fill('刘晓梅');
     await citizen.screenshot({ path: `${SHOTS}/phone-report-filled.png`, fullPage: true });
@@ -154,6 +161,8 @@ describe('随手拍 on a phone', () => {
     await row.waitFor();
     await row.getByRole('button', { name: '处理' }).click();
     await office.getByText('刘晓梅').waitFor();
+    // The answer to 垃圾数量 is beside the description.
+    await office.getByRole('row', { name: /垃圾数量\s*成堆/ }).waitFor();
     await office.screenshot({ path: `${SHOTS}/desktop-triage.png` });
     await office.getByRole('button', { name: '受理', exact: true }).click();
     await office.getByText(/已受理立案/).waitFor();

@@ -108,6 +108,23 @@ describe(`POST /api/public/reports as multipart/form-data (${engineName})`, () =
     expect((await sharp(first.rawPayload).metadata()).exif).toBeUndefined();
   });
 
+  it('takes the 附加问题 answers as a JSON field (暴露垃圾 asks 垃圾数量); a value not on its list is refused', async () => {
+    const ip = randomIp();
+    const bad = await post(ip, await fields(ip, { answers: JSON.stringify({ amount: 'mountain' }) }), [await photo(40)]);
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().error.message).toContain('「垃圾数量」须为以下之一');
+    const res = await post(ip, await fields(ip, { answers: JSON.stringify({ amount: 'pile' }) }), [await photo(40)]);
+    expect(res.statusCode, res.body).toBe(201);
+    const { database } = await getHarness();
+    const trackingHash = crypto.createHash('sha256').update(`cc-tracking:${res.json().trackingCode}`).digest('hex');
+    const answers = await sql<{ answers: unknown }>`select a.answers from citizen_reports c
+      join problem_question_answers a on a.problem_id = c.original_problem_id where c.tracking_hash = ${trackingHash}`.execute(database.db);
+    const stored = answers.rows[0]!.answers;
+    expect(typeof stored === 'string' ? JSON.parse(stored) : stored).toEqual([
+      { code: 'amount', question: '垃圾数量', datatype: 'singlevaluelist', value: 'pile', display: '成堆' },
+    ]);
+  });
+
   it('takes lat and lng as fields', async () => {
     const ip = randomIp();
     const res = await post(ip, await fields(ip, { lat: '30.2741', lng: '120.1551' }), [await photo(50)]);

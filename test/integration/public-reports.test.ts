@@ -483,6 +483,95 @@ describe(`随手拍 triage, tracking, rating and 回访 (${engineName})`, () => 
     expect(audit.rows[0]!.n).toBe(1);
   });
 
+  it('asks the category’s 附加问题: shown on the form, required ones and bad values refused naming the question, answers kept for staff only', async () => {
+    // 下水道堵塞或破损 with three questions, as the office would set them (the deployment's category: removed afterwards).
+    const questions = [
+      {
+        code: 'severity',
+        datatype: 'singlevaluelist',
+        required: true,
+        description: '是否影响通行',
+        order: 1,
+        values: [
+          { key: 'normal', name: '不影响' },
+          { key: 'serious', name: '影响通行' },
+        ],
+      },
+      {
+        code: 'smell',
+        datatype: 'multivaluelist',
+        required: false,
+        description: '现场情况',
+        order: 2,
+        values: [
+          { key: 'odor', name: '有异味' },
+          { key: 'overflow', name: '污水外溢' },
+        ],
+      },
+      { code: 'depth', datatype: 'number', required: false, description: '积水深度（厘米）', order: 3, values: [] },
+    ];
+    await sql`insert into category_questions (category_code, questions, updated_at) values ('E0404', ${JSON.stringify(questions)}::jsonb, now())`.execute(
+      h.database.db,
+    );
+    try {
+      const options = await pub('GET', '/api/public/categories');
+      const e0404 = options.body.categories.find((c: { code: string }) => c.code === 'E0404');
+      expect(e0404.questions.map((q: { code: string; required: boolean }) => [q.code, q.required])).toEqual([
+        ['severity', true],
+        ['smell', false],
+        ['depth', false],
+      ]);
+      expect(e0404.questions[0].values).toEqual([
+        { key: 'normal', name: '不影响' },
+        { key: 'serious', name: '影响通行' },
+      ]);
+      expect(options.body.categories.find((c: { code: string }) => c.code === 'E0201').questions).toEqual([]);
+      // The shipped example: 暴露垃圾 asks 垃圾数量, optional — a report without it is taken (the other tests send none).
+      expect(options.body.categories.find((c: { code: string }) => c.code === 'E0102').questions).toEqual([
+        expect.objectContaining({ code: 'amount', datatype: 'singlevaluelist', required: false, description: '垃圾数量' }),
+      ]);
+
+      for (const [answers, message] of [
+        [undefined, '「是否影响通行」为必答题'],
+        [{ severity: 'urgent' }, '「是否影响通行」须为以下之一'],
+        [{ severity: 'serious', depth: '很深' }, '「积水深度（厘米）」须为一个数字'],
+        [{ severity: 'serious', smell: ['odor', 'fire'] }, '「现场情况」含未知取值：fire'],
+        [{ severity: 'serious', colour: '黑' }, '不是该类别的附加问题'],
+      ] as const) {
+        const before = await counts();
+        const res = await pub('POST', '/api/public/reports', await reportBody({ categoryCode: 'E0404', answers }));
+        expect(res.status, JSON.stringify(answers)).toBe(400);
+        expect(res.body.error.message).toContain(message);
+        expect(await counts()).toEqual(before);
+      }
+
+      const { code, problemId } = await fileReport({
+        categoryCode: 'E0404',
+        description: '人民路东段雨水井堵塞，污水漫到人行道上',
+        answers: { severity: 'serious', smell: ['odor', 'overflow'], depth: '12' },
+      });
+      const p = await office.get(`/api/problems/${problemId}`);
+      expect(p.body.severity).toBe('serious');
+      expect(p.body.questionAnswers).toEqual([
+        { code: 'severity', question: '是否影响通行', datatype: 'singlevaluelist', display: '影响通行' },
+        { code: 'smell', question: '现场情况', datatype: 'multivaluelist', display: '有异味、污水外溢' },
+        { code: 'depth', question: '积水深度（厘米）', datatype: 'number', display: '12' },
+      ]);
+      // The office's 待受理 queue shows them beside the description.
+      const queue = await office.get('/api/citizen-reports/triage?pageSize=100&sort=-createdAt');
+      expect(queue.body.items.find((i: { id: string }) => i.id === problemId).answers).toEqual([
+        { question: '是否影响通行', display: '影响通行' },
+        { question: '现场情况', display: '有异味、污水外溢' },
+        { question: '积水深度（厘米）', display: '12' },
+      ]);
+      // Not in the citizen's tracking page (the answers are for staff).
+      const tracked = await pub('GET', `/api/public/reports/${code}`);
+      expect(JSON.stringify(tracked.body)).not.toContain('污水外溢');
+    } finally {
+      await sql`delete from category_questions where category_code = 'E0404'`.execute(h.database.db);
+    }
+  });
+
   it('accepts through the loop’s own transition', async () => {
     const { code, problemId } = await fileReport();
     await act(office, problemId, 'accept');

@@ -4,7 +4,7 @@
  * account) is kept only in open311_requests, never in the problem and never in an answer.
  */
 import { randomUUID } from 'node:crypto';
-import { checkAnswers } from '../../../common/category-questions';
+import { checkAnswers, severityFromAnswers } from '../../../common/category-questions';
 import { PROBLEM_SEVERITIES, type ProblemSeverity } from '../../../common/problem-workflow';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
@@ -74,12 +74,7 @@ export async function postRequest(ctx: Ctx, body: FormBody) {
   const checked = checkAnswers(await questionsOf(ctx.db, service.code), attributesOf(body));
   if (!checked.ok) throw bad(checked.message);
   const answers = checked.answers;
-  // A question coded `severity` whose answer is one of the loop's severities sets the problem's severity.
-  const severityAnswer = answers.find((a) => a.code === 'severity')?.value;
-  const severity: ProblemSeverity =
-    typeof severityAnswer === 'string' && (PROBLEM_SEVERITIES as readonly string[]).includes(severityAnswer)
-      ? (severityAnswer as ProblemSeverity)
-      : 'normal';
+  const severity: ProblemSeverity = severityFromAnswers(answers, PROBLEM_SEVERITIES, 'normal');
 
   const actorCtx: Ctx = { ...ctx, actor: integratorActor(integrator, 'Open311') };
   // The answers stay apart from the description (which Open311 publishes): staff read them on the problem page.

@@ -15,12 +15,13 @@ import { mayEditRegion } from '../problem-settings/resolve';
 import { mayEditPublicCategories } from '../public-reports/edit-public-categories';
 import { mayReadCategory } from './list-categories';
 
-const asQuestions = (v: unknown): CategoryQuestion[] => (typeof v === 'string' ? JSON.parse(v) : (v ?? [])) as CategoryQuestion[];
+/** The stored questions column (jsonb; a string on some drivers) as questions. */
+export const parseQuestions = (v: unknown): CategoryQuestion[] => (typeof v === 'string' ? JSON.parse(v) : (v ?? [])) as CategoryQuestion[];
 
 /** The questions of a category, in order (none: an empty list). */
 export async function questionsOf(db: Db | Tx, code: string): Promise<CategoryQuestion[]> {
   const row = await db.selectFrom('category_questions').select('questions').where('category_code', '=', code).executeTakeFirst();
-  return row ? orderedQuestions(asQuestions(row.questions)) : [];
+  return row ? orderedQuestions(parseQuestions(row.questions)) : [];
 }
 
 async function loadCategory(ctx: Ctx, db: Db | Tx, code: string) {
@@ -45,7 +46,7 @@ export async function readQuestions(ctx: Ctx, code: string): Promise<CategoryQue
   return {
     categoryCode: c.code,
     categoryName: c.name,
-    questions: row ? orderedQuestions(asQuestions(row.questions)) : [],
+    questions: row ? orderedQuestions(parseQuestions(row.questions)) : [],
     version: row ? row.version : null,
     abilities: { update: await mayEdit(ctx, c) },
   };
@@ -81,16 +82,19 @@ export async function saveQuestions(ctx: Ctx, code: string, input: CategoryQuest
       action: 'category_questions.updated',
       subjectType: 'problem_category',
       subjectId: code,
-      before: before ? { questions: asQuestions(before.questions) } : null,
+      before: before ? { questions: parseQuestions(before.questions) } : null,
       after: { questions },
     });
   });
   return readQuestions(ctx, code);
 }
 
+/** The stored answers column (jsonb; a string on some drivers; null when none) as answers. */
+export const parseAnswers = (v: unknown): QuestionAnswer[] => (typeof v === 'string' ? JSON.parse(v) : (v ?? [])) as QuestionAnswer[];
+
 /** The 附加问题 answered with a report, as staff see them (the problem page); none: an empty list. */
 export async function questionAnswersOf(db: Db | Tx, problemId: string) {
   const row = await db.selectFrom('problem_question_answers').select('answers').where('problem_id', '=', problemId).executeTakeFirst();
-  const answers = (typeof row?.answers === 'string' ? JSON.parse(row.answers) : (row?.answers ?? [])) as QuestionAnswer[];
+  const answers = parseAnswers(row?.answers);
   return answers.map((a) => ({ code: a.code, question: a.question, datatype: a.datatype, display: a.display }));
 }

@@ -4,6 +4,7 @@ import { RATING_LABELS } from '../../../common/public-reports';
 import type { Ctx } from '../../platform/context';
 import { authorize, can } from '../../platform/policy';
 import { readableRegion } from '../problem-settings/resolve';
+import { parseAnswers } from '../problem-categories/category-questions';
 import { followupList, publicCategories, publicCounties, rejectReasonList, triageList, type TriageFilter } from './repository';
 
 const SOURCE_LABELS: Record<string, string> = { ...PROBLEM_SOURCE_LABELS, open311: 'Open311', hotline: '12345热线' };
@@ -42,6 +43,7 @@ export async function readTriageQueue(ctx: Ctx, q: Omit<TriageFilter, 'regionPat
         reporterName: p.reporter_name,
         reporterPhone: p.reporter_phone,
         phoneVerified: p.phone_verified ?? false,
+        answers: parseAnswers(p.answers).map((a) => ({ question: a.question, display: a.display })),
         abilities: { accept: mayAct, reject: mayAct, merge: mayAct && p.lat !== null },
       };
     }),

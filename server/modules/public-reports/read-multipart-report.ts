@@ -4,7 +4,7 @@
  * limits as an upload of its own (type by content, size, EXIF read; counted per address and device), then the text
  * fields become the JSON body with the new photo ids, which the route validates as usual. Fields: `deviceId`,
  * `categoryCode`, `description`, `countyCode`, `address`, `name`, `phone`, `phoneCode`, `lat` + `lng` (or `location`
- * as JSON), `proof` (the solved challenge as JSON).
+ * as JSON), `proof` (the solved challenge as JSON), `answers` (answers to the category's 附加问题 as JSON, code → value).
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
@@ -17,7 +17,7 @@ import { MAX_PHOTO_BYTES } from '../files/read-upload';
 import { countUpload, uploadPublicPhoto } from './upload-public-photo';
 
 const TEXT_FIELDS = ['deviceId', 'categoryCode', 'description', 'countyCode', 'address', 'name', 'phone', 'phoneCode', 'lat', 'lng'];
-const JSON_FIELDS = ['proof', 'location'];
+const JSON_FIELDS = ['proof', 'location', 'answers'];
 const MAX_PHOTOS = 4;
 
 /** Parses a JSON field; a malformed one is left as text, so validation names the field. */

@@ -1,10 +1,12 @@
 /** SQL of the public door: citizen reports, public uploads, phone codes, categories, places, triage and 回访 lists. */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { orderedQuestions } from '../../../common/category-questions';
 import { OPEN_STATES } from '../../../common/problem-workflow';
 import { MERGE_RADIUS_METERS, MERGE_WINDOW_DAYS, PUBLIC_SOURCES } from '../../../common/public-reports';
 import type { Actor } from '../../platform/actor';
 import type { Db, Tx } from '../../platform/db';
 import { problemVisibleSql } from '../../platform/visibility';
+import { parseQuestions } from '../problem-categories/category-questions';
 
 export interface CitizenReportRow {
   id: string;
@@ -56,9 +58,21 @@ export async function photoIds(db: Db | Tx, problemId: string, stage: 'report' |
 
 /** The public category list (public_report_categories), active categories only. */
 export async function publicCategories(db: Db) {
-  const r = await sql<{ code: string; name: string }>`select c.code, c.name from public_report_categories pc
-    join problem_categories c on c.code = pc.code where c.active order by pc.sort, c.code`.execute(db);
-  return r.rows;
+  const r = await sql<{ code: string; name: string; questions: unknown }>`select c.code, c.name, q.questions
+    from public_report_categories pc join problem_categories c on c.code = pc.code
+    left join category_questions q on q.category_code = c.code
+    where c.active order by pc.sort, c.code`.execute(db);
+  return r.rows.map((c) => ({
+    code: c.code,
+    name: c.name,
+    questions: orderedQuestions(parseQuestions(c.questions)).map((q) => ({
+      code: q.code,
+      datatype: q.datatype,
+      required: q.required,
+      description: q.description,
+      values: q.values,
+    })),
+  }));
 }
 
 /** Whether a category is on the public list. */
@@ -185,13 +199,15 @@ export async function triageList(db: Db, actor: Actor, f: TriageFilter) {
       reporter_name: string | null;
       reporter_phone: string | null;
       phone_verified: boolean | null;
+      answers: unknown;
     }>`select p.id, p.code, p.version, p.description, p.category_code, c.name as category_name, p.source, p.region_id,
          r.name as region_name, r.path as region_path, p.address, p.lat, p.lng, p.created_at,
          (select array_agg(pp.file_id order by pp.sort) from problem_photos pp where pp.problem_id = p.id and pp.stage = 'report') as photo_ids,
-         cr.name as reporter_name, cr.phone as reporter_phone, cr.phone_verified
+         cr.name as reporter_name, cr.phone as reporter_phone, cr.phone_verified, qa.answers
        from problems p join regions r on r.id = p.region_id
        left join problem_categories c on c.code = p.category_code
        left join citizen_reports cr on cr.original_problem_id = p.id
+       left join problem_question_answers qa on qa.problem_id = p.id
        where ${where} order by ${order} limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(db),
     sql<{ n: number }>`select count(*)::int as n from problems p join regions r on r.id = p.region_id where ${where}`.execute(db),
   ]);

@@ -5,12 +5,15 @@
  * reporter row and the office's notice written — or nothing at all.
  */
 import { sql } from 'kysely';
+import { checkAnswers, severityFromAnswers } from '../../../common/category-questions';
 import type { PublicReportInput } from '../../../common/contracts/public-reports';
+import { PROBLEM_SEVERITIES } from '../../../common/problem-workflow';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { notify } from '../notifications/notify';
 import { insertProblem } from '../problems/insert-problem';
 import { reportPhotosInsert } from '../problems/repository';
+import { questionsOf } from '../problem-categories/category-questions';
 import { problemLink } from '../problems/verb';
 import { spendChallenge } from './challenge';
 import { asCitizen } from './citizen-actor';
@@ -33,6 +36,10 @@ export async function submitCitizenReport(ctx: Ctx, input: PublicReportInput): P
       await spendChallenge(tx, now, input.proof);
       await takeRateLimit(tx, 'report', { ip: ctx.meta.ip, device: input.deviceId }, now);
       if (!(await isPublicCategory(tx, input.categoryCode))) throw new AppError('validation', '请从列表中选择问题类别');
+      // The category's 附加问题: the same check as Open311's attributes, its messages naming the question.
+      const given = new Map(Object.entries(input.answers ?? {}).map(([code, v]) => [code, Array.isArray(v) ? v : [v]]));
+      const checked = checkAnswers(await questionsOf(tx, input.categoryCode), given, 'question');
+      if (!checked.ok) throw new AppError('validation', checked.message);
       const county = input.countyCode ? await countyByCode(tx, input.countyCode) : undefined;
       if (input.countyCode && !county) throw new AppError('validation', '所选区县不存在');
       const near = input.location ? await nearestSiteRegion(tx, input.location.lat, input.location.lng, county?.path ?? null) : undefined;
@@ -51,7 +58,7 @@ export async function submitCitizenReport(ctx: Ctx, input: PublicReportInput): P
         description: input.description,
         categoryCode: input.categoryCode,
         source: 'citizen',
-        severity: 'normal',
+        severity: severityFromAnswers(checked.answers, PROBLEM_SEVERITIES, 'normal'),
         state: 'pending',
         regionId: region.id,
         lat: input.location?.lat ?? null,
@@ -63,6 +70,11 @@ export async function submitCitizenReport(ctx: Ctx, input: PublicReportInput): P
         throw new AppError('validation', '照片不存在、已被使用或不是本设备上传的，请重新上传');
       }
       await reportPhotosInsert(tx, problem.id, photoIds).execute();
+      if (checked.answers.length)
+        await tx
+          .insertInto('problem_question_answers')
+          .values({ problem_id: problem.id, answers: JSON.stringify(checked.answers), created_at: now })
+          .execute();
       await sql`insert into citizen_reports (problem_id, original_problem_id, tracking_hash, name, phone, phone_verified, device_id, ip_hash, created_at)
         values (${problem.id}, ${problem.id}, ${trackingHash(code)}, ${input.name || null}, ${input.phone || null}, ${!!input.phone},
                 ${input.deviceId}, ${ctx.meta.ip ? keyHash('ip', ctx.meta.ip) : null}, ${now})`.execute(tx);

@@ -64,6 +64,11 @@ function TriagePreview({ item, onDone }: { item: TriageItem; onDone: () => void 
           )}
         </Descriptions.Item>
         <Descriptions.Item label="描述">{item.description}</Descriptions.Item>
+        {item.answers.map((a) => (
+          <Descriptions.Item key={a.question} label={a.question}>
+            {a.display}
+          </Descriptions.Item>
+        ))}
         <Descriptions.Item label="反映人">
           {item.reporterName || '匿名'}
           {item.reporterPhone && ` · ${item.reporterPhone}${item.phoneVerified ? '（已验证）' : ''}`}

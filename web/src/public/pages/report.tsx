@@ -1,18 +1,21 @@
 /**
  * /p/report: 随手拍 — a photo (camera or album), the place (the device's position or a tap on the county's map), a
- * category, a description, optionally a name and a verified phone. The challenge is solved in the background from
- * the moment the page opens; the tracking code is shown (and kept on this phone) after sending.
+ * category and its 附加问题 (question-fields.tsx), a description, optionally a name and a verified phone. The challenge
+ * is solved in the background from the moment the page opens; the tracking code is shown (and kept on this phone)
+ * after sending.
  */
+import type { PublicQuestion } from '@common/contracts/public-reports';
 import { useEffect, useState, type FormEvent } from 'react';
 import { getJson, postJson, PublicApiError } from '../api';
 import { useProof } from '../challenge';
 import { deviceId, saveReport } from '../device';
 import { PhotoPicker, SubmitBar, type PickedPhoto } from '../form-parts';
+import { answersProblem, answersToSend, QuestionFields, type Answers } from '../question-fields';
 import { Link } from '../router';
 import { TapMap, type County } from '../tap-map';
 
 interface Options {
-  categories: Array<{ code: string; name: string }>;
+  categories: Array<{ code: string; name: string; questions: PublicQuestion[] }>;
   counties: County[];
 }
 
@@ -27,6 +30,7 @@ export default function ReportPage() {
   const [locating, setLocating] = useState(false);
   const [locateNote, setLocateNote] = useState<string | null>(null);
   const [category, setCategory] = useState('');
+  const [answers, setAnswers] = useState<Answers>({});
   const [description, setDescription] = useState('');
   const [address, setAddress] = useState('');
   const [name, setName] = useState('');
@@ -57,6 +61,7 @@ export default function ReportPage() {
   }, [codeWait]);
 
   const county = options?.counties.find((c) => c.code === countyCode) ?? null;
+  const questions = options?.categories.find((c) => c.code === category)?.questions ?? [];
 
   const handleLocate = () => {
     if (!navigator.geolocation) {
@@ -98,6 +103,8 @@ export default function ReportPage() {
     if (photos.some((p) => !p.id && !p.error)) return setError('照片还在上传，请稍候');
     if (!position) return setError('请定位或在地图上点选问题位置');
     if (!category) return setError('请选择问题类别');
+    const unanswered = answersProblem(questions, answers);
+    if (unanswered) return setError(unanswered);
     if (description.trim().length < 5) return setError('问题描述至少 5 个字');
     if (phone.trim() && !phoneCode.trim()) return setError('填写手机号时请获取并填写短信验证码');
     setSending(true);
@@ -110,6 +117,7 @@ export default function ReportPage() {
         address: address.trim() || null,
         categoryCode: category,
         description: description.trim(),
+        answers: answersToSend(questions, answers),
         name: name.trim() || null,
         phone: phone.trim() || null,
         phoneCode: phoneCode.trim() || null,
@@ -194,11 +202,22 @@ export default function ReportPage() {
         <h2 className="pp-required">问题类别</h2>
         <div className="pp-chips" role="group" aria-label="问题类别">
           {options?.categories.map((c) => (
-            <button type="button" key={c.code} className="pp-chip" aria-pressed={category === c.code} onClick={() => setCategory(c.code)}>
+            <button
+              type="button"
+              key={c.code}
+              className="pp-chip"
+              aria-pressed={category === c.code}
+              onClick={() => {
+                // Another category asks other questions: the answers start over.
+                if (c.code !== category) setAnswers({});
+                setCategory(c.code);
+              }}
+            >
               {c.name}
             </button>
           )) ?? <span className="pp-muted">加载中…</span>}
         </div>
+        <QuestionFields questions={questions} answers={answers} onChange={setAnswers} />
       </div>
 
       <div className="pp-card">
