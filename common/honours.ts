@@ -4,6 +4,7 @@
  * scores, the final score, and the suspicious-pattern rules (thresholds as data, evidence in numbers). Categories
  * (助人为乐 …) are reference data in the table honour_categories.
  */
+import { beijingDay } from './beijing';
 
 export const SELECTION_KINDS = ['monthly', 'moral_model', 'family', 'unit', 'campus'] as const;
 export type SelectionKind = (typeof SELECTION_KINDS)[number];
@@ -55,11 +56,8 @@ export const VOTING_MIN_DAYS = 14;
 export const VOTING_MAX_DAYS = 28;
 export const DEFAULT_WEIGHTS = { vote: 0.4, review: 0.6 } as const;
 
-const BEIJING_OFFSET_MS = 8 * 3600_000;
-/** The Beijing calendar day of an instant, 'YYYY-MM-DD'. */
-export function beijingDay(at: Date): string {
-  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** The Beijing calendar day of an instant (common/beijing.ts), re-exported for the honours rules' callers. */
+export { beijingDay };
 /** Days from a to b ('YYYY-MM-DD'), b − a. */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);

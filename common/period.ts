@@ -5,6 +5,7 @@
  * indicators are computed per period, and the evaluation engine ranks per period.
  */
 import { z } from 'zod';
+import { BEIJING_OFFSET_MS } from './beijing';
 
 export const PERIOD_KINDS = ['month', 'quarter', 'half', 'year'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -26,7 +27,6 @@ export const PERIOD_FORMAT_MESSAGE = '期次格式为 2026、2026-11、2026-Q4 �
 export const periodCodeSchema = z.string().regex(PERIOD_PATTERN, PERIOD_FORMAT_MESSAGE);
 
 export const MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, half: 6, year: 12 };
-const BEIJING_OFFSET_MS = 8 * 3600_000;
 
 /** The period a code names, or null when the code is not one. */
 export function parsePeriod(code: string): Period | null {

@@ -25,6 +25,7 @@ import { PROBLEM_SEVERITY_LABELS, PROBLEM_SOURCE_LABELS, PROBLEM_STATE_LABELS } 
 import type { Db } from '../../platform/db';
 import { changesOf } from './presenter';
 import type { EventRow } from './repository';
+import { formatBeijingMinute } from '../../../common/beijing';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -75,7 +76,7 @@ export async function nameBook(db: Db, events: EventRow[]): Promise<NameBook> {
 
 const beijingMinute = (iso: string) => {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return Number.isNaN(d.getTime()) ? iso : formatBeijingMinute(d);
 };
 
 /** One value of a field, in words. */

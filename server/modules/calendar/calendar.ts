@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BEIJING_OFFSET_MS, beijingDay } from '../../../common/beijing';
 
 export type CalendarDayKind = 'holiday' | 'workday';
 
@@ -27,7 +28,6 @@ interface HolidayFile {
 
 export const HOLIDAY_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data/holidays.json');
 
-const BEIJING_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 24 * 3600_000;
 
 /** The days a holiday file lists: every day off from–to, and each 调休上班日. */
@@ -56,10 +56,8 @@ export function useCalendarDays(rows: Array<{ day: string; kind: string }>): voi
   days = new Map(rows.map((r) => [r.day, r.kind as CalendarDayKind]));
 }
 
-/** The Beijing calendar day (YYYY-MM-DD) of an instant. */
-export function beijingDay(t: number | Date): string {
-  return new Date((typeof t === 'number' ? t : t.getTime()) + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** The Beijing calendar day (YYYY-MM-DD) of an instant: common/beijing.ts, re-exported for the server's callers. */
+export { beijingDay };
 
 /** Whether the Beijing calendar day holding the instant is a working day. */
 export function isWorkingDay(t: number | Date): boolean {

@@ -26,6 +26,7 @@ import { issuingOffice } from '../../platform/issuing-office';
 import { resolveIndicator } from './catalog';
 import { findRun } from './repository';
 import { readResults } from './read-run';
+import { beijingYear } from '../../../common/beijing';
 
 type Item = {
   subjectName: string;
@@ -68,7 +69,7 @@ export async function buildRunBulletin(ctx: Ctx, runId: string): Promise<{ fileN
   const campaign = await sql<{ region_id: string }>`select region_id from campaigns where id = ${run.campaign_id}`.execute(ctx.db);
   const office = await issuingOffice(ctx.db, run.campaign_id, campaign.rows[0].region_id);
   const date = run.published_at ?? ctx.clock.now();
-  const year = Number(new Date(date.getTime() + 8 * 3600_000).getUTCFullYear());
+  const year = beijingYear(date);
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from evaluation_runs x
     where x.campaign_id = ${run.campaign_id} and x.published_at is not null

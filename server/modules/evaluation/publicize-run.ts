@@ -7,9 +7,10 @@ import { periodLabel } from '../../../common/period';
 import type { WorkflowVerb } from '../../platform/workflow';
 import { notifyRankedUnits } from './notify-units';
 import type { RunRow } from './repository';
+import { BEIJING_OFFSET_MS } from '../../../common/beijing';
 
 const md = (d: Date) => {
-  const local = new Date(d.getTime() + 8 * 3600_000);
+  const local = new Date(d.getTime() + BEIJING_OFFSET_MS);
   return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日`;
 };
 

@@ -2,6 +2,7 @@
  * The visible watermark of an evidence copy: time, place and reporter on a dark band along the bottom,
  * drawn as SVG so librsvg renders the Chinese text with the system CJK fonts.
  */
+import { formatBeijingMinute } from '../../../common/beijing';
 
 export interface WatermarkFacts {
   /** When the photo was taken (EXIF), or null to show the upload time instead. */
@@ -14,12 +15,8 @@ export interface WatermarkFacts {
 }
 
 const FONT_FAMILY = "'Noto Sans CJK SC','Noto Sans SC','WenQuanYi Micro Hei',sans-serif";
-const BEIJING_OFFSET_MS = 8 * 3600_000;
-
 /** yyyy-MM-dd HH:mm in Asia/Shanghai (a fixed UTC+8: China has kept no daylight saving since 1991). */
-export function formatBeijingMinute(date: Date): string {
-  return new Date(date.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
+export { formatBeijingMinute };
 
 /** The lines of text (time, place, coordinates when there is also an address, reporter), before fitting. */
 export function watermarkLines(f: WatermarkFacts): string[] {

@@ -8,6 +8,7 @@ import { authorize, can } from '../../platform/policy';
 import { invalid, readSheet, type SheetColumn } from '../../platform/xlsx';
 import { categoryUsable } from './categories';
 import { insertOrder, type OrderValues } from './receive-order';
+import { BEIJING_OFFSET_MS } from '../../../common/beijing';
 
 export const HOTLINE_COLUMNS: SheetColumn[] = [
   { header: '工单号', required: true, example: '12345-20261203-00871', width: 22 },
@@ -33,8 +34,8 @@ export function parseBeijing(text: string): Date | null {
   const m = TIME.exec(text.trim());
   if (!m) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
-  const ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) - 8 * 3600_000;
-  const back = new Date(ms + 8 * 3600_000);
+  const ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) - BEIJING_OFFSET_MS;
+  const back = new Date(ms + BEIJING_OFFSET_MS);
   if (back.getUTCMonth() !== +mo - 1 || back.getUTCDate() !== +d || +h > 23 || +mi > 59) return null;
   return new Date(ms);
 }

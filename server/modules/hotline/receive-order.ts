@@ -10,6 +10,7 @@ import { notify } from '../notifications/notify';
 import { insertProblem } from '../problems/insert-problem';
 import { problemLink } from '../problems/verb';
 import { maskCaller } from './mask';
+import { formatBeijingMinute } from '../../../common/beijing';
 
 /** Used when the order names no category: the office sets the right one when it accepts the case. */
 export const HOTLINE_DEFAULT_CATEGORY = 'E0601';
@@ -25,7 +26,7 @@ export interface OrderValues {
   categoryCode: string | null;
 }
 
-const BEIJING = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+const BEIJING = formatBeijingMinute;
 
 /** The problem an order of this county already became, if any. */
 export function existingOrder(db: Ctx['db'] | Tx, countyId: string, orderNo: string) {

@@ -19,6 +19,7 @@ import { buildWorkbook, type SheetColumn } from '../../platform/xlsx';
 import { mayReadEntry, visibleEntrySql } from './access';
 import { presentEntry } from './presenter';
 import { findEntry, listEntries, yearTotals, type EntryFilter, type EntrySort } from './repository';
+import { beijingYear } from '../../../common/beijing';
 
 /** Whoever may see any entry: the office, leaders, task force, units' heads and liaisons; anyone else 403 (role-wide). */
 export function assertLedgerReader(ctx: Ctx) {
@@ -58,7 +59,7 @@ export async function readYear(
 ): Promise<z.infer<typeof rewardYearResponse>> {
   assertLedgerReader(ctx);
   // Without a year: the current one (Beijing time).
-  const q = { ...query, year: query.year ?? new Date(ctx.clock.now().getTime() + 8 * 3600_000).getUTCFullYear() };
+  const q = { ...query, year: query.year ?? beijingYear(ctx.clock.now()) };
   const rows = await yearTotals(ctx.db, visibleEntrySql(ctx.actor), q);
   const subjects = new Map<string, z.infer<typeof rewardYearResponse>['items'][number]>();
   const totals = new Map(REWARD_KINDS.map((k) => [k, emptyKind(k)]));

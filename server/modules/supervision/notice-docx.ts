@@ -16,6 +16,7 @@ import { visiblePhotos } from '../../platform/visibility';
 import type { ProblemRow } from '../problems/repository';
 import { noticeFacts, noticeTime as time } from './presenter';
 import { roundCampaignId, type Notice } from './repository';
+import { beijingYear } from '../../../common/beijing';
 
 /** The notice's number: its place among the notices issued in the office's area in its year (Beijing time). */
 async function noticeNumber(db: Db, n: Notice, officeRegionId: string, year: number): Promise<number> {
@@ -33,7 +34,7 @@ async function noticeNumber(db: Db, n: Notice, officeRegionId: string, year: num
 export async function buildNoticeDocx(db: Db, storage: FileStorage, actor: Actor, n: Notice, p: ProblemRow): Promise<Buffer> {
   const office = await issuingOffice(db, await roundCampaignId(db, p.round_id), p.region_id);
   const issued = new Date(n.issued_at);
-  const year = new Date(issued.getTime() + 8 * 3600_000).getUTCFullYear();
+  const year = beijingYear(issued);
   const number = documentNumber(`${office.prefix}督`, year, await noticeNumber(db, n, office.regionId, year));
   const children: Array<Paragraph | Table> = [
     body(`你单位负责整改的问题（编号${p.code}）已超过整改时限，至今未整改到位。根据创建工作督查督办有关规定，现予以督办。具体情况如下：`),

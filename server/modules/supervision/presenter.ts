@@ -6,11 +6,12 @@ import { labelOf } from '../../../common/labels';
 import { PROBLEM_SEVERITY_LABELS } from '../../../common/problem-workflow';
 import type { ProblemRow } from '../problems/repository';
 import type { Notice } from './repository';
+import { BEIJING_OFFSET_MS } from '../../../common/beijing';
 
 /** A moment in Beijing time as the notice writes it (— when there is none). */
 export function noticeTime(d: Date | null): string {
   return d
-    ? new Date(new Date(d).getTime() + 8 * 3600_000)
+    ? new Date(new Date(d).getTime() + BEIJING_OFFSET_MS)
         .toISOString()
         .slice(0, 16)
         .replace('T', ' ')

@@ -24,6 +24,7 @@ import { formatTime } from '../../components/format';
 import { notifyError } from '../../components/notify';
 import { ResponsiveList } from '../../components/responsive-list';
 import { fmt } from './ranking-group';
+import { beijingNow } from '../../components/beijing-time';
 
 type Kind = 'year' | 'half' | 'quarter';
 
@@ -149,7 +150,7 @@ export function RollupTab() {
   const schemes = useSchemes({ pageSize: 100 });
   const [schemeId, setSchemeId] = useState<string>();
   const [kind, setKind] = useState<Kind>('year');
-  const [year, setYear] = useState(dayjs().year());
+  const [year, setYear] = useState(beijingNow().year());
   const [index, setIndex] = useState(1);
   const chosen = schemeId ?? schemes.data?.items[0]?.id;
   const period = periodCode(kind, year, index);

@@ -5,7 +5,6 @@
  */
 import { CameraOutlined } from '@ant-design/icons';
 import { Button, Card, Skeleton, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { hasPermission, useSession } from '../../api/auth';
 import { useHome } from '../../api/home';
@@ -16,6 +15,7 @@ import { HomeProblems } from './home-problems';
 import { MySites } from './my-sites';
 import { TodayRounds } from './today-rounds';
 import { TodoList } from './todo-list';
+import { beijingNow } from '../../components/beijing-time';
 
 function greeting(hour: number): string {
   if (hour < 6) return '夜深了';
@@ -30,7 +30,7 @@ export default function HomePage() {
   const { data: session } = useSession();
   const home = useHome();
   const navigate = useNavigate();
-  const now = dayjs();
+  const now = beijingNow();
   const scope = session?.user.unitName || session?.user.regionName;
   const data = home.data;
   // Who works cases (the office side) reads the cockpit after its to-dos; a leader starts with it.

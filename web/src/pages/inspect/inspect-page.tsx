@@ -2,7 +2,6 @@
 import { AimOutlined, DisconnectOutlined, EnvironmentOutlined, LoadingOutlined } from '@ant-design/icons';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Skeleton, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useSession } from '../../api/auth';
 import { checklistKey, fetchChecklist, fetchRound, roundKey, useRounds } from '../../api/inspections';
@@ -11,6 +10,7 @@ import { PageLoading } from '../../components/page-loading';
 import { useGeolocation, useOnline } from '../field/use-device';
 import { TodayRound } from './today-round';
 import { useVisitDrafts } from './use-visit-drafts';
+import { beijingNow, beijingToday } from '../../components/beijing-time';
 
 /** How many of the nearest sites per round get their checklist fetched ahead, for a bad network. */
 const PREFETCH = 30;
@@ -22,7 +22,7 @@ export default function InspectPage() {
   const online = useOnline();
   const { position, locate } = useGeolocation();
   const { drafts, sending, storageError } = useVisitDrafts(userId);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = beijingToday();
   const rounds = useRounds({ mine: 'true', page: 1, pageSize: 100 });
   const active = useMemo(() => (rounds.data?.items ?? []).filter((r) => r.startDate <= today && today <= r.endDate), [rounds.data, today]);
   const details = useQueries({
@@ -79,7 +79,7 @@ export default function InspectPage() {
         )}
       </div>
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 12, flexWrap: 'wrap' }} aria-live="polite">
-        <Typography.Text type="secondary">{dayjs().format('YYYY年M月D日 dddd')}</Typography.Text>
+        <Typography.Text type="secondary">{beijingNow().format('YYYY年M月D日 dddd')}</Typography.Text>
         {position.status === 'locating' && (
           <Typography.Text type="secondary">
             <LoadingOutlined aria-hidden /> 正在定位…

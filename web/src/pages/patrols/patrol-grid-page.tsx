@@ -16,6 +16,7 @@ import { RegionTreeSelect } from '../../components/region-tree-select';
 import { SearchBox } from '../../components/search-box';
 import { useTableState } from '../../components/use-table-state';
 import { PatrolDetailDrawer } from './patrol-detail-drawer';
+import { beijingMonth } from '../../components/beijing-time';
 
 const FILTER_KEYS = ['month', 'regionId', 'siteTypeCode', 'leadUserId', 'search', 'tab', 'by'] as const;
 const WEEKDAY_CHARS = ['', '一', '二', '三', '四', '五', '六', '日'];
@@ -31,7 +32,7 @@ export const pct = (rate: number | null | undefined) => (rate === null || rate =
 const monthDay = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
 function currentMonth(): string {
-  return dayjs().format('YYYY-MM');
+  return beijingMonth();
 }
 
 function Cell({ state, day, onOpen }: { state: PatrolDayState; day: string; onOpen?: () => void }) {

@@ -12,6 +12,7 @@ import { ProgressForm } from './progress-form';
 import { ProgressStateTag, TASK_STATUS_HEX, TASK_STATUS_OPTIONS, TaskStatusTag } from './status-tag';
 import { TaskDrawer } from './task-drawer';
 import { taskNumber } from './task-order';
+import { beijingToday } from '../../components/beijing-time';
 
 const FILTERS = ['status', 'show', 'report', 'task'] as const;
 const SORTS: Record<string, string> = { dueDate: 'dueDate', percent: 'percent' };
@@ -146,7 +147,7 @@ function MonthReport({ task, period, dueDay }: { task: Task; period: string; due
       </Space>
     );
   if (!can(task, 'report')) return <Typography.Text type="secondary">由牵头单位填报</Typography.Text>;
-  return <Tag color={new Date().toISOString().slice(0, 10) > progressDueDate(period, dueDay) ? 'red' : 'gold'}>本月未报送</Tag>;
+  return <Tag color={beijingToday() > progressDueDate(period, dueDay) ? 'red' : 'gold'}>本月未报送</Tag>;
 }
 
 function ReportButton({ task, period, onReport }: { task: Task; period: string; onReport: () => void }) {

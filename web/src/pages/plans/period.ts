@@ -1,8 +1,8 @@
 /** 月份 (YYYY-MM) helpers for the progress pages. */
-import dayjs from 'dayjs';
+import { beijingMonth } from '../../components/beijing-time';
 
-/** This month as YYYY-MM (the browser's day; the server decides what is late). */
-export const thisMonth = () => dayjs().format('YYYY-MM');
+/** This month as YYYY-MM (Beijing time; the server decides what is late). */
+export const thisMonth = () => beijingMonth();
 
 /** '2026-11' → 2026年11月. */
 export function periodTitle(period: string): string {

@@ -29,6 +29,7 @@ import { useTableState } from '../../components/use-table-state';
 import { EntryActionModal } from './entry-action-modal';
 import { KindTag } from './kind-tag';
 import { RulesTab } from './rules-tab';
+import { beijingNow } from '../../components/beijing-time';
 
 const STATE_COLORS: Record<RewardEntryState, string> = { proposed: 'orange', approved: 'blue', fulfilled: 'green', withdrawn: 'default' };
 
@@ -48,7 +49,7 @@ function StateTag({ entry }: { entry: RewardEntry }) {
 const amountOf = (e: RewardEntry) =>
   e.amount != null ? `${e.amount.toLocaleString('zh-CN')} 元` : e.points != null ? `${e.points} 分` : '—';
 
-const thisYear = dayjs().year();
+const thisYear = beijingNow().year();
 const YEARS = Array.from({ length: 6 }, (_, i) => thisYear + 1 - i);
 const LEDGER_FILTERS = ['campaignId', 'year', 'period', 'unitId', 'kind', 'state', 'flagged', 'runId'] as const;
 

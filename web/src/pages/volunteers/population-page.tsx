@@ -8,6 +8,7 @@ import { useRegionTree, type RegionNode } from '../../api/regions';
 import { usePopulation, useSavePopulation } from '../../api/volunteers';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageTitle } from '../../components/page-title';
+import { beijingNow } from '../../components/beijing-time';
 
 function countiesOf(nodes: RegionNode[]): RegionNode[] {
   return nodes.flatMap((n) => (n.level === 'county' ? [n] : countiesOf((n.children ?? []) as RegionNode[])));
@@ -17,7 +18,7 @@ export default function PopulationPage() {
   const tree = useRegionTree();
   const counties = useMemo(() => countiesOf(tree.data?.items ?? []), [tree.data]);
   const [countyId, setCountyId] = useState<string | undefined>();
-  const thisYear = new Date().getFullYear();
+  const thisYear = beijingNow().year();
   const [year, setYear] = useState(thisYear);
   useEffect(() => {
     if (!countyId && counties[0]) setCountyId(String(counties[0].id));
