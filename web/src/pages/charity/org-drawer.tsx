@@ -1,7 +1,7 @@
 /** 登记 / 编辑慈善组织 in a drawer (the office): the code is checked by GB 32100 on the server (a wrong one: 422). */
 import { CHARITY_ORG_KIND_LABELS, CHARITY_ORG_KINDS, CHARITY_ORG_STATUS_LABELS, CHARITY_ORG_STATUSES, isValidUscc } from '@common/charity';
 import { orgBody } from '@common/contracts/charity';
-import { Alert, Button, DatePicker, Drawer, Form, Grid, Input, Select, Space } from 'antd';
+import { Alert, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import { ApiError } from '../../api/client';
 import { notifySuccess } from '../../components/notify';
 import { RegionTreeSelect } from '../../components/region-tree-select';
 import { fieldRule } from '../../components/zod-rule';
+import { FormDrawer } from '../../components/form-drawer';
 
 interface Values {
   regionId: string;
@@ -31,7 +32,6 @@ export function OrgDrawer({ open, org, onClose }: { open: boolean; org?: Charity
   const register = useRegisterCharityOrg();
   const update = useUpdateCharityOrg();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -81,20 +81,13 @@ export function OrgDrawer({ open, org, onClose }: { open: boolean; org?: Charity
   };
   const shape = orgBody.shape;
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       title={org ? `编辑「${org.name}」` : '登记慈善组织'}
-      size={screens.md === false ? '100%' : 520}
+      width={520}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={register.isPending || update.isPending} onClick={submit}>
-            保存
-          </Button>
-        </Space>
-      }
+      onSave={submit}
+      saving={register.isPending || update.isPending}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" requiredMark="optional">
@@ -142,6 +135,6 @@ export function OrgDrawer({ open, org, onClose }: { open: boolean; org?: Charity
           <Input.TextArea rows={3} maxLength={1000} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -6,7 +6,7 @@ import {
   CHARITY_PROJECT_STATUSES,
   yuanToFen,
 } from '@common/charity';
-import { Alert, Button, DatePicker, Drawer, Form, Grid, Input, Select, Space } from 'antd';
+import { Alert, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -14,6 +14,7 @@ import { useCreateCharityProject, useUpdateCharityProject, type CharityProject }
 import { ApiError } from '../../api/client';
 import { notifySuccess } from '../../components/notify';
 import { RegionTreeSelect } from '../../components/region-tree-select';
+import { FormDrawer } from '../../components/form-drawer';
 
 interface Values {
   regionId: string;
@@ -47,7 +48,6 @@ export function ProjectDrawer({
   const create = useCreateCharityProject();
   const update = useUpdateCharityProject();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -98,20 +98,13 @@ export function ProjectDrawer({
     }
   };
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       title={project ? `编辑「${project.name}」` : '新建慈善项目'}
-      size={screens.md === false ? '100%' : 520}
+      width={520}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={submit}>
-            保存
-          </Button>
-        </Space>
-      }
+      onSave={submit}
+      saving={create.isPending || update.isPending}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" requiredMark="optional">
@@ -142,6 +135,6 @@ export function ProjectDrawer({
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

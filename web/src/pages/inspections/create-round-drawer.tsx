@@ -1,6 +1,6 @@
 /** 新建轮次: facts of the round, its team and threshold, and how its sites are chosen. */
 import { ROUND_KINDS, ROUND_KIND_LABELS, type RoundKind } from '@common/inspections';
-import { Alert, Button, Col, DatePicker, Drawer, Form, Grid, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { hasPermission, useSession } from '../../api/auth';
@@ -11,6 +11,7 @@ import { useStandardVersions } from '../../api/standards';
 import { RegionTreeSelect } from '../../components/region-tree-select';
 import { CreatedRoundModal } from './created-round-modal';
 import { randomSeed, SiteSelection, type SelectionValues } from './site-selection';
+import { FormDrawer } from '../../components/form-drawer';
 
 type Values = SelectionValues & {
   name: string;
@@ -69,7 +70,6 @@ function toInput(v: Values): NewRound {
 export function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const { data: session } = useSession();
-  const screens = Grid.useBreakpoint();
   const create = useCreateRound();
   const [created, setCreated] = useState<{ id: string; seed: string | null; count: number } | null>(null);
   const campaignId = Form.useWatch('campaignId', form);
@@ -104,20 +104,15 @@ export function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: (
 
   return (
     <>
-      <Drawer
+      <FormDrawer
         open={open}
         title="新建督查轮次"
-        size={screens.md ? 760 : '100%'}
+        width={760}
         onClose={onClose}
-        forceRender
-        footer={
-          <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-            <Button onClick={onClose}>取消</Button>
-            <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-              创建轮次
-            </Button>
-          </Space>
-        }
+        onSave={() => form.submit()}
+        saving={create.isPending}
+        saveLabel="创建轮次"
+        keepMounted
       >
         <Form name="round" form={form} layout="vertical" initialValues={initial()} onFinish={handleFinish}>
           <Row gutter={12}>
@@ -227,7 +222,7 @@ export function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: (
           </Row>
           <SiteSelection form={form} kind={kind} regionId={regionId} />
         </Form>
-      </Drawer>
+      </FormDrawer>
       <CreatedRoundModal created={created} onClose={() => setCreated(null)} />
     </>
   );

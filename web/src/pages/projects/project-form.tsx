@@ -8,23 +8,7 @@
 import { openRing, projectOutline } from '@common/contracts/project-outline';
 import { createProjectBody } from '@common/contracts/tasks';
 import { MILESTONE_KINDS, MILESTONE_KIND_LABELS, PROJECT_TYPES, type MilestoneKind, type ProjectType } from '@common/tasks';
-import {
-  Alert,
-  Button,
-  Col,
-  DatePicker,
-  Drawer,
-  Form,
-  Grid,
-  Input,
-  InputNumber,
-  Row,
-  Segmented,
-  Select,
-  Space,
-  Spin,
-  Typography,
-} from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Grid, Input, InputNumber, Row, Segmented, Select, Space, Spin, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
@@ -39,6 +23,7 @@ import { fieldRule } from '../../components/zod-rule';
 import type { LocatedProject } from './battle-map';
 import type { OutlineDraft } from './location-picker';
 import { outlineText } from './project-format';
+import { FormDrawer } from '../../components/form-drawer';
 
 const LocationPicker = lazy(() => import('./location-picker'));
 
@@ -232,21 +217,14 @@ export function ProjectFormDrawer({ project, onClose, around, onCreated }: Props
   const wide = !!screens.md;
 
   return (
-    <Drawer
+    <FormDrawer
       open={!!project}
       title={editing ? `编辑项目「${editing.name}」` : '新建项目'}
-      size={wide ? 640 : '100%'}
+      width={640}
       onClose={onClose}
-      forceRender
-      destroyOnHidden={false}
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Space>
-      }
+      onSave={() => form.submit()}
+      saving={busy}
+      keepMounted
     >
       {conflict && (
         <Alert
@@ -421,7 +399,7 @@ export function ProjectFormDrawer({ project, onClose, around, onCreated }: Props
           <Input.TextArea rows={3} maxLength={4000} placeholder="建设内容、规模等" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 

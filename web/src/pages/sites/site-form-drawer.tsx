@@ -1,12 +1,13 @@
 /** Create or edit a site: type, region, 包保单位, 点长, WGS-84 coordinates (or the device's position), address. */
 import { AimOutlined } from '@ant-design/icons';
-import { Button, Col, Drawer, Form, Grid, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
+import { Button, Col, Form, Grid, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useCreateSite, useSiteTypes, useUpdateSite, type Site, type SiteInput } from '../../api/sites';
 import { PHONE_RULE } from '../../components/form-rules';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { RegionTreeSelect } from '../../components/region-tree-select';
 import { UnitSelect } from '../../components/remote-select';
+import { FormDrawer } from '../../components/form-drawer';
 
 interface Values {
   name: string;
@@ -107,20 +108,14 @@ export function SiteFormDrawer({ site, onClose }: { site: Site | 'new' | null; o
   });
 
   return (
-    <Drawer
+    <FormDrawer
       open={!!site}
       title={editing ? `编辑点位「${editing.name}」` : '新增点位'}
-      size={screens.md ? 560 : '100%'}
+      width={560}
       onClose={onClose}
-      forceRender
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Space>
-      }
+      onSave={() => form.submit()}
+      saving={create.isPending || update.isPending}
+      keepMounted
     >
       <Form name="site" form={form} layout="vertical" onFinish={handleFinish} initialValues={{ active: true }}>
         <Form.Item
@@ -191,6 +186,6 @@ export function SiteFormDrawer({ site, onClose }: { site: Site | 'new' | null; o
           <Switch checkedChildren="启用" unCheckedChildren="停用" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,7 +1,7 @@
 /** Create or edit a unit in a drawer with validation. */
 import { UNIT_TYPES, type UnitType } from '@common/enums';
 import { UNIT_TYPE_LABELS } from '@common/labels';
-import { Alert, Button, Col, Drawer, Form, Grid, Input, Row, Select, Space, Switch } from 'antd';
+import { Alert, Col, Form, Input, Row, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useCreateUnit, useUpdateUnit, type Unit, type UnitInput } from '../../api/units';
 import { can } from '../../api/types';
@@ -9,6 +9,7 @@ import { PHONE_RULE } from '../../components/form-rules';
 import { notifySuccess } from '../../components/notify';
 import { RegionTreeSelect } from '../../components/region-tree-select';
 import { UnitSelect } from '../../components/remote-select';
+import { FormDrawer } from '../../components/form-drawer';
 
 interface Values {
   name: string;
@@ -29,7 +30,6 @@ export function UnitFormDrawer({ unit, onClose }: { unit: Unit | 'new' | null; o
   const [form] = Form.useForm<Values>();
   const create = useCreateUnit();
   const update = useUpdateUnit();
-  const screens = Grid.useBreakpoint();
   const editing = unit && unit !== 'new' ? unit : null;
   // A unit's own people may only keep contacts current; the organisation's shape needs `restructure`.
   const contactsOnly = !!editing && !can(editing, 'restructure');
@@ -76,20 +76,14 @@ export function UnitFormDrawer({ unit, onClose }: { unit: Unit | 'new' | null; o
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={!!unit}
       title={editing ? `编辑单位「${editing.name}」` : '新增单位'}
-      size={screens.md ? 560 : '100%'}
+      width={560}
       onClose={onClose}
-      forceRender
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Space>
-      }
+      onSave={() => form.submit()}
+      saving={create.isPending || update.isPending}
+      keepMounted
     >
       {contactsOnly && (
         <Alert
@@ -161,6 +155,6 @@ export function UnitFormDrawer({ unit, onClose }: { unit: Unit | 'new' | null; o
           <Switch checkedChildren="启用" unCheckedChildren="停用" disabled={contactsOnly} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

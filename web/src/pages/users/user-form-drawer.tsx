@@ -1,5 +1,5 @@
 /** Create or edit a user account, including roles and their scope. */
-import { Alert, Button, Col, Drawer, Form, Grid, Input, Row, Space, Typography } from 'antd';
+import { Alert, Col, Form, Input, Row, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { can } from '../../api/types';
 import { isPending, useCreateUser, useUpdateUser, type User } from '../../api/users';
@@ -8,6 +8,7 @@ import { notifySuccess } from '../../components/notify';
 import { RegionTreeSelect } from '../../components/region-tree-select';
 import { UnitSelect } from '../../components/remote-select';
 import { RoleGrantsField, type RoleRow } from './role-grants-field';
+import { FormDrawer } from '../../components/form-drawer';
 
 interface Values {
   username: string;
@@ -29,7 +30,6 @@ export function UserFormDrawer({ user, onClose, onCreated }: Props) {
   const [form] = Form.useForm<Values>();
   const create = useCreateUser();
   const update = useUpdateUser();
-  const screens = Grid.useBreakpoint();
   const editing = user && user !== 'new' ? user : null;
   const canAssign = !editing || can(editing, 'assignRoles');
   const canUpdate = !editing || can(editing, 'update');
@@ -94,20 +94,14 @@ export function UserFormDrawer({ user, onClose, onCreated }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={!!user}
       title={editing ? `编辑用户「${editing.name}」` : '新建用户'}
-      size={screens.md ? 640 : '100%'}
+      width={640}
       onClose={onClose}
-      forceRender
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Space>
-      }
+      onSave={() => form.submit()}
+      saving={create.isPending || update.isPending}
+      keepMounted
     >
       <Form name="user" form={form} layout="vertical" onFinish={handleFinish}>
         <Row gutter={12}>
@@ -166,6 +160,6 @@ export function UserFormDrawer({ user, onClose, onCreated }: Props) {
           </Typography.Paragraph>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

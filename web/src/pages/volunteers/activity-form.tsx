@@ -5,13 +5,14 @@
  */
 import { activityBody } from '@common/contracts/volunteer-activities';
 import { GEOFENCE_DEFAULT_M, GEOFENCE_MAX_M, GEOFENCE_MIN_M, VOLUNTEER_SKILLS } from '@common/volunteers';
-import { Alert, Button, DatePicker, Drawer, Form, Grid, Input, InputNumber, Select, Space, Spin, Typography } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Select, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useCreateActivity, useStations, useTeams, useUpdateActivity, type Activity } from '../../api/volunteers';
 import { notifySuccess } from '../../components/notify';
 import { fieldRule } from '../../components/zod-rule';
+import { FormDrawer } from '../../components/form-drawer';
 
 const LocationPicker = lazy(() => import('../projects/location-picker'));
 
@@ -44,7 +45,6 @@ export function ActivityFormDrawer({ activity, onClose, onSaved }: Props) {
   const update = useUpdateActivity();
   const teams = useTeams(!!activity);
   const stations = useStations(!!activity);
-  const screens = Grid.useBreakpoint();
   const [error, setError] = useState<string | null>(null);
   const editing = activity && activity !== 'new' ? activity : null;
   const lat = Form.useWatch('lat', form);
@@ -117,27 +117,20 @@ export function ActivityFormDrawer({ activity, onClose, onSaved }: Props) {
     }
   };
 
-  const wide = screens.md !== false;
   const teamOptions = (teams.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }));
   const stationOptions = (stations.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
   const point = typeof lat === 'number' && typeof lng === 'number' ? { lat, lng } : null;
   const bearings = (stations.data?.items ?? []).flatMap((s) => (s.location ? [{ name: s.name, ...s.location }] : []));
 
   return (
-    <Drawer
+    <FormDrawer
       open={!!activity}
       title={editing ? `编辑活动「${editing.title}」` : '发布志愿活动'}
-      size={wide ? 640 : '100%'}
+      width={640}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={submit}>
-            {editing ? '保存' : '发布'}
-          </Button>
-        </Space>
-      }
+      onSave={submit}
+      saving={create.isPending || update.isPending}
+      saveLabel={editing ? '保存' : '发布'}
     >
       <Form form={form} layout="vertical" requiredMark="optional">
         <Form.Item name="teamId" label="组织队伍">
@@ -210,6 +203,6 @@ export function ActivityFormDrawer({ activity, onClose, onSaved }: Props) {
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} />}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

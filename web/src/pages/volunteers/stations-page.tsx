@@ -9,7 +9,6 @@ import {
   Alert,
   Button,
   Card,
-  Drawer,
   Form,
   Grid,
   Input,
@@ -32,6 +31,7 @@ import { PageTitle } from '../../components/page-title';
 import { RegionTreeSelect } from '../../components/region-tree-select';
 import { fieldRule } from '../../components/zod-rule';
 import type { MapPlace } from './volunteer-map';
+import { FormDrawer } from '../../components/form-drawer';
 
 const VolunteerMap = lazy(() => import('./volunteer-map'));
 const LocationPicker = lazy(() => import('../projects/location-picker'));
@@ -174,7 +174,6 @@ function StationDrawer({ station, stations, onClose }: { station: Station | 'new
   const [form] = Form.useForm<Values>();
   const create = useCreateStation();
   const update = useUpdateStation();
-  const screens = Grid.useBreakpoint();
   const [error, setError] = useState<string | null>(null);
   const editing = station && station !== 'new' ? station : null;
   const lat = Form.useWatch('lat', form);
@@ -233,20 +232,13 @@ function StationDrawer({ station, stations, onClose }: { station: Station | 'new
   const point = typeof lat === 'number' && typeof lng === 'number' ? { lat, lng } : null;
   const bearings = stations.flatMap((s) => (s.location && s.id !== editing?.id ? [{ name: s.name, ...s.location }] : []));
   return (
-    <Drawer
+    <FormDrawer
       open={!!station}
       title={editing ? `编辑阵地「${editing.name}」` : '新建服务阵地'}
-      size={screens.md === false ? '100%' : 600}
+      width={600}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={submit}>
-            保存
-          </Button>
-        </Space>
-      }
+      onSave={submit}
+      saving={create.isPending || update.isPending}
     >
       <Form form={form} layout="vertical" requiredMark="optional">
         <Form.Item name="regionId" label="所属区域" required rules={[fieldRule(shape.regionId)]}>
@@ -295,6 +287,6 @@ function StationDrawer({ station, stations, onClose }: { station: Station | 'new
         </Space>
         {error && <Alert type="error" showIcon title={error} />}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

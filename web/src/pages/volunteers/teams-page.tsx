@@ -5,7 +5,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { teamBody } from '@common/contracts/volunteers';
 import { TEAM_CHILD_KINDS, TEAM_KIND_LABELS, TEAM_KINDS, type TeamKind } from '@common/volunteers';
-import { Alert, Button, Drawer, Form, Grid, Input, Modal, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Form, Grid, Input, Modal, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useSession, hasPermission } from '../../api/auth';
@@ -17,6 +17,7 @@ import { PageTitle } from '../../components/page-title';
 import { RegionTreeSelect } from '../../components/region-tree-select';
 import { RemoteSelect, UnitSelect } from '../../components/remote-select';
 import { fieldRule } from '../../components/zod-rule';
+import { FormDrawer } from '../../components/form-drawer';
 
 type TeamNode = Team & { children?: TeamNode[] };
 
@@ -171,7 +172,6 @@ function TeamDrawer({ team, teams, onClose }: { team: Team | 'new' | null; teams
   const [form] = Form.useForm<Values>();
   const create = useCreateTeam();
   const update = useUpdateTeam();
-  const screens = Grid.useBreakpoint();
   const [error, setError] = useState<string | null>(null);
   const editing = team && team !== 'new' ? team : null;
   const parentId = Form.useWatch('parentId', form);
@@ -225,20 +225,13 @@ function TeamDrawer({ team, teams, onClose }: { team: Team | 'new' | null; teams
   };
   const shape = teamBody.shape;
   return (
-    <Drawer
+    <FormDrawer
       open={!!team}
       title={editing ? `编辑队伍「${editing.name}」` : '新建志愿队伍'}
-      size={screens.md === false ? '100%' : 520}
+      width={520}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={submit}>
-            保存
-          </Button>
-        </Space>
-      }
+      onSave={submit}
+      saving={create.isPending || update.isPending}
     >
       <Form form={form} layout="vertical" requiredMark="optional">
         <Form.Item name="regionId" label="所属区域" required rules={[fieldRule(shape.regionId)]}>
@@ -276,7 +269,7 @@ function TeamDrawer({ team, teams, onClose }: { team: Team | 'new' | null; teams
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} />}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 
