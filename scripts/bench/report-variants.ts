@@ -11,8 +11,11 @@
  * single-row INSERTs for scale, and
  *   evening — 2026-12-03 evening: authentication as one statement (token ⋈ user ⋈ grants), every check and the code as
  *             one statement (problems/repository.ts `reportCheck`, the app's own SQL), and the write answering the new
- *             row from its RETURNING (no re-read); the notice is left to the drain loop (not replayed here). Run after `npm run bench:problems` on the same database:
- *   tsx scripts/bench/report-variants.ts
+ *             row from its RETURNING (no re-read); the notice is left to the drain loop (not replayed here);
+ * and the evening design's parts alone, to see which part costs what: `auth`, `check`, `write` and `write-bare` (the
+ * problem and its timeline entry only). Run after `npm run bench:problems` on the same database:
+ *   tsx scripts/bench/report-variants.ts                                   # raw, before, after, evening
+ *   BENCH_VARIANTS=raw,auth,check,write-bare,write,evening tsx scripts/bench/report-variants.ts
  * The rows it adds have client ids starting txv-/RAWV and are removed by the next BENCH_REUSE=1 run.
  */
 import crypto from 'node:crypto';
@@ -34,7 +37,9 @@ const info = (await pool.query(`select value from bench_dataset where key = 'inf
 const reporter = (await pool.query(`select id, name, username from users where username = $1`, [info.reporters[0]])).rows[0];
 await pool.query('create table if not exists bench_old_counters (month text primary key, last int not null)');
 const month = `TXV${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7).replace('-', '')}`;
-type Variant = 'before' | 'after' | 'raw' | 'evening';
+/** The designs, and the evening design's parts alone (`BENCH_VARIANTS=raw,auth,check,write,write-bare`): which part costs what. */
+const VARIANTS = ['raw', 'before', 'after', 'evening', 'auth', 'check', 'write', 'write-bare'] as const;
+type Variant = (typeof VARIANTS)[number];
 // The app's own check statement runs through Kysely on a pool of its own (one connection per client).
 const checkDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: cfg.url, max: CLIENTS }) }) });
 
@@ -57,15 +62,49 @@ async function report(c: pg.PoolClient, variant: Variant): Promise<void> {
     );
     return;
   }
-  if (variant === 'evening') {
-    // Authentication: the token, its user and the grants in one statement (auth/tokens.ts resolveApiTokenUser).
+  if (variant === 'write' || variant === 'write-bare') {
+    // The write alone, with a made-up code (no auth, no check); write-bare: the problem and its timeline entry only.
+    const id = crypto.randomUUID();
+    const code = `TXW-${i}-${id}`;
+    const bare = variant === 'write-bare';
     await c.query(
-      `select t.id as token_id, t.last_used_at, au.id, au.username, au.name, au.unit_id, au.region_id, au.must_change_password, au.is_demo,
+      `with problems as (insert into problems (id, code, client_id, description, category_code, source, severity, state, region_id, reporter_id, reporter_name, created_at, updated_at)
+        values ($1, $2, $3, '人行道上机动车乱停放', $4, 'grid', 'normal', 'pending', $5, $6, $7, $8, $8) returning *),
+       e as (insert into problem_events (problem_id, action, from_state, to_state, actor_id, actor_name, occurred_at) values ($1, 'report', null, 'pending', $6, $7, $8))
+       ${
+         bare
+           ? ''
+           : `, j as (insert into outbox_jobs (kind, subject_type, subject_id, payload, created_at) values ('notice', 'problem', $1, $9, $8)),
+       a as (insert into audit_events (occurred_at, actor_id, actor_name, action, subject_type, subject_id, after, ip, user_agent)
+       values ($8, $6, $7, 'problem.reported', 'problem', $1, $10, '127.0.0.1', 'variants'))`
+       }
+       select problems.*, r.path, r.name, u.name as unit_name, cat.name as category_name from problems join regions r on r.id = problems.region_id
+         left join units u on u.id = problems.unit_id join problem_categories cat on cat.code = problems.category_code`,
+      [
+        id,
+        code,
+        `txv-${i}-${id}`,
+        category,
+        village,
+        reporter.id,
+        reporter.name,
+        now,
+        ...(bare ? [] : [JSON.stringify({ notice: { kind: 'reported', title: code, problemId: id }, to: [] }), JSON.stringify({ code })]),
+      ],
+    );
+    return;
+  }
+  if (variant === 'evening' || variant === 'auth' || variant === 'check') {
+    // Authentication: the token, its user and the grants in one statement (auth/tokens.ts resolveApiTokenUser).
+    if (variant !== 'check')
+      await c.query(
+        `select t.id as token_id, t.last_used_at, au.id, au.username, au.name, au.unit_id, au.region_id, au.must_change_password, au.is_demo,
               au.active, ${grantsSql}
          from users au left join api_tokens t on t.user_id = au.id and t.token_hash = $1 and t.revoked_at is null and t.expires_at > now()
         where au.id = $2`,
-      [crypto.randomBytes(32).toString('hex'), reporter.id],
-    );
+        [crypto.randomBytes(32).toString('hex'), reporter.id],
+      );
+    if (variant === 'auth') return;
     const clientId = `txv-${i}-${crypto.randomUUID()}`;
     const check = await reportCheck(checkDb as never, {
       reporterId: reporter.id,
@@ -81,6 +120,7 @@ async function report(c: pg.PoolClient, variant: Variant): Promise<void> {
       now,
     });
     if (!check.code) throw new Error(`report refused: ${JSON.stringify(check)}`);
+    if (variant === 'check') return;
     const id = crypto.randomUUID();
     const job = JSON.stringify({ notice: { kind: 'reported', title: `新上报问题 ${check.code} 待受理`, problemId: id }, to: [] });
     await c.query(
@@ -218,7 +258,10 @@ console.log(
     .map((x) => x.toFixed(1))
     .join(' / ')}`,
 );
-const results: Record<Variant, number[]> = { raw: [], before: [], after: [], evening: [] };
+const chosen = (process.env.BENCH_VARIANTS ?? 'raw,before,after,evening').split(',').map((v) => v.trim()) as Variant[];
+for (const v of chosen) if (!VARIANTS.includes(v)) throw new Error(`unknown variant ${v}; one of ${VARIANTS.join(', ')}`);
+if (!chosen.includes('raw')) chosen.unshift('raw');
+const results = Object.fromEntries(chosen.map((v) => [v, [] as number[]])) as Record<Variant, number[]>;
 for (let r = 0; r < ROUNDS; r++) {
   for (const v of Object.keys(results) as Variant[]) results[v].push(await run(v));
 }
