@@ -5,7 +5,7 @@
  */
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { CHARITY_ORG_KIND_LABELS, CHARITY_ORG_KINDS, CHARITY_ORG_STATUS_LABELS, CHARITY_ORG_STATUSES } from '@common/charity';
-import { Button, Input, Select, Space, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { hasPermission, useSession } from '../../api/auth';
@@ -16,6 +16,7 @@ import { ResponsiveList } from '../../components/responsive-list';
 import { useTableState } from '../../components/use-table-state';
 import { OrgStatusTag, yuan } from './charity-format';
 import { OrgDrawer } from './org-drawer';
+import { FilterSelect, FilterSearch } from '../../components/table-filters';
 
 const FILTERS = ['status', 'kind', 'search'] as const;
 
@@ -53,32 +54,21 @@ export default function CharityOrganisationsPage() {
         }
       />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          placeholder="状态"
-          aria-label="状态"
-          style={{ width: 120 }}
-          value={table.filters.status}
-          onChange={(v) => table.setFilters({ status: v })}
+        <FilterSelect
+          table={table}
+          name="status"
+          label="状态"
+          width={120}
           options={CHARITY_ORG_STATUSES.map((s) => ({ value: s, label: CHARITY_ORG_STATUS_LABELS[s] }))}
         />
-        <Select
-          allowClear
-          placeholder="组织类型"
-          aria-label="组织类型"
-          style={{ width: 150 }}
-          value={table.filters.kind}
-          onChange={(v) => table.setFilters({ kind: v })}
+        <FilterSelect
+          table={table}
+          name="kind"
+          label="组织类型"
+          width={150}
           options={CHARITY_ORG_KINDS.map((k) => ({ value: k, label: CHARITY_ORG_KIND_LABELS[k] }))}
         />
-        <Input.Search
-          allowClear
-          placeholder="名称或信用代码"
-          aria-label="搜索慈善组织"
-          defaultValue={table.filters.search}
-          onSearch={(v) => table.setFilters({ search: v || undefined })}
-          style={{ width: 220 }}
-        />
+        <FilterSearch table={table} name="search" placeholder="名称或信用代码" label="搜索慈善组织" width={220} />
       </Space>
       <ResponsiveList<CharityOrg>
         rowKey="id"

@@ -4,7 +4,7 @@
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { SELECTION_KIND_LABELS, SELECTION_KINDS, SELECTION_STATE_LABELS, SELECTION_STATES, LEVEL_LABELS } from '@common/honours';
-import { Button, Input, Select, Space, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSelections, type Selection, type SelectionsQuery } from '../../api/honours';
@@ -14,6 +14,7 @@ import { ResponsiveList } from '../../components/responsive-list';
 import { useTableState } from '../../components/use-table-state';
 import { dayRange, PhaseTag } from './honours-format';
 import { SelectionFormDrawer } from './selection-form';
+import { FilterSelect, FilterSearch } from '../../components/table-filters';
 
 const FILTERS = ['kind', 'state', 'search'] as const;
 
@@ -48,32 +49,21 @@ export default function SelectionsPage() {
         }
       />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          placeholder="评选类型"
-          aria-label="评选类型"
-          style={{ width: 160 }}
-          value={table.filters.kind}
-          onChange={(v) => table.setFilters({ kind: v })}
+        <FilterSelect
+          table={table}
+          name="kind"
+          label="评选类型"
+          width={160}
           options={SELECTION_KINDS.map((k) => ({ value: k, label: SELECTION_KIND_LABELS[k] }))}
         />
-        <Select
-          allowClear
-          placeholder="状态"
-          aria-label="状态"
-          style={{ width: 120 }}
-          value={table.filters.state}
-          onChange={(v) => table.setFilters({ state: v })}
+        <FilterSelect
+          table={table}
+          name="state"
+          label="状态"
+          width={120}
           options={SELECTION_STATES.map((k) => ({ value: k, label: SELECTION_STATE_LABELS[k] }))}
         />
-        <Input.Search
-          allowClear
-          placeholder="评选名称"
-          aria-label="搜索评选"
-          defaultValue={table.filters.search}
-          onSearch={(v) => table.setFilters({ search: v || undefined })}
-          style={{ width: 200 }}
-        />
+        <FilterSearch table={table} name="search" placeholder="评选名称" label="搜索评选" />
       </Space>
       <ResponsiveList<Selection>
         rowKey="id"

@@ -3,7 +3,7 @@
  * desktop and cards on a phone; 发布活动 for who may publish (a team's or station's keepers).
  */
 import { PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
-import { Button, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Button, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useActivities, useStations, useTeams, type Activity, type ActivitiesQuery } from '../../api/volunteers';
@@ -12,6 +12,7 @@ import { ResponsiveList } from '../../components/responsive-list';
 import { useTableState } from '../../components/use-table-state';
 import { ActivityFormDrawer } from './activity-form';
 import { activityPhase, activityTime, SignupTag } from './volunteer-format';
+import { FilterSearch } from '../../components/table-filters';
 
 const FILTERS = ['tab', 'teamId', 'stationId', 'search'] as const;
 const TABS = [
@@ -80,14 +81,7 @@ export default function ActivitiesPage() {
           options={(stations.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
           showSearch={{ optionFilterProp: 'label' }}
         />
-        <Input.Search
-          allowClear
-          placeholder="活动名称或地点"
-          aria-label="搜索活动"
-          defaultValue={table.filters.search}
-          onSearch={(v) => table.setFilters({ search: v || undefined })}
-          style={{ width: 200 }}
-        />
+        <FilterSearch table={table} name="search" placeholder="活动名称或地点" label="搜索活动" />
       </Space>
       <ResponsiveList<Activity>
         rowKey="id"

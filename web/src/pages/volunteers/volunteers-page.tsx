@@ -23,6 +23,7 @@ import { PageTitle } from '../../components/page-title';
 import { ResponsiveList } from '../../components/responsive-list';
 import { useTableState } from '../../components/use-table-state';
 import { hoursText, Stars, VolunteerStateTag } from './volunteer-format';
+import { FilterSelect, FilterSearch } from '../../components/table-filters';
 
 const FILTERS = ['teamId', 'state', 'search'] as const;
 
@@ -85,23 +86,14 @@ export default function VolunteersPage() {
           }))}
           showSearch={{ optionFilterProp: 'label' }}
         />
-        <Select
-          allowClear
-          placeholder="状态"
-          aria-label="状态"
-          style={{ width: 120 }}
-          value={table.filters.state}
-          onChange={(v) => table.setFilters({ state: v })}
+        <FilterSelect
+          table={table}
+          name="state"
+          label="状态"
+          width={120}
           options={VOLUNTEER_STATES.map((s) => ({ value: s, label: VOLUNTEER_STATE_LABELS[s] }))}
         />
-        <Input.Search
-          allowClear
-          placeholder="姓名或手机号"
-          aria-label="搜索志愿者"
-          defaultValue={table.filters.search}
-          onSearch={(v) => table.setFilters({ search: v || undefined })}
-          style={{ width: 200 }}
-        />
+        <FilterSearch table={table} name="search" placeholder="姓名或手机号" label="搜索志愿者" />
       </Space>
       <ResponsiveList<Volunteer>
         rowKey="id"
