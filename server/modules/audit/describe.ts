@@ -7,10 +7,8 @@
  */
 import { sql } from 'kysely';
 import { ROUND_KIND_LABELS } from '../../../common/inspections';
+import { AUDIT_FIELD_LABELS, AUDIT_SUBJECT_TYPE_LABELS, auditActionLabel } from '../../../common/audit-labels';
 import {
-  AUDIT_FIELD_LABELS,
-  AUDIT_SUBJECT_TYPE_LABELS,
-  auditActionLabel,
   CAMPAIGN_LEVEL_LABELS,
   CAMPAIGN_STATUS_LABELS,
   CAMPAIGN_TITLE_LABELS,

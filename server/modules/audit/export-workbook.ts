@@ -1,5 +1,6 @@
 /** The audit log as .xlsx, in Chinese: labels for actions and subject types, names for ids, changes in words. */
-import { AUDIT_SUBJECT_TYPE_LABELS, labelOf } from '../../../common/labels';
+import { AUDIT_SUBJECT_TYPE_LABELS } from '../../../common/audit-labels';
+import { labelOf } from '../../../common/labels';
 import type { Ctx } from '../../platform/context';
 import { buildWorkbook, chineseDate, type SheetColumn } from '../../platform/xlsx';
 import { describeEvent, detailsText, nameBook } from './describe';

@@ -1,7 +1,7 @@
 /** Searching the audit trail. */
 import { sql, type SqlBool } from 'kysely';
 import { ROUND_KIND_LABELS } from '../../../common/inspections';
-import { AUDIT_ACTION_LABELS, AUDIT_SUBJECT_TYPE_LABELS, auditActionLabel } from '../../../common/labels';
+import { AUDIT_ACTION_LABELS, AUDIT_SUBJECT_TYPE_LABELS, auditActionLabel } from '../../../common/audit-labels';
 import { PROBLEM_SEVERITY_LABELS, PROBLEM_SOURCE_LABELS, PROBLEM_STATE_LABELS } from '../../../common/problem-workflow';
 import type { Db } from '../../platform/db';
 
