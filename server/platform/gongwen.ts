@@ -39,6 +39,7 @@ import {
   WidthType,
 } from 'docx';
 import type { FastifyReply } from 'fastify';
+import { BEIJING_OFFSET_MS } from '../../common/beijing';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -99,7 +100,7 @@ function chineseNumber(n: number): string {
   return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
 }
 
-const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000);
+const beijing = (d: Date) => new Date(d.getTime() + BEIJING_OFFSET_MS);
 
 /** 成文日期 in Chinese numerals: 二〇二六年十二月三日 (Beijing time). */
 export function chineseNumeralDate(d: Date): string {

@@ -10,6 +10,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors';
+import { BEIJING_OFFSET_MS } from '../../common/beijing';
 
 export { importLimits, invalid, readSheet, type SheetRow } from './xlsx-read';
 
@@ -52,7 +53,6 @@ export interface ExportSheet {
 }
 
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-const BEIJING_OFFSET_MS = 8 * 3600_000;
 
 /** The header of the row-number column every export starts with. */
 export const SERIAL_HEADER = '序号';

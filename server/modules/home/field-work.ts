@@ -9,19 +9,14 @@ import type { RoundKind } from '../../../common/inspections';
 import type { Ctx } from '../../platform/context';
 import { covertAllowedSql, problemVisibleSql } from '../../platform/visibility';
 import { problemList } from './problem-lists';
+import { beijingDay } from '../../../common/beijing';
 
-const BEIJING_OFFSET_MS = 8 * 3600_000;
 /** Sites listed per round on the home page; the phone checklist page has them all. */
 const DUE_PER_ROUND = 10;
 
-/** Today's date in Beijing as YYYY-MM-DD (round dates are calendar days). */
-export function beijingDate(now: Date): string {
-  return new Date(now.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** Rounds the actor is on the team of that run today and are not yet released, with the sites not yet visited. */
 export async function todaysRounds(ctx: Ctx) {
-  const today = beijingDate(ctx.clock.now());
+  const today = beijingDay(ctx.clock.now());
   const uid = ctx.actor.id || null;
   const { rows: rounds } = await sql<{
     id: string;

@@ -27,6 +27,7 @@ import type { roundReport } from './report';
 import type { RoundRow } from './repository';
 import { roundProblems, type RoundProblem } from './round-problems';
 import { roundSubject } from './round-title';
+import { beijingYear } from '../../../common/beijing';
 
 type Report = Awaited<ReturnType<typeof roundReport>>;
 type Group = Report['bySiteType'][number];
@@ -95,7 +96,7 @@ export async function buildBulletin(db: Db, storage: FileStorage, r: RoundRow, r
   const officePath =
     (await db.selectFrom('regions').select('path').where('id', '=', office.regionId).executeTakeFirst())?.path ?? r.region_path;
   const date = r.released_at ? new Date(r.released_at) : now;
-  const year = new Date(date.getTime() + 8 * 3600_000).getUTCFullYear();
+  const year = beijingYear(date);
   const number = documentNumber(office.prefix, year, await bulletinNumber(db, r, officePath, year));
   const subject = roundSubject(r);
   const o = report.overall;

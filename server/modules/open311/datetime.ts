@@ -3,13 +3,12 @@
  * offset (`2026-12-04T09:30:00+08:00`); questions accept a date (Beijing midnight) or a date-time with `Z` or an offset.
  */
 import { AppError } from '../../platform/errors';
-
-const BEIJING_MS = 8 * 3600_000;
+import { BEIJING_OFFSET_MS } from '../../../common/beijing';
 
 /** A moment as W3C with +08:00. */
 export function w3c(d: Date | string | null): string | null {
   if (!d) return null;
-  const t = new Date(d).getTime() + BEIJING_MS;
+  const t = new Date(d).getTime() + BEIJING_OFFSET_MS;
   return new Date(t).toISOString().slice(0, 19) + '+08:00';
 }
 
@@ -25,7 +24,7 @@ export function parseW3c(name: string, value: string): Date {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime()) || Number(mo) > 12 || Number(d) > 31 || (h && (Number(h) > 23 || Number(mi) > 59))) throw bad();
   // A date that rolls over (2026-02-31) is not a date.
-  if (new Date(date.getTime() + BEIJING_MS).getUTCDate() !== Number(d) && !h) throw bad();
+  if (new Date(date.getTime() + BEIJING_OFFSET_MS).getUTCDate() !== Number(d) && !h) throw bad();
   return date;
 }
 

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { QuestionnaireDefinition } from '../../../common/surveys';
 import type { Db, Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import { beijingDay } from '../../../common/beijing';
 
 export interface PublicWave {
   id: string;
@@ -16,11 +17,6 @@ export interface PublicWave {
   endsOn: string;
   definition: QuestionnaireDefinition;
   towns: Array<{ id: string; name: string }>;
-}
-
-/** The day (YYYY-MM-DD) in Beijing time (UTC+8 all year). */
-export function beijingDay(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** Whether the wave takes answers on `now`, and the citizen's message when it does not. */

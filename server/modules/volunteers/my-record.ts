@@ -15,11 +15,12 @@ import { adminTeamIdsOf } from './access';
 import { toVolunteerDto } from './presenter';
 import { findVolunteerOfUser } from './repository';
 import { starHours } from './stars';
+import { BEIJING_OFFSET_MS } from '../../../common/beijing';
 
 /** Certified minutes of a volunteer: all time and in the Beijing calendar year of `now`. */
 export async function certifiedMinutes(db: Db, volunteerId: string, now: Date): Promise<{ year: number; total: number }> {
   const year = Number(beijingDay(now).slice(0, 4));
-  const yearStart = new Date(Date.UTC(year, 0, 1) - 8 * 3600_000);
+  const yearStart = new Date(Date.UTC(year, 0, 1) - BEIJING_OFFSET_MS);
   const r = await sql<{ total: number; year: number }>`
     select coalesce(sum(a.certified_minutes), 0)::int as total,
       coalesce(sum(a.certified_minutes) filter (where act.starts_at >= ${yearStart}), 0)::int as year

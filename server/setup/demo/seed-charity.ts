@@ -25,6 +25,7 @@ import { setOrgAdmins } from '../../modules/charity/set-org-admins';
 import { uploadReceipt } from '../../modules/charity/upload-receipt';
 import '../../modules/charity/policy';
 import { loadActor } from '../../platform/http';
+import { beijingDay } from '../../../common/beijing';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -336,7 +337,7 @@ export async function seedCharityStory(d: CharityStoryDeps): Promise<void> {
     return { actor, db, clock: system.clock, meta: { ip: null, userAgent: 'demo-history' } };
   };
   const bjAt = (day: number, hour: number) => start + day * DAY + hour * HOUR;
-  const dateOf = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
+  const dateOf = beijingDay;
 
   const orgs = new Map<OrgKey, string>();
   const orgAdmin = new Map<OrgKey, string>();

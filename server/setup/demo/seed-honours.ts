@@ -27,6 +27,7 @@ import { setReviewScores } from '../../modules/honours/set-review-scores';
 import { loadPublicHashKey } from '../../modules/public-reports/hash-key';
 import { keyHash } from '../../modules/public-reports/rate-limit';
 import '../../modules/honours/policy';
+import { beijingDay } from '../../../common/beijing';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -293,7 +294,7 @@ const THIS_MONTH: Nominee[] = [
 
 const FAMILIES = ['WeChat', 'WeChat', 'WeChat', 'Chrome', 'Safari', 'HuaweiBrowser', 'QQBrowser', 'Alipay'];
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-const bjDay = (t: number) => new Date(t + 8 * HOUR).toISOString().slice(0, 10);
+const bjDay = beijingDay;
 /** The instant of a Beijing day at an hour. */
 const bjTime = (day: string, hour: number) => Date.parse(`${day}T00:00:00+08:00`) + hour * HOUR;
 

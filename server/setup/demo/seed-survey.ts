@@ -26,6 +26,7 @@ import { createFromTemplate } from '../../modules/surveys/save-questionnaire';
 import { createWave } from '../../modules/surveys/save-wave';
 import { transitionWave } from '../../modules/surveys/wave-workflow';
 import '../../modules/surveys/policy';
+import { beijingDay } from '../../../common/beijing';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -80,7 +81,7 @@ export async function seedSurveyStory(d: SurveyStoryDeps): Promise<void> {
   const [y, m0] = [bj.getUTCFullYear(), bj.getUTCMonth()];
   const lastStart = bjDay(y, m0 - 1, 1);
   const thisStart = bjDay(y, m0, 1);
-  const day = (t: number) => new Date(t + 8 * HOUR).toISOString().slice(0, 10);
+  const day = beijingDay;
   const monthName = (t: number) => `${new Date(t + 8 * HOUR).getUTCFullYear()}年${new Date(t + 8 * HOUR).getUTCMonth() + 1}月`;
 
   const state: { questionnaireId?: string; definition?: QuestionnaireDefinition } = {};
