@@ -13,19 +13,22 @@ export function FilterSelect<F extends string>({
   table,
   name,
   label,
+  placeholder = label,
   width,
   options,
 }: {
   table: FilterState<F>;
   name: F;
+  /** What a screen reader says (筛选状态); shown as the placeholder unless `placeholder` is given (状态). */
   label: string;
+  placeholder?: string;
   width: number;
   options: Array<{ value: string; label: string }>;
 }) {
   return (
     <Select
       allowClear
-      placeholder={label}
+      placeholder={placeholder}
       aria-label={label}
       style={{ width }}
       value={table.filters[name]}

@@ -16,6 +16,7 @@ import { CampaignSelect } from '../../components/remote-select';
 import { ResponsiveList } from '../../components/responsive-list';
 import { useTableState } from '../../components/use-table-state';
 import { RollupTab } from './rollup-tab';
+import { FilterSelect } from '../../components/table-filters';
 
 const STATE_COLORS: Record<EvaluationRunState, string> = {
   draft: 'default',
@@ -46,14 +47,13 @@ function RunsTab({ manage }: { manage: boolean }) {
           onChange={(v) => table.setFilters({ campaignId: v === undefined ? undefined : String(v) })}
           style={{ width: 260, maxWidth: '100%' }}
         />
-        <Select
-          aria-label="筛选状态"
+        <FilterSelect
+          table={table}
+          name="state"
+          label="筛选状态"
           placeholder="状态"
-          allowClear
-          value={filters.state}
-          onChange={(state) => table.setFilters({ state })}
+          width={120}
           options={EVALUATION_RUN_STATES.map((s) => ({ value: s, label: EVALUATION_RUN_STATE_LABELS[s] }))}
-          style={{ width: 120 }}
         />
         <DatePicker
           picker="month"

@@ -4,7 +4,7 @@
  * A problem is proposed from its own page (提出曝光).
  */
 import { EXPOSURE_STATE_LABELS, EXPOSURE_STATES, type ExposureState } from '@common/exposure-workflow';
-import { Button, Input, Select, Space, Tag } from 'antd';
+import { Button, Input, Space, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useExposures, type ExposureItem } from '../../api/exposure';
 import { formatTime } from '../../components/format';
@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { UnitSelect } from '../../components/remote-select';
 import { ResponsiveList } from '../../components/responsive-list';
 import { useTableState } from '../../components/use-table-state';
+import { FilterSelect } from '../../components/table-filters';
 
 export const EXPOSURE_STATE_COLORS: Record<ExposureState, string> = {
   draft: 'default',
@@ -44,14 +45,13 @@ export default function ExposurePage() {
         }
       />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}>
-        <Select
-          aria-label="筛选状态"
+        <FilterSelect
+          table={table}
+          name="state"
+          label="筛选状态"
           placeholder="状态"
-          allowClear
-          value={filters.state}
-          onChange={(state) => table.setFilters({ state })}
+          width={120}
           options={EXPOSURE_STATES.map((s) => ({ value: s, label: EXPOSURE_STATE_LABELS[s] }))}
-          style={{ width: 120 }}
         />
         <UnitSelect
           aria-label="筛选责任单位"

@@ -1,7 +1,7 @@
 /** 督查管理: rounds in scope (covert ones only for those who may know), filters, 新建轮次. */
 import { PlusOutlined } from '@ant-design/icons';
 import { ROUND_KINDS, ROUND_KIND_LABELS } from '@common/inspections';
-import { Button, Card, Select } from 'antd';
+import { Button, Card } from 'antd';
 import { useState } from 'react';
 import { hasPermission, useSession } from '../../api/auth';
 import { useRounds, type RoundFilters } from '../../api/inspections';
@@ -10,6 +10,7 @@ import { CampaignSelect } from '../../components/remote-select';
 import { useTableState } from '../../components/use-table-state';
 import { CreateRoundDrawer } from './create-round-drawer';
 import { RoundsTable } from './rounds-table';
+import { FilterSelect } from '../../components/table-filters';
 
 const FILTER_KEYS = ['kind', 'campaignId', 'mine'] as const;
 
@@ -36,14 +37,13 @@ export default function RoundsPage() {
       />
       <Card variant="borderless">
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}>
-          <Select
-            aria-label="筛选督查类型"
+          <FilterSelect
+            table={table}
+            name="kind"
+            label="筛选督查类型"
             placeholder="督查类型"
-            allowClear
-            value={filters.kind}
-            onChange={(kind) => table.setFilters({ kind })}
+            width={140}
             options={ROUND_KINDS.map((k) => ({ value: k, label: ROUND_KIND_LABELS[k] }))}
-            style={{ width: 140 }}
           />
           <CampaignSelect
             aria-label="筛选创建项目"
@@ -51,14 +51,13 @@ export default function RoundsPage() {
             onChange={(v) => table.setFilters({ campaignId: v === undefined ? undefined : String(v) })}
             style={{ width: 260, maxWidth: '100%' }}
           />
-          <Select
-            aria-label="筛选参与情况"
+          <FilterSelect
+            table={table}
+            name="mine"
+            label="筛选参与情况"
             placeholder="全部轮次"
-            allowClear
-            value={filters.mine}
-            onChange={(mine) => table.setFilters({ mine })}
+            width={120}
             options={[{ value: 'true', label: '我参与的' }]}
-            style={{ width: 120 }}
           />
           <Button onClick={table.resetFilters}>重置</Button>
         </div>

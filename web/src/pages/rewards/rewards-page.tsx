@@ -30,6 +30,7 @@ import { EntryActionModal } from './entry-action-modal';
 import { KindTag } from './kind-tag';
 import { RulesTab } from './rules-tab';
 import { beijingNow } from '../../components/beijing-time';
+import { FilterSelect } from '../../components/table-filters';
 
 const STATE_COLORS: Record<RewardEntryState, string> = { proposed: 'orange', approved: 'blue', fulfilled: 'green', withdrawn: 'default' };
 
@@ -138,23 +139,21 @@ function LedgerTab({ office }: { office: boolean }) {
             style={{ width: 200, maxWidth: '100%' }}
           />
         )}
-        <Select
-          aria-label="筛选奖惩类型"
+        <FilterSelect
+          table={table}
+          name="kind"
+          label="筛选奖惩类型"
           placeholder="奖惩类型"
-          allowClear
-          value={filters.kind}
-          onChange={(kind) => table.setFilters({ kind })}
+          width={130}
           options={REWARD_KINDS.map((k) => ({ value: k, label: REWARD_KIND_LABELS[k] }))}
-          style={{ width: 130 }}
         />
-        <Select
-          aria-label="筛选状态"
+        <FilterSelect
+          table={table}
+          name="state"
+          label="筛选状态"
           placeholder="状态"
-          allowClear
-          value={filters.state}
-          onChange={(state) => table.setFilters({ state })}
+          width={110}
           options={REWARD_ENTRY_STATES.map((s) => ({ value: s, label: REWARD_ENTRY_STATE_LABELS[s] }))}
-          style={{ width: 110 }}
         />
         {office && (
           <Checkbox
