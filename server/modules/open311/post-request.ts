@@ -14,7 +14,7 @@ import { insertProblem } from '../problems/insert-problem';
 import { problemLink } from '../problems/verb';
 import { authenticateKey, integratorActor } from '../integrations/authenticate-key';
 import { listServices } from './repository';
-import { questionsOf } from '../problem-categories/category-questions';
+import { questionsOf, saveQuestionAnswers } from '../problem-categories/category-questions';
 
 export type FormBody = Record<string, string | string[] | undefined>;
 
@@ -113,11 +113,7 @@ export async function postRequest(ctx: Ctx, body: FormBody) {
         created_at: ctx.clock.now(),
       })
       .execute();
-    if (answers.length)
-      await tx
-        .insertInto('problem_question_answers')
-        .values({ problem_id: problem.id, answers: JSON.stringify(answers), created_at: ctx.clock.now() })
-        .execute();
+    await saveQuestionAnswers(tx, problem.id, answers, ctx.clock.now());
     // The audit trail names the key and integrator, never the citizen.
     await recordEvent(tx, actorCtx, {
       action: 'open311_request.received',

@@ -89,6 +89,15 @@ export async function saveQuestions(ctx: Ctx, code: string, input: CategoryQuest
   return readQuestions(ctx, code);
 }
 
+/** Keeps the answers given with a new report (none: nothing written). */
+export async function saveQuestionAnswers(tx: Tx, problemId: string, answers: QuestionAnswer[], now: Date): Promise<void> {
+  if (!answers.length) return;
+  await tx
+    .insertInto('problem_question_answers')
+    .values({ problem_id: problemId, answers: JSON.stringify(answers), created_at: now })
+    .execute();
+}
+
 /** The stored answers column (jsonb; a string on some drivers; null when none) as answers. */
 export const parseAnswers = (v: unknown): QuestionAnswer[] => (typeof v === 'string' ? JSON.parse(v) : (v ?? [])) as QuestionAnswer[];
 

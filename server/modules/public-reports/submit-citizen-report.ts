@@ -13,7 +13,7 @@ import { AppError } from '../../platform/errors';
 import { notify } from '../notifications/notify';
 import { insertProblem } from '../problems/insert-problem';
 import { reportPhotosInsert } from '../problems/repository';
-import { questionsOf } from '../problem-categories/category-questions';
+import { questionsOf, saveQuestionAnswers } from '../problem-categories/category-questions';
 import { problemLink } from '../problems/verb';
 import { spendChallenge } from './challenge';
 import { asCitizen } from './citizen-actor';
@@ -70,11 +70,7 @@ export async function submitCitizenReport(ctx: Ctx, input: PublicReportInput): P
         throw new AppError('validation', '照片不存在、已被使用或不是本设备上传的，请重新上传');
       }
       await reportPhotosInsert(tx, problem.id, photoIds).execute();
-      if (checked.answers.length)
-        await tx
-          .insertInto('problem_question_answers')
-          .values({ problem_id: problem.id, answers: JSON.stringify(checked.answers), created_at: now })
-          .execute();
+      await saveQuestionAnswers(tx, problem.id, checked.answers, now);
       await sql`insert into citizen_reports (problem_id, original_problem_id, tracking_hash, name, phone, phone_verified, device_id, ip_hash, created_at)
         values (${problem.id}, ${problem.id}, ${trackingHash(code)}, ${input.name || null}, ${input.phone || null}, ${!!input.phone},
                 ${input.deviceId}, ${ctx.meta.ip ? keyHash('ip', ctx.meta.ip) : null}, ${now})`.execute(tx);
