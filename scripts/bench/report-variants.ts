@@ -49,6 +49,33 @@ const grantsSql = checkDb
   .compile()
   .sql.replace(/^select /, '');
 
+/**
+ * Today's write of one report as one statement (data-modifying CTEs, answering the new row with its joins): the
+ * problem and its timeline entry, and unless `bare` the notice job and the audit event.
+ */
+async function writeReport(
+  c: pg.PoolClient,
+  r: { id: string; code: string; clientId: string; category: string; village: string; now: Date; bare: boolean },
+): Promise<void> {
+  const job = JSON.stringify({ notice: { kind: 'reported', title: `新上报问题 ${r.code} 待受理`, problemId: r.id }, to: [] });
+  const audit = JSON.stringify({ code: r.code, category_code: r.category, state: 'pending' });
+  await c.query(
+    `with problems as (insert into problems (id, code, client_id, description, category_code, source, severity, state, region_id, reporter_id, reporter_name, created_at, updated_at)
+      values ($1, $2, $3, '人行道上机动车乱停放', $4, 'grid', 'normal', 'pending', $5, $6, $7, $8, $8) returning *),
+     e as (insert into problem_events (problem_id, action, from_state, to_state, actor_id, actor_name, occurred_at) values ($1, 'report', null, 'pending', $6, $7, $8))
+     ${
+       r.bare
+         ? ''
+         : `, j as (insert into outbox_jobs (kind, subject_type, subject_id, payload, created_at) values ('notice', 'problem', $1, $9, $8)),
+     a as (insert into audit_events (occurred_at, actor_id, actor_name, action, subject_type, subject_id, after, ip, user_agent)
+     values ($8, $6, $7, 'problem.reported', 'problem', $1, $10, '127.0.0.1', 'variants'))`
+     }
+     select problems.*, r.path, r.name, u.name as unit_name, cat.name as category_name from problems join regions r on r.id = problems.region_id
+       left join units u on u.id = problems.unit_id join problem_categories cat on cat.code = problems.category_code`,
+    [r.id, r.code, r.clientId, r.category, r.village, reporter.id, reporter.name, r.now, ...(r.bare ? [] : [job, audit])],
+  );
+}
+
 async function report(c: pg.PoolClient, variant: Variant): Promise<void> {
   const i = seq++;
   const village = info.villages[i % info.villages.length];
@@ -65,33 +92,15 @@ async function report(c: pg.PoolClient, variant: Variant): Promise<void> {
   if (variant === 'write' || variant === 'write-bare') {
     // The write alone, with a made-up code (no auth, no check); write-bare: the problem and its timeline entry only.
     const id = crypto.randomUUID();
-    const code = `TXW-${i}-${id}`;
-    const bare = variant === 'write-bare';
-    await c.query(
-      `with problems as (insert into problems (id, code, client_id, description, category_code, source, severity, state, region_id, reporter_id, reporter_name, created_at, updated_at)
-        values ($1, $2, $3, '人行道上机动车乱停放', $4, 'grid', 'normal', 'pending', $5, $6, $7, $8, $8) returning *),
-       e as (insert into problem_events (problem_id, action, from_state, to_state, actor_id, actor_name, occurred_at) values ($1, 'report', null, 'pending', $6, $7, $8))
-       ${
-         bare
-           ? ''
-           : `, j as (insert into outbox_jobs (kind, subject_type, subject_id, payload, created_at) values ('notice', 'problem', $1, $9, $8)),
-       a as (insert into audit_events (occurred_at, actor_id, actor_name, action, subject_type, subject_id, after, ip, user_agent)
-       values ($8, $6, $7, 'problem.reported', 'problem', $1, $10, '127.0.0.1', 'variants'))`
-       }
-       select problems.*, r.path, r.name, u.name as unit_name, cat.name as category_name from problems join regions r on r.id = problems.region_id
-         left join units u on u.id = problems.unit_id join problem_categories cat on cat.code = problems.category_code`,
-      [
-        id,
-        code,
-        `txv-${i}-${id}`,
-        category,
-        village,
-        reporter.id,
-        reporter.name,
-        now,
-        ...(bare ? [] : [JSON.stringify({ notice: { kind: 'reported', title: code, problemId: id }, to: [] }), JSON.stringify({ code })]),
-      ],
-    );
+    await writeReport(c, {
+      id,
+      code: `TXW-${i}-${id}`,
+      clientId: `txv-${i}-${id}`,
+      category,
+      village,
+      now,
+      bare: variant === 'write-bare',
+    });
     return;
   }
   if (variant === 'evening' || variant === 'auth' || variant === 'check') {
@@ -121,30 +130,7 @@ async function report(c: pg.PoolClient, variant: Variant): Promise<void> {
     });
     if (!check.code) throw new Error(`report refused: ${JSON.stringify(check)}`);
     if (variant === 'check') return;
-    const id = crypto.randomUUID();
-    const job = JSON.stringify({ notice: { kind: 'reported', title: `新上报问题 ${check.code} 待受理`, problemId: id }, to: [] });
-    await c.query(
-      `with problems as (insert into problems (id, code, client_id, description, category_code, source, severity, state, region_id, reporter_id, reporter_name, created_at, updated_at)
-        values ($1, $2, $3, '人行道上机动车乱停放', $4, 'grid', 'normal', 'pending', $5, $6, $7, $8, $8) returning *),
-       e as (insert into problem_events (problem_id, action, from_state, to_state, actor_id, actor_name, occurred_at) values ($1, 'report', null, 'pending', $6, $7, $8)),
-       j as (insert into outbox_jobs (kind, subject_type, subject_id, payload, created_at) values ('notice', 'problem', $1, $9, $8)),
-       a as (insert into audit_events (occurred_at, actor_id, actor_name, action, subject_type, subject_id, after, ip, user_agent)
-       values ($8, $6, $7, 'problem.reported', 'problem', $1, $10, '127.0.0.1', 'variants'))
-       select problems.*, r.path, r.name, u.name as unit_name, cat.name as category_name from problems join regions r on r.id = problems.region_id
-         left join units u on u.id = problems.unit_id join problem_categories cat on cat.code = problems.category_code`,
-      [
-        id,
-        check.code,
-        clientId,
-        category,
-        village,
-        reporter.id,
-        reporter.name,
-        now,
-        job,
-        JSON.stringify({ code: check.code, category_code: category, state: 'pending' }),
-      ],
-    );
+    await writeReport(c, { id: crypto.randomUUID(), code: check.code, clientId, category, village, now, bare: false });
     return;
   }
   // The reads the API made before writing until the evening of 2026-12-03 (the same for both earlier designs).
