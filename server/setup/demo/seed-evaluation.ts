@@ -22,6 +22,13 @@ import '../../modules/campaigns/policy';
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
+/** 人工评分 as a scheme indicator: the 领导小组评议 score graded into points at 90 / 80 / 70 / below. */
+const manualScore = (weight: number, points: [number, number, number, number]) => ({
+  code: 'manual.score',
+  weight,
+  rule: { type: 'grade' as const, bands: [90, 80, 70, 0].map((min, i) => ({ min, points: points[i]! })) },
+});
+
 export interface EvaluationStoryDeps {
   db: Db;
   /** The story's present (ms). */
@@ -85,19 +92,7 @@ export async function seedEvaluationStory(d: EvaluationStoryDeps): Promise<{ run
               { code: 'problem.on_time_rate', weight: 25, rule: { type: 'linear', floor: 0.5, ceiling: 1 } },
               { code: 'problem.overdue_count', weight: 15, rule: { type: 'deduction', per: 3, cap: 15 } },
               { code: 'materials.completeness_rate', weight: 15, rule: { type: 'linear', floor: 0, ceiling: 1 } },
-              {
-                code: 'manual.score',
-                weight: 15,
-                rule: {
-                  type: 'grade',
-                  bands: [
-                    { min: 90, points: 15 },
-                    { min: 80, points: 12 },
-                    { min: 70, points: 8 },
-                    { min: 0, points: 4 },
-                  ],
-                },
-              },
+              manualScore(15, [15, 12, 8, 4]),
             ],
           },
           {
@@ -108,19 +103,7 @@ export async function seedEvaluationStory(d: EvaluationStoryDeps): Promise<{ run
               { code: 'problem.on_time_rate', weight: 20, rule: { type: 'linear', floor: 0.5, ceiling: 1 } },
               { code: 'inspection.avg_score_rate', weight: 25, rule: { type: 'linear', floor: 0.6, ceiling: 1 } },
               { code: 'inspection.covert_findings', weight: 10, rule: { type: 'deduction', per: 1, cap: 10 } },
-              {
-                code: 'manual.score',
-                weight: 15,
-                rule: {
-                  type: 'grade',
-                  bands: [
-                    { min: 90, points: 15 },
-                    { min: 80, points: 12 },
-                    { min: 70, points: 8 },
-                    { min: 0, points: 4 },
-                  ],
-                },
-              },
+              manualScore(15, [15, 12, 8, 4]),
             ],
           },
           {
@@ -130,19 +113,7 @@ export async function seedEvaluationStory(d: EvaluationStoryDeps): Promise<{ run
             indicators: [
               { code: 'problem.close_rate', weight: 40, rule: { type: 'linear', floor: 0.5, ceiling: 1 } },
               { code: 'problem.overdue_count', weight: 20, rule: { type: 'deduction', per: 5, cap: 20 } },
-              {
-                code: 'manual.score',
-                weight: 40,
-                rule: {
-                  type: 'grade',
-                  bands: [
-                    { min: 90, points: 40 },
-                    { min: 80, points: 32 },
-                    { min: 70, points: 24 },
-                    { min: 0, points: 12 },
-                  ],
-                },
-              },
+              manualScore(40, [40, 32, 24, 12]),
             ],
           },
         ],
@@ -195,19 +166,7 @@ export async function seedEvaluationStory(d: EvaluationStoryDeps): Promise<{ run
               { code: 'problem.close_rate', weight: 35, rule: { type: 'linear', floor: 0.5, ceiling: 1 } },
               { code: 'problem.on_time_rate', weight: 25, rule: { type: 'linear', floor: 0.5, ceiling: 1 } },
               { code: 'problem.overdue_count', weight: 20, rule: { type: 'deduction', per: 1, cap: 20 } },
-              {
-                code: 'manual.score',
-                weight: 20,
-                rule: {
-                  type: 'grade',
-                  bands: [
-                    { min: 90, points: 20 },
-                    { min: 80, points: 16 },
-                    { min: 70, points: 12 },
-                    { min: 0, points: 6 },
-                  ],
-                },
-              },
+              manualScore(20, [20, 16, 12, 6]),
             ],
           },
         ],
