@@ -3,21 +3,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { contractSerializerCompiler } from './platform/serializer';
 import type { Clock } from './platform/clock';
 import type { Database } from './platform/db';
 import { registerHttpPlatform } from './platform/http';
+import { registerSecurityHeaders } from './platform/security-headers';
 import { inputGuardOptions, registerInputGuards } from './platform/input-guards';
 import { FileOutboxTransport, type MessageTransport } from './platform/outbox';
 import { LocalDiskStorage, type FileStorage } from './platform/storage';
 import { registerAfterCommit } from './platform/jobs-after-commit';
-import { TIANDITU_IMAGE_SOURCE } from '../common/base-map';
 import { registerCompression, registerWebApp } from './platform/serve-web';
 import { authRoutes } from './modules/auth/routes';
 import { regionRoutes } from './modules/regions/routes';
@@ -90,38 +90,6 @@ export interface AppOptions {
   afterCommitDrainMs?: number;
 }
 
-/**
- * Security headers on every answer (the web app, the API, the API docs, the printable 督办单). antd writes inline
- * styles, so only style-src allows 'unsafe-inline'; scripts come from the app's own files. The one inline handler,
- * the print page's `onclick="print()"`, is allowed by its hash. No upgrade-insecure-requests: intranet deployments
- * may serve plain HTTP.
- */
-const SECURITY_HEADERS = {
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      'default-src': ["'self'"],
-      'base-uri': ["'self'"],
-      'connect-src': ["'self'"],
-      'font-src': ["'self'", 'data:'],
-      'form-action': ["'self'"],
-      'frame-ancestors': ["'none'"],
-      // 天地图 tiles load from t0–t7.tianditu.gov.cn; 内网瓦片 come through the app itself (common/base-map.ts).
-      'img-src': ["'self'", 'data:', 'blob:', TIANDITU_IMAGE_SOURCE],
-      'manifest-src': ["'self'"],
-      'object-src': ["'none'"],
-      'script-src': ["'self'"],
-      'script-src-attr': ["'unsafe-hashes'", "'sha256-Ul1RMxNBbPGH9E+ofhdT7m0RVSwiCXU33cMrTtNPpo8='"],
-      'style-src': ["'self'", "'unsafe-inline'"],
-      'worker-src': ["'self'"],
-    },
-  },
-  frameguard: { action: 'deny' as const },
-  referrerPolicy: { policy: 'strict-origin-when-cross-origin' as const },
-  // Browsers ignore HSTS over plain HTTP; behind HTTPS it keeps them there.
-  strictTransportSecurity: { maxAge: 15_552_000, includeSubDomains: false },
-};
-
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** Creates the Fastify app; call `ready()` or `listen()` on it. */
@@ -149,7 +117,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(contractSerializerCompiler());
   await app.register(cookie);
-  await app.register(helmet, { global: true, ...SECURITY_HEADERS });
+  registerSecurityHeaders(app);
   if (opts.compression !== false) await registerCompression(app);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
@@ -170,7 +138,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Liveness for load balancers and scripts: the database answers; nothing else is said (no version, no counts).
   const healthResponse = z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'postgres']) });
   app.get('/api/health', { config: { isPublic: true }, schema: { response: { 200: healthResponse } } }, async () => {
-    const { sql } = await import('kysely');
     await sql`select 1`.execute(deps.db);
     return { status: 'ok', database: opts.database.engine };
   });

@@ -2,7 +2,10 @@
  * HTTP load generator, run in a worker thread so the client's event loop is not the server's.
  * Plain node:http with keep-alive (the lightest client: on a 2-core machine every cycle the client
  * spends is taken from the server or the database). Jobs:
- *   closed   — `clients` loops, each sending the next report as soon as the last one answered;
+ *   closed   — `clients` loops, each sending the next report as soon as the last one answered; with `probe`, the
+ *              same loop sends a floor request instead: `health` (GET /api/health: HTTP and one `select 1`, no
+ *              authentication) or `refused` (the report without its description: HTTP, the authentication statement,
+ *              the body parsed and refused by the schema with a 400 — everything a report does before its own work);
  *   open     — reports sent on a fixed schedule (`rate` per second) whatever the answers; latency is
  *              measured from the scheduled time, so a backlog shows up (no coordinated omission);
  *   sequence — the given GET requests one after another (list and metrics latencies), optionally
@@ -27,7 +30,7 @@ function request(method, path, token, body) {
         path,
         agent,
         headers: {
-          authorization: `Bearer ${token}`,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
           'user-agent': 'cc-bench',
           ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
         },
@@ -87,15 +90,19 @@ const record = (res, ms, expected) => {
   }
 };
 
+/** The closed loop's request: the next report, or the floor request named by `job.probe`. */
+function closedRequest() {
+  const r = nextReport();
+  if (job.probe === 'health') return request('GET', '/api/health', null);
+  if (job.probe === 'refused') return request('POST', '/api/problems', r.token, { ...r.body, description: undefined });
+  return request('POST', '/api/problems', r.token, r.body);
+}
+const closedExpected = job.probe === 'health' ? [200] : job.probe === 'refused' ? [400] : [201];
+
 async function closed() {
   const warmEnd = performance.now() + job.warmupSeconds * 1000;
   while (performance.now() < warmEnd) {
-    await Promise.all(
-      Array.from({ length: job.clients }, () => {
-        const r = nextReport();
-        return request('POST', '/api/problems', r.token, r.body);
-      }),
-    );
+    await Promise.all(Array.from({ length: job.clients }, () => closedRequest()));
   }
   const start = performance.now();
   const end = start + job.seconds * 1000;
@@ -103,11 +110,10 @@ async function closed() {
   await Promise.all(
     Array.from({ length: job.clients }, async () => {
       while (performance.now() < end) {
-        const r = nextReport();
         const t = performance.now();
-        const res = await request('POST', '/api/problems', r.token, r.body);
+        const res = await closedRequest();
         lastDone = performance.now();
-        record(res, lastDone - t, [201]);
+        record(res, lastDone - t, closedExpected);
       }
     }),
   );

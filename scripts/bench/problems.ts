@@ -474,6 +474,29 @@ const achieved = openRun.ok / (openRun.elapsedMs / 1000);
 log(
   `  API open loop at ${RATE}/s: achieved ${achieved.toFixed(0)}/s, ${openRun.ok}/${openRun.sent} answered 201, p50 ${fmt(percentile(openRun.latencies, 50))} ms, p99 ${fmt(percentile(openRun.latencies, 99))} ms ${Object.keys(openRun.errors).length ? JSON.stringify(openRun.errors) : ''}`,
 );
+// The floor under a1: the same closed loop sending requests that do less than a report. `health` is HTTP and one
+// `select 1`; `refused` is what a report does before its own work (HTTP, the authentication statement, the body
+// parsed and refused by the schema). Their share of the raw INSERT rate bounds what any authenticated report can reach.
+const floors: Record<string, { rate: number; p50: number; p99: number; cpu: ReturnType<typeof cpuPer> }> = {};
+for (const probe of ['health', 'refused'] as const) {
+  const pids = await benchPids();
+  const cpu0 = cpuSnapshot(pids);
+  const run = await runWorker({
+    ...reportJob,
+    kind: 'closed',
+    probe,
+    clients: CLIENTS,
+    seconds: SECONDS,
+    warmupSeconds: 2,
+    maxSockets: CLIENTS,
+    tag: `${tag}${probe[0]}`,
+  });
+  const cpu = cpuPer(cpu0, cpuSnapshot(new Set([...pids, ...(await benchPids())])), run.ok);
+  floors[probe] = { rate: run.ok / (run.elapsedMs / 1000), p50: percentile(run.latencies, 50), p99: percentile(run.latencies, 99), cpu };
+  log(
+    `  floor, ${probe === 'health' ? 'GET /api/health (no authentication, select 1)' : 'the report refused by its schema (authentication + parse + 400)'}: ${floors[probe].rate.toFixed(0)}/s = ${((100 * floors[probe].rate) / rawRate).toFixed(1)}% of raw (p50 ${fmt(floors[probe].p50)} ms, p99 ${fmt(floors[probe].p99)} ms) ${Object.keys(run.errors).length ? JSON.stringify(run.errors) : ''}; CPU per request: ${cpuLine(cpu)}`,
+  );
+}
 figures.unshift(
   {
     id: 'a1',
@@ -481,6 +504,13 @@ figures.unshift(
     value: `${apiRate.toFixed(0)} / ${rawRate.toFixed(0)} = ${((100 * apiRate) / rawRate).toFixed(1)}%`,
     goal: '≥ 40%',
     pass: apiRate / rawRate >= 0.4,
+  },
+  {
+    id: 'a1f',
+    what: 'floor under a1: HTTP + authentication + a refusal ÷ raw INSERT rows/s; GET /api/health ÷ raw',
+    value: `${((100 * floors.refused.rate) / rawRate).toFixed(1)}%; ${((100 * floors.health.rate) / rawRate).toFixed(1)}%`,
+    goal: '(context)',
+    pass: null,
   },
   {
     id: 'a2',
@@ -497,6 +527,7 @@ details.writes = {
   apiRate,
   apiP50: percentile(closed.latencies, 50),
   apiP99: percentile(closed.latencies, 99),
+  floors,
   open: {
     rate: RATE,
     achieved,
