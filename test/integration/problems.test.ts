@@ -266,6 +266,20 @@ describe(`problem loop (${engineName})`, () => {
       total: 2,
       totalCapped: false,
     });
+    // A page is the same whether the count was capped (read in the sort's order) or not (matches gathered and sorted).
+    const some = { regionId: t.townBId };
+    const ids = (r: Awaited<ReturnType<typeof listProblems>>) => r.items.map((x) => x.id);
+    for (const sort of ['deadline', 'createdAt', 'severity', 'code', 'updatedAt'] as const)
+      for (const order of ['asc', 'desc'] as const)
+        for (const offset of [0, 1]) {
+          const p = { limit: 3, offset, sort, order };
+          const gathered = await listProblems(database.db, all, some, clock.now(), t.users.office.id, p);
+          const walked = await listProblems(database.db, all, some, clock.now(), t.users.office.id, p, 1);
+          expect(gathered.totalCapped).toBe(false);
+          expect(walked.totalCapped).toBe(true);
+          expect(ids(gathered).length).toBeGreaterThan(0);
+          expect(ids(walked), `${sort} ${order} +${offset}`).toEqual(ids(gathered));
+        }
     const summary = await office.get('/api/problems/summary');
     expect(summary.body.byState.accepted).toBeGreaterThanOrEqual(1);
     const ledger = await office.get(`/api/problems/export?regionId=${t.townBId}`);
