@@ -43,9 +43,17 @@ export async function startE2E(): Promise<E2E> {
   // Every context asks for reduced motion (antd then skips its animations: nothing to wait for, fewer frames to paint)
   // and runs without the service worker, which precaches the whole app (~290 files) in each new context. The tests of
   // offline use and of animations say otherwise in their options (serviceWorkers: 'allow'; E2E_MOTION=1 for all).
+  // The browser speaks Chinese as our users' do (navigator.language, Accept-Language, the native date and time pickers'
+  // format); its time zone stays the machine's (UTC in CI), so a page that used the browser's zone instead of Beijing's
+  // shows it.
   const newContext = browser.newContext.bind(browser);
   browser.newContext = (options?: BrowserContextOptions) =>
-    newContext({ reducedMotion: process.env.E2E_MOTION === '1' ? 'no-preference' : 'reduce', serviceWorkers: 'block', ...options });
+    newContext({
+      locale: 'zh-CN',
+      reducedMotion: process.env.E2E_MOTION === '1' ? 'no-preference' : 'reduce',
+      serviceWorkers: 'block',
+      ...options,
+    });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
