@@ -1,6 +1,6 @@
 /** 今日任务 (phone): my rounds running today, their sites by distance from here, visited ones ticked, 待同步 counted. */
 import { AimOutlined, DisconnectOutlined, EnvironmentOutlined, LoadingOutlined } from '@ant-design/icons';
-import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Skeleton, Tag, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useSession } from '../../api/auth';
@@ -16,6 +16,14 @@ import { beijingNow, beijingToday } from '../../components/beijing-time';
 const PREFETCH = 30;
 
 /** Today's tasks page. */
+/**
+ * The rounds' details as the page uses them. A module-level `combine` keeps the array the same object until a round's
+ * answer changes, so the prefetch below runs once per change of the loaded rounds, not on every render.
+ */
+function roundDetails(results: UseQueryResult<Awaited<ReturnType<typeof fetchRound>>>[]) {
+  return results.map((d) => ({ data: d.data, isPending: d.isPending }));
+}
+
 export default function InspectPage() {
   const { data: session } = useSession();
   const userId = session ? String(session.user.id) : null;
@@ -27,10 +35,10 @@ export default function InspectPage() {
   const active = useMemo(() => (rounds.data?.items ?? []).filter((r) => r.startDate <= today && today <= r.endDate), [rounds.data, today]);
   const details = useQueries({
     queries: active.map((r) => ({ queryKey: roundKey(r.id), queryFn: () => fetchRound(r.id), meta: { silent: true } })),
+    combine: roundDetails,
   });
   const here = position.status === 'ok' ? { lat: position.lat!, lng: position.lng! } : null;
   const queryClient = useQueryClient();
-  const loaded = details.map((d) => d.data?.id ?? '').join();
 
   // The checklist page's code too, so a site opens after the network is gone.
   useEffect(() => void import('./site-checklist-page').catch(() => undefined), []);
@@ -46,8 +54,7 @@ export default function InspectPage() {
         });
       }
     }
-    // Once per set of loaded rounds (`details` is a new array every render).
-  }, [loaded, queryClient]);
+  }, [details, queryClient]);
 
   if (!session || !userId) return <PageLoading />;
   const waiting = drafts.filter(isPending).length;

@@ -2,7 +2,7 @@
 import { PROBLEM_CATEGORY_KIND_LABELS } from '@common/problem-workflow';
 import { labelOf } from '@common/labels';
 import { Descriptions, Form, Input, Modal } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { useCreateProblemCategory, useUpdateProblemCategory, type ManagedCategory } from '../../api/problem-settings';
 import { notifySuccess } from '../../components/notify';
 
@@ -42,13 +42,15 @@ export function CategoryFormModal({
   const create = useCreateProblemCategory();
   const update = useUpdateProblemCategory();
 
-  useEffect(() => {
-    if (!target) return;
+  // Only a new target resets the form: `all` changes after saving, and is read as it is when the target opens.
+  const fill = useEffectEvent((t: CategoryFormTarget) => {
     form.resetFields();
-    if (target.mode === 'create') form.setFieldsValue({ code: nextMinorCode(target.parent, all), name: '' });
-    else form.setFieldsValue({ code: target.category.code, name: target.category.name });
-    // `all` changes after saving; only a new target resets the form.
-  }, [target, form]);
+    if (t.mode === 'create') form.setFieldsValue({ code: nextMinorCode(t.parent, all), name: '' });
+    else form.setFieldsValue({ code: t.category.code, name: t.category.name });
+  });
+  useEffect(() => {
+    if (target) fill(target);
+  }, [target]);
 
   const handleFinish = (values: Values) => {
     if (!target) return;
