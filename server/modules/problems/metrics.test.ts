@@ -128,7 +128,11 @@ describe('problemMetrics period', () => {
   });
   it('groups by the unit or by the town', async () => {
     expect((await metricsFor(base, { groupBy: 'unit' })).queries[0].sql).toContain('select p.unit_id as group_id');
-    // The town comes from the one region roll-up (platform/region-rollup.ts), joined as `rt`.
-    expect((await metricsFor(base, { groupBy: 'region' })).queries[0].sql).toContain('select rt.rollup_id as group_id');
+    // By town: the cohort is counted per region, then each region's row goes to its town through the one region
+    // roll-up (platform/region-rollup.ts).
+    const byTown = (await metricsFor(base, { groupBy: 'region' })).queries[0].sql;
+    expect(byTown).toContain('select p.region_id as group_id');
+    expect(byTown).toMatch(/select coalesce\(\(select anc\.id from regions anc[\s\S]*anc\.level = \$\d+ limit 1\), rr\.id\) as group_id/);
+    expect(byTown).toContain('join regions rr on rr.id = x.group_id');
   });
 });

@@ -14,7 +14,7 @@
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../platform/db';
-import { regionRollupSql } from '../../platform/region-rollup';
+import { ancestorAtLevelSql } from '../../platform/region-rollup';
 
 export interface MetricsRow {
   groupId: string;
@@ -110,19 +110,49 @@ export function problemCountsSql(o: {
   asOf: Date;
   where: RawBuilder<SqlBool>;
 }): RawBuilder<ProblemCounts & { group_id: string }> {
-  // By town or county: each region's roll-up is computed once (a materialized CTE), not once per problem.
-  const rollsTo = o.by === 'town' || o.by === 'county' ? o.by : null;
-  const groupKey = o.by === 'unit' ? sql`p.unit_id` : o.by === 'region' ? sql`p.region_id` : sql`rt.rollup_id`;
-  const rollup = rollsTo ? sql`region_up as materialized (${regionRollupSql(rollsTo)}),` : sql``;
-  const rollupJoin = rollsTo ? sql`join region_up rt on rt.region_id = r.id` : sql``;
+  if (o.by === 'unit' || o.by === 'region') return cohortCountsSql(o, o.by === 'unit' ? sql`p.unit_id` : sql`p.region_id`);
+  // By town or county: counted per region first — one pass over the cohort, which PostgreSQL runs in parallel — then each
+  // region's row added to its ancestor's (about 1 300 rows, not 190 000). Grouping the cohort by the ancestor directly
+  // kept the scan serial: the planner cannot estimate the groups of a computed key (288 → 183 ms at 1M problems, the same rows).
   return sql`
-    with ${rollup} c as (
+    select coalesce(${ancestorAtLevelSql(sql.ref('rr.path'), o.by)}, rr.id) as group_id,
+      ${sql.join(
+        COUNT_COLUMNS.map((c) => sql`sum(${sql.ref(`x.${c}`)})::int as ${sql.ref(c)}`),
+        sql`, `,
+      )},
+      sum(x.closed_hours)::float8 as closed_hours,
+      (sum(x.closed_hours) / nullif(sum(x.closed), 0))::float8 as avg_hours
+    from (${cohortCountsSql(o, sql`p.region_id`)}) x
+    join regions rr on rr.id = x.group_id
+    group by 1`;
+}
+
+/** The counts of ProblemCounts that add up across groups (all but the hours). */
+const COUNT_COLUMNS = [
+  'dispatched',
+  'closed',
+  'due',
+  'closed_on_time',
+  'due_extended',
+  'verified',
+  'reworked',
+  'extended',
+  'overdue',
+  'relapses',
+] as const satisfies readonly CountName[];
+
+/** The cohort's counts grouped by a column of the problem `p`. */
+function cohortCountsSql(
+  o: { from: Date; to: Date; asOf: Date; where: RawBuilder<SqlBool> },
+  groupKey: RawBuilder<unknown>,
+): RawBuilder<ProblemCounts & { group_id: string }> {
+  return sql`
+    with c as (
       select ${groupKey} as group_id, p.state, p.closed_at, p.deadline, p.rectified_at, p.extension_count, p.verify_count,
              p.rework_count, p.relapsed_from, p.first_dispatched_at,
              (p.state = 'closed' and p.closed_at < ${o.to}) as is_closed
       from problems p
       join regions r on r.id = p.region_id
-      ${rollupJoin}
       where p.first_dispatched_at >= ${o.from} and p.first_dispatched_at < ${o.to}
         and p.unit_id is not null and ${o.where}
     )
