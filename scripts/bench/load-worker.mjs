@@ -6,8 +6,9 @@
  *              same loop sends a floor request instead: `health` (GET /api/health: HTTP and one `select 1`, no
  *              authentication) or `refused` (the report without its description: HTTP, the authentication statement,
  *              the body parsed and refused by the schema with a 400 — everything a report does before its own work);
- *   open     — reports sent on a fixed schedule (`rate` per second) whatever the answers; latency is
- *              measured from the scheduled time, so a backlog shows up (no coordinated omission);
+ *   open     — reports sent on a fixed schedule (`rate` per second) whatever the answers, after `warmupSeconds` at
+ *              the same rate that are not measured; latency is measured from the scheduled time, so a backlog shows
+ *              up (no coordinated omission);
  *   sequence — the given GET requests one after another (list and metrics latencies), optionally
  *              stopped after `budgetMs` once `minRequests` were measured.
  * Posts back { latencies: Float64Array (ms), ok, errors: { status: count }, elapsedMs, sent, firstTotal }
@@ -79,11 +80,15 @@ function nextReport() {
 
 const errors = {};
 const latencies = [];
+/** When each measured request was sent (ms from the worker's start), beside its latency: where a tail comes from. */
+const sentAt = [];
+const workerStart = performance.now();
 let ok = 0;
 const record = (res, ms, expected) => {
   if (expected.includes(res.status)) {
     ok += 1;
     latencies.push(ms);
+    sentAt.push(performance.now() - ms - workerStart);
   } else {
     errors[res.status] = (errors[res.status] ?? 0) + 1;
     if (!errors.sample) errors.sample = String(res.text).slice(0, 300);
@@ -120,26 +125,35 @@ async function closed() {
   return lastDone - start;
 }
 
+/** Open-loop requests measured (the warm-up's are sent but not counted). */
+let openMeasured = 0;
 async function open() {
-  const total = Math.round(job.rate * job.seconds);
+  // A warm-up at the same rate first, as the closed loop has: the first second otherwise measures the client opening
+  // its sockets and the pool its connections, not the sustained rate.
+  const warm = Math.round(job.rate * (job.warmupSeconds ?? 0));
+  const total = warm + Math.round(job.rate * job.seconds);
   const interval = 1000 / job.rate;
   const t0 = performance.now() + 20;
+  const measureFrom = t0 + warm * interval;
   const pending = [];
   let sent = 0;
-  let lastDone = t0;
+  let lastDone = measureFrom;
   await new Promise((resolve) => {
     const tick = () => {
       const now = performance.now();
       while (sent < total && t0 + sent * interval <= now) {
         const scheduled = t0 + sent * interval;
+        const counted = sent >= warm;
         const r = nextReport();
         pending.push(
           request('POST', '/api/problems', r.token, r.body).then((res) => {
             lastDone = performance.now();
-            record(res, lastDone - scheduled, [201]);
+            // A warm-up request that failed still shows among the errors.
+            if (counted || res.status !== 201) record(res, lastDone - scheduled, [201]);
           }),
         );
         sent += 1;
+        if (counted) openMeasured += 1;
       }
       if (sent < total) setTimeout(tick, Math.max(0, t0 + sent * interval - performance.now()));
       else resolve();
@@ -147,7 +161,7 @@ async function open() {
     setTimeout(tick, 20);
   });
   await Promise.all(pending);
-  return lastDone - t0;
+  return lastDone - measureFrom;
 }
 
 let firstTotal = null;
@@ -178,4 +192,8 @@ async function sequence() {
 const elapsedMs = await (job.kind === 'closed' ? closed() : job.kind === 'open' ? open() : sequence());
 agent.destroy();
 const out = Float64Array.from(latencies);
-parentPort.postMessage({ latencies: out, ok, errors, elapsedMs, sent: seq, firstTotal }, [out.buffer]);
+const at = Float64Array.from(sentAt);
+parentPort.postMessage({ latencies: out, at, ok, errors, elapsedMs, sent: job.kind === 'open' ? openMeasured : seq, firstTotal }, [
+  out.buffer,
+  at.buffer,
+]);

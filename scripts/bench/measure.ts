@@ -16,6 +16,8 @@ export const median = (values: ArrayLike<number>) => percentile(values, 50);
 
 export interface LoadResult {
   latencies: Float64Array;
+  /** When each measured request was sent (ms from the load worker's start; for the open loop: its scheduled time). */
+  at: Float64Array;
   ok: number;
   errors: Record<string, number | string>;
   elapsedMs: number;
