@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   beijingDay,
+  defaultWinners,
   describeEvidence,
   finalScore,
   gapStats,
@@ -89,5 +90,26 @@ describe('suspicious-vote rules', () => {
     expect(userAgentFamily('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/120.0 Safari/537.36')).toBe('HeadlessChrome');
     expect(userAgentFamily('Mozilla/5.0 (Linux; Android 14) Chrome/124.0 Mobile Safari/537.36')).toBe('Chrome');
     expect(userAgentFamily('')).toBe('unknown');
+  });
+});
+
+describe('default winners', () => {
+  const c = (candidateId: string, categoryCode: string, rank: number) => ({ candidateId, categoryCode, rank });
+  // 助人为乐 holds the top three places of the ranking.
+  const ranking = [c('f', 'honest', 6), c('a', 'help', 1), c('b', 'help', 2), c('c', 'help', 3), c('d', 'brave', 4), c('e', 'filial', 5)];
+
+  it('lets the categories take turns by rank instead of taking the top N overall', () => {
+    expect(defaultWinners(ranking, 3)).toEqual(['a', 'd', 'e']);
+    expect(defaultWinners(ranking, 5)).toEqual(['a', 'd', 'e', 'f', 'b']);
+  });
+
+  it('takes everyone when there are fewer candidates than places, and nobody for no places', () => {
+    expect(defaultWinners(ranking, 10)).toEqual(['a', 'd', 'e', 'f', 'b', 'c']);
+    expect(defaultWinners(ranking, 0)).toEqual([]);
+    expect(defaultWinners([], 3)).toEqual([]);
+  });
+
+  it('is the top N when there is one category', () => {
+    expect(defaultWinners([c('x', 'help', 2), c('y', 'help', 1), c('z', 'help', 3)], 2)).toEqual(['y', 'x']);
   });
 });

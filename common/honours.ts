@@ -102,6 +102,30 @@ export function finalScore(voteScoreValue: number, reviewScore: number | null, w
   return Math.round((voteScoreValue * w.vote + (reviewScore ?? 0) * w.review) * 100) / 100;
 }
 
+/**
+ * The winners ticked by default when the office publishes: the categories take turns — the best-ranked candidate of
+ * each category, in rank order, then the second of each, and so on — until `count` are chosen. The top N overall could
+ * give every place of a 好人榜 to one category (助人为乐 often draws the most votes); the office still adjusts the ticks.
+ */
+export function defaultWinners<T extends { candidateId: string; categoryCode: string; rank: number }>(
+  ranking: readonly T[],
+  count: number,
+): string[] {
+  const byCategory = new Map<string, T[]>();
+  for (const r of [...ranking].sort((a, b) => a.rank - b.rank)) {
+    const list = byCategory.get(r.categoryCode) ?? [];
+    list.push(r);
+    byCategory.set(r.categoryCode, list);
+  }
+  const chosen: string[] = [];
+  for (let round = 0; chosen.length < count; round++) {
+    const turn = [...byCategory.values()].map((list) => list[round]).filter((r): r is T => r !== undefined);
+    if (!turn.length) break;
+    for (const r of turn.sort((a, b) => a.rank - b.rank)) if (chosen.length < count) chosen.push(r.candidateId);
+  }
+  return chosen;
+}
+
 /* ---------------------------------------------------------------- suspicious patterns */
 
 export const SUSPICION_RULES = ['address_burst', 'family_burst', 'regular_interval'] as const;

@@ -290,6 +290,9 @@ describe('好人之城 on a phone', { timeout: 180_000 }, () => {
     await expect.poll(() => office.getByText('评审分已保存').count()).toBeGreaterThan(0);
     await shot(office, 'results-phone');
     await office.goto(`${e2e.baseUrl}/honours/selections/${selectionId}?tab=publish`);
+    // Two places ticked by default (the categories taking turns down the ranking: common/honours.test.ts), counted by category.
+    await expect.poll(() => office.getByTestId('winners-tally').innerText()).toMatch(/已选 2 \/ 2 名：孝老爱亲 1 · 见义勇为 1/);
+    await shot(office, 'publish-phone');
     await office.getByRole('button', { name: '发布结果' }).click();
     await office.getByRole('button', { name: '确认发布' }).click();
     await expect.poll(() => office.getByText(/结果已于 .* 发布，当选 2 名/).count(), { timeout: 15_000 }).toBeGreaterThan(0);

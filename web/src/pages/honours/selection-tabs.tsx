@@ -14,6 +14,7 @@ import {
 import { Alert, Button, Checkbox, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { defaultWinners } from '@common/honours';
 import {
   downloadBulletin,
   useExcludeVotes,
@@ -381,7 +382,15 @@ export function ResultsTab({ selection }: { selection: Selection }) {
   );
 }
 
-/** 发布: the winners (the top of the ranking by default) and a confirmation; the .docx once published. */
+/** The chosen winners counted by category, in the ranking's order of categories: "：助人为乐 1 · 见义勇为 1". */
+function winnerTally(items: { candidateId: string; categoryName: string }[], winners: string[]): string {
+  const chosen = new Set(winners);
+  const counts = new Map<string, number>();
+  for (const r of items) if (chosen.has(r.candidateId)) counts.set(r.categoryName, (counts.get(r.categoryName) ?? 0) + 1);
+  return counts.size ? `：${[...counts].map(([name, n]) => `${name} ${n}`).join(' · ')}` : '';
+}
+
+/** 发布: the winners (the categories taking turns down the ranking, by default) and a confirmation; the .docx once published. */
 export function PublishTab({ selection }: { selection: Selection }) {
   const results = useResults(selection.id);
   const publish = usePublishSelection();
@@ -392,7 +401,7 @@ export function PublishTab({ selection }: { selection: Selection }) {
       items
         .filter((r) => r.isWinner)
         .map((r) => r.candidateId)
-        .concat(selection.state === 'open' ? items.slice(0, selection.winnersCount).map((r) => r.candidateId) : []),
+        .concat(selection.state === 'open' ? defaultWinners(items, selection.winnersCount) : []),
     );
   }, [items, selection.state, selection.winnersCount]);
   if (selection.state === 'published')
@@ -425,7 +434,14 @@ export function PublishTab({ selection }: { selection: Selection }) {
       {!selection.abilities.publish && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`投票截止（${selection.votingEndsOn}）后由本级文明办发布结果`} />
       )}
-      <Typography.Paragraph>按综合得分排名默认勾选前 {selection.winnersCount} 名，可调整。</Typography.Paragraph>
+      <Typography.Paragraph>
+        名额 {selection.winnersCount} 名，默认由各类别按综合得分轮流勾选（先各类第一名，再各类第二名……），可调整。
+      </Typography.Paragraph>
+      {items.length > 0 && (
+        <Typography.Paragraph type={winners.length > selection.winnersCount ? 'danger' : 'secondary'} data-testid="winners-tally">
+          已选 {winners.length} / {selection.winnersCount} 名{winnerTally(items, winners)}
+        </Typography.Paragraph>
+      )}
       <Checkbox.Group value={winners} onChange={(v) => setWinners(v as string[])} style={{ display: 'grid', gap: 6, marginBottom: 12 }}>
         {items.map((r) => (
           <Checkbox key={r.candidateId} value={r.candidateId} disabled={!selection.abilities.publish}>
