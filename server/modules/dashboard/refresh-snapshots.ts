@@ -13,7 +13,7 @@ import { formatPeriod, periodEnd, periodLabel, periodOf, periodStart, previousPe
 import { PROBLEM_STATES, type ProblemState } from '../../../common/problem-workflow';
 import type { Db, Tx } from '../../platform/db';
 import { scoreRateSql } from '../inspections/report';
-import { problemCountsSql, rateOf, type ProblemCounts } from '../problems/metrics';
+import { problemCountsSql, rateOf, summedCountsSql, type ProblemCounts } from '../problems/metrics';
 
 /** The region levels that get a snapshot: an office, leader or task force is placed at one of them. */
 export const SNAPSHOT_LEVELS = ['city', 'county', 'town'] as const;
@@ -152,11 +152,7 @@ async function computeFigures(tx: Tx, now: Date, under: string): Promise<Map<str
         asOf: to < now ? to : now,
         where: sql`r.path like ${inside} and (p.round_id is null or p.round_id in (select id from inspection_rounds where not is_covert or released_at is not null))`,
       })})
-      select anc.target_id,
-        sum(k.dispatched)::int as dispatched, sum(k.closed)::int as closed, sum(k.due)::int as due,
-        sum(k.closed_on_time)::int as closed_on_time, sum(k.due_extended)::int as due_extended,
-        sum(k.verified)::int as verified, sum(k.reworked)::int as reworked, sum(k.extended)::int as extended,
-        sum(k.overdue)::int as overdue, sum(k.relapses)::int as relapses, null::float8 as avg_hours
+      select anc.target_id, ${summedCountsSql('k')}, null::float8 as avg_hours
       from k join anc on anc.region_id = k.group_id
       group by anc.target_id`)}`
       .execute(tx)

@@ -12,7 +12,7 @@ import { formatPeriod, periodEnd, periodLabel, periodOf, periodStart, previousPe
 import type { Ctx } from '../../platform/context';
 import { holds, scopeSql } from '../../platform/policy';
 import { problemCountableSql, problemVisibleSql, roundPublishedSql } from '../../platform/visibility';
-import { problemCountsSql, rateOf, type ProblemCounts } from '../problems/metrics';
+import { problemCountsSql, rateOf, summedCountsSql, type ProblemCounts } from '../problems/metrics';
 import { problemList } from './problem-lists';
 
 const PERMISSION = 'problems.metrics';
@@ -64,12 +64,7 @@ export async function leaderCockpit(ctx: Ctx): Promise<z.output<typeof homeCockp
       .then((r) => r.rows[0]),
     // This month's cohort summed over its units (the cohort has a unit by definition), then the shared rates.
     sql<ProblemCounts>`
-      select coalesce(sum(k.dispatched), 0)::int as dispatched, coalesce(sum(k.closed), 0)::int as closed,
-             coalesce(sum(k.due), 0)::int as due, coalesce(sum(k.closed_on_time), 0)::int as closed_on_time,
-             coalesce(sum(k.due_extended), 0)::int as due_extended, coalesce(sum(k.verified), 0)::int as verified,
-             coalesce(sum(k.reworked), 0)::int as reworked, coalesce(sum(k.extended), 0)::int as extended,
-             coalesce(sum(k.overdue), 0)::int as overdue, coalesce(sum(k.relapses), 0)::int as relapses,
-             null::float8 as avg_hours
+      select ${summedCountsSql('k')}, null::float8 as avg_hours
       from (${problemCountsSql({ by: 'unit', from, to, asOf: to < now ? to : now, where: scope })}) k`
       .execute(db)
       .then((r) => r.rows[0]),

@@ -116,10 +116,7 @@ export function problemCountsSql(o: {
   // kept the scan serial: the planner cannot estimate the groups of a computed key (288 → 183 ms at 1M problems, the same rows).
   return sql`
     select coalesce(${ancestorAtLevelSql(sql.ref('rr.path'), o.by)}, rr.id) as group_id,
-      ${sql.join(
-        COUNT_COLUMNS.map((c) => sql`sum(${sql.ref(`x.${c}`)})::int as ${sql.ref(c)}`),
-        sql`, `,
-      )},
+      ${summedCountsSql('x')},
       sum(x.closed_hours)::float8 as closed_hours,
       (sum(x.closed_hours) / nullif(sum(x.closed), 0))::float8 as avg_hours
     from (${cohortCountsSql(o, sql`p.region_id`)}) x
@@ -140,6 +137,17 @@ const COUNT_COLUMNS = [
   'overdue',
   'relapses',
 ] as const satisfies readonly CountName[];
+
+/**
+ * SQL select items adding up rows of counts (aliased `alias`) over a group — a roll-up of regions, a whole cohort: each
+ * count of COUNT_COLUMNS summed under its own name, 0 over no rows. The hours are the caller's (sum or null).
+ */
+export function summedCountsSql(alias: string): RawBuilder<unknown> {
+  return sql.join(
+    COUNT_COLUMNS.map((c) => sql`coalesce(sum(${sql.ref(`${alias}.${c}`)}), 0)::int as ${sql.ref(c)}`),
+    sql`, `,
+  );
+}
 
 /** The cohort's counts grouped by a column of the problem `p`. */
 function cohortCountsSql(
