@@ -38,7 +38,10 @@ const reporter = (await pool.query(`select id, name, username from users where u
 await pool.query('create table if not exists bench_old_counters (month text primary key, last int not null)');
 const month = `TXV${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7).replace('-', '')}`;
 /** The designs, and the evening design's parts alone (`BENCH_VARIANTS=raw,auth,check,write,write-bare`): which part costs what. */
-const VARIANTS = ['raw', 'before', 'after', 'evening', 'auth', 'check', 'write', 'write-bare'] as const;
+const VARIANTS = ['raw', 'before', 'after', 'evening', 'auth', 'check', 'write', 'write-bare', 'auth-batch', 'write-batch'] as const;
+/** Reports per statement in the batched variants, which run on CLIENTS / BATCH connections (as one app node coalescing its clients' requests would). */
+const BATCH = Number(process.env.BENCH_BATCH ?? 8);
+const batched = (v: Variant) => v.endsWith('-batch');
 type Variant = (typeof VARIANTS)[number];
 // The app's own check statement runs through Kysely on a pool of its own (one connection per client).
 const checkDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: cfg.url, max: CLIENTS }) }) });
@@ -76,7 +79,66 @@ async function writeReport(
   );
 }
 
-async function report(c: pg.PoolClient, variant: Variant): Promise<void> {
+/** The whole write of `n` reports as one statement (multi-row VALUES in each CTE). */
+async function writeReports(c: pg.PoolClient, n: number, now: Date): Promise<void> {
+  const rows = Array.from({ length: n }, () => {
+    const i = seq++;
+    const id = crypto.randomUUID();
+    return {
+      id,
+      code: `TXB-${i}-${id}`,
+      clientId: `txv-${i}-${id}`,
+      category: info.categories[i % info.categories.length],
+      village: info.villages[i % info.villages.length],
+    };
+  });
+  const params: unknown[] = [reporter.id, reporter.name, now];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const problemsValues = rows.map(
+    (r) =>
+      `(${p(r.id)}::uuid, ${p(r.code)}, ${p(r.clientId)}, '人行道上机动车乱停放', ${p(r.category)}, 'grid', 'normal', 'pending', ${p(r.village)}::uuid, $1::uuid, $2, $3::timestamptz, $3::timestamptz)`,
+  );
+  const ids = rows.map((r) => p(r.id) + '::uuid');
+  const jobs = rows.map(
+    (r, k) =>
+      `(${ids[k]}, ${p(JSON.stringify({ notice: { kind: 'reported', title: `新上报问题 ${r.code} 待受理`, problemId: r.id }, to: [] }))}::jsonb)`,
+  );
+  const audits = rows.map(
+    (r, k) => `(${ids[k]}, ${p(JSON.stringify({ code: r.code, category_code: r.category, state: 'pending' }))}::jsonb)`,
+  );
+  await c.query(
+    `with problems as (insert into problems (id, code, client_id, description, category_code, source, severity, state, region_id, reporter_id, reporter_name, created_at, updated_at)
+      values ${problemsValues.join(', ')} returning *),
+     e as (insert into problem_events (problem_id, action, from_state, to_state, actor_id, actor_name, occurred_at) select id, 'report', null, 'pending', $1, $2, $3 from problems),
+     j as (insert into outbox_jobs (kind, subject_type, subject_id, payload, created_at) select 'notice', 'problem', x.id, x.payload, $3 from (values ${jobs.join(', ')}) as x(id, payload)),
+     a as (insert into audit_events (occurred_at, actor_id, actor_name, action, subject_type, subject_id, after, ip, user_agent)
+       select $3, $1, $2, 'problem.reported', 'problem', x.id, x.after, '127.0.0.1', 'variants' from (values ${audits.join(', ')}) as x(id, after))
+     select problems.*, r.path, r.name, u.name as unit_name, cat.name as category_name from problems join regions r on r.id = problems.region_id
+       left join units u on u.id = problems.unit_id join problem_categories cat on cat.code = problems.category_code`,
+    params,
+  );
+}
+
+async function report(c: pg.PoolClient, variant: Variant): Promise<number> {
+  if (variant === 'write-batch') {
+    await writeReports(c, BATCH, new Date());
+    return BATCH;
+  }
+  if (variant === 'auth-batch') {
+    await c.query(
+      `select t.id as token_id, t.last_used_at, au.id, au.username, au.name, au.unit_id, au.region_id, au.must_change_password, au.is_demo,
+              au.active, ${grantsSql}
+         from unnest($1::text[], $2::uuid[]) as k(hash, user_id) join users au on au.id = k.user_id
+         left join api_tokens t on t.user_id = au.id and t.token_hash = k.hash and t.revoked_at is null and t.expires_at > now()`,
+      [Array.from({ length: BATCH }, () => crypto.randomBytes(32).toString('hex')), Array.from({ length: BATCH }, () => reporter.id)],
+    );
+    return BATCH;
+  }
+  await reportOne(c, variant);
+  return 1;
+}
+
+async function reportOne(c: pg.PoolClient, variant: Variant): Promise<void> {
   const i = seq++;
   const village = info.villages[i % info.villages.length];
   const category = info.categories[i % info.categories.length];
@@ -212,11 +274,13 @@ async function report(c: pg.PoolClient, variant: Variant): Promise<void> {
 }
 
 async function run(variant: Variant): Promise<number> {
-  const conns = await Promise.all(Array.from({ length: CLIENTS }, () => pool.connect()));
+  const conns = await Promise.all(
+    Array.from({ length: batched(variant) ? Math.max(1, Math.ceil(CLIENTS / BATCH)) : CLIENTS }, () => pool.connect()),
+  );
   const loop = async (c: pg.PoolClient, until: number, count: { n: number }) => {
     while (performance.now() < until) {
-      await report(c, variant);
-      count.n += 1;
+      const done = await report(c, variant); // (not `count.n += await …`: that reads count.n before the await)
+      count.n += done;
     }
   };
   // The sealer, as the audit-seal job runs it in production (every 2 s, one at a time).

@@ -46,20 +46,30 @@ export function changedFields(
   return { before: b, after: a };
 }
 
-/** The INSERT of one audit event (for `recordEvent`, or a `writeTogether` batch). */
-export function auditEventInsert(db: Db | Tx, ctx: Ctx, input: AuditInput) {
+/** One audit event's row as values (its `before`/`after` as objects), for a statement over many rows. */
+export function auditEventRow(ctx: Ctx, input: AuditInput) {
   const { before, after } = changedFields(input.before, input.after);
-  return db.insertInto('audit_events').values({
+  return {
     occurred_at: ctx.clock.now(),
     actor_id: ctx.actor.via === 'system' || !ctx.actor.id ? null : ctx.actor.id,
     actor_name: ctx.actor.via === 'system' ? '系统' : ctx.actor.id ? `${ctx.actor.name}(${ctx.actor.username})` : '匿名',
     action: input.action,
     subject_type: input.subjectType,
     subject_id: input.subjectId,
-    before: before ? JSON.stringify(before) : null,
-    after: after ? JSON.stringify(after) : null,
+    before,
+    after,
     ip: ctx.meta.ip,
     user_agent: ctx.meta.userAgent,
+  };
+}
+
+/** The INSERT of one audit event (for `recordEvent`, or a `writeTogether` batch). */
+export function auditEventInsert(db: Db | Tx, ctx: Ctx, input: AuditInput) {
+  const row = auditEventRow(ctx, input);
+  return db.insertInto('audit_events').values({
+    ...row,
+    before: row.before ? JSON.stringify(row.before) : null,
+    after: row.after ? JSON.stringify(row.after) : null,
   });
 }
 

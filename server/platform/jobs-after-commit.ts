@@ -91,13 +91,19 @@ type JobInput = { kind: string; subjectType?: string | null; subjectId?: string 
  * `enqueueJob` does) once the batch is sent.
  */
 export function jobInsert(db: Tx, ctx: { clock: Clock }, job: JobInput) {
-  return db.insertInto('outbox_jobs').values({
+  const row = jobRow(ctx, job);
+  return db.insertInto('outbox_jobs').values({ ...row, payload: JSON.stringify(row.payload) });
+}
+
+/** A queued job's row as values (its payload as an object), for a statement over many rows. */
+export function jobRow(ctx: { clock: Clock }, job: JobInput) {
+  return {
     kind: job.kind,
     subject_type: job.subjectType ?? null,
     subject_id: job.subjectId ?? null,
-    payload: JSON.stringify(job.payload),
+    payload: job.payload,
     created_at: ctx.clock.now(),
-  });
+  };
 }
 
 /** Queues a job in the caller's transaction; `ctx.afterCommit` (a request's tracker) learns it must drain. */

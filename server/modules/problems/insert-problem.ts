@@ -27,10 +27,10 @@ export interface NewProblemValues {
   standardId?: string | null;
 }
 
-/** The INSERT of a problem row (`id` given when other rows of the same batch refer to it). */
-export function problemInsert(db: Tx, ctx: Ctx, v: NewProblemValues, code: string, id?: string) {
+/** A new problem's row as values (`id` given when other rows of the same write refer to it). */
+export function problemRow(ctx: Ctx, v: NewProblemValues, code: string, id?: string) {
   const now = ctx.clock.now();
-  return db.insertInto('problems').values({
+  return {
     ...(id ? { id } : {}),
     code,
     client_id: v.clientId,
@@ -56,7 +56,12 @@ export function problemInsert(db: Tx, ctx: Ctx, v: NewProblemValues, code: strin
     reporter_name: ctx.actor.name,
     created_at: now,
     updated_at: now,
-  });
+  };
+}
+
+/** The INSERT of a problem row (`id` given when other rows of the same batch refer to it). */
+export function problemInsert(db: Tx, ctx: Ctx, v: NewProblemValues, code: string, id?: string) {
+  return db.insertInto('problems').values(problemRow(ctx, v, code, id));
 }
 
 /** The first timeline entry of a new problem. */

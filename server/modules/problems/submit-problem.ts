@@ -5,15 +5,24 @@
 import { REPORT_SOURCES_BY_ROLE, PROBLEM_SOURCE_LABELS, type ProblemSource } from '../../../common/problem-workflow';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../platform/actor';
-import { auditEventInsert } from '../../platform/audit';
+import { auditEventRow } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { authorize } from '../../platform/policy';
-import { jobInsert } from '../../platform/jobs-after-commit';
+import { jobRow } from '../../platform/jobs-after-commit';
 import { assertOwnUploads } from '../../platform/visibility';
 import { noticeJob } from '../notifications/notify';
-import { firstTimelineEntry, problemInsert, reportedEvent, type NewProblemValues } from './insert-problem';
-import { findByClientId, findProblem, insertReport, reportCheck, reportPhotosInsert, timelineInsert, type ProblemRow } from './repository';
+import { firstTimelineEntry, problemRow, reportedEvent, type NewProblemValues } from './insert-problem';
+import {
+  findByClientId,
+  findProblem,
+  insertReport,
+  reportCheck,
+  reportPhotoRows,
+  timelineRow,
+  type ProblemRow,
+  type ReportWrite,
+} from './repository';
 import type { SubmitProblemInput } from './schemas';
 import { problemLink } from './verb';
 
@@ -46,7 +55,8 @@ function reportArea(actor: Actor): { global: boolean; paths: string[] } {
 /**
  * Creates a problem (or returns the one this client already created); `created` says which. Three statements after
  * authentication: every check and the code in one (`reportCheck`), the photos' owner when there are photos, and the
- * write, which also answers the new row (`insertReport`).
+ * write, which also answers the new row (`insertReport`). Reports arriving together share the check's and the write's
+ * statements (platform/batcher.ts), as they share the authentication's: under load a statement carries several.
  */
 export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promise<{ problem: ProblemRow; created: boolean }> {
   authorize(ctx.actor, 'problems.report');
@@ -87,8 +97,10 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
   const regionId = check.region_id;
 
   // The problem, its timeline entry, its photos, the nearest office's notice job and the audit event go to the
-  // database as one statement (data-modifying CTEs): one round trip, one implicit transaction, all or nothing, and
-  // the new row comes back from it. The audit event is chained by the sealer after COMMIT.
+  // database as one statement (data-modifying CTEs, with the other reports sent at the same moment): one round trip,
+  // one implicit transaction, all or nothing, and the new row comes back from it. If that statement fails, each of
+  // its reports is written again alone, so one report's fault stays its own. The audit event is chained by the
+  // sealer after COMMIT.
   const id = randomUUID();
   const values: NewProblemValues = {
     clientId: input.clientId,
@@ -112,17 +124,13 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
     regionPath: check.region_path,
   });
   try {
-    const problem = await insertReport(
-      ctx.db,
-      problemInsert(ctx.db, ctx, values, code, id),
-      [
-        timelineInsert(ctx.db, firstTimelineEntry(ctx, id, values)),
-        ...(input.photoIds.length ? [reportPhotosInsert(ctx.db, id, input.photoIds)] : []),
-        jobInsert(ctx.db, ctx, notice),
-        auditEventInsert(ctx.db, ctx, reportedEvent({ id, code }, values)),
-      ],
-      id,
-    );
+    const problem = await insertReport(ctx.db, {
+      problem: problemRow(ctx, values, code, id) as ReportWrite['problem'],
+      timeline: timelineRow(firstTimelineEntry(ctx, id, values)),
+      photos: reportPhotoRows(id, input.photoIds),
+      job: jobRow(ctx, notice),
+      audit: auditEventRow(ctx, reportedEvent({ id, code }, values)),
+    });
     // The node's drain loop delivers the nearest office's notice right after this request (with others' together).
     if (ctx.afterCommit) ctx.afterCommit.queued += 1;
     return { problem, created: true };

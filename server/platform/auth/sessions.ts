@@ -1,5 +1,6 @@
 /** Server-side sessions: the cookie holds a random token, the table holds its hash. */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
+import { batchedStatement } from '../batcher';
 import { grantsJsonSql } from '../actor';
 import type { Db, Tx } from '../db';
 import { runPrepared } from '../prepared';
@@ -60,24 +61,36 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
 export type SessionUserLookup =
   { status: 'ok'; user: ActorUserRow | null; csrfToken: string; sessionId: string } | { status: 'expired' | 'missing' };
 
+type SessionUserRow = ActorUserRow & { session_id: string; csrf_token: string; last_seen_at: Date; ended_at: Date | null };
+
 /**
- * `resolveSession` and the session's user with their grants in one statement (every request with a cookie runs it);
- * `user` is null when the account is gone. Ending an idle session or touching `last_seen_at` (at most once a minute)
- * is a second statement, as in `resolveSession`.
+ * Sessions with their users and the users' grants, by id, in one statement: every request with a cookie asks, and
+ * the requests arriving together (a page's several calls, many users at once) share it (`batchedStatement`).
  */
-export async function resolveSessionUser(db: Db, token: string, now: Date): Promise<SessionUserLookup> {
-  const id = sha256(token);
-  const [row] = (
+const sessionUsers = batchedStatement(async (db: Db | Tx, ids: string[]): Promise<(SessionUserRow | null)[]> => {
+  const rows = (
     await runPrepared(
       db,
       db
         .selectFrom('sessions as s')
         .leftJoin('users as au', 'au.id', 's.user_id')
-        .select(['s.csrf_token', 's.last_seen_at', 's.ended_at', ...ACTOR_USER_COLUMNS])
+        .select(['s.id as session_id', 's.csrf_token', 's.last_seen_at', 's.ended_at', ...ACTOR_USER_COLUMNS])
         .select(grantsJsonSql(sql.ref('au.id')).as('grants'))
-        .where('s.id', '=', id),
+        .where(sql<SqlBool>`s.id = any(${ids}::text[])`),
     )
-  ).rows;
+  ).rows as SessionUserRow[];
+  const byId = new Map(rows.map((r) => [r.session_id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+});
+
+/**
+ * `resolveSession` and the session's user with their grants (every request with a cookie runs it; see
+ * `sessionUsers`); `user` is null when the account is gone. Ending an idle session or touching `last_seen_at` (at most
+ * once a minute) is a second statement, as in `resolveSession`.
+ */
+export async function resolveSessionUser(db: Db, token: string, now: Date): Promise<SessionUserLookup> {
+  const id = sha256(token);
+  const row = await sessionUsers(db, id);
   if (!row || row.ended_at) return { status: 'missing' };
   const idle = now.getTime() - new Date(row.last_seen_at).getTime();
   if (idle > IDLE_LIMIT_MS) {

@@ -1,5 +1,6 @@
 /** Personal API tokens for scripts: `cc_<random>`, stored as a hash, valid until they expire or are revoked. */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
+import { batchedStatement } from '../batcher';
 import { grantsJsonSql } from '../actor';
 import type { Db, Tx } from '../db';
 import { runPrepared } from '../prepared';
@@ -33,25 +34,36 @@ export async function resolveApiToken(db: Db, token: string, now: Date): Promise
   return row.user_id;
 }
 
+type TokenUserRow = ActorUserRow & { token_hash: string; token_id: string; last_used_at: Date | null; expires_at: Date };
+
 /**
- * A live, unexpired token with its owner and the owner's grants, in one statement (every API request runs it);
- * `user` is null when the account is gone. `last_used_at` is written at most once a minute (a second statement then).
+ * Live tokens with their owners and the owners' grants, by hash, in one statement: every API request asks, and the
+ * requests arriving together share it (`batchedStatement`).
  */
-export async function resolveApiTokenUser(db: Db, token: string, now: Date): Promise<{ user: ActorUserRow | null } | null> {
-  const [row] = (
+const tokenUsers = batchedStatement(async (db: Db | Tx, hashes: string[]): Promise<(TokenUserRow | null)[]> => {
+  const rows = (
     await runPrepared(
       db,
       db
         .selectFrom('api_tokens as t')
         .leftJoin('users as au', 'au.id', 't.user_id')
-        .select(['t.id as token_id', 't.last_used_at', ...ACTOR_USER_COLUMNS])
+        .select(['t.token_hash', 't.id as token_id', 't.last_used_at', 't.expires_at', ...ACTOR_USER_COLUMNS])
         .select(grantsJsonSql(sql.ref('au.id')).as('grants'))
-        .where('t.token_hash', '=', sha256(token))
-        .where('t.revoked_at', 'is', null)
-        .where('t.expires_at', '>', now),
+        .where(sql<SqlBool>`t.token_hash = any(${hashes}::text[])`)
+        .where('t.revoked_at', 'is', null),
     )
-  ).rows;
-  if (!row) return null;
+  ).rows as TokenUserRow[];
+  const byHash = new Map(rows.map((r) => [r.token_hash, r]));
+  return hashes.map((h) => byHash.get(h) ?? null);
+});
+
+/**
+ * A live, unexpired token with its owner and the owner's grants (every API request runs it; see `tokenUsers`);
+ * `user` is null when the account is gone. `last_used_at` is written at most once a minute (a second statement then).
+ */
+export async function resolveApiTokenUser(db: Db, token: string, now: Date): Promise<{ user: ActorUserRow | null } | null> {
+  const row = await tokenUsers(db, sha256(token));
+  if (!row || new Date(row.expires_at).getTime() <= now.getTime()) return null;
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
   }

@@ -1,0 +1,106 @@
+/**
+ * Reports and sign-ins that arrive together share their statements (platform/batcher.ts): the checks, the write and
+ * the session or token lookup run once for the lot. What each request gets must not change: its own answer, its own
+ * refusal, its own code, timeline entry, notice job and audit event, and a resend racing its twin still one problem.
+ */
+import crypto from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTenant, type Tenant } from '../support/factories';
+import { engineName, getHarness } from '../support/harness';
+
+let t: Tenant;
+beforeAll(async () => {
+  t = await createTenant();
+});
+
+const body = (over: Record<string, unknown> = {}) => ({
+  clientId: crypto.randomUUID(),
+  description: '小区门口垃圾满溢未及时清运',
+  categoryCode: 'E0102',
+  source: 'grid',
+  severity: 'normal',
+  photoIds: [],
+  ...over,
+});
+
+describe(`reports sent together (${engineName})`, () => {
+  it('each gets its own answer, code, timeline entry, notice job and audit event; refusals stay with their request', async () => {
+    const grid = await t.as('grid');
+    const office = await t.as('office');
+    const script = await t.asScript('grid');
+    const twin = crypto.randomUUID();
+    const sent = [
+      ...Array.from({ length: 8 }, (_, i) => grid.post('/api/problems', body({ address: `幸福路 ${i + 1} 号` }))),
+      ...Array.from({ length: 3 }, (_, i) => script.post('/api/problems', body({ address: `人民路 ${i + 1} 号` }))),
+      office.post('/api/problems', body({ regionId: t.townBId, source: 'inspection', address: '乙镇中心街' })),
+      grid.post('/api/problems', body({ clientId: twin, address: '孪生' })),
+      grid.post('/api/problems', body({ clientId: twin, address: '孪生' })),
+      grid.post('/api/problems', body({ categoryCode: 'X9999' })),
+      // Town B lies outside the grid worker's town A.
+      grid.post('/api/problems', body({ regionId: t.townBId })),
+    ];
+    const res = await Promise.all(sent);
+
+    const created = res.slice(0, 12);
+    for (const r of created) expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(created.map((r) => r.body.address)).toEqual([
+      ...Array.from({ length: 8 }, (_, i) => `幸福路 ${i + 1} 号`),
+      ...Array.from({ length: 3 }, (_, i) => `人民路 ${i + 1} 号`),
+      '乙镇中心街',
+    ]);
+    expect(created[11].body.regionId).toBe(t.townBId);
+    expect(created.slice(0, 11).every((r) => r.body.regionId === t.townAId)).toBe(true);
+
+    const [a, b] = [res[12], res[13]];
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.id).toBe(b.body.id);
+
+    expect(res[14].status).toBe(400);
+    expect(res[14].body.error.message).toContain('X9999');
+    expect(res[15].status).toBe(400);
+    expect(res[15].body.error.message).toBe('所属区域不存在或不在您的工作范围内');
+
+    const ids = [...created.map((r) => r.body.id as string), a.body.id as string];
+    const codes = [...created.map((r) => r.body.code as string), a.body.code as string];
+    expect(new Set(codes).size).toBe(13);
+    for (const code of codes) expect(code).toMatch(/^WT\d{6}-\d{6}-\d{6}$/);
+
+    const { database } = await getHarness();
+    const db = database.db;
+    const count = async (table: 'problem_events' | 'outbox_jobs' | 'audit_events', column: string, extra: (q: any) => any) =>
+      (
+        await extra(db.selectFrom(table as never).select([`${column} as id` as never]))
+          .where(column as never, 'in', ids as never)
+          .execute()
+      ).map((r: { id: string }) => r.id);
+    const timeline = await count('problem_events', 'problem_id', (q) => q.where('action', '=', 'report'));
+    const jobs = await count('outbox_jobs', 'subject_id', (q) => q.where('kind', '=', 'notice'));
+    const audits = await count('audit_events', 'subject_id', (q) => q.where('action', '=', 'problem.reported'));
+    for (const list of [timeline, jobs, audits]) expect([...list].sort()).toEqual([...ids].sort());
+
+    // The rows carry their own reporter: the script's three are the grid worker's too, the office's is the office's.
+    const reporters = await db.selectFrom('problems').select(['id', 'reporter_id']).where('id', 'in', ids).execute();
+    const byId = new Map(reporters.map((r) => [r.id, r.reporter_id]));
+    expect(byId.get(created[11].body.id)).toBe(t.users.office.id);
+    expect(created.slice(0, 11).every((r) => byId.get(r.body.id) === t.users.grid.id)).toBe(true);
+  });
+
+  it('sign-ins looked up together each get their own account; an ended session among them is refused', async () => {
+    const clients = await Promise.all((['office', 'unit', 'grid', 'inspector'] as const).map((k) => t.as(k)));
+    const gone = await t.as('leader');
+    const ended = gone.cookie;
+    expect((await gone.post('/api/auth/logout')).status).toBe(204);
+    gone.cookie = ended; // the browser kept the cookie of a session that has ended
+    const script = await t.asScript('unit2');
+    const asked = [...clients, ...clients, script, gone];
+    const res = await Promise.all(asked.map((c) => c.get('/api/auth/session')));
+    const names = res.map((r) => (r.status === 200 ? r.body.user.username : r.status));
+    const want = (k: string) => t.users[k].username;
+    expect(names).toEqual([
+      ...['office', 'unit', 'grid', 'inspector'].map(want),
+      ...['office', 'unit', 'grid', 'inspector'].map(want),
+      want('unit2'),
+      401,
+    ]);
+  });
+});
