@@ -363,7 +363,7 @@ const reportChecks = batchedStatement(
     const byN = new Map(r.rows.map(({ n, ...row }) => [n, row as ReportCheck]));
     return inputs.map((_, n) => byN.get(n)!);
   },
-  { max: 32, lanes: 2 },
+  { max: 32 },
 );
 
 /** The rows of one report's write, as values (json columns as objects): see `insertRowsFromJson`. */
@@ -414,7 +414,7 @@ const writeReports = batchedStatement(
       return row;
     });
   },
-  { max: 32, lanes: 2 },
+  { max: 32 },
 );
 
 /** Writes one report (with others sent at the same moment: see `writeReports`); answers the new problem. */
