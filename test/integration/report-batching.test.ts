@@ -78,6 +78,30 @@ describe(`reports sent together (${engineName})`, () => {
     const audits = await count('audit_events', 'subject_id', (q) => q.where('action', '=', 'problem.reported'));
     for (const list of [timeline, jobs, audits]) expect([...list].sort()).toEqual([...ids].sort());
 
+    // json columns went in as JSON values (not strings): the audit event names its problem's code, the notice job
+    // its problem and title, and the office received the notice.
+    const audit = await db
+      .selectFrom('audit_events')
+      .select(['subject_id', 'after'])
+      .where('action', '=', 'problem.reported')
+      .where('subject_id', 'in', ids)
+      .execute();
+    const codeOf = new Map(ids.map((id, i) => [id, codes[i]]));
+    for (const e of audit) expect(e.after).toMatchObject({ code: codeOf.get(e.subject_id!), state: 'pending' });
+    const notices = await db
+      .selectFrom('outbox_jobs')
+      .select(['subject_id', 'payload', 'done_at'])
+      .where('subject_id', 'in', ids)
+      .execute();
+    for (const j of notices) {
+      expect(j.payload).toMatchObject({
+        notice: { kind: 'reported', problemId: j.subject_id, title: `新上报问题 ${codeOf.get(j.subject_id!)} 待受理` },
+      });
+      expect(j.done_at).not.toBeNull();
+    }
+    const officeBell = await office.get('/api/notifications?pageSize=100');
+    for (const code of codes.slice(0, 11)) expect(JSON.stringify(officeBell.body)).toContain(code);
+
     // The rows carry their own reporter: the script's three are the grid worker's too, the office's is the office's.
     const reporters = await db.selectFrom('problems').select(['id', 'reporter_id']).where('id', 'in', ids).execute();
     const byId = new Map(reporters.map((r) => [r.id, r.reporter_id]));
