@@ -269,4 +269,23 @@ export const publicTeamsQuery = z.object({
 export const publicTeamList = z.object({
   items: z.array(z.object({ id, name: z.string(), kind: z.enum(TEAM_KINDS), regionName: z.string(), parentId: id.nullable() })),
 });
+/** 活动招募 on the public pages: a county's published activities that have not ended (nothing about who signed up). */
+export const publicActivityList = z.object({
+  items: z.array(
+    z.object({
+      id,
+      title: z.string(),
+      description: z.string().nullable(),
+      startsAt: timestamp,
+      endsAt: timestamp,
+      place: z.string(),
+      regionName: z.string(),
+      teamName: z.string().nullable(),
+      capacity: z.number().int(),
+      /** Places taken (signed, not waitlisted or cancelled). */
+      taken: z.number().int(),
+      skills: z.array(z.string()),
+    }),
+  ),
+});
 export const certificateCodeParam = z.object({ code: z.string().regex(/^[A-Z0-9]{12}$/, '验证码格式不正确') });

@@ -172,6 +172,11 @@ describe('志愿之城 on a phone', { timeout: 120_000 }, () => {
     const page = await context.newPage();
     await page.goto(`${e2e.baseUrl}/p/volunteer`);
     await page.locator('select[aria-label="志愿队伍"] option', { hasText: TEAM }).waitFor({ state: 'attached' });
+    // Before joining, the resident sees what the county is recruiting for (the activity under way, its places).
+    const recruiting = page.getByTestId('recruiting');
+    await visible(recruiting.getByText(ACTIVITY));
+    await expect.poll(() => recruiting.textContent()).toMatch(/还剩 \d+ 个名额（共 10 个）/);
+    await shot(page, 'register-recruiting-phone', false);
     await page.getByLabel('姓名').fill(RESIDENT.name);
     await page.getByLabel('手机号码（登录账号）').fill(RESIDENT.phone);
     // A wrong check digit is said at once.

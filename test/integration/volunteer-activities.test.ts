@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatPeriod, periodOf } from '../../common/period';
 import { codeWindow } from '../../common/volunteers';
 import type { Client } from '../support/client';
-import { createTenant, type Tenant } from '../support/factories';
+import { anonymous, createTenant, type Tenant } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
 import { clientOf, makeStation, makeTeam, makeUser, makeVolunteer, type TestVolunteer } from '../support/volunteers';
 
@@ -451,5 +451,51 @@ describe(`volunteer activities (${engineName})`, () => {
     expect(limited).toBeGreaterThan(0);
     const current = await organiser.get(`/api/volunteers/activities/${typedId}/checkin-code`);
     expect((await typed(current.body.shortCode)).status).toBe(429);
+  });
+  it('shows residents the county’s published activities that have not ended, with places taken and nothing about the people', async () => {
+    const now = (await clock()).now();
+    const from = new Date(now.getTime() + 2 * HOUR);
+    const times = { startsAt: from.toISOString(), endsAt: new Date(from.getTime() + 3 * HOUR).toISOString() };
+    const open = await organiser.post('/api/volunteers/activities', body({ ...times, title: '周末护河巡查志愿服务', capacity: 5 }));
+    expect(open.status, JSON.stringify(open.body)).toBe(201);
+    expect((await vols[2].client.post(`/api/volunteers/activities/${open.body.id}/signups`, {})).status).toBe(201);
+    const dropped = await organiser.post('/api/volunteers/activities', body({ ...times, title: '已取消的社区义诊' }));
+    expect(
+      (await organiser.post(`/api/volunteers/activities/${dropped.body.id}/cancel`, { version: 1, reason: '场地临时占用' })).status,
+    ).toBe(200);
+
+    const anon = await anonymous();
+    const list = await anon.get(`/api/public/volunteer-activities?countyCode=${t.countyCode}`);
+    expect(list.status).toBe(200);
+    const titles = list.body.items.map((a: { title: string }) => a.title);
+    expect(titles).toContain('周末护河巡查志愿服务');
+    expect(titles).not.toContain('已取消的社区义诊');
+    const item = list.body.items.find((a: { id: string }) => a.id === open.body.id);
+    expect(item).toMatchObject({
+      capacity: 5,
+      taken: 1,
+      teamName: expect.stringContaining('城关志愿服务支队'),
+      place: '人民路与中山路交叉口',
+    });
+    expect(Object.keys(item).sort()).toEqual(
+      ['capacity', 'description', 'endsAt', 'id', 'place', 'regionName', 'skills', 'startsAt', 'taken', 'teamName', 'title'].sort(),
+    );
+    const text = JSON.stringify(list.body);
+    for (const secret of ['周志强', '张桂兰', vols[2].userId, organiserId]) expect(text).not.toContain(secret);
+    // Soonest first, and only what has not ended: the activities of the earlier tests are over by now.
+    const starts = list.body.items.map((a: { startsAt: string }) => Date.parse(a.startsAt));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    for (const a of list.body.items) expect(Date.parse(a.endsAt)).toBeGreaterThan(now.getTime());
+
+    expect(
+      (await anon.get(`/api/public/volunteer-activities?countyCode=${other.countyCode}`)).body.items.map((a: { id: string }) => a.id),
+    ).not.toContain(open.body.id);
+    const bad = await anon.get('/api/public/volunteer-activities?countyCode=abc');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('区县代码格式不正确');
+    // Once it has ended it is no longer recruiting.
+    await at(new Date(from.getTime() + 3 * HOUR + 1_000));
+    const later = await anon.get(`/api/public/volunteer-activities?countyCode=${t.countyCode}`);
+    expect(later.body.items.map((a: { id: string }) => a.id)).not.toContain(open.body.id);
   });
 });

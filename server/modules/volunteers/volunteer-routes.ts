@@ -12,6 +12,7 @@ import {
   joinVolunteerBody,
   myVolunteerRecord,
   publicCertificate,
+  publicActivityList,
   publicTeamList,
   publicTeamsQuery,
   registeredVolunteer,
@@ -30,6 +31,7 @@ import { buildCertificate, readPublicCertificate } from './certificate';
 import { joinVolunteer } from './join-volunteer';
 import { myRecord } from './my-record';
 import './policy';
+import { readPublicActivities } from './read-public-activities';
 import { readPublicTeams } from './read-public-teams';
 import { readVolunteer, readVolunteers } from './read-volunteers';
 import { registerVolunteer } from './register-volunteer';
@@ -101,6 +103,11 @@ export function publicVolunteerRoutes(deps: ModuleDeps): FastifyPluginAsync {
       '/volunteer-teams',
       { config, schema: { tags, summary: '可申请加入的志愿队伍', querystring: publicTeamsQuery, response: { 200: publicTeamList } } },
       async (req) => readPublicTeams(req.ctx.db, req.query.countyCode),
+    );
+    app.get(
+      '/volunteer-activities',
+      { config, schema: { tags, summary: '招募中的志愿活动', querystring: publicTeamsQuery, response: { 200: publicActivityList } } },
+      async (req) => readPublicActivities(req.ctx.db, req.query.countyCode, req.ctx.clock.now()),
     );
     app.post(
       '/volunteers/register',
