@@ -210,6 +210,24 @@ export const volunteerPage = pageOf(volunteerResponse);
 export const registeredVolunteer = z.object({ id, state: z.enum(VOLUNTEER_STATES), username: z.string() });
 
 /** GET /api/volunteers/me — the volunteer's own record (issue contract: hours { year, total }, stars, activities). */
+/** 活动招募: a published activity that has not ended, as residents see it (nothing about the people). */
+export const publicActivity = z.object({
+  id,
+  title: z.string(),
+  description: z.string().nullable(),
+  startsAt: timestamp,
+  endsAt: timestamp,
+  place: z.string(),
+  regionName: z.string(),
+  teamName: z.string().nullable(),
+  capacity: z.number().int(),
+  /** Places taken (signed, not waitlisted or cancelled). */
+  taken: z.number().int(),
+  skills: z.array(z.string()),
+});
+/** A county's 活动招募 on the public pages, soonest first. */
+export const publicActivityList = z.object({ items: z.array(publicActivity) });
+
 export const myVolunteerRecord = z.object({
   volunteer: volunteerResponse.nullable(),
   hours: z.object({ year: z.number(), total: z.number() }),
@@ -235,6 +253,8 @@ export const myVolunteerRecord = z.object({
   ),
   /** The certificate's public verification code, once issued. */
   certificateCode: z.string().nullable(),
+  /** While the registration waits for approval: what the county is recruiting for (sign-up opens once approved). */
+  recruiting: z.array(publicActivity).nullable(),
 });
 export type MyVolunteerRecordDto = z.input<typeof myVolunteerRecord>;
 
@@ -268,24 +288,5 @@ export const publicTeamsQuery = z.object({
 });
 export const publicTeamList = z.object({
   items: z.array(z.object({ id, name: z.string(), kind: z.enum(TEAM_KINDS), regionName: z.string(), parentId: id.nullable() })),
-});
-/** 活动招募 on the public pages: a county's published activities that have not ended (nothing about who signed up). */
-export const publicActivityList = z.object({
-  items: z.array(
-    z.object({
-      id,
-      title: z.string(),
-      description: z.string().nullable(),
-      startsAt: timestamp,
-      endsAt: timestamp,
-      place: z.string(),
-      regionName: z.string(),
-      teamName: z.string().nullable(),
-      capacity: z.number().int(),
-      /** Places taken (signed, not waitlisted or cancelled). */
-      taken: z.number().int(),
-      skills: z.array(z.string()),
-    }),
-  ),
 });
 export const certificateCodeParam = z.object({ code: z.string().regex(/^[A-Z0-9]{12}$/, '验证码格式不正确') });

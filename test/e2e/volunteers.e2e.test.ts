@@ -220,6 +220,15 @@ describe('志愿之城 on a phone', { timeout: 120_000 }, () => {
     await contains(page.getByTestId('register-done'), RESIDENT.phone);
     await shot(page, 'register-done-phone');
     await context.close();
+    // Signed in while waiting for approval: 我的志愿 says so and shows what the county is recruiting for.
+    const waiting = await signIn(e2e, RESIDENT.phone, PHONE, RESIDENT.password);
+    await waiting.goto(`${e2e.baseUrl}/volunteers/me`);
+    await visible(waiting.getByText('您的注册正在等待队伍管理员审核，审核通过后即可报名活动'));
+    await contains(waiting.getByTestId('recruiting'), ACTIVITY);
+    await contains(waiting.getByTestId('recruiting'), '还剩 10 个名额');
+    await shot(waiting, 'me-pending-phone');
+    expect(await sideScroll(waiting)).toBeLessThanOrEqual(0);
+    await waiting.context().close();
   });
 
   it('the team admin approves the application on a desktop', async () => {

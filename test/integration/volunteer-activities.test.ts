@@ -490,6 +490,12 @@ describe(`volunteer activities (${engineName})`, () => {
     expect(
       (await anon.get(`/api/public/volunteer-activities?countyCode=${other.countyCode}`)).body.items.map((a: { id: string }) => a.id),
     ).not.toContain(open.body.id);
+    // 我的志愿 of a volunteer still waiting for approval shows the same list; an approved one signs up from 志愿活动.
+    const waiting = await pending.client.get('/api/volunteers/me');
+    expect(waiting.status).toBe(200);
+    expect(waiting.body.volunteer.state).toBe('pending');
+    expect(waiting.body.recruiting.map((a: { id: string }) => a.id)).toEqual(list.body.items.map((a: { id: string }) => a.id));
+    expect((await vols[0].client.get('/api/volunteers/me')).body.recruiting).toBeNull();
     const bad = await anon.get('/api/public/volunteer-activities?countyCode=abc');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('区县代码格式不正确');

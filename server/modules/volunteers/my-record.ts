@@ -2,7 +2,7 @@
  * 我的志愿 (GET /api/volunteers/me): hours this year and in total from CERTIFIED minutes only (谁组织、谁记录、谁认证:
  * checked-out but uncertified time does not count), the star level from the thresholds in data/volunteer-stars.json,
  * the activities signed up for or attended, and the problems reported as 文明啄木鸟 (source volunteer). An account
- * that never registered gets an empty record (volunteer null).
+ * that never registered gets an empty record (volunteer null); one waiting for approval also gets the county's 活动招募.
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
@@ -13,6 +13,7 @@ import type { Db } from '../../platform/db';
 import { beijingDay } from '../calendar/calendar';
 import { adminTeamIdsOf } from './access';
 import { toVolunteerDto } from './presenter';
+import { readPublicActivities } from './read-public-activities';
 import { findVolunteerOfUser } from './repository';
 import { starHours } from './stars';
 import { BEIJING_OFFSET_MS } from '../../../common/beijing';
@@ -46,6 +47,7 @@ export async function myRecord(ctx: Ctx): Promise<z.output<typeof myVolunteerRec
       reportsFiled,
       activities: [],
       certificateCode: null,
+      recruiting: null,
     };
   }
   const minutes = await certifiedMinutes(ctx.db, v.id, ctx.clock.now());
@@ -88,5 +90,7 @@ export async function myRecord(ctx: Ctx): Promise<z.output<typeof myVolunteerRec
       certifiedMinutes: a.certified_minutes,
     })),
     certificateCode: v.certificate_code,
+    // Waiting for approval: what the county is recruiting for, as residents see it (sign-up opens once approved).
+    recruiting: v.state === 'pending' ? (await readPublicActivities(ctx.db, { regionId: v.region_id }, ctx.clock.now())).items : null,
   };
 }

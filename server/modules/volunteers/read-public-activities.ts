@@ -10,7 +10,14 @@ import type { Db } from '../../platform/db';
 
 export const PUBLIC_ACTIVITIES_LIMIT = 50;
 
-export async function readPublicActivities(db: Db, countyCode: string, now: Date): Promise<z.output<typeof publicActivityList>> {
+/** The county by its code (the public pages) or the county a region lies in (a volunteer waiting for approval). */
+export type CountyOf = { countyCode: string } | { regionId: string };
+
+export async function readPublicActivities(db: Db, county: CountyOf, now: Date): Promise<z.output<typeof publicActivityList>> {
+  const countyJoin =
+    'countyCode' in county
+      ? sql`join regions c on c.code = ${county.countyCode} and c.level = 'county'`
+      : sql`join regions c on c.level = 'county' and (select path from regions where id = ${county.regionId}::uuid) like c.path || '%'`;
   const r = await sql<{
     id: string;
     title: string;
@@ -29,7 +36,7 @@ export async function readPublicActivities(db: Db, countyCode: string, now: Date
            (select count(*)::int from volunteer_signups s where s.activity_id = a.id and s.state = 'signed') as taken
     from volunteer_activities a
     join regions r on r.id = a.region_id
-    join regions c on c.code = ${countyCode} and c.level = 'county'
+    ${countyJoin}
     left join volunteer_teams t on t.id = a.team_id
     where r.path like c.path || '%' and a.state = 'published' and a.ends_at > ${now}
     order by a.starts_at, a.title

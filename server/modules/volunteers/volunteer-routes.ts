@@ -107,7 +107,7 @@ export function publicVolunteerRoutes(deps: ModuleDeps): FastifyPluginAsync {
     app.get(
       '/volunteer-activities',
       { config, schema: { tags, summary: '招募中的志愿活动', querystring: publicTeamsQuery, response: { 200: publicActivityList } } },
-      async (req) => readPublicActivities(req.ctx.db, req.query.countyCode, req.ctx.clock.now()),
+      async (req) => readPublicActivities(req.ctx.db, { countyCode: req.query.countyCode }, req.ctx.clock.now()),
     );
     app.post(
       '/volunteers/register',

@@ -52,16 +52,20 @@ export default function MyVolunteerPage() {
           </Space>
         }
         extra={
-          <Link to="/volunteers/checkin">
-            <Button type="primary" icon={<ScanOutlined aria-hidden />}>
-              扫码签到
-            </Button>
-          </Link>
+          // Check-in and sign-up open once the registration is approved.
+          r.volunteer.state === 'approved' && (
+            <Link to="/volunteers/checkin">
+              <Button type="primary" icon={<ScanOutlined aria-hidden />}>
+                扫码签到
+              </Button>
+            </Link>
+          )
         }
       />
       {r.volunteer.state === 'pending' && (
         <Alert type="info" showIcon title="您的注册正在等待队伍管理员审核，审核通过后即可报名活动" style={{ marginBottom: 12 }} />
       )}
+      {r.recruiting && r.recruiting.length > 0 && <Recruiting items={r.recruiting} />}
       {r.volunteer.state === 'rejected' && (
         <Alert type="warning" showIcon title={`注册未通过：${r.volunteer.reviewComment ?? ''}`} style={{ marginBottom: 12 }} />
       )}
@@ -131,9 +135,13 @@ export default function MyVolunteerPage() {
             emptyText: (
               <Empty
                 description={
-                  <>
-                    还没有参加活动，<Link to="/volunteers/activities">去报名</Link>
-                  </>
+                  r.volunteer.state === 'approved' ? (
+                    <>
+                      还没有参加活动，<Link to="/volunteers/activities">去报名</Link>
+                    </>
+                  ) : (
+                    '还没有参加活动'
+                  )
                 }
               />
             ),
@@ -261,5 +269,35 @@ function JoinForm() {
         </Card>
       )}
     </div>
+  );
+}
+
+/** While the registration waits: what the county is recruiting for (no links: sign-up opens once approved). */
+function Recruiting({ items }: { items: NonNullable<MyRecord['recruiting']> }) {
+  return (
+    <Card size="small" title={`正在招募的志愿活动（${items.length}）`} style={{ marginBottom: 12 }} data-testid="recruiting">
+      <List
+        dataSource={items}
+        renderItem={(a) => {
+          const left = Math.max(0, a.capacity - a.taken);
+          return (
+            <List.Item key={a.id}>
+              <List.Item.Meta
+                title={a.title}
+                description={
+                  <>
+                    {activityTime(a)} · {a.place}
+                    <div style={{ marginTop: 4 }}>
+                      {a.teamName ?? a.regionName} · {left > 0 ? `还剩 ${left} 个名额` : '名额已满，可报名候补'}
+                    </div>
+                  </>
+                }
+              />
+            </List.Item>
+          );
+        }}
+      />
+      <Typography.Text type="secondary">审核通过后即可在“志愿活动”中报名</Typography.Text>
+    </Card>
   );
 }
