@@ -174,7 +174,9 @@ describe(`志愿之城: teams, stations, population (${engineName})`, () => {
       .selectFrom('audit_events')
       .select('action')
       .where('subject_id', '=', ids.detachment)
+      // Under the fixed clock both events have the same time: the id (insertion order) breaks the tie.
       .orderBy('occurred_at')
+      .orderBy('id')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['volunteer_team.created', 'volunteer_team.updated']);
   });
