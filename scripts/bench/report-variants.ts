@@ -23,7 +23,7 @@ import os from 'node:os';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { grantsJsonSql } from '../../server/platform/actor';
-import { reportCheck } from '../../server/modules/problems/repository';
+import { reportCheck } from '../../server/modules/problems/report-statements';
 import type { DB } from '../../server/platform/schema';
 import { benchConfig, type DatasetInfo } from './generate-problems';
 import { median } from './measure';

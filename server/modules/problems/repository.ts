@@ -3,11 +3,8 @@ import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type Sql
 import { DEADLINE_STATES } from '../../../common/problem-workflow';
 import type { Actor } from '../../platform/actor';
 import type { Db, Tx } from '../../platform/db';
-import { runPrepared } from '../../platform/prepared';
 import { siteVisibleSql, visibleRoundSql } from '../../platform/visibility';
 import type { DB } from '../../platform/schema';
-import { batchedStatement } from '../../platform/batcher';
-import { insertRowsFromJson } from '../../platform/write-batch';
 
 type ProblemEb = ExpressionBuilder<
   DB & { r: DB['regions']; u: DB['units']; c: DB['problem_categories']; ir: DB['inspection_rounds'] },
@@ -56,7 +53,7 @@ const GATHERED_SORT: Record<ProblemSort, RawBuilder<unknown>> = {
   updatedAt: sql`problems.updated_at + interval '0 s'`,
 };
 
-const COLUMNS = [
+export const COLUMNS = [
   'r.path as region_path',
   'r.name as region_name',
   'u.name as unit_name',
@@ -70,7 +67,8 @@ const COLUMNS = [
   sql<string | null>`(select ps.lead_user_id from sites ps where ps.id = problems.site_id)`.as('site_lead_id'),
 ] as const;
 
-function base(db: Db | Tx) {
+/** Problems with their region, unit, category and round joined (as `findProblem` reads them, with `PROBLEM_COLUMNS`). */
+export function base(db: Db | Tx) {
   return db
     .selectFrom('problems')
     .innerJoin('regions as r', 'r.id', 'problems.region_id')
@@ -248,183 +246,6 @@ export async function problemPlaces(db: Db, actor: Actor, p: { site_id: string |
 /** Supervision notices (督办单) issued on a problem. */
 export function noticesOf(db: Db, problemId: string) {
   return db.selectFrom('supervision_notices').selectAll().where('problem_id', '=', problemId).orderBy('issued_at').execute();
-}
-
-/** What a report checks before it writes (`reportCheck`), and its code when every check passed. */
-export interface ReportCheck {
-  /** The problem this reporter already created with this client id (a resend). */
-  existing_id: string | null;
-  site_found: boolean;
-  site_path: string | null;
-  /** The region asked for, else the site's, else the reporter's, else the reporter's unit's (null: none). */
-  wanted_region_id: string | null;
-  /** That region, when it exists. */
-  region_id: string | null;
-  region_path: string | null;
-  /** The category applies in the region and is on there (and so is its major class). */
-  category_usable: boolean;
-  /** The next code of the region's county (WT…), taken only when the report may be written. */
-  code: string | null;
-}
-
-/**
- * Everything a report looks up before it writes, in one statement: the resend (reporter, client id), the site and its
- * region's path, the region the report belongs to (asked, else the site's, else the reporter's or his unit's), whether
- * the category applies there and is on (the nearest region's switch, else the category's own flag; a minor class only
- * with its major), and — only when the reporter may write (`mayWrite`), this is no resend and every check passes
- * inside the reporter's area (`area`: a global grant or the region paths of his reporting roles) — the code from
- * `next_problem_code` (a report that is refused takes no number). The caller turns the facts into its Chinese errors.
- */
-export interface ReportCheckInput {
-  reporterId: string;
-  clientId: string;
-  regionId: string | null;
-  siteId: string | null;
-  actorRegionId: string | null;
-  actorUnitId: string | null;
-  categoryCode: string;
-  area: { global: boolean; paths: string[] };
-  mayWrite: boolean;
-  now: Date;
-}
-
-/** One report's check (with others asked at the same moment: concurrent reports share the statement). */
-export function reportCheck(db: Db | Tx, a: ReportCheckInput): Promise<ReportCheck> {
-  return reportChecks(db, a);
-}
-
-/**
- * The checks of several reports as one statement over a jsonb array (one text for any number, prepared once): each
- * input row runs the same lookups through LATERAL subqueries, and the codes are taken in input order.
- */
-const reportChecks = batchedStatement(
-  async (db: Db | Tx, inputs: ReportCheckInput[]): Promise<ReportCheck[]> => {
-    const json = JSON.stringify(
-      inputs.map((a, n) => ({
-        n,
-        reporter_id: a.reporterId,
-        client_id: a.clientId,
-        region_id: a.regionId,
-        site_id: a.siteId,
-        actor_region_id: a.actorRegionId,
-        actor_unit_id: a.actorUnitId,
-        category_code: a.categoryCode,
-        area_global: a.area.global,
-        area_paths: a.area.paths,
-        may_write: a.mayWrite,
-        now: a.now,
-      })),
-    );
-    // (\`limit 1\` keeps each lookup a per-row index probe: the planner guesses 100 input rows and would hash-join a
-    // whole table instead.)
-    const inArea = (path: RawBuilder<unknown>) =>
-      sql<boolean>`(i.area_global or exists (select 1 from unnest(i.area_paths) as area(p) where starts_with(${path}, area.p)))`;
-    const r = await runPrepared(
-      db,
-      sql<ReportCheck & { n: number }>`
-      select i.n, chk.*,
-        case when i.may_write and chk.existing_id is null and chk.region_id is not null and ${inArea(sql.ref('chk.region_path'))}
-               and (i.site_id is null or (chk.site_found and ${inArea(sql.ref('chk.site_path'))})) and chk.category_usable
-             then next_problem_code('WT', chk.region_id, i.now) end as code
-      from jsonb_to_recordset(${json}::jsonb) as i(n int, reporter_id uuid, client_id text, region_id uuid, site_id uuid,
-             actor_region_id uuid, actor_unit_id uuid, category_code text, area_global boolean, area_paths text[],
-             may_write boolean, now timestamptz)
-      left join lateral (
-        select s.id, sr.id as region_id, sr.path from sites s join regions sr on sr.id = s.region_id where s.id = i.site_id limit 1
-      ) site on true
-      cross join lateral (
-        select coalesce(i.region_id, site.region_id, i.actor_region_id, (select u.region_id from units u where u.id = i.actor_unit_id)) as id
-      ) want
-      left join lateral (
-        select r.id, r.path, string_to_array(trim(both '/' from r.path), '/') as ids from regions r where r.id = want.id limit 1
-      ) reg on true
-      cross join lateral (
-        with cat as (
-          select c.code, c.parent_code,
-            coalesce((select s.active from region_category_settings s
-                      where s.category_code = c.code and s.region_id::text = any(reg.ids)
-                      order by array_position(reg.ids, s.region_id::text) desc limit 1), c.active) as active
-          from problem_categories c
-          where (c.code = i.category_code or c.code = (select pc.parent_code from problem_categories pc where pc.code = i.category_code))
-            and (c.region_id is null or c.region_id::text = any(reg.ids))
-        )
-        select
-          (select p.id from problems p where p.reporter_id = i.reporter_id and p.client_id = i.client_id) as existing_id,
-          site.id is not null as site_found,
-          site.path as site_path,
-          want.id as wanted_region_id,
-          reg.id as region_id,
-          reg.path as region_path,
-          coalesce((select c.active and (c.parent_code is null or coalesce((select pc.active from cat pc where pc.code = c.parent_code), false))
-                    from cat c where c.code = i.category_code), false) as category_usable
-      ) chk
-      order by i.n`,
-    );
-    const byN = new Map(r.rows.map(({ n, ...row }) => [n, row as ReportCheck]));
-    return inputs.map((_, n) => byN.get(n)!);
-  },
-  { max: 32 },
-);
-
-/** The rows of one report's write, as values (json columns as objects): see `insertRowsFromJson`. */
-export interface ReportWrite {
-  problem: { id: string } & Record<string, unknown>;
-  timeline: Record<string, unknown>;
-  photos: Record<string, unknown>[];
-  job: Record<string, unknown>;
-  audit: Record<string, unknown>;
-}
-
-/**
- * Writes reports' rows — problem, timeline entry, photos, notice job, audit event — as one statement (data-modifying
- * CTEs over jsonb arrays: one text for any number of reports, prepared once) and answers each new problem as
- * `findProblem` would: the problems' INSERT is the CTE named \`problems\`, which the final SELECT (the same joins and
- * names as \`findProblem\`) reads in place of the table, so no second statement re-reads them. Concurrent reports
- * share the statement (`batchedStatement`): one parse, one plan, one commit for all of them.
- */
-const writeReports = batchedStatement(
-  async (db: Db | Tx, writes: ReportWrite[]): Promise<ProblemRow[]> => {
-    const photos = writes.flatMap((w) => w.photos);
-    const ctes = [
-      sql`problems as (${insertRowsFromJson(
-        'problems',
-        writes.map((w) => w.problem),
-      )} returning *)`,
-      sql`w_timeline as (${insertRowsFromJson(
-        'problem_events',
-        writes.map((w) => w.timeline),
-      )})`,
-      ...(photos.length
-        ? [sql`w_photos as (${insertRowsFromJson('problem_photos', photos, { onConflictDoNothing: ['problem_id', 'file_id'] })})`]
-        : []),
-      sql`w_job as (${insertRowsFromJson(
-        'outbox_jobs',
-        writes.map((w) => w.job),
-      )})`,
-      sql`w_audit as (${insertRowsFromJson(
-        'audit_events',
-        writes.map((w) => w.audit),
-      )})`,
-    ];
-    const r = await runPrepared(db, sql<ProblemRow>`with ${sql.join(ctes)} ${base(db).selectAll('problems').select(COLUMNS)}`);
-    const byId = new Map(r.rows.map((row) => [row.id, row]));
-    return writes.map((w) => {
-      const row = byId.get(w.problem.id);
-      if (!row) throw new Error(`report ${w.problem.id} was not answered by its write`);
-      return row;
-    });
-  },
-  { max: 32 },
-);
-
-/** Writes one report (with others sent at the same moment: see `writeReports`); answers the new problem. */
-export function insertReport(db: Db | Tx, write: ReportWrite): Promise<ProblemRow> {
-  return writeReports(db, write);
-}
-
-/** A new problem's report photos as rows, in the order given. */
-export function reportPhotoRows(problemId: string, fileIds: string[]) {
-  return fileIds.map((file_id, i) => ({ problem_id: problemId, file_id, stage: 'report', sort: i, round_id: null }));
 }
 
 /** The INSERT of a new problem's report photos, in the order given (for a `writeTogether` batch). */
