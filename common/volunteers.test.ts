@@ -3,6 +3,7 @@ import {
   codeWindow,
   distanceMetres,
   hoursToNextStar,
+  placesText,
   isValidIdNumber,
   maskIdNumber,
   secondsLeftInWindow,
@@ -49,5 +50,13 @@ describe('volunteer rules', () => {
     expect(codeWindow(new Date(t.getTime() + 30_000))).toBe(codeWindow(t) + 1);
     expect(secondsLeftInWindow(t)).toBe(30);
     expect(secondsLeftInWindow(new Date(t.getTime() + 12_000))).toBe(18);
+  });
+});
+
+describe('placesText', () => {
+  it('says the places left of the capacity, and that a full activity still takes the waiting list', () => {
+    expect(placesText({ capacity: 10, taken: 3 })).toBe('还剩 7 个名额（共 10 个）');
+    expect(placesText({ capacity: 2, taken: 2 })).toBe('名额已满，可报名候补');
+    expect(placesText({ capacity: 2, taken: 5 })).toBe('名额已满，可报名候补');
   });
 });

@@ -167,3 +167,9 @@ export function hoursToNextStar(certifiedMinutes: number, thresholdsHours: reado
 
 export const starText = (level: number) =>
   level > 0 ? `${'★'.repeat(level)} ${['', '一', '二', '三', '四', '五'][level]}星志愿者` : '未评星';
+
+/** An activity's places as residents read them: "还剩 3 个名额（共 10 个）", or full with the waiting list open. */
+export function placesText(a: { capacity: number; taken: number }): string {
+  const left = Math.max(0, a.capacity - a.taken);
+  return left > 0 ? `还剩 ${left} 个名额（共 ${a.capacity} 个）` : '名额已满，可报名候补';
+}

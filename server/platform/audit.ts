@@ -63,7 +63,7 @@ export function auditEventRow(ctx: Ctx, input: AuditInput) {
   };
 }
 
-/** The INSERT of one audit event (for `recordEvent`, or a `writeTogether` batch). */
+/** The INSERT of one audit event (for `recordEvent`). */
 export function auditEventInsert(db: Db | Tx, ctx: Ctx, input: AuditInput) {
   const row = auditEventRow(ctx, input);
   return db.insertInto('audit_events').values({

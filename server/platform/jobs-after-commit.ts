@@ -86,10 +86,7 @@ export function noteMessageQueued(): void {
 
 type JobInput = { kind: string; subjectType?: string | null; subjectId?: string | null; payload: unknown };
 
-/**
- * The INSERT that queues a job, for a `writeTogether` batch; the caller counts it in `ctx.afterCommit` (as
- * `enqueueJob` does) once the batch is sent.
- */
+/** The INSERT that queues a job (for `enqueueJob`, which counts it in `ctx.afterCommit`). */
 export function jobInsert(db: Tx, ctx: { clock: Clock }, job: JobInput) {
   const row = jobRow(ctx, job);
   return db.insertInto('outbox_jobs').values({ ...row, payload: JSON.stringify(row.payload) });

@@ -181,8 +181,3 @@ const writeReports = batchedStatement(
 export function insertReport(db: Db | Tx, write: ReportWrite): Promise<ProblemRow> {
   return writeReports(db, write);
 }
-
-/** A new problem's report photos as rows, in the order given. */
-export function reportPhotoRows(problemId: string, fileIds: string[]) {
-  return fileIds.map((file_id, i) => ({ problem_id: problemId, file_id, stage: 'report', sort: i, round_id: null }));
-}

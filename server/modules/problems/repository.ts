@@ -248,11 +248,16 @@ export function noticesOf(db: Db, problemId: string) {
   return db.selectFrom('supervision_notices').selectAll().where('problem_id', '=', problemId).orderBy('issued_at').execute();
 }
 
-/** The INSERT of a new problem's report photos, in the order given (for a `writeTogether` batch). */
+/** A new problem's report photos as rows, in the order given. */
+export function reportPhotoRows(problemId: string, fileIds: string[]) {
+  return fileIds.map((file_id, i) => ({ problem_id: problemId, file_id, stage: 'report', sort: i, round_id: null }));
+}
+
+/** The INSERT of a new problem's report photos, in the order given. */
 export function reportPhotosInsert(db: Db | Tx, problemId: string, fileIds: string[]) {
   return db
     .insertInto('problem_photos')
-    .values(fileIds.map((file_id, i) => ({ problem_id: problemId, file_id, stage: 'report', sort: i, round_id: null })))
+    .values(reportPhotoRows(problemId, fileIds))
     .onConflict((oc) => oc.columns(['problem_id', 'file_id']).doNothing());
 }
 
@@ -307,7 +312,7 @@ export function timelineRow(e: TimelineEntry) {
   };
 }
 
-/** The INSERT of a timeline entry (for `appendEvent`, or a `writeTogether` batch). */
+/** The INSERT of a timeline entry (for `appendEvent`). */
 export function timelineInsert(db: Db | Tx, e: TimelineEntry) {
   const row = timelineRow(e);
   return db.insertInto('problem_events').values({ ...row, payload: row.payload ? JSON.stringify(row.payload) : null });

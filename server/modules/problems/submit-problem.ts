@@ -13,8 +13,8 @@ import { jobRow } from '../../platform/jobs-after-commit';
 import { assertOwnUploads } from '../../platform/visibility';
 import { noticeJob } from '../notifications/notify';
 import { firstTimelineEntry, problemRow, reportedEvent, type NewProblemValues } from './insert-problem';
-import { insertReport, reportCheck, reportPhotoRows, type ReportWrite } from './report-statements';
-import { findByClientId, findProblem, timelineRow, type ProblemRow } from './repository';
+import { insertReport, reportCheck, type ReportWrite } from './report-statements';
+import { findByClientId, findProblem, reportPhotoRows, timelineRow, type ProblemRow } from './repository';
 import type { SubmitProblemInput } from './schemas';
 import { problemLink } from './verb';
 

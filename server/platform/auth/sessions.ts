@@ -36,28 +36,6 @@ export async function startSession(
   return { token, csrfToken };
 }
 
-export type SessionLookup = { status: 'ok'; userId: string; csrfToken: string; sessionId: string } | { status: 'expired' | 'missing' };
-
-/** Finds a live session for a cookie token, ending it if it has been idle too long. */
-export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionLookup> {
-  const id = sha256(token);
-  const row = await db
-    .selectFrom('sessions')
-    .select(['id', 'user_id', 'csrf_token', 'last_seen_at', 'ended_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row || row.ended_at) return { status: 'missing' };
-  const idle = now.getTime() - new Date(row.last_seen_at).getTime();
-  if (idle > IDLE_LIMIT_MS) {
-    await db.updateTable('sessions').set({ ended_at: now }).where('id', '=', id).execute();
-    return { status: 'expired' };
-  }
-  if (idle > TOUCH_EVERY_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
-  }
-  return { status: 'ok', userId: row.user_id, csrfToken: row.csrf_token, sessionId: id };
-}
-
 export type SessionUserLookup =
   { status: 'ok'; user: ActorUserRow | null; csrfToken: string; sessionId: string } | { status: 'expired' | 'missing' };
 
@@ -84,9 +62,9 @@ const sessionUsers = batchedStatement(async (db: Db | Tx, ids: string[]): Promis
 });
 
 /**
- * `resolveSession` and the session's user with their grants (every request with a cookie runs it; see
+ * A live session for a cookie token, with its user and their grants (every request with a cookie runs it; see
  * `sessionUsers`); `user` is null when the account is gone. Ending an idle session or touching `last_seen_at` (at most
- * once a minute) is a second statement, as in `resolveSession`.
+ * once a minute) is a second statement.
  */
 export async function resolveSessionUser(db: Db, token: string, now: Date): Promise<SessionUserLookup> {
   const id = sha256(token);

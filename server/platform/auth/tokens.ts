@@ -18,22 +18,6 @@ export function newApiToken(): { token: string; hash: string; prefix: string } {
   return { token, hash: sha256(token), prefix: token.slice(0, 8) };
 }
 
-/** The user id a live, unexpired token belongs to, or null. */
-export async function resolveApiToken(db: Db, token: string, now: Date): Promise<string | null> {
-  const row = await db
-    .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'last_used_at'])
-    .where('token_hash', '=', sha256(token))
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  if (!row) return null;
-  if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
-    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
-  }
-  return row.user_id;
-}
-
 type TokenUserRow = ActorUserRow & { token_hash: string; token_id: string; last_used_at: Date | null; expires_at: Date };
 
 /**

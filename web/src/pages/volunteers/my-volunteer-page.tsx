@@ -5,7 +5,7 @@
  */
 import { DownloadOutlined, ScanOutlined } from '@ant-design/icons';
 import { joinVolunteerBody } from '@common/contracts/volunteers';
-import { VOLUNTEER_SKILLS } from '@common/volunteers';
+import { placesText, VOLUNTEER_SKILLS } from '@common/volunteers';
 import {
   Alert,
   Button,
@@ -278,24 +278,21 @@ function Recruiting({ items }: { items: NonNullable<MyRecord['recruiting']> }) {
     <Card size="small" title={`正在招募的志愿活动（${items.length}）`} style={{ marginBottom: 12 }} data-testid="recruiting">
       <List
         dataSource={items}
-        renderItem={(a) => {
-          const left = Math.max(0, a.capacity - a.taken);
-          return (
-            <List.Item key={a.id}>
-              <List.Item.Meta
-                title={a.title}
-                description={
-                  <>
-                    {activityTime(a)} · {a.place}
-                    <div style={{ marginTop: 4 }}>
-                      {a.teamName ?? a.regionName} · {left > 0 ? `还剩 ${left} 个名额` : '名额已满，可报名候补'}
-                    </div>
-                  </>
-                }
-              />
-            </List.Item>
-          );
-        }}
+        renderItem={(a) => (
+          <List.Item key={a.id}>
+            <List.Item.Meta
+              title={a.title}
+              description={
+                <>
+                  {activityTime(a)} · {a.place}
+                  <div style={{ marginTop: 4 }}>
+                    {a.teamName ?? a.regionName} · {placesText(a)}
+                  </div>
+                </>
+              }
+            />
+          </List.Item>
+        )}
       />
       <Typography.Text type="secondary">审核通过后即可在“志愿活动”中报名</Typography.Text>
     </Card>

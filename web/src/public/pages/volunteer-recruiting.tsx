@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { formatBeijingMinute } from '@common/beijing';
+import { placesText } from '@common/volunteers';
 import type { publicActivityList } from '@common/contracts/volunteers';
 import { getJson } from '../api';
 
@@ -37,20 +38,17 @@ export function RecruitingActivities({ countyCode }: { countyCode: string }) {
       {items?.length === 0 && <p className="pp-muted">本区县暂无招募中的活动。</p>}
       {items && items.length > 0 && (
         <ul className="pp-activities">
-          {items.slice(0, 5).map((a) => {
-            const left = Math.max(0, a.capacity - a.taken);
-            return (
-              <li key={a.id}>
-                <strong>{a.title}</strong>
-                <span className="pp-muted">
-                  {when(a)} · {a.place}
-                </span>
-                <span className="pp-muted">
-                  {a.teamName ?? a.regionName} · {left > 0 ? `还剩 ${left} 个名额（共 ${a.capacity} 个）` : `名额已满，可报名候补`}
-                </span>
-              </li>
-            );
-          })}
+          {items.slice(0, 5).map((a) => (
+            <li key={a.id}>
+              <strong>{a.title}</strong>
+              <span className="pp-muted">
+                {when(a)} · {a.place}
+              </span>
+              <span className="pp-muted">
+                {a.teamName ?? a.regionName} · {placesText(a)}
+              </span>
+            </li>
+          ))}
         </ul>
       )}
       {items && items.length > 5 && (

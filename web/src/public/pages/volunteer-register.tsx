@@ -153,155 +153,153 @@ export default function VolunteerRegisterPage() {
 
   const idErr = idTouched ? idProblem(idNumber) : null;
   return (
-    <>
+    <form onSubmit={handleSubmit} noValidate>
       {countyCode && <RecruitingActivities countyCode={countyCode} />}
-      <form onSubmit={handleSubmit} noValidate>
-        <div className="pp-card">
-          <p className="pp-muted" style={{ marginTop: 0 }}>
-            “奉献、友爱、互助、进步”。填写以下信息注册志愿者，身份证号码加密保存，仅显示前 4 位和后 4 位。
-          </p>
-          <label className="pp-field">
-            <span className="pp-label pp-required">姓名</span>
-            <input className="pp-input" value={name} maxLength={20} autoComplete="name" onChange={(e) => setName(e.target.value)} />
-          </label>
-          <label className="pp-field">
-            <span className="pp-label pp-required">手机号码（登录账号）</span>
-            <div className="pp-row">
-              <input
-                className="pp-input"
-                value={phone}
-                inputMode="tel"
-                maxLength={11}
-                autoComplete="tel"
-                onChange={(e) => setPhone(e.target.value)}
-              />
-              <button type="button" className="pp-btn" disabled={!PHONE.test(phone.trim()) || codeWait > 0} onClick={handleSendCode}>
-                {codeWait > 0 ? `${codeWait} 秒` : '获取验证码'}
-              </button>
-            </div>
-          </label>
-          <label className="pp-field">
-            <span className="pp-label pp-required">短信验证码</span>
+      <div className="pp-card">
+        <p className="pp-muted" style={{ marginTop: 0 }}>
+          “奉献、友爱、互助、进步”。填写以下信息注册志愿者，身份证号码加密保存，仅显示前 4 位和后 4 位。
+        </p>
+        <label className="pp-field">
+          <span className="pp-label pp-required">姓名</span>
+          <input className="pp-input" value={name} maxLength={20} autoComplete="name" onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="pp-field">
+          <span className="pp-label pp-required">手机号码（登录账号）</span>
+          <div className="pp-row">
             <input
               className="pp-input"
-              value={phoneCode}
-              inputMode="numeric"
-              maxLength={6}
-              autoComplete="one-time-code"
-              onChange={(e) => setPhoneCode(e.target.value)}
+              value={phone}
+              inputMode="tel"
+              maxLength={11}
+              autoComplete="tel"
+              onChange={(e) => setPhone(e.target.value)}
             />
-          </label>
-          {codeNote && <p className="pp-muted">{codeNote}</p>}
-          <label className="pp-field">
-            <span className="pp-label pp-required">身份证号码</span>
-            <input
-              className="pp-input"
-              value={idNumber}
-              maxLength={18}
-              autoCapitalize="characters"
-              aria-invalid={!!idErr}
-              onChange={(e) => setIdNumber(e.target.value)}
-              onBlur={() => setIdTouched(true)}
-            />
-            {idErr && <span className="pp-error">{idErr}</span>}
-          </label>
-          <div className="pp-field">
-            <span className="pp-label">性别</span>
-            <div className="pp-chips" role="group" aria-label="性别">
-              <button type="button" className="pp-chip" aria-pressed={gender === 'male'} onClick={() => setGender('male')}>
-                男
-              </button>
-              <button type="button" className="pp-chip" aria-pressed={gender === 'female'} onClick={() => setGender('female')}>
-                女
-              </button>
-            </div>
+            <button type="button" className="pp-btn" disabled={!PHONE.test(phone.trim()) || codeWait > 0} onClick={handleSendCode}>
+              {codeWait > 0 ? `${codeWait} 秒` : '获取验证码'}
+            </button>
+          </div>
+        </label>
+        <label className="pp-field">
+          <span className="pp-label pp-required">短信验证码</span>
+          <input
+            className="pp-input"
+            value={phoneCode}
+            inputMode="numeric"
+            maxLength={6}
+            autoComplete="one-time-code"
+            onChange={(e) => setPhoneCode(e.target.value)}
+          />
+        </label>
+        {codeNote && <p className="pp-muted">{codeNote}</p>}
+        <label className="pp-field">
+          <span className="pp-label pp-required">身份证号码</span>
+          <input
+            className="pp-input"
+            value={idNumber}
+            maxLength={18}
+            autoCapitalize="characters"
+            aria-invalid={!!idErr}
+            onChange={(e) => setIdNumber(e.target.value)}
+            onBlur={() => setIdTouched(true)}
+          />
+          {idErr && <span className="pp-error">{idErr}</span>}
+        </label>
+        <div className="pp-field">
+          <span className="pp-label">性别</span>
+          <div className="pp-chips" role="group" aria-label="性别">
+            <button type="button" className="pp-chip" aria-pressed={gender === 'male'} onClick={() => setGender('male')}>
+              男
+            </button>
+            <button type="button" className="pp-chip" aria-pressed={gender === 'female'} onClick={() => setGender('female')}>
+              女
+            </button>
           </div>
         </div>
+      </div>
 
-        <div className="pp-card">
-          <h2>特长与服务时间</h2>
-          <div className="pp-chips" role="group" aria-label="特长技能">
-            {VOLUNTEER_SKILLS.map((s) => (
-              <button type="button" key={s} className="pp-chip" aria-pressed={skills.includes(s)} onClick={() => toggleSkill(s)}>
-                {s}
-              </button>
-            ))}
-          </div>
-          <label className="pp-field" style={{ marginTop: 12 }}>
-            <span className="pp-label">可服务时间</span>
-            <input
-              className="pp-input"
-              value={availability}
-              maxLength={100}
-              placeholder="如：周末全天、工作日晚上"
-              onChange={(e) => setAvailability(e.target.value)}
-            />
-          </label>
+      <div className="pp-card">
+        <h2>特长与服务时间</h2>
+        <div className="pp-chips" role="group" aria-label="特长技能">
+          {VOLUNTEER_SKILLS.map((s) => (
+            <button type="button" key={s} className="pp-chip" aria-pressed={skills.includes(s)} onClick={() => toggleSkill(s)}>
+              {s}
+            </button>
+          ))}
         </div>
+        <label className="pp-field" style={{ marginTop: 12 }}>
+          <span className="pp-label">可服务时间</span>
+          <input
+            className="pp-input"
+            value={availability}
+            maxLength={100}
+            placeholder="如：周末全天、工作日晚上"
+            onChange={(e) => setAvailability(e.target.value)}
+          />
+        </label>
+      </div>
 
-        <div className="pp-card">
-          <h2 className="pp-required">加入队伍</h2>
-          {counties.length > 1 && (
-            <label className="pp-field">
-              <span className="pp-label">所在区县</span>
-              <select className="pp-select" value={countyCode} onChange={(e) => setCountyCode(e.target.value)}>
-                {counties.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+      <div className="pp-card">
+        <h2 className="pp-required">加入队伍</h2>
+        {counties.length > 1 && (
           <label className="pp-field">
-            <span className="pp-label">志愿队伍</span>
-            <select className="pp-select" value={teamId} onChange={(e) => setTeamId(e.target.value)} aria-label="志愿队伍">
-              <option value="">{teams === null ? '加载中…' : teams.length ? '请选择' : '暂无可加入的队伍'}</option>
-              {(teams ?? []).map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}（{t.regionName}）
+            <span className="pp-label">所在区县</span>
+            <select className="pp-select" value={countyCode} onChange={(e) => setCountyCode(e.target.value)}>
+              {counties.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
                 </option>
               ))}
             </select>
           </label>
-        </div>
+        )}
+        <label className="pp-field">
+          <span className="pp-label">志愿队伍</span>
+          <select className="pp-select" value={teamId} onChange={(e) => setTeamId(e.target.value)} aria-label="志愿队伍">
+            <option value="">{teams === null ? '加载中…' : teams.length ? '请选择' : '暂无可加入的队伍'}</option>
+            {(teams ?? []).map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}（{t.regionName}）
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
 
-        <div className="pp-card">
-          <h2 className="pp-required">设置密码</h2>
-          <label className="pp-field">
-            <span className="pp-label">密码（至少 8 位）</span>
-            <input
-              className="pp-input"
-              type="password"
-              value={password}
-              autoComplete="new-password"
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </label>
-          <label className="pp-field">
-            <span className="pp-label">再次输入密码</span>
-            <input
-              className="pp-input"
-              type="password"
-              value={password2}
-              autoComplete="new-password"
-              onChange={(e) => setPassword2(e.target.value)}
-            />
-          </label>
-          <div className="pp-progress" aria-hidden>
-            <div style={{ width: `${Math.round(progress * 100)}%` }} />
-          </div>
-          <p className="pp-muted">{progress >= 1 ? '安全验证已完成' : '正在进行安全验证（无需操作）…'}</p>
-          {error && (
-            <p className="pp-error" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="submit" className="pp-btn pp-btn-primary pp-btn-block" disabled={sending}>
-            {sending ? '提交中…' : '注册志愿者'}
-          </button>
+      <div className="pp-card">
+        <h2 className="pp-required">设置密码</h2>
+        <label className="pp-field">
+          <span className="pp-label">密码（至少 8 位）</span>
+          <input
+            className="pp-input"
+            type="password"
+            value={password}
+            autoComplete="new-password"
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        <label className="pp-field">
+          <span className="pp-label">再次输入密码</span>
+          <input
+            className="pp-input"
+            type="password"
+            value={password2}
+            autoComplete="new-password"
+            onChange={(e) => setPassword2(e.target.value)}
+          />
+        </label>
+        <div className="pp-progress" aria-hidden>
+          <div style={{ width: `${Math.round(progress * 100)}%` }} />
         </div>
-      </form>
-    </>
+        <p className="pp-muted">{progress >= 1 ? '安全验证已完成' : '正在进行安全验证（无需操作）…'}</p>
+        {error && (
+          <p className="pp-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="pp-btn pp-btn-primary pp-btn-block" disabled={sending}>
+          {sending ? '提交中…' : '注册志愿者'}
+        </button>
+      </div>
+    </form>
   );
 }
