@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../server/platform/actor';
-import { recordEvent, sealAudit, verifyAuditChain } from '../../server/platform/audit';
+import { recordEvent, sealAll, sealAudit, verifyAuditChain } from '../../server/platform/audit';
 import { chainHead, readAnchor, signAnchor, verifyAgainstAnchor, writeAnchor } from '../../server/platform/audit-anchor';
 import { FixedClock } from '../../server/platform/clock';
 import { openDatabase, type Tx } from '../../server/platform/db';
@@ -105,6 +105,44 @@ describe(`audit trail (${engineName})`, () => {
       from audit_chain c where c.event_id = ${event.id}`.execute(database.db);
     expect(Number(sealed.rows[0].seq)).toBeGreaterThan(0);
     expect(sealed.rows[0].queued).toBe(0);
+  });
+
+  it('queues every event of a many-row INSERT and seals them in id order, each linked to the one before, in limited runs', async () => {
+    const { database } = await getHarness();
+    const db = database.db;
+    await sealAll(db); // an empty queue to start from
+    const ids = (
+      await sql<{ id: string }>`
+        insert into audit_events (occurred_at, actor_name, action, subject_type, subject_id, after)
+        values (now(), '测试', 'test.batch', 'test', 'a', '{"n":1}'), (now(), '测试', 'test.batch', 'test', 'b', '{"n":2}'),
+               (now(), '测试', 'test.batch', 'test', 'c', '{"n":3}')
+        returning id::int8::text as id`.execute(db)
+    ).rows
+      .map((r) => r.id)
+      .sort((a, b) => Number(a) - Number(b));
+    const queued = async () =>
+      (
+        await sql<{
+          id: string;
+        }>`select event_id::int8::text as id from audit_unsealed where event_id = any(${ids}::int8[]) order by event_id`.execute(db)
+      ).rows.map((r) => r.id);
+    expect(await queued()).toEqual(ids);
+
+    expect(await sealAudit(db, 2)).toBe(2); // the two oldest, not the third
+    expect(await queued()).toEqual([ids[2]]);
+    expect(await sealAudit(db, 2)).toBe(1);
+    expect(await queued()).toEqual([]);
+    const chain = (
+      await sql<{ event_id: string; seq: string; prev_hash: string; hash: string }>`
+        select event_id::int8::text as event_id, seq::int8::text as seq, prev_hash, hash
+        from audit_chain where event_id = any(${ids}::int8[]) order by seq`.execute(db)
+    ).rows;
+    expect(chain.map((c) => c.event_id)).toEqual(ids);
+    expect(Number(chain[1].seq)).toBe(Number(chain[0].seq) + 1);
+    expect(Number(chain[2].seq)).toBe(Number(chain[1].seq) + 1);
+    expect(chain[1].prev_hash).toBe(chain[0].hash);
+    expect(chain[2].prev_hash).toBe(chain[1].hash);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, unsealed: 0 });
   });
 
   it('finds a changed event, a removed event and a removed chain row, naming the first bad one (tampering rolled back)', async () => {
