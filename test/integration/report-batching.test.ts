@@ -49,6 +49,18 @@ describe(`reports sent together (${engineName})`, () => {
       '乙镇中心街',
     ]);
     expect(created[11].body.regionId).toBe(t.townBId);
+    // The write's answer is the problem as reading it answers (its names looked up by key in the same statement).
+    for (const [i, who] of [
+      [0, grid],
+      [8, script],
+      [11, office],
+    ] as const) {
+      const read = await who.get(`/api/problems/${created[i].body.id}`);
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject(created[i].body);
+      expect(created[i].body.regionName).toBeTruthy();
+      expect(created[i].body.categoryName).toBeTruthy();
+    }
     expect(created.slice(0, 11).every((r) => r.body.regionId === t.townAId)).toBe(true);
 
     const [a, b] = [res[12], res[13]];

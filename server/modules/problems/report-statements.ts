@@ -8,7 +8,7 @@ import { batchedStatement } from '../../platform/batcher';
 import type { Db, Tx } from '../../platform/db';
 import { runPrepared } from '../../platform/prepared';
 import { insertRowsFromJson } from '../../platform/write-batch';
-import { base, COLUMNS, type ProblemRow } from './repository';
+import { baseByKey, COLUMNS, type ProblemRow } from './repository';
 
 /** What a report checks before it writes (`reportCheck`), and its code when every check passed. */
 export interface ReportCheck {
@@ -139,7 +139,8 @@ export interface ReportWrite {
  * Writes reports' rows — problem, timeline entry, photos, notice job, audit event — as one statement (data-modifying
  * CTEs over jsonb arrays: one text for any number of reports, prepared once) and answers each new problem as
  * `findProblem` would: the problems' INSERT is the CTE named `problems`, which the final SELECT (the same joins and
- * names as `findProblem`) reads in place of the table, so no second statement re-reads them. Concurrent reports
+ * names as `findProblem`, each name looked up by key: `baseByKey`) reads in place of the table, so no second statement
+ * re-reads them. Concurrent reports
  * share the statement (`batchedStatement`): one parse, one plan, one commit for all of them.
  */
 const writeReports = batchedStatement(
@@ -166,7 +167,7 @@ const writeReports = batchedStatement(
         writes.map((w) => w.audit),
       )})`,
     ];
-    const r = await runPrepared(db, sql<ProblemRow>`with ${sql.join(ctes)} ${base(db).selectAll('problems').select(COLUMNS)}`);
+    const r = await runPrepared(db, sql<ProblemRow>`with ${sql.join(ctes)} ${baseByKey(db).selectAll('problems').select(COLUMNS)}`);
     const byId = new Map(r.rows.map((row) => [row.id, row]));
     return writes.map((w) => {
       const row = byId.get(w.problem.id);

@@ -77,6 +77,50 @@ export function base(db: Db | Tx) {
     .leftJoin('inspection_rounds as ir', 'ir.id', 'problems.round_id');
 }
 
+/**
+ * The same problems and names as `base`, each joined row looked up by its key (LATERAL, `limit 1`): for a handful of
+ * rows known by id, such as a write's answer. `base` lets the planner hash-join whole tables, right for a list; over a
+ * CTE of new rows (estimated at 100 whatever their number) it read all of `units` and `regions` for every batch.
+ */
+export function baseByKey(db: Db | Tx) {
+  return db
+    .selectFrom('problems')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('regions')
+          .select(['regions.path', 'regions.name'])
+          .whereRef('regions.id', '=', 'problems.region_id')
+          .limit(1)
+          .as('r'),
+      (join) => join.onTrue(),
+    )
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('units').select('units.name').whereRef('units.id', '=', 'problems.unit_id').limit(1).as('u'),
+      (join) => join.onTrue(),
+    )
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('problem_categories')
+          .select('problem_categories.name')
+          .whereRef('problem_categories.code', '=', 'problems.category_code')
+          .limit(1)
+          .as('c'),
+      (join) => join.onTrue(),
+    )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('inspection_rounds')
+          .select(['inspection_rounds.is_covert', 'inspection_rounds.released_at', 'inspection_rounds.region_id'])
+          .whereRef('inspection_rounds.id', '=', 'problems.round_id')
+          .limit(1)
+          .as('ir'),
+      (join) => join.onTrue(),
+    );
+}
+
 /** The filter with its region id resolved to a path, so the planner sees a plain prefix match. */
 export async function resolveRegionFilter(db: Db, f: ProblemFilter): Promise<ProblemFilter & { regionPath?: string }> {
   if (!f.regionId) return f;
