@@ -8,6 +8,8 @@ import {
   gapStats,
   hasBurst,
   isMachineRegular,
+  quotaExceeded,
+  quotaProblem,
   scheduleProblem,
   selectionPhase,
   SUSPICION_THRESHOLDS,
@@ -111,5 +113,35 @@ describe('default winners', () => {
 
   it('is the top N when there is one category', () => {
     expect(defaultWinners([c('x', 'help', 2), c('y', 'help', 1), c('z', 'help', 3)], 2)).toEqual(['y', 'x']);
+  });
+
+  it('leaves a category out of the turns once it has its quota; the others share the rest', () => {
+    // 助人为乐 may have one: its second and third candidates give way to the next categories' and then to nobody.
+    expect(defaultWinners(ranking, 6, { help: 1 })).toEqual(['a', 'd', 'e', 'f']);
+    expect(defaultWinners(ranking, 6, { help: 2, brave: 1 })).toEqual(['a', 'd', 'e', 'f', 'b']);
+    // A quota larger than the category's candidates changes nothing.
+    expect(defaultWinners(ranking, 5, { filial: 3 })).toEqual(defaultWinners(ranking, 5));
+  });
+});
+
+describe('category quotas', () => {
+  const cats = ['help', 'brave', 'honest'];
+
+  it("accepts quotas of the selection's categories in whole numbers that fit in its number", () => {
+    expect(quotaProblem({}, cats, 10)).toBeNull();
+    expect(quotaProblem({ help: 3, brave: 2 }, cats, 5)).toBeNull();
+  });
+
+  it('refuses another category, a quota under 1 or fractional, and quotas over the number in total', () => {
+    expect(quotaProblem({ filial: 1 }, cats, 10)).toBe('分类名额所属类别不在本次评选的类别中：filial');
+    expect(quotaProblem({ help: 0 }, cats, 10)).toBe('分类名额须为不小于 1 的整数');
+    expect(quotaProblem({ help: 1.5 }, cats, 10)).toBe('分类名额须为不小于 1 的整数');
+    expect(quotaProblem({ help: 4, brave: 3 }, cats, 6)).toBe('分类名额合计 7 名，超过评选名额 6 名');
+  });
+
+  it('names the first category whose winners exceed its quota', () => {
+    expect(quotaExceeded(['help', 'brave', 'help'], { help: 2 })).toBeNull();
+    expect(quotaExceeded(['help', 'brave', 'help', 'help'], { help: 2, brave: 1 })).toEqual({ categoryCode: 'help', chosen: 3, quota: 2 });
+    expect(quotaExceeded(['brave', 'brave'], { help: 2 })).toBeNull(); // no quota: only the selection's number bounds it
   });
 });

@@ -103,18 +103,50 @@ export function finalScore(voteScoreValue: number, reviewScore: number | null, w
 }
 
 /**
+ * Places per category (分类名额): category code → the most winners it may have. A category without one shares the
+ * selection's remaining places with the others; the quotas together never exceed the selection's number.
+ */
+export type CategoryQuotas = Record<string, number>;
+
+/** What is wrong with a selection's quotas (Chinese), or null: categories of the selection, whole numbers ≥ 1, in total ≤ the number. */
+export function quotaProblem(quotas: CategoryQuotas, categories: readonly string[], winnersCount: number): string | null {
+  const outside = Object.keys(quotas).filter((code) => !categories.includes(code));
+  if (outside.length) return `分类名额所属类别不在本次评选的类别中：${outside.join('、')}`;
+  if (Object.values(quotas).some((n) => !Number.isInteger(n) || n < 1)) return '分类名额须为不小于 1 的整数';
+  const sum = Object.values(quotas).reduce((a, n) => a + n, 0);
+  if (sum > winnersCount) return `分类名额合计 ${sum} 名，超过评选名额 ${winnersCount} 名`;
+  return null;
+}
+
+/** The first category whose chosen winners exceed its quota, with the count and the quota; null when all fit. */
+export function quotaExceeded(
+  winnerCategories: readonly string[],
+  quotas: CategoryQuotas,
+): { categoryCode: string; chosen: number; quota: number } | null {
+  const counts = new Map<string, number>();
+  for (const code of winnerCategories) counts.set(code, (counts.get(code) ?? 0) + 1);
+  for (const [code, chosen] of counts) {
+    const quota = quotas[code];
+    if (quota !== undefined && chosen > quota) return { categoryCode: code, chosen, quota };
+  }
+  return null;
+}
+
+/**
  * The winners ticked by default when the office publishes: the categories take turns — the best-ranked candidate of
- * each category, in rank order, then the second of each, and so on — until `count` are chosen. The top N overall could
- * give every place of a 好人榜 to one category (助人为乐 often draws the most votes); the office still adjusts the ticks.
+ * each category, in rank order, then the second of each, and so on — until `count` are chosen, a category leaving the
+ * turns once it has its quota (`quotas`). The top N overall could give every place of a 好人榜 to one category
+ * (助人为乐 often draws the most votes); the office still adjusts the ticks.
  */
 export function defaultWinners<T extends { candidateId: string; categoryCode: string; rank: number }>(
   ranking: readonly T[],
   count: number,
+  quotas: CategoryQuotas = {},
 ): string[] {
   const byCategory = new Map<string, T[]>();
   for (const r of [...ranking].sort((a, b) => a.rank - b.rank)) {
     const list = byCategory.get(r.categoryCode) ?? [];
-    list.push(r);
+    if (list.length < (quotas[r.categoryCode] ?? Infinity)) list.push(r);
     byCategory.set(r.categoryCode, list);
   }
   const chosen: string[] = [];

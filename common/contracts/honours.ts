@@ -37,6 +37,13 @@ export const selectionBody = z.object({
   votingEndsOn: day('投票截止日期'),
   publishOn: day('发布日期'),
   winnersCount: z.number({ error: '请填写名额' }).int('名额须为整数').min(1, '名额至少 1 名').max(200, '名额至多 200 名').optional(),
+  /** 分类名额: category code → the most winners it may have (common/honours.ts quotaProblem). */
+  categoryQuotas: z
+    .record(
+      z.string().min(1).max(30),
+      z.number({ error: '分类名额须为数字' }).int('分类名额须为整数').min(1, '分类名额至少 1 名').max(200, '分类名额至多 200 名'),
+    )
+    .optional(),
   voteWeight: z.number({ error: '投票权重须为数字' }).min(0, '权重须在 0–1 之间').max(1, '权重须在 0–1 之间').optional(),
   reviewWeight: z.number({ error: '评审权重须为数字' }).min(0, '权重须在 0–1 之间').max(1, '权重须在 0–1 之间').optional(),
 });
@@ -67,6 +74,7 @@ export const selectionResponse = z.object({
   title: z.string(),
   period: z.string(),
   categories: z.array(z.string()),
+  categoryQuotas: z.record(z.string(), z.number().int()),
   description: z.string().nullable(),
   nominationStartsOn: z.string(),
   nominationEndsOn: z.string(),
@@ -266,6 +274,7 @@ export const resultsResponse = z.object({
   voteWeight: z.number(),
   reviewWeight: z.number(),
   winnersCount: z.number().int(),
+  categoryQuotas: z.record(z.string(), z.number().int()),
   items: z.array(resultRow),
 });
 export type ResultsDto = z.input<typeof resultsResponse>;

@@ -22,6 +22,8 @@ export interface HonourSelectionsTable {
   title: string;
   period: string;
   categories: Strings;
+  /** 分类名额: category code → places (migration 20261214_0201). */
+  category_quotas: JSONColumnType<Record<string, number>, string | undefined, string>;
   description: string | null;
   nomination_starts_on: Day;
   nomination_ends_on: Day;

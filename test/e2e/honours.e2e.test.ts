@@ -289,9 +289,17 @@ describe('好人之城 on a phone', { timeout: 180_000 }, () => {
     await office.getByRole('button', { name: '保存评审分' }).click();
     await expect.poll(() => office.getByText('评审分已保存').count()).toBeGreaterThan(0);
     await shot(office, 'results-phone');
+    // 分类名额 in the selection's form (修改): 孝老爱亲 at most one place.
+    await office.getByRole('button', { name: '修改' }).click();
+    await office.getByLabel('孝老爱亲名额').fill('1');
+    await shot(office, 'quota-phone');
+    await office.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => office.getByText('评选已修改').count()).toBeGreaterThan(0);
     await office.goto(`${e2e.baseUrl}/honours/selections/${selectionId}?tab=publish`);
-    // Two places ticked by default (the categories taking turns down the ranking: common/honours.test.ts), counted by category.
-    await expect.poll(() => office.getByTestId('winners-tally').innerText()).toMatch(/已选 2 \/ 2 名：孝老爱亲 1 · 见义勇为 1/);
+    await office.getByText('其中 孝老爱亲 1 名').waitFor();
+    // Two places ticked by default (the categories taking turns down the ranking: common/honours.test.ts), counted by
+    // category against their quotas.
+    await expect.poll(() => office.getByTestId('winners-tally').innerText()).toMatch(/已选 2 \/ 2 名：孝老爱亲 1\/1 · 见义勇为 1/);
     await shot(office, 'publish-phone');
     await office.getByRole('button', { name: '发布结果' }).click();
     await office.getByRole('button', { name: '确认发布' }).click();

@@ -88,6 +88,13 @@ describe(`honours (${engineName})`, () => {
     expect(weights.body.error.message).toContain('之和须为 1');
     const cat = await office.post('/api/honours/selections', selection({ categories: ['flying'] }));
     expect(cat.status).toBe(400);
+    // 分类名额: of the selection's categories, whole numbers, together within the selection's number (3 here).
+    const overQuota = await office.post('/api/honours/selections', selection({ categoryQuotas: { filial: 2, helping: 2 } }));
+    expect(overQuota.status).toBe(400);
+    expect(overQuota.body.error.message).toBe('分类名额合计 4 名，超过评选名额 3 名');
+    const strayQuota = await office.post('/api/honours/selections', selection({ categories: ['filial'], categoryQuotas: { helping: 1 } }));
+    expect(strayQuota.body.error.message).toBe('分类名额所属类别不在本次评选的类别中：helping');
+    expect((await office.post('/api/honours/selections', selection({ categoryQuotas: { filial: 0 } }))).status).toBe(400);
     expect((await unit.post('/api/honours/selections', selection())).status).toBe(403);
     expect((await otherOffice.post('/api/honours/selections', selection())).status).toBe(404);
 
@@ -384,13 +391,30 @@ describe(`honours (${engineName})`, () => {
     expect(early.status).toBe(422);
     await at('2026-11-24T02:00:00Z');
     expect((await office.get(`/api/honours/selections/${selectionId}`)).body.abilities.publish).toBe(true);
+    // 分类名额: with 助人为乐 capped at one, its two candidates cannot both win (the quota is data on the selection).
+    const capped = await office.patch(`/api/honours/selections/${selectionId}`, {
+      version: w.body.version,
+      categoryQuotas: { helping: 1 },
+    });
+    expect(capped.status, JSON.stringify(capped.body)).toBe(200);
+    expect(capped.body.categoryQuotas).toEqual({ helping: 1 });
+    expect((await office.get(`/api/honours/selections/${selectionId}/results`)).body.categoryQuotas).toEqual({ helping: 1 });
+    const overQuota = await office.post(`/api/honours/selections/${selectionId}/publish`, {
+      version: capped.body.version,
+      winnerIds: [candidates['赵小燕'], publicId],
+    });
+    expect(overQuota.status).toBe(400);
+    expect(overQuota.body.error.message).toBe('“助人为乐”类当选 2 名，超过分类名额 1 名');
+    expect((await office.get(`/api/honours/selections/${selectionId}`)).body.state).toBe('open');
+    const ready = (await office.patch(`/api/honours/selections/${selectionId}`, { version: capped.body.version, categoryQuotas: {} })).body;
+    expect(ready.categoryQuotas).toEqual({});
     expect(
-      (await office.post(`/api/honours/selections/${selectionId}/publish`, { version: w.body.version, winnerIds: [rejectedId] })).status,
+      (await office.post(`/api/honours/selections/${selectionId}/publish`, { version: ready.version, winnerIds: [rejectedId] })).status,
     ).toBe(400);
     expect(
-      (await leader.post(`/api/honours/selections/${selectionId}/publish`, { version: w.body.version, winnerIds: winners })).status,
+      (await leader.post(`/api/honours/selections/${selectionId}/publish`, { version: ready.version, winnerIds: winners })).status,
     ).toBe(403);
-    const pub = await office.post(`/api/honours/selections/${selectionId}/publish`, { version: w.body.version, winnerIds: winners });
+    const pub = await office.post(`/api/honours/selections/${selectionId}/publish`, { version: ready.version, winnerIds: winners });
     expect(pub.status, JSON.stringify(pub.body)).toBe(200);
     expect(pub.body).toMatchObject({ state: 'published', phase: 'published' });
     expect((await vote(selectionId, candidates['李桂芳'])).status).toBe(422);

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { selectionBody } from '../../../common/contracts/honours';
-import { DEFAULT_WEIGHTS, scheduleProblem } from '../../../common/honours';
+import { DEFAULT_WEIGHTS, quotaProblem, scheduleProblem, type CategoryQuotas } from '../../../common/honours';
 import { recordEvent } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import type { Db, Tx } from '../../platform/db';
@@ -26,6 +26,8 @@ export async function checkSelectionFields(
     voteWeight: number;
     reviewWeight: number;
     categories: string[];
+    categoryQuotas: CategoryQuotas;
+    winnersCount: number;
     kind: string;
     period: string;
   },
@@ -37,6 +39,8 @@ export async function checkSelectionFields(
   const known = new Set((await listCategories(db)).map((c) => c.code));
   const unknown = f.categories.filter((c) => !known.has(c));
   if (unknown.length) throw new AppError('validation', `类别不存在：${unknown.join('、')}`);
+  const quotas = quotaProblem(f.categoryQuotas, f.categories, f.winnersCount);
+  if (quotas) throw new AppError('validation', quotas);
 }
 
 /** Creates a selection; returns its id. */
@@ -47,7 +51,9 @@ export async function createSelection(ctx: Ctx, body: z.output<typeof selectionB
   const voteWeight = body.voteWeight ?? (body.reviewWeight !== undefined ? 1 - body.reviewWeight : DEFAULT_WEIGHTS.vote);
   const reviewWeight = body.reviewWeight ?? 1 - voteWeight;
   const categories = [...new Set(body.categories)];
-  await checkSelectionFields(ctx.db, { ...body, voteWeight, reviewWeight, categories });
+  const categoryQuotas = body.categoryQuotas ?? {};
+  const winnersCount = body.winnersCount ?? 10;
+  await checkSelectionFields(ctx.db, { ...body, voteWeight, reviewWeight, categories, categoryQuotas, winnersCount });
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
     const row = await tx
@@ -58,13 +64,14 @@ export async function createSelection(ctx: Ctx, body: z.output<typeof selectionB
         title: body.title,
         period: body.period,
         categories: JSON.stringify(categories),
+        category_quotas: JSON.stringify(categoryQuotas),
         description: body.description ?? null,
         nomination_starts_on: body.nominationStartsOn,
         nomination_ends_on: body.nominationEndsOn,
         voting_starts_on: body.votingStartsOn,
         voting_ends_on: body.votingEndsOn,
         publish_on: body.publishOn,
-        winners_count: body.winnersCount ?? 10,
+        winners_count: winnersCount,
         vote_weight: voteWeight,
         review_weight: reviewWeight,
         created_by: ctx.actor.id,
@@ -77,7 +84,7 @@ export async function createSelection(ctx: Ctx, body: z.output<typeof selectionB
       action: 'honour_selection.created',
       subjectType: 'honour_selection',
       subjectId: row.id,
-      after: { ...row, region: region.name, categories, voteWeight, reviewWeight },
+      after: { ...row, region: region.name, categories, categoryQuotas, winnersCount, voteWeight, reviewWeight },
     });
     return row.id;
   });

@@ -33,6 +33,7 @@ export function presentSelection(s: SelectionRow, actor: Actor, now: Date) {
     title: s.title,
     period: s.period,
     categories: s.categories,
+    categoryQuotas: s.category_quotas,
     description: s.description,
     nominationStartsOn: s.nomination_starts_on,
     nominationEndsOn: s.nomination_ends_on,

@@ -1,13 +1,13 @@
 /**
  * 发布结果 on the workflow kernel (common/honour-selection-workflow.ts): after the voting window (Beijing day, app
  * clock) the office of the selection's region names the winners — approved candidates of the selection, at most the
- * selection's number — and the 好人榜 becomes public. The nominating units of the winners are told after commit.
+ * selection's number and each category's quota (分类名额) — and the 好人榜 becomes public. The nominating units of the winners are told after commit.
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { publishSelectionBody } from '../../../common/contracts/honours';
 import { SELECTION_ACTION_LABELS, SELECTION_ACTIONS, type SelectionAction } from '../../../common/honour-selection-workflow';
-import type { SelectionState } from '../../../common/honours';
+import { quotaExceeded, type SelectionState } from '../../../common/honours';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { can } from '../../platform/policy';
@@ -15,7 +15,7 @@ import { fromBlocked, runTransition, type WorkflowRuntime, type WorkflowVerb } f
 import { notify } from '../notifications/notify';
 import { mayReadSelection, selectionNotFound } from './access';
 import { phaseOf } from './presenter';
-import { findSelection, lockSelection, type SelectionRow } from './repository';
+import { findSelection, listCategories, lockSelection, type SelectionRow } from './repository';
 
 const publishVerb: WorkflowVerb<SelectionRow, SelectionAction, SelectionState, { winnerIds: string[] }> = {
   action: 'publish',
@@ -24,9 +24,17 @@ const publishVerb: WorkflowVerb<SelectionRow, SelectionAction, SelectionState, {
     if (phase !== 'reviewing') throw new AppError('invalid_transition', `投票截止（${s.voting_ends_on}）后才能发布结果`);
     const ids = [...new Set(p.winnerIds)];
     if (ids.length > s.winners_count) throw new AppError('validation', `当选人不能超过名额 ${s.winners_count} 名`);
-    const ok = await sql<{ n: number }>`select count(*)::int as n from honour_nominations
+    const chosen = await sql<{ category_code: string }>`select category_code from honour_nominations
       where id = any(${ids}::uuid[]) and selection_id = ${s.id} and state = 'approved'`.execute(ctx.db);
-    if (ok.rows[0].n !== ids.length) throw new AppError('validation', '当选人须为本次评选的候选人');
+    if (chosen.rows.length !== ids.length) throw new AppError('validation', '当选人须为本次评选的候选人');
+    const over = quotaExceeded(
+      chosen.rows.map((r) => r.category_code),
+      s.category_quotas,
+    );
+    if (over) {
+      const name = (await listCategories(ctx.db)).find((c) => c.code === over.categoryCode)?.name ?? over.categoryCode;
+      throw new AppError('validation', `“${name}”类当选 ${over.chosen} 名，超过分类名额 ${over.quota} 名`);
+    }
   },
   apply: async (ctx, _tx, s, p) => ({
     set: { published_at: ctx.clock.now(), published_by: ctx.actor.id },

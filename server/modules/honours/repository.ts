@@ -13,6 +13,7 @@ export interface SelectionRow {
   title: string;
   period: string;
   categories: string[];
+  category_quotas: Record<string, number>;
   description: string | null;
   nomination_starts_on: string;
   nomination_ends_on: string;
@@ -34,7 +35,7 @@ export interface SelectionRow {
 }
 
 const SELECTION_COLUMNS = sql`s.id, s.region_id, r.name as region_name, r.level as region_level, r.path as region_path, s.kind,
-  s.title, s.period, s.categories, s.description, s.nomination_starts_on::text as nomination_starts_on,
+  s.title, s.period, s.categories, s.category_quotas, s.description, s.nomination_starts_on::text as nomination_starts_on,
   s.nomination_ends_on::text as nomination_ends_on, s.voting_starts_on::text as voting_starts_on,
   s.voting_ends_on::text as voting_ends_on, s.publish_on::text as publish_on, s.winners_count,
   s.vote_weight::float8 as vote_weight, s.review_weight::float8 as review_weight, s.state, s.published_at, s.created_at, s.version,

@@ -55,6 +55,7 @@ export async function readResults(ctx: Ctx, selectionId: string) {
     voteWeight: s.vote_weight,
     reviewWeight: s.review_weight,
     winnersCount: s.winners_count,
+    categoryQuotas: s.category_quotas,
     items: rows.map((r) => ({
       candidateId: r.candidate_id,
       nomineeName: r.nominee_name,

@@ -1,6 +1,6 @@
 /**
  * 修改评选: the office changes a selection that is not published, at its version (409 on a stale one): title, period,
- * categories, schedule, winners' number, weights. The schedule and weights are checked again as a whole; the audit
+ * categories, places per category, schedule, winners' number, weights. The schedule and weights are checked again as a whole; the audit
  * event keeps before and after.
  */
 import type { z } from 'zod';
@@ -26,6 +26,7 @@ export async function updateSelection(ctx: Ctx, id: string, body: z.output<typeo
       title: body.title ?? s.title,
       period: body.period ?? s.period,
       categories: body.categories ? [...new Set(body.categories)] : s.categories,
+      categoryQuotas: body.categoryQuotas ?? s.category_quotas,
       description: body.description === undefined ? s.description : body.description,
       nominationStartsOn: body.nominationStartsOn ?? s.nomination_starts_on,
       nominationEndsOn: body.nominationEndsOn ?? s.nomination_ends_on,
@@ -43,6 +44,7 @@ export async function updateSelection(ctx: Ctx, id: string, body: z.output<typeo
         title: next.title,
         period: next.period,
         categories: JSON.stringify(next.categories),
+        category_quotas: JSON.stringify(next.categoryQuotas),
         description: next.description,
         nomination_starts_on: next.nominationStartsOn,
         nomination_ends_on: next.nominationEndsOn,
@@ -64,6 +66,7 @@ export async function updateSelection(ctx: Ctx, id: string, body: z.output<typeo
       title: s.title,
       period: s.period,
       categories: s.categories,
+      categoryQuotas: s.category_quotas,
       nominationStartsOn: s.nomination_starts_on,
       nominationEndsOn: s.nomination_ends_on,
       votingStartsOn: s.voting_starts_on,

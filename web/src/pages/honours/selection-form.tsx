@@ -1,8 +1,9 @@
 /**
  * 新建/修改评选 (drawer): kind, title, period, categories (reference data), the schedule (推荐 → 审核 → 公示投票 2–4 周 →
- * 发布, checked with the same rule the server uses), winners' number and the weights of vote and review scores.
+ * 发布, checked with the same rule the server uses), winners' number with optional places per category (分类名额,
+ * checked with common/honours.ts quotaProblem as on the server) and the weights of vote and review scores.
  */
-import { scheduleProblem, SELECTION_KIND_LABELS, SELECTION_KINDS, VOTING_MAX_DAYS, VOTING_MIN_DAYS } from '@common/honours';
+import { quotaProblem, scheduleProblem, SELECTION_KIND_LABELS, SELECTION_KINDS, VOTING_MAX_DAYS, VOTING_MIN_DAYS } from '@common/honours';
 import { Alert, Button, DatePicker, Drawer, Form, Grid, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -21,7 +22,19 @@ interface Values {
   voting: [Dayjs, Dayjs];
   publishOn: Dayjs;
   winnersCount: number;
+  /** Places per category; an empty box: no quota of its own. */
+  categoryQuotas?: Record<string, number | null | undefined>;
   voteWeight: number;
+}
+
+/** The quotas filled in, for the chosen categories only. */
+function filledQuotas(v: Pick<Values, 'categories' | 'categoryQuotas'>): Record<string, number> {
+  return Object.fromEntries(
+    (v.categories ?? []).flatMap((code) => {
+      const n = v.categoryQuotas?.[code];
+      return typeof n === 'number' ? [[code, n]] : [];
+    }),
+  );
 }
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -56,6 +69,7 @@ export function SelectionFormDrawer({
         voting: [dayjs(editing.votingStartsOn), dayjs(editing.votingEndsOn)],
         publishOn: dayjs(editing.publishOn),
         winnersCount: editing.winnersCount,
+        categoryQuotas: editing.categoryQuotas,
         voteWeight: editing.voteWeight,
       });
     else {
@@ -86,6 +100,7 @@ export function SelectionFormDrawer({
       votingEndsOn: day(v.voting[1]),
       publishOn: day(v.publishOn),
       winnersCount: v.winnersCount,
+      categoryQuotas: filledQuotas(v),
       voteWeight: v.voteWeight,
       reviewWeight: Math.round((1 - v.voteWeight) * 1000) / 1000,
     };
@@ -113,6 +128,16 @@ export function SelectionFormDrawer({
       if (problem) throw new Error(problem);
     },
   };
+
+  const quotaRule = {
+    validator: async () => {
+      const v = form.getFieldsValue(['categories', 'categoryQuotas', 'winnersCount']) as Values;
+      const problem = quotaProblem(filledQuotas(v), v.categories ?? [], v.winnersCount ?? 0);
+      if (problem) throw new Error(problem);
+    },
+  };
+  const chosen = (Form.useWatch('categories', form) as string[] | undefined) ?? [];
+  const categoryName = (code: string) => categories.data?.items.find((c) => c.code === code)?.name ?? code;
 
   return (
     <Drawer
@@ -189,8 +214,49 @@ export function SelectionFormDrawer({
             <InputNumber min={0} max={1} step={0.1} />
           </Form.Item>
         </Space>
+        {chosen.length > 0 && (
+          <Form.Item
+            name="categoryQuotas"
+            label="分类名额（选填）"
+            extra="不填的类别不单设名额，与其他类别分享剩余名额；各类名额合计不超过总名额"
+            dependencies={['winnersCount', 'categories']}
+            rules={[quotaRule]}
+          >
+            <QuotaInputs categories={chosen.map((code) => ({ code, name: categoryName(code) }))} />
+          </Form.Item>
+        )}
         {(create.error || update.error) && <Alert type="error" showIcon title={(create.error ?? update.error)?.message} />}
       </Form>
     </Drawer>
+  );
+}
+
+/** One box per chosen category (its places, or empty: no quota of its own), as one form value: code → places. */
+function QuotaInputs({
+  value,
+  onChange,
+  categories,
+}: {
+  value?: Values['categoryQuotas'];
+  onChange?: (v: Values['categoryQuotas']) => void;
+  categories: { code: string; name: string }[];
+}) {
+  return (
+    <Space wrap data-testid="category-quotas">
+      {categories.map((c) => (
+        <InputNumber
+          key={c.code}
+          aria-label={`${c.name}名额`}
+          min={1}
+          max={200}
+          precision={0}
+          prefix={c.name}
+          suffix="名"
+          style={{ width: 170 }}
+          value={value?.[c.code] ?? null}
+          onChange={(n) => onChange?.({ ...value, [c.code]: n })}
+        />
+      ))}
+    </Space>
   );
 }

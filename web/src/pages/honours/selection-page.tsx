@@ -6,7 +6,7 @@ import { LEVEL_LABELS, SELECTION_KIND_LABELS } from '@common/honours';
 import { Alert, Badge, Button, Descriptions, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useSelection } from '../../api/honours';
+import { useHonourCategories, useSelection } from '../../api/honours';
 import { PageLoading } from '../../components/page-loading';
 import { PageTitle } from '../../components/page-title';
 import { dayRange, PhaseTag } from './honours-format';
@@ -19,6 +19,7 @@ export default function SelectionPage() {
   const [search, setSearch] = useSearchParams();
   const q = useSelection(id);
   const [edit, setEdit] = useState(false);
+  const categories = useHonourCategories();
   if (q.isLoading) return <PageLoading />;
   if (q.error || !q.data) return <Alert type="error" showIcon title={q.error?.message ?? '评选不存在或无权查看'} />;
   const s = q.data;
@@ -81,7 +82,13 @@ export default function SelectionPage() {
         <Descriptions.Item label="推荐">{dayRange(s.nominationStartsOn, s.nominationEndsOn)}</Descriptions.Item>
         <Descriptions.Item label="公示投票">{dayRange(s.votingStartsOn, s.votingEndsOn)}</Descriptions.Item>
         <Descriptions.Item label="发布">{s.publishOn}</Descriptions.Item>
-        <Descriptions.Item label="名额">{s.winnersCount} 名</Descriptions.Item>
+        <Descriptions.Item label="名额">
+          {s.winnersCount} 名
+          {Object.keys(s.categoryQuotas).length > 0 &&
+            `（${Object.entries(s.categoryQuotas)
+              .map(([code, n]) => `${categories.data?.items.find((c) => c.code === code)?.name ?? code} ${n} 名`)
+              .join('、')}）`}
+        </Descriptions.Item>
         <Descriptions.Item label="权重">
           投票 {s.voteWeight} / 评审 {s.reviewWeight}
         </Descriptions.Item>

@@ -14,7 +14,7 @@ import {
 import { Alert, Button, Checkbox, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { defaultWinners } from '@common/honours';
+import { defaultWinners, quotaExceeded, type CategoryQuotas } from '@common/honours';
 import {
   downloadBulletin,
   useExcludeVotes,
@@ -382,17 +382,28 @@ export function ResultsTab({ selection }: { selection: Selection }) {
   );
 }
 
-/** The chosen winners counted by category, in the ranking's order of categories: "：助人为乐 1 · 见义勇为 1". */
-function winnerTally(items: { candidateId: string; categoryName: string }[], winners: string[]): string {
+/**
+ * The chosen winners counted by category, in the ranking's order of categories, with each quota:
+ * "：助人为乐 1/1 · 见义勇为 1".
+ */
+function winnerTally(
+  items: { candidateId: string; categoryCode: string; categoryName: string }[],
+  winners: string[],
+  quotas: CategoryQuotas,
+): string {
   const chosen = new Set(winners);
-  const counts = new Map<string, number>();
-  for (const r of items) if (chosen.has(r.candidateId)) counts.set(r.categoryName, (counts.get(r.categoryName) ?? 0) + 1);
-  return counts.size ? `：${[...counts].map(([name, n]) => `${name} ${n}`).join(' · ')}` : '';
+  const counts = new Map<string, { name: string; n: number }>();
+  for (const r of items)
+    if (chosen.has(r.candidateId)) counts.set(r.categoryCode, { name: r.categoryName, n: (counts.get(r.categoryCode)?.n ?? 0) + 1 });
+  return counts.size
+    ? `：${[...counts].map(([code, { name, n }]) => `${name} ${n}${quotas[code] !== undefined ? `/${quotas[code]}` : ''}`).join(' · ')}`
+    : '';
 }
 
 /** 发布: the winners (the categories taking turns down the ranking, by default) and a confirmation; the .docx once published. */
 export function PublishTab({ selection }: { selection: Selection }) {
   const results = useResults(selection.id);
+  const categories = useHonourCategories();
   const publish = usePublishSelection();
   const items = useMemo(() => results.data?.items ?? [], [results.data]);
   const [winners, setWinners] = useState<string[]>([]);
@@ -401,9 +412,9 @@ export function PublishTab({ selection }: { selection: Selection }) {
       items
         .filter((r) => r.isWinner)
         .map((r) => r.candidateId)
-        .concat(selection.state === 'open' ? defaultWinners(items, selection.winnersCount) : []),
+        .concat(selection.state === 'open' ? defaultWinners(items, selection.winnersCount, selection.categoryQuotas) : []),
     );
-  }, [items, selection.state, selection.winnersCount]);
+  }, [items, selection.state, selection.winnersCount, selection.categoryQuotas]);
   if (selection.state === 'published')
     return (
       <Space orientation="vertical">
@@ -418,6 +429,14 @@ export function PublishTab({ selection }: { selection: Selection }) {
         </a>
       </Space>
     );
+  const byId = new Map(items.map((r) => [r.candidateId, r]));
+  const over = quotaExceeded(
+    winners.flatMap((id) => byId.get(id)?.categoryCode ?? []),
+    selection.categoryQuotas,
+  );
+  const nameOf = (code: string) => categories.data?.items.find((c) => c.code === code)?.name ?? code;
+  const overName = over ? nameOf(over.categoryCode) : '';
+  const quotaNames = Object.entries(selection.categoryQuotas).map(([code, n]) => `${nameOf(code)} ${n} 名`);
   const confirm = () =>
     Modal.confirm({
       title: `确认发布 ${winners.length} 名当选人？`,
@@ -435,11 +454,13 @@ export function PublishTab({ selection }: { selection: Selection }) {
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`投票截止（${selection.votingEndsOn}）后由本级文明办发布结果`} />
       )}
       <Typography.Paragraph>
-        名额 {selection.winnersCount} 名，默认由各类别按综合得分轮流勾选（先各类第一名，再各类第二名……），可调整。
+        名额 {selection.winnersCount} 名{quotaNames.length ? `（其中 ${quotaNames.join('、')}）` : ''}
+        ，默认由各类别按综合得分轮流勾选（先各类第一名，再各类第二名……{quotaNames.length ? '，满额的类别不再勾选' : ''}），可调整。
       </Typography.Paragraph>
       {items.length > 0 && (
-        <Typography.Paragraph type={winners.length > selection.winnersCount ? 'danger' : 'secondary'} data-testid="winners-tally">
-          已选 {winners.length} / {selection.winnersCount} 名{winnerTally(items, winners)}
+        <Typography.Paragraph type={winners.length > selection.winnersCount || over ? 'danger' : 'secondary'} data-testid="winners-tally">
+          已选 {winners.length} / {selection.winnersCount} 名{winnerTally(items, winners, selection.categoryQuotas)}
+          {over && `（“${overName}”类超过分类名额 ${over.quota} 名）`}
         </Typography.Paragraph>
       )}
       <Checkbox.Group value={winners} onChange={(v) => setWinners(v as string[])} style={{ display: 'grid', gap: 6, marginBottom: 12 }}>
@@ -451,7 +472,7 @@ export function PublishTab({ selection }: { selection: Selection }) {
       </Checkbox.Group>
       {!items.length && <Empty description="还没有候选人" />}
       {selection.abilities.publish && (
-        <Button type="primary" danger disabled={!winners.length || winners.length > selection.winnersCount} onClick={confirm}>
+        <Button type="primary" danger disabled={!winners.length || winners.length > selection.winnersCount || !!over} onClick={confirm}>
           发布结果
         </Button>
       )}
