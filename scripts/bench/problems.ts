@@ -36,7 +36,8 @@ import {
   tableSizes,
   type DatasetInfo,
 } from './generate-problems';
-import { cpuPer, cpuSnapshot, machineFacts, median, percentile, repeat, runWorker, type CpuSnapshot } from './measure';
+import { machineFacts, median, percentile, repeat, runWorker } from './measure';
+import { closedLoop, rawInserts, sampleLockWaits, slowBySecond, statementCounter, type PhaseCpu } from './write-load';
 
 const cfg = benchConfig();
 const env = process.env;
@@ -309,67 +310,7 @@ const categories = info.categories;
 const reporterRow = (await admin.query<{ id: string; name: string }>(`select id, name from users where username = $1`, [info.reporters[0]]))
   .rows[0];
 
-/** `clients` connections each running single-row autocommit INSERTs shaped like the API's for `seconds`. */
-let rawCpu: ReturnType<typeof cpuPer> | null = null;
-/** The PostgreSQL processes whose CPU a phase counts: the backends of the benchmark's database and the shared writers. */
-async function benchPids(): Promise<Set<number>> {
-  const r = await admin.query<{ pid: number }>(
-    `select pid from pg_stat_activity
-      where datname = current_database() or backend_type in ('walwriter', 'background writer', 'checkpointer', 'walsummarizer')`,
-  );
-  return new Set(r.rows.map((x) => x.pid));
-}
-async function rawInserts(tag: string): Promise<number> {
-  const pool = new pg.Pool({ connectionString: cfg.url, max: CLIENTS });
-  const conns = await Promise.all(Array.from({ length: CLIENTS }, () => pool.connect()));
-  let rows = 0;
-  let n = 0;
-  const insert = (c: pg.PoolClient) => {
-    const i = n++;
-    const at = new Date();
-    return c.query(
-      `insert into problems (code, client_id, description, category_code, source, severity, state, region_id, lat, lng, address, reporter_id, reporter_name, created_at, updated_at)
-       values ($1, $2, $3, $4, 'grid', 'normal', 'pending', $5, $6, $7, $8, $9, $10, $11, $11) returning id, code`,
-      [
-        `RAW${tag}-${String(i).padStart(7, '0')}`,
-        `raw-${tag}-${i}`,
-        `人行道上机动车乱停放，影响通行（压测 ${i}）`,
-        categories[i % categories.length],
-        villages[i % villages.length],
-        30.25,
-        120.15,
-        `人民路${i % 300}号`,
-        reporterRow.id,
-        reporterRow.name,
-        at,
-      ],
-    );
-  };
-  const warmEnd = performance.now() + 2000;
-  await Promise.all(
-    conns.map(async (c) => {
-      while (performance.now() < warmEnd) await insert(c);
-    }),
-  );
-  const t = performance.now();
-  const end = t + SECONDS * 1000;
-  const pids = await benchPids();
-  const cpu0: CpuSnapshot = cpuSnapshot(pids);
-  await Promise.all(
-    conns.map(async (c) => {
-      while (performance.now() < end) {
-        await insert(c);
-        rows += 1;
-      }
-    }),
-  );
-  rawCpu = cpuPer(cpu0, cpuSnapshot(new Set([...pids, ...(await benchPids())])), rows);
-  const elapsed = performance.now() - t;
-  conns.forEach((c) => c.release());
-  await pool.end();
-  return rows / (elapsed / 1000);
-}
-
+const rawShape = (tag: string) => ({ url: cfg.url, clients: CLIENTS, seconds: SECONDS, categories, villages, reporter: reporterRow, tag });
 const tag = Date.now().toString(36);
 // Each grid worker reports inside his own town (a report outside the reporter's area is refused since issue 7).
 const villagesOf = await Promise.all(
@@ -387,58 +328,28 @@ const reportJob = { port, tokens: reporters, villagesOf, categories, tag };
 
 // Statements the app sends (every query on a pg client of this process; the raw baseline is not counted because
 // counting is switched on only around the API phases), and lock waits sampled every 100 ms from another connection.
-let counting = false;
-let statements = 0;
-const clientQuery = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  if (counting) statements += 1;
-  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof pg.Client.prototype.query;
-async function sampleLockWaits(during: Promise<unknown>): Promise<{ mean: number; max: number; samples: number }> {
-  const waits: number[] = [];
-  let done = false;
-  void during.finally(() => (done = true));
-  const probe = new pg.Client({ connectionString: cfg.url });
-  await probe.connect();
-  while (!done) {
-    const r = (await (clientQuery as (...a: unknown[]) => Promise<unknown>).call(
-      probe,
-      `select count(*)::int as n from pg_locks where not granted`,
-    )) as pg.QueryResult<{ n: number }>;
-    waits.push(r.rows[0].n);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await probe.end();
-  return { mean: waits.reduce((a, b) => a + b, 0) / Math.max(1, waits.length), max: Math.max(0, ...waits), samples: waits.length };
-}
+const counter = statementCounter();
 // The audit sealer runs as in production (the audit-seal job: every 2 s, one sealer at a time).
 let sealed = 0;
 const sealer = setInterval(() => {
   void sealAll(database.db).then((n) => (sealed += n));
 }, 2000);
 
-const raw1 = await rawInserts(`${tag}a`);
+const { rate: raw1, cpu: rawCpu1 } = await rawInserts(admin, rawShape(`${tag}a`));
 log(`  raw INSERT (before): ${raw1.toFixed(0)} rows/s`);
-const rawCpu1 = rawCpu;
-counting = true;
+counter.start();
 const closedFrom = new Date();
-const closedPids = await benchPids();
-const closedCpu0 = cpuSnapshot(closedPids);
-const closedRun = runWorker({
+const closedRun = closedLoop(admin, {
   ...reportJob,
-  kind: 'closed',
   clients: CLIENTS,
   seconds: SECONDS,
   warmupSeconds: 2,
   maxSockets: CLIENTS,
   tag: `${tag}c`,
 });
-const closedLocks = await sampleLockWaits(closedRun);
-const closed = await closedRun;
-// Backends the pool opened during the loop started from zero; they count at the end.
-const closedCpu = cpuPer(closedCpu0, cpuSnapshot(new Set([...closedPids, ...(await benchPids())])), closed.ok);
-counting = false;
-const perReport = statements / Math.max(1, closed.ok);
+const closedLocks = await sampleLockWaits(cfg.url, closedRun);
+const { result: closed, cpu: closedCpu } = await closedRun;
+const perReport = counter.stop() / Math.max(1, closed.ok);
 const apiRate = closed.ok / (closed.elapsedMs / 1000);
 log(
   `  statements sent by the app per report (auth, checks and code, the write, the after-commit drain loop's share; warm-up included): ${perReport.toFixed(1)}; lock waits (backends waiting, sampled every 100 ms): mean ${closedLocks.mean.toFixed(2)}, max ${closedLocks.max}`,
@@ -447,7 +358,7 @@ log(
   `  API closed loop: ${apiRate.toFixed(0)} reports/s (p50 ${fmt(percentile(closed.latencies, 50))} ms, p99 ${fmt(percentile(closed.latencies, 99))} ms) ${Object.keys(closed.errors).length ? JSON.stringify(closed.errors) : ''}`,
 );
 // Who spent the CPU: per report of the closed loop (warm-up included in the CPU, so slightly over) and per raw row.
-const cpuLine = (c: ReturnType<typeof cpuPer> | null) =>
+const cpuLine = (c: PhaseCpu | null) =>
   c
     ? `Node ${c.nodeMs.toFixed(2)} ms (${c.nodeSystemMs.toFixed(2)} in the kernel), PostgreSQL ${c.postgresMs.toFixed(2)} ms, other processes ${c.othersMs.toFixed(2)} ms, idle ${c.idleMs.toFixed(2)} ms`
     : 'n/a';
@@ -466,7 +377,7 @@ const lag = (
 log(
   `  report notices: ${lag.n} queued during the closed loop, ${lag.pending} still pending after it; created → delivered p50 ${fmt(lag.p50 ?? 0)} ms, p99 ${fmt(lag.p99 ?? 0)} ms`,
 );
-const raw2 = await rawInserts(`${tag}b`);
+const { rate: raw2 } = await rawInserts(admin, rawShape(`${tag}b`));
 log(`  raw INSERT (after):  ${raw2.toFixed(0)} rows/s`);
 const rawRate = (raw1 + raw2) / 2;
 const openRun = await runWorker({
@@ -484,28 +395,14 @@ log(
 );
 // Where the open loop's tail came from: the requests over 50 ms, by the second they were sent in (a stall shows as a
 // burst in one second; a steady tail spreads over all of them).
-const slowBySecond = new Map<number, number>();
-openRun.latencies.forEach((ms, i) => {
-  if (ms > 50) slowBySecond.set(Math.floor(openRun.at[i] / 1000), (slowBySecond.get(Math.floor(openRun.at[i] / 1000)) ?? 0) + 1);
-});
-log(
-  `  open loop, requests over 50 ms by the second they were sent in: ${
-    [...slowBySecond.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([sec, n]) => `${sec}s:${n}`)
-      .join(' ') || 'none'
-  }`,
-);
+log(`  open loop, requests over 50 ms by the second they were sent in: ${slowBySecond(openRun)}`);
 // The floor under a1: the same closed loop sending requests that do less than a report. `health` is HTTP and one
 // `select 1`; `refused` is what a report does before its own work (HTTP, the authentication statement, the body
 // parsed and refused by the schema). Their share of the raw INSERT rate bounds what any authenticated report can reach.
-const floors: Record<string, { rate: number; p50: number; p99: number; cpu: ReturnType<typeof cpuPer> }> = {};
+const floors: Record<string, { rate: number; p50: number; p99: number; cpu: PhaseCpu }> = {};
 for (const probe of ['health', 'refused'] as const) {
-  const pids = await benchPids();
-  const cpu0 = cpuSnapshot(pids);
-  const run = await runWorker({
+  const { result: run, cpu } = await closedLoop(admin, {
     ...reportJob,
-    kind: 'closed',
     probe,
     clients: CLIENTS,
     seconds: SECONDS,
@@ -513,7 +410,6 @@ for (const probe of ['health', 'refused'] as const) {
     maxSockets: CLIENTS,
     tag: `${tag}${probe[0]}`,
   });
-  const cpu = cpuPer(cpu0, cpuSnapshot(new Set([...pids, ...(await benchPids())])), run.ok);
   floors[probe] = { rate: run.ok / (run.elapsedMs / 1000), p50: percentile(run.latencies, 50), p99: percentile(run.latencies, 99), cpu };
   log(
     `  floor, ${probe === 'health' ? 'GET /api/health (no authentication, select 1)' : 'the report refused by its schema (authentication + parse + 400)'}: ${floors[probe].rate.toFixed(0)}/s = ${((100 * floors[probe].rate) / rawRate).toFixed(1)}% of raw (p50 ${fmt(floors[probe].p50)} ms, p99 ${fmt(floors[probe].p99)} ms) ${Object.keys(run.errors).length ? JSON.stringify(run.errors) : ''}; CPU per request: ${cpuLine(cpu)}`,

@@ -1,0 +1,168 @@
+/**
+ * The write phase's instruments for `npm run bench:problems` (problems.ts): the raw single-row INSERT baseline, the
+ * CPU of the PostgreSQL processes a phase uses, the statements the app sends, lock waits sampled from another
+ * connection, and where an open loop's tail came from.
+ */
+import pg from 'pg';
+import { cpuPer, cpuSnapshot, runWorker, type CpuSnapshot, type LoadResult } from './measure';
+
+export type PhaseCpu = ReturnType<typeof cpuPer>;
+
+/** The PostgreSQL processes whose CPU a phase counts: the backends of the benchmark's database and the shared writers. */
+export async function benchPids(admin: pg.Pool): Promise<Set<number>> {
+  const r = await admin.query<{ pid: number }>(
+    `select pid from pg_stat_activity
+      where datname = current_database() or backend_type in ('walwriter', 'background writer', 'checkpointer', 'walsummarizer')`,
+  );
+  return new Set(r.rows.map((x) => x.pid));
+}
+
+/** Runs `phase` and the CPU it cost per unit of work (`units` of its result): Node, PostgreSQL, others, idle. */
+export async function withCpu<T>(
+  admin: pg.Pool,
+  phase: () => Promise<T>,
+  units: (result: T) => number,
+): Promise<{ result: T; cpu: PhaseCpu }> {
+  const pids = await benchPids(admin);
+  const before: CpuSnapshot = cpuSnapshot(pids);
+  const result = await phase();
+  // Backends opened during the phase started from zero; they count at the end.
+  const cpu = cpuPer(before, cpuSnapshot(new Set([...pids, ...(await benchPids(admin))])), units(result));
+  return { result, cpu };
+}
+
+/** A closed-loop load phase (`load-worker.mjs`) with the CPU it cost per answered request. */
+export function closedLoop(admin: pg.Pool, job: Record<string, unknown>): Promise<{ result: LoadResult; cpu: PhaseCpu }> {
+  return withCpu(
+    admin,
+    () => runWorker({ ...job, kind: 'closed' }),
+    (r) => r.ok,
+  );
+}
+
+export interface RawInsertShape {
+  url: string;
+  clients: number;
+  seconds: number;
+  categories: string[];
+  villages: string[];
+  reporter: { id: string; name: string };
+  tag: string;
+}
+
+/**
+ * `clients` connections each running single-row autocommit INSERTs into `problems`, shaped like the API's, for
+ * `seconds` after a 2 s warm-up: rows per second and the CPU per row.
+ */
+export async function rawInserts(admin: pg.Pool, s: RawInsertShape): Promise<{ rate: number; cpu: PhaseCpu }> {
+  const pool = new pg.Pool({ connectionString: s.url, max: s.clients });
+  const conns = await Promise.all(Array.from({ length: s.clients }, () => pool.connect()));
+  let n = 0;
+  const insert = (c: pg.PoolClient) => {
+    const i = n++;
+    const at = new Date();
+    return c.query(
+      `insert into problems (code, client_id, description, category_code, source, severity, state, region_id, lat, lng, address, reporter_id, reporter_name, created_at, updated_at)
+       values ($1, $2, $3, $4, 'grid', 'normal', 'pending', $5, $6, $7, $8, $9, $10, $11, $11) returning id, code`,
+      [
+        `RAW${s.tag}-${String(i).padStart(7, '0')}`,
+        `raw-${s.tag}-${i}`,
+        `人行道上机动车乱停放，影响通行（压测 ${i}）`,
+        s.categories[i % s.categories.length],
+        s.villages[i % s.villages.length],
+        30.25,
+        120.15,
+        `人民路${i % 300}号`,
+        s.reporter.id,
+        s.reporter.name,
+        at,
+      ],
+    );
+  };
+  const loop = async (end: number, count: boolean) => {
+    let rows = 0;
+    await Promise.all(
+      conns.map(async (c) => {
+        while (performance.now() < end) {
+          await insert(c);
+          if (count) rows += 1;
+        }
+      }),
+    );
+    return rows;
+  };
+  await loop(performance.now() + 2000, false);
+  const t = performance.now();
+  const { result: rows, cpu } = await withCpu(
+    admin,
+    () => loop(t + s.seconds * 1000, true),
+    (r) => r,
+  );
+  const elapsed = performance.now() - t;
+  conns.forEach((c) => c.release());
+  await pool.end();
+  return { rate: rows / (elapsed / 1000), cpu };
+}
+
+const clientQuery = pg.Client.prototype.query;
+let counting = false;
+let statements = 0;
+let patched = false;
+
+/**
+ * Counts the statements this process's pg clients send between `start()` and `stop()` (every query of the app, the
+ * raw baseline excluded by not counting during it).
+ */
+export function statementCounter(): { start: () => void; stop: () => number } {
+  if (!patched) {
+    patched = true;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      if (counting) statements += 1;
+      return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof pg.Client.prototype.query;
+  }
+  return {
+    start: () => {
+      statements = 0;
+      counting = true;
+    },
+    stop: () => {
+      counting = false;
+      return statements;
+    },
+  };
+}
+
+/** Backends waiting on a lock, sampled every 100 ms from another connection while `during` runs (not counted as statements). */
+export async function sampleLockWaits(url: string, during: Promise<unknown>): Promise<{ mean: number; max: number; samples: number }> {
+  const waits: number[] = [];
+  let done = false;
+  void during.finally(() => (done = true));
+  const probe = new pg.Client({ connectionString: url });
+  await probe.connect();
+  while (!done) {
+    const r = (await (clientQuery as (...a: unknown[]) => Promise<unknown>).call(
+      probe,
+      `select count(*)::int as n from pg_locks where not granted`,
+    )) as pg.QueryResult<{ n: number }>;
+    waits.push(r.rows[0].n);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await probe.end();
+  return { mean: waits.reduce((a, b) => a + b, 0) / Math.max(1, waits.length), max: Math.max(0, ...waits), samples: waits.length };
+}
+
+/** An open loop's requests over `overMs`, by the second they were sent in ("2s:30 3s:54"): a stall shows as a burst. */
+export function slowBySecond(run: Pick<LoadResult, 'latencies' | 'at'>, overMs = 50): string {
+  const bySecond = new Map<number, number>();
+  Array.from(run.latencies).forEach((ms, i) => {
+    const sec = Math.floor(run.at[i] / 1000);
+    if (ms > overMs) bySecond.set(sec, (bySecond.get(sec) ?? 0) + 1);
+  });
+  return (
+    [...bySecond.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([sec, n]) => `${sec}s:${n}`)
+      .join(' ') || 'none'
+  );
+}
