@@ -1,7 +1,8 @@
 /**
  * 发布结果 on the workflow kernel (common/honour-selection-workflow.ts): after the voting window (Beijing day, app
  * clock) the office of the selection's region names the winners — approved candidates of the selection, at most the
- * selection's number and each category's quota (分类名额) — and the 好人榜 becomes public. The nominating units of the winners are told after commit.
+ * selection's number and each category's quota (分类名额) — and the 好人榜 becomes public. The nominating units of the
+ * winners are told after commit.
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';

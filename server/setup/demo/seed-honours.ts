@@ -436,6 +436,8 @@ export async function seedHonourStory(d: HonourStoryDeps): Promise<void> {
       votingEndsOn: lm(23),
       publishOn: lm(25),
       winnersCount: 5,
+      // 每个类别一名 as data: the quotas the office sets in the form (分类名额).
+      categoryQuotas: { helping: 1, bravery: 1, honesty: 1, dedication: 1, filial: 1 },
       voteWeight: 0.4,
       reviewWeight: 0.6,
     });
@@ -470,7 +472,7 @@ export async function seedHonourStory(d: HonourStoryDeps): Promise<void> {
   at(bjTime(lm(25), 9.5), 'honours-last-publish', async () => {
     const s = (await findSelection(db, lastId))!;
     const ranking = await rankingOf(db, lastId, { vote: s.vote_weight, review: s.review_weight });
-    // One winner per category: the best of each.
+    // One winner per category (the quotas): the best of each.
     const winners = new Map<string, string>();
     for (const r of ranking) if (!winners.has(r.category_code)) winners.set(r.category_code, r.candidate_id);
     await publishSelection(office, lastId, { version: s.version, winnerIds: [...winners.values()] });
@@ -494,6 +496,8 @@ export async function seedHonourStory(d: HonourStoryDeps): Promise<void> {
       votingEndsOn: addDays(today, 10),
       publishOn: addDays(today, 12),
       winnersCount: 5,
+      // 每个类别一名 as data: the quotas the office sets in the form (分类名额).
+      categoryQuotas: { helping: 1, bravery: 1, honesty: 1, dedication: 1, filial: 1 },
       voteWeight: 0.4,
       reviewWeight: 0.6,
     });
