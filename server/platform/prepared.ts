@@ -4,13 +4,14 @@
  * statement is parsed once per connection and, after five runs, planned once (PostgreSQL keeps the generic plan only
  * when it is no worse than the custom ones: `plan_cache_mode = auto`).
  *
- * A query opts in by being run through `runPrepared`: its SQL text is registered and gets a stable name (a hash of
- * the text), and the pool's clients (`preparingPool`) send registered texts as named statements. Only registered
- * texts are prepared — lists and reports with free-form filters stay planned per run, where custom plans matter — and
- * the set is bounded by the code (a handful of texts; the report's write has one text per number of photos).
+ * A query opts in by being run through `runFixed` (a text that depends only on a named shape, built and compiled
+ * once): its SQL text is registered and gets a stable name (a hash of the text), and the pool's clients
+ * (`preparingPool`) send registered texts as named statements. Only registered texts are prepared — lists and reports
+ * with free-form filters stay planned per run, where custom plans matter — and the set is bounded by the code (a
+ * handful of texts; the report's write has one with photos and one without).
  */
 import crypto from 'node:crypto';
-import { type CompiledQuery, type Compilable, type Kysely, type QueryResult, type RawBuilder } from 'kysely';
+import { CompiledQuery, type Compilable, type Kysely, type QueryResult, type RawBuilder } from 'kysely';
 import type pg from 'pg';
 
 const names = new Map<string, string>();
@@ -25,9 +26,28 @@ export function prepare<R>(query: CompiledQuery<R>): CompiledQuery<R> {
   return query;
 }
 
-/** Compiles and runs a query (a builder or a `sql` template) as a prepared statement. */
-export function runPrepared<R>(db: Kysely<any>, query: Compilable<R> | RawBuilder<R>): Promise<QueryResult<R>> {
-  const compiled = isRaw(query) ? query.compile(db) : query.compile();
+const fixedTexts = new Map<string, string>();
+
+/**
+ * Runs a statement whose text depends only on `shape` (e.g. which CTEs and columns a batched write has) with the
+ * given parameters, as a prepared statement. The first call of a shape builds and compiles it (`build`) and keeps the
+ * text; later calls send the kept text with new values, skipping Kysely's build and compile — the hottest statements
+ * (a report's check and write) are built for every batch otherwise. `params` must be the compiled statement's
+ * parameters, in order: the first compile checks it and throws if they differ (a parameter the text would freeze).
+ */
+export async function runFixed<R>(
+  db: Kysely<any>,
+  shape: string,
+  params: readonly unknown[],
+  build: () => Compilable<R> | RawBuilder<R>,
+): Promise<QueryResult<R>> {
+  const text = fixedTexts.get(shape);
+  if (text !== undefined) return db.executeQuery(prepare(CompiledQuery.raw(text, [...params])) as CompiledQuery<R>);
+  const q = build();
+  const compiled = isRaw(q) ? q.compile(db) : q.compile();
+  const same = compiled.parameters.length === params.length && compiled.parameters.every((v, i) => v === params[i]);
+  if (!same) throw new Error(`runFixed(${shape}): the statement's parameters are not the ones given`);
+  if (fixedTexts.size < MAX_TEXTS) fixedTexts.set(shape, compiled.sql);
   return db.executeQuery(prepare(compiled));
 }
 

@@ -6,8 +6,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import { batchedStatement } from '../../platform/batcher';
 import type { Db, Tx } from '../../platform/db';
-import { runPrepared } from '../../platform/prepared';
-import { insertRowsFromJson } from '../../platform/write-batch';
+import { runFixed } from '../../platform/prepared';
+import { insertRowsFromJson, jsonRows } from '../../platform/write-batch';
 import { baseByKey, COLUMNS, type ProblemRow } from './repository';
 
 /** What a report checks before it writes (`reportCheck`), and its code when every check passed. */
@@ -79,9 +79,11 @@ const reportChecks = batchedStatement(
     // whole table instead.)
     const inArea = (path: RawBuilder<unknown>) =>
       sql<boolean>`(i.area_global or exists (select 1 from unnest(i.area_paths) as area(p) where starts_with(${path}, area.p)))`;
-    const r = await runPrepared(
+    const r = await runFixed(
       db,
-      sql<ReportCheck & { n: number }>`
+      'report-check',
+      [json],
+      () => sql<ReportCheck & { n: number }>`
       select i.n, chk.*,
         case when i.may_write and chk.existing_id is null and chk.region_id is not null and ${inArea(sql.ref('chk.region_path'))}
                and (i.site_id is null or (chk.site_found and ${inArea(sql.ref('chk.site_path'))})) and chk.category_usable
@@ -140,34 +142,37 @@ export interface ReportWrite {
  * CTEs over jsonb arrays: one text for any number of reports, prepared once) and answers each new problem as
  * `findProblem` would: the problems' INSERT is the CTE named `problems`, which the final SELECT (the same joins and
  * names as `findProblem`, each name looked up by key: `baseByKey`) reads in place of the table, so no second statement
- * re-reads them. Concurrent reports
- * share the statement (`batchedStatement`): one parse, one plan, one commit for all of them.
+ * re-reads them. Concurrent reports share the statement (`batchedStatement`): one parse, one plan, one commit for all
+ * of them; its text is built and compiled once per shape (`runFixed`).
  */
 const writeReports = batchedStatement(
   async (db: Db | Tx, writes: ReportWrite[]): Promise<ProblemRow[]> => {
-    const photos = writes.flatMap((w) => w.photos);
-    const ctes = [
-      sql`problems as (${insertRowsFromJson(
-        'problems',
-        writes.map((w) => w.problem),
-      )} returning *)`,
-      sql`w_timeline as (${insertRowsFromJson(
-        'problem_events',
-        writes.map((w) => w.timeline),
-      )})`,
-      ...(photos.length
-        ? [sql`w_photos as (${insertRowsFromJson('problem_photos', photos, { onConflictDoNothing: ['problem_id', 'file_id'] })})`]
-        : []),
-      sql`w_job as (${insertRowsFromJson(
-        'outbox_jobs',
-        writes.map((w) => w.job),
-      )})`,
-      sql`w_audit as (${insertRowsFromJson(
-        'audit_events',
-        writes.map((w) => w.audit),
-      )})`,
-    ];
-    const r = await runPrepared(db, sql<ProblemRow>`with ${sql.join(ctes)} ${baseByKey(db).selectAll('problems').select(COLUMNS)}`);
+    const photoRows = writes.flatMap((w) => w.photos);
+    const problems = jsonRows(writes.map((w) => w.problem));
+    const timeline = jsonRows(writes.map((w) => w.timeline));
+    const photos = photoRows.length ? jsonRows(photoRows) : null;
+    const job = jsonRows(writes.map((w) => w.job));
+    const audit = jsonRows(writes.map((w) => w.audit));
+    const parts = [problems, timeline, ...(photos ? [photos] : []), job, audit];
+    // The text depends only on the columns of each table (and whether there are photos): built once per shape.
+    const shape = `report-write:${parts.map((p) => p.columns.join(',')).join('|')}`;
+    const r = await runFixed(
+      db,
+      shape,
+      parts.map((p) => p.json),
+      () => {
+        const ctes = [
+          sql`problems as (${insertRowsFromJson('problems', problems)} returning *)`,
+          sql`w_timeline as (${insertRowsFromJson('problem_events', timeline)})`,
+          ...(photos
+            ? [sql`w_photos as (${insertRowsFromJson('problem_photos', photos, { onConflictDoNothing: ['problem_id', 'file_id'] })})`]
+            : []),
+          sql`w_job as (${insertRowsFromJson('outbox_jobs', job)})`,
+          sql`w_audit as (${insertRowsFromJson('audit_events', audit)})`,
+        ];
+        return sql<ProblemRow>`with ${sql.join(ctes)} ${baseByKey(db).selectAll('problems').select(COLUMNS)}`;
+      },
+    );
     const byId = new Map(r.rows.map((row) => [row.id, row]));
     return writes.map((w) => {
       const row = byId.get(w.problem.id);

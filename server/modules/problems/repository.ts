@@ -91,12 +91,12 @@ export function baseByKey(db: Db | Tx) {
           .selectFrom('regions')
           .select(['regions.path', 'regions.name'])
           .whereRef('regions.id', '=', 'problems.region_id')
-          .limit(1)
+          .limit(sql.lit(1))
           .as('r'),
       (join) => join.onTrue(),
     )
     .leftJoinLateral(
-      (eb) => eb.selectFrom('units').select('units.name').whereRef('units.id', '=', 'problems.unit_id').limit(1).as('u'),
+      (eb) => eb.selectFrom('units').select('units.name').whereRef('units.id', '=', 'problems.unit_id').limit(sql.lit(1)).as('u'),
       (join) => join.onTrue(),
     )
     .innerJoinLateral(
@@ -105,7 +105,7 @@ export function baseByKey(db: Db | Tx) {
           .selectFrom('problem_categories')
           .select('problem_categories.name')
           .whereRef('problem_categories.code', '=', 'problems.category_code')
-          .limit(1)
+          .limit(sql.lit(1))
           .as('c'),
       (join) => join.onTrue(),
     )
@@ -115,7 +115,7 @@ export function baseByKey(db: Db | Tx) {
           .selectFrom('inspection_rounds')
           .select(['inspection_rounds.is_covert', 'inspection_rounds.released_at', 'inspection_rounds.region_id'])
           .whereRef('inspection_rounds.id', '=', 'problems.round_id')
-          .limit(1)
+          .limit(sql.lit(1))
           .as('ir'),
       (join) => join.onTrue(),
     );

@@ -3,7 +3,7 @@ import { sql, type SqlBool } from 'kysely';
 import { batchedStatement } from '../batcher';
 import { grantsJsonSql } from '../actor';
 import type { Db, Tx } from '../db';
-import { runPrepared } from '../prepared';
+import { runFixed } from '../prepared';
 import { ACTOR_USER_COLUMNS, type ActorUserRow } from './actor-row';
 import { randomToken, sha256 } from './passwords';
 
@@ -47,8 +47,7 @@ type SessionUserRow = ActorUserRow & { session_id: string; csrf_token: string; l
  */
 const sessionUsers = batchedStatement(async (db: Db | Tx, ids: string[]): Promise<(SessionUserRow | null)[]> => {
   const rows = (
-    await runPrepared(
-      db,
+    await runFixed(db, 'session-users', [ids], () =>
       db
         .selectFrom('sessions as s')
         .leftJoin('users as au', 'au.id', 's.user_id')

@@ -3,7 +3,7 @@ import { sql, type SqlBool } from 'kysely';
 import { batchedStatement } from '../batcher';
 import { grantsJsonSql } from '../actor';
 import type { Db, Tx } from '../db';
-import { runPrepared } from '../prepared';
+import { runFixed } from '../prepared';
 import { ACTOR_USER_COLUMNS, type ActorUserRow } from './actor-row';
 import { randomToken, sha256 } from './passwords';
 
@@ -26,8 +26,7 @@ type TokenUserRow = ActorUserRow & { token_hash: string; token_id: string; last_
  */
 const tokenUsers = batchedStatement(async (db: Db | Tx, hashes: string[]): Promise<(TokenUserRow | null)[]> => {
   const rows = (
-    await runPrepared(
-      db,
+    await runFixed(db, 'token-users', [hashes], () =>
       db
         .selectFrom('api_tokens as t')
         .leftJoin('users as au', 'au.id', 't.user_id')
