@@ -301,6 +301,8 @@ describe('志愿之城 on a phone', { timeout: 120_000 }, () => {
     await volunteer.getByLabel('签到码').fill('ZZZZZZZZZZZZZZZZ');
     await volunteer.getByRole('button', { name: '提交' }).click();
     await contains(volunteer.getByRole('alert'), '签到码无效');
+    // The code the organiser's phone shows now (a code lives 30–60 s).
+    firstCode = await codeOn(organiser);
     await volunteer.getByLabel('签到码').fill(firstCode);
     await volunteer.getByRole('button', { name: '提交' }).click();
     await contains(volunteer.getByRole('alert'), '仍要签到');
@@ -322,10 +324,12 @@ describe('志愿之城 on a phone', { timeout: 120_000 }, () => {
   it('100 minutes later checks out inside the range with the new code; the organiser certifies and corrects', async () => {
     await advanceMinutes(100, [volunteer, organiser]);
     await organiser.getByRole('button', { name: '立即更换' }).click();
-    const code = await codeOn(organiser, firstCode);
     await volunteer.context().setGeolocation({ latitude: place.lat + 0.0005, longitude: place.lng });
     await volunteer.goto(`${e2e.baseUrl}/volunteers/checkin`);
     await visible(volunteer.getByText(/已获取位置/));
+    // The code is read once the volunteer's page is ready: a code lives 30–60 s, and on a loaded machine the page
+    // load alone has taken longer than that.
+    const code = await codeOn(organiser, firstCode);
     await volunteer.getByLabel('签到码').fill(code);
     await volunteer.getByRole('button', { name: '提交' }).click();
     await visible(volunteer.getByText('签退成功'));
