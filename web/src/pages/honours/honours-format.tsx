@@ -38,6 +38,12 @@ export function SourceTag({ source }: { source: NominationSource }) {
 /** 11-01 至 11-07 style ranges. */
 export const dayRange = (a: string, b: string) => `${a} 至 ${b}`;
 
+/** A selection's places per category as read: "孝老爱亲 1 名、见义勇为 2 名" (empty: none set). */
+export const quotaList = (quotas: Record<string, number>, categories: { code: string; name: string }[] | undefined) =>
+  Object.entries(quotas)
+    .map(([code, n]) => `${categories?.find((c) => c.code === code)?.name ?? code} ${n} 名`)
+    .join('、');
+
 /** Photos (or scanned materials) uploaded through /api/files; `onChange` gets the stored ids. */
 export function PhotoPicker({
   files,

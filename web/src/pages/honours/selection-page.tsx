@@ -9,7 +9,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useHonourCategories, useSelection } from '../../api/honours';
 import { PageLoading } from '../../components/page-loading';
 import { PageTitle } from '../../components/page-title';
-import { dayRange, PhaseTag } from './honours-format';
+import { dayRange, PhaseTag, quotaList } from './honours-format';
 import { SelectionFormDrawer } from './selection-form';
 import { FlagsTab, NominationsTab, PublishTab, ResultsTab } from './selection-tabs';
 
@@ -23,6 +23,7 @@ export default function SelectionPage() {
   if (q.isLoading) return <PageLoading />;
   if (q.error || !q.data) return <Alert type="error" showIcon title={q.error?.message ?? '评选不存在或无权查看'} />;
   const s = q.data;
+  const quotas = quotaList(s.categoryQuotas, categories.data?.items);
   const overseer = s.abilities.verify || s.counts.nominations > 0 || s.counts.votes > 0 || s.abilities.publish;
   const tab = search.get('tab') ?? 'nominations';
   const tabs = [
@@ -83,11 +84,7 @@ export default function SelectionPage() {
         <Descriptions.Item label="公示投票">{dayRange(s.votingStartsOn, s.votingEndsOn)}</Descriptions.Item>
         <Descriptions.Item label="发布">{s.publishOn}</Descriptions.Item>
         <Descriptions.Item label="名额">
-          {s.winnersCount} 名
-          {Object.keys(s.categoryQuotas).length > 0 &&
-            `（${Object.entries(s.categoryQuotas)
-              .map(([code, n]) => `${categories.data?.items.find((c) => c.code === code)?.name ?? code} ${n} 名`)
-              .join('、')}）`}
+          {s.winnersCount} 名{quotas && `（${quotas}）`}
         </Descriptions.Item>
         <Descriptions.Item label="权重">
           投票 {s.voteWeight} / 评审 {s.reviewWeight}

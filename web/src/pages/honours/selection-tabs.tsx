@@ -32,7 +32,7 @@ import {
 import { formatTime } from '../../components/format';
 import { notifySuccess } from '../../components/notify';
 import { ResponsiveList } from '../../components/responsive-list';
-import { NominationStateTag, SourceTag } from './honours-format';
+import { NominationStateTag, quotaList, SourceTag } from './honours-format';
 import { VerifyDialog } from './verify-dialog';
 
 /** 推荐对象 / 待审核: a selection's nominations (a unit sees its own). */
@@ -434,9 +434,8 @@ export function PublishTab({ selection }: { selection: Selection }) {
     winners.flatMap((id) => byId.get(id)?.categoryCode ?? []),
     selection.categoryQuotas,
   );
-  const nameOf = (code: string) => categories.data?.items.find((c) => c.code === code)?.name ?? code;
-  const overName = over ? nameOf(over.categoryCode) : '';
-  const quotaNames = Object.entries(selection.categoryQuotas).map(([code, n]) => `${nameOf(code)} ${n} 名`);
+  const overName = over ? (categories.data?.items.find((c) => c.code === over.categoryCode)?.name ?? over.categoryCode) : '';
+  const quotas = quotaList(selection.categoryQuotas, categories.data?.items);
   const confirm = () =>
     Modal.confirm({
       title: `确认发布 ${winners.length} 名当选人？`,
@@ -454,8 +453,8 @@ export function PublishTab({ selection }: { selection: Selection }) {
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`投票截止（${selection.votingEndsOn}）后由本级文明办发布结果`} />
       )}
       <Typography.Paragraph>
-        名额 {selection.winnersCount} 名{quotaNames.length ? `（其中 ${quotaNames.join('、')}）` : ''}
-        ，默认由各类别按综合得分轮流勾选（先各类第一名，再各类第二名……{quotaNames.length ? '，满额的类别不再勾选' : ''}），可调整。
+        名额 {selection.winnersCount} 名{quotas ? `（其中 ${quotas}）` : ''}
+        ，默认由各类别按综合得分轮流勾选（先各类第一名，再各类第二名……{quotas ? '，满额的类别不再勾选' : ''}），可调整。
       </Typography.Paragraph>
       {items.length > 0 && (
         <Typography.Paragraph type={winners.length > selection.winnersCount || over ? 'danger' : 'secondary'} data-testid="winners-tally">
