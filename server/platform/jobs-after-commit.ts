@@ -242,7 +242,9 @@ async function runClaimed(tx: Tx, oneByOne: boolean, skip: string[]): Promise<{ 
 
 /**
  * A node's drain loop. `wake()` (after a request's COMMIT) runs a drain soon — at once, or `minGapMs` after the
- * previous one ended — and coalesces: while one is scheduled, further wakes join it. With `everyMs` > 0 it also
+ * previous one ended — and coalesces: while one is scheduled, further wakes join it; while one runs, they schedule the
+ * next for `minGapMs` after it ends (under load a drain then carries the jobs of that whole span instead of drains
+ * running back to back with a few jobs each, every one a transaction of several statements). With `everyMs` > 0 it also
  * looks for pending jobs on a timer (one cheap read; a drain only when there is something never tried: a failing job
  * is retried by the drains that run anyway and the scheduled one, not every `everyMs`). `idle()` resolves when
  * nothing woken is scheduled or running (tests wait on it; it never drains by itself).
@@ -254,29 +256,50 @@ export class AfterCommitDrainer {
   private fire: (() => Promise<void>) | null = null;
   private lastEnd = 0;
   private stopped = false;
+  /** A woken drain is running; `again`: it was woken meanwhile, so another follows it. */
+  private running = false;
+  private again = false;
 
   constructor(
-    private readonly deps: { db: Db; clock: Clock; log?: (error: unknown) => void },
+    private readonly deps: {
+      db: Db;
+      clock: Clock;
+      log?: (error: unknown) => void;
+      /** What a drain runs (tests pass a stand-in); `drainJobs` by default. */
+      drain?: (db: Db, now: Date) => Promise<unknown>;
+    },
     private readonly opts: { everyMs: number; minGapMs: number } = { everyMs: 0, minGapMs: DRAIN_MIN_GAP_MS },
   ) {}
 
   /** Drain soon (coalesced with a drain already scheduled). */
   wake(): void {
     if (this.stopped || this.timer) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
     const wait = Math.max(0, this.lastEnd + this.opts.minGapMs - Date.now());
     const previous = this.pending;
     let fire!: () => Promise<void>;
     const run = new Promise<void>((resolve) => {
-      fire = () =>
-        drainJobs(this.deps.db, this.deps.clock.now())
+      fire = () => {
+        this.running = true;
+        return (this.deps.drain ?? drainJobs)(this.deps.db, this.deps.clock.now())
           .then(
             () => undefined,
             (error: unknown) => this.deps.log?.(error),
           )
           .finally(() => {
+            this.running = false;
             this.lastEnd = Date.now();
+            // Woken while it ran: the next drain is scheduled before this one counts as done (idle() waits for it).
+            if (this.again && !this.stopped) {
+              this.again = false;
+              this.wake();
+            }
             resolve();
           });
+      };
     });
     this.fire = fire;
     this.timer = setTimeout(() => {
@@ -330,6 +353,11 @@ export class AfterCommitDrainer {
       await fire();
     }
     await this.idle();
+    // Woken while the last drain ran: its jobs are delivered now rather than left to the scheduled drain.
+    if (this.again) {
+      this.again = false;
+      await (this.deps.drain ?? drainJobs)(this.deps.db, this.deps.clock.now()).catch((error: unknown) => this.deps.log?.(error));
+    }
     await drainsSettled(this.deps.db);
   }
 }
