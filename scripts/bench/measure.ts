@@ -23,6 +23,8 @@ export interface LoadResult {
   elapsedMs: number;
   sent: number;
   firstTotal: number | null;
+  /** CPU ms of the load worker's thread over its whole life (warm-up included), from /proc/thread-self/stat (0 elsewhere). */
+  threadCpuMs: number;
 }
 
 /** Runs one job of load-worker.mjs in a worker thread. */
@@ -109,6 +111,8 @@ export interface CpuSnapshot {
   postgres: Map<number, number>;
   machineBusy: number;
   machineIdle: number;
+  /** Of `machineBusy`, the time the hypervisor ran other guests on this VM's CPUs (steal). */
+  machineSteal: number;
 }
 export function cpuSnapshot(postgresPids?: ReadonlySet<number>): CpuSnapshot {
   const tick = 10; // USER_HZ is 100 on Linux: one tick is 10 ms
@@ -116,6 +120,7 @@ export function cpuSnapshot(postgresPids?: ReadonlySet<number>): CpuSnapshot {
   const postgres = new Map<number, number>();
   let machineBusy = 0;
   let machineIdle = 0;
+  let machineSteal = 0;
   try {
     for (const pid of fs.readdirSync('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
@@ -132,14 +137,16 @@ export function cpuSnapshot(postgresPids?: ReadonlySet<number>): CpuSnapshot {
     }
     const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
     machineIdle = (cpu[3] + cpu[4]) * tick;
+    // steal (field 8): time the hypervisor gave this VM's CPUs to others — counted apart, it is not this machine's work
+    machineSteal = (cpu[7] ?? 0) * tick;
     machineBusy = cpu.reduce((a, b) => a + b, 0) * tick - machineIdle;
   } catch {
     // not Linux
   }
-  return { node: (u.user + u.system) / 1000, nodeSystem: u.system / 1000, postgres, machineBusy, machineIdle };
+  return { node: (u.user + u.system) / 1000, nodeSystem: u.system / 1000, postgres, machineBusy, machineIdle, machineSteal };
 }
 /** CPU ms spent between two snapshots, per unit of work (e.g. per report). */
-export function cpuPer(a: CpuSnapshot, b: CpuSnapshot, units: number) {
+export function cpuPer(a: CpuSnapshot, b: CpuSnapshot, units: number, loadGeneratorMs = 0) {
   const per = (x: number) => x / Math.max(1, units);
   const node = b.node - a.node;
   // A process alive at both ends counts its difference, one started meanwhile all of its time; one that ended
@@ -147,11 +154,15 @@ export function cpuPer(a: CpuSnapshot, b: CpuSnapshot, units: number) {
   let postgres = 0;
   for (const [pid, ms] of b.postgres) postgres += ms - (a.postgres.get(pid) ?? 0);
   const busy = b.machineBusy - a.machineBusy;
+  const steal = b.machineSteal - a.machineSteal;
   return {
     nodeMs: per(node),
     nodeSystemMs: per(b.nodeSystem - a.nodeSystem),
+    /** Of `nodeMs`, the load generator's worker thread (the clients, not the system measured). */
+    loadGeneratorMs: per(loadGeneratorMs),
     postgresMs: per(postgres),
-    othersMs: per(Math.max(0, busy - node - postgres)),
+    othersMs: per(Math.max(0, busy - steal - node - postgres)),
+    stealMs: per(steal),
     idleMs: per(b.machineIdle - a.machineIdle),
   };
 }

@@ -27,6 +27,7 @@ import { openDatabase } from '../../server/platform/db';
 import { migrate } from '../../server/platform/migrate';
 import { problemMetrics } from '../../server/modules/problems/metrics';
 import { explainRequests } from './explain';
+import { startProfile } from './profile';
 import {
   BENCH_PASSWORD,
   benchConfig,
@@ -36,8 +37,8 @@ import {
   tableSizes,
   type DatasetInfo,
 } from './generate-problems';
-import { machineFacts, median, percentile, repeat, runWorker } from './measure';
-import { closedLoop, rawInserts, sampleLockWaits, slowBySecond, statementCounter, type PhaseCpu } from './write-load';
+import { machineFacts, median, percentile, repeat, runWorker, type LoadResult } from './measure';
+import { closedLoop, combineCpu, rawInserts, sampleLockWaits, slowBySecond, statementCounter, type PhaseCpu } from './write-load';
 
 const cfg = benchConfig();
 const env = process.env;
@@ -47,6 +48,8 @@ const SCENARIO_BUDGET_S = Number(env.BENCH_SCENARIO_SECONDS ?? (SMALL ? 4 : 30))
 const CLIENTS = Number(env.BENCH_CLIENTS ?? 16);
 const RATE = Number(env.BENCH_RATE ?? 200);
 const LIST_REQUESTS = Number(env.BENCH_LIST_REQUESTS ?? 200);
+/** `BENCH_ONLY=writes`: the write phase (a) alone, when iterating on the report path (the figures (b) and (c) are left out). */
+const WRITES_ONLY = env.BENCH_ONLY === 'writes';
 const METRIC_RUNS = 5;
 const started = performance.now();
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
@@ -129,182 +132,186 @@ const typical = await tokenFor(info.medianLiaison.username);
 const reporters = await Promise.all(info.reporters.slice(0, CLIENTS).map(tokenFor));
 
 // ---------------------------------------------------------------- (b) metrics for one month over all units
-const datasetNow = new Date(info.now);
-const cst = new Date(datasetNow.getTime() + 8 * 3600_000);
-const monthFrom = new Date(Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth() - 1, 1) - 8 * 3600_000);
-const monthTo = new Date(Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth(), 1) - 8 * 3600_000);
-const cohort = (
-  await admin.query(`select count(*)::int as n from problems where first_dispatched_at >= $1 and first_dispatched_at < $2`, [
-    monthFrom,
-    monthTo,
-  ])
-).rows[0].n as number;
-log(
-  `\n(b) metrics for ${monthFrom.toISOString()} – ${monthTo.toISOString()} (cohort ${cohort.toLocaleString('en')} problems first dispatched in the month)`,
-);
-
-const scan = await admin.connect();
-await scan.query('set enable_indexscan = off; set enable_indexonlyscan = off; set enable_bitmapscan = off');
-const seqCount = median(await repeat(METRIC_RUNS, () => scan.query('select count(*) from problems')));
-const seqSum = median(await repeat(METRIC_RUNS, () => scan.query('select sum(length(description)) from problems')));
-scan.release();
-log(
-  `  baseline: one sequential scan — count(*) ${fmt(seqCount)} ms, sum(length(description)) ${fmt(seqSum)} ms (median of ${METRIC_RUNS})`,
-);
-
-const metricsDirect = async (groupBy: 'unit' | 'region') =>
-  median(
-    await repeat(METRIC_RUNS, () =>
-      problemMetrics(database.db, { groupBy, from: monthFrom, to: monthTo, now: new Date(), scope: sql`true` }),
-    ),
-  );
-const metricsPath = (groupBy: string) =>
-  `/api/problems/metrics?groupBy=${groupBy}&from=${encodeURIComponent(monthFrom.toISOString())}&to=${encodeURIComponent(monthTo.toISOString())}`;
-const metricsHttp = async (groupBy: string, directMs: number) => {
-  const runs = directMs > 2000 ? 3 : METRIC_RUNS;
-  const r = await runWorker({
-    kind: 'sequence',
-    port,
-    warmup: 1,
-    requests: Array.from({ length: runs + 1 }, () => ({ path: metricsPath(groupBy), token: office })),
-  });
-  if (r.ok !== runs) throw new Error(`metrics over HTTP failed: ${JSON.stringify(r.errors)}`);
-  return { ms: median(r.latencies), groups: r.firstTotal };
-};
-const mUnit = await metricsDirect('unit');
-const hUnit = await metricsHttp('unit', mUnit);
-log(
-  `  groupBy=unit:   direct ${fmt(mUnit)} ms (${(mUnit / seqCount).toFixed(2)}× scan), HTTP as the city office ${fmt(hUnit.ms)} ms (${(hUnit.ms / seqCount).toFixed(2)}×), ${hUnit.groups} units`,
-);
-const mRegion = await metricsDirect('region');
-const hRegion = await metricsHttp('region', mRegion);
-log(
-  `  groupBy=region: direct ${fmt(mRegion)} ms (${(mRegion / seqCount).toFixed(2)}× scan), HTTP as the city office ${fmt(hRegion.ms)} ms (${(hRegion.ms / seqCount).toFixed(2)}×), ${hRegion.groups} towns`,
-);
-figures.push(
-  {
-    id: 'b1',
-    what: 'metrics, 1 month, all units (direct) / seq scan',
-    value: `${fmt(mUnit)} ms / ${fmt(seqCount)} ms = ${(mUnit / seqCount).toFixed(2)}×`,
-    goal: '≤ 3×',
-    pass: mUnit / seqCount <= 3,
-  },
-  {
-    id: 'b2',
-    what: 'metrics, 1 month, all units (HTTP, office) / seq scan',
-    value: `${fmt(hUnit.ms)} ms = ${(hUnit.ms / seqCount).toFixed(2)}×`,
-    goal: '≤ 3×',
-    pass: hUnit.ms / seqCount <= 3,
-  },
-  {
-    id: 'b3',
-    what: 'metrics, 1 month, by town (direct) / seq scan',
-    value: `${fmt(mRegion)} ms = ${(mRegion / seqCount).toFixed(2)}×`,
-    goal: '≤ 3×',
-    pass: mRegion / seqCount <= 3,
-  },
-  {
-    id: 'b4',
-    what: 'metrics, 1 month, by town (HTTP, office) / seq scan',
-    value: `${fmt(hRegion.ms)} ms = ${(hRegion.ms / seqCount).toFixed(2)}×`,
-    goal: '≤ 3×',
-    pass: hRegion.ms / seqCount <= 3,
-  },
-);
-details.metrics = {
-  from: monthFrom,
-  to: monthTo,
-  cohort,
-  seqCountMs: seqCount,
-  seqSumMs: seqSum,
-  unitDirectMs: mUnit,
-  unitHttpMs: hUnit.ms,
-  regionDirectMs: mRegion,
-  regionHttpMs: hRegion.ms,
-};
-
-// ---------------------------------------------------------------- (c) list endpoint with filters
-const someUnits = (
-  await admin.query<{ unit_id: string }>(
-    `select unit_id from problems where unit_id is not null group by unit_id order by md5(unit_id::text) limit 50`,
-  )
-).rows.map((r) => r.unit_id);
-const counties = info.counties.map((c) => c.id);
-type Scenario = { name: string; token: string; path: (i: number) => string };
-const scenarios: Scenario[] = [
-  { name: 'office: first page (newest first)', token: office, path: () => '/api/problems' },
-  { name: 'office: state=rectifying', token: office, path: () => '/api/problems?state=rectifying' },
-  { name: 'office: unitId=<one of 50 units>', token: office, path: (i) => `/api/problems?unitId=${someUnits[i % someUnits.length]}` },
-  { name: 'office: overdue=true, sort=deadline', token: office, path: () => '/api/problems?overdue=true&sort=deadline&order=asc' },
-  {
-    name: 'office: regionId=<county>, state=dispatched,rectifying',
-    token: office,
-    path: (i) => `/api/problems?regionId=${counties[i % counties.length]}&state=dispatched,rectifying`,
-  },
-  { name: 'office: categoryCode=E05', token: office, path: () => '/api/problems?categoryCode=E05' },
-  { name: 'office: search=井盖', token: office, path: () => `/api/problems?search=${encodeURIComponent('井盖')}` },
-  {
-    name: 'office: county + E05 + rectifying, sort=deadline',
-    token: office,
-    path: (i) => `/api/problems?regionId=${counties[i % counties.length]}&categoryCode=E05&state=rectifying&sort=deadline&order=asc`,
-  },
-  { name: 'busiest unit liaison: first page', token: busy, path: () => '/api/problems' },
-  {
-    name: 'busiest unit liaison: state=rectifying, sort=deadline',
-    token: busy,
-    path: () => '/api/problems?state=rectifying&sort=deadline&order=asc',
-  },
-  { name: 'busiest unit liaison: overdue=true', token: busy, path: () => '/api/problems?overdue=true' },
-  { name: 'busiest unit liaison: search=人民路', token: busy, path: () => `/api/problems?search=${encodeURIComponent('人民路')}` },
-  { name: 'median unit liaison: first page', token: typical, path: () => '/api/problems' },
-];
-log(
-  `\n(c) list endpoint, ${LIST_REQUESTS} sequential requests per scenario after 5 warm-up (or as many as fit in ${SCENARIO_BUDGET_S} s, at least 20) (busiest unit: ${info.busyLiaison.problems.toLocaleString('en')} problems, median unit: ${info.medianLiaison.problems})`,
-);
-const listRows: Array<Record<string, unknown>> = [];
-for (const s of scenarios) {
-  const requests = Array.from({ length: LIST_REQUESTS + 5 }, (_, i) => ({ path: s.path(i), token: s.token }));
-  const r = await runWorker({ kind: 'sequence', port, warmup: 5, requests, budgetMs: SCENARIO_BUDGET_S * 1000, minRequests: 20 });
-  const total = r.firstTotal;
-  const row = {
-    scenario: s.name,
-    total,
-    requests: r.latencies.length,
-    p50: fmt(percentile(r.latencies, 50)),
-    p95: fmt(percentile(r.latencies, 95)),
-    p99: fmt(percentile(r.latencies, 99)),
-    errors: Object.keys(r.errors).length ? JSON.stringify(r.errors) : '',
-  };
-  listRows.push(row);
+if (!WRITES_ONLY) {
+  const datasetNow = new Date(info.now);
+  const cst = new Date(datasetNow.getTime() + 8 * 3600_000);
+  const monthFrom = new Date(Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth() - 1, 1) - 8 * 3600_000);
+  const monthTo = new Date(Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth(), 1) - 8 * 3600_000);
+  const cohort = (
+    await admin.query(`select count(*)::int as n from problems where first_dispatched_at >= $1 and first_dispatched_at < $2`, [
+      monthFrom,
+      monthTo,
+    ])
+  ).rows[0].n as number;
   log(
-    `  ${s.name}: total ${total?.toLocaleString('en')}, ${r.latencies.length} requests, p50 ${row.p50} ms, p95 ${row.p95} ms, p99 ${row.p99} ms ${row.errors}`,
+    `\n(b) metrics for ${monthFrom.toISOString()} – ${monthTo.toISOString()} (cohort ${cohort.toLocaleString('en')} problems first dispatched in the month)`,
   );
-  const p95 = percentile(r.latencies, 95);
-  figures.push({
-    id: `c${listRows.length}`,
-    what: `list — ${s.name}`,
-    value: `p95 ${fmt(p95)} ms (p50 ${row.p50}, p99 ${row.p99}; n=${r.latencies.length}; ${total?.toLocaleString('en')} matches)`,
-    goal: '≤ 100 ms',
-    pass: p95 <= 100 && !row.errors,
-  });
-}
-details.list = listRows;
 
-if (env.BENCH_EXPLAIN) {
-  const file = await explainRequests(
-    cfg.url,
-    [
-      ...scenarios.map((s) => ({ name: s.name, path: s.path(0), token: s.token })),
-      { name: 'metrics groupBy=unit (office)', path: metricsPath('unit'), token: office },
-      { name: 'metrics groupBy=region (office)', path: metricsPath('region'), token: office },
-    ],
-    env.BENCH_EXPLAIN,
+  const scan = await admin.connect();
+  await scan.query('set enable_indexscan = off; set enable_indexonlyscan = off; set enable_bitmapscan = off');
+  const seqCount = median(await repeat(METRIC_RUNS, () => scan.query('select count(*) from problems')));
+  const seqSum = median(await repeat(METRIC_RUNS, () => scan.query('select sum(length(description)) from problems')));
+  scan.release();
+  log(
+    `  baseline: one sequential scan — count(*) ${fmt(seqCount)} ms, sum(length(description)) ${fmt(seqSum)} ms (median of ${METRIC_RUNS})`,
   );
-  log(`\n  EXPLAIN ANALYZE of these requests written to ${file}`);
+
+  const metricsDirect = async (groupBy: 'unit' | 'region') =>
+    median(
+      await repeat(METRIC_RUNS, () =>
+        problemMetrics(database.db, { groupBy, from: monthFrom, to: monthTo, now: new Date(), scope: sql`true` }),
+      ),
+    );
+  const metricsPath = (groupBy: string) =>
+    `/api/problems/metrics?groupBy=${groupBy}&from=${encodeURIComponent(monthFrom.toISOString())}&to=${encodeURIComponent(monthTo.toISOString())}`;
+  const metricsHttp = async (groupBy: string, directMs: number) => {
+    const runs = directMs > 2000 ? 3 : METRIC_RUNS;
+    const r = await runWorker({
+      kind: 'sequence',
+      port,
+      warmup: 1,
+      requests: Array.from({ length: runs + 1 }, () => ({ path: metricsPath(groupBy), token: office })),
+    });
+    if (r.ok !== runs) throw new Error(`metrics over HTTP failed: ${JSON.stringify(r.errors)}`);
+    return { ms: median(r.latencies), groups: r.firstTotal };
+  };
+  const mUnit = await metricsDirect('unit');
+  const hUnit = await metricsHttp('unit', mUnit);
+  log(
+    `  groupBy=unit:   direct ${fmt(mUnit)} ms (${(mUnit / seqCount).toFixed(2)}× scan), HTTP as the city office ${fmt(hUnit.ms)} ms (${(hUnit.ms / seqCount).toFixed(2)}×), ${hUnit.groups} units`,
+  );
+  const mRegion = await metricsDirect('region');
+  const hRegion = await metricsHttp('region', mRegion);
+  log(
+    `  groupBy=region: direct ${fmt(mRegion)} ms (${(mRegion / seqCount).toFixed(2)}× scan), HTTP as the city office ${fmt(hRegion.ms)} ms (${(hRegion.ms / seqCount).toFixed(2)}×), ${hRegion.groups} towns`,
+  );
+  figures.push(
+    {
+      id: 'b1',
+      what: 'metrics, 1 month, all units (direct) / seq scan',
+      value: `${fmt(mUnit)} ms / ${fmt(seqCount)} ms = ${(mUnit / seqCount).toFixed(2)}×`,
+      goal: '≤ 3×',
+      pass: mUnit / seqCount <= 3,
+    },
+    {
+      id: 'b2',
+      what: 'metrics, 1 month, all units (HTTP, office) / seq scan',
+      value: `${fmt(hUnit.ms)} ms = ${(hUnit.ms / seqCount).toFixed(2)}×`,
+      goal: '≤ 3×',
+      pass: hUnit.ms / seqCount <= 3,
+    },
+    {
+      id: 'b3',
+      what: 'metrics, 1 month, by town (direct) / seq scan',
+      value: `${fmt(mRegion)} ms = ${(mRegion / seqCount).toFixed(2)}×`,
+      goal: '≤ 3×',
+      pass: mRegion / seqCount <= 3,
+    },
+    {
+      id: 'b4',
+      what: 'metrics, 1 month, by town (HTTP, office) / seq scan',
+      value: `${fmt(hRegion.ms)} ms = ${(hRegion.ms / seqCount).toFixed(2)}×`,
+      goal: '≤ 3×',
+      pass: hRegion.ms / seqCount <= 3,
+    },
+  );
+  details.metrics = {
+    from: monthFrom,
+    to: monthTo,
+    cohort,
+    seqCountMs: seqCount,
+    seqSumMs: seqSum,
+    unitDirectMs: mUnit,
+    unitHttpMs: hUnit.ms,
+    regionDirectMs: mRegion,
+    regionHttpMs: hRegion.ms,
+  };
+
+  // ---------------------------------------------------------------- (c) list endpoint with filters
+  const someUnits = (
+    await admin.query<{ unit_id: string }>(
+      `select unit_id from problems where unit_id is not null group by unit_id order by md5(unit_id::text) limit 50`,
+    )
+  ).rows.map((r) => r.unit_id);
+  const counties = info.counties.map((c) => c.id);
+  type Scenario = { name: string; token: string; path: (i: number) => string };
+  const scenarios: Scenario[] = [
+    { name: 'office: first page (newest first)', token: office, path: () => '/api/problems' },
+    { name: 'office: state=rectifying', token: office, path: () => '/api/problems?state=rectifying' },
+    { name: 'office: unitId=<one of 50 units>', token: office, path: (i) => `/api/problems?unitId=${someUnits[i % someUnits.length]}` },
+    { name: 'office: overdue=true, sort=deadline', token: office, path: () => '/api/problems?overdue=true&sort=deadline&order=asc' },
+    {
+      name: 'office: regionId=<county>, state=dispatched,rectifying',
+      token: office,
+      path: (i) => `/api/problems?regionId=${counties[i % counties.length]}&state=dispatched,rectifying`,
+    },
+    { name: 'office: categoryCode=E05', token: office, path: () => '/api/problems?categoryCode=E05' },
+    { name: 'office: search=井盖', token: office, path: () => `/api/problems?search=${encodeURIComponent('井盖')}` },
+    {
+      name: 'office: county + E05 + rectifying, sort=deadline',
+      token: office,
+      path: (i) => `/api/problems?regionId=${counties[i % counties.length]}&categoryCode=E05&state=rectifying&sort=deadline&order=asc`,
+    },
+    { name: 'busiest unit liaison: first page', token: busy, path: () => '/api/problems' },
+    {
+      name: 'busiest unit liaison: state=rectifying, sort=deadline',
+      token: busy,
+      path: () => '/api/problems?state=rectifying&sort=deadline&order=asc',
+    },
+    { name: 'busiest unit liaison: overdue=true', token: busy, path: () => '/api/problems?overdue=true' },
+    { name: 'busiest unit liaison: search=人民路', token: busy, path: () => `/api/problems?search=${encodeURIComponent('人民路')}` },
+    { name: 'median unit liaison: first page', token: typical, path: () => '/api/problems' },
+  ];
+  log(
+    `\n(c) list endpoint, ${LIST_REQUESTS} sequential requests per scenario after 5 warm-up (or as many as fit in ${SCENARIO_BUDGET_S} s, at least 20) (busiest unit: ${info.busyLiaison.problems.toLocaleString('en')} problems, median unit: ${info.medianLiaison.problems})`,
+  );
+  const listRows: Array<Record<string, unknown>> = [];
+  for (const s of scenarios) {
+    const requests = Array.from({ length: LIST_REQUESTS + 5 }, (_, i) => ({ path: s.path(i), token: s.token }));
+    const r = await runWorker({ kind: 'sequence', port, warmup: 5, requests, budgetMs: SCENARIO_BUDGET_S * 1000, minRequests: 20 });
+    const total = r.firstTotal;
+    const row = {
+      scenario: s.name,
+      total,
+      requests: r.latencies.length,
+      p50: fmt(percentile(r.latencies, 50)),
+      p95: fmt(percentile(r.latencies, 95)),
+      p99: fmt(percentile(r.latencies, 99)),
+      errors: Object.keys(r.errors).length ? JSON.stringify(r.errors) : '',
+    };
+    listRows.push(row);
+    log(
+      `  ${s.name}: total ${total?.toLocaleString('en')}, ${r.latencies.length} requests, p50 ${row.p50} ms, p95 ${row.p95} ms, p99 ${row.p99} ms ${row.errors}`,
+    );
+    const p95 = percentile(r.latencies, 95);
+    figures.push({
+      id: `c${listRows.length}`,
+      what: `list — ${s.name}`,
+      value: `p95 ${fmt(p95)} ms (p50 ${row.p50}, p99 ${row.p99}; n=${r.latencies.length}; ${total?.toLocaleString('en')} matches)`,
+      goal: '≤ 100 ms',
+      pass: p95 <= 100 && !row.errors,
+    });
+  }
+  details.list = listRows;
+
+  if (env.BENCH_EXPLAIN) {
+    const file = await explainRequests(
+      cfg.url,
+      [
+        ...scenarios.map((s) => ({ name: s.name, path: s.path(0), token: s.token })),
+        { name: 'metrics groupBy=unit (office)', path: metricsPath('unit'), token: office },
+        { name: 'metrics groupBy=region (office)', path: metricsPath('region'), token: office },
+      ],
+      env.BENCH_EXPLAIN,
+    );
+    log(`\n  EXPLAIN ANALYZE of these requests written to ${file}`);
+  }
 }
 
 // ---------------------------------------------------------------- (a) writes: API vs raw INSERTs
-log(`\n(a) reports: POST /api/problems vs raw single-row INSERTs, ${CLIENTS} concurrent clients, ${SECONDS} s each`);
+log(
+  `\n(a) reports: POST /api/problems vs raw single-row INSERTs, ${CLIENTS} concurrent clients; the closed loop alternates with the raw baseline, the open loop and the floors ${SECONDS} s each`,
+);
 const villages = info.villages;
 const categories = info.categories;
 const reporterRow = (await admin.query<{ id: string; name: string }>(`select id, name from users where username = $1`, [info.reporters[0]]))
@@ -329,40 +336,87 @@ const reportJob = { port, tokens: reporters, villagesOf, categories, tag };
 // Statements the app sends (every query on a pg client of this process; the raw baseline is not counted because
 // counting is switched on only around the API phases), and lock waits sampled every 100 ms from another connection.
 const counter = statementCounter();
+counter.start();
+counter.pause();
 // The audit sealer runs as in production (the audit-seal job: every 2 s, one sealer at a time).
 let sealed = 0;
 const sealer = setInterval(() => {
   void sealAll(database.db).then((n) => (sealed += n));
 }, 2000);
 
-const { rate: raw1, cpu: rawCpu1 } = await rawInserts(admin, rawShape(`${tag}a`));
-log(`  raw INSERT (before): ${raw1.toFixed(0)} rows/s`);
-counter.start();
+// The machine's capacity moves while the benchmark runs (a shared VM: the raw rate has moved by a third between two
+// phases a minute apart), so the API and the raw baseline alternate — raw, API, raw, …, API, raw — and each API phase is
+// set against the mean of the raw phases either side of it; a1 is the median of those ratios.
+const WRITE_ROUNDS = Number(env.BENCH_WRITE_ROUNDS ?? 3);
+const PHASE_SECONDS = Number(env.BENCH_WRITE_SECONDS ?? (SMALL ? SECONDS : 10));
+const raws: { rate: number; cpu: PhaseCpu }[] = [];
+const rounds: { result: LoadResult; cpu: PhaseCpu; locks: { mean: number; max: number } }[] = [];
 const closedFrom = new Date();
-const closedRun = closedLoop(admin, {
-  ...reportJob,
-  clients: CLIENTS,
-  seconds: SECONDS,
-  warmupSeconds: 2,
-  maxSockets: CLIENTS,
-  tag: `${tag}c`,
-});
-const closedLocks = await sampleLockWaits(cfg.url, closedRun);
-const { result: closed, cpu: closedCpu } = await closedRun;
-const perReport = counter.stop() / Math.max(1, closed.ok);
-const apiRate = closed.ok / (closed.elapsedMs / 1000);
+// BENCH_CPU_PROFILE=<file>: a CPU profile of the app's main thread over the first API phase (open it in Chrome's DevTools).
+let profiler = null as Awaited<ReturnType<typeof startProfile>> | null;
+for (let i = 0; i <= WRITE_ROUNDS; i++) {
+  raws.push(await rawInserts(admin, { ...rawShape(`${tag}r${i}`), seconds: PHASE_SECONDS }));
+  if (i === WRITE_ROUNDS) break;
+  counter.resume();
+  if (i === 0 && env.BENCH_CPU_PROFILE) profiler = await startProfile();
+  const run = closedLoop(admin, {
+    ...reportJob,
+    clients: CLIENTS,
+    seconds: PHASE_SECONDS,
+    warmupSeconds: 2,
+    maxSockets: CLIENTS,
+    tag: `${tag}c${i}`,
+  });
+  const locks = await sampleLockWaits(cfg.url, run);
+  rounds.push({ ...(await run), locks });
+  if (profiler && env.BENCH_CPU_PROFILE) {
+    fs.writeFileSync(env.BENCH_CPU_PROFILE, JSON.stringify(await profiler.stop()));
+    log(`  CPU profile of the app's main thread over the first API phase written to ${env.BENCH_CPU_PROFILE}`);
+    profiler = null;
+  }
+  counter.pause();
+}
+const closedOk = rounds.reduce((a, r) => a + r.result.ok, 0);
+const closedLatencies = Float64Array.from(rounds.flatMap((r) => Array.from(r.result.latencies)));
+const closedCpu = combineCpu(rounds.map((r) => ({ cpu: r.cpu, units: r.result.ok })));
+const rawCpu1 = combineCpu(raws.map((r) => ({ cpu: r.cpu, units: r.rate })));
+const closedLocks = {
+  mean: rounds.reduce((a, r) => a + r.locks.mean, 0) / rounds.length,
+  max: Math.max(...rounds.map((r) => r.locks.max)),
+};
+const ratios = rounds.map((r, i) => r.result.ok / (r.result.elapsedMs / 1000) / ((raws[i].rate + raws[i + 1].rate) / 2));
+const a1Ratio = median(ratios);
+const rawRate = raws.reduce((a, r) => a + r.rate, 0) / raws.length;
+const apiRate = closedOk / (rounds.reduce((a, r) => a + r.result.elapsedMs, 0) / 1000);
+const perReport = counter.stop() / Math.max(1, closedOk);
+const perReportByKind = counter.byKind().map(([kind, n]) => [kind, n / Math.max(1, closedOk)] as const);
+log(
+  `  raw INSERT rows/s, API reports/s, alternating (${PHASE_SECONDS} s each): ${raws
+    .map(
+      (r, i) =>
+        `raw ${r.rate.toFixed(0)}${rounds[i] ? ` → API ${(rounds[i].result.ok / (rounds[i].result.elapsedMs / 1000)).toFixed(0)} (${(100 * ratios[i]).toFixed(1)} %)` : ''}`,
+    )
+    .join(' → ')}`,
+);
 log(
   `  statements sent by the app per report (auth, checks and code, the write, the after-commit drain loop's share; warm-up included): ${perReport.toFixed(1)}; lock waits (backends waiting, sampled every 100 ms): mean ${closedLocks.mean.toFixed(2)}, max ${closedLocks.max}`,
 );
 log(
-  `  API closed loop: ${apiRate.toFixed(0)} reports/s (p50 ${fmt(percentile(closed.latencies, 50))} ms, p99 ${fmt(percentile(closed.latencies, 99))} ms) ${Object.keys(closed.errors).length ? JSON.stringify(closed.errors) : ''}`,
+  `  of them, by kind (per report): ${perReportByKind
+    .slice(0, 8)
+    .map(([kind, n]) => `${n.toFixed(2)} ${kind}`)
+    .join('; ')}`,
+);
+const closedErrors = rounds.flatMap((r) => (Object.keys(r.result.errors).length ? [JSON.stringify(r.result.errors)] : []));
+log(
+  `  API closed loop: ${apiRate.toFixed(0)} reports/s over the ${rounds.length} phases (p50 ${fmt(percentile(closedLatencies, 50))} ms, p99 ${fmt(percentile(closedLatencies, 99))} ms) ${closedErrors.join(' ')}`,
 );
 // Who spent the CPU: per report of the closed loop (warm-up included in the CPU, so slightly over) and per raw row.
 const cpuLine = (c: PhaseCpu | null) =>
   c
-    ? `Node ${c.nodeMs.toFixed(2)} ms (${c.nodeSystemMs.toFixed(2)} in the kernel), PostgreSQL ${c.postgresMs.toFixed(2)} ms, other processes ${c.othersMs.toFixed(2)} ms, idle ${c.idleMs.toFixed(2)} ms`
+    ? `Node ${c.nodeMs.toFixed(2)} ms (${c.nodeSystemMs.toFixed(2)} in the kernel${c.loadGeneratorMs ? `; of it the load generator's thread ${c.loadGeneratorMs.toFixed(2)}` : ''}), PostgreSQL ${c.postgresMs.toFixed(2)} ms, other processes ${c.othersMs.toFixed(2)} ms, stolen by the hypervisor ${c.stealMs.toFixed(2)} ms, idle ${c.idleMs.toFixed(2)} ms`
     : 'n/a';
-log(`  CPU per report (closed loop): ${cpuLine(closedCpu)}; per raw INSERT row (before): ${cpuLine(rawCpu1)}`);
+log(`  CPU per report (closed loop): ${cpuLine(closedCpu)}; per raw INSERT row: ${cpuLine(rawCpu1)}`);
 // How long the office's bell waited for a report's notice (job created → delivered by the drain loop), and what was left.
 await app.afterCommit.idle();
 const lag = (
@@ -377,9 +431,6 @@ const lag = (
 log(
   `  report notices: ${lag.n} queued during the closed loop, ${lag.pending} still pending after it; created → delivered p50 ${fmt(lag.p50 ?? 0)} ms, p99 ${fmt(lag.p99 ?? 0)} ms`,
 );
-const { rate: raw2 } = await rawInserts(admin, rawShape(`${tag}b`));
-log(`  raw INSERT (after):  ${raw2.toFixed(0)} rows/s`);
-const rawRate = (raw1 + raw2) / 2;
 const openRun = await runWorker({
   ...reportJob,
   kind: 'open',
@@ -419,9 +470,9 @@ figures.unshift(
   {
     id: 'a1',
     what: `API reports/s ÷ raw INSERT rows/s (${CLIENTS} clients)`,
-    value: `${apiRate.toFixed(0)} / ${rawRate.toFixed(0)} = ${((100 * apiRate) / rawRate).toFixed(1)}%`,
+    value: `median of ${ratios.length} alternating phases ${(100 * a1Ratio).toFixed(1)}% (${ratios.map((r) => (100 * r).toFixed(1)).join(' / ')}); over all: ${apiRate.toFixed(0)} / ${rawRate.toFixed(0)} = ${((100 * apiRate) / rawRate).toFixed(1)}%`,
     goal: '≥ 40%',
-    pass: apiRate / rawRate >= 0.4,
+    pass: a1Ratio >= 0.4,
   },
   {
     id: 'a1f',
@@ -439,12 +490,14 @@ figures.unshift(
   },
 );
 details.writes = {
-  raw1,
-  raw2,
+  raws: raws.map((r) => r.rate),
+  apiRates: rounds.map((r) => r.result.ok / (r.result.elapsedMs / 1000)),
+  ratios,
+  a1Ratio,
   rawRate,
   apiRate,
-  apiP50: percentile(closed.latencies, 50),
-  apiP99: percentile(closed.latencies, 99),
+  apiP50: percentile(closedLatencies, 50),
+  apiP99: percentile(closedLatencies, 99),
   floors,
   open: {
     rate: RATE,

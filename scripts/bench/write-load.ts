@@ -22,13 +22,21 @@ export async function withCpu<T>(
   admin: pg.Pool,
   phase: () => Promise<T>,
   units: (result: T) => number,
+  loadGeneratorMs: (result: T) => number = () => 0,
 ): Promise<{ result: T; cpu: PhaseCpu }> {
   const pids = await benchPids(admin);
   const before: CpuSnapshot = cpuSnapshot(pids);
   const result = await phase();
   // Backends opened during the phase started from zero; they count at the end.
-  const cpu = cpuPer(before, cpuSnapshot(new Set([...pids, ...(await benchPids(admin))])), units(result));
+  const cpu = cpuPer(before, cpuSnapshot(new Set([...pids, ...(await benchPids(admin))])), units(result), loadGeneratorMs(result));
   return { result, cpu };
+}
+
+/** The CPU of several phases per unit of work, each phase weighted by its units. */
+export function combineCpu(phases: { cpu: PhaseCpu; units: number }[]): PhaseCpu {
+  const total = phases.reduce((a, p) => a + p.units, 0) || 1;
+  const keys = Object.keys(phases[0].cpu) as (keyof PhaseCpu)[];
+  return Object.fromEntries(keys.map((k) => [k, phases.reduce((a, p) => a + p.cpu[k] * p.units, 0) / total])) as PhaseCpu;
 }
 
 /** A closed-loop load phase (`load-worker.mjs`) with the CPU it cost per answered request. */
@@ -37,6 +45,7 @@ export function closedLoop(admin: pg.Pool, job: Record<string, unknown>): Promis
     admin,
     () => runWorker({ ...job, kind: 'closed' }),
     (r) => r.ok,
+    (r) => r.threadCpuMs,
   );
 }
 
@@ -107,29 +116,59 @@ export async function rawInserts(admin: pg.Pool, s: RawInsertShape): Promise<{ r
 const clientQuery = pg.Client.prototype.query;
 let counting = false;
 let statements = 0;
+const byKind = new Map<string, number>();
 let patched = false;
+
+/** What a statement is, for the count by kind: its first words after any WITH list (`insert into "problems"`, `select … from "sessions"`). */
+function statementKind(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const main = /^with /i.test(flat)
+    ? `with … ${/\)\s*(select|insert|update|delete)\b.*$/i.exec(flat)?.[0].slice(1, 60).trim() ?? ''}`
+    : flat;
+  return main.slice(0, 70);
+}
 
 /**
  * Counts the statements this process's pg clients send between `start()` and `stop()` (every query of the app, the
- * raw baseline excluded by not counting during it).
+ * raw baseline excluded by not counting during it), in all and by kind.
  */
-export function statementCounter(): { start: () => void; stop: () => number } {
+export function statementCounter(): {
+  start: () => void;
+  pause: () => void;
+  resume: () => void;
+  stop: () => number;
+  byKind: () => [string, number][];
+} {
   if (!patched) {
     patched = true;
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      if (counting) statements += 1;
+      if (counting) {
+        statements += 1;
+        const first = args[0];
+        const text = typeof first === 'string' ? first : ((first as { text?: string } | null)?.text ?? '?');
+        const kind = statementKind(text);
+        byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+      }
       return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof pg.Client.prototype.query;
   }
   return {
     start: () => {
       statements = 0;
+      byKind.clear();
+      counting = true;
+    },
+    pause: () => {
+      counting = false;
+    },
+    resume: () => {
       counting = true;
     },
     stop: () => {
       counting = false;
       return statements;
     },
+    byKind: () => [...byKind.entries()].sort((a, b) => b[1] - a[1]),
   };
 }
 
