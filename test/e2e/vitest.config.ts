@@ -11,6 +11,10 @@ export default defineConfig({
     // file still starts its own server on its own database copy.
     isolate: false,
     testTimeout: 60_000,
+    // A page's data arrives after its first paint; on a slow, loaded machine (two files at a time on two cores) that
+    // took longer than expect.poll's default second once (roles.e2e: the 短信提醒 card still loading). Polls wait up to
+    // 10 s; what they must finally see is unchanged.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 180_000,
     env: { NODE_ENV: 'test' },
   },
