@@ -66,8 +66,14 @@ if (process.env.TEST_DATABASE_URL) {
   results.push('PostgreSQL: skipped (set TEST_DATABASE_URL=postgres://... to run the suite on PostgreSQL too)');
 }
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** What the open pages showed when a browser test failed (test/e2e/setup-file.ts), printed at the end. */
+const browserFailureLog = path.join(reportDir, 'browser-failures.txt');
 if (fs.existsSync(chromium)) {
-  ok = run('browser (Chromium)', ['--config', 'test/e2e/vitest.config.ts'], { TEST_DATABASE_URL: '' }) && ok;
+  ok =
+    run('browser (Chromium)', ['--config', 'test/e2e/vitest.config.ts'], {
+      TEST_DATABASE_URL: '',
+      E2E_FAILURE_LOG: browserFailureLog,
+    }) && ok;
 } else if (process.env.REQUIRE_BROWSER === '1') {
   results.push(`browser: FAILED (Chromium not found at ${chromium})`);
   ok = false;
@@ -76,5 +82,11 @@ if (fs.existsSync(chromium)) {
 }
 console.log('\n=== summary ===\n' + results.join('\n'));
 if (failures.length) console.log('\n=== failed tests ===\n' + failures.join('\n'));
+if (fs.existsSync(browserFailureLog)) {
+  const lines = fs.readFileSync(browserFailureLog, 'utf8').trimEnd().split('\n');
+  const shown = lines.slice(0, 80);
+  if (lines.length > shown.length) shown.push(`… ${lines.length - shown.length} more lines in the browser phase's output above`);
+  console.log('\n=== the browser at each failure ===\n' + shown.join('\n'));
+}
 fs.rmSync(reportDir, { recursive: true, force: true });
 process.exit(ok ? 0 : 1);

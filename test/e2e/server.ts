@@ -22,6 +22,24 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+/** The browsers of this worker's running files, for the failure report (setup-file.ts). */
+export const openBrowsers = new Set<Browser>();
+/** What each page met that the failure report should tell: page errors and answers of 400 and more, the latest last. */
+export const pageEvents = new WeakMap<Page, string[]>();
+function track(page: Page): void {
+  const events: string[] = [];
+  pageEvents.set(page, events);
+  const add = (line: string) => {
+    events.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (events.length > 12) events.shift();
+  };
+  page.on('pageerror', (error) => add(`page error: ${error.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) add(`${res.request().method()} ${new URL(res.url()).pathname} → ${res.status()}`);
+  });
+  page.on('crash', () => add('page crashed'));
+}
+
 export interface E2E {
   baseUrl: string;
   browser: Browser;
@@ -46,18 +64,23 @@ export async function startE2E(): Promise<E2E> {
   // The browser speaks Chinese as our users' do (navigator.language, Accept-Language, the native date and time pickers'
   // format); its time zone stays the machine's (UTC in CI), so a page that used the browser's zone instead of Beijing's
   // shows it.
+  openBrowsers.add(browser);
   const newContext = browser.newContext.bind(browser);
-  browser.newContext = (options?: BrowserContextOptions) =>
-    newContext({
+  browser.newContext = async (options?: BrowserContextOptions) => {
+    const context = await newContext({
       locale: 'zh-CN',
       reducedMotion: process.env.E2E_MOTION === '1' ? 'no-preference' : 'reduce',
       serviceWorkers: 'block',
       ...options,
     });
+    context.on('page', track);
+    return context;
+  };
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
     close: async () => {
+      openBrowsers.delete(browser);
       await browser.close();
       await app.close();
       await database.close();

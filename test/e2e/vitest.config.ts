@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
+    // On a failure, what every open page showed (setup-file.ts).
+    setupFiles: ['test/e2e/setup-file.ts'],
     pool: 'forks',
     // Two files at a time: each has its own server on its own copy of the demo database and its own Chromium.
     maxWorkers: 2,

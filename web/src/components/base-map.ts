@@ -66,6 +66,14 @@ interface BaseState {
 const states = new WeakMap<L.Map, BaseState>();
 
 /**
+ * Someone who asked their device for less motion (prefers-reduced-motion, as antd's components honour in main.tsx)
+ * gets maps that jump instead of gliding: no zoom or fade animation, clusters that split and spread out at once.
+ */
+function reducedMotion(): boolean {
+  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+/**
  * A map ready for markers: zoom to MAP_MAX_ZOOM (the cluster layer needs a deepest level), a first view, a metric
  * scale, the base map's attribution without Leaflet's own prefix, and the corner note.
  */
@@ -78,6 +86,7 @@ export function createMap(container: HTMLElement, options: L.MapOptions = {}): L
     attributionControl: false,
     center: [35, 105],
     zoom: 4,
+    ...(reducedMotion() ? { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false } : {}),
     ...options,
   });
   L.control.attribution({ prefix: false, position: 'bottomright' }).addTo(map);
@@ -197,6 +206,9 @@ export function createClusterGroup(map: L.Map, { noun, colorOf }: ClusterOptions
     spiderfyOnMaxZoom: true,
     zoomToBoundsOnClick: true,
     maxClusterRadius: 44,
+    // Animated, a cluster ignores clicks while it splits or merges after a zoom (for ~0.3 s); without motion it changes
+    // at once.
+    animate: !reducedMotion(),
     spiderLegPolylineOptions: { weight: 1.5, color: NAVY, opacity: 0.6 },
     iconCreateFunction: (cluster) => clusterIcon(cluster.getChildCount(), noun, colorOf?.(cluster.getAllChildMarkers()) ?? NAVY),
   });
