@@ -27,6 +27,16 @@ export const openBrowsers = new Set<Browser>();
 /** What each page met that the failure report should tell: page errors and answers of 400 and more, the latest last. */
 export const pageEvents = new WeakMap<Page, string[]>();
 function track(page: Page): void {
+  // E2E_CPU_THROTTLE=4 runs each page's scripts four times slower (Chromium's own throttling): the slow CI machine's
+  // timing, on purpose, to find waits that assume a fast one.
+  const throttle = Number(process.env.E2E_CPU_THROTTLE);
+  if (throttle > 1) {
+    void page
+      .context()
+      .newCDPSession(page)
+      .then((cdp) => cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle }))
+      .catch(() => undefined);
+  }
   const events: string[] = [];
   pageEvents.set(page, events);
   const add = (line: string) => {
