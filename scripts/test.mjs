@@ -1,7 +1,7 @@
 // `npm test`: lint and format checks, unit + integration tests on the embedded engine, again on PostgreSQL when
 // TEST_DATABASE_URL is set, then browser tests when Chromium is present (REQUIRE_BROWSER=1 makes
 // a missing Chromium a failure instead of a skip).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,16 +48,35 @@ function firstLine(text) {
   return (text ?? '').split('\n').find((l) => l.trim()) ?? '';
 }
 
-/** House tooling first: lint (typescript-eslint, routes without SQL) and formatting (Prettier). */
+/**
+ * House tooling first: lint (typescript-eslint, routes without SQL) and formatting (Prettier), side by side (each
+ * keeps mostly one core busy); their output is printed one after the other when both have ended.
+ */
 function check(label, cmd, args) {
-  console.log(`\n=== ${label} ===`);
   const started = Date.now();
-  const r = spawnSync('npx', [cmd, ...args], { stdio: 'inherit' });
-  results.push(`${label}: ${r.status === 0 ? 'passed' : 'FAILED'} (${Math.round((Date.now() - started) / 1000)} s)`);
-  return r.status === 0;
+  return new Promise((resolve) => {
+    const child = spawn('npx', [cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (status) => {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      resolve({ label, ok: status === 0, output, line: `${label}: ${status === 0 ? 'passed' : 'FAILED'} (${seconds} s)` });
+    });
+  });
 }
-let ok = check('lint (eslint)', 'eslint', ['.']);
-ok = check('format (prettier --check)', 'prettier', ['--check', '--log-level', 'warn', '.']) && ok;
+const checks = await Promise.all([
+  check('lint (eslint)', 'eslint', ['.']),
+  check('format (prettier --check)', 'prettier', ['--check', '--log-level', 'warn', '.']),
+]);
+let ok = true;
+for (const c of checks) {
+  console.log(`\n=== ${c.label} ===`);
+  if (c.output) process.stdout.write(c.output);
+  results.push(c.line);
+  if (!c.ok) failures.push(`[${c.label}] failed (see its output above)`);
+  ok = c.ok && ok;
+}
 
 ok = run('embedded database (PGlite)', [], { TEST_DATABASE_URL: '' }) && ok;
 if (process.env.TEST_DATABASE_URL) {

@@ -37,8 +37,8 @@ import {
   tableSizes,
   type DatasetInfo,
 } from './generate-problems';
-import { machineFacts, median, percentile, repeat, runWorker, type LoadResult } from './measure';
-import { closedLoop, combineCpu, rawInserts, sampleLockWaits, slowBySecond, statementCounter, type PhaseCpu } from './write-load';
+import { machineFacts, median, percentile, repeat, runWorker } from './measure';
+import { alternateWrites, closedLoop, slowBySecond, statementCounter, type PhaseCpu } from './write-load';
 
 const cfg = benchConfig();
 const env = process.env;
@@ -344,62 +344,41 @@ const sealer = setInterval(() => {
   void sealAll(database.db).then((n) => (sealed += n));
 }, 2000);
 
-// The machine's capacity moves while the benchmark runs (a shared VM: the raw rate has moved by a third between two
-// phases a minute apart), so the API and the raw baseline alternate — raw, API, raw, …, API, raw — and each API phase is
-// set against the mean of the raw phases either side of it; a1 is the median of those ratios.
+// The API's closed loop alternates with the raw baseline (write-load.ts `alternateWrites`); a1 is the median of the phase
+// ratios. BENCH_CPU_PROFILE=<file>: a CPU profile of the app's main thread over the first API phase (open it in Chrome's
+// DevTools).
 const WRITE_ROUNDS = Number(env.BENCH_WRITE_ROUNDS ?? 3);
 const PHASE_SECONDS = Number(env.BENCH_WRITE_SECONDS ?? (SMALL ? SECONDS : 10));
-const raws: { rate: number; cpu: PhaseCpu }[] = [];
-const rounds: { result: LoadResult; cpu: PhaseCpu; locks: { mean: number; max: number } }[] = [];
 const closedFrom = new Date();
-// BENCH_CPU_PROFILE=<file>: a CPU profile of the app's main thread over the first API phase (open it in Chrome's DevTools).
 let profiler = null as Awaited<ReturnType<typeof startProfile>> | null;
-// One API phase first, not measured: the app has only served sign-ins so far, and its report path's first seconds
-// (V8 compiling it, each pool connection preparing the statements) made the first measured phase the slowest in
-// every run (245 → 324 → 382 reports/s over three phases).
-await runWorker({
-  ...reportJob,
-  kind: 'closed',
-  clients: CLIENTS,
+const writes = await alternateWrites(admin, {
+  rounds: WRITE_ROUNDS,
   seconds: PHASE_SECONDS,
-  warmupSeconds: 0,
-  maxSockets: CLIENTS,
-  tag: `${tag}w`,
+  clients: CLIENTS,
+  raw: rawShape,
+  report: reportJob,
+  lockUrl: cfg.url,
+  tag,
+  beforeApi: async (i) => {
+    counter.resume();
+    if (i === 0 && env.BENCH_CPU_PROFILE) profiler = await startProfile();
+  },
+  afterApi: async () => {
+    if (profiler && env.BENCH_CPU_PROFILE) {
+      fs.writeFileSync(env.BENCH_CPU_PROFILE, JSON.stringify(await profiler.stop()));
+      log(`  CPU profile of the app's main thread over the first API phase written to ${env.BENCH_CPU_PROFILE}`);
+      profiler = null;
+    }
+    counter.pause();
+  },
 });
-for (let i = 0; i <= WRITE_ROUNDS; i++) {
-  raws.push(await rawInserts(admin, { ...rawShape(`${tag}r${i}`), seconds: PHASE_SECONDS }));
-  if (i === WRITE_ROUNDS) break;
-  counter.resume();
-  if (i === 0 && env.BENCH_CPU_PROFILE) profiler = await startProfile();
-  const run = closedLoop(admin, {
-    ...reportJob,
-    clients: CLIENTS,
-    seconds: PHASE_SECONDS,
-    warmupSeconds: 2,
-    maxSockets: CLIENTS,
-    tag: `${tag}c${i}`,
-  });
-  const locks = await sampleLockWaits(cfg.url, run);
-  rounds.push({ ...(await run), locks });
-  if (profiler && env.BENCH_CPU_PROFILE) {
-    fs.writeFileSync(env.BENCH_CPU_PROFILE, JSON.stringify(await profiler.stop()));
-    log(`  CPU profile of the app's main thread over the first API phase written to ${env.BENCH_CPU_PROFILE}`);
-    profiler = null;
-  }
-  counter.pause();
-}
-const closedOk = rounds.reduce((a, r) => a + r.result.ok, 0);
-const closedLatencies = Float64Array.from(rounds.flatMap((r) => Array.from(r.result.latencies)));
-const closedCpu = combineCpu(rounds.map((r) => ({ cpu: r.cpu, units: r.result.ok })));
-const rawCpu1 = combineCpu(raws.map((r) => ({ cpu: r.cpu, units: r.rate })));
-const closedLocks = {
-  mean: rounds.reduce((a, r) => a + r.locks.mean, 0) / rounds.length,
-  max: Math.max(...rounds.map((r) => r.locks.max)),
-};
-const ratios = rounds.map((r, i) => r.result.ok / (r.result.elapsedMs / 1000) / ((raws[i].rate + raws[i + 1].rate) / 2));
-const a1Ratio = median(ratios);
-const rawRate = raws.reduce((a, r) => a + r.rate, 0) / raws.length;
-const apiRate = closedOk / (rounds.reduce((a, r) => a + r.result.elapsedMs, 0) / 1000);
+const { raws, rounds, ratios, rawRate, apiRate } = writes;
+const closedOk = writes.ok;
+const closedLatencies = writes.latencies;
+const closedCpu = writes.apiCpu;
+const rawCpu1 = writes.rawCpu;
+const closedLocks = writes.locks;
+const a1Ratio = writes.a1;
 const perReport = counter.stop() / Math.max(1, closedOk);
 const perReportByKind = counter.byKind().map(([kind, n]) => [kind, n / Math.max(1, closedOk)] as const);
 log(

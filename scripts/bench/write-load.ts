@@ -4,7 +4,7 @@
  * connection, and where an open loop's tail came from.
  */
 import pg from 'pg';
-import { cpuPer, cpuSnapshot, runWorker, type CpuSnapshot, type LoadResult } from './measure';
+import { cpuPer, cpuSnapshot, median, runWorker, type CpuSnapshot, type LoadResult } from './measure';
 
 export type PhaseCpu = ReturnType<typeof cpuPer>;
 
@@ -204,4 +204,81 @@ export function slowBySecond(run: Pick<LoadResult, 'latencies' | 'at'>, overMs =
       .map(([sec, n]) => `${sec}s:${n}`)
       .join(' ') || 'none'
   );
+}
+
+export interface AlternationOptions {
+  /** Measured API phases; there is one raw phase more (before the first and after each). */
+  rounds: number;
+  seconds: number;
+  clients: number;
+  /** The raw baseline's shape, tagged per phase. */
+  raw: (tag: string) => RawInsertShape;
+  /** The closed loop's job for the load worker (port, tokens, villages, categories). */
+  report: Record<string, unknown>;
+  /** Where lock waits are sampled from during the API phases. */
+  lockUrl: string;
+  tag: string;
+  /** Around each measured API phase: the statement counter resumed and paused, a CPU profile of the first. */
+  beforeApi?: (round: number) => Promise<void> | void;
+  afterApi?: (round: number) => Promise<void> | void;
+}
+
+export interface Alternation {
+  raws: { rate: number; cpu: PhaseCpu }[];
+  rounds: { result: LoadResult; cpu: PhaseCpu; locks: { mean: number; max: number } }[];
+  /** Each API phase's reports/s against the mean of the raw phases either side of it. */
+  ratios: number[];
+  /** a1: the median of `ratios`. */
+  a1: number;
+  rawRate: number;
+  apiRate: number;
+  ok: number;
+  latencies: Float64Array;
+  apiCpu: PhaseCpu;
+  rawCpu: PhaseCpu;
+  locks: { mean: number; max: number };
+}
+
+/**
+ * a1 on a machine whose capacity moves while the benchmark runs (a shared VM: the raw rate has moved by a third between
+ * two phases a minute apart): the API's closed loop and the raw baseline alternate — raw, API, raw, …, API, raw — each
+ * API phase is set against the mean of the raw phases either side of it, and a1 is the median of those ratios.
+ *
+ * One API phase comes first, not measured: the app has only served sign-ins so far, and its report path's first seconds
+ * (V8 compiling it, each pool connection preparing the statements) made the first measured phase the slowest in every
+ * run (245 → 324 → 382 reports/s over three phases).
+ */
+export async function alternateWrites(admin: pg.Pool, o: AlternationOptions): Promise<Alternation> {
+  const closed = { ...o.report, clients: o.clients, seconds: o.seconds, maxSockets: o.clients };
+  await runWorker({ ...closed, kind: 'closed', warmupSeconds: 0, tag: `${o.tag}w` });
+  const raws: Alternation['raws'] = [];
+  const rounds: Alternation['rounds'] = [];
+  for (let i = 0; i <= o.rounds; i++) {
+    raws.push(await rawInserts(admin, { ...o.raw(`${o.tag}r${i}`), seconds: o.seconds }));
+    if (i === o.rounds) break;
+    await o.beforeApi?.(i);
+    const run = closedLoop(admin, { ...closed, warmupSeconds: 2, tag: `${o.tag}c${i}` });
+    const locks = await sampleLockWaits(o.lockUrl, run);
+    rounds.push({ ...(await run), locks });
+    await o.afterApi?.(i);
+  }
+  const rate = (r: LoadResult) => r.ok / (r.elapsedMs / 1000);
+  const ratios = rounds.map((r, i) => rate(r.result) / ((raws[i].rate + raws[i + 1].rate) / 2));
+  const ok = rounds.reduce((a, r) => a + r.result.ok, 0);
+  return {
+    raws,
+    rounds,
+    ratios,
+    a1: median(ratios),
+    rawRate: raws.reduce((a, r) => a + r.rate, 0) / raws.length,
+    apiRate: ok / (rounds.reduce((a, r) => a + r.result.elapsedMs, 0) / 1000),
+    ok,
+    latencies: Float64Array.from(rounds.flatMap((r) => Array.from(r.result.latencies))),
+    apiCpu: combineCpu(rounds.map((r) => ({ cpu: r.cpu, units: r.result.ok }))),
+    rawCpu: combineCpu(raws.map((r) => ({ cpu: r.cpu, units: r.rate }))),
+    locks: {
+      mean: rounds.reduce((a, r) => a + r.locks.mean, 0) / rounds.length,
+      max: Math.max(...rounds.map((r) => r.locks.max)),
+    },
+  };
 }
