@@ -36,7 +36,9 @@ export function firstCampaign(db: Db, scope: RawBuilder<SqlBool>) {
     .select(['c.id', 'c.name', 'c.region_id', 'r.path as region_path'])
     .where(scope)
     .where('c.status', 'in', ['active', 'planning'])
-    .orderBy(sql`(select max(ir.start_date) from inspection_rounds ir where ir.campaign_id = c.id and ${usable})`, (ob) => ob.desc().nullsLast())
+    .orderBy(sql`(select max(ir.start_date) from inspection_rounds ir where ir.campaign_id = c.id and ${usable})`, (ob) =>
+      ob.desc().nullsLast(),
+    )
     .orderBy(sql`c.status = 'active'`, 'desc')
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id')
