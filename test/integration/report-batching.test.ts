@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_SLOTS } from '../../server/modules/problems/report-statements';
 import { createTenant, type Tenant } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
 
@@ -100,11 +101,18 @@ describe(`reports sent together (${engineName})`, () => {
       .execute();
     const codeOf = new Map(ids.map((id, i) => [id, codes[i]]));
     for (const e of audit) expect(e.after).toMatchObject({ code: codeOf.get(e.subject_id!), state: 'pending' });
+    // The check decided the code and the region in the same statement: every placeholder the rows were sent with was
+    // filled, each with its own report's values.
+    const regionOf = new Map<string, string>([...created, a].map((r) => [r.body.id as string, r.body.regionId as string]));
+    for (const e of audit) expect((e.after as { region_id: string }).region_id).toBe(regionOf.get(e.subject_id!));
+    const slots = Object.values(REPORT_SLOTS);
     const notices = await db
       .selectFrom('outbox_jobs')
       .select(['subject_id', 'payload', 'done_at'])
       .where('subject_id', 'in', ids)
       .execute();
+    const written = JSON.stringify([audit, notices, created.map((r) => r.body)]);
+    for (const slot of slots) expect(written).not.toContain(slot);
     for (const j of notices) {
       expect(j.payload).toMatchObject({
         notice: { kind: 'reported', problemId: j.subject_id, title: `新上报问题 ${codeOf.get(j.subject_id!)} 待受理` },

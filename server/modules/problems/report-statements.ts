@@ -1,13 +1,14 @@
 /**
- * A report's two statements after authentication, each shared by the reports that arrive together
- * (platform/batcher.ts): every check and the code (`reportCheck`), and the write of its rows answering the new problem
- * (`insertReport`). Used by submit-problem.ts.
+ * A report's one statement after authentication, shared by the reports that arrive together (platform/batcher.ts):
+ * every check and the code, and — when they pass — the write of its rows answering the new problem
+ * (`checkAndWriteReport`, used by submit-problem.ts). `reportCheck` runs the checks alone (scripts/bench/report-variants.ts
+ * replays it).
  */
+import { randomBytes } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import { batchedStatement } from '../../platform/batcher';
 import type { Db, Tx } from '../../platform/db';
 import { runFixed } from '../../platform/prepared';
-import { insertRowsFromJson, jsonRows } from '../../platform/write-batch';
 import { baseByKey, COLUMNS, type ProblemRow } from './repository';
 
 /** What a report checks before it writes (`reportCheck`), and its code when every check passed. */
@@ -53,44 +54,45 @@ export function reportCheck(db: Db | Tx, a: ReportCheckInput): Promise<ReportChe
   return reportChecks(db, a);
 }
 
+/** The check's inputs as a row source named `i` (jsonb_to_recordset over `json`, plus the caller's own columns). */
+function checkInputs(json: string, extra: RawBuilder<unknown> = sql``): RawBuilder<unknown> {
+  return sql`jsonb_to_recordset(${json}::jsonb) as i(n int, reporter_id uuid, client_id text, region_id uuid, site_id uuid,
+             actor_region_id uuid, actor_unit_id uuid, category_code text, area_global boolean, area_paths text[],
+             may_write boolean, now timestamptz${extra})`;
+}
+
+/** A check input as its jsonb record (see `checkInputs`). */
+function checkRecord(a: ReportCheckInput, n: number) {
+  return {
+    n,
+    reporter_id: a.reporterId,
+    client_id: a.clientId,
+    region_id: a.regionId,
+    site_id: a.siteId,
+    actor_region_id: a.actorRegionId,
+    actor_unit_id: a.actorUnitId,
+    category_code: a.categoryCode,
+    area_global: a.area.global,
+    area_paths: a.area.paths,
+    may_write: a.mayWrite,
+    now: a.now,
+  };
+}
+
 /**
- * The checks of several reports as one statement over a jsonb array (one text for any number, prepared once): each
- * input row runs the same lookups through LATERAL subqueries, and the codes are taken in input order.
+ * Each input's checks (`ReportCheck`'s columns, then `code`) from the row source `i` (`checkInputs`), in input order,
+ * with `carry` (more of `i`'s columns) in front. `limit 1` keeps each lookup a per-row index probe: the planner guesses
+ * 100 input rows and would hash-join a whole table instead.
  */
-const reportChecks = batchedStatement(
-  async (db: Db | Tx, inputs: ReportCheckInput[]): Promise<ReportCheck[]> => {
-    const json = JSON.stringify(
-      inputs.map((a, n) => ({
-        n,
-        reporter_id: a.reporterId,
-        client_id: a.clientId,
-        region_id: a.regionId,
-        site_id: a.siteId,
-        actor_region_id: a.actorRegionId,
-        actor_unit_id: a.actorUnitId,
-        category_code: a.categoryCode,
-        area_global: a.area.global,
-        area_paths: a.area.paths,
-        may_write: a.mayWrite,
-        now: a.now,
-      })),
-    );
-    // (`limit 1` keeps each lookup a per-row index probe: the planner guesses 100 input rows and would hash-join a
-    // whole table instead.)
-    const inArea = (path: RawBuilder<unknown>) =>
-      sql<boolean>`(i.area_global or exists (select 1 from unnest(i.area_paths) as area(p) where starts_with(${path}, area.p)))`;
-    const r = await runFixed(
-      db,
-      'report-check',
-      [json],
-      () => sql<ReportCheck & { n: number }>`
-      select i.n, chk.*,
+function checkSelect(inputs: RawBuilder<unknown>, carry: RawBuilder<unknown>): RawBuilder<unknown> {
+  const inArea = (path: RawBuilder<unknown>) =>
+    sql<boolean>`(i.area_global or exists (select 1 from unnest(i.area_paths) as area(p) where starts_with(${path}, area.p)))`;
+  return sql`
+      select ${carry}, chk.*,
         case when i.may_write and chk.existing_id is null and chk.region_id is not null and ${inArea(sql.ref('chk.region_path'))}
                and (i.site_id is null or (chk.site_found and ${inArea(sql.ref('chk.site_path'))})) and chk.category_usable
              then next_problem_code('WT', chk.region_id, i.now) end as code
-      from jsonb_to_recordset(${json}::jsonb) as i(n int, reporter_id uuid, client_id text, region_id uuid, site_id uuid,
-             actor_region_id uuid, actor_unit_id uuid, category_code text, area_global boolean, area_paths text[],
-             may_write boolean, now timestamptz)
+      from ${inputs}
       left join lateral (
         select s.id, sr.id as region_id, sr.path from sites s join regions sr on sr.id = s.region_id where s.id = i.site_id limit 1
       ) site on true
@@ -120,7 +122,21 @@ const reportChecks = batchedStatement(
           coalesce((select c.active and (c.parent_code is null or coalesce((select pc.active from cat pc where pc.code = c.parent_code), false))
                     from cat c where c.code = i.category_code), false) as category_usable
       ) chk
-      order by i.n`,
+      order by i.n`;
+}
+
+/**
+ * The checks of several reports as one statement over a jsonb array (one text for any number, prepared once): each
+ * input row runs the same lookups through LATERAL subqueries, and the codes are taken in input order.
+ */
+const reportChecks = batchedStatement(
+  async (db: Db | Tx, inputs: ReportCheckInput[]): Promise<ReportCheck[]> => {
+    const json = JSON.stringify(inputs.map(checkRecord));
+    const r = await runFixed(
+      db,
+      'report-check',
+      [json],
+      () => sql<ReportCheck & { n: number }>`${checkSelect(checkInputs(json), sql`i.n`)}`,
     );
     const byN = new Map(r.rows.map(({ n, ...row }) => [n, row as ReportCheck]));
     return inputs.map((_, n) => byN.get(n)!);
@@ -128,7 +144,19 @@ const reportChecks = batchedStatement(
   { max: 32 },
 );
 
-/** The rows of one report's write, as values (json columns as objects): see `insertRowsFromJson`. */
+/**
+ * What only a report's check decides, as placeholders in the rows its write sends (`ReportWrite`): the statement puts
+ * the code, the region's id and its path in their place (text replacement in each report's own document, so a value
+ * goes only where its placeholder is). A random part per process keeps a reporter's own text from naming one.
+ */
+const NONCE = randomBytes(9).toString('hex');
+export const REPORT_SLOTS = {
+  code: `@${NONCE}.code@`,
+  regionId: `@${NONCE}.region@`,
+  regionPath: `@${NONCE}.path@`,
+} as const;
+
+/** The rows of one report's write, as values (json columns as objects), with `REPORT_SLOTS` where the check decides. */
 export interface ReportWrite {
   problem: { id: string } & Record<string, unknown>;
   timeline: Record<string, unknown>;
@@ -137,53 +165,106 @@ export interface ReportWrite {
   audit: Record<string, unknown>;
 }
 
+/** A report's check and, when it passed, the new problem as `findProblem` answers it. */
+export interface CheckedReport {
+  check: ReportCheck;
+  problem: ProblemRow | null;
+}
+
+/** Where each part of a report's write goes. */
+const WRITES = [
+  { part: 'problem', table: 'problems', cte: 'problems', many: false },
+  { part: 'timeline', table: 'problem_events', cte: 'w_timeline', many: false },
+  { part: 'photos', table: 'problem_photos', cte: 'w_photos', many: true, conflict: ['problem_id', 'file_id'] },
+  { part: 'job', table: 'outbox_jobs', cte: 'w_job', many: false },
+  { part: 'audit', table: 'audit_events', cte: 'w_audit', many: false },
+] as const;
+const PHOTO_COLUMNS = ['problem_id', 'file_id', 'stage', 'sort', 'round_id'];
+const CHECK_COLUMNS = [
+  'existing_id',
+  'site_found',
+  'site_path',
+  'wanted_region_id',
+  'region_id',
+  'region_path',
+  'category_usable',
+  'code',
+] as const;
+
 /**
- * Writes reports' rows — problem, timeline entry, photos, notice job, audit event — as one statement (data-modifying
- * CTEs over jsonb arrays: one text for any number of reports, prepared once) and answers each new problem as
- * `findProblem` would: the problems' INSERT is the CTE named `problems`, which the final SELECT (the same joins and
- * names as `findProblem`, each name looked up by key: `baseByKey`) reads in place of the table, so no second statement
- * re-reads them. Concurrent reports share the statement (`batchedStatement`): one parse, one plan, one commit for all
- * of them; its text is built and compiled once per shape (`runFixed`).
+ * Reports' checks and writes as one statement: each report's checks and code (`checkSelect`, as `reportCheck`), then —
+ * for the reports whose checks passed and took a code — their rows (problem, timeline entry, photos, notice job, audit
+ * event; data-modifying CTEs reading each report's document with its placeholders filled), answering every report with
+ * its check's facts and, when written, the new problem as `findProblem` would (the problems' INSERT is the CTE named
+ * `problems`, which the final SELECT reads in place of the table, each name looked up by key: `baseByKey`). One round
+ * trip, one implicit transaction, one commit for all the reports sent at the same moment (`batchedStatement`); the
+ * text is built and compiled once per shape (`runFixed`). A refused report writes nothing and the caller turns its
+ * facts into the Chinese error.
  */
-const writeReports = batchedStatement(
-  async (db: Db | Tx, writes: ReportWrite[]): Promise<ProblemRow[]> => {
-    const photoRows = writes.flatMap((w) => w.photos);
-    const problems = jsonRows(writes.map((w) => w.problem));
-    const timeline = jsonRows(writes.map((w) => w.timeline));
-    const photos = photoRows.length ? jsonRows(photoRows) : null;
-    const job = jsonRows(writes.map((w) => w.job));
-    const audit = jsonRows(writes.map((w) => w.audit));
-    const parts = [problems, timeline, ...(photos ? [photos] : []), job, audit];
-    // The text depends only on the columns of each table (and whether there are photos): built once per shape.
-    const shape = `report-write:${parts.map((p) => p.columns.join(',')).join('|')}`;
-    const r = await runFixed(
-      db,
-      shape,
-      parts.map((p) => p.json),
-      () => {
-        const ctes = [
-          sql`problems as (${insertRowsFromJson('problems', problems)} returning *)`,
-          sql`w_timeline as (${insertRowsFromJson('problem_events', timeline)})`,
-          ...(photos
-            ? [sql`w_photos as (${insertRowsFromJson('problem_photos', photos, { onConflictDoNothing: ['problem_id', 'file_id'] })})`]
-            : []),
-          sql`w_job as (${insertRowsFromJson('outbox_jobs', job)})`,
-          sql`w_audit as (${insertRowsFromJson('audit_events', audit)})`,
-        ];
-        return sql<ProblemRow>`with ${sql.join(ctes)} ${baseByKey(db).selectAll('problems').select(COLUMNS)}`;
-      },
+const checkAndWriteReports = batchedStatement(
+  async (db: Db | Tx, inputs: { check: ReportCheckInput; write: ReportWrite }[]): Promise<CheckedReport[]> => {
+    const columns = (part: (typeof WRITES)[number]['part']) =>
+      part === 'photos' ? PHOTO_COLUMNS : Object.keys(inputs[0].write[part] as Record<string, unknown>);
+    const shape = `report:${WRITES.map((w) => columns(w.part).join(',')).join('|')}`;
+    for (const { write } of inputs) {
+      for (const w of WRITES) {
+        const rows = (w.many ? write[w.part] : [write[w.part]]) as Record<string, unknown>[];
+        if (rows.some((r) => Object.keys(r).join(',') !== columns(w.part).join(',')))
+          throw new Error(`a report's ${w.part} row has other columns than the batch's`);
+      }
+    }
+    const json = JSON.stringify(
+      inputs.map((x, n) => ({
+        ...checkRecord(x.check, n),
+        problem_id: x.write.problem.id,
+        doc: JSON.stringify({
+          problem: x.write.problem,
+          timeline: x.write.timeline,
+          photos: x.write.photos,
+          job: x.write.job,
+          audit: x.write.audit,
+        }),
+      })),
     );
-    const byId = new Map(r.rows.map((row) => [row.id, row]));
-    return writes.map((w) => {
-      const row = byId.get(w.problem.id);
-      if (!row) throw new Error(`report ${w.problem.id} was not answered by its write`);
-      return row;
+    const r = await runFixed(db, shape, [json, REPORT_SLOTS.code, REPORT_SLOTS.regionId, REPORT_SLOTS.regionPath], () => {
+      const inserts = WRITES.map((w) => {
+        const list = sql.join(columns(w.part).map((c) => sql.ref(c)));
+        const values = sql.join(columns(w.part).map((c) => sql.ref(`x.${c}`)));
+        const rows = w.many
+          ? sql`jsonb_populate_recordset(null::${sql.table(w.table)}, d.doc -> ${sql.lit(w.part)})`
+          : sql`jsonb_populate_record(null::${sql.table(w.table)}, d.doc -> ${sql.lit(w.part)})`;
+        const conflict = 'conflict' in w ? sql` on conflict (${sql.join(w.conflict.map((c) => sql.ref(c)))}) do nothing` : sql``;
+        const returning = w.cte === 'problems' ? sql` returning *` : sql``;
+        return sql`${sql.raw(w.cte)} as (insert into ${sql.table(w.table)} (${list}) select ${values} from d cross join lateral ${rows} as x${conflict}${returning})`;
+      });
+      const facts = sql.join(CHECK_COLUMNS.map((c) => sql`chk.${sql.ref(c)} as ${sql.ref(`chk_${c}`)}`));
+      return sql<Record<string, unknown>>`with
+        chk as materialized (${checkSelect(checkInputs(json, sql`, problem_id uuid, doc text`), sql`i.n, i.problem_id, i.doc`)}),
+        d as materialized (
+          select replace(replace(replace(chk.doc, ${REPORT_SLOTS.code}, chk.code), ${REPORT_SLOTS.regionId}, chk.region_id::text),
+                         ${REPORT_SLOTS.regionPath}, chk.region_path)::jsonb as doc
+          from chk where chk.code is not null
+        ),
+        ${sql.join(inserts)}
+        select chk.n as chk_n, ${facts}, p.*
+        from chk left join (${baseByKey(db).selectAll('problems').select(COLUMNS)}) p on p.id = chk.problem_id
+        order by chk.n`;
+    });
+    return inputs.map((_, n) => {
+      const row = r.rows[n];
+      if (!row || row.chk_n !== n) throw new Error(`report ${n} of ${inputs.length} was not answered by its statement`);
+      const check = Object.fromEntries(CHECK_COLUMNS.map((c) => [c, row[`chk_${c}`]])) as unknown as ReportCheck;
+      const problem = Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith('chk_'))) as unknown as ProblemRow;
+      return { check, problem: problem.id ? problem : null };
     });
   },
   { max: 32 },
 );
 
-/** Writes one report (with others sent at the same moment: see `writeReports`); answers the new problem. */
-export function insertReport(db: Db | Tx, write: ReportWrite): Promise<ProblemRow> {
-  return writeReports(db, write);
+/**
+ * Checks one report and writes it when every check passes (with others sent at the same moment: see
+ * `checkAndWriteReports`); the write's rows carry `REPORT_SLOTS` where the check decides.
+ */
+export function checkAndWriteReport(db: Db | Tx, check: ReportCheckInput, write: ReportWrite): Promise<CheckedReport> {
+  return checkAndWriteReports(db, { check, write });
 }

@@ -13,7 +13,7 @@ import { jobRow } from '../../platform/jobs-after-commit';
 import { assertOwnUploads } from '../../platform/visibility';
 import { noticeJob } from '../notifications/notify';
 import { firstTimelineEntry, problemRow, reportedEvent, type NewProblemValues } from './insert-problem';
-import { insertReport, reportCheck, type ReportWrite } from './report-statements';
+import { checkAndWriteReport, REPORT_SLOTS, type CheckedReport, type ReportWrite } from './report-statements';
 import { findByClientId, findProblem, reportPhotoRows, timelineRow, type ProblemRow } from './repository';
 import type { SubmitProblemInput } from './schemas';
 import { problemLink } from './verb';
@@ -45,10 +45,11 @@ function reportArea(actor: Actor): { global: boolean; paths: string[] } {
 }
 
 /**
- * Creates a problem (or returns the one this client already created); `created` says which. Three statements after
- * authentication: every check and the code in one (`reportCheck`), the photos' owner when there are photos, and the
- * write, which also answers the new row (`insertReport`). Reports arriving together share the check's and the write's
- * statements (platform/batcher.ts), as they share the authentication's: under load a statement carries several.
+ * Creates a problem (or returns the one this client already created); `created` says which. One statement after
+ * authentication (and the photos' owner, when there are photos): every check, the code and — when the checks pass —
+ * the write, which also answers the new row (`checkAndWriteReport`). The rows are made here with placeholders for what
+ * the check decides (the code, the region: `REPORT_SLOTS`). Reports arriving together share the statement
+ * (platform/batcher.ts), as they share the authentication's: under load a statement carries several.
  */
 export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promise<{ problem: ProblemRow; created: boolean }> {
   authorize(ctx.actor, 'problems.report');
@@ -59,19 +60,67 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
   } catch (error) {
     sourceError = error;
   }
+  // The photos first: a refused upload takes no number.
+  await assertOwnUploads(ctx.db, ctx.actor, input.photoIds);
   const now = ctx.clock.now();
-  const check = await reportCheck(ctx.db, {
-    reporterId: ctx.actor.id,
+  const id = randomUUID();
+  const code = REPORT_SLOTS.code;
+  const values: NewProblemValues = {
     clientId: input.clientId,
-    regionId: input.regionId ?? null,
-    siteId: input.siteId ?? null,
-    actorRegionId: ctx.actor.regionId,
-    actorUnitId: ctx.actor.unitId,
+    description: input.description,
     categoryCode: input.categoryCode,
-    area: reportArea(ctx.actor),
-    mayWrite: source !== null,
-    now,
+    source: source ?? 'inspection',
+    severity: input.severity,
+    state: 'pending',
+    regionId: REPORT_SLOTS.regionId,
+    lat: input.location?.lat ?? null,
+    lng: input.location?.lng ?? null,
+    address: input.address ?? null,
+    siteId: input.siteId ?? null,
+  };
+  const notice = noticeJob([{ nearestOffice: REPORT_SLOTS.regionPath }], {
+    kind: 'reported',
+    title: `新上报问题 ${code} 待受理`,
+    body: input.description.slice(0, 80),
+    link: problemLink(id),
+    problemId: id,
+    regionPath: REPORT_SLOTS.regionPath,
   });
+  let checked: CheckedReport;
+  try {
+    // The problem, its timeline entry, its photos, the nearest office's notice job and the audit event go with the
+    // checks as one statement (with the other reports sent at the same moment): one round trip, one implicit
+    // transaction, all or nothing. If that statement fails, each of its reports is sent again alone, so one report's
+    // fault stays its own. The audit event is chained by the sealer after COMMIT.
+    checked = await checkAndWriteReport(
+      ctx.db,
+      {
+        reporterId: ctx.actor.id,
+        clientId: input.clientId,
+        regionId: input.regionId ?? null,
+        siteId: input.siteId ?? null,
+        actorRegionId: ctx.actor.regionId,
+        actorUnitId: ctx.actor.unitId,
+        categoryCode: input.categoryCode,
+        area: reportArea(ctx.actor),
+        mayWrite: source !== null,
+        now,
+      },
+      {
+        problem: problemRow(ctx, values, code, id) as ReportWrite['problem'],
+        timeline: timelineRow(firstTimelineEntry(ctx, id, values)),
+        photos: reportPhotoRows(id, input.photoIds),
+        job: jobRow(ctx, notice),
+        audit: auditEventRow(ctx, reportedEvent({ id, code }, values)),
+      },
+    );
+  } catch (e) {
+    // Two resends racing: the unique (reporter, clientId) index lets one win; the other returns it.
+    const again = await findByClientId(ctx.db, ctx.actor.id, input.clientId);
+    if (again) return { problem: (await findProblem(ctx.db, again.id))!, created: false };
+    throw e;
+  }
+  const check = checked.check;
   if (check.existing_id) return { problem: (await findProblem(ctx.db, check.existing_id))!, created: false };
   if (sourceError || !source) throw sourceError;
   if (input.siteId && !check.site_found) throw new AppError('validation', '点位不存在');
@@ -82,54 +131,8 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
   if (input.siteId && !mayReportIn(ctx.actor, check.site_path ?? '')) throw new AppError('validation', '点位不存在');
   // A category switched off for this region, or another county's local one, is as good as unknown here.
   if (!check.category_usable) throw new AppError('validation', `问题类别 ${input.categoryCode} 不存在或已停用`);
-  // The code was taken with the checks; a refused upload leaves a gap in the county's numbers, which reveals nothing.
-  await assertOwnUploads(ctx.db, ctx.actor, input.photoIds);
-  const code = check.code;
-  if (!code) throw new Error('reportCheck passed every check but took no code');
-  const regionId = check.region_id;
-
-  // The problem, its timeline entry, its photos, the nearest office's notice job and the audit event go to the
-  // database as one statement (data-modifying CTEs, with the other reports sent at the same moment): one round trip,
-  // one implicit transaction, all or nothing, and the new row comes back from it. If that statement fails, each of
-  // its reports is written again alone, so one report's fault stays its own. The audit event is chained by the
-  // sealer after COMMIT.
-  const id = randomUUID();
-  const values: NewProblemValues = {
-    clientId: input.clientId,
-    description: input.description,
-    categoryCode: input.categoryCode,
-    source,
-    severity: input.severity,
-    state: 'pending',
-    regionId,
-    lat: input.location?.lat ?? null,
-    lng: input.location?.lng ?? null,
-    address: input.address ?? null,
-    siteId: input.siteId ?? null,
-  };
-  const notice = noticeJob([{ nearestOffice: check.region_path }], {
-    kind: 'reported',
-    title: `新上报问题 ${code} 待受理`,
-    body: input.description.slice(0, 80),
-    link: problemLink(id),
-    problemId: id,
-    regionPath: check.region_path,
-  });
-  try {
-    const problem = await insertReport(ctx.db, {
-      problem: problemRow(ctx, values, code, id) as ReportWrite['problem'],
-      timeline: timelineRow(firstTimelineEntry(ctx, id, values)),
-      photos: reportPhotoRows(id, input.photoIds),
-      job: jobRow(ctx, notice),
-      audit: auditEventRow(ctx, reportedEvent({ id, code }, values)),
-    });
-    // The node's drain loop delivers the nearest office's notice right after this request (with others' together).
-    if (ctx.afterCommit) ctx.afterCommit.queued += 1;
-    return { problem, created: true };
-  } catch (e) {
-    // Two resends racing: the unique (reporter, clientId) index lets one win; the other returns it.
-    const again = await findByClientId(ctx.db, ctx.actor.id, input.clientId);
-    if (again) return { problem: (await findProblem(ctx.db, again.id))!, created: false };
-    throw e;
-  }
+  if (!checked.problem) throw new Error('a report passed every check but was not written');
+  // The node's drain loop delivers the nearest office's notice right after this request (with others' together).
+  if (ctx.afterCommit) ctx.afterCommit.queued += 1;
+  return { problem: checked.problem, created: true };
 }
