@@ -261,6 +261,9 @@ describe('好人之城 on a phone', { timeout: 180_000 }, () => {
     await shot(office, 'flags-phone');
     await office.getByRole('button', { name: '全选可疑投票' }).click();
     await office.getByRole('button', { name: /剔除所选（10）/ }).click();
+    // The dialog with its form in place before its button is pressed (once in CI the reason's message never came).
+    await office.getByRole('dialog').getByText('剔除 10 张可疑投票').waitFor();
+    await office.getByRole('dialog').getByLabel('剔除理由').waitFor();
     await office.getByRole('dialog').getByRole('button', { name: '确认剔除' }).click();
     await expect.poll(() => office.getByText('请填写剔除理由（至少 4 个字）').count()).toBeGreaterThan(0);
     await office.getByLabel('剔除理由').fill('同一设备类型一分钟内连续投票，来源地址轮换，判定为脚本刷票');
