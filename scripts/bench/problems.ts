@@ -408,6 +408,9 @@ const cpuLine = (c: PhaseCpu | null) =>
     ? `Node ${c.nodeMs.toFixed(2)} ms (${c.nodeSystemMs.toFixed(2)} in the kernel${c.loadGeneratorMs ? `; of it the load generator's thread ${c.loadGeneratorMs.toFixed(2)}` : ''}), PostgreSQL ${c.postgresMs.toFixed(2)} ms, other processes ${c.othersMs.toFixed(2)} ms, stolen by the hypervisor ${c.stealMs.toFixed(2)} ms, idle ${c.idleMs.toFixed(2)} ms`
     : 'n/a';
 log(`  CPU per report (closed loop): ${cpuLine(closedCpu)}; per raw INSERT row: ${cpuLine(rawCpu1)}`);
+log(
+  `  the app's event loop (its main thread) busy ${(100 * writes.loopBusy).toFixed(0)} % of the API phases (${rounds.map((r) => `${(100 * r.loopBusy).toFixed(0)} %`).join(' / ')})`,
+);
 // How long the office's bell waited for a report's notice (job created → delivered by the drain loop), and what was left.
 await app.afterCommit.idle();
 const lag = (

@@ -3,6 +3,7 @@
  * CPU of the PostgreSQL processes a phase uses, the statements the app sends, lock waits sampled from another
  * connection, and where an open loop's tail came from.
  */
+import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { cpuPer, cpuSnapshot, median, runWorker, type CpuSnapshot, type LoadResult } from './measure';
 
@@ -39,14 +40,22 @@ export function combineCpu(phases: { cpu: PhaseCpu; units: number }[]): PhaseCpu
   return Object.fromEntries(keys.map((k) => [k, phases.reduce((a, p) => a + p.cpu[k] * p.units, 0) / total])) as PhaseCpu;
 }
 
-/** A closed-loop load phase (`load-worker.mjs`) with the CPU it cost per answered request. */
-export function closedLoop(admin: pg.Pool, job: Record<string, unknown>): Promise<{ result: LoadResult; cpu: PhaseCpu }> {
-  return withCpu(
+/**
+ * A closed-loop load phase (`load-worker.mjs`) with the CPU it cost per answered request and how busy the app's event
+ * loop was over it (the app runs on this process's main thread; the load generator in a worker thread).
+ */
+export async function closedLoop(
+  admin: pg.Pool,
+  job: Record<string, unknown>,
+): Promise<{ result: LoadResult; cpu: PhaseCpu; loopBusy: number }> {
+  const before = performance.eventLoopUtilization();
+  const r = await withCpu(
     admin,
     () => runWorker({ ...job, kind: 'closed' }),
-    (r) => r.ok,
-    (r) => r.threadCpuMs,
+    (x) => x.ok,
+    (x) => x.threadCpuMs,
   );
+  return { ...r, loopBusy: performance.eventLoopUtilization(before).utilization };
 }
 
 export interface RawInsertShape {
@@ -225,7 +234,7 @@ export interface AlternationOptions {
 
 export interface Alternation {
   raws: { rate: number; cpu: PhaseCpu }[];
-  rounds: { result: LoadResult; cpu: PhaseCpu; locks: { mean: number; max: number } }[];
+  rounds: { result: LoadResult; cpu: PhaseCpu; loopBusy: number; locks: { mean: number; max: number } }[];
   /** Each API phase's reports/s against the mean of the raw phases either side of it. */
   ratios: number[];
   /** a1: the median of `ratios`. */
@@ -237,6 +246,8 @@ export interface Alternation {
   apiCpu: PhaseCpu;
   rawCpu: PhaseCpu;
   locks: { mean: number; max: number };
+  /** The app's event loop: the share of the API phases' time it was running something (mean of the phases). */
+  loopBusy: number;
 }
 
 /**
@@ -276,6 +287,7 @@ export async function alternateWrites(admin: pg.Pool, o: AlternationOptions): Pr
     latencies: Float64Array.from(rounds.flatMap((r) => Array.from(r.result.latencies))),
     apiCpu: combineCpu(rounds.map((r) => ({ cpu: r.cpu, units: r.result.ok }))),
     rawCpu: combineCpu(raws.map((r) => ({ cpu: r.cpu, units: r.rate }))),
+    loopBusy: rounds.reduce((a, r) => a + r.loopBusy, 0) / rounds.length,
     locks: {
       mean: rounds.reduce((a, r) => a + r.locks.mean, 0) / rounds.length,
       max: Math.max(...rounds.map((r) => r.locks.max)),
