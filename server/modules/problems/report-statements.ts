@@ -205,28 +205,21 @@ const checkAndWriteReports = batchedStatement(
   async (db: Db | Tx, inputs: { check: ReportCheckInput; write: ReportWrite }[]): Promise<CheckedReport[]> => {
     const columns = (part: (typeof WRITES)[number]['part']) =>
       part === 'photos' ? PHOTO_COLUMNS : Object.keys(inputs[0].write[part] as Record<string, unknown>);
-    const shape = `report:${WRITES.map((w) => columns(w.part).join(',')).join('|')}`;
+    const expected = WRITES.map((w) => columns(w.part).join(','));
+    const shape = `report:${expected.join('|')}`;
     for (const { write } of inputs) {
-      for (const w of WRITES) {
+      WRITES.forEach((w, k) => {
         const rows = (w.many ? write[w.part] : [write[w.part]]) as Record<string, unknown>[];
-        if (rows.some((r) => Object.keys(r).join(',') !== columns(w.part).join(',')))
+        if (rows.some((r) => Object.keys(r).join(',') !== expected[k]))
           throw new Error(`a report's ${w.part} row has other columns than the batch's`);
-      }
+      });
     }
-    const json = JSON.stringify(
-      inputs.map((x, n) => ({
-        ...checkRecord(x.check, n),
-        problem_id: x.write.problem.id,
-        doc: JSON.stringify({
-          problem: x.write.problem,
-          timeline: x.write.timeline,
-          photos: x.write.photos,
-          job: x.write.job,
-          audit: x.write.audit,
-        }),
-      })),
-    );
-    const r = await runFixed(db, shape, [json, REPORT_SLOTS.code, REPORT_SLOTS.regionId, REPORT_SLOTS.regionPath], () => {
+    const json = JSON.stringify(inputs.map((x, n) => ({ ...checkRecord(x.check, n), problem_id: x.write.problem.id })));
+    // Each report's document as its own JSON text in one array (not a string inside the inputs, which would be
+    // encoded twice); the statement reads it as `json`, whose text is kept, fills the placeholders, then parses it.
+    const docs = `[${inputs.map((x) => JSON.stringify(x.write)).join(',')}]`;
+    const params = [json, REPORT_SLOTS.code, REPORT_SLOTS.regionId, REPORT_SLOTS.regionPath, docs];
+    const r = await runFixed(db, shape, params, () => {
       const inserts = WRITES.map((w) => {
         const list = sql.join(columns(w.part).map((c) => sql.ref(c)));
         const values = sql.join(columns(w.part).map((c) => sql.ref(`x.${c}`)));
@@ -239,11 +232,12 @@ const checkAndWriteReports = batchedStatement(
       });
       const facts = sql.join(CHECK_COLUMNS.map((c) => sql`chk.${sql.ref(c)} as ${sql.ref(`chk_${c}`)}`));
       return sql<Record<string, unknown>>`with
-        chk as materialized (${checkSelect(checkInputs(json, sql`, problem_id uuid, doc text`), sql`i.n, i.problem_id, i.doc`)}),
+        chk as materialized (${checkSelect(checkInputs(json, sql`, problem_id uuid`), sql`i.n, i.problem_id`)}),
         d as materialized (
-          select replace(replace(replace(chk.doc, ${REPORT_SLOTS.code}, chk.code), ${REPORT_SLOTS.regionId}, chk.region_id::text),
+          select replace(replace(replace(w.doc::text, ${REPORT_SLOTS.code}, chk.code), ${REPORT_SLOTS.regionId}, chk.region_id::text),
                          ${REPORT_SLOTS.regionPath}, chk.region_path)::jsonb as doc
-          from chk where chk.code is not null
+          from chk join json_array_elements(${docs}::json) with ordinality as w(doc, k) on w.k = chk.n + 1
+          where chk.code is not null
         ),
         ${sql.join(inserts)}
         select chk.n as chk_n, ${facts}, p.*
