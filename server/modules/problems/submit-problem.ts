@@ -69,7 +69,7 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
     clientId: input.clientId,
     description: input.description,
     categoryCode: input.categoryCode,
-    source: source ?? 'inspection',
+    source: source ?? 'inspection', // a source the reporter may not use writes nothing (`mayWrite` below)
     severity: input.severity,
     state: 'pending',
     regionId: REPORT_SLOTS.regionId,
