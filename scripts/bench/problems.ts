@@ -373,14 +373,8 @@ const writes = await alternateWrites(admin, {
   },
 });
 const { raws, rounds, ratios, rawRate, apiRate } = writes;
-const closedOk = writes.ok;
-const closedLatencies = writes.latencies;
-const closedCpu = writes.apiCpu;
-const rawCpu1 = writes.rawCpu;
-const closedLocks = writes.locks;
-const a1Ratio = writes.a1;
-const perReport = counter.stop() / Math.max(1, closedOk);
-const perReportByKind = counter.byKind().map(([kind, n]) => [kind, n / Math.max(1, closedOk)] as const);
+const perReport = counter.stop() / Math.max(1, writes.ok);
+const perReportByKind = counter.byKind().map(([kind, n]) => [kind, n / Math.max(1, writes.ok)] as const);
 log(
   `  raw INSERT rows/s, API reports/s, alternating (${PHASE_SECONDS} s each): ${raws
     .map(
@@ -390,7 +384,7 @@ log(
     .join(' → ')}`,
 );
 log(
-  `  statements sent by the app per report (auth, checks and code, the write, the after-commit drain loop's share; warm-up included): ${perReport.toFixed(1)}; lock waits (backends waiting, sampled every 100 ms): mean ${closedLocks.mean.toFixed(2)}, max ${closedLocks.max}`,
+  `  statements sent by the app per report (auth, checks and code, the write, the after-commit drain loop's share; warm-up included): ${perReport.toFixed(1)}; lock waits (backends waiting, sampled every 100 ms): mean ${writes.locks.mean.toFixed(2)}, max ${writes.locks.max}`,
 );
 log(
   `  of them, by kind (per report): ${perReportByKind
@@ -400,14 +394,14 @@ log(
 );
 const closedErrors = rounds.flatMap((r) => (Object.keys(r.result.errors).length ? [JSON.stringify(r.result.errors)] : []));
 log(
-  `  API closed loop: ${apiRate.toFixed(0)} reports/s over the ${rounds.length} phases (p50 ${fmt(percentile(closedLatencies, 50))} ms, p99 ${fmt(percentile(closedLatencies, 99))} ms) ${closedErrors.join(' ')}`,
+  `  API closed loop: ${apiRate.toFixed(0)} reports/s over the ${rounds.length} phases (p50 ${fmt(percentile(writes.latencies, 50))} ms, p99 ${fmt(percentile(writes.latencies, 99))} ms) ${closedErrors.join(' ')}`,
 );
 // Who spent the CPU: per report of the closed loop (warm-up included in the CPU, so slightly over) and per raw row.
 const cpuLine = (c: PhaseCpu | null) =>
   c
     ? `Node ${c.nodeMs.toFixed(2)} ms (${c.nodeSystemMs.toFixed(2)} in the kernel${c.loadGeneratorMs ? `; of it the load generator's thread ${c.loadGeneratorMs.toFixed(2)}` : ''}), PostgreSQL ${c.postgresMs.toFixed(2)} ms, other processes ${c.othersMs.toFixed(2)} ms, stolen by the hypervisor ${c.stealMs.toFixed(2)} ms, idle ${c.idleMs.toFixed(2)} ms`
     : 'n/a';
-log(`  CPU per report (closed loop): ${cpuLine(closedCpu)}; per raw INSERT row: ${cpuLine(rawCpu1)}`);
+log(`  CPU per report (closed loop): ${cpuLine(writes.apiCpu)}; per raw INSERT row: ${cpuLine(writes.rawCpu)}`);
 log(
   `  the app's event loop (its main thread) busy ${(100 * writes.loopBusy).toFixed(0)} % of the API phases (${rounds.map((r) => `${(100 * r.loopBusy).toFixed(0)} %`).join(' / ')})`,
 );
@@ -464,9 +458,9 @@ figures.unshift(
   {
     id: 'a1',
     what: `API reports/s ÷ raw INSERT rows/s (${CLIENTS} clients)`,
-    value: `median of ${ratios.length} alternating phases ${(100 * a1Ratio).toFixed(1)}% (${ratios.map((r) => (100 * r).toFixed(1)).join(' / ')}); over all: ${apiRate.toFixed(0)} / ${rawRate.toFixed(0)} = ${((100 * apiRate) / rawRate).toFixed(1)}%`,
+    value: `median of ${ratios.length} alternating phases ${(100 * writes.a1).toFixed(1)}% (${ratios.map((r) => (100 * r).toFixed(1)).join(' / ')}); over all: ${apiRate.toFixed(0)} / ${rawRate.toFixed(0)} = ${((100 * apiRate) / rawRate).toFixed(1)}%`,
     goal: '≥ 40%',
-    pass: a1Ratio >= 0.4,
+    pass: writes.a1 >= 0.4,
   },
   {
     id: 'a1f',
@@ -487,11 +481,11 @@ details.writes = {
   raws: raws.map((r) => r.rate),
   apiRates: rounds.map((r) => r.result.ok / (r.result.elapsedMs / 1000)),
   ratios,
-  a1Ratio,
+  a1Ratio: writes.a1,
   rawRate,
   apiRate,
-  apiP50: percentile(closedLatencies, 50),
-  apiP99: percentile(closedLatencies, 99),
+  apiP50: percentile(writes.latencies, 50),
+  apiP99: percentile(writes.latencies, 99),
   floors,
   open: {
     rate: RATE,
@@ -520,11 +514,11 @@ figures.push({
 details.writes = {
   ...(details.writes as object),
   statementsPerReport: perReport,
-  lockWaits: closedLocks,
+  lockWaits: writes.locks,
   chain,
   noticeLag: lag,
-  cpuPerReport: closedCpu,
-  cpuPerRawRow: rawCpu1,
+  cpuPerReport: writes.apiCpu,
+  cpuPerRawRow: writes.rawCpu,
 };
 
 await app.close();

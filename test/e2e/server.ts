@@ -26,17 +26,20 @@ export const CHROMIUM_ARGS = [
 export const openBrowsers = new Set<Browser>();
 /** What each page met that the failure report should tell: page errors and answers of 400 and more, the latest last. */
 export const pageEvents = new WeakMap<Page, string[]>();
+/**
+ * E2E_CPU_THROTTLE=4 runs each page's scripts four times slower (Chromium's own throttling): the slow CI machine's
+ * timing, on purpose, to find waits that assume a fast one.
+ */
+function throttle(page: Page): void {
+  const rate = Number(process.env.E2E_CPU_THROTTLE);
+  if (!(rate > 1)) return;
+  void page
+    .context()
+    .newCDPSession(page)
+    .then((cdp) => cdp.send('Emulation.setCPUThrottlingRate', { rate }))
+    .catch(() => undefined);
+}
 function track(page: Page): void {
-  // E2E_CPU_THROTTLE=4 runs each page's scripts four times slower (Chromium's own throttling): the slow CI machine's
-  // timing, on purpose, to find waits that assume a fast one.
-  const throttle = Number(process.env.E2E_CPU_THROTTLE);
-  if (throttle > 1) {
-    void page
-      .context()
-      .newCDPSession(page)
-      .then((cdp) => cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle }))
-      .catch(() => undefined);
-  }
   const events: string[] = [];
   pageEvents.set(page, events);
   const add = (line: string) => {
@@ -83,7 +86,10 @@ export async function startE2E(): Promise<E2E> {
       serviceWorkers: 'block',
       ...options,
     });
-    context.on('page', track);
+    context.on('page', (page) => {
+      throttle(page);
+      track(page);
+    });
     return context;
   };
   return {

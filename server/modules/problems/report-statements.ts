@@ -9,7 +9,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { batchedStatement } from '../../platform/batcher';
 import type { Db, Tx } from '../../platform/db';
 import { runFixed } from '../../platform/prepared';
-import { baseByKey, COLUMNS, type ProblemRow } from './repository';
+import { baseByKey, COLUMNS, reportPhotoRows, type ProblemRow } from './repository';
 
 /** What a report checks before it writes (`reportCheck`), and its code when every check passed. */
 export interface ReportCheck {
@@ -179,7 +179,8 @@ const WRITES = [
   { part: 'job', table: 'outbox_jobs', cte: 'w_job', many: false },
   { part: 'audit', table: 'audit_events', cte: 'w_audit', many: false },
 ] as const;
-const PHOTO_COLUMNS = ['problem_id', 'file_id', 'stage', 'sort', 'round_id'];
+/** A report photo's columns, from the rows `reportPhotoRows` makes (a batch may have no photo to read them from). */
+const PHOTO_COLUMNS = Object.keys(reportPhotoRows('', [''])[0]);
 const CHECK_COLUMNS = [
   'existing_id',
   'site_found',
