@@ -15,37 +15,25 @@ function run(label, args, env) {
   console.log(`\n=== ${label} ===`);
   const started = Date.now();
   const report = path.join(reportDir, `${results.length}.json`);
-  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+  const reporters = ['--reporter=default', '--reporter=./scripts/failure-reporter.mjs'];
   const r = spawnSync('npx', ['vitest', 'run', ...reporters, ...args, ...extra], {
     stdio: 'inherit',
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, CC_FAILURE_REPORT: report },
   });
   results.push(`${label}: ${r.status === 0 ? 'passed' : 'FAILED'} (${Math.round((Date.now() - started) / 1000)} s)`);
   if (r.status !== 0) failures.push(...digest(label, report));
   return r.status === 0;
 }
 
-/** One line per failed test (file › name: first line of the error), read from vitest's JSON report. */
+/** One line per failure (a test, a suite's hook, a file, an unhandled error), from scripts/failure-reporter.mjs. */
 function digest(label, report) {
-  let json;
+  let lines;
   try {
-    json = JSON.parse(fs.readFileSync(report, 'utf8'));
+    lines = JSON.parse(fs.readFileSync(report, 'utf8'));
   } catch {
-    return [`[${label}] no test report was written (the run stopped before the end)`];
+    return [`[${label}] no failure report was written (the run stopped before the end)`];
   }
-  const lines = [];
-  for (const file of json.testResults ?? []) {
-    const rel = path.relative(process.cwd(), file.name);
-    const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
-    if (file.status === 'failed' && failed.length === 0) {
-      lines.push(`[${label}] ${rel}: ${firstLine(file.message)}`);
-    }
-    for (const t of failed) lines.push(`[${label}] ${rel} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
-  }
-  return lines.length ? lines : [`[${label}] failed without a failed test in the report (see the log above)`];
-}
-function firstLine(text) {
-  return (text ?? '').split('\n').find((l) => l.trim()) ?? '';
+  return lines.length ? lines.map((l) => `[${label}] ${l}`) : [`[${label}] failed without a failure in the report (see the log above)`];
 }
 
 /**

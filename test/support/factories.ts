@@ -80,16 +80,30 @@ async function insertRegion(db: Db, parent: { id: string; path: string } | null,
   return { id, path: `${parent?.path ?? '/'}${id}/` };
 }
 
+/**
+ * A county of its own: a random tag (in every name of the tenant) and a region code from it. Region codes are unique
+ * and a worker's PostgreSQL database keeps the tenants of earlier runs, so the code takes nine digits of the tag
+ * (a six-digit code met an earlier tenant's about once in twenty runs) and a taken code is drawn again.
+ */
+async function insertTestCounty(db: Db) {
+  for (let attempt = 1; ; attempt++) {
+    const tag = crypto.randomBytes(4).toString('hex');
+    const countyCode = `9${String(parseInt(tag, 16) % 1_000_000_000).padStart(9, '0')}`;
+    try {
+      return { tag, countyCode, county: await insertRegion(db, null, countyCode, `测试县${tag}`, 'county') };
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505' || attempt >= 5) throw error;
+    }
+  }
+}
+
 /** Builds a tenant (a county of its own) in the worker's database. */
 export async function createTenant(): Promise<Tenant> {
   const { app, database } = await getHarness();
   const db = database.db;
   hash ??= hashPassword(PASSWORD);
   const pw = await hash;
-  const tag = crypto.randomBytes(4).toString('hex');
-  const num = String(parseInt(tag, 16) % 1_000_000).padStart(6, '0');
-  const countyCode = `9${num}`;
-  const county = await insertRegion(db, null, countyCode, `测试县${tag}`, 'county');
+  const { tag, countyCode, county } = await insertTestCounty(db);
   const townA = await insertRegion(db, county, `${countyCode}001`, `城关镇${tag}`, 'town');
   const townB = await insertRegion(db, county, `${countyCode}002`, `河西镇${tag}`, 'town');
   const now = new Date();
