@@ -19,7 +19,7 @@ import { startJobs } from '../../server/platform/jobs';
 import { afterCommitSettled } from '../support/client';
 import { createTenant, type Tenant } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
-import { act, report } from '../support/problems';
+import { act, jobsOfProblem, report } from '../support/problems';
 
 let t: Tenant;
 beforeAll(async () => {
@@ -87,7 +87,7 @@ describe(`notices are jobs delivered after commit (${engineName})`, () => {
     expect(await noticesFor(t.users.unithead.id, p.id)).toEqual([]);
     expect(await noticesFor(t.users.unit.id, p.id)).toEqual([]);
     expect(await smsFor(t.users.unithead.id, 'notice:dispatched')).toEqual([]);
-    expect((await db.selectFrom('outbox_jobs').select('id').where('subject_id', '=', p.id).execute()).length).toBe(1); // the report's only
+    expect((await jobsOfProblem(db, p.id)).map((j) => j.kind)).toEqual(['notices']); // the report's only
 
     await transitionProblem(ctx, p.id, 'dispatch', accepted.version, { unitId: t.unitAId });
     await drainJobs(db);
@@ -100,8 +100,46 @@ describe(`notices are jobs delivered after commit (${engineName})`, () => {
     expect(sms[0].recipient).toBe(phone);
     expect(sms[0].sent_at).not.toBeNull();
     expect(await smsFor(t.users.unit.id, 'notice:dispatched')).toEqual([]);
-    const pending = await db.selectFrom('outbox_jobs').select('id').where('subject_id', '=', p.id).where('done_at', 'is', null).execute();
+    const pending = (await jobsOfProblem(db, p.id)).filter((j) => j.done_at === null);
     expect(pending).toEqual([]);
+  });
+
+  it("reports written by one statement queue one 'notices' job: each report's notice reaches the office once", async () => {
+    const { database } = await getHarness();
+    const db = database.db;
+    const ctx = await ctxOf(t.users.office.id);
+    const place = ['东门菜市场', '南关小学门口', '河西镇政府广场'];
+    // Asked in the same turn of the event loop, so they share the one statement (platform/batcher.ts).
+    const written = await Promise.all(
+      place.map((address, i) =>
+        submitProblem(
+          ctx,
+          submitProblemBody.parse({
+            clientId: crypto.randomUUID(),
+            description: `${address}垃圾堆放`,
+            categoryCode: 'E0102',
+            source: 'inspection',
+            severity: 'normal',
+            regionId: i === 2 ? t.townBId : t.townAId,
+            address,
+            photoIds: [],
+          }),
+        ),
+      ),
+    );
+    const problems = written.map((w) => w.problem);
+    const jobs = await Promise.all(problems.map((p) => jobsOfProblem(db, p.id)));
+    expect(jobs.map((j) => j.length)).toEqual([1, 1, 1]);
+    expect(new Set(jobs.map((j) => j[0].id)).size).toBe(1);
+    expect(jobs[0][0].kind).toBe('notices');
+    expect((jobs[0][0].payload as { notices: { notice: { problemId: string } }[] }).notices.map((n) => n.notice.problemId)).toEqual(
+      problems.map((p) => p.id),
+    );
+    await drainJobs(db);
+    await drainJobs(db); // idempotent
+    for (const p of problems)
+      expect(await noticesFor(t.users.office.id, p.id)).toEqual([{ kind: 'reported', title: `新上报问题 ${p.code} 待受理` }]);
+    expect((await jobsOfProblem(db, problems[0].id))[0].done_at).not.toBeNull();
   });
 
   it("the request that queued a notice wakes the node's drain loop: delivered right after, with no scheduled job", async () => {
@@ -114,8 +152,8 @@ describe(`notices are jobs delivered after commit (${engineName})`, () => {
     );
     expect(bell.map((n: { kind: string }) => n.kind)).toEqual(['reported']);
     const { database } = await getHarness();
-    const jobs = await database.db.selectFrom('outbox_jobs').select(['done_at', 'attempts']).where('subject_id', '=', p.id).execute();
-    expect(jobs).toHaveLength(1);
+    const jobs = await jobsOfProblem(database.db, p.id);
+    expect(jobs.map((j) => j.kind)).toEqual(['notices']);
     expect(jobs[0].done_at).not.toBeNull();
   });
 

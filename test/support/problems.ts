@@ -1,7 +1,10 @@
 /** Helpers for problem-loop tests: a photo to attach, reporting, and taking actions at the current version. */
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { expect } from 'vitest';
+import { NOTICES_JOB } from '../../server/modules/notifications/notify';
+import type { Db } from '../../server/platform/db';
 import type { Client } from './client';
 
 /** Uploads a small JPEG and returns its file id. */
@@ -46,4 +49,21 @@ export async function attempt(c: Client, id: string, action: string, payload: Re
   const current = await c.get(`/api/problems/${id}`);
   const version = current.status === 200 ? current.body.version : 1;
   return c.post(`/api/problems/${id}/transitions`, { action, version, ...payload });
+}
+
+/**
+ * The outbox jobs about a problem: those whose subject it is, and the 'notices' job of the report batch it was written
+ * in (one job holding each report's notice: problems/report-statements.ts), which names it in a notice.
+ */
+export async function jobsOfProblem(db: Db, problemId: string) {
+  return db
+    .selectFrom('outbox_jobs')
+    .select(['id', 'kind', 'payload', 'done_at', 'attempts'])
+    .where((eb) =>
+      eb.or([
+        eb('subject_id', '=', problemId),
+        eb.and([eb('kind', '=', NOTICES_JOB), sql<boolean>`payload -> 'notices' @> ${JSON.stringify([{ notice: { problemId } }])}::jsonb`]),
+      ]),
+    )
+    .execute();
 }

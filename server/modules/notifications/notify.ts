@@ -396,5 +396,15 @@ export async function deliverNotices(tx: Tx, jobs: OutboxJob[]): Promise<void> {
   }
 }
 
+/**
+ * Several notices in one job (`{ notices: NoticeJob[] }`): the reports written by one statement queue their notices
+ * this way (problems/report-statements.ts), one job row per batch. Each notice is delivered as a 'notice' job would be.
+ */
+export const NOTICES_JOB = 'notices';
+const eachNotice = (jobs: OutboxJob[]): OutboxJob[] =>
+  jobs.flatMap((job) => (job.payload as { notices: NoticeJob[] }).notices.map((n) => ({ ...job, kind: 'notice', payload: n })));
+
 registerJobHandler('notice', deliverNotice);
 registerBatchJobHandler('notice', deliverNotices);
+registerJobHandler(NOTICES_JOB, (tx, job) => deliverNotices(tx, eachNotice([job])));
+registerBatchJobHandler(NOTICES_JOB, (tx, jobs) => deliverNotices(tx, eachNotice(jobs)));

@@ -9,6 +9,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { batchedStatement } from '../../platform/batcher';
 import type { Db, Tx } from '../../platform/db';
 import { runFixed } from '../../platform/prepared';
+import { NOTICES_JOB } from '../notifications/notify';
 import { baseByKey, COLUMNS, reportPhotoRows, type ProblemRow } from './repository';
 
 /** What a report checks before it writes (`reportCheck`), and its code when every check passed. */
@@ -176,7 +177,9 @@ const WRITES = [
   { part: 'problem', table: 'problems', cte: 'problems', many: false },
   { part: 'timeline', table: 'problem_events', cte: 'w_timeline', many: false },
   { part: 'photos', table: 'problem_photos', cte: 'w_photos', many: true, conflict: ['problem_id', 'file_id'] },
-  { part: 'job', table: 'outbox_jobs', cte: 'w_job', many: false },
+  // The notice jobs of a batch's reports go as ONE job holding all their notices (`NOTICES_JOB`): a job row and its
+  // drain's update per batch instead of per report.
+  { part: 'job', table: 'outbox_jobs', cte: 'w_job', many: false, together: true },
   { part: 'audit', table: 'audit_events', cte: 'w_audit', many: false },
 ] as const;
 /** A report photo's columns, from the rows `reportPhotoRows` makes (a batch may have no photo to read them from). */
@@ -227,6 +230,11 @@ const checkAndWriteReports = batchedStatement(
         const rows = w.many
           ? sql`jsonb_populate_recordset(null::${sql.table(w.table)}, d.doc -> ${sql.lit(w.part)})`
           : sql`jsonb_populate_record(null::${sql.table(w.table)}, d.doc -> ${sql.lit(w.part)})`;
+        if ('together' in w) {
+          return sql`${sql.raw(w.cte)} as (insert into ${sql.table(w.table)} (kind, payload, created_at)
+            select ${sql.lit(NOTICES_JOB)}, jsonb_build_object('notices', jsonb_agg(x.payload order by d.n)), min(x.created_at)
+            from d cross join lateral ${rows} as x having count(*) > 0)`;
+        }
         const conflict = 'conflict' in w ? sql` on conflict (${sql.join(w.conflict.map((c) => sql.ref(c)))}) do nothing` : sql``;
         const returning = w.cte === 'problems' ? sql` returning *` : sql``;
         return sql`${sql.raw(w.cte)} as (insert into ${sql.table(w.table)} (${list}) select ${values} from d cross join lateral ${rows} as x${conflict}${returning})`;
@@ -236,7 +244,7 @@ const checkAndWriteReports = batchedStatement(
         chk as materialized (${checkSelect(checkInputs(json, sql`, problem_id uuid`), sql`i.n, i.problem_id`)}),
         d as materialized (
           select replace(replace(replace(w.doc::text, ${REPORT_SLOTS.code}, chk.code), ${REPORT_SLOTS.regionId}, chk.region_id::text),
-                         ${REPORT_SLOTS.regionPath}, chk.region_path)::jsonb as doc
+                         ${REPORT_SLOTS.regionPath}, chk.region_path)::jsonb as doc, chk.n
           from chk join json_array_elements(${docs}::json) with ordinality as w(doc, k) on w.k = chk.n + 1
           where chk.code is not null
         ),
