@@ -6,6 +6,7 @@ import { actorUserId } from '../../platform/actor';
 import { recordEvent, type AuditInput } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import type { Tx } from '../../platform/db';
+import { newId } from '../../platform/ids';
 import { appendEvent, nextCode, type TimelineEntry } from './repository';
 
 export interface NewProblemValues {
@@ -92,7 +93,7 @@ export async function insertProblem(
   opts: { code?: string; auditLater?: boolean; covert?: boolean } = {},
 ): Promise<{ id: string; code: string }> {
   const code = opts.code ?? (await nextCode(tx, opts.covert ? COVERT_CODE_PREFIX : 'WT', v.regionId, ctx.clock.now()));
-  const row = await problemInsert(tx, ctx, v, code).returning(['id', 'code']).executeTakeFirstOrThrow();
+  const row = await problemInsert(tx, ctx, v, code, newId()).returning(['id', 'code']).executeTakeFirstOrThrow();
   await appendEvent(tx, firstTimelineEntry(ctx, row.id, v));
   if (!opts.auditLater) await auditReported(tx, ctx, row, v);
   return row;

@@ -3,7 +3,7 @@
  * connection return the same problem instead of a second one.
  */
 import { REPORT_SOURCES_BY_ROLE, PROBLEM_SOURCE_LABELS, type ProblemSource } from '../../../common/problem-workflow';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../platform/ids';
 import type { Actor } from '../../platform/actor';
 import { auditEventRow } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
@@ -63,7 +63,7 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
   // The photos first: a refused upload takes no number.
   await assertOwnUploads(ctx.db, ctx.actor, input.photoIds);
   const now = ctx.clock.now();
-  const id = randomUUID();
+  const id = newId();
   const code = REPORT_SLOTS.code;
   const values: NewProblemValues = {
     clientId: input.clientId,
