@@ -399,7 +399,7 @@ log(
 // Who spent the CPU: per report of the closed loop (warm-up included in the CPU, so slightly over) and per raw row.
 const cpuLine = (c: PhaseCpu | null) =>
   c
-    ? `Node ${c.nodeMs.toFixed(2)} ms (${c.nodeSystemMs.toFixed(2)} in the kernel${c.loadGeneratorMs ? `; of it the load generator's thread ${c.loadGeneratorMs.toFixed(2)}` : ''}), PostgreSQL ${c.postgresMs.toFixed(2)} ms, other processes ${c.othersMs.toFixed(2)} ms, stolen by the hypervisor ${c.stealMs.toFixed(2)} ms, idle ${c.idleMs.toFixed(2)} ms`
+    ? `Node ${c.nodeMs.toFixed(2)} ms (${c.nodeSystemMs.toFixed(2)} in the kernel${c.loadGeneratorMs ? `; of it the load generator's thread ${c.loadGeneratorMs.toFixed(2)}` : ''}), PostgreSQL ${c.postgresMs.toFixed(2)} ms, other processes ${c.othersMs.toFixed(2)} ms, stolen by the hypervisor ${c.stealMs.toFixed(2)} ms, idle ${c.idleMs.toFixed(2)} ms; WAL ${(c.walBytes / 1024).toFixed(1)} kB (${c.walFpi.toFixed(2)} full-page images)`
     : 'n/a';
 log(`  CPU per report (closed loop): ${cpuLine(writes.apiCpu)}; per raw INSERT row: ${cpuLine(writes.rawCpu)}`);
 log(
@@ -412,7 +412,10 @@ const lag = (
     `select count(*)::int as n, (count(*) filter (where done_at is null))::int as pending,
             percentile_cont(0.5) within group (order by extract(epoch from done_at - created_at) * 1000) as p50,
             percentile_cont(0.99) within group (order by extract(epoch from done_at - created_at) * 1000) as p99
-       from outbox_jobs where kind = 'notice' and created_at >= $1`,
+       from outbox_jobs j
+       -- a batch of reports queues one 'notices' job holding each report's notice: counted per notice
+       cross join lateral generate_series(1, case when kind = 'notices' then jsonb_array_length(payload -> 'notices') else 1 end)
+       where kind in ('notice', 'notices') and created_at >= $1`,
     [closedFrom],
   )
 ).rows[0];

@@ -7,7 +7,14 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { cpuPer, cpuSnapshot, median, runWorker, type CpuSnapshot, type LoadResult } from './measure';
 
-export type PhaseCpu = ReturnType<typeof cpuPer>;
+/** What a phase cost per unit of work: CPU (`cpuPer`) and the WAL PostgreSQL wrote for it (`pg_stat_wal`). */
+export type PhaseCpu = ReturnType<typeof cpuPer> & { walBytes: number; walFpi: number };
+
+/** The server's WAL counters so far: bytes and full-page images (a page's first change after a checkpoint). */
+async function walSnapshot(admin: pg.Pool): Promise<{ bytes: number; fpi: number }> {
+  const r = await admin.query<{ bytes: string; fpi: string }>(`select wal_bytes::text as bytes, wal_fpi::text as fpi from pg_stat_wal`);
+  return { bytes: Number(r.rows[0].bytes), fpi: Number(r.rows[0].fpi) };
+}
 
 /** The PostgreSQL processes whose CPU a phase counts: the backends of the benchmark's database and the shared writers. */
 export async function benchPids(admin: pg.Pool): Promise<Set<number>> {
@@ -26,11 +33,14 @@ export async function withCpu<T>(
   loadGeneratorMs: (result: T) => number = () => 0,
 ): Promise<{ result: T; cpu: PhaseCpu }> {
   const pids = await benchPids(admin);
+  const walBefore = await walSnapshot(admin);
   const before: CpuSnapshot = cpuSnapshot(pids);
   const result = await phase();
   // Backends opened during the phase started from zero; they count at the end.
   const cpu = cpuPer(before, cpuSnapshot(new Set([...pids, ...(await benchPids(admin))])), units(result), loadGeneratorMs(result));
-  return { result, cpu };
+  const walAfter = await walSnapshot(admin);
+  const n = Math.max(1, units(result));
+  return { result, cpu: { ...cpu, walBytes: (walAfter.bytes - walBefore.bytes) / n, walFpi: (walAfter.fpi - walBefore.fpi) / n } };
 }
 
 /** The CPU of several phases per unit of work, each phase weighted by its units. */
