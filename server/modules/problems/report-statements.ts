@@ -162,7 +162,8 @@ export interface ReportWrite {
   problem: { id: string } & Record<string, unknown>;
   timeline: Record<string, unknown>;
   photos: Record<string, unknown>[];
-  job: Record<string, unknown>;
+  /** The report's notice: its payload and time only; the reports of one statement share one `NOTICES_JOB` job. */
+  job: { payload: unknown; created_at: Date };
   audit: Record<string, unknown>;
 }
 

@@ -9,7 +9,6 @@ import { auditEventRow } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { authorize } from '../../platform/policy';
-import { jobRow } from '../../platform/jobs-after-commit';
 import { assertOwnUploads } from '../../platform/visibility';
 import { noticeJob } from '../notifications/notify';
 import { firstTimelineEntry, problemRow, reportedEvent, type NewProblemValues } from './insert-problem';
@@ -110,7 +109,7 @@ export async function submitProblem(ctx: Ctx, input: SubmitProblemInput): Promis
         problem: problemRow(ctx, values, code, id) as ReportWrite['problem'],
         timeline: timelineRow(firstTimelineEntry(ctx, id, values)),
         photos: reportPhotoRows(id, input.photoIds),
-        job: jobRow(ctx, notice),
+        job: { payload: notice.payload, created_at: now },
         audit: auditEventRow(ctx, reportedEvent({ id, code }, values)),
       },
     );
