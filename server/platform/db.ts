@@ -23,6 +23,8 @@ export interface Database {
   engine: Engine;
   /** Raw SQL for libraries that bring their own queries (pg-boss); shares the app's pool, so it waits for open transactions. */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** The embedded engine's data directory as a tar, to start copies from (`openDatabase({ snapshot })`). */
+  snapshot?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -50,8 +52,12 @@ export const RANDOM_PAGE_COST = process.env.DB_RANDOM_PAGE_COST ?? '1.1';
  */
 export const JIT = process.env.DB_JIT === 'on' ? 'on' : 'off';
 
-/** Connects to PostgreSQL at `url`, or opens (creating if needed) an embedded database in `dataDir`. */
-export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
+/**
+ * Connects to PostgreSQL at `url`, or opens (creating if needed) an embedded database in `dataDir`. `snapshot` (a tar of
+ * an embedded data directory, PGlite's `dumpDataDir`) starts a new embedded database as a copy of it — the browser tests
+ * start each file from the demo county this way, in memory.
+ */
+export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number; snapshot?: Blob }): Promise<Database> {
   const pageCost = /^\d+(\.\d+)?$/.test(RANDOM_PAGE_COST);
   const plannerOptions = [pageCost ? `-c random_page_cost=${RANDOM_PAGE_COST}` : '', `-c jit=${JIT}`].filter(Boolean).join(' ');
   if (opts.url) {
@@ -74,7 +80,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
   const release = isMemory ? () => {} : lockDataDir(dataDir);
   let lite: InstanceType<typeof PGlite>;
   try {
-    lite = new PGlite(dataDir);
+    lite = new PGlite(dataDir, opts.snapshot ? { loadDataDir: opts.snapshot } : {});
     await lite.waitReady;
     // One session for the whole process: a SET holds for every query.
     // (No JIT in the embedded engine's build: only the page cost is set.)
@@ -89,6 +95,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
     db,
     engine: 'embedded',
     executeSql: rawExecutor(pool),
+    snapshot: () => lite.dumpDataDir('none'),
     close: async () => {
       try {
         await db.destroy();

@@ -1,7 +1,8 @@
 /**
  * Once per browser run: build the web app if stale and make the demo county's database once (migrations, reference
- * data, demo seed). Each test file starts from its own copy of it (`startE2E`), so files stay independent without
- * each making a database from nothing (initdb and seeding cost about 6 s a file).
+ * data, demo seed), kept as a tar of its data directory. Each test file starts from its own in-memory copy of it
+ * (`openDemoCopy` in server.ts), so files stay independent without each making a database from nothing (initdb and
+ * seeding cost about 6 s a file) or copying 5 000 files on disk and back.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,12 +25,13 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => void> {
   if (!buildWebIfStale()) throw new Error('vite build failed');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-e2e-template-'));
-  const dataDir = path.join(dir, 'db');
-  const database = await openDatabase({ dataDir });
+  const database = await openDatabase({ dataDir: 'memory://' });
   await migrate(database.db);
   await loadReferenceData(database.db);
   await seedDemo(database.db, systemClock);
+  const tar = path.join(dir, 'demo.tar');
+  fs.writeFileSync(tar, Buffer.from(await (await database.snapshot!()).arrayBuffer()));
   await database.close();
-  project.provide('e2eTemplateDb', dataDir);
+  project.provide('e2eTemplateDb', tar);
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }

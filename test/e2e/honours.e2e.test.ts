@@ -13,13 +13,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import sharp from 'sharp';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { solveChallenge } from '../../server/modules/public-reports/challenge';
 import { systemClock } from '../../server/platform/clock';
-import { openDatabase, type Database } from '../../server/platform/db';
-import { CHROMIUM_ARGS, DESKTOP, PHONE, SHOTS, signIn, type E2E } from './server';
+import type { Database } from '../../server/platform/db';
+import { launchChromium, openDemoCopy, DESKTOP, PHONE, SHOTS, signIn, type E2E } from './server';
 
 let e2e: E2E;
 let database: Database;
@@ -55,13 +55,12 @@ async function scheduleFor(phase: 'voting' | 'ended') {
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-e2e-hon-'));
-  fs.cpSync(inject('e2eTemplateDb'), path.join(dir, 'db'), { recursive: true });
-  database = await openDatabase({ dataDir: path.join(dir, 'db') });
+  database = await openDemoCopy();
   // Behind a proxy as deployed: the script's rotating addresses arrive as X-Forwarded-For.
   const app = await buildApp({ database, clock: systemClock, logLevel: 'silent', filesDir: path.join(dir, 'files'), trustProxy: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
-  const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser: Browser = await launchChromium();
   e2e = {
     baseUrl: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
     browser,

@@ -20,6 +20,29 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Chromium's full (new) headless mode opens the address bar's pop-up in each window — a browser context here — as two
+  // WebUI pages (chrome://omnibox-popup.top-chrome/), each a renderer process costing about a second of CPU on a slow
+  // 2-core machine: 30 % of the browser's CPU in a typical file. Nobody types into an address bar here, so they are
+  // switched off. Chromium keeps only the last --disable-features it is given, so Playwright's own list (1.65,
+  // chromiumSwitches.ts) is repeated in front of ours.
+  `--disable-features=${[
+    'AvoidUnnecessaryBeforeUnloadCheckSync',
+    'DestroyProfileOnBrowserClose',
+    'HttpsUpgrades',
+    'HttpsFirstBalancedModeAutoEnable',
+    'LensOverlay',
+    'MediaRouter',
+    'PaintHolding',
+    'ThirdPartyStoragePartitioning',
+    'AvoidCorsURLLoaderRestartOnRedirect',
+    'OptimizationHints',
+    'NetworkTimeServiceQuerying',
+    'AimEnabled',
+    'PreconnectToSearch',
+    'WebUIOmniboxPopup',
+    'WebUIOmniboxFullPopup',
+    'WebUIOmniboxAimPopup',
+  ].join(',')}`,
 ];
 
 /** The browsers of this worker's running files, for the failure report (setup-file.ts). */
@@ -59,18 +82,31 @@ export interface E2E {
   close(): Promise<void>;
 }
 
+let demoTar: Blob | null = null;
+/**
+ * This file's own copy of the run's demo database (global-setup.ts), in memory: its changes stay its own and nothing
+ * is copied on disk. (The tar is read once per worker; a worker runs many files.)
+ */
+export async function openDemoCopy(): Promise<Database> {
+  demoTar ??= new Blob([fs.readFileSync(inject('e2eTemplateDb'))]);
+  return openDatabase({ dataDir: 'memory://', snapshot: demoTar });
+}
+
+/** Chromium as every browser test runs it (CHROMIUM_PATH, or Debian's). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
 /** Starts the server on a copy of the run's demo database (the web app is built by global-setup.ts) and launches Chromium. */
 export async function startE2E(): Promise<E2E> {
   fs.mkdirSync(SHOTS, { recursive: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-e2e-'));
-  // The run's demo database (global-setup.ts), copied: this file's changes stay its own.
-  fs.cpSync(inject('e2eTemplateDb'), path.join(dir, 'db'), { recursive: true });
-  const database: Database = await openDatabase({ dataDir: path.join(dir, 'db') });
+  const database: Database = await openDemoCopy();
   const app: FastifyInstance = await buildApp({ database, clock: systemClock, logLevel: 'silent', filesDir: path.join(dir, 'files') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   // Every context asks for reduced motion (antd then skips its animations: nothing to wait for, fewer frames to paint)
   // and runs without the service worker, which precaches the whole app (~290 files) in each new context. The tests of
   // offline use and of animations say otherwise in their options (serviceWorkers: 'allow'; E2E_MOTION=1 for all).

@@ -11,13 +11,13 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { sql } from 'kysely';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { systemClock } from '../../server/platform/clock';
-import { openDatabase, type Database } from '../../server/platform/db';
+import type { Database } from '../../server/platform/db';
 import { makePublicWave } from '../support/public-surveys';
-import { CHROMIUM_ARGS, PHONE, SHOTS } from './server';
+import { launchChromium, openDemoCopy, PHONE, SHOTS } from './server';
 
 const MY_SHOTS = '/tmp/shots/h5';
 const DIST = path.resolve('web/dist');
@@ -43,13 +43,12 @@ beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   // The run's demo database (a copy), as test/e2e/server.ts starts it, keeping the database to add the wave.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-e2e-h5-'));
-  fs.cpSync(inject('e2eTemplateDb'), path.join(dir, 'db'), { recursive: true });
-  database = await openDatabase({ dataDir: path.join(dir, 'db') });
+  database = await openDemoCopy();
   const app = await buildApp({ database, clock: systemClock, logLevel: 'silent', filesDir: path.join(dir, 'files') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   close = async () => {
     await browser.close();
     await app.close();

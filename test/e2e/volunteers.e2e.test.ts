@@ -13,12 +13,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Clock } from '../../server/platform/clock';
-import { openDatabase, type Database } from '../../server/platform/db';
-import { CHROMIUM_ARGS, DESKTOP, PHONE, SHOTS, signIn, type E2E } from './server';
+import type { Database } from '../../server/platform/db';
+import { launchChromium, openDemoCopy, DESKTOP, PHONE, SHOTS, signIn, type E2E } from './server';
 
 /** The server's clock: the real time moved on by `offsetMs` (the test moves it between check-in and check-out). */
 let offsetMs = 0;
@@ -90,12 +90,11 @@ beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-e2e-vol-'));
   dataDir = dir;
-  fs.cpSync(inject('e2eTemplateDb'), path.join(dir, 'db'), { recursive: true });
-  database = await openDatabase({ dataDir: path.join(dir, 'db') });
+  database = await openDemoCopy();
   const app = await buildApp({ database, clock: shiftedClock, logLevel: 'silent', filesDir: path.join(dir, 'files') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
-  const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser: Browser = await launchChromium();
   e2e = {
     baseUrl: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
     browser,
