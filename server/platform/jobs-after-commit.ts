@@ -88,19 +88,13 @@ type JobInput = { kind: string; subjectType?: string | null; subjectId?: string 
 
 /** The INSERT that queues a job (for `enqueueJob`, which counts it in `ctx.afterCommit`). */
 export function jobInsert(db: Tx, ctx: { clock: Clock }, job: JobInput) {
-  const row = jobRow(ctx, job);
-  return db.insertInto('outbox_jobs').values({ ...row, payload: JSON.stringify(row.payload) });
-}
-
-/** A queued job's row as values (its payload as an object), for a statement over many rows. */
-export function jobRow(ctx: { clock: Clock }, job: JobInput) {
-  return {
+  return db.insertInto('outbox_jobs').values({
     kind: job.kind,
     subject_type: job.subjectType ?? null,
     subject_id: job.subjectId ?? null,
-    payload: job.payload,
+    payload: JSON.stringify(job.payload),
     created_at: ctx.clock.now(),
-  };
+  });
 }
 
 /** Queues a job in the caller's transaction; `ctx.afterCommit` (a request's tracker) learns it must drain. */

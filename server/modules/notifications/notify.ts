@@ -93,7 +93,7 @@ export async function notify(
   await enqueueJob(tx, ctx, noticeJob(to, notice));
 }
 
-/** The notice as a job (for `enqueueJob`, or `jobRow` in a report's shared write); the caller counts it in `ctx.afterCommit`. */
+/** The notice as a job (for `enqueueJob`; a report sends only its payload to its statement's shared `notices` job); the caller counts it in `ctx.afterCommit`. */
 export function noticeJob(to: Recipients[], notice: Notice) {
   const job: NoticeJob = { notice, to: to.map((r) => ('users' in r ? { users: r.users.filter((x): x is string => !!x) } : r)) };
   return { kind: 'notice', subjectType: notice.problemId ? 'problem' : null, subjectId: notice.problemId ?? null, payload: job };
