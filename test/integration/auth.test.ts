@@ -1,6 +1,7 @@
 /** Sign-in contract, lockout, CSRF, API tokens, idle sessions and the forced first password change. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/platform/auth/passwords';
+import { REMEMBER_MS } from '../../server/platform/auth/tokens';
 import { Client } from '../support/client';
 import { anonymous, createTenant, PASSWORD, type Tenant } from '../support/factories';
 import { engineName, getHarness } from '../support/harness';
@@ -140,6 +141,31 @@ describe(`auth (${engineName})`, () => {
     const after = await script.get('/api/units');
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('unauthenticated');
+  });
+
+  it('remembers a token for a second at most: a password change here ends it at once, a change made elsewhere within the second', async () => {
+    // A tenant of its own: its grid worker's password changes.
+    const own = await createTenant();
+    const { app, database } = await getHarness();
+    const tokenOf = async (key: string) => {
+      const created = await (await own.as(key)).post('/api/auth/tokens', { name: '巡查数据同步' });
+      expect(created.status).toBe(201);
+      const script = new Client(app);
+      script.bearer = created.body.token;
+      return script;
+    };
+    const grid = await tokenOf('grid');
+    expect((await grid.get('/api/auth/session')).status).toBe(200); // now remembered on this node
+    const changed = await (await own.as('grid')).post('/api/auth/password', { oldPassword: PASSWORD, newPassword: 'Fresh#Rain42' });
+    expect(changed.status).toBe(204);
+    expect((await grid.get('/api/auth/session')).status).toBe(401);
+
+    // Another node (or a script) disables the office account: this node sees it once the remembered lookup lapses.
+    const office = await tokenOf('office');
+    expect((await office.get('/api/auth/session')).status).toBe(200);
+    await database.db.updateTable('users').set({ active: false }).where('id', '=', own.users.office.id).execute();
+    await new Promise((r) => setTimeout(r, REMEMBER_MS + 50));
+    expect((await office.get('/api/auth/session')).status).toBe(401);
   });
 
   it('ends a session idle for more than 30 minutes, and keeps an active one alive', async () => {

@@ -6,6 +6,7 @@ import type { Db, Tx } from '../db';
 import { runFixed } from '../prepared';
 import { ACTOR_USER_COLUMNS, type ActorUserRow } from './actor-row';
 import { randomToken, sha256 } from './passwords';
+import { forgetTokenLookups } from './tokens';
 
 export const SESSION_COOKIE = 'cc_session';
 export const IDLE_LIMIT_MS = 30 * 60_000;
@@ -87,6 +88,8 @@ export async function endSession(tx: Tx, sessionId: string, now: Date): Promise<
 
 /** Ends every session of a user (password change, reset, disable). */
 export async function endUserSessions(tx: Tx, userId: string, now: Date, exceptId?: string): Promise<void> {
+  // Disabled, or their roles changed: this node's remembered token lookups go too (auth/tokens.ts).
+  forgetTokenLookups();
   let q = tx.updateTable('sessions').set({ ended_at: now }).where('user_id', '=', userId).where('ended_at', 'is', null);
   if (exceptId) q = q.where('id', '!=', exceptId);
   await q.execute();
