@@ -189,7 +189,8 @@ async function runClaimed(tx: Tx, oneByOne: boolean, skip: string[]): Promise<{ 
   const byKind = new Map<string, OutboxJob[]>();
   for (const job of rows) {
     if (oneByOne || !batchHandlers.has(job.kind)) single.push(job);
-    else byKind.set(job.kind, [...(byKind.get(job.kind) ?? []), job]);
+    else if (byKind.has(job.kind)) byKind.get(job.kind)!.push(job);
+    else byKind.set(job.kind, [job]);
   }
   const batched: string[] = [];
   for (const [kind, jobs] of byKind) {

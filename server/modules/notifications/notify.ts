@@ -386,7 +386,10 @@ export async function deliverNotices(tx: Tx, jobs: OutboxJob[]): Promise<void> {
   for (const p of planned) {
     for (const s of p.settings) {
       const ids = s.roles ? p.userIds.filter((id) => s.roles!.some((role) => held.get(id)?.has(role))) : p.userIds;
-      if (ids.length) byChannel.set(s.channel, [...(byChannel.get(s.channel) ?? []), { job: p.job, notice: p.notice, userIds: ids }]);
+      if (!ids.length) continue;
+      const delivery = { job: p.job, notice: p.notice, userIds: ids };
+      if (byChannel.has(s.channel)) byChannel.get(s.channel)!.push(delivery);
+      else byChannel.set(s.channel, [delivery]);
     }
   }
   for (const [name, deliveries] of byChannel) {
