@@ -3,6 +3,7 @@ import type { ScheduledJob } from './platform/jobs';
 import { sealAll } from './platform/audit';
 import { writeAnchor } from './platform/audit-anchor';
 import { drainJobs } from './platform/jobs-after-commit';
+import { vacuumQueues } from './platform/queue-upkeep';
 import { sweepDeadlines } from './modules/problems/sweep-deadlines';
 import { sweepTasks } from './modules/plans/sweep-tasks';
 import { sweepProjects } from './modules/projects/sweep-projects';
@@ -29,6 +30,9 @@ export const JOBS: ScheduledJob[] = [
   // Audit events get their place in the hash chain within seconds of their COMMIT (platform/audit.ts): one sealer
   // at a time across nodes (the others find the turn taken and return 0).
   { name: 'audit-seal', cron: '* * * * *', everySeconds: 2, quiet: (n) => n === 0, run: (ctx) => sealAll(ctx.db) },
+  // The queue tables (the sealer's, the after-commit jobs') vacuumed every minute: the embedded engine has no
+  // autovacuum, and their readers slow down on dead index entries (platform/queue-upkeep.ts).
+  { name: 'queue-upkeep', cron: '* * * * *', quiet: () => true, run: (ctx) => vacuumQueues(ctx.db) },
   // The audit chain's head, signed, to a file outside the database every hour (platform/audit-anchor.ts).
   // 指挥大屏 snapshots of every city, county and town (modules/dashboard): one refresh at a time across nodes.
   {

@@ -10,6 +10,8 @@ import { systemActor } from '../../server/platform/actor';
 import { recordEvent, sealAll, sealAudit, verifyAuditChain } from '../../server/platform/audit';
 import { chainHead, readAnchor, signAnchor, verifyAgainstAnchor, writeAnchor } from '../../server/platform/audit-anchor';
 import { FixedClock } from '../../server/platform/clock';
+import { QUEUE_TABLES } from '../../server/platform/queue-upkeep';
+import { JOBS } from '../../server/jobs';
 import { openDatabase, type Tx } from '../../server/platform/db';
 import { migrate } from '../../server/platform/migrate';
 import { makeRound } from '../support/entities';
@@ -142,6 +144,31 @@ describe(`audit trail (${engineName})`, () => {
     expect(Number(chain[2].seq)).toBe(Number(chain[1].seq) + 1);
     expect(chain[1].prev_hash).toBe(chain[0].hash);
     expect(chain[2].prev_hash).toBe(chain[1].hash);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, unsealed: 0 });
+  });
+
+  it('vacuums the queue tables (the embedded engine has no autovacuum) and seals as before after it', async () => {
+    const { database } = await getHarness();
+    const db = database.db;
+    const before = new Date(Date.now() - 1000);
+    await sql`insert into audit_events (occurred_at, actor_name, action, subject_type, subject_id)
+              select now(), '测试', 'test.upkeep', 'test', g::text from generate_series(1, 50) g`.execute(db);
+    expect(await sealAll(db)).toBeGreaterThanOrEqual(50); // 50 queue rows deleted: dead until a vacuum
+    const job = JOBS.find((j) => j.name === 'queue-upkeep')!; // the server's minute job
+    expect(job.cron).toBe('* * * * *');
+    const ctx = { actor: systemActor, db, clock: new FixedClock(new Date()), meta: { ip: null, userAgent: 'job:queue-upkeep' } };
+    expect(await job.run(ctx)).toMatchObject({ tables: QUEUE_TABLES.length });
+    await sql`select pg_stat_clear_snapshot()`.execute(db);
+    const stats = (
+      await sql<{ relname: string; last_vacuum: Date | null }>`
+        select relname, last_vacuum from pg_stat_user_tables where relname = any(${[...QUEUE_TABLES]}::text[]) order by relname`.execute(db)
+    ).rows;
+    expect(stats.map((s) => s.relname)).toEqual([...QUEUE_TABLES].sort());
+    for (const s of stats) expect(new Date(s.last_vacuum!).getTime()).toBeGreaterThanOrEqual(before.getTime());
+    await sql`insert into audit_events (occurred_at, actor_name, action, subject_type, subject_id) values (now(), '测试', 'test.upkeep', 'test', 'after')`.execute(
+      db,
+    );
+    expect(await sealAll(db)).toBeGreaterThanOrEqual(1);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, unsealed: 0 });
   });
 

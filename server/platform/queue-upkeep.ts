@@ -1,0 +1,23 @@
+/**
+ * Upkeep of the tables that work as queues: `audit_unsealed` (each audit event is queued, then deleted once sealed)
+ * and `outbox_jobs` (each job is queued, marked done, deleted after RETAIN_DAYS). Their readers walk an index from its
+ * oldest end (`order by … limit`), and every deleted or updated row leaves a dead entry there until the table is
+ * vacuumed. The embedded engine has no autovacuum at all (single-user PostgreSQL), and a server's autovacuum may be
+ * off or behind: with 1.6 M events sealed and no vacuum, the sealer's look at an empty queue walked 34 MB of dead index
+ * and took 88 ms, every 2 s (bench:problems, 2026-12-06). So the app vacuums them itself, once a minute (server/jobs.ts),
+ * one node at a time.
+ *
+ * VACUUM needs the table's owner (or a superuser): a deployment whose app role does not own the tables gets a
+ * warning from PostgreSQL per table and nothing else; its autovacuum keeps them (production keeps autovacuum on).
+ */
+import { sql } from 'kysely';
+import type { Db } from './db';
+
+export const QUEUE_TABLES = ['audit_unsealed', 'outbox_jobs'] as const;
+
+/** Vacuums the queue tables (outside any transaction; VACUUM cannot run inside one). */
+export async function vacuumQueues(db: Db): Promise<{ tables: number; ms: number }> {
+  const started = performance.now();
+  for (const table of QUEUE_TABLES) await sql`vacuum ${sql.table(table)}`.execute(db);
+  return { tables: QUEUE_TABLES.length, ms: Math.round(performance.now() - started) };
+}
