@@ -18,6 +18,8 @@ export const QUEUE_TABLES = ['audit_unsealed', 'outbox_jobs'] as const;
 /** Vacuums the queue tables (outside any transaction; VACUUM cannot run inside one). */
 export async function vacuumQueues(db: Db): Promise<{ tables: number; ms: number }> {
   const started = performance.now();
-  for (const table of QUEUE_TABLES) await sql`vacuum ${sql.table(table)}`.execute(db);
+  // Without truncating the table's empty tail: that step takes an exclusive lock, which would stop every report's
+  // audit event (queued by a trigger) and every queued job while it lasts.
+  for (const table of QUEUE_TABLES) await sql`vacuum (truncate false) ${sql.table(table)}`.execute(db);
   return { tables: QUEUE_TABLES.length, ms: Math.round(performance.now() - started) };
 }
