@@ -45,9 +45,9 @@ const tokenUsers = batchedStatement(async (db: Db | Tx, hashes: string[]): Promi
  * bulk import) sends many requests a second with one token, and each asked the database who it is — on a report a
  * fifth of its statements (bench:problems). Only live tokens are remembered (an unknown or revoked one is asked
  * again every time), at most `REMEMBER_MAX` per database. Revoking a token, revoking a user's tokens, disabling a
- * user or changing their roles (`endUserSessions`) forgets every lookup of this node at once; another node, and
- * role changes made elsewhere (a covert round's team), reach a token's requests within `REMEMBER_MS`. The expiry is
- * checked on every request.
+ * user or changing their roles (`endUserSessions`) forgets every lookup of this node at once (a lookup racing that
+ * change's COMMIT may keep the old answer, for at most `REMEMBER_MS`); another node, and role changes made elsewhere (a
+ * covert round's team), reach a token's requests within `REMEMBER_MS`. The expiry is checked on every request.
  */
 export const REMEMBER_MS = 1000;
 const REMEMBER_MAX = 10_000;
