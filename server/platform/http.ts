@@ -90,6 +90,8 @@ export function registerHttpPlatform(app: FastifyInstance, deps: { db: Db; clock
   app.setErrorHandler((raw: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) => {
     const error = normalizeInputError(raw); // cut-off multipart bodies and the like → 4xx (input-guards.ts)
     if (error instanceof AppError) {
+      // A refusal's technical reason (an unreadable file's parser message), for whoever reads the log, not the user.
+      if (error.cause) req.log.warn({ code: error.code, reason: String(error.cause) }, 'request refused');
       return reply.status(error.status).send({ error: { code: error.code, message: error.message, ...error.extra } });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -4,16 +4,15 @@
  *      compression ratio, entry count) — a bomb is refused in milliseconds;
  *   2. at most `concurrency` files are parsed at once (a caller beyond waits briefly, then gets 429);
  *   3. the sheet is parsed as a stream in a worker thread with a heap limit and a timeout
- *      (xlsx-worker.mjs): the worker first inflates every entry counting bytes (so a lying directory is caught), then
- *      reads rows and stops at the row cap + 1. An out-of-memory or stuck worker fails that one request.
+ *      (xlsx-worker.mjs, reading with xlsx-sheet-reader.mjs): the worker first inflates every entry counting bytes (so a
+ *      lying directory is caught), then reads the first sheet's rows and stops at the row cap + 1. An out-of-memory or
+ *      stuck worker fails that one request.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import yauzl from 'yauzl';
 import { AppError, type RowError } from './errors';
 import type { SheetColumn } from './xlsx';
+import type { SheetReadResult } from './xlsx-sheet-reader.mjs';
 
 export const importLimits = {
   /** Data rows per file (the header row not counted). */
@@ -51,24 +50,25 @@ export function invalid(rows: RowError[]): AppError {
   return new AppError('import_invalid', `导入文件有 ${sorted.length} 处错误，未写入任何数据，请修改后重新上传`, { rows: sorted });
 }
 
-const unreadable = () => new AppError('unsupported_media_type', '文件无法读取，请确认是 .xlsx 格式（不支持 .xls 和 .csv）');
+/** `reason` (the reader's own words) is not sent to the user; the error handler logs it (http.ts). */
+const unreadable = (reason?: string) =>
+  Object.assign(new AppError('unsupported_media_type', '文件无法读取，请确认是 .xlsx 格式（不支持 .xls 和 .csv）'), { cause: reason });
 const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
 
-/** Checks the zip's central directory (nothing inflated); returns the number of the first worksheet file. */
-export async function inspectWorkbookZip(buffer: Buffer): Promise<{ sheetNo: string | null; unpackedBytes: number }> {
+/** Checks the zip's central directory (nothing inflated); returns the unpacked size it declares. */
+export async function inspectWorkbookZip(buffer: Buffer): Promise<{ unpackedBytes: number }> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, z) => (err || !z ? reject(unreadable()) : resolve(z))),
   );
   return new Promise((resolve, reject) => {
     let total = 0;
     let count = 0;
-    let sheetNo: number | null = null;
     const refuse = (error: AppError) => {
       zip.close();
       reject(error);
     };
     zip.on('error', () => refuse(unreadable()));
-    zip.on('end', () => resolve({ sheetNo: sheetNo === null ? null : String(sheetNo), unpackedBytes: total }));
+    zip.on('end', () => resolve({ unpackedBytes: total }));
     zip.on('entry', (entry: yauzl.Entry) => {
       count += 1;
       total += entry.uncompressedSize;
@@ -88,8 +88,6 @@ export async function inspectWorkbookZip(buffer: Buffer): Promise<{ sheetNo: str
       if (entry.uncompressedSize > 1024 * 1024 && ratio > importLimits.maxRatio) {
         return refuse(new AppError('payload_too_large', `文件压缩比异常（${Math.round(ratio)} 倍），疑似压缩炸弹，已拒绝导入`));
       }
-      const m = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.fileName);
-      if (m && (sheetNo === null || Number(m[1]) < sheetNo)) sheetNo = Number(m[1]);
       zip.readEntry();
     });
     zip.readEntry();
@@ -141,25 +139,18 @@ export class Semaphore {
 
 const slots = new Semaphore(() => importLimits.concurrency);
 
-type WorkerResult =
-  | { kind: 'ok'; headers: string[]; rows: Array<{ row: number; cells: string[] }>; noSheet?: boolean }
-  | { kind: 'too_many_rows'; row: number }
-  | { kind: 'too_large'; message: string }
-  | { kind: 'unreadable'; message: string };
+type WorkerResult = SheetReadResult;
 
 const WORKER_URL = new URL('./xlsx-worker.mjs', import.meta.url);
 
 /** Parses in a worker thread with a heap limit and a timeout; the worker's death fails only this call. */
-function parseInWorker(buffer: Buffer, sheetNo: string | null, expected: string[]): Promise<WorkerResult> {
-  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-xlsx-'));
+function parseInWorker(buffer: Buffer, expected: string[]): Promise<WorkerResult> {
   return new Promise<WorkerResult>((resolve, reject) => {
     const worker = new Worker(WORKER_URL, {
       workerData: {
         buffer: new Uint8Array(buffer),
-        sheetNo,
         maxRows: importLimits.maxRows,
         maxTotalBytes: importLimits.maxUnpackedBytes,
-        tmpDir,
         expected,
       },
       resourceLimits: { maxOldGenerationSizeMb: importLimits.workerHeapMb, maxYoungGenerationSizeMb: 32 },
@@ -193,14 +184,20 @@ function parseInWorker(buffer: Buffer, sheetNo: string | null, expected: string[
         reject(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? new AppError('payload_too_large', '文件内容过大，解析时超出内存上限，已拒绝导入；请减少内容或分批导入')
-            : unreadable(),
+            : unreadable(`worker: ${err.code ?? ''} ${err.message}`),
         ),
       ),
     );
     worker.on('exit', (code) =>
-      finish(() => reject(code === 0 ? unreadable() : new AppError('payload_too_large', '文件解析失败（解析进程异常退出），已拒绝导入'))),
+      finish(() =>
+        reject(
+          code === 0
+            ? unreadable('worker ended without an answer')
+            : new AppError('payload_too_large', '文件解析失败（解析进程异常退出），已拒绝导入'),
+        ),
+      ),
     );
-  }).finally(() => fs.rmSync(tmpDir, { recursive: true, force: true }));
+  });
 }
 
 /** An exported cell that began with = + - @ was written with a leading ' (see xlsx.ts); reading drops it again. */
@@ -213,13 +210,12 @@ export function unguardFormula(text: string): string {
  * export's 序号 are ignored). The header row is row 1 (a template) or, in an export, the row below its title rows.
  */
 export async function readSheet(buffer: Buffer, columns: SheetColumn[]): Promise<SheetRow[]> {
-  const { sheetNo } = await inspectWorkbookZip(buffer);
+  await inspectWorkbookZip(buffer);
   const release = await slots.acquire(importLimits.waitMs, '导入繁忙，请稍后再试');
   let result: WorkerResult;
   try {
     result = await parseInWorker(
       buffer,
-      sheetNo,
       columns.map((c) => c.header),
     );
   } finally {
@@ -232,7 +228,7 @@ export async function readSheet(buffer: Buffer, columns: SheetColumn[]): Promise
     );
   }
   if (result.kind === 'too_large') throw new AppError('payload_too_large', `文件实际解压后的内容超出限制，已拒绝导入（疑似压缩炸弹）`);
-  if (result.kind === 'unreadable') throw unreadable();
+  if (result.kind === 'unreadable') throw unreadable(result.message);
   if (result.noSheet) throw invalid([{ row: 1, column: '', message: '文件中没有工作表' }]);
   const present = new Set(result.headers.filter(Boolean));
   const missing = columns.filter((c) => !present.has(c.header)).map((c) => c.header);
