@@ -144,7 +144,7 @@ type WorkerResult = SheetReadResult;
 const WORKER_URL = new URL('./xlsx-worker.mjs', import.meta.url);
 
 /** Parses in a worker thread with a heap limit and a timeout; the worker's death fails only this call. */
-function parseInWorker(buffer: Buffer, expected: string[]): Promise<WorkerResult> {
+function parseInWorker(buffer: Buffer, expected: string[], tab: number | null): Promise<WorkerResult> {
   return new Promise<WorkerResult>((resolve, reject) => {
     const worker = new Worker(WORKER_URL, {
       workerData: {
@@ -152,6 +152,7 @@ function parseInWorker(buffer: Buffer, expected: string[]): Promise<WorkerResult
         maxRows: importLimits.maxRows,
         maxTotalBytes: importLimits.maxUnpackedBytes,
         expected,
+        tab,
       },
       resourceLimits: { maxOldGenerationSizeMb: importLimits.workerHeapMb, maxYoungGenerationSizeMb: 32 },
     });
@@ -206,10 +207,11 @@ export function unguardFormula(text: string): string {
 }
 
 /**
- * Reads the first sheet; its header row must contain the expected headers (any order, other columns such as an
- * export's 序号 are ignored). The header row is row 1 (a template) or, in an export, the row below its title rows.
+ * Reads the first tab (or the `tab`-th, 1-based, of a template with several); its header row must contain the expected
+ * headers (any order, other columns such as an export's 序号 are ignored). The header row is row 1 (a template) or, in
+ * an export, the row below its title rows.
  */
-export async function readSheet(buffer: Buffer, columns: SheetColumn[]): Promise<SheetRow[]> {
+export async function readSheet(buffer: Buffer, columns: SheetColumn[], tab: number | null = null): Promise<SheetRow[]> {
   await inspectWorkbookZip(buffer);
   const release = await slots.acquire(importLimits.waitMs, '导入繁忙，请稍后再试');
   let result: WorkerResult;
@@ -217,6 +219,7 @@ export async function readSheet(buffer: Buffer, columns: SheetColumn[]): Promise
     result = await parseInWorker(
       buffer,
       columns.map((c) => c.header),
+      tab,
     );
   } finally {
     release();

@@ -5,7 +5,7 @@ export type SheetReadResult =
   | { kind: 'too_large'; message: string }
   | { kind: 'unreadable'; message: string };
 
-export function readFirstSheet(
+export function readWorksheet(
   input: Buffer,
-  limits: { maxRows: number; maxTotalBytes: number; expected?: string[] },
+  limits: { maxRows: number; maxTotalBytes: number; expected?: string[]; tab?: number | null },
 ): Promise<SheetReadResult>;

@@ -1,5 +1,5 @@
 /**
- * Reads the first worksheet of an .xlsx held in memory, row by row, for xlsx-worker.mjs (which runs it in a worker
+ * Reads one worksheet of an .xlsx held in memory (the first tab unless another is asked for), row by row, for xlsx-worker.mjs (which runs it in a worker
  * thread with a heap limit and a timeout). Plain JavaScript because the worker is a fresh isolate without the
  * TypeScript loader of whatever runs the server; tests import it directly (xlsx-sheet-reader.test.ts).
  *
@@ -9,12 +9,13 @@
  *     `xl/workbook.xml`, which ExcelJS and some other tools write last, never arrives). It happened about once in 200
  *     reads of a two-sheet workbook on Node 20 here, and in CI as a good template refused with "文件无法读取".
  *   - With the directory every part is addressable: the workbook's relations, the workbook (sheet order and names), the
- *     shared strings and the styles are parsed first, then only the first sheet in the workbook's tab order is streamed
- *     (not the lowest sheetN.xml: a user who dragged a tab to the front expects that tab to be read).
+ *     shared strings and the styles are parsed first, then only the chosen sheet is streamed: the first visible tab in
+ *     the workbook's order (not the lowest sheetN.xml: a user who dragged a tab to the front expects that tab to be
+ *     read), or the `tab`-th tab when a multi-sheet template asks for it (a questionnaire's 题目, 选项, 设置).
  * ExcelJS still parses every part (its parsers and WorksheetReader are used as they are); only the walk over the zip is
  * replaced, by overriding WorkbookReader.parse().
  *
- * readFirstSheet(input, { maxRows, maxTotalBytes, expected }) answers one of:
+ * readWorksheet(input, { maxRows, maxTotalBytes, expected, tab }) answers one of:
  *   { kind: 'ok', headers: string[] (index = column - 1), rows: Array<{ row, cells: string[] }>, noSheet?: true }
  *   { kind: 'too_many_rows', row }      the sheet has more than maxRows data rows (reading stopped there)
  *   { kind: 'too_large', message }      an entry inflates to more than its directory entry says, or all to too much
@@ -75,10 +76,11 @@ const partPath = (target) => (target.startsWith('/') ? target.slice(1) : `xl/${t
 
 /** ExcelJS's streaming reader, fed from the zip's central directory instead of a sequential walk over the zip. */
 class DirectoryWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
-  constructor(zip, entries, options) {
+  constructor(zip, entries, tab, options) {
     super(null, options);
     this.zip = zip;
     this.entries = entries;
+    this.tab = tab;
   }
 
   async part(name) {
@@ -86,12 +88,16 @@ class DirectoryWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
     return entry ? openEntry(this.zip, entry) : null;
   }
 
-  /** The first worksheet in tab order (the first visible one if any is), as its part path and sheet number. */
-  firstSheet() {
+  /**
+   * The worksheet to read, as its part path: the `tab`-th worksheet in the workbook's tab order (1-based, hidden ones
+   * counted) when asked for, else the first visible one.
+   */
+  chosenSheet(tab) {
     const rels = new Map((this.workbookRels ?? []).map((rel) => [rel.Id, rel.Target]));
     const sheets = (this.model?.sheets ?? [])
       .map((sheet) => ({ sheet, path: rels.has(sheet.rId) ? partPath(rels.get(sheet.rId)) : null }))
       .filter(({ path }) => path && /^xl\/worksheets\/sheet\d+\.xml$/.test(path) && this.entries.has(path));
+    if (tab) return sheets[tab - 1]?.path ?? null;
     const chosen = sheets.find(({ sheet }) => !sheet.state || sheet.state === 'visible') ?? sheets[0];
     if (chosen) return chosen.path;
     // No usable workbook part: the lowest-numbered worksheet, as a last resort.
@@ -115,7 +121,7 @@ class DirectoryWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
     if (styles) await this._parseStyles(styles);
     this.model = this.model ?? { sheets: [] };
     this.properties = this.properties ?? {};
-    const path = this.firstSheet();
+    const path = this.chosenSheet(this.tab);
     if (!path) return;
     // A Node stream is async-iterable: ExcelJS's SAX parser reads it chunk by chunk as the rows are consumed.
     yield* this._parseWorksheet(await this.part(path), /sheet(\d+)\.xml$/.exec(path)[1]);
@@ -183,12 +189,12 @@ async function readRows(reader, maxRows, expected) {
   return { kind: 'ok', headers: [], rows: [], noSheet: true };
 }
 
-export async function readFirstSheet(input, { maxRows, maxTotalBytes, expected = [] }) {
+export async function readWorksheet(input, { maxRows, maxTotalBytes, expected = [], tab = null }) {
   let zip = null;
   try {
     const checked = await openCheckedZip(input, maxTotalBytes);
     zip = checked.zip;
-    const reader = new DirectoryWorkbookReader(zip, checked.entries, {
+    const reader = new DirectoryWorkbookReader(zip, checked.entries, tab, {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'cache', // dates are numbers with a date style; without styles they would arrive as serial numbers

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
-import { readFirstSheet } from './xlsx-sheet-reader.mjs';
+import { readWorksheet } from './xlsx-sheet-reader.mjs';
 
 const limits = { maxRows: 100, maxTotalBytes: 10 * 1024 * 1024 };
 
@@ -47,8 +47,30 @@ describe('reading the first sheet of an uploaded workbook', () => {
       (help as ExcelJS.Worksheet & { orderNo: number }).orderNo = 2;
       (data as ExcelJS.Worksheet & { orderNo: number }).orderNo = 1;
     });
-    const result = await readFirstSheet(buffer, { ...limits, expected: ['单位名称'] });
+    const result = await readWorksheet(buffer, { ...limits, expected: ['单位名称'] });
     expect(result).toEqual({ kind: 'ok', headers: ['单位名称', '联络员'], rows: [{ row: 2, cells: ['县城管局', '王建国'] }] });
+  });
+
+  it('reads the tab asked for in a template with several (a questionnaire: 题目, 选项, 设置)', async () => {
+    const buffer = await book((wb) => {
+      wb.addWorksheet('题目').addRows([['题号'], ['Q1']]);
+      wb.addWorksheet('选项').addRows([
+        ['题号', '选项编码'],
+        ['Q1', 'A'],
+        ['Q1', 'B'],
+      ]);
+      wb.addWorksheet('设置').addRows([['项目'], ['调查对象']]);
+    });
+    const result = await readWorksheet(buffer, { ...limits, expected: ['题号'], tab: 2 });
+    expect(result).toEqual({
+      kind: 'ok',
+      headers: ['题号', '选项编码'],
+      rows: [
+        { row: 2, cells: ['Q1', 'A'] },
+        { row: 3, cells: ['Q1', 'B'] },
+      ],
+    });
+    expect(await readWorksheet(buffer, { ...limits, tab: 4 })).toEqual({ kind: 'ok', headers: [], rows: [], noSheet: true });
   });
 
   it('passes over a hidden first tab', async () => {
@@ -59,7 +81,7 @@ describe('reading the first sheet of an uploaded workbook', () => {
       data.addRow(['单位名称']);
       data.addRow(['县教育局']);
     });
-    const result = await readFirstSheet(buffer, { ...limits, expected: ['单位名称'] });
+    const result = await readWorksheet(buffer, { ...limits, expected: ['单位名称'] });
     expect(result).toMatchObject({ kind: 'ok', rows: [{ row: 2, cells: ['县教育局'] }] });
   });
 
@@ -72,7 +94,7 @@ describe('reading the first sheet of an uploaded workbook', () => {
       ws.addRow(['人民公园', new Date(Date.UTC(2026, 10, 3))]);
       ws.getCell('B4').numFmt = 'yyyy-mm-dd';
     });
-    const result = await readFirstSheet(buffer, { ...limits, expected: ['点位名称', '建档日期'] });
+    const result = await readWorksheet(buffer, { ...limits, expected: ['点位名称', '建档日期'] });
     expect(result).toEqual({ kind: 'ok', headers: ['点位名称', '建档日期'], rows: [{ row: 4, cells: ['人民公园', '2026-11-03'] }] });
   });
 
@@ -89,7 +111,7 @@ describe('reading the first sheet of an uploaded workbook', () => {
       ],
       ['xl/workbook.xml', `<workbook ${NS} ${REL_NS}><sheets><sheet name="名单" sheetId="1" r:id="rId1"/></sheets></workbook>`],
     ]);
-    const result = await readFirstSheet(buffer, { ...limits, expected: ['姓名'] });
+    const result = await readWorksheet(buffer, { ...limits, expected: ['姓名'] });
     expect(result).toEqual({ kind: 'ok', headers: ['姓名', '电话'], rows: [{ row: 2, cells: ['李秀英', '13900001111'] }] });
   });
 
@@ -100,7 +122,7 @@ describe('reading the first sheet of an uploaded workbook', () => {
     });
     const kinds = new Map<string, number>();
     for (let i = 0; i < 300; i += 1) {
-      const result = await readFirstSheet(buffer, { ...limits, expected: ['a'] });
+      const result = await readWorksheet(buffer, { ...limits, expected: ['a'] });
       const key = result.kind === 'ok' ? `ok ${result.headers.join(',')}` : JSON.stringify(result);
       kinds.set(key, (kinds.get(key) ?? 0) + 1);
     }
@@ -113,13 +135,13 @@ describe('reading the first sheet of an uploaded workbook', () => {
       ws.addRow(['编号']);
       for (let i = 1; i <= 5; i += 1) ws.addRow([`第${i}行`]);
     });
-    expect(await readFirstSheet(buffer, { ...limits, maxRows: 3, expected: ['编号'] })).toEqual({ kind: 'too_many_rows', row: 5 });
-    const damaged = await readFirstSheet(buffer.subarray(0, buffer.length - 200), { ...limits, expected: ['编号'] });
+    expect(await readWorksheet(buffer, { ...limits, maxRows: 3, expected: ['编号'] })).toEqual({ kind: 'too_many_rows', row: 5 });
+    const damaged = await readWorksheet(buffer.subarray(0, buffer.length - 200), { ...limits, expected: ['编号'] });
     expect(damaged.kind).toBe('unreadable');
   });
 
   it('answers a workbook without worksheets as having no sheet', async () => {
     const buffer = await handWritten([['xl/workbook.xml', `<workbook ${NS} ${REL_NS}><sheets/></workbook>`]]);
-    expect(await readFirstSheet(buffer, limits)).toEqual({ kind: 'ok', headers: [], rows: [], noSheet: true });
+    expect(await readWorksheet(buffer, limits)).toEqual({ kind: 'ok', headers: [], rows: [], noSheet: true });
   });
 });

@@ -5,9 +5,6 @@
  * worker with limits); any bad row answers 422 import_invalid with every (sheet, row, column, reason), and nothing is
  * written unless the whole file is right.
  */
-import { Readable } from 'node:stream';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import {
   QUESTION_TYPE_LABELS,
   QUESTION_TYPES,
@@ -21,7 +18,6 @@ import {
   type SurveyRate,
 } from '../../../common/surveys';
 import type { Ctx } from '../../platform/context';
-import { inspectWorkbookZip } from '../../platform/xlsx-read';
 import type { RowError } from '../../platform/errors';
 import { buildReportWorkbook, invalid, readSheet, type SheetColumn, type SheetRow } from '../../platform/xlsx';
 import { mayReadQuestionnaire, questionnaireNotFound } from './access';
@@ -127,61 +123,6 @@ export async function exportQuestionnaire(ctx: Ctx, id: string) {
     ],
   );
   return { fileName: `${q.name}（第${q.version}版）.xlsx`, buffer };
-}
-
-/**
- * The workbook without the worksheets before sheet `n`, so the hardened reader (which reads the first) reads sheet n.
- * The parts are written workbook first, then shared strings and styles, then the sheets: the streaming reader needs the
- * workbook and the strings before a sheet (Excel and ExcelJS may write them after). Called only after readSheet has
- * read the same upload (its size and compression checks passed).
- */
-async function onlyFromSheet(buffer: Buffer, n: number): Promise<Buffer> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, z) => (err || !z ? reject(err) : resolve(z))),
-  );
-  const parts: Array<{ name: string; data: Buffer }> = [];
-  await new Promise<void>((resolve, reject) => {
-    zip.on('error', reject);
-    zip.on('end', () => resolve());
-    zip.on('entry', (entry: yauzl.Entry) => {
-      const m = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.fileName);
-      if ((m && Number(m[1]) < n) || entry.fileName.endsWith('/')) return zip.readEntry();
-      zip.openReadStream(entry, (e, stream) => {
-        if (e || !stream) return reject(e);
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('error', reject);
-        stream.on('end', () => {
-          parts.push({ name: entry.fileName, data: Buffer.concat(chunks) });
-          zip.readEntry();
-        });
-      });
-    });
-    zip.readEntry();
-  });
-  const rank = (name: string) =>
-    name === '[Content_Types].xml'
-      ? 0
-      : name.startsWith('_rels/')
-        ? 1
-        : name === 'xl/workbook.xml'
-          ? 2
-          : name.startsWith('xl/_rels/')
-            ? 3
-            : name === 'xl/sharedStrings.xml'
-              ? 4
-              : name === 'xl/styles.xml'
-                ? 5
-                : name.startsWith('xl/worksheets/')
-                  ? 7
-                  : 6;
-  parts.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
-  const out = new yazl.ZipFile();
-  for (const p of parts) out.addBuffer(p.data, p.name);
-  out.end();
-  const chunks: Buffer[] = [];
-  for await (const c of Readable.from(out.outputStream)) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
 }
 
 const TYPE_BY_LABEL = new Map(QUESTION_TYPES.map((t) => [QUESTION_TYPE_LABELS[t], t]));
@@ -346,15 +287,14 @@ export async function importQuestionnaire(ctx: Ctx, buffer: Buffer, fields: Reco
   if (!/^[0-9a-f-]{36}$/i.test(regionId)) throw invalid([{ row: 1, column: 'regionId', message: '请选择区划' }]);
   await managedRegion(ctx, regionId);
   if (!name || name.length > 100) throw invalid([{ row: 1, column: 'name', message: '请填写问卷名称（不超过100字）' }]);
-  // The upload's zip directory checked as it came (entries, sizes, compression), then each sheet through the reader.
-  await inspectWorkbookZip(buffer);
-  const questions = await readSheet(await onlyFromSheet(buffer, 1), QUESTION_COLUMNS.slice(0, 6));
-  const choices = await readSheet(await onlyFromSheet(buffer, 2), CHOICE_COLUMNS.slice(0, 3)).catch((e) => {
+  // Each tab through the hardened reader (which checks the zip's directory before anything is inflated).
+  const questions = await readSheet(buffer, QUESTION_COLUMNS.slice(0, 6), 1);
+  const choices = await readSheet(buffer, CHOICE_COLUMNS.slice(0, 3), 2).catch((e) => {
     // a questionnaire of number and text questions only has no choice rows
     if ((e as { extra?: { rows?: RowError[] } }).extra?.rows?.[0]?.message === '文件中没有数据行') return [];
     throw e;
   });
-  const settings = await readSheet(await onlyFromSheet(buffer, 3), SETTING_COLUMNS);
+  const settings = await readSheet(buffer, SETTING_COLUMNS, 3);
   const definition = definitionFromRows(questions, choices, settings);
   return createQuestionnaire(ctx, { regionId, name, definition }, 'survey_questionnaire.imported');
 }
