@@ -10,7 +10,8 @@ import { systemActor } from '../../server/platform/actor';
 import { recordEvent, sealAll, sealAudit, verifyAuditChain } from '../../server/platform/audit';
 import { chainHead, readAnchor, signAnchor, verifyAgainstAnchor, writeAnchor } from '../../server/platform/audit-anchor';
 import { FixedClock } from '../../server/platform/clock';
-import { QUEUE_TABLES } from '../../server/platform/queue-upkeep';
+import { PGBOSS_TABLES, QUEUE_TABLES } from '../../server/platform/queue-upkeep';
+import { startJobs } from '../../server/platform/jobs';
 import { JOBS } from '../../server/jobs';
 import { openDatabase, type Tx } from '../../server/platform/db';
 import { migrate } from '../../server/platform/migrate';
@@ -147,24 +148,33 @@ describe(`audit trail (${engineName})`, () => {
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, unsealed: 0 });
   });
 
-  it('vacuums the queue tables (the embedded engine has no autovacuum) and seals as before after it', async () => {
+  it("vacuums the queue tables and pg-boss's (the embedded engine has no autovacuum) and seals as before after it", async () => {
     const { database } = await getHarness();
     const db = database.db;
     const before = new Date(Date.now() - 1000);
     await sql`insert into audit_events (occurred_at, actor_name, action, subject_type, subject_id)
               select now(), '测试', 'test.upkeep', 'test', g::text from generate_series(1, 50) g`.execute(db);
     expect(await sealAll(db)).toBeGreaterThanOrEqual(50); // 50 queue rows deleted: dead until a vacuum
+    // pg-boss's tables exist once the job queue has started (as in every server); a queue partition with a job in it.
+    const boss = await startJobs(database, new FixedClock(new Date()), [], () => {});
+    await boss.stop();
     const job = JOBS.find((j) => j.name === 'queue-upkeep')!; // the server's minute job
     expect(job.cron).toBe('* * * * *');
     const ctx = { actor: systemActor, db, clock: new FixedClock(new Date()), meta: { ip: null, userAgent: 'job:queue-upkeep' } };
-    expect(await job.run(ctx)).toMatchObject({ tables: QUEUE_TABLES.length });
+    expect(await job.run(ctx)).toMatchObject({ tables: QUEUE_TABLES.length + PGBOSS_TABLES.length });
     await sql`select pg_stat_clear_snapshot()`.execute(db);
+    // Every table: ours by name, pg-boss's including each partition of its job table.
     const stats = (
-      await sql<{ relname: string; last_vacuum: Date | null }>`
-        select relname, last_vacuum from pg_stat_user_tables where relname = any(${[...QUEUE_TABLES]}::text[]) order by relname`.execute(db)
+      await sql<{ name: string; last_vacuum: Date | null }>`
+        select schemaname || '.' || relname as name, last_vacuum from pg_stat_user_tables
+        where (schemaname = 'public' and relname = any(${[...QUEUE_TABLES]}::text[]))
+           or (schemaname = 'pgboss' and relname = any(${PGBOSS_TABLES.filter((t) => t !== 'job')}::text[]))
+           or relid in (select inhrelid from pg_inherits where inhparent = 'pgboss.job'::regclass)
+        order by name`.execute(db)
     ).rows;
-    expect(stats.map((s) => s.relname)).toEqual([...QUEUE_TABLES].sort());
-    for (const s of stats) expect(new Date(s.last_vacuum!).getTime()).toBeGreaterThanOrEqual(before.getTime());
+    expect(stats.map((s) => s.name)).toEqual(expect.arrayContaining([...QUEUE_TABLES.map((t) => `public.${t}`), 'pgboss.archive']));
+    expect(stats.filter((s) => s.name.startsWith('pgboss.j')).length).toBeGreaterThan(0); // the job table's partitions
+    for (const s of stats) expect(new Date(s.last_vacuum!).getTime(), s.name).toBeGreaterThanOrEqual(before.getTime());
     await sql`insert into audit_events (occurred_at, actor_name, action, subject_type, subject_id) values (now(), '测试', 'test.upkeep', 'test', 'after')`.execute(
       db,
     );
