@@ -12,7 +12,7 @@ import { formatPeriod, periodEnd, periodLabel, periodOf, periodStart, previousPe
 import type { Ctx } from '../../platform/context';
 import { holds, scopeSql } from '../../platform/policy';
 import { problemCountableSql, problemVisibleSql, roundPublishedSql } from '../../platform/visibility';
-import { problemCountsSql, rateOf, summedCountsSql, type ProblemCounts } from '../problems/metrics';
+import { problemCountsSql, rateOf, readCohort, summedCountsSql, type ProblemCounts } from '../problems/metrics';
 import { problemList } from './problem-lists';
 
 const PERMISSION = 'problems.metrics';
@@ -63,11 +63,11 @@ export async function leaderCockpit(ctx: Ctx): Promise<z.output<typeof homeCockp
       .execute(db)
       .then((r) => r.rows[0]),
     // This month's cohort summed over its units (the cohort has a unit by definition), then the shared rates.
-    sql<ProblemCounts>`
-      select ${summedCountsSql('k')}, null::float8 as avg_hours
-      from (${problemCountsSql({ by: 'unit', from, to, asOf: to < now ? to : now, where: scope })}) k`
-      .execute(db)
-      .then((r) => r.rows[0]),
+    readCohort(db, (tx) =>
+      sql<ProblemCounts>`
+        select ${summedCountsSql('k')}, null::float8 as avg_hours
+        from (${problemCountsSql({ by: 'unit', from, to, asOf: to < now ? to : now, where: scope })}) k`.execute(tx),
+    ).then((r) => r.rows[0]),
     // Each 不符合 of a released covert round's visits this month, at sites in the reader's area.
     sql<{ n: number }>`
       select count(*)::int as n

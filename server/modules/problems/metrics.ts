@@ -13,7 +13,7 @@
  * defined once in PROBLEM_RATES and used both here and by the registered indicators (./indicators.ts).
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Db } from '../../platform/db';
+import type { Db, Tx } from '../../platform/db';
 import { ancestorAtLevelSql } from '../../platform/region-rollup';
 
 export interface MetricsRow {
@@ -181,6 +181,21 @@ function cohortCountsSql(
     group by c.group_id`;
 }
 
+/**
+ * Runs a statement over a month's cohort (`problemCountsSql`) in its own transaction that reads the cohort by bitmap.
+ * A month is a sixth of the problems or more: fetched tuple by tuple through the dispatch-date index it cost 385 ms at
+ * 1 000 000 problems, read page by page through a bitmap over the same index 279 ms (a sequential scan of the table:
+ * 176 ms; bench:problems, 2026-12-06); a county's month (18 000 problems) 191 → 156 ms, the city's 281 → 235 ms; a
+ * town's (1 400) 12 → 16 ms. The planner picks the former because the column is stored nearly in date order
+ * (correlation 0.98), which prices each fetch as sequential but not its per-tuple work.
+ */
+export function readCohort<T>(db: Db, statement: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`set local enable_indexscan = off`.execute(tx);
+    return statement(tx);
+  });
+}
+
 /** One row per unit (or town) with the loop indicators for the period. */
 export async function problemMetrics(
   db: Db,
@@ -190,17 +205,12 @@ export async function problemMetrics(
   const by: ProblemGrouping = opts.groupBy === 'unit' ? 'unit' : 'town';
   const groupName =
     by === 'unit' ? sql`(select name from units where id = k.group_id)` : sql`(select name from regions where id = k.group_id)`;
-  const { rows } = await db.transaction().execute(async (tx) => {
-    // A month's cohort is a sixth of the problems or more: fetched tuple by tuple through the dispatch-date index it
-    // cost 385 ms at 1 000 000 problems, read page by page through a bitmap over the same index 279 ms (a sequential
-    // scan of the table: 176 ms; bench:problems, 2026-12-06). The planner picks the former because the column is
-    // stored nearly in date order (correlation 0.98), which prices each fetch as sequential but not its per-tuple work.
-    await sql`set local enable_indexscan = off`.execute(tx);
-    return sql<ProblemCounts & { group_id: string; group_name: string }>`
+  const { rows } = await readCohort(db, (tx) =>
+    sql<ProblemCounts & { group_id: string; group_name: string }>`
       select k.*, ${groupName} as group_name
       from (${problemCountsSql({ by, from: opts.from, to: opts.to, asOf, where: opts.scope })}) k
-      order by k.dispatched desc, k.group_id`.execute(tx);
-  });
+      order by k.dispatched desc, k.group_id`.execute(tx),
+  );
   return rows.map((r) => ({
     groupId: r.group_id,
     groupName: r.group_name,
