@@ -1,8 +1,8 @@
 /**
  * Upkeep of the tables that work as queues: `audit_unsealed` (each audit event is queued, then deleted once sealed),
- * `outbox_jobs` (each job is queued, marked done, deleted after RETAIN_DAYS) and pg-boss's job tables. Their readers walk an index from its
- * oldest end (`order by … limit`), and every deleted or updated row leaves a dead entry there until the table is
- * vacuumed. The embedded engine has no autovacuum at all (single-user PostgreSQL), and a server's autovacuum may be
+ * `outbox_jobs` (each job is queued, marked done, deleted after RETAIN_DAYS) and pg-boss's job tables. Their readers
+ * walk an index from its oldest end (`order by … limit`), and every deleted or updated row leaves a dead entry there
+ * until the table is vacuumed. The embedded engine has no autovacuum at all (single-user PostgreSQL), and a server's autovacuum may be
  * off or behind: with 1.6 M events sealed and no vacuum, the sealer's look at an empty queue walked 34 MB of dead index
  * and took 88 ms, every 2 s (bench:problems, 2026-12-06). So the app vacuums them itself, once a minute (server/jobs.ts),
  * one node at a time.

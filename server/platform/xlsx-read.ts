@@ -55,8 +55,8 @@ const unreadable = (reason?: string) =>
   Object.assign(new AppError('unsupported_media_type', '文件无法读取，请确认是 .xlsx 格式（不支持 .xls 和 .csv）'), { cause: reason });
 const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
 
-/** Checks the zip's central directory (nothing inflated); returns the unpacked size it declares. */
-export async function inspectWorkbookZip(buffer: Buffer): Promise<{ unpackedBytes: number }> {
+/** Checks the zip's central directory (nothing inflated): entry count, declared unpacked size, compression ratio. */
+async function inspectWorkbookZip(buffer: Buffer): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, z) => (err || !z ? reject(unreadable()) : resolve(z))),
   );
@@ -68,7 +68,7 @@ export async function inspectWorkbookZip(buffer: Buffer): Promise<{ unpackedByte
       reject(error);
     };
     zip.on('error', () => refuse(unreadable()));
-    zip.on('end', () => resolve({ unpackedBytes: total }));
+    zip.on('end', () => resolve());
     zip.on('entry', (entry: yauzl.Entry) => {
       count += 1;
       total += entry.uncompressedSize;
@@ -139,13 +139,11 @@ export class Semaphore {
 
 const slots = new Semaphore(() => importLimits.concurrency);
 
-type WorkerResult = SheetReadResult;
-
 const WORKER_URL = new URL('./xlsx-worker.mjs', import.meta.url);
 
 /** Parses in a worker thread with a heap limit and a timeout; the worker's death fails only this call. */
-function parseInWorker(buffer: Buffer, expected: string[], tab: number | null): Promise<WorkerResult> {
-  return new Promise<WorkerResult>((resolve, reject) => {
+function parseInWorker(buffer: Buffer, expected: string[], tab: number | null): Promise<SheetReadResult> {
+  return new Promise<SheetReadResult>((resolve, reject) => {
     const worker = new Worker(WORKER_URL, {
       workerData: {
         buffer: new Uint8Array(buffer),
@@ -179,7 +177,7 @@ function parseInWorker(buffer: Buffer, expected: string[], tab: number | null): 
         ),
       importLimits.timeoutMs,
     );
-    worker.on('message', (msg: WorkerResult) => finish(() => resolve(msg), true));
+    worker.on('message', (msg: SheetReadResult) => finish(() => resolve(msg), true));
     worker.on('error', (err: Error & { code?: string }) =>
       finish(() =>
         reject(
@@ -214,7 +212,7 @@ export function unguardFormula(text: string): string {
 export async function readSheet(buffer: Buffer, columns: SheetColumn[], tab: number | null = null): Promise<SheetRow[]> {
   await inspectWorkbookZip(buffer);
   const release = await slots.acquire(importLimits.waitMs, '导入繁忙，请稍后再试');
-  let result: WorkerResult;
+  let result: SheetReadResult;
   try {
     result = await parseInWorker(
       buffer,
